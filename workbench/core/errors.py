@@ -1,0 +1,79 @@
+"""Every failure a user can meet, one class each, with a message written for that user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorkbenchError(Exception):
+    """Base class: `str(err)` is the sentence shown to the user; `exit_code` for the CLI."""
+
+    exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class BadInputError(WorkbenchError):
+    """Input the user gave cannot be used (exit code 2)."""
+
+
+class RefusedError(WorkbenchError):
+    """A check refused to go on: verification, consent or deadline (exit code 1)."""
+
+    exit_code = 1
+
+
+class Cancelled(WorkbenchError):
+    """The user cancelled a long operation; nothing was changed."""
+
+    def __init__(self, what: str = "The operation") -> None:
+        super().__init__(f"{what} was cancelled; nothing was changed.")
+
+
+class ImportFailed(BadInputError):
+    """One input file could not be imported; names the file and what is wrong with it."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"Cannot import {self.path.name} ({self.path}): {problem}")
+
+
+class UnsupportedFormat(ImportFailed):
+    """The file's format is not one the workbench can import."""
+
+
+class WorkspaceError(BadInputError):
+    """The workspace folder is missing, not a workspace, or from a newer version."""
+
+
+class WorkspaceExists(WorkspaceError):
+    """`init` was pointed at a folder that already holds a workspace."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already holds a workspace; open it instead of creating one.")
+
+
+class NotAWorkspace(WorkspaceError):
+    """The folder does not hold a workspace."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is not a Consent Workbench workspace (no workspace.sqlite). "
+            "Create one with `workbench init`."
+        )
+
+
+class WorkspaceTooNew(WorkspaceError):
+    """The workspace was written by a newer version of the app."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        super().__init__(
+            f"{path} was written by a newer Consent Workbench (schema {found}; "
+            f"this version knows up to {supported}). Update the app to open it."
+        )

@@ -1,0 +1,49 @@
+"""Colleague.skill output folders (SKILL.md, work.md, persona.md, meta.json, knowledge/**)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.core.artifacts import Artifact, ArtifactKind, Segment
+from workbench.core.errors import ImportFailed
+from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
+from workbench.core.ingest.decode import NotText, decode_text
+from workbench.core.ingest.documents import ExtractionError
+from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
+
+FORMAT = "colleague-skill"
+MARKERS = ("meta.json", "persona.md", "work.md")
+
+
+def is_skill_folder(folder: Path) -> bool:
+    return (folder / "SKILL.md").is_file() and any((folder / m).is_file() for m in MARKERS)
+
+
+def load(folder: Path, ctx: ImportContext) -> ImportedSource:
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not _hidden(p, folder))
+    artifacts = [_file_artifact(folder, path) for path in files]
+    return ImportedSource(folder, FORMAT, tuple(files), tuple(artifacts))
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _file_artifact(folder: Path, path: Path) -> Artifact:
+    title = f"{folder.name}/{path.relative_to(folder).as_posix()}"
+    data = read_bytes(path)
+    try:
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            return image_artifact(title, data)
+        decoded = decode_text(data)
+    except (ExtractionError, NotText) as exc:
+        raise ImportFailed(path, f"a file in the Colleague.skill folder is unreadable: {exc}") \
+            from exc
+    return Artifact(
+        kind=ArtifactKind.SKILL_FILE,
+        title=title,
+        source_format=FORMAT,
+        segments=(Segment(decoded.text, field="body"),),
+        encoding=decoded.encoding,
+        meta={"skill": folder.name, "path": path.relative_to(folder).as_posix()},
+    )

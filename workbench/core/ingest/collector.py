@@ -1,0 +1,57 @@
+"""Collector text exports: one line per message, `YYYY-MM-DD HH:MM 发送人：内容`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from workbench.core.errors import ImportFailed
+from workbench.core.ingest.base import ImportContext, ImportedSource, read_text
+from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
+
+FORMAT = "collector"
+# The sender ends at the first colon, full-width (：) or half-width (:).
+MESSAGE_LINE = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})[ T](?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+"
+    r"(?P<sender>[^：:\n]{1,64}?)\s*[：:]\s?(?P<text>.*)$"
+)
+
+
+def looks_like_messages(text: str) -> bool:
+    """True when the first non-empty line is a message line and most lines are."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines or not MESSAGE_LINE.match(lines[0]):
+        return False
+    return sum(1 for line in lines if MESSAGE_LINE.match(line)) >= len(lines) / 2
+
+
+def load(path: Path, ctx: ImportContext) -> ImportedSource:
+    decoded = read_text(path)
+    messages: list[ChatMessage] = []
+    for number, line in enumerate(decoded.text.splitlines(), start=1):
+        match = MESSAGE_LINE.match(line)
+        if match:
+            messages.append(_message(path, ctx, number, match))
+        elif messages and line.strip():
+            # A message that spans lines: the rest belongs to the message above.
+            last = messages[-1]
+            messages[-1] = ChatMessage(last.conversation, last.sender, last.time,
+                                       f"{last.text}\n{line}")
+    if not messages:
+        raise ImportFailed(path, "no lines of the form 'YYYY-MM-DD HH:MM sender：message'")
+    artifacts = tuple(
+        replace(a, encoding=decoded.encoding) for a in group_by_day(messages, FORMAT)
+    )
+    return ImportedSource(path, FORMAT, (path,), artifacts, tuple(senders(messages, FORMAT)))
+
+
+def _message(path: Path, ctx: ImportContext, number: int, match: re.Match[str]) -> ChatMessage:
+    stamp = f"{match['date']} {match['time']}"
+    try:
+        fmt = "%Y-%m-%d %H:%M:%S" if stamp.count(":") == 2 else "%Y-%m-%d %H:%M"
+        when = datetime.strptime(stamp, fmt).replace(tzinfo=ctx.timezone)
+    except ValueError as exc:
+        raise ImportFailed(path, f"line {number} has an impossible date or time: {stamp}") from exc
+    return ChatMessage(path.stem, match["sender"].strip(), when, match["text"])

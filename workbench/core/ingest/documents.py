@@ -1,0 +1,109 @@
+"""Documents: plain text and Markdown, Word (.docx) and PDF, from a file or an attachment."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from workbench.core.artifacts import Artifact, ArtifactKind, Segment
+from workbench.core.errors import ImportFailed
+from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
+from workbench.core.ingest.decode import NotText, decode_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".csv", ".log", ".rst"}
+
+
+class ExtractionError(ValueError):
+    """The bytes are not a readable document of the type their name says."""
+
+
+def extract_text_file(data: bytes) -> tuple[tuple[Segment, ...], str]:
+    try:
+        decoded = decode_text(data)
+    except NotText as exc:
+        raise ExtractionError(str(exc)) from exc
+    return (Segment(decoded.text, field="body"),), decoded.encoding
+
+
+def extract_docx(data: bytes) -> tuple[Segment, ...]:
+    """Paragraphs and tables in body order; tables as ` | `-separated rows."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ExtractionError("it is not a Word document (.docx files are zip archives)")
+    import docx  # python-docx is slow to import; only documents need it
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ExtractionError(f"it is not a readable Word document ({exc})") from exc
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            lines.extend(_table_rows(block))
+    return (Segment("\n".join(lines).strip("\n"), field="body"),)
+
+
+def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = cell.text.strip()
+            # Merged cells repeat in python-docx; keep each once.
+            if not cells or cells[-1] != text:
+                cells.append(text)
+        rows.append(" | ".join(cells))
+    return rows
+
+
+def extract_pdf(data: bytes) -> tuple[Segment, ...]:
+    """The text layer, one segment per page."""
+    if not data.startswith(b"%PDF"):
+        raise ExtractionError("it is not a PDF file (no %PDF header)")
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise ExtractionError("the PDF is password-protected; remove the password first")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ExtractionError(f"the PDF is damaged or unreadable ({exc})") from exc
+    return tuple(Segment(_tidy_pdf_text(text), field=f"page {n}") for n, text in
+                 enumerate(pages, 1))
+
+
+def _tidy_pdf_text(text: str) -> str:
+    # Some PDF writers (Qt's among them) separate words with tabs in the text layer.
+    lines = (" ".join(line.replace("\t", " ").split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
+    """Extract a document of any supported type by its name's suffix."""
+    suffix = Path(name).suffix.lower()
+    encoding = None
+    if suffix == ".docx":
+        segments, fmt = extract_docx(data), "docx"
+    elif suffix == ".pdf":
+        segments, fmt = extract_pdf(data), "pdf"
+    elif suffix in TEXT_SUFFIXES or not suffix:
+        (segments, encoding), fmt = extract_text_file(data), suffix.lstrip(".") or "txt"
+    else:
+        raise ExtractionError(f"'{suffix}' files are not a document type the workbench reads")
+    return Artifact(kind=kind, title=name, source_format=fmt, segments=segments,
+                    encoding=encoding)
+
+
+def load(path: Path, ctx: ImportContext) -> ImportedSource:
+    try:
+        artifact = document_artifact(path.name, read_bytes(path), ArtifactKind.DOCUMENT)
+    except ExtractionError as exc:
+        raise ImportFailed(path, str(exc)) from exc
+    return ImportedSource(path, artifact.source_format, (path,), (artifact,))

@@ -1,0 +1,164 @@
+"""Email: .eml messages and .mbox mailboxes, with each attachment its own linked artifact."""
+
+from __future__ import annotations
+
+import mailbox
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+
+from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
+from workbench.core.errors import ImportFailed
+from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
+from workbench.core.ingest.decode import NotText, decode_text, looks_binary
+from workbench.core.ingest.documents import ExtractionError, document_artifact
+from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
+
+HEADER_FIELDS = ("subject", "from", "to", "cc", "date")
+ADDRESS_FIELDS = ("from", "to", "cc", "reply-to")
+_MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf": ".pdf",
+                "image/png": ".png", "image/jpeg": ".jpg",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                ".docx"}
+
+
+def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
+    data = read_bytes(path)
+    if not data.strip():
+        raise ImportFailed(path, "the file is empty")
+    if looks_binary(data):
+        raise ImportFailed(path, "it contains binary data, not an email message")
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    if not any(message[h] for h in ("from", "to", "subject", "date")):
+        raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
+    artifact, people = message_artifact(path, message, ctx)
+    return ImportedSource(path, "eml", (path,), (artifact,), tuple(people))
+
+
+def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
+    data = read_bytes(path)
+    if not data.strip():
+        raise ImportFailed(path, "the mailbox is empty: it holds no messages")
+    if not data.startswith(b"From "):
+        raise ImportFailed(path, "it is not an mbox mailbox (it must start with a 'From ' line)")
+    box = mailbox.mbox(path, factory=None, create=False)
+    artifacts: list[Artifact] = []
+    people: list[Person] = []
+    try:
+        for index, raw in enumerate(box.itervalues()):
+            message = BytesParser(policy=policy.default).parsebytes(raw.as_bytes())
+            try:
+                artifact, seen = message_artifact(path, message, ctx)
+            except ImportFailed as exc:
+                raise ImportFailed(path, f"message {index + 1}: {exc.problem}") from exc
+            artifacts.append(artifact)
+            people.extend(seen)
+    finally:
+        box.close()
+    return ImportedSource(path, "mbox", (path,), tuple(artifacts), tuple(people))
+
+
+def message_artifact(
+    path: Path, message: EmailMessage, ctx: ImportContext
+) -> tuple[Artifact, list[Person]]:
+    headers = {name: _header(message, name) for name in HEADER_FIELDS}
+    segments = [Segment(value, field=name) for name, value in headers.items() if value]
+    segments.append(Segment(_body_text(path, message), field="body"))
+    sent = _date(message, ctx)
+    children = tuple(_attachment(path, part) for part in message.iter_attachments())
+    artifact = Artifact(
+        kind=ArtifactKind.EMAIL,
+        title=headers["subject"] or "(no subject)",
+        source_format="email",
+        segments=tuple(segments),
+        started_at=sent,
+        ended_at=sent,
+        meta={"attachments": len(children)},
+        children=children,
+    )
+    return artifact, _correspondents(message)
+
+
+def _header(message: EmailMessage, name: str) -> str:
+    try:
+        value = message.get(name)
+    except (ValueError, IndexError, AttributeError):
+        value = None
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _date(message: EmailMessage, ctx: ImportContext) -> str | None:
+    raw = message.get("date")
+    if not raw:
+        return None
+    try:
+        when = parsedate_to_datetime(str(raw))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ctx.timezone)
+    return when.astimezone(ctx.timezone).isoformat()
+
+
+def _correspondents(message: EmailMessage) -> list[Person]:
+    values = [str(v) for name in ADDRESS_FIELDS for v in (message.get_all(name) or [])]
+    return [
+        Person(name=name or None, email=address or None, source="email")
+        for name, address in getaddresses(values)
+        if name or address
+    ]
+
+
+def _body_text(path: Path, message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    text = _part_text(path, part)
+    if part.get_content_type() == "text/html":
+        return html_to_text(text)
+    return text
+
+
+def _part_text(path: Path, part: EmailMessage) -> str:
+    data = part.get_payload(decode=True) or b""
+    try:
+        return decode_text(data, declared=part.get_content_charset()).text
+    except NotText as exc:
+        raise ImportFailed(path, f"a text part of the message is unreadable: {exc}") from exc
+
+
+def html_to_text(html: str) -> str:
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    converter.ignore_images = True
+    converter.ignore_emphasis = True
+    return converter.handle(html).strip()
+
+
+def _attachment(path: Path, part: EmailMessage) -> Artifact:
+    name = part.get_filename() or "attachment"
+    content_type = part.get_content_type()
+    if not Path(name).suffix and content_type in _MIME_SUFFIX:
+        name += _MIME_SUFFIX[content_type]
+    data = part.get_payload(decode=True) or b""
+    try:
+        if Path(name).suffix.lower() in IMAGE_SUFFIXES or content_type.startswith("image/"):
+            return image_artifact(name, data)
+        if content_type == "text/html":
+            return Artifact(ArtifactKind.ATTACHMENT, name, "html",
+                            (Segment(html_to_text(_part_text(path, part)), field="body"),))
+        if content_type.startswith("text/"):
+            decoded = decode_text(data, declared=part.get_content_charset())
+            return Artifact(ArtifactKind.ATTACHMENT, name, "txt",
+                            (Segment(decoded.text, field="body"),), encoding=decoded.encoding)
+        return document_artifact(name, data, ArtifactKind.ATTACHMENT)
+    except (ExtractionError, NotText):
+        # Not readable as text: it still leaves the laptop only if reviewed, so keep it as
+        # an artifact with no text rather than dropping it silently.
+        return Artifact(ArtifactKind.ATTACHMENT, name, content_type,
+                        (Segment(name, placeholder="binary"),),
+                        meta={"content_type": content_type, "size": len(data)})

@@ -1,0 +1,50 @@
+"""The employee's own identifiers ("self"), so findings about them are told from colleagues'."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.core.errors import BadInputError
+
+
+@dataclass(frozen=True)
+class SelfProfile:
+    name: str
+    aliases: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    bank_cards: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("extra")
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SelfProfile:
+        if not isinstance(data, dict) or not str(data.get("name") or "").strip():
+            raise BadInputError("A self profile needs at least a 'name'.")
+        lists = ("aliases", "emails", "phones", "ids", "bank_cards")
+        for key in lists:
+            if not isinstance(data.get(key, []), list):
+                raise BadInputError(f"In the self profile, '{key}' must be a list.")
+        return cls(
+            name=str(data["name"]).strip(),
+            **{key: tuple(str(v).strip() for v in data.get(key, []) if str(v).strip())
+               for key in lists},
+        )
+
+    @classmethod
+    def from_file(cls, path: Path) -> SelfProfile:
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BadInputError(f"Cannot read the self profile {path}: {exc}") from exc

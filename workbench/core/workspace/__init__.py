@@ -1,0 +1,11 @@
+"""The employee's workspace: a folder with `workspace.sqlite` (WAL) and `blobs/` of originals."""
+
+from workbench.core.workspace.store import (
+    ArtifactRow,
+    ImportSummary,
+    Workspace,
+    WorkspaceStatus,
+    local_timezone_name,
+)
+
+__all__ = ["ArtifactRow", "ImportSummary", "Workspace", "WorkspaceStatus", "local_timezone_name"]

@@ -1,0 +1,79 @@
+"""The workspace schema as numbered migrations; `PRAGMA user_version` is the applied number."""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: settings, originals, artifacts, their links, people, imports.
+    """
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE imports (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        paths       TEXT NOT NULL,
+        added       INTEGER NOT NULL
+    );
+    CREATE TABLE blobs (
+        sha256        TEXT PRIMARY KEY,
+        size          INTEGER NOT NULL,
+        original_name TEXT NOT NULL,
+        import_id     INTEGER NOT NULL REFERENCES imports(id)
+    );
+    CREATE TABLE artifacts (
+        id            TEXT PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        title         TEXT NOT NULL,
+        source_format TEXT NOT NULL,
+        source_path   TEXT NOT NULL,
+        blob          TEXT REFERENCES blobs(sha256),
+        image_blob    TEXT REFERENCES blobs(sha256),
+        encoding      TEXT,
+        started_at    TEXT,
+        ended_at      TEXT,
+        segments      TEXT NOT NULL,
+        meta          TEXT NOT NULL DEFAULT '{}',
+        state         TEXT NOT NULL DEFAULT 'pending'
+                      CHECK (state IN ('pending', 'approved', 'excluded')),
+        import_id     INTEGER NOT NULL REFERENCES imports(id),
+        position      INTEGER NOT NULL
+    );
+    CREATE INDEX artifacts_by_kind_state ON artifacts(kind, state);
+    CREATE TABLE artifact_links (
+        parent_id TEXT NOT NULL REFERENCES artifacts(id),
+        child_id  TEXT NOT NULL REFERENCES artifacts(id),
+        relation  TEXT NOT NULL,
+        PRIMARY KEY (parent_id, child_id, relation)
+    );
+    CREATE TABLE people (
+        id        INTEGER PRIMARY KEY,
+        name      TEXT,
+        email     TEXT,
+        name_key  TEXT NOT NULL,
+        email_key TEXT NOT NULL,
+        sources   TEXT NOT NULL,
+        UNIQUE (name_key, email_key)
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply every migration newer than the database, each in its own transaction."""
+    for number in range(current_version(conn) + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[number - 1]
+        try:
+            conn.executescript(f"BEGIN; {script} PRAGMA user_version = {number}; COMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.rollback()
+            raise

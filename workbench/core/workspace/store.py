@@ -1,0 +1,444 @@
+"""Workspace storage: creating and opening it, storing imports atomically, and queries."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from workbench.core.artifacts import (
+    Artifact,
+    ArtifactKind,
+    ArtifactState,
+    Person,
+    Segment,
+    bytes_digest,
+)
+from workbench.core.errors import (
+    BadInputError,
+    NotAWorkspace,
+    WorkspaceError,
+    WorkspaceExists,
+    WorkspaceTooNew,
+)
+from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
+from workbench.core.profile import SelfProfile
+from workbench.core.progress import CancelToken, ProgressCallback, no_progress
+from workbench.core.workspace.migrations import SCHEMA_VERSION, current_version, migrate
+
+DB_NAME = "workspace.sqlite"
+BLOBS = "blobs"
+
+
+def local_timezone_name() -> str:
+    """The machine's IANA zone name (TZ, then /etc/localtime), or UTC when it can't be told."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    with contextlib.suppress(OSError):
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    for name in candidates:
+        if name:
+            try:
+                ZoneInfo(name)
+                return name
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return "UTC"
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: int
+    already_present: int
+    added_by_kind: dict[str, int]
+    people_added: int
+    skipped: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkspaceStatus:
+    name: str
+    artifacts: int
+    by_kind_and_state: dict[str, dict[str, int]]
+    by_state: dict[str, int]
+    people: int
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "workspace": self.name,
+            "artifacts": self.artifacts,
+            "by_state": self.by_state,
+            "by_kind": self.by_kind_and_state,
+            "people": self.people,
+            **self.extra,
+        }
+
+
+@dataclass(frozen=True)
+class ArtifactRow:
+    """An artifact as stored: its content plus where it came from and its review state."""
+
+    id: str
+    kind: ArtifactKind
+    title: str
+    source_format: str
+    source_path: str
+    state: ArtifactState
+    started_at: str | None
+    ended_at: str | None
+    encoding: str | None
+    segments: tuple[Segment, ...]
+    meta: dict[str, object]
+    image_blob: str | None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments if s.placeholder is None)
+
+
+class Workspace:
+    """One open workspace. Not shared across threads: each task opens its own."""
+
+    def __init__(self, root: Path, conn: sqlite3.Connection) -> None:
+        self.root = root
+        self._conn = conn
+
+    # -- creating and opening -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, root: Path, profile: SelfProfile, timezone: str | None = None) -> Workspace:
+        root = Path(root)
+        if (root / DB_NAME).exists():
+            raise WorkspaceExists(root)
+        timezone = timezone or local_timezone_name()
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise BadInputError(f"Unknown time zone '{timezone}' (try e.g. Asia/Shanghai).") \
+                from exc
+        try:
+            root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            (root / BLOBS).mkdir(exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise WorkspaceError(f"Cannot create the workspace folder {root}: {exc}") from exc
+        ws = cls(root, _connect(root / DB_NAME))
+        migrate(ws._conn)
+        settings = {
+            "workspace_id": str(uuid.uuid4()),
+            "name": profile.name,
+            "created_at": _now(),
+            "timezone": timezone,
+            "self_profile": json.dumps(profile.as_json(), ensure_ascii=False),
+        }
+        with ws._conn:
+            ws._conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
+                                 settings.items())
+        return ws
+
+    @classmethod
+    def open(cls, root: Path) -> Workspace:
+        root = Path(root)
+        if not (root / DB_NAME).is_file():
+            raise NotAWorkspace(root)
+        conn = _connect(root / DB_NAME)
+        try:
+            found = current_version(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise WorkspaceError(f"{root / DB_NAME} is damaged or not a workspace ({exc}).") \
+                from exc
+        if found > SCHEMA_VERSION:
+            conn.close()
+            raise WorkspaceTooNew(root, found, SCHEMA_VERSION)
+        migrate(conn)
+        return cls(root, conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- settings -------------------------------------------------------------------------
+
+    def setting(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def name(self) -> str:
+        return self.setting("name") or self.root.name
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.setting("timezone") or "UTC")
+
+    @property
+    def profile(self) -> SelfProfile:
+        return SelfProfile.from_json(json.loads(self.setting("self_profile") or "{}"))
+
+    # -- importing ------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: list[Path],
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+    ) -> ImportSummary:
+        """Extract everything first, then store it in one transaction: all or nothing."""
+        plan = plan_import([Path(p) for p in paths])
+        sources = extract_all(plan, ImportContext(self.timezone), progress, cancel)
+        if cancel:
+            cancel.check("The import")
+        return self._store(paths, sources, tuple(plan.skipped))
+
+    def _store(
+        self, paths: list[Path], sources: list[ImportedSource], skipped: tuple[Path, ...]
+    ) -> ImportSummary:
+        written: list[Path] = []
+        added: Counter[str] = Counter()
+        present = 0
+        people_before = self._count("people")
+        try:
+            with self._conn:
+                self._conn.execute("BEGIN IMMEDIATE")
+                import_id = self._conn.execute(
+                    "INSERT INTO imports(at, paths, added) VALUES (?, ?, 0)",
+                    (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
+                ).lastrowid
+                position = self._count("artifacts")
+                for source in sources:
+                    blobs = [self._store_blob(p.read_bytes(), p.name, import_id, written)
+                             for p in source.originals]
+                    primary = blobs[0] if len(blobs) == 1 else None
+                    for artifact in source.artifacts:
+                        for stored, was_new in self._store_artifact(
+                            artifact, source, primary, import_id, position, written
+                        ):
+                            if was_new:
+                                added[str(stored.kind)] += 1
+                                position += 1
+                            else:
+                                present += 1
+                    for person in source.people:
+                        self._store_person(person)
+                total = sum(added.values())
+                if total:
+                    self._conn.execute("UPDATE imports SET added = ? WHERE id = ?",
+                                       (total, import_id))
+                else:
+                    # Nothing new: leave no trace of a no-op import.
+                    self._conn.execute("DELETE FROM blobs WHERE import_id = ?", (import_id,))
+                    self._conn.execute("DELETE FROM imports WHERE id = ?", (import_id,))
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+        return ImportSummary(
+            added=sum(added.values()),
+            already_present=present,
+            added_by_kind=dict(added),
+            people_added=self._count("people") - people_before,
+            skipped=skipped,
+        )
+
+    def _store_artifact(
+        self,
+        artifact: Artifact,
+        source: ImportedSource,
+        blob: str | None,
+        import_id: int,
+        position: int,
+        written: list[Path],
+        parent: str | None = None,
+    ) -> Iterator[tuple[Artifact, bool]]:
+        image_blob = None
+        if artifact.image_bytes is not None:
+            image_blob = self._store_blob(artifact.image_bytes, artifact.title, import_id,
+                                          written)
+        cursor = self._conn.execute(
+            """INSERT OR IGNORE INTO artifacts(id, kind, title, source_format, source_path, blob,
+                   image_blob, encoding, started_at, ended_at, segments, meta, import_id,
+                   position)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                artifact.id, str(artifact.kind), artifact.title, artifact.source_format,
+                str(source.path), blob, image_blob, artifact.encoding, artifact.started_at,
+                artifact.ended_at,
+                json.dumps([s.as_json() for s in artifact.segments], ensure_ascii=False),
+                json.dumps({**artifact.meta, **_placeholder_meta(artifact)}, ensure_ascii=False),
+                import_id, position,
+            ),
+        )
+        yield artifact, cursor.rowcount == 1
+        if parent:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO artifact_links(parent_id, child_id, relation) "
+                "VALUES (?, ?, 'attachment')",
+                (parent, artifact.id),
+            )
+        for child in artifact.children:
+            yield from self._store_artifact(
+                child, source, blob, import_id, position + 1, written, parent=artifact.id
+            )
+
+    def _store_blob(self, data: bytes, name: str, import_id: int, written: list[Path]) -> str:
+        digest = bytes_digest(data)
+        target = self.root / BLOBS / digest[:2] / digest
+        if not target.exists():
+            target.parent.mkdir(exist_ok=True, mode=0o700)
+            _atomic_write(target, data)
+            written.append(target)
+        self._conn.execute(
+            "INSERT OR IGNORE INTO blobs(sha256, size, original_name, import_id) "
+            "VALUES (?, ?, ?, ?)",
+            (digest, len(data), name, import_id),
+        )
+        return digest
+
+    def _store_person(self, person: Person) -> None:
+        """Add someone seen, merging with a known entry that agrees on name or address."""
+        name_key, email_key = person.key()
+        if not name_key and not email_key:
+            return
+        row = self._conn.execute(
+            """SELECT id, name, email, sources FROM people
+               WHERE (name_key = ? AND email_key = ?)
+                  OR (? = '' AND email_key = ?) OR (? = '' AND name_key = ?)
+                  OR (name_key = ? AND email_key = '') OR (name_key = '' AND email_key = ?)
+               ORDER BY (name_key = ? AND email_key = ?) DESC, id LIMIT 1""",
+            (name_key, email_key, name_key, email_key, email_key, name_key, name_key,
+             email_key, name_key, email_key),
+        ).fetchone()
+        if row is None:
+            self._conn.execute(
+                "INSERT INTO people(name, email, name_key, email_key, sources) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (person.name, person.email, name_key, email_key, json.dumps([person.source])),
+            )
+            return
+        person_id, name, email, sources = row
+        name, email = name or person.name, email or person.email
+        merged = Person(name, email)
+        self._conn.execute(
+            "UPDATE OR IGNORE people SET name = ?, email = ?, name_key = ?, email_key = ?, "
+            "sources = ? WHERE id = ?",
+            (name, email, *merged.key(), json.dumps(sorted({*json.loads(sources),
+                                                            person.source})), person_id),
+        )
+
+    # -- queries --------------------------------------------------------------------------
+
+    def _count(self, table: str) -> int:
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def status(self) -> WorkspaceStatus:
+        by_kind: dict[str, dict[str, int]] = {}
+        by_state: Counter[str] = Counter()
+        for kind, state, count in self._conn.execute(
+            "SELECT kind, state, COUNT(*) FROM artifacts GROUP BY kind, state"
+        ):
+            by_kind.setdefault(kind, {})[state] = count
+            by_state[state] += count
+        return WorkspaceStatus(
+            name=self.name,
+            artifacts=self._count("artifacts"),
+            by_kind_and_state=by_kind,
+            by_state={s.value: by_state.get(s.value, 0) for s in ArtifactState},
+            people=self._count("people"),
+        )
+
+    def artifacts(self, kind: ArtifactKind | None = None) -> list[ArtifactRow]:
+        query = """SELECT id, kind, title, source_format, source_path, state, started_at,
+                          ended_at, encoding, segments, meta, image_blob FROM artifacts"""
+        args: tuple[str, ...] = ()
+        if kind is not None:
+            query += " WHERE kind = ?"
+            args = (str(kind),)
+        rows = self._conn.execute(query + " ORDER BY position, id", args).fetchall()
+        return [_artifact_row(row) for row in rows]
+
+    def artifact(self, artifact_id: str) -> ArtifactRow:
+        row = self._conn.execute(
+            """SELECT id, kind, title, source_format, source_path, state, started_at, ended_at,
+                      encoding, segments, meta, image_blob FROM artifacts WHERE id = ?""",
+            (artifact_id,),
+        ).fetchone()
+        if row is None:
+            raise BadInputError(f"No artifact {artifact_id} in this workspace.")
+        return _artifact_row(row)
+
+    def attachments_of(self, artifact_id: str) -> list[str]:
+        return [r[0] for r in self._conn.execute(
+            "SELECT child_id FROM artifact_links WHERE parent_id = ? ORDER BY child_id",
+            (artifact_id,),
+        )]
+
+    def people(self) -> list[Person]:
+        return [
+            Person(name=name, email=email, source=",".join(json.loads(sources)))
+            for name, email, sources in self._conn.execute(
+                "SELECT name, email, sources FROM people ORDER BY id"
+            )
+        ]
+
+    def blob_path(self, digest: str) -> Path:
+        return self.root / BLOBS / digest[:2] / digest
+
+
+def _artifact_row(row: tuple) -> ArtifactRow:  # type: ignore[type-arg]
+    return ArtifactRow(
+        id=row[0], kind=ArtifactKind(row[1]), title=row[2], source_format=row[3],
+        source_path=row[4], state=ArtifactState(row[5]), started_at=row[6], ended_at=row[7],
+        encoding=row[8], segments=tuple(Segment.from_json(s) for s in json.loads(row[9])),
+        meta=json.loads(row[10]), image_blob=row[11],
+    )
+
+
+def _placeholder_meta(artifact: Artifact) -> dict[str, object]:
+    counts = artifact.placeholder_counts()
+    return {"placeholders": counts} if counts else {}
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(f"{path} is damaged or not a workspace ({exc}).") from exc
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+    return conn
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
