@@ -1,0 +1,63 @@
+from pathlib import Path
+
+import pytest
+
+from tests.core.ingest.helpers import extract_one
+from workbench.core.artifacts import ArtifactKind
+from workbench.core.errors import ImportFailed
+
+
+def _field(artifact, name):
+    return next(s.text for s in artifact.segments if s.field == name)
+
+
+def test_eml_prefers_plain_text_and_decodes_rfc2047_headers(fixtures: Path):
+    source = extract_one(fixtures / "email/handover.eml")
+    (mail,) = source.artifacts
+    assert mail.kind is ArtifactKind.EMAIL
+    assert mail.title == "交接：支付网关发布 / Handover: payment gateway release"
+    assert _field(mail, "from") == "李娜 <lina.li@xinghe.example.com>"
+    assert _field(mail, "cc") == "王芳 <wang.fang@xinghe.example.com>"
+    body = _field(mail, "body")
+    assert "chen.zong@client.example.org" in body and "<p>" not in body
+    assert mail.started_at == "2024-03-06T09:30:00+08:00"
+    people = {(p.name, p.email) for p in source.people}
+    assert ("王芳", "wang.fang@xinghe.example.com") in people
+
+
+def test_eml_attachment_is_its_own_linked_artifact(fixtures: Path):
+    (mail,) = extract_one(fixtures / "email/handover.eml").artifacts
+    (attachment,) = mail.children
+    assert attachment.kind is ArtifactKind.ATTACHMENT
+    assert attachment.title == "发布步骤.txt"
+    assert "回滚联系人：张伟 13812345678" in attachment.text
+    assert attachment.id != mail.id
+
+
+def test_mbox_has_three_messages_and_decodes_gb2312(fixtures: Path):
+    mails = extract_one(fixtures / "email/inbox.mbox").artifacts
+    assert [m.title for m in mails] == ["年假确认", "Re: rollout", "病假"]
+    assert "年假 3/11-3/15 已批准" in _field(mails[0], "body")
+    assert "住院" in _field(mails[2], "body")
+
+
+def test_html_only_email_becomes_text(tmp_path: Path):
+    path = tmp_path / "html.eml"
+    path.write_bytes(
+        b"From: a@example.com\r\nSubject: hi\r\nContent-Type: text/html; charset=gbk\r\n\r\n"
+        + "<html><body><p>你好 <b>张伟</b></p><p>second</p></body></html>".encode("gbk")
+    )
+    (mail,) = extract_one(path).artifacts
+    body = _field(mail, "body")
+    assert "你好 张伟" in body and "second" in body and "<" not in body
+
+
+def test_binary_eml_is_refused(fixtures: Path):
+    with pytest.raises(ImportFailed, match="binary data, not an email"):
+        extract_one(fixtures / "bad/binary.eml")
+
+
+def test_empty_mbox_is_refused(fixtures: Path):
+    with pytest.raises(ImportFailed) as err:
+        extract_one(fixtures / "bad/empty.mbox")
+    assert "empty.mbox" in str(err.value) and "empty" in err.value.problem

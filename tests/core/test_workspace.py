@@ -1,0 +1,179 @@
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from workbench.core.artifacts import ArtifactKind
+from workbench.core.errors import (
+    Cancelled,
+    ImportFailed,
+    NotAWorkspace,
+    WorkspaceExists,
+    WorkspaceTooNew,
+)
+from workbench.core.profile import SelfProfile
+from workbench.core.progress import CancelToken
+from workbench.core.workspace import Workspace
+from workbench.core.workspace.migrations import SCHEMA_VERSION
+
+GOOD_SAMPLES = ["feishu", "collector", "slack", "email", "docs", "images", "colleague_skill"]
+# Per sample source: artifacts it must yield (DESIGN §2 units).
+EXPECTED_COUNTS = {
+    "feishu/chat_export.json": {"chat": 1},
+    "feishu/chat_export_list.json": {"chat": 1},
+    "collector/messages.txt": {"chat": 1},
+    "collector/docs.txt": {"document": 1},
+    "slack": {"chat": 1},
+    "email/handover.eml": {"email": 1, "attachment": 1},
+    "email/inbox.mbox": {"email": 3},
+    "docs/handover_notes.md": {"document": 1},
+    "docs/onboarding.docx": {"document": 1},
+    "docs/runbook.pdf": {"document": 1},
+    "images/chat_screenshot.png": {"image": 1},
+    "images/whiteboard_photo.jpg": {"image": 1},
+    "colleague_skill": {"skill-file": 5},
+}
+
+
+def snapshot(ws: Workspace) -> tuple[list[str], list[str]]:
+    """Every row of every table, and every blob file: 'exactly as it was' means equal."""
+    conn = sqlite3.connect(ws.root / "workspace.sqlite")
+    rows = []
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"):
+        rows += [f"{table}:{row}" for row in conn.execute(f"SELECT * FROM {table}")]
+    conn.close()
+    blobs = sorted(str(p.relative_to(ws.root)) for p in (ws.root / "blobs").rglob("*"))
+    return sorted(rows), blobs
+
+
+def test_init_creates_wal_database_with_schema_version_and_blobs(workspace: Workspace):
+    conn = sqlite3.connect(workspace.root / "workspace.sqlite")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert (workspace.root / "blobs").is_dir()
+    assert workspace.profile.name == "李娜"
+    assert "娜娜" in workspace.profile.aliases
+    assert workspace.setting("timezone") == "Asia/Shanghai"
+
+
+def test_init_refuses_an_existing_workspace(workspace: Workspace):
+    with pytest.raises(WorkspaceExists):
+        Workspace.create(workspace.root, SelfProfile("x"))
+
+
+def test_open_refuses_a_folder_that_is_not_a_workspace(tmp_path: Path):
+    with pytest.raises(NotAWorkspace, match="not a Consent Workbench workspace"):
+        Workspace.open(tmp_path)
+
+
+def test_open_refuses_a_workspace_from_a_newer_version(workspace: Workspace):
+    conn = sqlite3.connect(workspace.root / "workspace.sqlite")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(WorkspaceTooNew, match="newer Consent Workbench"):
+        Workspace.open(workspace.root)
+
+
+@pytest.mark.parametrize("sample", sorted(EXPECTED_COUNTS))
+def test_every_sample_imports_with_its_artifact_counts(
+    workspace: Workspace, fixtures: Path, sample: str
+):
+    summary = workspace.import_paths([fixtures / sample])
+    assert summary.added_by_kind == EXPECTED_COUNTS[sample]
+    assert workspace.status().artifacts == sum(EXPECTED_COUNTS[sample].values())
+
+
+def test_all_samples_together_and_originals_copied_to_blobs(workspace: Workspace, fixtures: Path):
+    summary = workspace.import_paths([fixtures / s for s in GOOD_SAMPLES])
+    # The two Feishu files share no day-conversation (different conversation names).
+    assert summary.added == sum(sum(c.values()) for c in EXPECTED_COUNTS.values())
+    status = workspace.status()
+    assert status.by_state["pending"] == summary.added
+    assert status.by_kind_and_state["skill-file"] == {"pending": 5}
+    for original in [fixtures / "docs/onboarding.docx", fixtures / "slack/users.json"]:
+        digest = hashlib.sha256(original.read_bytes()).hexdigest()
+        assert workspace.blob_path(digest).read_bytes() == original.read_bytes()
+
+
+def test_artifact_ids_are_content_digests(workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "collector/docs.txt"])
+    (row,) = workspace.artifacts()
+    from workbench.core.artifacts import content_digest
+
+    assert row.id == content_digest(
+        {"kind": "document", "title": "docs.txt", "segments": [s.as_json() for s in row.segments]}
+    )
+
+
+def test_importing_the_same_material_twice_adds_nothing(workspace: Workspace, fixtures: Path):
+    first = workspace.import_paths([fixtures / s for s in GOOD_SAMPLES])
+    before = snapshot(workspace)
+    second = workspace.import_paths([fixtures / s for s in GOOD_SAMPLES])
+    assert second.added == 0 and second.already_present == first.added
+    assert second.people_added == 0
+    assert snapshot(workspace) == before
+
+
+@pytest.mark.parametrize(
+    "bad", ["binary.eml", "empty.mbox", "not_really.docx", "truncated.json", "wrong_shape.json"]
+)
+def test_bad_input_leaves_the_workspace_exactly_as_it_was(
+    workspace: Workspace, fixtures: Path, tmp_path: Path, bad: str
+):
+    workspace.import_paths([fixtures / "feishu/chat_export.json"])
+    before = snapshot(workspace)
+    # A good file listed first must not be half-imported either.
+    with pytest.raises(ImportFailed) as err:
+        workspace.import_paths([fixtures / "docs/onboarding.docx", fixtures / "bad" / bad])
+    assert bad in str(err.value)
+    assert snapshot(workspace) == before
+
+
+def test_a_bad_file_inside_a_folder_fails_the_whole_folder(workspace: Workspace, fixtures: Path):
+    before = snapshot(workspace)
+    with pytest.raises(ImportFailed):
+        workspace.import_paths([fixtures / "bad"])
+    assert snapshot(workspace) == before
+
+
+def test_cancelled_import_changes_nothing(workspace: Workspace, fixtures: Path):
+    before = snapshot(workspace)
+    token = CancelToken()
+    seen = []
+
+    def progress(done: int, total: int, label: str) -> None:
+        seen.append((done, total))
+        if done == 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        workspace.import_paths([fixtures / s for s in GOOD_SAMPLES], progress, token)
+    assert seen[0][0] == 0 and seen[0][1] > 2
+    assert snapshot(workspace) == before
+
+
+def test_people_table_merges_names_and_addresses(workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / s for s in GOOD_SAMPLES])
+    people = {(p.name, p.email) for p in workspace.people()}
+    assert ("Tom Baker", "tom.baker@xinghe.example.com") in people
+    assert ("张伟", None) in people
+    assert ("王芳", "wang.fang@xinghe.example.com") in people
+    assert not any(name == "Tom Baker" and email is None for name, email in people)
+
+
+def test_attachment_is_linked_to_its_email(workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "email/handover.eml"])
+    (mail,) = workspace.artifacts(ArtifactKind.EMAIL)
+    (attachment,) = workspace.artifacts(ArtifactKind.ATTACHMENT)
+    assert workspace.attachments_of(mail.id) == [attachment.id]
+
+
+def test_folder_import_skips_unsupported_files_and_says_so(workspace: Workspace, tmp_path: Path):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "notes.md").write_text("hello", encoding="utf-8")
+    (folder / "tool.exe").write_bytes(b"MZ")
+    summary = workspace.import_paths([folder])
+    assert summary.added == 1
+    assert [p.name for p in summary.skipped] == ["tool.exe"]
