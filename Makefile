@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,3 +32,9 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+# Refresh the Chinese translation source from the code, then compile it (.ts -> .qm).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(shell find workbench/gui -name "*.py") \
+		-ts resources/i18n/workbench_zh_CN.ts -source-language en -target-language zh_CN
+	$(BIN)/pyside6-lrelease resources/i18n/workbench_zh_CN.ts -qm resources/i18n/workbench_zh_CN.qm
