@@ -24,6 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     except WorkbenchError as err:
         print(f"workbench: {err}", file=sys.stderr)
         return err.exit_code
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error of ours.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("workbench: interrupted; nothing was changed.", file=sys.stderr)
         return 130
@@ -61,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("paths", type=Path, nargs="+")
     _format_option(p)
     p.set_defaults(handler=_import)
+
+    p = sub.add_parser("scan", help="find personal data in a file, or scan a whole workspace")
+    p.add_argument("path", type=Path, help="a file, or a workspace folder")
+    p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto")
+    p.add_argument("--processes", type=int, default=1,
+                   help="worker processes for large scans (default 1)")
+    _format_option(p)
+    p.set_defaults(handler=_scan)
 
     p = sub.add_parser("status", help="artifacts by kind and state, people count")
     p.add_argument("dir", type=Path)
@@ -125,6 +137,37 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scan(args: argparse.Namespace) -> int:
+    from workbench.core import scan
+
+    if args.path.is_dir() and (args.path / "workspace.sqlite").exists():
+        from workbench.core.workspace import Workspace
+
+        with Workspace.open(args.path) as ws:
+            summary = scan.scan_workspace(ws, processes=args.processes)
+            by_entity = ws.findings_by_entity()
+        if args.format == "json":
+            _print_json({"scanned": summary.scanned, "unchanged": summary.skipped_unchanged,
+                         "findings": summary.findings, "by_entity": by_entity})
+        else:
+            print(f"Scanned {summary.scanned} artifacts ({summary.skipped_unchanged} unchanged "
+                  f"since the last scan); {summary.findings} findings.")
+            for entity, count in by_entity.items():
+                print(f"  {entity:<24}{count}")
+        return 0
+    report = scan.scan_file(args.path, args.lang)
+    if args.format == "json":
+        _print_json(report)
+        return 0
+    groups = report.get("artifacts") or [{"title": args.path.name, "findings": report["findings"]}]
+    for group in groups:
+        print(f"{group['title']}: {len(group['findings'])} findings")
+        for f in group["findings"]:
+            print(f"  {f['start']:>6}-{f['end']:<6} {f['entity']:<22} {f['score']:.2f}  "
+                  f"{f['text']!r}  ({f['detector']})")
+    return 0
+
+
 def _status(args: argparse.Namespace) -> int:
     from workbench.core.workspace import Workspace
 
@@ -139,6 +182,9 @@ def _status(args: argparse.Namespace) -> int:
     for kind, states in sorted(status.by_kind_and_state.items()):
         print(f"  {kind:<12}" + "  ".join(f"{s}: {n}" for s, n in sorted(states.items())))
     print(f"People seen: {status.people}")
+    findings = status.extra.get("findings") or {}
+    if findings:
+        print("Findings: " + ", ".join(f"{e} {n}" for e, n in findings.items()))
     return 0
 
 

@@ -3,9 +3,11 @@
 from workbench.core.workspace.store import (
     ArtifactRow,
     ImportSummary,
+    NewFinding,
+    StoredFinding,
     Workspace,
     WorkspaceStatus,
     local_timezone_name,
 )
 
-__all__ = ["ArtifactRow", "ImportSummary", "Workspace", "WorkspaceStatus", "local_timezone_name"]
+__all__ = ["ArtifactRow", "ImportSummary", "NewFinding", "StoredFinding", "Workspace", "WorkspaceStatus", "local_timezone_name"]

@@ -58,6 +58,36 @@ MIGRATIONS: tuple[str, ...] = (
         UNIQUE (name_key, email_key)
     );
     """,
+    # 2: detector findings, which artifacts were scanned by which detector, pseudonyms.
+    """
+    CREATE TABLE findings (
+        id          INTEGER PRIMARY KEY,
+        artifact_id TEXT NOT NULL REFERENCES artifacts(id),
+        entity      TEXT NOT NULL,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        score       REAL NOT NULL,
+        detector    TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        party       TEXT NOT NULL CHECK (party IN ('self', 'third_party', 'none')),
+        person_key  TEXT,
+        decision    TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (decision IN ('redact', 'pseudonymise', 'keep', 'pending')),
+        box         TEXT,
+        UNIQUE (artifact_id, entity, start, "end", detector)
+    );
+    CREATE INDEX findings_by_artifact ON findings(artifact_id);
+    CREATE INDEX findings_by_person ON findings(person_key);
+    CREATE TABLE scans (
+        artifact_id TEXT PRIMARY KEY REFERENCES artifacts(id),
+        scan_key    TEXT NOT NULL,
+        scanned_at  TEXT NOT NULL
+    );
+    CREATE TABLE pseudonyms (
+        person_key TEXT PRIMARY KEY,
+        ordinal    INTEGER NOT NULL UNIQUE
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

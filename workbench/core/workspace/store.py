@@ -86,6 +86,37 @@ class WorkspaceStatus:
 
 
 @dataclass(frozen=True)
+class StoredFinding:
+    """A finding as stored: offsets into its artifact's text, who it is about, the decision."""
+
+    id: int
+    artifact_id: str
+    entity: str
+    start: int
+    end: int
+    score: float
+    detector: str
+    value: str
+    party: str
+    person_key: str | None
+    decision: str
+
+
+@dataclass(frozen=True)
+class NewFinding:
+    """A finding about to be stored by a scan."""
+
+    entity: str
+    start: int
+    end: int
+    score: float
+    detector: str
+    value: str
+    party: str
+    person_key: str | None
+
+
+@dataclass(frozen=True)
 class ArtifactRow:
     """An artifact as stored: its content plus where it came from and its review state."""
 
@@ -360,6 +391,7 @@ class Workspace:
             by_kind_and_state=by_kind,
             by_state={s.value: by_state.get(s.value, 0) for s in ArtifactState},
             people=self._count("people"),
+            extra={"findings": self.findings_by_entity()},
         )
 
     def artifacts(self, kind: ArtifactKind | None = None) -> list[ArtifactRow]:
@@ -395,6 +427,73 @@ class Workspace:
                 "SELECT name, email, sources FROM people ORDER BY id"
             )
         ]
+
+    # -- findings -------------------------------------------------------------------------
+
+    def scan_keys(self) -> dict[str, str]:
+        """artifact id -> the key (detector version + people) it was last scanned with."""
+        return dict(self._conn.execute("SELECT artifact_id, scan_key FROM scans"))
+
+    def save_scan(self, results: dict[str, list[NewFinding]], scan_key: str) -> None:
+        """Replace detector findings of these artifacts in one transaction. Decisions already
+        made on a span survive a rescan; manual findings are never touched."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            for artifact_id, found in results.items():
+                decided = {
+                    (entity, start, end): decision
+                    for entity, start, end, decision in self._conn.execute(
+                        'SELECT entity, start, "end", decision FROM findings '
+                        "WHERE artifact_id = ? AND decision != 'pending'", (artifact_id,))
+                }
+                self._conn.execute(
+                    "DELETE FROM findings WHERE artifact_id = ? AND detector != 'manual'",
+                    (artifact_id,),
+                )
+                self._conn.executemany(
+                    """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
+                           detector, value, party, person_key, decision)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [(artifact_id, f.entity, f.start, f.end, f.score, f.detector, f.value,
+                      f.party, f.person_key, decided.get((f.entity, f.start, f.end), "pending"))
+                     for f in found],
+                )
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO scans(artifact_id, scan_key, scanned_at) "
+                    "VALUES (?, ?, ?)", (artifact_id, scan_key, _now()),
+                )
+            self._assign_pseudonyms()
+
+    def _assign_pseudonyms(self) -> None:
+        """Give every third party a stable ordinal, in order of first appearance."""
+        next_ordinal = self._conn.execute(
+            "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM pseudonyms").fetchone()[0]
+        new_keys = [key for (key,) in self._conn.execute(
+            """SELECT f.person_key FROM findings f JOIN artifacts a ON a.id = f.artifact_id
+               WHERE f.party = 'third_party' AND f.person_key IS NOT NULL
+                 AND f.person_key NOT IN (SELECT person_key FROM pseudonyms)
+               GROUP BY f.person_key ORDER BY MIN(a.position * 1000000 + f.start)""")]
+        self._conn.executemany(
+            "INSERT INTO pseudonyms(person_key, ordinal) VALUES (?, ?)",
+            [(key, next_ordinal + i) for i, key in enumerate(new_keys)],
+        )
+
+    def findings(self, artifact_id: str | None = None) -> list[StoredFinding]:
+        query = """SELECT id, artifact_id, entity, start, "end", score, detector, value, party,
+                          person_key, decision FROM findings"""
+        args: tuple[str, ...] = ()
+        if artifact_id is not None:
+            query += " WHERE artifact_id = ?"
+            args = (artifact_id,)
+        return [StoredFinding(*row) for row in
+                self._conn.execute(query + ' ORDER BY artifact_id, start, "end"', args)]
+
+    def pseudonym_ordinals(self) -> dict[str, int]:
+        return dict(self._conn.execute("SELECT person_key, ordinal FROM pseudonyms"))
+
+    def findings_by_entity(self) -> dict[str, int]:
+        return dict(self._conn.execute(
+            "SELECT entity, COUNT(*) FROM findings GROUP BY entity ORDER BY entity"))
 
     def blob_path(self, digest: str) -> Path:
         return self.root / BLOBS / digest[:2] / digest

@@ -1,0 +1,184 @@
+"""The detector: routes each text to the English and/or Chinese analysis, in batches."""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from presidio_analyzer import RecognizerResult
+
+from workbench.core.pii import engine
+from workbench.core.pii.findings import Finding, merge_findings
+from workbench.core.pii.recognizers.known_people import (
+    IS_SELF_KEY,
+    PERSON_KEY,
+    KnownPeopleRecognizer,
+    KnownPerson,
+)
+from workbench.core.pii.script import has_capital, has_han, languages_for
+from workbench.core.progress import CancelToken, ProgressCallback, no_progress
+
+# Bumped whenever recognizers or models change, so cached scan results are not reused.
+DETECTOR_VERSION = "3.0"
+BATCH_SIZE = 256
+# Below this many distinct texts, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 4000
+
+
+class Detector:
+    """Finds personal data in texts. Build one per workspace (it knows the workspace's
+    people); the language models are loaded once per process and shared."""
+
+    version = DETECTOR_VERSION
+
+    def __init__(self, known_people: Sequence[KnownPerson] = ()) -> None:
+        self.known_people = tuple(known_people)
+        # Run beside Presidio rather than inside it: Presidio drops one of two findings with
+        # the same span and score, and the known-people one carries who the value belongs to.
+        self.known = KnownPeopleRecognizer(list(self.known_people))
+        self.known.load()
+        self.analyzer = engine.build_analyzer()
+        self.nlp = engine.nlp_engine()
+
+    def analyze(self, text: str, lang: str = "auto") -> list[Finding]:
+        return self.analyze_many([text], lang)[0]
+
+    def analyze_many(
+        self,
+        texts: Sequence[str],
+        lang: str = "auto",
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+        processes: int = 1,
+    ) -> list[list[Finding]]:
+        """Findings for each text, in order. Repeated texts are analysed once."""
+        unique = list(dict.fromkeys(texts))
+        if processes > 1 and len(unique) >= PARALLEL_THRESHOLD:
+            found = self._analyze_in_workers(unique, lang, processes, progress, cancel)
+        else:
+            found = {}
+            for done in range(0, len(unique), BATCH_SIZE):
+                if cancel:
+                    cancel.check("The scan")
+                progress(done, len(unique), "")
+                batch = unique[done:done + BATCH_SIZE]
+                found.update(zip(batch, self._analyze_batch(batch, lang), strict=True))
+            progress(len(unique), len(unique), "")
+        return [found[text] for text in texts]
+
+    def _analyze_batch(self, texts: list[str], lang: str) -> list[list[Finding]]:
+        plans = [languages_for(text, lang) for text in texts]
+        artifacts = {language: self._nlp_artifacts(texts, plans, language)
+                     for language in engine.LANGUAGES}
+        results = []
+        for index, (text, plan) in enumerate(zip(texts, plans, strict=True)):
+            raw: list[RecognizerResult] = self.known.analyze(text, [])
+            for position, language in enumerate(plan):
+                # In mixed text the patterns run once (with the first language); the second
+                # language adds only what its model reads: names and places.
+                entities = list(engine.NER_ENTITIES) if position else None
+                if position and not self._needs_model(text, language):
+                    continue
+                raw.extend(self.analyzer.analyze(
+                    text, language=language, entities=entities,
+                    nlp_artifacts=artifacts[language].get(index)
+                    or self.nlp.empty_artifacts(language),
+                ))
+            results.append(merge_findings(
+                _finding(text, r) for r in raw if _worth_reporting(text, r)))
+        return results
+
+    def _nlp_artifacts(self, texts: list[str], plans: list[tuple[str, ...]], language: str):
+        """Run a language's model over the texts of the batch that need it, with nlp.pipe."""
+        wanted = [i for i, (text, plan) in enumerate(zip(texts, plans, strict=True))
+                  if language in plan and self._needs_model(text, language)]
+        if not wanted:
+            return {}
+        processed = self.nlp.process_batch([texts[i] for i in wanted], language,
+                                           batch_size=BATCH_SIZE)
+        return {i: artifacts for i, (_text, artifacts) in zip(wanted, processed, strict=True)}
+
+    @staticmethod
+    def _needs_model(text: str, language: str) -> bool:
+        # The English model tags names by their capitals; text without one has none for it.
+        return has_capital(text) if language == "en" else has_han(text)
+
+    def _analyze_in_workers(
+        self,
+        texts: list[str],
+        lang: str,
+        processes: int,
+        progress: ProgressCallback,
+        cancel: CancelToken | None,
+    ) -> dict[str, list[Finding]]:
+        chunk = max(BATCH_SIZE, len(texts) // (processes * 8))
+        chunks = [texts[i:i + chunk] for i in range(0, len(texts), chunk)]
+        found: dict[str, list[Finding]] = {}
+        # spawn, not fork: forking a process that runs Qt or other threads is unsafe.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
+                                 initargs=(self.known_people,)) as pool:
+            futures = [pool.submit(_worker_analyze, part, lang) for part in chunks]
+            done = 0
+            for part, future in zip(chunks, futures, strict=True):
+                if cancel and cancel.cancelled:
+                    for pending in futures:
+                        pending.cancel()
+                    cancel.check("The scan")
+                found.update(zip(part, future.result(), strict=True))
+                done += len(part)
+                progress(done, len(texts), "")
+        return found
+
+
+def _finding(text: str, found: RecognizerResult) -> Finding:
+    metadata = found.recognition_metadata or {}
+    end = _trimmed_end(text, found.entity_type, found.start, found.end)
+    return Finding(
+        entity=found.entity_type,
+        start=found.start,
+        end=end,
+        score=float(found.score),
+        text=text[found.start:end],
+        detector=str(metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, "")),
+        person=metadata.get(PERSON_KEY),
+        is_self=bool(metadata.get(IS_SELF_KEY, False)),
+    )
+
+
+# A URL needs a scheme or "www.": bare "rollback.sh" or "work.md" are file names whose
+# extensions happen to be top-level domains.
+_URL_START = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.)", re.IGNORECASE)
+
+
+def _worth_reporting(text: str, found: RecognizerResult) -> bool:
+    if found.entity_type == "URL":
+        return _URL_START.match(text, found.start) is not None
+    return True
+
+
+_URL_END = re.compile(r"[^\x21-\x7e]|[.,;:!?)\]}'\"]+(?:[^\x21-\x7e]|$)")
+
+
+def _trimmed_end(text: str, entity: str, start: int, end: int) -> int:
+    """URLs stop at the first non-ASCII character and drop trailing punctuation: in Chinese
+    text "见https://x.example/wiki看文档" the link ends before 看."""
+    if entity != "URL":
+        return end
+    stop = _URL_END.search(text, start, end)
+    return stop.start() if stop and stop.start() > start else end
+
+
+_worker_detector: Detector | None = None
+
+
+def _start_worker(known_people: Iterable[KnownPerson]) -> None:
+    global _worker_detector
+    _worker_detector = Detector(tuple(known_people))
+
+
+def _worker_analyze(texts: list[str], lang: str) -> list[list[Finding]]:
+    assert _worker_detector is not None
+    return _worker_detector.analyze_many(texts, lang)

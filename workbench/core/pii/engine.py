@@ -1,0 +1,125 @@
+"""The Presidio analyzer set up explicitly: our spaCy models, our recognizers, no downloads."""
+
+from __future__ import annotations
+
+import functools
+
+from workbench.core.pii.offline import make_tldextract_offline
+
+make_tldextract_offline()
+
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry  # noqa: E402
+from presidio_analyzer.nlp_engine import (  # noqa: E402
+    NerModelConfiguration,
+    NlpArtifacts,
+    SpacyNlpEngine,
+)
+from presidio_analyzer.predefined_recognizers import (  # noqa: E402
+    CreditCardRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+)
+
+from workbench.core.pii.context import NearbyWordsContextEnhancer  # noqa: E402
+from workbench.core.pii.models import (  # noqa: E402
+    ENGLISH_DISABLED,
+    chinese_ner_model,
+    english_model,
+)
+from workbench.core.pii.recognizers.address_zh import ChineseAddressRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.bank_card import BankCardRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.base import ASCII_FLAGS  # noqa: E402
+from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.phone import PhoneRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.secret import SecretRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer  # noqa: E402
+
+LANGUAGES = ("en", "zh")
+NER_ENTITIES = ("PERSON", "LOCATION")
+# spaCy labels the app does not report: dates, numbers and organisations are not personal
+# data, and flagging them would bury the findings that are.
+IGNORED_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
+                  "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "FAC",
+                  "MISC")
+NER_SCORE = 0.7
+
+
+class WorkbenchNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading models only from disk (Presidio's own `load` would
+    download a model it cannot find)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": english_model()},
+                    {"lang_code": "zh", "model_name": str(chinese_ner_model())}],
+            ner_model_configuration=NerModelConfiguration(
+                labels_to_ignore=list(IGNORED_LABELS), default_score=NER_SCORE,
+            ),
+        )
+
+    def load(self) -> None:
+        import spacy
+
+        self.nlp = {
+            "en": spacy.load(english_model(), exclude=list(ENGLISH_DISABLED)),
+            "zh": spacy.load(chinese_ner_model()),
+        }
+
+    def empty_artifacts(self, language: str) -> NlpArtifacts:
+        """For text the model need not read (no capital letters, no hanzi): no entities."""
+        return NlpArtifacts(entities=[], tokens=None, tokens_indices=[], lemmas=[],
+                            nlp_engine=self, language=language, scores=[])
+
+
+@functools.cache
+def nlp_engine() -> WorkbenchNlpEngine:
+    """Loaded once per process: the models are the slow part of starting the detector."""
+    engine = WorkbenchNlpEngine()
+    engine.load()
+    return engine
+
+
+def pattern_recognizers(language: str) -> list[EntityRecognizer]:
+    """Recognizers that read characters, not tokens: the same for both languages."""
+    built_in: list[EntityRecognizer] = [
+        EmailRecognizer(supported_language=language),
+        IpRecognizer(supported_language=language),
+        UrlRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        CreditCardRecognizer(supported_language=language),
+    ]
+    for recognizer in built_in:
+        recognizer.global_regex_flags = ASCII_FLAGS
+    return [
+        *built_in,
+        CnResidentIdRecognizer(supported_language=language),
+        PhoneRecognizer(supported_language=language),
+        BankCardRecognizer(supported_language=language),
+        CnPassportRecognizer(supported_language=language),
+        ChineseAddressRecognizer(supported_language=language),
+        SecretRecognizer(supported_language=language),
+        SensitiveCategoryRecognizer(supported_language=language),
+    ]
+
+
+def build_analyzer() -> AnalyzerEngine:
+    """An AnalyzerEngine over our recognizers for "en" and "zh"."""
+    registry = RecognizerRegistry(supported_languages=list(LANGUAGES))
+    for language in LANGUAGES:
+        for recognizer in pattern_recognizers(language):
+            registry.add_recognizer(recognizer)
+        registry.add_recognizer(SpacyRecognizer(supported_language=language,
+                                                supported_entities=list(NER_ENTITIES)))
+    registry.add_recognizer(ChineseNameRecognizer(supported_language="zh"))
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine(),
+        supported_languages=list(LANGUAGES),
+        context_aware_enhancer=NearbyWordsContextEnhancer(),
+        default_score_threshold=0.4,
+    )

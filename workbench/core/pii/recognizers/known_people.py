@@ -1,0 +1,147 @@
+"""Known people: every name, alias and identifier of the employee and of people seen in the
+workspace, found wherever it occurs — hanzi, pinyin (张伟 ↔ Zhang Wei ↔ Wei Zhang) and the
+space-less forms OCR produces (TomBaker)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from workbench.core.pii.recognizers.base import result
+from workbench.core.pii.recognizers.person_zh import COMPOUND_SURNAMES
+
+PERSON_KEY = "person_key"
+IS_SELF_KEY = "is_self"
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z'\-]*(?:[ .][A-Za-z][A-Za-z'\-]*)*$")
+# First names that are also everyday English words: alone they would flag "Will you…".
+_AMBIGUOUS_FIRST_NAMES = frozenset(
+    "will may mark bill art june april august rose grace hope joy faith max sky sun win"
+    " frank pat rich".split()
+)
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """Someone the workspace knows, with every identifier it has for them."""
+
+    key: str
+    names: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
+    bank_cards: tuple[str, ...] = ()
+    is_self: bool = False
+
+
+def pinyin_forms(name: str) -> list[str]:
+    """张伟 → ["Zhang Wei", "Wei Zhang"]; 欧阳娜娜 → ["Ouyang Nana", "Nana Ouyang"]."""
+    from pypinyin import Style, lazy_pinyin
+
+    surname_length = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    syllables = lazy_pinyin(name, style=Style.NORMAL)
+    if len(syllables) != len(name) or not all(s.isalpha() and s.isascii() for s in syllables):
+        return []
+    surname = "".join(syllables[:surname_length]).capitalize()
+    given = "".join(syllables[surname_length:]).capitalize()
+    if not given:
+        return []
+    return [f"{surname} {given}", f"{given} {surname}"]
+
+
+def _latin_regex(form: str) -> str:
+    """Words of a Latin name with any spacing between them, even none (OCR)."""
+    words = re.split(r"[ .]+", form.strip())
+    return r"\s*".join(re.escape(w) for w in words)
+
+
+def _digits_regex(value: str) -> str | None:
+    digits = re.sub(r"[^0-9Xx]", "", value)
+    if len(digits) < 6:
+        return None
+    return r"[ \-]?".join(re.escape(d) for d in digits)
+
+
+class KnownPeopleRecognizer(EntityRecognizer):
+    """One alternation per kind of identifier, longest first, so "张伟明" (someone else, when
+    known) wins over "张伟". Results carry the person's key and whether it is the employee."""
+
+    def __init__(self, people: list[KnownPerson], supported_language: str = "en") -> None:
+        self.people = list(people)
+        super().__init__(
+            supported_entities=["PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CN_RESIDENT_ID",
+                                "BANK_CARD"],
+            name="KnownPeopleRecognizer",
+            supported_language=supported_language,
+        )
+
+    def load(self) -> None:
+        # (regex source, entity, score, person) — compiled into one pattern per flag set.
+        case_free: list[tuple[str, str, float, KnownPerson]] = []
+        case_exact: list[tuple[str, str, float, KnownPerson]] = []
+        for person in self.people:
+            for name in person.names:
+                name = name.strip()
+                if _HAN_NAME.match(name):
+                    case_exact.append((re.escape(name), "PERSON", 0.85, person))
+                    for form in pinyin_forms(name):
+                        case_free.append((_latin_regex(form), "PERSON", 0.8, person))
+                elif _LATIN_NAME.match(name) and len(name) >= 3:
+                    case_free.append((_latin_regex(name), "PERSON", 0.85, person))
+                    words = name.split()
+                    if len(words) == 2:
+                        case_free.append((rf"{re.escape(words[1])}\s+{re.escape(words[0])}",
+                                          "PERSON", 0.7, person))
+                    first = words[0]
+                    if (len(words) > 1 and len(first) >= 3
+                            and first.lower() not in _AMBIGUOUS_FIRST_NAMES):
+                        case_exact.append((re.escape(first.capitalize()), "PERSON", 0.6, person))
+                elif name:
+                    case_exact.append((re.escape(name), "PERSON", 0.8, person))
+            for email in person.emails:
+                case_free.append((re.escape(email.strip()), "EMAIL_ADDRESS", 1.0, person))
+            for values, entity in ((person.phones, "PHONE_NUMBER"), (person.ids, "CN_RESIDENT_ID"),
+                                   (person.bank_cards, "BANK_CARD")):
+                for value in values:
+                    pattern = _digits_regex(value)
+                    if pattern:
+                        case_exact.append((rf"(?<![0-9]){pattern}(?![0-9])", entity, 1.0,
+                                           person))
+        self._patterns = [
+            compiled
+            for entries, flags in ((case_free, re.IGNORECASE), (case_exact, 0))
+            if (compiled := _compile(entries, flags)) is not None
+        ]
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        found = []
+        for pattern, groups in self._patterns:
+            for match in pattern.finditer(text):
+                entity, score, person = groups[match.lastgroup or ""]
+                found_result = result(self.name, self.id, entity, match.start(), match.end(),
+                                      score)
+                found_result.recognition_metadata[PERSON_KEY] = person.key
+                found_result.recognition_metadata[IS_SELF_KEY] = person.is_self
+                found.append(found_result)
+        return found
+
+
+def _compile(
+    entries: list[tuple[str, str, float, KnownPerson]], flags: int
+) -> tuple[re.Pattern[str], dict[str, tuple[str, float, KnownPerson]]] | None:
+    if not entries:
+        return None
+    entries = sorted(entries, key=lambda e: -len(e[0]))
+    groups = {f"k{i}": (entity, score, person) for i, (_, entity, score, person)
+              in enumerate(entries)}
+    # Latin forms must not sit inside a longer word ("Li" in "Lina"); hanzi have no spaces.
+    alternation = "|".join(
+        f"(?P<k{i}>(?<![A-Za-z]){source}(?![A-Za-z]))" for i, (source, *_)
+        in enumerate(entries)
+    )
+    return re.compile(alternation, flags), groups

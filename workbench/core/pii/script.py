@@ -1,0 +1,39 @@
+"""Which writing systems a text uses, to route it to the English and/or Chinese analysis."""
+
+from __future__ import annotations
+
+import re
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Two Latin letters in a row: a word the English model could read (not a lone "A" or "x").
+_LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+_UPPER = re.compile(r"[A-Z]")
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+def has_latin_words(text: str) -> bool:
+    return _LATIN_WORD.search(text) is not None
+
+
+def has_capital(text: str) -> bool:
+    return _UPPER.search(text) is not None
+
+
+def languages_for(text: str, requested: str = "auto") -> tuple[str, ...]:
+    """The analyses a text needs: ("en",), ("zh",) or both for mixed text."""
+    if requested in ("en", "zh"):
+        return (requested,)
+    han, latin = has_han(text), has_latin_words(text)
+    if han and latin:
+        return ("zh", "en")
+    return ("zh",) if han else ("en",)
+
+
+def dominant_language(text: str) -> str:
+    """'zh' when hanzi outnumber Latin letters, else 'en' (for aliases and placeholders)."""
+    han = len(_HAN.findall(text))
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    return "zh" if han and han * 2 >= latin else "en"

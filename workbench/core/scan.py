@@ -1,0 +1,162 @@
+"""Scanning a workspace: run the detector over every artifact not yet scanned, store findings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from workbench.core.artifacts import Artifact, ArtifactKind
+from workbench.core.ingest import ImportContext, extract_all
+from workbench.core.pii.findings import Finding
+from workbench.core.pii.parties import SELF_KEY, PartyTagger
+from workbench.core.pii.recognizers.known_people import KnownPerson
+from workbench.core.profile import SelfProfile
+from workbench.core.progress import CancelToken, ProgressCallback, no_progress
+from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
+
+# Artifacts stored per transaction: a cancelled scan keeps what it finished.
+ARTIFACTS_PER_SAVE = 200
+
+
+@dataclass(frozen=True)
+class ScanSummary:
+    scanned: int
+    skipped_unchanged: int
+    findings: int
+
+
+def known_people(ws: Workspace) -> list[KnownPerson]:
+    """The employee (key "self") and everyone in the people table, matched to self by name or
+    address so that "Lina Li" seen in Slack is known to be the employee."""
+    profile = ws.profile
+    me = self_person(profile)
+    my_names = {n.casefold() for n in me.names}
+    my_emails = {e.casefold() for e in me.emails}
+    others = []
+    for index, person in enumerate(ws.people()):
+        name, email = (person.name or "").strip(), (person.email or "").strip()
+        if name.casefold() in my_names or email.casefold() in my_emails:
+            me = KnownPerson(SELF_KEY, names=tuple(dict.fromkeys((*me.names, *filter(None, [name])))),
+                             emails=tuple(dict.fromkeys((*me.emails, *filter(None, [email])))),
+                             phones=me.phones, ids=me.ids, bank_cards=me.bank_cards, is_self=True)
+            continue
+        others.append(KnownPerson(f"person:{index}", names=(name,) if name else (),
+                                  emails=(email,) if email else ()))
+    return [me, *others]
+
+
+def self_person(profile: SelfProfile) -> KnownPerson:
+    return KnownPerson(SELF_KEY, names=profile.names(), emails=profile.emails,
+                       phones=profile.phones, ids=profile.ids, bank_cards=profile.bank_cards,
+                       is_self=True)
+
+
+def scan_key(detector_version: str, people: list[KnownPerson]) -> str:
+    """A scan is reused only for the same detector and the same known people."""
+    people_json = json.dumps([p.__dict__ for p in people], sort_keys=True, ensure_ascii=False)
+    return f"{detector_version}:{hashlib.sha256(people_json.encode()).hexdigest()[:16]}"
+
+
+def scan_workspace(
+    ws: Workspace,
+    make_detector: Callable[[list[KnownPerson]], object] | None = None,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    processes: int = 1,
+    force: bool = False,
+) -> ScanSummary:
+    """Scan every text artifact whose content, detector or known people changed."""
+    from workbench.core.pii.detector import DETECTOR_VERSION, Detector
+
+    people = known_people(ws)
+    key = scan_key(DETECTOR_VERSION, people)
+    done_keys = {} if force else ws.scan_keys()
+    artifacts = [a for a in ws.artifacts() if a.kind is not ArtifactKind.IMAGE]
+    todo = [a for a in artifacts if done_keys.get(a.id) != key]
+    if not todo:
+        return ScanSummary(0, len(artifacts), 0)
+    detector = (make_detector or Detector)(people)
+    tagger = PartyTagger(people[0])
+    total_findings = 0
+    for first in range(0, len(todo), ARTIFACTS_PER_SAVE):
+        chunk = todo[first:first + ARTIFACTS_PER_SAVE]
+        segments = [(artifact, offset, text) for artifact in chunk
+                    for offset, text in segment_spans(artifact)]
+
+        def chunk_progress(done: int, total: int, label: str, _first: int = first) -> None:
+            progress(_first + round(done / max(total, 1) * len(chunk)), len(todo), label)
+
+        found = detector.analyze_many([text for _, _, text in segments], progress=chunk_progress,
+                                      cancel=cancel, processes=processes)
+        results: dict[str, list[NewFinding]] = {a.id: [] for a in chunk}
+        for (artifact, offset, _text), findings in zip(segments, found, strict=True):
+            results[artifact.id].extend(_new_finding(f, offset, tagger) for f in findings)
+        ws.save_scan(results, key)
+        total_findings += sum(len(v) for v in results.values())
+    progress(len(todo), len(todo), "")
+    return ScanSummary(len(todo), len(artifacts) - len(todo), total_findings)
+
+
+def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:
+    """`workbench scan FILE` (DESIGN §3): a text file's findings with offsets into its decoded
+    text; any other importable file's findings per extracted artifact."""
+    from workbench.core.ingest import plan_import
+    from workbench.core.ingest.base import read_text
+    from workbench.core.ingest.documents import TEXT_SUFFIXES
+    from workbench.core.pii.detector import Detector
+
+    if path.suffix.lower() in TEXT_SUFFIXES or not path.suffix:
+        text = read_text(path).text
+        return {"findings": [f.as_json() for f in analyze_text(Detector(), text, lang)]}
+    plan = plan_import([path])
+    sources = extract_all(plan, ImportContext())
+    detector = Detector()
+    groups = []
+    for source in sources:
+        for artifact in _with_children(source.artifacts):
+            findings = analyze_text(detector, artifact.text, lang)
+            groups.append({"id": artifact.id, "title": artifact.title, "kind": str(artifact.kind),
+                           "findings": [f.as_json() for f in findings]})
+    return {"artifacts": groups}
+
+
+def analyze_text(detector: object, text: str, lang: str = "auto") -> list[Finding]:
+    """Findings over a whole text, analysed line by line (repeated lines once) with offsets
+    shifted back into the text."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    found = detector.analyze_many([line for _, line in lines], lang)  # type: ignore[attr-defined]
+    return [replace(f, start=f.start + start, end=f.end + start)
+            for (start, _line), findings in zip(lines, found, strict=True) for f in findings]
+
+
+def _with_children(artifacts: tuple[Artifact, ...]) -> list[Artifact]:
+    out = []
+    for artifact in artifacts:
+        out.append(artifact)
+        out.extend(_with_children(artifact.children))
+    return out
+
+
+def segment_spans(artifact: ArtifactRow) -> list[tuple[int, str]]:
+    """(offset into the artifact's text, text) for each reviewable segment."""
+    spans, offset = [], 0
+    for segment in artifact.segments:
+        if segment.placeholder is not None:
+            continue
+        spans.append((offset, segment.text))
+        offset += len(segment.text) + 1  # the newline that joins segments
+    return spans
+
+
+def _new_finding(finding: Finding, offset: int, tagger: PartyTagger) -> NewFinding:
+    party = tagger.tag(finding)
+    return NewFinding(entity=finding.entity, start=finding.start + offset,
+                      end=finding.end + offset, score=round(finding.score, 3),
+                      detector=finding.detector, value=finding.text, party=party.party,
+                      person_key=party.person_key)
