@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,32 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKBENCH_HOME", str(home))
     return home
+
+
+class NetworkAccess(AssertionError):
+    """A test tried to reach the network; the app must never open an Internet socket."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch):
+    """Fail any test that connects an AF_INET/AF_INET6 socket or resolves a host name."""
+    inet = (socket.AF_INET, socket.AF_INET6)
+
+    def guard(original):
+        def guarded(sock, *args, **kwargs):
+            if sock.family in inet:
+                raise NetworkAccess(f"network access attempted: {original.__name__}{args}")
+            return original(sock, *args, **kwargs)
+        return guarded
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, guard(getattr(socket.socket, name)))
+
+    def no_lookup(*args, **kwargs):
+        raise NetworkAccess(f"host name lookup attempted: {args}")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
+    monkeypatch.setattr(socket, "gethostbyname", no_lookup)
 
 
 @pytest.fixture

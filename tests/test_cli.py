@@ -60,6 +60,7 @@ def test_headless_demo_prints_each_step_and_exits_0(tmp_path: Path, capsys):
     code, out, _ = run(capsys, "demo", "--headless", "--dir", tmp_path / "demo")
     assert code == 0
     assert "1. Create workspace" in out and "2. Import" in out and "3. Status" in out
+    assert "4. Scan" in out and "findings in" in out
     assert (tmp_path / "demo/workspace.sqlite").is_file()
 
 
@@ -68,3 +69,41 @@ def test_version(capsys):
         main(["--version"])
     assert exit_.value.code == 0
     assert "workbench 0.1.0" in capsys.readouterr().out
+
+
+def test_scan_text_file_json_is_exactly_the_design_format(tmp_path: Path, capsys):
+    path = tmp_path / "note.txt"
+    text = "Hi 张伟，请发邮件到alice@example.com谢谢\n手机 13812345678"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "scan", path, "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert list(data) == ["findings"]
+    for finding in data["findings"]:
+        assert set(finding) == {"entity", "start", "end", "score", "text", "detector"}
+        assert text[finding["start"]:finding["end"]] == finding["text"]
+    entities = {(f["entity"], f["text"]) for f in data["findings"]}
+    assert {("EMAIL_ADDRESS", "alice@example.com"), ("PHONE_NUMBER", "13812345678")} <= entities
+
+
+def test_scan_other_files_over_their_extracted_text(fixtures: Path, capsys):
+    code, out, _ = run(capsys, "scan", fixtures / "email/handover.eml", "--format", "json")
+    assert code == 0
+    groups = json.loads(out)["artifacts"]
+    assert [g["kind"] for g in groups] == ["email", "attachment"]
+    assert any(f["text"] == "13812345678" for f in groups[1]["findings"])
+
+
+def test_scan_bad_file_exits_2(fixtures: Path, capsys):
+    code, _, err = run(capsys, "scan", fixtures / "bad/truncated.json")
+    assert code == 2 and "truncated.json" in err
+
+
+def test_scan_workspace_then_status(tmp_path: Path, fixtures: Path, capsys):
+    ws = tmp_path / "ws"
+    run(capsys, "init", ws, "--profile", fixtures / "self.json")
+    run(capsys, "import", ws, fixtures / "slack")
+    code, out, _ = run(capsys, "scan", ws, "--format", "json")
+    assert code == 0 and json.loads(out)["scanned"] == 1
+    code, out, _ = run(capsys, "status", ws, "--format", "json")
+    assert json.loads(out)["findings"]["SECRET"] == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,8 +47,23 @@ def build_demo_workspace(target: Path, report: Report) -> Path:
     return target
 
 
+def scan_demo_workspace(target: Path, report: Report) -> None:
+    from workbench.core.scan import scan_workspace
+
+    with Workspace.open(target) as ws:
+        report("4. Scan for personal data (English + Chinese detectors, offline)")
+        summary = scan_workspace(ws)
+        parties = Counter(f.party for f in ws.findings())
+        by_entity = ", ".join(f"{n} {e}" for e, n in ws.findings_by_entity().items())
+        report(f"   {summary.findings} findings in {summary.scanned} artifacts: {by_entity}")
+        report(f"   about the employee: {parties['self']}, about others: "
+               f"{parties['third_party']}, other: {parties['none']}; "
+               f"{len(ws.pseudonym_ordinals())} colleagues get consistent aliases")
+
+
 def run_demo(target: Path, report: Report) -> Path:
     """The whole headless flow; each step prints what it did."""
     build_demo_workspace(target, report)
+    scan_demo_workspace(target, report)
     report(f"Done. The demo workspace is at {target}")
     return target

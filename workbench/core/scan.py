@@ -39,13 +39,15 @@ def known_people(ws: Workspace) -> list[KnownPerson]:
     for index, person in enumerate(ws.people()):
         name, email = (person.name or "").strip(), (person.email or "").strip()
         if name.casefold() in my_names or email.casefold() in my_emails:
-            me = KnownPerson(SELF_KEY, names=tuple(dict.fromkeys((*me.names, *filter(None, [name])))),
-                             emails=tuple(dict.fromkeys((*me.emails, *filter(None, [email])))),
-                             phones=me.phones, ids=me.ids, bank_cards=me.bank_cards, is_self=True)
+            me = replace(me, names=_add(me.names, name), emails=_add(me.emails, email))
             continue
         others.append(KnownPerson(f"person:{index}", names=(name,) if name else (),
                                   emails=(email,) if email else ()))
     return [me, *others]
+
+
+def _add(values: tuple[str, ...], value: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((*values, value))) if value else values
 
 
 def self_person(profile: SelfProfile) -> KnownPerson:
@@ -86,8 +88,9 @@ def scan_workspace(
         segments = [(artifact, offset, text) for artifact in chunk
                     for offset, text in segment_spans(artifact)]
 
-        def chunk_progress(done: int, total: int, label: str, _first: int = first) -> None:
-            progress(_first + round(done / max(total, 1) * len(chunk)), len(todo), label)
+        def chunk_progress(done: int, total: int, label: str, _first: int = first,
+                           _size: int = len(chunk)) -> None:
+            progress(_first + round(done / max(total, 1) * _size), len(todo), label)
 
         found = detector.analyze_many([text for _, _, text in segments], progress=chunk_progress,
                                       cancel=cancel, processes=processes)

@@ -5,7 +5,7 @@ from workbench.core.pii.findings import Finding, merge_findings
 __all__ = ["Detector", "Finding", "merge_findings"]
 
 
-def __getattr__(name: str):  # noqa: ANN202 - lazy: loading the models is slow
+def __getattr__(name: str):
     if name == "Detector":
         from workbench.core.pii.detector import Detector
 

@@ -10,4 +10,12 @@ from workbench.core.workspace.store import (
     local_timezone_name,
 )
 
-__all__ = ["ArtifactRow", "ImportSummary", "NewFinding", "StoredFinding", "Workspace", "WorkspaceStatus", "local_timezone_name"]
+__all__ = [
+    "ArtifactRow",
+    "ImportSummary",
+    "NewFinding",
+    "StoredFinding",
+    "Workspace",
+    "WorkspaceStatus",
+    "local_timezone_name",
+]

@@ -38,7 +38,8 @@ class CnResidentIdRecognizer(PatternRecognizer):
             0.5,
         )
     ]
-    CONTEXT = ["身份证", "身份证号", "证件", "证件号", "id card", "id number", "resident", "identity"]
+    CONTEXT = ["身份证", "身份证号", "证件", "证件号", "id card", "id number", "resident",
+               "identity"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

@@ -1,4 +1,4 @@
-"""Flags sentences that touch PIPL Art. 28 sensitive categories, from a bilingual lexicon.
+"""SENSITIVE_*: sentences touching a PIPL Art. 28 sensitive category, from a bilingual lexicon.
 
 Categories and terms live in `resources/lexicons/sensitive.json` (see the README beside it).
 A finding covers the whole sentence that contains a term, because a word like "手术" is not the

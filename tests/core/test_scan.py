@@ -1,0 +1,92 @@
+"""Scanning a workspace: findings stored, cached by digest and detector, parties, aliases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.core import scan
+from workbench.core.pseudonyms import alias, letters
+from workbench.core.workspace import Workspace
+
+SAMPLES = ["feishu", "collector", "slack", "email", "docs", "colleague_skill"]
+
+
+@pytest.fixture
+def scanned(workspace: Workspace, fixtures: Path) -> Workspace:
+    workspace.import_paths([fixtures / s for s in SAMPLES])
+    scan.scan_workspace(workspace)
+    return workspace
+
+
+def by_value(ws: Workspace) -> dict[str, set[tuple[str, str, str | None]]]:
+    out: dict[str, set[tuple[str, str, str | None]]] = {}
+    for f in ws.findings():
+        out.setdefault(f.value, set()).add((f.entity, f.party, f.person_key))
+    return out
+
+
+def test_findings_are_stored_with_offsets_into_the_artifact_text(scanned: Workspace):
+    texts = {a.id: a.text for a in scanned.artifacts()}
+    findings = scanned.findings()
+    assert len(findings) > 40
+    for f in findings:
+        assert texts[f.artifact_id][f.start:f.end] == f.value
+
+
+def test_every_sample_secret_phone_and_id_is_found(scanned: Workspace):
+    values = by_value(scanned)
+    for value in ["13812345678", "AKIAIOSFODNN7EXAMPLE", "6222021001123456789",
+                  "110105199003071239", "310115198811124517", "+1 415 555 0132",
+                  "xoxb-0000000000-0000000000000-EXAMPLEEXAMPLEEXAMPLE1234", "10.20.30.40",
+                  "(415) 555-0199", "tombaker77@mail.example.net", "010-62345678",
+                  "chen.zong@client.example.org", "Xh#2024!ro", "北京市海淀区中关村大街27号3单元502"]:
+        assert value in values, value
+
+
+def test_self_and_third_parties_are_told_apart(scanned: Workspace):
+    values = by_value(scanned)
+    assert {p for _, p, _ in values["13912345678"]} == {"self"}
+    assert {p for _, p, _ in values["lina.li@xinghe.example.com"]} == {"self"}
+    assert {p for _, p, _ in values["110105199003071239"]} == {"self"}
+    assert {p for _, p, _ in values["13812345678"]} == {"third_party"}
+    assert {p for _, p, _ in values["AKIAIOSFODNN7EXAMPLE"]} == {"none"}
+
+
+def test_same_person_gets_the_same_key_in_every_form(scanned: Workspace):
+    values = by_value(scanned)
+    (zhang,) = {k for _, _, k in values["张伟"]}
+    assert {k for _, _, k in values["Zhang Wei"]} == {zhang}
+    (tom,) = {k for _, _, k in values["Tom Baker"]}
+    assert {k for _, _, k in values["tom.baker@xinghe.example.com"]} == {tom}
+    ordinals = scanned.pseudonym_ordinals()
+    assert len(set(ordinals.values())) == len(ordinals)
+    assert zhang in ordinals and tom in ordinals
+
+
+def test_unchanged_artifacts_are_not_scanned_again(scanned: Workspace):
+    before = [(f.id, f.value) for f in scanned.findings()]
+    again = scan.scan_workspace(scanned)
+    assert again.scanned == 0 and again.skipped_unchanged == len(scanned.artifacts())
+    assert [(f.id, f.value) for f in scanned.findings()] == before
+
+
+def test_new_people_or_a_new_detector_version_rescan(scanned: Workspace, fixtures: Path,
+                                                     monkeypatch):
+    from workbench.core.pii import detector
+
+    monkeypatch.setattr(detector, "DETECTOR_VERSION", "test-next")
+    assert scan.scan_workspace(scanned).scanned == len(scanned.artifacts())
+
+
+def test_aliases():
+    assert [letters(i) for i in (0, 25, 26, 27)] == ["A", "Z", "AA", "AB"]
+    assert alias(0, "zh") == "同事A" and alias(1, "en") == "Colleague B"
+
+
+def test_status_counts_findings_by_entity(scanned: Workspace):
+    counts = scanned.status().as_json()["findings"]
+    assert counts["SECRET"] >= 4 and counts["PHONE_NUMBER"] >= 8
+    json.dumps(counts)
