@@ -42,7 +42,8 @@ def test_every_sample_secret_phone_and_id_is_found(scanned: Workspace):
                   "110105199003071239", "310115198811124517", "+1 415 555 0132",
                   "xoxb-0000000000-0000000000000-EXAMPLEEXAMPLEEXAMPLE1234", "10.20.30.40",
                   "(415) 555-0199", "tombaker77@mail.example.net", "010-62345678",
-                  "chen.zong@client.example.org", "Xh#2024!ro", "北京市海淀区中关村大街27号3单元502"]:
+                  "chen.zong@client.example.org", "Xh#2024!ro",
+                  "北京市海淀区中关村大街27号3单元502"]:
         assert value in values, value
 
 

@@ -39,7 +39,8 @@ def test_offsets_are_str_indices(detector: Detector):
 
 
 def test_no_overlapping_duplicates(detector: Detector):
-    text = "好的，出问题直接打我手机 13812345678，身份证110105199003071239，邮件 zhang.wei@x.example.com"
+    text = ("好的，出问题直接打我手机 13812345678，身份证110105199003071239，"
+            "邮件 zhang.wei@x.example.com")
     findings = [f for f in detector.analyze(text) if not f.entity.startswith("SENSITIVE_")]
     for a in findings:
         for b in findings:

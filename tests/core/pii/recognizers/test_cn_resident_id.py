@@ -9,7 +9,9 @@ from workbench.core.pii.recognizers.cn_resident_id import (
 recognizer = CnResidentIdRecognizer()
 
 
-@pytest.mark.parametrize("value", ["110105199003071239", "310115198811124517", "11010519491231002X"])
+@pytest.mark.parametrize(
+    "value", ["110105199003071239", "310115198811124517", "11010519491231002X"]
+)
 def test_valid_ids_are_found_next_to_chinese(value: str):
     assert values(recognizer, f"身份证复印件（{value}）办签证用") == [value]
     assert values(recognizer, f"号码{value}别外传") == [value]
