@@ -18,10 +18,32 @@ _SURNAMES = (
     "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 
+# Rarer single-character surnames, so the surname test that gates the (slow) Chinese name
+# analysis misses almost nobody. Characters that are mostly ordinary words (上, 东, 有, 能…)
+# are left out: as a gate they would let every sentence through.
+_RARER_SURNAMES = (
+    "习宦鱼容慎戈庾暨衡耿弘匡寇禄阙殳沃蔚越夔隆巩厍晁勾融訾阚饶毋乜鞠丰巢蒯荆竺逯盖桓晋楚"
+    "鄢钦帅缑亢郈琴佴伯赏墨哈谯笪蔺宓蓬郗班仲宫暴钭厉戎祖幸韶郜蓟薄邰鄂索籍赖屠阴郁胥苍莘贡劳"
+    "逄扶堵宰郦雍璩燕冀郏浦别阎充茹"
+)
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+    "司徒", "夏侯", "令狐", "独孤", "南宫", "西门", "轩辕", "端木", "百里", "呼延", "澹台",
+    "公冶", "太史", "申屠", "万俟", "闻人", "赫连", "钟离", "第五", "东郭", "拓跋",
+)
+
 
 @functools.cache
 def common_surnames() -> frozenset[str]:
-    return frozenset(_SURNAMES)
+    return frozenset(_SURNAMES) | frozenset(_RARER_SURNAMES)
+
+
+def has_surname_character(text: str) -> bool:
+    """True when a Chinese name could start somewhere in `text`."""
+    surnames = common_surnames()
+    if any(char in surnames for char in text):
+        return True
+    return any(compound in text for compound in COMPOUND_SURNAMES)
 
 
 @functools.cache

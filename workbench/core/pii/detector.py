@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from presidio_analyzer import RecognizerResult
 
 from workbench.core.pii import engine
+from workbench.core.pii.chinese import has_surname_character
 from workbench.core.pii.findings import Finding, merge_findings
 from workbench.core.pii.recognizers.known_people import (
     IS_SELF_KEY,
@@ -17,7 +18,7 @@ from workbench.core.pii.recognizers.known_people import (
     KnownPeopleRecognizer,
     KnownPerson,
 )
-from workbench.core.pii.script import has_capital, has_han, languages_for
+from workbench.core.pii.script import has_titlecase_word, languages_for
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 
 # Bumped whenever recognizers or models change, so cached scan results are not reused.
@@ -102,8 +103,11 @@ class Detector:
 
     @staticmethod
     def _needs_model(text: str, language: str) -> bool:
-        # The English model tags names by their capitals; text without one has none for it.
-        return has_capital(text) if language == "en" else has_han(text)
+        """Whether a language's model can find anything here. English NER tags names and
+        places by their capital letters; a Chinese name starts with a surname character."""
+        if language == "en":
+            return has_titlecase_word(text)
+        return has_surname_character(text)
 
     def _analyze_in_workers(
         self,

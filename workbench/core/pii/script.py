@@ -7,7 +7,8 @@ import re
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Two Latin letters in a row: a word the English model could read (not a lone "A" or "x").
 _LATIN_WORD = re.compile(r"[A-Za-z]{2}")
-_UPPER = re.compile(r"[A-Z]")
+# A capitalised word ("Sophie", "Zhang"): what English NER needs to tag a name or place.
+_TITLECASE_WORD = re.compile(r"(?<![A-Za-z])[A-Z][a-z]")
 
 
 def has_han(text: str) -> bool:
@@ -18,8 +19,8 @@ def has_latin_words(text: str) -> bool:
     return _LATIN_WORD.search(text) is not None
 
 
-def has_capital(text: str) -> bool:
-    return _UPPER.search(text) is not None
+def has_titlecase_word(text: str) -> bool:
+    return _TITLECASE_WORD.search(text) is not None
 
 
 def languages_for(text: str, requested: str = "auto") -> tuple[str, ...]:

@@ -10,7 +10,10 @@ are NOT part of the PERSON span, so "陈总您好" -> PERSON "陈".
 Output rows use the same JSON schema as data/*.jsonl. Names that occur as PERSON spans in
 the dev set are never generated, so dev scores are not inflated by memorised names.
 
-    python augment.py --out corpus/synthetic.jsonl --n-pos 2400 --n-neg 900 --seed 13
+Also (--n-swap) copies real UNER train sentences with their PERSON mentions replaced by other
+names (mention replacement), so the model sees varied names in natural contexts.
+
+    python augment.py --out corpus/synthetic.jsonl --n-pos 2400 --n-neg 900 --n-swap 1 --seed 13
 """
 
 from __future__ import annotations
@@ -136,10 +139,37 @@ def fill(template: str, rng: random.Random, banned: set[str]) -> dict:
     return {"text": text, "spans": spans}
 
 
-def generate(n_pos: int, n_neg: int, seed: int) -> list[dict]:
+def swap_names(n_copies: int, rng: random.Random, banned: set[str]) -> list[dict]:
+    """Mention replacement: copy each UNER *train* sentence that has PERSON spans and replace
+    every PERSON mention with another name (half from the train PERSON pool, half generated),
+    keeping the real sentence context. LOCATION/ORG spans are re-offset unchanged."""
+    train = [json.loads(x) for x in (DATA / "uner_zh_gsdsimp_train.jsonl").read_text(encoding="utf-8").splitlines()]
+    pool = sorted({s["text"] for r in train for s in r["spans"] if s["label"] == "PERSON"} - banned)
+    rows = []
+    for k in range(n_copies):
+        for r in train:
+            if not any(s["label"] == "PERSON" for s in r["spans"]):
+                continue
+            text, spans, pos, mapping = "", [], 0, {}
+            for sp in sorted(r["spans"], key=lambda s: s["start"]):
+                text += r["text"][pos : sp["start"]]
+                value = sp["text"]
+                if sp["label"] == "PERSON":
+                    if value not in mapping:  # same name -> same replacement within a sentence
+                        mapping[value] = rng.choice(pool) if rng.random() < 0.5 else make_name(rng, banned)
+                    value = mapping[value]
+                spans.append({"start": len(text), "end": len(text) + len(value), "label": sp["label"], "text": value})
+                text += value
+                pos = sp["end"]
+            text += r["text"][pos:]
+            rows.append({"id": f"synthetic-swap{k}-{r['id']}", "lang": "zh", "source": "synthetic", "text": text, "spans": spans})
+    return rows
+
+
+def generate(n_pos: int, n_neg: int, seed: int, n_swap: int = 0) -> list[dict]:
     rng = random.Random(seed)
     banned = dev_person_names()
-    rows = []
+    rows = swap_names(n_swap, rng, banned)
     for k in range(n_pos):
         row = fill(rng.choice(POS_TEMPLATES), rng, banned)
         rows.append({"id": f"synthetic-pos-{k}", "lang": "zh", "source": "synthetic", **row})
@@ -158,9 +188,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "corpus" / "synthetic.jsonl")
     ap.add_argument("--n-pos", type=int, default=2400)
     ap.add_argument("--n-neg", type=int, default=900)
+    ap.add_argument("--n-swap", type=int, default=1, help="name-swapped copies of each UNER train sentence with PERSON")
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args()
-    rows = generate(args.n_pos, args.n_neg, args.seed)
+    rows = generate(args.n_pos, args.n_neg, args.seed, args.n_swap)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         for row in rows:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from workbench.core.pii.chinese import COMPOUND_SURNAMES
 from workbench.core.pii.recognizers.base import result
-from workbench.core.pii.recognizers.person_zh import COMPOUND_SURNAMES
 
 PERSON_KEY = "person_key"
 IS_SELF_KEY = "is_self"

@@ -14,6 +14,10 @@ from workbench.core.pii.recognizers.base import result
 _CANDIDATE = re.compile(
     r"(?<![0-9A-Za-z+\-/.])(?:\+|00)?\(?\d[\d ()\-]{5,19}\d(?![0-9A-Za-z]|\.\d|-\d|:\d)", re.ASCII
 )
+# North American numbers are also written with dots (415.555.0173); IPs and versions are
+# not 3-3-4 digits, so this shape is safe to take on its own.
+_DOTTED_NANP = re.compile(r"(?<![0-9A-Za-z.])(?:\+?1[ .])?\d{3}\.\d{3}\.\d{4}(?![0-9A-Za-z]|\.\d)",
+                          re.ASCII)
 _CN_MOBILE = re.compile(r"^(?:(?:\+|00)86[ -]?)?(1[3-9]\d)([ -]?)(\d{4})\2(\d{4})$", re.ASCII)
 _CN_MOBILE_LOOSE = re.compile(r"^(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d){8}$", re.ASCII)
 _CN_LANDLINE = re.compile(
@@ -57,6 +61,10 @@ class PhoneRecognizer(EntityRecognizer):
             if score:
                 found.append(result(self.name, self.id, "PHONE_NUMBER", start,
                                     start + len(candidate), score))
+        for match in _DOTTED_NANP.finditer(text):
+            if _valid(match.group().replace(".", "-"), "US"):
+                found.append(result(self.name, self.id, "PHONE_NUMBER", match.start(),
+                                    match.end(), 0.6))
         return found
 
     @staticmethod

@@ -107,6 +107,8 @@ _VALUE = r"[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef
 _PASSWORD = re.compile(
     r"(?:pass(?:word|wd|phrase)|pwd|口令|密码|密碼)[\"'`\]]?"
     r"(?:(?P<sep>[ \t]*(?::=|=>|[:：=]|是|为|為)[ \t]*(?:[:：][ \t]*)?)"
+    r"|(?P<verb>[ \t]*(?:(?:(?:was|been|is)[ \t]+)?(?:re)?set[ \t]+to|changed[ \t]+to|to|"
+    r"改成|改为|改為|设为|设置为|设置成|换成|重置为|重置成)[ \t]*[:：]?[ \t]*)"
     r"|(?P<bare>[ \t]+(?:(?:is|was)[ \t]+)?|(?<=[令码碼])))"
     rf"[\"'`]?(?P<value>{_VALUE})",
     re.IGNORECASE,
@@ -135,6 +137,7 @@ _HEXES = HexHighEntropyString()
 # carry "_" or "-" are only probed when that character occurs, halving the typical cost.
 _TRIGGERS = (
     "key", "token", "secret", "aws", "passw", "passphrase", "pwd", "akia", "asia", "abia",
+    "cred", "login", "账号密码", "用户名密码", "账密",
     "acca", "a3t", "xox", "aiza", "eyj", "hooks.slack", "gr1348941",
     "口令", "密码", "密碼", "密钥", "秘钥", "令牌",
 )
@@ -200,6 +203,18 @@ class SecretRecognizer(EntityRecognizer):
         yield from _high_entropy(text)
 
 
+# "creds admin / X", "账号密码 admin/X": the value after the slash is the password.
+_CREDENTIAL_PAIR = re.compile(
+    r"(?:(?<![A-Za-z])(?i:creds?|credentials|login)|账号密码|用户名密码|账密)[ \t]*[:：]?[ \t]*"
+    rf"[^\s/]{{1,64}}[ \t]*/[ \t]*(?P<value>{_VALUE})"
+)
+# "…the password is still the default. New one: X" — only where a password is talked about.
+_NEW_ONE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:new one|new password|the new one)|新的|新密码)[ \t]*(?:is|是|为)?"
+    rf"[ \t]*[:：]?[ \t]*(?P<value>{_VALUE})"
+)
+
+
 def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _PASSWORD.finditer(text):
         value = match.group("value").rstrip(_TRAILING)
@@ -209,6 +224,17 @@ def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
             continue
         start = match.start("value")
         yield start, start + len(value), 0.9
+    for pattern, talks_of_password in ((_CREDENTIAL_PAIR, False), (_NEW_ONE, True)):
+        if talks_of_password and not _TALKS_OF_PASSWORD.search(text):
+            continue
+        for match in pattern.finditer(text):
+            value = match.group("value").rstrip(_TRAILING)
+            if len(value) >= 4 and _PASSWORDISH.search(value):
+                start = match.start("value")
+                yield start, start + len(value), 0.85
+
+
+_TALKS_OF_PASSWORD = re.compile(r"(?i:pass(?:word|wd|phrase)|pwd)|密码|口令")
 
 
 def _high_entropy(text: str) -> Iterator[tuple[int, int, float]]:

@@ -1,0 +1,31 @@
+"""IP_ADDRESS: Presidio's IPv4/IPv6 recognizer, minus dotted version numbers."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+from workbench.core.pii.recognizers.base import ASCII_FLAGS
+
+# "version 5.39.17.161", "升级到版本3.12.26.125", "v4.27.40.147": four numbers, not a host.
+_VERSION_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:version|ver\.?|firmware|build|release|v)|版本号?|升级到)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+class VersionAwareIpRecognizer(IpRecognizer):
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_language=supported_language)
+        self.global_regex_flags = ASCII_FLAGS
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in found
+                if not _VERSION_BEFORE.search(text, max(0, r.start - 16), r.start)]
