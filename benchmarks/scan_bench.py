@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpus import chat_stream  # noqa: E402
+from benchmarks.corpus import chat_stream
 
 
 def peak_memory_mb() -> float:
