@@ -46,6 +46,46 @@ def no_network(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(socket, "gethostbyname", no_lookup)
 
 
+class MemoryKeyring:
+    """A keyring backend that keeps secrets in memory: the "real keyring" path in tests."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        import keyring.errors
+
+        if self.items.pop((service, username), None) is None:
+            raise keyring.errors.PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
+    """Every test gets an empty OS keyring of its own (and no unlocked fallback file)."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from workbench.core import secrets_store
+
+    backend = type("TestKeyring", (MemoryKeyring, KeyringBackend), {})()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("WORKBENCH_KEYRING", raising=False)
+    monkeypatch.delenv("WORKBENCH_PASSPHRASE", raising=False)
+    secrets_store.forget_stores()
+    yield backend
+    secrets_store.forget_stores()
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES

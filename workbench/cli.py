@@ -74,6 +74,54 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(p)
     p.set_defaults(handler=_scan)
 
+    p = sub.add_parser("keys", help="your identities and your contacts' cards")
+    keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    k = keys_sub.add_parser("new", help="create an identity (signing + decryption keys)")
+    k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True)
+    k.add_argument("--name", required=True)
+    k.add_argument("--email", default="")
+    k.set_defaults(handler=_keys_new)
+    k = keys_sub.add_parser("list", help="identities and contacts with fingerprints")
+    _format_option(k)
+    k.set_defaults(handler=_keys_list)
+    k = keys_sub.add_parser("export", help="print an identity's public card (*.wbid.json)")
+    k.add_argument("id", help="fingerprint (or prefix), name or email")
+    k.set_defaults(handler=_keys_export)
+    k = keys_sub.add_parser("import", help="import another party's card as a contact")
+    k.add_argument("file", type=Path)
+    k.set_defaults(handler=_keys_import)
+
+    p = sub.add_parser("consent", help="give or decline consent (or, as HR, request it)",
+                       description="`workbench consent request --out FILE` (HR) writes signed "
+                       "proposed terms; `workbench consent DIR …` records the employee's "
+                       "decision for a workspace.")
+    p.add_argument("target", help="a workspace folder, or the word 'request' (HR)")
+    p.add_argument("--out", type=Path, help="(request) where to write the signed request")
+    p.add_argument("--request", type=Path, help="start from HR's signed request")
+    p.add_argument("--terms", type=Path, help="a terms file (JSON), e.g. consent_terms.json")
+    p.add_argument("--purpose", action="append", default=[], help="purpose (repeatable)")
+    p.add_argument("--controller", help="the company asking")
+    p.add_argument("--controller-contact", default="")
+    p.add_argument("--countersigner", help="HR contact: fingerprint, name or email")
+    p.add_argument("--recipient", action="append", default=[], help="recipient contact")
+    p.add_argument("--delete-by", help="YYYY-MM-DD, in the future")
+    p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
+                   help="give separate consent for a sensitive category (repeatable)")
+    p.add_argument("--licence", help="your licence terms for your own skill")
+    p.add_argument("--licence-fee", default="")
+    p.add_argument("--licence-until", default="")
+    p.add_argument("--language", choices=("zh-CN", "en"), help="language of the notice")
+    p.add_argument("--decline", action="store_true", help="decline (signed and kept too)")
+    p.add_argument("--identity", help="which of your identities signs")
+    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    _format_option(p)
+    p.set_defaults(handler=_consent)
+
+    p = sub.add_parser("verify-ledger", help="check a ledger file line by line")
+    p.add_argument("file", type=Path)
+    _format_option(p)
+    p.set_defaults(handler=_verify_ledger)
+
     p = sub.add_parser("status", help="artifacts by kind and state, people count")
     p.add_argument("dir", type=Path)
     _format_option(p)
@@ -166,6 +214,159 @@ def _scan(args: argparse.Namespace) -> int:
             print(f"  {f['start']:>6}-{f['end']:<6} {f['entity']:<22} {f['score']:.2f}  "
                   f"{f['text']!r}  ({f['detector']})")
     return 0
+
+
+def _warn_if_fallback() -> None:
+    from workbench.core.secrets_store import secret_store, set_passphrase_prompt
+
+    store = secret_store()
+    if not store.secure:
+        print("warning: no system keyring is available; private keys are kept in a "
+              f"passphrase-protected file ({store.description.split(' ', 2)[-1]}).",
+              file=sys.stderr)
+        if sys.stdin.isatty():
+            set_passphrase_prompt(_terminal_passphrase)
+
+
+def _terminal_passphrase(creating: bool) -> str:
+    import getpass
+
+    first = getpass.getpass("Passphrase for your private keys: ")
+    if creating and getpass.getpass("Repeat the passphrase: ") != first:
+        raise WorkbenchError("The passphrases do not match.")
+    return first
+
+
+def _keys_new(args: argparse.Namespace) -> int:
+    from workbench.core import keys
+
+    _warn_if_fallback()
+    card = keys.create_identity(keys.Role(args.role), args.name, args.email)
+    print(f"Created {card.label()}")
+    print(f"Fingerprint: {card.short}")
+    return 0
+
+
+def _keys_list(args: argparse.Namespace) -> int:
+    from workbench.core import keys
+
+    rows = [("identity", c) for c in keys.own_identities()] + \
+        [("contact", c) for c in keys.contacts()]
+    if args.format == "json":
+        _print_json([{"kind": kind, **card.as_json()} for kind, card in rows])
+        return 0
+    if not rows:
+        print("No identities or contacts yet. Create one with `workbench keys new`.")
+    for kind, card in rows:
+        print(f"{kind:<9} {card.role:<10} {card.name:<20} {card.email:<30} {card.short}")
+    return 0
+
+
+def _keys_export(args: argparse.Namespace) -> int:
+    from workbench.core import keys
+
+    card = keys.find_card(args.id, keys.own_identities())
+    sys.stdout.write(keys.card_bytes(card).decode("utf-8"))
+    return 0
+
+
+def _keys_import(args: argparse.Namespace) -> int:
+    from workbench.core import keys
+
+    card = keys.import_contact(args.file)
+    print(f"Imported contact {card.label()}")
+    print(f"Fingerprint: {card.short} — check it with them by phone or in person.")
+    return 0
+
+
+def _consent_terms(args: argparse.Namespace, base: dict[str, object]):  # type: ignore[no-untyped-def]
+    from workbench.core import consent
+
+    separate = dict(base.get("separate_consent") or {})  # type: ignore[arg-type]
+    if args.separate_consent:
+        separate = {c: c in args.separate_consent for c in consent.SENSITIVE_CATEGORIES}
+    overrides: dict[str, object] = {
+        "purposes": args.purpose or None,
+        "controller": {"name": args.controller, "contact": args.controller_contact}
+        if args.controller else None,
+        "countersigner": args.countersigner,
+        "recipients": args.recipient or None,
+        "delete_by": args.delete_by,
+        "separate_consent": separate,
+        "licence": {"terms": args.licence, "fee": args.licence_fee,
+                    "until": args.licence_until} if args.licence else None,
+        "language": args.language,
+    }
+    return consent.terms_from_mapping(base, **overrides)
+
+
+def _consent(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from workbench.core import consent, keys
+
+    _warn_if_fallback()
+    now = datetime.now(UTC)
+    if args.target == "request":
+        if not args.out:
+            raise WorkbenchError("Give the request file to write with --out.")
+        hr = keys.my_identity(keys.Role.HR, args.identity)
+        base = consent.terms_from_file(args.terms) if args.terms else {}
+        terms = _consent_terms(args, {**base, "countersigner": hr.fingerprint})
+        consent.check_terms(terms, now.date())
+        terms = consent.resolve_parties_for_request(terms, hr)
+        envelope = consent.make_request(terms, keys.LocalSigner(hr), hr, now)
+        from workbench.core.atomic import atomic_write
+
+        atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
+        print(f"Wrote the signed consent request to {args.out}")
+        return 0
+
+    from workbench.core.workspace import Workspace
+
+    employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
+    request = consent.read_request(args.request) if args.request else None
+    base: dict[str, object] = consent.terms_json(request.terms) if request else {}
+    if args.terms:
+        base = {**base, **consent.terms_from_file(args.terms)}
+    terms = _consent_terms(args, base)
+    decision = "declined" if args.decline else "given"
+    with Workspace.open(Path(args.target)) as ws:
+        if not args.yes:
+            preview = consent.preview_notice(ws, terms, now)
+            print(preview)
+            if not sys.stdin.isatty():
+                raise WorkbenchError("Read the notice above, then confirm with --yes.")
+            verb = "DECLINE" if args.decline else "GIVE consent"
+            if input(f"Type 'yes' to {verb} on these terms: ").strip().lower() != "yes":
+                print("Nothing was recorded.")
+                return 1
+        record, _notice = consent.record_decision(ws, terms, decision, employee, now, request)
+    if args.format == "json":
+        _print_json(record)
+    else:
+        print(f"Consent {decision}: record {record['record_id']}, signed by "
+              f"{employee.label()}; delete-by {record['retention']['delete_by']}.")
+    return 0
+
+
+def _verify_ledger(args: argparse.Namespace) -> int:
+    from workbench.core import keys, ledger
+
+    try:
+        text = args.file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorkbenchError(f"Cannot read {args.file}: {exc}") from exc
+    check = ledger.verify(text, keys.public_keys())
+    if args.format == "json":
+        _print_json(check.as_json())
+    elif check.ok:
+        print(f"OK: {check.entries} entries, chain and signatures valid "
+              f"(signed by {', '.join(a[:16] for a in check.actors) or 'nobody'}).")
+    else:
+        print(f"BAD at line {check.bad_line}: {check.reason} "
+              f"({check.entries} good entries before it).")
+    return 0 if check.ok else 1
 
 
 def _status(args: argparse.Namespace) -> int:

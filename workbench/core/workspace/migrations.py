@@ -88,6 +88,21 @@ MIGRATIONS: tuple[str, ...] = (
         ordinal    INTEGER NOT NULL UNIQUE
     );
     """,
+    # 3: consent records, and ledger events waiting for the employee's signature.
+    """
+    CREATE TABLE consents (
+        record_id   TEXT PRIMARY KEY,
+        created_at  TEXT NOT NULL,
+        decision    TEXT NOT NULL CHECK (decision IN ('given', 'declined')),
+        envelope    TEXT NOT NULL
+    );
+    CREATE TABLE pending_events (
+        id    INTEGER PRIMARY KEY,
+        time  TEXT NOT NULL,
+        type  TEXT NOT NULL,
+        body  TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,7 +6,6 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -23,6 +22,7 @@ from workbench.core.artifacts import (
     Segment,
     bytes_digest,
 )
+from workbench.core.atomic import atomic_write
 from workbench.core.errors import (
     BadInputError,
     NotAWorkspace,
@@ -36,6 +36,7 @@ from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace.migrations import SCHEMA_VERSION, current_version, migrate
 
 DB_NAME = "workspace.sqlite"
+LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
 
 
@@ -173,8 +174,12 @@ class Workspace:
             "self_profile": json.dumps(profile.as_json(), ensure_ascii=False),
         }
         with ws._conn:
+            ws._conn.execute("BEGIN")
             ws._conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
                                  settings.items())
+        # No names in the ledger: it travels with the skill and must carry no personal data.
+        ws.record_event("workspace.created", {"workspace": settings["workspace_id"],
+                                              "schema": SCHEMA_VERSION}, _ledger_time())
         return ws
 
     @classmethod
@@ -271,6 +276,14 @@ class Workspace:
                 if total:
                     self._conn.execute("UPDATE imports SET added = ? WHERE id = ?",
                                        (total, import_id))
+                    new_ids = [row[0] for row in self._conn.execute(
+                        "SELECT id FROM artifacts WHERE import_id = ? ORDER BY position",
+                        (import_id,))]
+                    self._conn.execute(
+                        "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
+                        (_ledger_time(), "artifact.imported", json.dumps(
+                            {"artifacts": total, "by_kind": dict(sorted(added.items())),
+                             "digests": new_ids}, sort_keys=True)))
                 else:
                     # Nothing new: leave no trace of a no-op import.
                     self._conn.execute("DELETE FROM blobs WHERE import_id = ?", (import_id,))
@@ -332,7 +345,7 @@ class Workspace:
         target = self.root / BLOBS / digest[:2] / digest
         if not target.exists():
             target.parent.mkdir(exist_ok=True, mode=0o700)
-            _atomic_write(target, data)
+            atomic_write(target, data)
             written.append(target)
         self._conn.execute(
             "INSERT OR IGNORE INTO blobs(sha256, size, original_name, import_id) "
@@ -495,6 +508,39 @@ class Workspace:
         return dict(self._conn.execute(
             "SELECT entity, COUNT(*) FROM findings GROUP BY entity ORDER BY entity"))
 
+    # -- ledger and consent ------------------------------------------------------------------
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.root / LEDGER
+
+    def record_event(self, event_type: str, body: dict[str, object], time: str) -> None:
+        """Queue a ledger event; it is signed when the employee's key is at hand."""
+        with self._conn:
+            self._conn.execute("INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
+                               (time, event_type, json.dumps(body, sort_keys=True)))
+
+    def pending_events(self) -> list[tuple[int, str, str, dict[str, object]]]:
+        return [(i, t, ty, json.loads(b)) for i, t, ty, b in self._conn.execute(
+            "SELECT id, time, type, body FROM pending_events ORDER BY id")]
+
+    def forget_pending_event(self, event_id: int) -> None:
+        with self._conn:
+            self._conn.execute("DELETE FROM pending_events WHERE id = ?", (event_id,))
+
+    def save_consent(self, record_id: str, created_at: str, decision: str,
+                     envelope: dict[str, object]) -> None:
+        with self._conn:
+            self._conn.execute(
+                "INSERT INTO consents(record_id, created_at, decision, envelope) "
+                "VALUES (?, ?, ?, ?)",
+                (record_id, created_at, decision, json.dumps(envelope, sort_keys=True)))
+
+    def consent_envelopes(self) -> list[dict[str, object]]:
+        """Every signed consent record, oldest first; the last is the one in force."""
+        return [json.loads(e) for (e,) in self._conn.execute(
+            "SELECT envelope FROM consents ORDER BY rowid")]
+
     def blob_path(self, digest: str) -> Path:
         return self.root / BLOBS / digest[:2] / digest
 
@@ -526,17 +572,8 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _ledger_time() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _now() -> str:

@@ -1,0 +1,58 @@
+"""Three parties on one machine, each in its own WORKBENCH_HOME (as DESIGN §1 intends)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.core import keys
+
+
+@contextlib.contextmanager
+def home(path: Path) -> Iterator[None]:
+    previous = os.environ.get("WORKBENCH_HOME")
+    os.environ["WORKBENCH_HOME"] = str(path)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("WORKBENCH_HOME", None)
+        else:
+            os.environ["WORKBENCH_HOME"] = previous
+
+
+@dataclass
+class Party:
+    home: Path
+    card: keys.IdentityCard
+
+    def __enter__(self) -> Party:
+        self._ctx = home(self.home)
+        self._ctx.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._ctx.__exit__(*exc)
+
+
+def make_parties(root: Path) -> tuple[Party, Party, Party]:
+    """Employee, HR and recipient, each with every other's card imported."""
+    parties = []
+    for role, name, email in ((keys.Role.EMPLOYEE, "李娜", "lina.li@xinghe.example.com"),
+                              (keys.Role.HR, "陈静", "hr@xinghe.example.com"),
+                              (keys.Role.RECIPIENT, "Payments AI team", "")):
+        folder = root / role.value
+        with home(folder):
+            parties.append(Party(folder, keys.create_identity(role, name, email)))
+    for party in parties:
+        with party:
+            for other in parties:
+                if other is not party:
+                    path = party.home / f"{other.card.fingerprint}.wbid.json"
+                    path.write_bytes(keys.card_bytes(other.card))
+                    keys.import_contact(path)
+    employee, hr, recipient = parties
+    return employee, hr, recipient

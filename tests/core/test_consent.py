@@ -1,0 +1,192 @@
+"""Consent records: give, decline, HR's request and narrowing, and the ledger they write."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.core.parties import make_parties
+from workbench.core import consent, keys, ledger, scan, workspace_ledger
+from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.profile import SelfProfile
+from workbench.core.workspace import Workspace
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+DESIGN_FIELDS = {"schema", "record_id", "created_at", "language", "decision", "notice",
+                 "principal", "controller", "countersigner", "recipients", "purposes",
+                 "data_categories", "separate_consent", "jurisdiction", "storage_location",
+                 "cross_border", "retention", "withdrawal", "licence", "artifacts"}
+
+
+@pytest.fixture
+def parties(tmp_path: Path):
+    return make_parties(tmp_path / "homes")
+
+
+@pytest.fixture
+def employee_ws(parties, tmp_path: Path, fixtures: Path):
+    employee, _hr, _recipient = parties
+    with employee:
+        ws = Workspace.create(tmp_path / "ws", SelfProfile.from_file(fixtures / "self.json"),
+                              "Asia/Shanghai")
+        ws.import_paths([fixtures / "feishu/chat_export.json", fixtures / "email/inbox.mbox"])
+        scan.scan_workspace(ws)
+        yield ws
+        ws.close()
+
+
+def terms(parties, **changes) -> consent.ConsentTerms:
+    _employee, hr, recipient = parties
+    base = consent.terms_from_file(Path(__file__).parents[1] / "fixtures/consent_terms.json")
+    values = {"countersigner": hr.card.fingerprint, "recipients": [recipient.card.name],
+              "delete_by": "2027-03-31", **changes}
+    return consent.terms_from_mapping(base, **values)
+
+
+def test_given_consent_is_a_signed_design_record_in_the_ledger(parties, employee_ws):
+    employee = parties[0]
+    with employee:
+        record, notice = consent.record_decision(
+            employee_ws, terms(parties, separate_consent={"health": True}), "given",
+            employee.card, NOW)
+        assert set(record) == DESIGN_FIELDS
+        assert record["decision"] == "given"
+        assert record["notice"]["sha256"] == hashlib.sha256(notice.encode()).hexdigest()
+        assert record["countersigner"]["fingerprint"] == parties[1].card.fingerprint
+        assert record["recipients"][0]["age"] == parties[2].card.age
+        assert record["retention"]["delete_by"] == "2027-03-31"
+        categories = {c["category"]: c for c in record["data_categories"]}
+        assert categories["health"]["sensitive"] and categories["health"]["count"] >= 2
+        assert categories["emails"]["count"] == 3
+        assert record["separate_consent"]["health"] is True
+        assert record["separate_consent"]["financial"] is False
+        assert record["artifacts"]["count"] == 4
+        stored = consent.current_record(employee_ws)
+        assert stored == record
+        text = employee_ws.ledger_path.read_text()
+        assert ledger.verify(text, keys.public_keys()).ok
+        assert [e.type for e in ledger.read_entries(text)] == [
+            "workspace.created", "artifact.imported", "consent.given"]
+
+
+def test_declined_consent_is_signed_and_kept_too(parties, employee_ws):
+    with parties[0]:
+        record, notice = consent.record_decision(employee_ws, terms(parties), "declined",
+                                                 parties[0].card, NOW)
+        assert record["decision"] == "declined"
+        assert "no consequence" in notice or "不会" in notice
+        entries = ledger.read_entries(employee_ws.ledger_path.read_text())
+        assert entries[-1].type == "consent.declined"
+        assert consent.current_record(employee_ws)["decision"] == "declined"
+
+
+def test_notice_is_bilingual(parties, employee_ws):
+    with parties[0]:
+        _, zh = consent.record_decision(employee_ws, terms(parties), "given", parties[0].card,
+                                        NOW)
+        _, en = consent.record_decision(employee_ws, terms(parties, language="en"), "given",
+                                        parties[0].card, NOW)
+    assert "撤回" in zh and "2027-03-31" in zh and "Payments AI team" in zh
+    assert "withdraw" in en and "2027-03-31" in en
+
+
+def test_delete_by_must_be_in_the_future(parties, employee_ws):
+    with parties[0], pytest.raises(BadInputError, match="in the future"):
+        consent.record_decision(employee_ws, terms(parties, delete_by="2026-11-28"), "given",
+                                parties[0].card, NOW)
+
+
+def test_parties_must_be_contacts_with_the_right_roles(parties, employee_ws):
+    employee, _hr, recipient = parties
+    with employee:
+        wrong = terms(parties, countersigner=recipient.card.fingerprint)
+        with pytest.raises(keys.KeyError_, match="role hr"):
+            consent.record_decision(employee_ws, wrong, "given", employee.card, NOW)
+        unknown = terms(parties, recipients=["Nobody"])
+        with pytest.raises(keys.KeyError_, match="Nobody"):
+            consent.record_decision(employee_ws, unknown, "given", employee.card, NOW)
+
+
+def _request_file(parties, tmp_path: Path, **changes) -> Path:
+    hr = parties[1]
+    with hr:
+        asked = terms(parties, separate_consent={"health": True, "financial": True}, **changes)
+        asked = consent.resolve_parties_for_request(asked, hr.card)
+        envelope = consent.make_request(asked, keys.LocalSigner(hr.card), hr.card, NOW)
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(envelope))
+    return path
+
+
+def test_request_can_be_narrowed_and_the_record_names_it(parties, employee_ws, tmp_path):
+    path = _request_file(parties, tmp_path)
+    with parties[0]:
+        request = consent.read_request(path)
+        narrowed = consent.terms_from_mapping(consent.terms_json(request.terms),
+                                              delete_by="2027-01-31",
+                                              separate_consent={"health": True})
+        record, _ = consent.record_decision(employee_ws, narrowed, "given", parties[0].card,
+                                            NOW, request)
+    assert record["request"]["issuer"] == parties[1].card.fingerprint
+    assert record["request"]["sha256"] == "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    types = [e.type for e in ledger.read_entries(employee_ws.ledger_path.read_text())]
+    assert types[-2:] == ["consent.requested", "consent.given"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [({"delete_by": "2027-06-30"}, "later delete-by"),
+     ({"separate_consent": {"religion": True}}, "religion"),
+     ({"cross_border": True}, "cross-border")],
+)
+def test_widening_a_request_is_refused(parties, employee_ws, tmp_path, change, message):
+    path = _request_file(parties, tmp_path)
+    with parties[0]:
+        request = consent.read_request(path)
+        wider = consent.terms_from_mapping(consent.terms_json(request.terms), **change)
+        with pytest.raises(RefusedError, match=message):
+            consent.record_decision(employee_ws, wider, "given", parties[0].card, NOW, request)
+        assert consent.current_record(employee_ws) is None
+
+
+def test_tampered_request_is_refused(parties, tmp_path):
+    path = _request_file(parties, tmp_path)
+    envelope = json.loads(path.read_text())
+    body = json.loads(base64.b64decode(envelope["payload"]))
+    body["terms"]["delete_by"] = "2030-01-01"
+    envelope["payload"] = base64.b64encode(json.dumps(body).encode()).decode()
+    path.write_text(json.dumps(envelope))
+    with parties[0], pytest.raises(RefusedError, match="not validly signed"):
+        consent.read_request(path)
+
+
+def test_changed_terms_need_a_new_record(parties, employee_ws):
+    with parties[0]:
+        first, _ = consent.record_decision(employee_ws, terms(parties), "given",
+                                           parties[0].card, NOW)
+        second, _ = consent.record_decision(employee_ws, terms(parties, delete_by="2027-02-28"),
+                                            "given", parties[0].card, NOW)
+    assert first["record_id"] != second["record_id"]
+    assert consent.material_changes(first, second) == ["retention"]
+    assert len(employee_ws.consent_envelopes()) == 2
+
+
+def test_ledger_bodies_carry_no_content_or_personal_data(parties, tmp_path, fixtures):
+    employee = parties[0]
+    with employee:
+        ws = Workspace.create(tmp_path / "all", SelfProfile.from_file(fixtures / "self.json"))
+        ws.import_paths([fixtures / s for s in ("feishu", "collector", "slack", "email", "docs",
+                                                "images", "colleague_skill")])
+        scan.scan_workspace(ws)
+        consent.record_decision(ws, terms(parties), "given", employee.card, NOW)
+        workspace_ledger.flush(ws, keys.LocalSigner(employee.card))
+        payloads = "\n".join(e.payload.decode() for e in ledger.read_entries(
+            ws.ledger_path.read_text()))
+        values = {f.value for f in ws.findings()} | {"李娜", "张伟", "Tom Baker", "支付网关"}
+    leaked = [v for v in values if v in payloads]
+    assert not leaked

@@ -1,0 +1,463 @@
+"""Consent records (ISO/IEC TS 27560 aligned, W3C DPV terms): proposing, narrowing, signing.
+
+HR may start with a signed request of proposed terms; the employee may only narrow it. The
+employee's decision — given or declined — is a signed record kept in the workspace and
+chained into the ledger. Records are never edited: changed terms mean a new record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import rfc8785
+
+from workbench.core import keys
+from workbench.core.dsse import Signer, sign_envelope, verify_envelope
+from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.paths import resources_dir
+
+SCHEMA = "consent-workbench/consent/v1"
+REQUEST_SCHEMA = "consent-workbench/consent-request/v1"
+RECORD_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent+json"
+REQUEST_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent-request+json"
+NOTICE_VERSION = "1"
+# PIPL Art. 28 categories, as the detector names them (SENSITIVE_<NAME>).
+SENSITIVE_CATEGORIES = ("health", "financial", "religion", "biometric", "whereabouts", "minor",
+                        "sex_life")
+LANGUAGES = ("zh-CN", "en")
+
+
+class ConsentError(RefusedError):
+    """Consent cannot be recorded as asked (exit code 1)."""
+
+
+@dataclass(frozen=True)
+class Purpose:
+    dpv: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Licence:
+    terms: str
+    fee: str = ""
+    until: str = ""
+
+
+@dataclass(frozen=True)
+class ConsentTerms:
+    """What the employee is asked to agree to (or decline)."""
+
+    purposes: tuple[Purpose, ...]
+    controller_name: str
+    controller_contact: str
+    countersigner: str  # fingerprint
+    recipients: tuple[str, ...]  # fingerprints
+    delete_by: date
+    separate_consent: Mapping[str, bool] = field(default_factory=dict)
+    jurisdiction: str = "CN"
+    storage_location: str = ""
+    cross_border: bool = False
+    licence: Licence | None = None
+    language: str = "zh-CN"
+
+
+def parse_date(value: str, what: str = "delete-by") -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise BadInputError(f"The {what} date '{value}' is not a date (YYYY-MM-DD).") from exc
+
+
+def terms_from_file(path: Path) -> dict[str, Any]:
+    """A terms file like samples/consent_terms.json: any subset of the record's fields."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInputError(f"Cannot read the consent terms {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise BadInputError(f"{path} is not a consent terms object.")
+    return data
+
+
+def terms_from_mapping(data: Mapping[str, Any], **overrides: Any) -> ConsentTerms:
+    """Terms from a terms file or request body, with command-line values taking precedence."""
+    merged = {**data, **{k: v for k, v in overrides.items() if v not in (None, (), [], {})}}
+    try:
+        purposes = tuple(
+            Purpose(str(p.get("dpv", "dpv:ServiceProvision")), str(p["text"]))
+            if isinstance(p, Mapping) else Purpose("dpv:ServiceProvision", str(p))
+            for p in merged.get("purposes", ())
+        )
+        controller = merged.get("controller") or {}
+        licence = merged.get("licence")
+        terms = ConsentTerms(
+            purposes=purposes,
+            controller_name=str(controller.get("name", "")),
+            controller_contact=str(controller.get("contact", "")),
+            countersigner=str(merged.get("countersigner", "")),
+            recipients=tuple(str(r) for r in merged.get("recipients", ())),
+            delete_by=parse_date(merged.get("delete_by", "")),
+            separate_consent={str(k): bool(v) for k, v in
+                              (merged.get("separate_consent") or {}).items()},
+            jurisdiction=str(merged.get("jurisdiction", "CN")),
+            storage_location=str(merged.get("storage_location", "")),
+            cross_border=bool(merged.get("cross_border", False)),
+            licence=Licence(str(licence.get("terms", "")), str(licence.get("fee", "")),
+                            str(licence.get("until", ""))) if licence else None,
+            language=str(merged.get("language", "zh-CN")),
+        )
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise BadInputError(f"The consent terms are incomplete or malformed ({exc}).") from exc
+    unknown = set(terms.separate_consent) - set(SENSITIVE_CATEGORIES)
+    if unknown:
+        raise BadInputError(f"Unknown sensitive categories: {', '.join(sorted(unknown))} "
+                            f"(known: {', '.join(SENSITIVE_CATEGORIES)}).")
+    return terms
+
+
+def check_terms(terms: ConsentTerms, today: date) -> None:
+    """Everything a record needs, and parties with the right roles among the contacts."""
+    missing = [name for name, value in (("a purpose", terms.purposes),
+                                        ("the controller", terms.controller_name),
+                                        ("a countersigner (HR)", terms.countersigner),
+                                        ("at least one recipient", terms.recipients)) if not value]
+    if missing:
+        raise BadInputError("The consent needs " + ", ".join(missing) + ".")
+    if terms.delete_by <= today:
+        raise BadInputError(f"The delete-by date {terms.delete_by} must be in the future.")
+    if terms.language not in LANGUAGES:
+        raise BadInputError(f"Language must be one of {', '.join(LANGUAGES)}.")
+
+
+def resolve_parties(terms: ConsentTerms) -> ConsentTerms:
+    """Turn names or fingerprint prefixes into full fingerprints of imported contacts."""
+    contacts = keys.contacts()
+    hr = keys.find_card(terms.countersigner, contacts, keys.Role.HR, what="contact")
+    recipients = tuple(dict.fromkeys(
+        keys.find_card(r, contacts, keys.Role.RECIPIENT, what="contact").fingerprint
+        for r in terms.recipients))
+    return replace(terms, countersigner=hr.fingerprint, recipients=recipients)
+
+
+# -- HR's request --------------------------------------------------------------------------
+
+
+def make_request(terms: ConsentTerms, hr: Signer, hr_card: keys.IdentityCard,
+                 now: datetime) -> dict[str, Any]:
+    """A signed proposal of terms (DSSE envelope) for the employee to start from."""
+    body = {
+        "schema": REQUEST_SCHEMA,
+        "request_id": str(uuid.uuid4()),
+        "created_at": _rfc3339(now),
+        "issuer": {"name": hr_card.name, "fingerprint": hr_card.fingerprint},
+        "terms": terms_json(terms),
+    }
+    return sign_envelope(REQUEST_PAYLOAD_TYPE, rfc8785.dumps(body), [hr])
+
+
+@dataclass(frozen=True)
+class ConsentRequest:
+    body: dict[str, Any]
+    terms: ConsentTerms
+    digest: str
+
+
+def read_request(path: Path) -> ConsentRequest:
+    """Load a request and verify HR's signature with their imported card."""
+    try:
+        raw = Path(path).read_bytes()
+        envelope = json.loads(raw)
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BadInputError(f"Cannot read the consent request {path}: {exc}") from exc
+    hr_cards = {c.fingerprint: c.public_key() for c in keys.contacts() if c.role == keys.Role.HR}
+    payload, good, problems = verify_envelope(envelope, REQUEST_PAYLOAD_TYPE, hr_cards)
+    body = json.loads(payload)
+    issuer = str(body.get("issuer", {}).get("fingerprint", ""))
+    if not any(sig.keyid == issuer for sig in good):
+        raise ConsentError(f"The consent request {path} is not validly signed by a known HR "
+                           f"contact ({'; '.join(problems) or 'no signature'}). Import HR's "
+                           "card first, and check the file was not altered.")
+    terms = terms_from_mapping(body["terms"])
+    return ConsentRequest(body, terms, "sha256:" + hashlib.sha256(raw).hexdigest())
+
+
+def check_narrowing(request: ConsentTerms, chosen: ConsentTerms) -> None:
+    """The employee may consent to less than HR asked, never to more."""
+    wider = []
+    if not set(chosen.purposes) <= set(request.purposes):
+        wider.append("purposes that the request does not ask for")
+    if not set(chosen.recipients) <= set(request.recipients):
+        wider.append("recipients that the request does not name")
+    if chosen.countersigner != request.countersigner:
+        wider.append("a different countersigner")
+    if chosen.delete_by > request.delete_by:
+        wider.append(f"a later delete-by date ({chosen.delete_by} > {request.delete_by})")
+    granted = {k for k, v in chosen.separate_consent.items() if v}
+    asked = {k for k, v in request.separate_consent.items() if v}
+    if granted - asked:
+        wider.append("separate consent for " + ", ".join(sorted(granted - asked))
+                     + ", which the request does not ask for")
+    if chosen.cross_border and not request.cross_border:
+        wider.append("cross-border transfer")
+    if wider:
+        raise ConsentError("The consent may only narrow HR's request; it widens it with "
+                           + "; ".join(wider) + ".")
+
+
+# -- the record ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkspaceFacts:
+    """What the workspace holds, as the record describes it (counts, never content)."""
+
+    categories: tuple[tuple[str, int], ...]
+    sensitive: tuple[tuple[str, int], ...]
+    artifact_digests: tuple[str, ...]
+
+
+def terms_json(terms: ConsentTerms) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "purposes": [{"dpv": p.dpv, "text": p.text} for p in terms.purposes],
+        "controller": {"name": terms.controller_name, "contact": terms.controller_contact},
+        "countersigner": terms.countersigner,
+        "recipients": list(terms.recipients),
+        "delete_by": terms.delete_by.isoformat(),
+        "separate_consent": dict(sorted(terms.separate_consent.items())),
+        "jurisdiction": terms.jurisdiction,
+        "storage_location": terms.storage_location,
+        "cross_border": terms.cross_border,
+        "language": terms.language,
+    }
+    if terms.licence:
+        data["licence"] = {"terms": terms.licence.terms, "fee": terms.licence.fee,
+                           "until": terms.licence.until}
+    return data
+
+
+def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
+                  cards: Mapping[str, keys.IdentityCard]) -> str:
+    """The plain-language notice exactly as shown to the employee (its hash is recorded)."""
+    zh = terms.language == "zh-CN"
+    template = (resources_dir() / "notice" / f"notice.{terms.language}.md").read_text("utf-8")
+    sep = "；" if zh else "; "
+    categories = sep.join(f"{name} ({count})" for name, count in facts.categories) or "—"
+    if facts.sensitive:
+        listed = sep.join(
+            f"{name} ({count})：{'单独同意' if terms.separate_consent.get(name) else '不同意'}"
+            if zh else
+            f"{name} ({count}): {'separately consented' if terms.separate_consent.get(name) else 'not consented'}"  # noqa: E501
+            for name, count in facts.sensitive)
+        sensitive = (f"材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。" if zh else
+                     f"Your materials contain sensitive personal information: {listed}. "
+                     "Categories without your separate consent are not exported.")
+    else:
+        sensitive = "未发现敏感个人信息。" if zh else "None was found in your materials."
+    licence = ""
+    if terms.licence:
+        licence = (f"**许可条款。** {terms.licence.terms}；费用：{terms.licence.fee or '无'}；"
+                   f"有效期至：{terms.licence.until or terms.delete_by}。" if zh else
+                   f"**Licence.** {terms.licence.terms}; fee: {terms.licence.fee or 'none'}; "
+                   f"until: {terms.licence.until or terms.delete_by}.")
+    return template.format(
+        controller=f"{terms.controller_name} ({terms.controller_contact})"
+        if terms.controller_contact else terms.controller_name,
+        categories=categories,
+        sensitive=sensitive,
+        purposes=sep.join(p.text for p in terms.purposes),
+        recipients=sep.join(cards[r].name for r in terms.recipients),
+        countersigner=cards[terms.countersigner].name,
+        storage=terms.storage_location or ("未说明" if zh else "not stated"),
+        cross_border=("是" if terms.cross_border else "否") if zh
+        else ("yes" if terms.cross_border else "no"),
+        delete_by=terms.delete_by.isoformat(),
+        licence=licence,
+    ).strip() + "\n"
+
+
+def build_record(
+    terms: ConsentTerms,
+    decision: str,
+    principal: keys.IdentityCard,
+    facts: WorkspaceFacts,
+    notice_text: str,
+    now: datetime,
+    cards: Mapping[str, keys.IdentityCard],
+    request: ConsentRequest | None = None,
+) -> dict[str, Any]:
+    if decision not in ("given", "declined"):
+        raise BadInputError("A consent decision is 'given' or 'declined'.")
+    hr = cards[terms.countersigner]
+    record: dict[str, Any] = {
+        "schema": SCHEMA,
+        "record_id": str(uuid.uuid4()),
+        "created_at": _rfc3339(now),
+        "language": terms.language,
+        "decision": decision,
+        "notice": {"version": NOTICE_VERSION, "language": terms.language,
+                   "sha256": hashlib.sha256(notice_text.encode("utf-8")).hexdigest()},
+        "principal": {"name": principal.name, "fingerprint": principal.fingerprint},
+        "controller": {"name": terms.controller_name, "contact": terms.controller_contact},
+        "countersigner": {"name": hr.name, "role": "hr", "fingerprint": hr.fingerprint},
+        "recipients": [{"name": cards[r].name, "age": cards[r].age, "fingerprint": r}
+                       for r in terms.recipients],
+        "purposes": [{"dpv": p.dpv, "text": p.text} for p in terms.purposes],
+        "data_categories": [{"category": name, "count": count, "sensitive": False}
+                            for name, count in facts.categories]
+        + [{"category": name, "count": count, "sensitive": True}
+           for name, count in facts.sensitive],
+        "separate_consent": {c: bool(terms.separate_consent.get(c, False))
+                             for c in SENSITIVE_CATEGORIES},
+        "jurisdiction": terms.jurisdiction,
+        "storage_location": terms.storage_location,
+        "cross_border": terms.cross_border,
+        "retention": {"delete_by": terms.delete_by.isoformat(),
+                      "method": "delete + signed receipt"},
+        "withdrawal": {"method": "signed revocation file"},
+        "artifacts": {"count": len(facts.artifact_digests),
+                      "digests": list(facts.artifact_digests)},
+    }
+    if terms.licence:
+        record["licence"] = {"terms": terms.licence.terms, "fee": terms.licence.fee,
+                             "until": terms.licence.until or terms.delete_by.isoformat()}
+    if request is not None:
+        record["request"] = {"request_id": request.body.get("request_id"),
+                             "sha256": request.digest,
+                             "issuer": request.body["issuer"]["fingerprint"]}
+    return record
+
+
+def sign_record(record: dict[str, Any], employee: Signer) -> dict[str, Any]:
+    return sign_envelope(RECORD_PAYLOAD_TYPE, rfc8785.dumps(record), [employee])
+
+
+def record_of(envelope: Mapping[str, Any],
+              public_keys: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The record inside a signed envelope; verified against the principal's key when keys
+    are given."""
+    from workbench.core.dsse import decode_payload
+
+    payload = decode_payload(envelope)
+    record = json.loads(payload)
+    if public_keys is not None:
+        principal = record["principal"]["fingerprint"]
+        _, good, problems = verify_envelope(envelope, RECORD_PAYLOAD_TYPE, public_keys)
+        if not any(sig.keyid == principal for sig in good):
+            raise ConsentError("The consent record is not validly signed by the employee "
+                               f"({'; '.join(problems) or 'no signature'}).")
+    return record
+
+
+MATERIAL_FIELDS = ("purposes", "recipients", "data_categories", "separate_consent",
+                   "retention", "countersigner", "cross_border", "controller")
+
+
+def material_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Fields whose change needs a new record and new signatures (PIPL Art. 14)."""
+    return [name for name in MATERIAL_FIELDS if old.get(name) != new.get(name)]
+
+
+def ledger_body(record: Mapping[str, Any]) -> dict[str, Any]:
+    """What the ledger says about a consent: digests, counts, parties — no content."""
+    return {
+        "record_id": record["record_id"],
+        "record_sha256": hashlib.sha256(rfc8785.dumps(dict(record))).hexdigest(),
+        "decision": record["decision"],
+        "countersigner": record["countersigner"]["fingerprint"],
+        "recipients": [r["fingerprint"] for r in record["recipients"]],
+        "delete_by": record["retention"]["delete_by"],
+        "artifacts": record["artifacts"]["count"],
+        "sensitive": sorted(c["category"] for c in record["data_categories"] if c["sensitive"]),
+    }
+
+
+def _rfc3339(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+# -- the workspace side ----------------------------------------------------------------------
+
+_CATEGORY_OF_KIND = {"chat": "chat-messages", "email": "emails", "attachment": "email-attachments",
+                     "document": "documents", "image": "images", "skill-file": "skill-files"}
+
+
+def workspace_facts(ws: Any) -> WorkspaceFacts:
+    """Counts per data category and per sensitive category, over artifacts not excluded."""
+    included = [a for a in ws.artifacts() if a.state.value != "excluded"]
+    counts: dict[str, int] = {}
+    for artifact in included:
+        category = _CATEGORY_OF_KIND[artifact.kind.value]
+        units = (sum(1 for s in artifact.segments if s.placeholder is None)
+                 if artifact.kind.value == "chat" else 1)
+        counts[category] = counts.get(category, 0) + units
+    ids = {a.id for a in included}
+    sensitive: dict[str, int] = {}
+    for finding in ws.findings():
+        if finding.artifact_id in ids and finding.entity.startswith("SENSITIVE_"):
+            name = finding.entity.removeprefix("SENSITIVE_").lower()
+            sensitive[name] = sensitive.get(name, 0) + 1
+    return WorkspaceFacts(
+        categories=tuple(sorted(counts.items())),
+        sensitive=tuple(sorted(sensitive.items())),
+        artifact_digests=tuple(sorted(ids)),
+    )
+
+
+def record_decision(
+    ws: Any,
+    terms: ConsentTerms,
+    decision: str,
+    employee: keys.IdentityCard,
+    now: datetime,
+    request: ConsentRequest | None = None,
+) -> tuple[dict[str, Any], str]:
+    """Check the terms, write the signed record into the workspace and the ledger.
+    Returns the record and the notice text it was given against."""
+    from workbench.core import workspace_ledger
+
+    check_terms(terms, now.date())
+    terms = resolve_parties(terms)
+    if request is not None:
+        check_narrowing(request.terms, terms)
+    cards = keys.known_cards()
+    facts = workspace_facts(ws)
+    notice = render_notice(terms, facts, cards)
+    record = build_record(terms, decision, employee, facts, notice, now, cards, request)
+    signer = keys.LocalSigner(employee)
+    envelope = sign_record(record, signer)
+    if request is not None:
+        workspace_ledger.record_now(ws, signer, "consent.requested",
+                                    {"request": request.digest,
+                                     "issuer": request.body["issuer"]["fingerprint"]})
+    ws.save_consent(record["record_id"], record["created_at"], decision, envelope)
+    workspace_ledger.record_now(ws, signer, f"consent.{decision}", ledger_body(record))
+    return record, notice
+
+
+def current_record(ws: Any) -> dict[str, Any] | None:
+    envelopes = ws.consent_envelopes()
+    return record_of(envelopes[-1], keys.public_keys()) if envelopes else None
+
+
+def resolve_parties_for_request(terms: ConsentTerms, hr: keys.IdentityCard) -> ConsentTerms:
+    """HR names itself as countersigner and recipients from its contacts."""
+    contacts = keys.contacts()
+    recipients = tuple(dict.fromkeys(
+        keys.find_card(r, contacts, keys.Role.RECIPIENT, what="contact").fingerprint
+        for r in terms.recipients))
+    return replace(terms, countersigner=hr.fingerprint, recipients=recipients)
+
+
+def preview_notice(ws: Any, terms: ConsentTerms, now: datetime) -> str:
+    """The notice the employee is about to agree to, for showing before they confirm."""
+    check_terms(terms, now.date())
+    terms = resolve_parties(terms)
+    return render_notice(terms, workspace_facts(ws), keys.known_cards())

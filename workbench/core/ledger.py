@@ -1,0 +1,176 @@
+"""The consent ledger: one signed DSSE envelope per line, hash-chained (DESIGN §5)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import rfc8785
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from workbench.core.dsse import Signer, sign_envelope, verify_envelope
+from workbench.core.errors import RefusedError
+
+PAYLOAD_TYPE = "application/vnd.consent-workbench.ledger+json"
+GENESIS = "sha256:" + "0" * 64
+EVENT_TYPES = frozenset({
+    "workspace.created", "artifact.imported", "artifact.reviewed", "consent.requested",
+    "consent.given", "consent.declined", "consent.countersigned", "export.created",
+    "consent.withdrawn", "package.opened", "package.deleted",
+})
+_EVENT_KEYS = {"seq", "prev", "time", "type", "actor", "body"}
+
+
+class LedgerError(RefusedError):
+    """The ledger cannot be extended or does not verify."""
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    seq: int
+    prev: str
+    time: str
+    type: str
+    actor: str
+    body: dict[str, Any]
+    payload: bytes = field(repr=False, compare=False, default=b"")
+
+    @property
+    def digest(self) -> str:
+        return "sha256:" + hashlib.sha256(self.payload).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def make_line(seq: int, prev: str, event_type: str, signer: Signer, body: Mapping[str, Any],
+              time: str | None = None) -> tuple[str, LedgerEntry]:
+    """One ledger line (a compact DSSE envelope) for an event, signed by `signer`."""
+    if event_type not in EVENT_TYPES:
+        raise LedgerError(f"Unknown ledger event type {event_type!r}.")
+    event = {"seq": seq, "prev": prev, "time": time or now(), "type": event_type,
+             "actor": signer.keyid, "body": dict(body)}
+    payload = rfc8785.dumps(event)
+    envelope = sign_envelope(PAYLOAD_TYPE, payload, [signer])
+    line = json.dumps(envelope, separators=(",", ":"), sort_keys=True)
+    return line, LedgerEntry(**event, payload=payload)
+
+
+def read_entries(text: str) -> list[LedgerEntry]:
+    """Entries of a ledger known to be good (verify first when it came from elsewhere)."""
+    entries = []
+    for line in text.splitlines():
+        if line.strip():
+            payload = base64.b64decode(json.loads(line)["payload"])
+            entries.append(LedgerEntry(**json.loads(payload), payload=payload))
+    return entries
+
+
+def append(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
+           time: str | None = None) -> LedgerEntry:
+    """Add an event to the ledger file at `path`, chained to its last line."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    entries = read_entries(text)
+    prev = entries[-1].digest if entries else GENESIS
+    line, entry = make_line(len(entries), prev, event_type, signer, body, time)
+    with open(path, "a", encoding="utf-8") as handle:
+        if text and not text.endswith("\n"):
+            handle.write("\n")
+        handle.write(line + "\n")
+        handle.flush()
+    path.chmod(0o600)
+    return entry
+
+
+@dataclass(frozen=True)
+class LedgerCheck:
+    ok: bool
+    entries: int
+    bad_line: int | None = None
+    reason: str = ""
+    actors: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "entries": self.entries, "bad_line": self.bad_line,
+                "reason": self.reason, "actors": list(self.actors)}
+
+
+def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
+    """Check every line; report the first bad one (1-based) and why."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    elif lines:
+        # A file that does not end in a newline was cut off mid-write.
+        return _bad(len(lines), len(lines) - 1, "truncated: the last line is incomplete")
+    expected_prev = GENESIS
+    actors: list[str] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            envelope = json.loads(line)
+        except json.JSONDecodeError:
+            return _bad(number, number - 1, "truncated or damaged: not a complete JSON line")
+        try:
+            payload, good, problems = verify_envelope(envelope, PAYLOAD_TYPE, keys)
+        except RefusedError as exc:
+            return _bad(number, number - 1, str(exc))
+        try:
+            event = json.loads(payload)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return _bad(number, number - 1, "the payload is not JSON")
+        if not isinstance(event, dict) or set(event) != _EVENT_KEYS:
+            return _bad(number, number - 1, "the payload does not have the ledger event fields")
+        if rfc8785.dumps(event) != payload:
+            return _bad(number, number - 1, "non-canonical payload (not RFC 8785 JSON)")
+        if event["type"] not in EVENT_TYPES:
+            return _bad(number, number - 1, f"unknown event type {event['type']!r}")
+        seq = event["seq"]
+        if seq != number - 1:
+            later = _seqs(lines[number:])
+            reordered = (isinstance(seq, int) and seq < number - 1) or (number - 1) in later
+            why = (f"reordered lines: seq {seq} where {number - 1} was expected" if reordered
+                   else f"seq gap: seq {seq} where {number - 1} was expected")
+            return _bad(number, number - 1, why)
+        if event["prev"] != expected_prev:
+            return _bad(number, number - 1, "broken chain: prev does not match the digest of "
+                        "the line before")
+        actor = event["actor"]
+        if actor not in keys:
+            return _bad(number, number - 1, f"unknown key: actor {actor} is not a known "
+                        "identity or contact")
+        if not any(s.keyid == actor for s in good):
+            return _bad(number, number - 1, f"bad signature: no valid signature by the "
+                        f"actor {actor}" + (f" ({'; '.join(problems)})" if problems else ""))
+        expected_prev = "sha256:" + hashlib.sha256(payload).hexdigest()
+        actors.append(actor)
+    return LedgerCheck(True, len(lines), actors=tuple(dict.fromkeys(actors)))
+
+
+def _seqs(lines: list[str]) -> set[object]:
+    """Sequence numbers of later lines, read without verifying (to tell reorder from gap)."""
+    found: set[object] = set()
+    for line in lines:
+        try:
+            found.add(json.loads(base64.b64decode(json.loads(line)["payload"]))["seq"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def _bad(line: int, good_entries: int, reason: str) -> LedgerCheck:
+    return LedgerCheck(False, good_entries, line, reason)
+
+
+def require_valid(text: str, keys: Mapping[str, Ed25519PublicKey], what: str) -> None:
+    check = verify(text, keys)
+    if not check.ok:
+        raise LedgerError(f"The {what} does not verify: line {check.bad_line}: {check.reason}.")
+
+

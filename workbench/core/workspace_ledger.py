@@ -1,0 +1,32 @@
+"""The workspace's ledger: signing queued events with the employee's key, in order."""
+
+from __future__ import annotations
+
+import json
+
+from workbench.core import ledger
+from workbench.core.dsse import Signer
+from workbench.core.workspace import Workspace
+
+
+def flush(ws: Workspace, signer: Signer) -> int:
+    """Sign and append every queued event; returns how many were written. An event already
+    in the ledger (a crash between writing it and dropping it from the queue) is not
+    written twice."""
+    path = ws.ledger_path
+    existing = ledger.read_entries(path.read_text(encoding="utf-8")) if path.exists() else []
+    seen = {(e.type, e.time, json.dumps(e.body, sort_keys=True)) for e in existing}
+    written = 0
+    for event_id, time, event_type, body in ws.pending_events():
+        if (event_type, time, json.dumps(body, sort_keys=True)) not in seen:
+            ledger.append(path, event_type, signer, body, time)
+            written += 1
+        ws.forget_pending_event(event_id)
+    return written
+
+
+def record_now(ws: Workspace, signer: Signer, event_type: str,
+               body: dict[str, object]) -> ledger.LedgerEntry:
+    """Append an event signed now, after anything still queued."""
+    flush(ws, signer)
+    return ledger.append(ws.ledger_path, event_type, signer, body)
