@@ -59,9 +59,11 @@ def test_init_without_a_name_is_bad_usage(tmp_path: Path, capsys):
 def test_headless_demo_prints_each_step_and_exits_0(tmp_path: Path, capsys):
     code, out, _ = run(capsys, "demo", "--headless", "--dir", tmp_path / "demo")
     assert code == 0
-    assert "1. Create workspace" in out and "2. Import" in out and "3. Status" in out
-    assert "4. Scan" in out and "findings in" in out
-    assert (tmp_path / "demo/workspace.sqlite").is_file()
+    for step in ("1. Create three identities", "2. Create the workspace", "3. Import",
+                 "4. Scan", "5. HR", "6. 李娜 reads the notice", "7. The recipient verifies"):
+        assert step in out
+    assert "ledger with public cards only: OK" in out
+    assert (tmp_path / "demo/workspace/workspace.sqlite").is_file()
 
 
 def test_version(capsys):
@@ -107,3 +109,53 @@ def test_scan_workspace_then_status(tmp_path: Path, fixtures: Path, capsys):
     assert code == 0 and json.loads(out)["scanned"] == 1
     code, out, _ = run(capsys, "status", ws, "--format", "json")
     assert json.loads(out)["findings"]["SECRET"] == 1
+
+
+def test_three_parties_keys_consent_and_ledger_from_the_command_line(
+    tmp_path: Path, fixtures: Path, capsys, monkeypatch
+):
+    homes = {role: tmp_path / role for role in ("employee", "hr", "recipient")}
+    names = {"employee": "李娜", "hr": "陈静", "recipient": "Payments AI team"}
+
+    def as_(role: str, *argv: object) -> tuple[int, str, str]:
+        monkeypatch.setenv("WORKBENCH_HOME", str(homes[role]))
+        return run(capsys, *argv)
+
+    for role, name in names.items():
+        code, out, _ = as_(role, "keys", "new", "--role", role, "--name", name)
+        assert code == 0 and "Fingerprint" in out
+        code, card, _ = as_(role, "keys", "export", name)
+        (tmp_path / f"{role}.wbid.json").write_text(card)
+    for role in names:
+        for other in names:
+            if other != role:
+                assert as_(role, "keys", "import", tmp_path / f"{other}.wbid.json")[0] == 0
+    code, out, _ = as_("employee", "keys", "list", "--format", "json")
+    assert [r["kind"] for r in json.loads(out)] == ["identity", "contact", "contact"]
+
+    request = tmp_path / "request.json"
+    code, _, err = as_("hr", "consent", "request", "--out", request, "--terms",
+                       fixtures / "consent_terms.json", "--delete-by", "2030-01-31",
+                       "--recipient", "Payments", "--separate-consent", "health")
+    assert code == 0, err
+    ws = tmp_path / "ws"
+    as_("employee", "init", ws, "--profile", fixtures / "self.json")
+    as_("employee", "import", ws, fixtures / "feishu")
+    code, _, err = as_("employee", "consent", ws, "--request", request, "--delete-by",
+                       "2031-01-01", "--yes")
+    assert code == 1 and "only narrow" in err
+    code, out, err = as_("employee", "consent", ws, "--request", request, "--yes",
+                         "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["decision"] == "given"
+    code, out, err = as_("employee", "consent", ws, "--request", request)
+    assert code == 2 and "confirm with --yes" in err
+    assert "撤回" in out  # the notice was shown before asking
+
+    code, out, _ = as_("recipient", "verify-ledger", ws / "ledger.jsonl", "--format", "json")
+    check = json.loads(out)
+    assert code == 0 and check["ok"] and check["entries"] == 4
+    lines = (ws / "ledger.jsonl").read_text().splitlines()
+    (tmp_path / "cut.jsonl").write_text("\n".join(lines[:-1]) + "\n" + lines[-1][:30])
+    code, out, _ = as_("recipient", "verify-ledger", tmp_path / "cut.jsonl")
+    assert code == 1 and "line 4" in out and "truncated" in out

@@ -158,7 +158,10 @@ def _init(args: argparse.Namespace) -> int:
                                          "ids": args.ids})
     else:
         raise WorkbenchError("Give your name with --name (or a profile file with --profile).")
+    from workbench.core.workspace_ledger import try_flush
+
     with Workspace.create(args.dir, profile, args.timezone) as ws:
+        try_flush(ws)
         print(f"Created workspace for {ws.profile.name} at {ws.root} "
               f"(time zone {ws.setting('timezone')}).")
     return 0
@@ -166,9 +169,11 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from workbench.core.workspace import Workspace
+    from workbench.core.workspace_ledger import try_flush
 
     with Workspace.open(args.dir) as ws:
         summary = ws.import_paths(args.paths)
+        try_flush(ws)
     if args.format == "json":
         _print_json({"added": summary.added, "already_present": summary.already_present,
                      "added_by_kind": summary.added_by_kind,

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core import keys
+from workbench.core.paths import using_home
 
 
-@contextlib.contextmanager
-def home(path: Path) -> Iterator[None]:
-    previous = os.environ.get("WORKBENCH_HOME")
-    os.environ["WORKBENCH_HOME"] = str(path)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop("WORKBENCH_HOME", None)
-        else:
-            os.environ["WORKBENCH_HOME"] = previous
+def home(path: Path):
+    return using_home(path)
 
 
 @dataclass

@@ -123,7 +123,7 @@ def test_unknown_event_type(tmp_path: Path, signer):
 
 
 def test_verifies_under_another_home_with_only_public_cards(tmp_path: Path):
-    employee, hr, recipient = make_parties(tmp_path)
+    employee, _hr, recipient = make_parties(tmp_path)
     path = tmp_path / "ledger.jsonl"
     with employee:
         write_ledger(path, keys.LocalSigner(employee.card))

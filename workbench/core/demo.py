@@ -1,19 +1,42 @@
-"""The demo: every step of the flow that exists, run on the sample material in resources/."""
+"""The demo: every step of the flow that exists, run on the sample material in resources/.
+
+It plays all three parties on one machine, each in its own home (like GNUPGHOME), with keys
+in passphrase-protected files (demo passphrase below) so no demo key lands in the OS keyring.
+"""
 
 from __future__ import annotations
 
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from workbench.core.paths import cache_dir, resources_dir
+from workbench.core import consent, keys
+from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
 
 Report = Callable[[str], None]
 
 DEMO_TIMEZONE = "Asia/Shanghai"
+DEMO_PASSPHRASE = "demo"
+PARTIES = (("employee", "李娜", "lina.li@xinghe.example.com"),
+           ("hr", "陈静", "hr@xinghe.example.com"),
+           ("recipient", "Payments AI team", "ai-team@xinghe.example.com"))
+
+
+@dataclass(frozen=True)
+class DemoLayout:
+    root: Path
+
+    @property
+    def workspace(self) -> Path:
+        return self.root / "workspace"
+
+    def home(self, role: str) -> Path:
+        return self.root / "homes" / role
 
 
 def demo_material() -> Path:
@@ -21,36 +44,65 @@ def demo_material() -> Path:
 
 
 def default_demo_dir() -> Path:
-    return cache_dir() / "demo-workspace"
+    return cache_dir() / "demo"
 
 
-def build_demo_workspace(target: Path, report: Report) -> Path:
-    """Create a fresh workspace at `target` and import every demo sample into it."""
+def as_party(layout: DemoLayout, role: str):
+    return using_home(layout.home(role), WORKBENCH_KEYRING="file",
+                      WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
+
+
+def reset(root: Path) -> DemoLayout:
+    layout = DemoLayout(root)
+    if root.exists():
+        if not (layout.workspace / "workspace.sqlite").exists() and any(root.iterdir()):
+            raise FileExistsError(f"{root} exists and is not a demo folder; not touching it")
+        shutil.rmtree(root)
+    root.mkdir(parents=True, mode=0o700)
+    return layout
+
+
+def create_parties(layout: DemoLayout, report: Report) -> dict[str, keys.IdentityCard]:
+    report("1. Create three identities, each in its own home (keys in passphrase-protected "
+           f"files; demo passphrase '{DEMO_PASSPHRASE}')")
+    cards = {}
+    for role, name, email in PARTIES:
+        with as_party(layout, role):
+            cards[role] = keys.create_identity(keys.Role(role), name, email)
+        report(f"   {role:<9} {cards[role].label()}  fingerprint {cards[role].short}")
+    for role in cards:
+        with as_party(layout, role):
+            for other, card in cards.items():
+                if other != role:
+                    path = layout.home(role) / f"{card.fingerprint}.wbid.json"
+                    path.write_bytes(keys.card_bytes(card))
+                    keys.import_contact(path)
+    report("   each party imported the other two public cards")
+    return cards
+
+
+def build_demo_workspace(layout: DemoLayout, report: Report) -> Path:
+    """Create the workspace and import every demo sample into it (as the employee)."""
     material = demo_material()
-    if target.exists():
-        if not (target / "workspace.sqlite").exists() and any(target.iterdir()):
-            raise FileExistsError(f"{target} exists and is not a demo workspace; not touching it")
-        shutil.rmtree(target)
     profile = SelfProfile.from_file(material / "self.json")
-    report(f"1. Create workspace for {profile.name} at {target} (time zone {DEMO_TIMEZONE})")
-    with Workspace.create(target, profile, DEMO_TIMEZONE) as ws:
+    report(f"2. Create the workspace for {profile.name} at {layout.workspace} "
+           f"(time zone {DEMO_TIMEZONE})")
+    with as_party(layout, "employee"), Workspace.create(layout.workspace, profile,
+                                                        DEMO_TIMEZONE) as ws:
         inputs = sorted(p for p in material.iterdir()
                         if p.is_dir() or p.suffix not in {".json", ".md"})
-        report(f"2. Import {len(inputs)} sources: {', '.join(p.name for p in inputs)}")
+        report(f"3. Import {len(inputs)} sources: {', '.join(p.name for p in inputs)}")
         summary = ws.import_paths(inputs)
         kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
         report(f"   imported {summary.added} artifacts ({kinds}); "
                f"{summary.people_added} people seen")
-        status = ws.status()
-        report(f"3. Status: {status.artifacts} artifacts, {status.by_state['pending']} pending "
-               f"review, {status.people} people")
-    return target
+    return layout.workspace
 
 
-def scan_demo_workspace(target: Path, report: Report) -> None:
+def scan_demo_workspace(layout: DemoLayout, report: Report) -> None:
     from workbench.core.scan import scan_workspace
 
-    with Workspace.open(target) as ws:
+    with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         report("4. Scan for personal data (English + Chinese detectors, offline)")
         summary = scan_workspace(ws)
         parties = Counter(f.party for f in ws.findings())
@@ -61,9 +113,54 @@ def scan_demo_workspace(target: Path, report: Report) -> None:
                f"{len(ws.pseudonym_ordinals())} colleagues get consistent aliases")
 
 
-def run_demo(target: Path, report: Report) -> Path:
+def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
+                             report: Report) -> None:
+    import json
+
+    now = datetime.now(UTC)
+    delete_by = (now + timedelta(days=180)).date().isoformat()
+    terms_data = consent.terms_from_file(demo_material() / "consent_terms.json")
+    request_path = layout.root / "consent-request.json"
+    with as_party(layout, "hr"):
+        asked = consent.terms_from_mapping(
+            terms_data, countersigner=cards["hr"].fingerprint,
+            recipients=[cards["recipient"].fingerprint], delete_by=delete_by,
+            separate_consent={"health": True, "financial": True},
+            licence={"terms": "internal use only; no impersonation towards third parties",
+                     "fee": "none", "until": delete_by})
+        envelope = consent.make_request(asked, keys.LocalSigner(cards["hr"]), cards["hr"], now)
+        request_path.write_text(json.dumps(envelope, indent=2))
+    report(f"5. HR ({cards['hr'].name}) signs a consent request: delete-by {delete_by}, "
+           f"recipient {cards['recipient'].name} -> {request_path.name}")
+    with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
+        request = consent.read_request(request_path)
+        # The employee narrows the request: financial data stays out.
+        chosen = consent.terms_from_mapping(consent.terms_json(request.terms),
+                                            separate_consent={"health": True})
+        record, notice = consent.record_decision(ws, chosen, "given", cards["employee"], now,
+                                                 request)
+        sensitive = [c["category"] for c in record["data_categories"] if c["sensitive"]]
+        report(f"6. {cards['employee'].name} reads the notice ({len(notice)} characters, "
+               f"sha256 {record['notice']['sha256'][:12]}…) and gives consent, narrowed: "
+               f"separate consent for health only (sensitive found: {', '.join(sensitive)})")
+        report(f"   record {record['record_id']} signed; ledger "
+               f"{ws.ledger_path.name}: {len(ws.ledger_path.read_text().splitlines())} "
+               "signed, hash-chained entries")
+    from workbench.core import ledger
+
+    with as_party(layout, "recipient"):
+        check = ledger.verify((layout.workspace / "ledger.jsonl").read_text(),
+                              keys.public_keys())
+    report(f"7. The recipient verifies the ledger with public cards only: "
+           f"{'OK' if check.ok else 'FAILED: ' + check.reason} ({check.entries} entries)")
+
+
+def run_demo(root: Path, report: Report) -> Path:
     """The whole headless flow; each step prints what it did."""
-    build_demo_workspace(target, report)
-    scan_demo_workspace(target, report)
-    report(f"Done. The demo workspace is at {target}")
-    return target
+    layout = reset(root)
+    cards = create_parties(layout, report)
+    build_demo_workspace(layout, report)
+    scan_demo_workspace(layout, report)
+    request_and_give_consent(layout, cards, report)
+    report(f"Done. The demo is in {root} (workspace: {layout.workspace})")
+    return layout.workspace

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
@@ -50,3 +52,20 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("The app's resources folder is missing; reinstall Consent Workbench.")
+
+
+@contextlib.contextmanager
+def using_home(path: Path, **extra_env: str) -> Iterator[Path]:
+    """Act as the party whose home is `path` (like GNUPGHOME), then restore: used by the demo
+    to play employee, HR and recipient in one process."""
+    changes = {"WORKBENCH_HOME": str(path), **extra_env}
+    previous = {name: os.environ.get(name) for name in changes}
+    os.environ.update(changes)
+    try:
+        yield path
+    finally:
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -30,3 +30,19 @@ def record_now(ws: Workspace, signer: Signer, event_type: str,
     """Append an event signed now, after anything still queued."""
     flush(ws, signer)
     return ledger.append(ws.ledger_path, event_type, signer, body)
+
+
+def try_flush(ws: Workspace) -> bool:
+    """Sign queued events now if this home has exactly one employee identity whose key can
+    be reached without asking; otherwise they stay queued for the next signing step."""
+    from workbench.core import keys
+    from workbench.core.errors import WorkbenchError
+
+    if not ws.pending_events():
+        return True
+    try:
+        employee = keys.my_identity(keys.Role.EMPLOYEE)
+        flush(ws, keys.LocalSigner(employee))
+    except WorkbenchError:
+        return False
+    return True

@@ -96,11 +96,11 @@ class MainWindow(QMainWindow):
         )
 
     def open_demo(self, target: Path) -> Task:
-        """Build the demo workspace in the background, then show it."""
-        from workbench.core.demo import build_demo_workspace
+        """Run the demo flow in the background, then show its workspace."""
+        from workbench.core.demo import run_demo
 
         return self.run_task(
-            lambda progress, cancel: build_demo_workspace(target, lambda _line: None),
+            lambda progress, cancel: run_demo(target, lambda _line: None),
             self.tr("Preparing the demo workspace…"),
             self.load_workspace,
         )
