@@ -74,6 +74,22 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(p)
     p.set_defaults(handler=_scan)
 
+    p = sub.add_parser("review", help="apply the default policy and approve, or list what is left")
+    p.add_argument("dir", type=Path)
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--auto", action="store_true",
+                      help="decide every open finding by the default policy and approve every "
+                      "artifact with nothing left to decide")
+    mode.add_argument("--list", action="store_true", help="what is left to review, and why")
+    _format_option(p)
+    p.set_defaults(handler=_review)
+
+    p = sub.add_parser("build-skill", help="write the redacted skill folder (approved only)")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--out", type=Path, required=True, help="folder to create the skill in")
+    p.add_argument("--name", help="skill name (lowercase, hyphens)")
+    p.set_defaults(handler=_build_skill)
+
     p = sub.add_parser("keys", help="your identities and your contacts' cards")
     keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     k = keys_sub.add_parser("new", help="create an identity (signing + decryption keys)")
@@ -218,6 +234,41 @@ def _scan(args: argparse.Namespace) -> int:
         for f in group["findings"]:
             print(f"  {f['start']:>6}-{f['end']:<6} {f['entity']:<22} {f['score']:.2f}  "
                   f"{f['text']!r}  ({f['detector']})")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from workbench.core import review
+    from workbench.core.workspace import Workspace
+    from workbench.core.workspace_ledger import try_flush
+
+    with Workspace.open(args.dir) as ws:
+        summary = review.auto_review(ws) if args.auto else None
+        if summary is not None:
+            try_flush(ws)
+        left = review.unresolved(ws)
+    if args.format == "json":
+        _print_json({"decided": summary.decided if summary else 0,
+                     "approved": summary.approved if summary else 0,
+                     "left": [{"artifact": u.artifact_id, "title": u.title, "kind": u.kind,
+                               "reasons": list(u.reasons)} for u in left]})
+        return 0
+    if summary is not None:
+        print(f"Decided {summary.decided} findings by the default policy; approved "
+              f"{summary.approved} artifacts.")
+    print(f"{len(left)} artifacts left to review" + (":" if left else "."))
+    for item in left:
+        print(f"  [{item.kind}] {item.title}: {'; '.join(item.reasons)}")
+    return 0
+
+
+def _build_skill(args: argparse.Namespace) -> int:
+    from workbench.core.skill import build_skill
+    from workbench.core.workspace import Workspace
+
+    with Workspace.open(args.dir) as ws:
+        folder = build_skill(ws, args.out, args.name)
+    print(f"Wrote the skill folder {folder}")
     return 0
 
 

@@ -437,7 +437,7 @@ def record_decision(
         workspace_ledger.record_now(ws, signer, "consent.requested",
                                     {"request": request.digest,
                                      "issuer": request.body["issuer"]["fingerprint"]})
-    ws.save_consent(record["record_id"], record["created_at"], decision, envelope)
+    ws.save_consent(record["record_id"], record["created_at"], decision, envelope, notice)
     workspace_ledger.record_now(ws, signer, f"consent.{decision}", ledger_body(record))
     return record, notice
 

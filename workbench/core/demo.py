@@ -113,6 +113,25 @@ def scan_demo_workspace(layout: DemoLayout, report: Report) -> None:
                f"{len(ws.pseudonym_ordinals())} colleagues get consistent aliases")
 
 
+def review_and_build(layout: DemoLayout, report: Report) -> Path:
+    from workbench.core import review
+    from workbench.core.skill import build_skill
+
+    with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
+        summary = review.auto_review(ws)
+        report(f"8. Review with the default policy: {summary.decided} findings decided "
+               f"(secrets and IDs redacted, colleagues pseudonymised, own name kept); "
+               f"{summary.approved} artifacts approved, {summary.left} left for a human eye")
+        for item in review.unresolved(ws):
+            review.exclude(ws, item.artifact_id)
+        report(f"   the rest ({summary.left}: screenshots and photos, until OCR arrives) is "
+               "excluded")
+        folder = build_skill(ws, layout.root / "skill")
+        files = sum(1 for p in folder.rglob("*") if p.is_file())
+        report(f"9. Build the redacted skill folder: {folder} ({files} files)")
+    return folder
+
+
 def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
                              report: Report) -> None:
     import json
@@ -162,5 +181,6 @@ def run_demo(root: Path, report: Report) -> Path:
     build_demo_workspace(layout, report)
     scan_demo_workspace(layout, report)
     request_and_give_consent(layout, cards, report)
+    review_and_build(layout, report)
     report(f"Done. The demo is in {root} (workspace: {layout.workspace})")
     return layout.workspace

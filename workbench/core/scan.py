@@ -12,7 +12,7 @@ from workbench.core.artifacts import Artifact, ArtifactKind
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.parties import SELF_KEY, PartyTagger
-from workbench.core.pii.recognizers.known_people import KnownPerson
+from workbench.core.pii.recognizers.known_people import KnownPerson, pinyin_forms
 from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
@@ -35,15 +35,56 @@ def known_people(ws: Workspace) -> list[KnownPerson]:
     me = self_person(profile)
     my_names = {n.casefold() for n in me.names}
     my_emails = {e.casefold() for e in me.emails}
-    others = []
+    my_names |= {_squash(f) for n in me.names for f in pinyin_forms(n)}
+    others: list[KnownPerson] = []
     for index, person in enumerate(ws.people()):
         name, email = (person.name or "").strip(), (person.email or "").strip()
-        if name.casefold() in my_names or email.casefold() in my_emails:
+        if (name.casefold() in my_names or _squash(name) in my_names
+                or email.casefold() in my_emails):
             me = replace(me, names=_add(me.names, name), emails=_add(me.emails, email))
+            continue
+        same = next((o for o in others if name and _same_name(o, name)), None)
+        if same is not None:
+            # "张伟" in Feishu and "Zhang Wei" in Slack are one colleague with one alias.
+            others[others.index(same)] = replace(same, names=_add(same.names, name),
+                                                 emails=_add(same.emails, email))
             continue
         others.append(KnownPerson(f"person:{index}", names=(name,) if name else (),
                                   emails=(email,) if email else ()))
     return [me, *others]
+
+
+def _squash(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def _same_name(person: KnownPerson, name: str) -> bool:
+    forms = {_squash(n) for n in person.names}
+    forms |= {_squash(f) for n in person.names for f in pinyin_forms(n)}
+    candidates = {_squash(name)} | {_squash(f) for f in pinyin_forms(name)}
+    return bool(forms & candidates)
+
+
+def sender_keys(ws: Workspace) -> dict[str, str]:
+    """Chat sender name -> the person key its messages are attributed to."""
+    keys: dict[str, str] = {}
+    for person in known_people(ws):
+        for name in person.names:
+            keys.setdefault(name, person.key)
+    return keys
+
+
+def _third_party_senders(artifacts: list[ArtifactRow], people: list[KnownPerson]) -> list[str]:
+    """Person keys of chat senders other than the employee, in order of appearance, so a
+    colleague who is only ever a sender still gets an alias."""
+    by_name = {name: p.key for p in people for name in p.names}
+    found = []
+    for artifact in artifacts:
+        for segment in artifact.segments:
+            key = by_name.get(segment.sender or "")
+            if key and key != SELF_KEY:
+                found.append(key)
+    return list(dict.fromkeys(found))
 
 
 def _add(values: tuple[str, ...], value: str) -> tuple[str, ...]:
@@ -97,7 +138,7 @@ def scan_workspace(
         results: dict[str, list[NewFinding]] = {a.id: [] for a in chunk}
         for (artifact, offset, _text), findings in zip(segments, found, strict=True):
             results[artifact.id].extend(_new_finding(f, offset, tagger) for f in findings)
-        ws.save_scan(results, key)
+        ws.save_scan(results, key, _third_party_senders(chunk, people))
         total_findings += sum(len(v) for v in results.values())
     progress(len(todo), len(todo), "")
     return ScanSummary(len(todo), len(artifacts) - len(todo), total_findings)

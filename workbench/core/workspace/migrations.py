@@ -94,13 +94,27 @@ MIGRATIONS: tuple[str, ...] = (
         record_id   TEXT PRIMARY KEY,
         created_at  TEXT NOT NULL,
         decision    TEXT NOT NULL CHECK (decision IN ('given', 'declined')),
-        envelope    TEXT NOT NULL
+        envelope    TEXT NOT NULL,
+        notice      TEXT NOT NULL
     );
     CREATE TABLE pending_events (
         id    INTEGER PRIMARY KEY,
         time  TEXT NOT NULL,
         type  TEXT NOT NULL,
         body  TEXT NOT NULL
+    );
+    """,
+    # 4: every review action, so any of them can be undone.
+    """
+    CREATE TABLE review_history (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        action      TEXT NOT NULL CHECK (action IN ('decide', 'add', 'state')),
+        batch       INTEGER NOT NULL,
+        finding_id  INTEGER,
+        artifact_id TEXT,
+        old_value   TEXT,
+        new_value   TEXT
     );
     """,
 )

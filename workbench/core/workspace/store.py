@@ -447,7 +447,8 @@ class Workspace:
         """artifact id -> the key (detector version + people) it was last scanned with."""
         return dict(self._conn.execute("SELECT artifact_id, scan_key FROM scans"))
 
-    def save_scan(self, results: dict[str, list[NewFinding]], scan_key: str) -> None:
+    def save_scan(self, results: dict[str, list[NewFinding]], scan_key: str,
+                  sender_keys: list[str] | None = None) -> None:
         """Replace detector findings of these artifacts in one transaction. Decisions already
         made on a span survive a rescan; manual findings are never touched."""
         with self._conn:
@@ -475,21 +476,123 @@ class Workspace:
                     "INSERT OR REPLACE INTO scans(artifact_id, scan_key, scanned_at) "
                     "VALUES (?, ?, ?)", (artifact_id, scan_key, _now()),
                 )
-            self._assign_pseudonyms()
+            self._assign_pseudonyms(sender_keys or [])
 
-    def _assign_pseudonyms(self) -> None:
+    def _assign_pseudonyms(self, sender_keys: list[str]) -> None:
         """Give every third party a stable ordinal, in order of first appearance."""
         next_ordinal = self._conn.execute(
             "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM pseudonyms").fetchone()[0]
         new_keys = [key for (key,) in self._conn.execute(
             """SELECT f.person_key FROM findings f JOIN artifacts a ON a.id = f.artifact_id
-               WHERE f.party = 'third_party' AND f.person_key IS NOT NULL
+               WHERE f.party = 'third_party' AND f.person_key LIKE 'person:%'
                  AND f.person_key NOT IN (SELECT person_key FROM pseudonyms)
                GROUP BY f.person_key ORDER BY MIN(a.position * 1000000 + f.start)""")]
+        known = {k for (k,) in self._conn.execute("SELECT person_key FROM pseudonyms")}
+        new_keys = list(dict.fromkeys([*new_keys, *(k for k in sender_keys if k not in known)]))
         self._conn.executemany(
             "INSERT INTO pseudonyms(person_key, ordinal) VALUES (?, ?)",
             [(key, next_ordinal + i) for i, key in enumerate(new_keys)],
         )
+
+    # -- review ----------------------------------------------------------------------------
+
+    def set_decisions(self, changes: list[tuple[int, str]]) -> None:
+        """Set finding decisions in one transaction, remembering the old ones for undo."""
+        if not changes:
+            return
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            batch = self._next_batch()
+            for finding_id, decision in changes:
+                (old,) = self._conn.execute("SELECT decision FROM findings WHERE id = ?",
+                                            (finding_id,)).fetchone()
+                if old == decision:
+                    continue
+                self._conn.execute("UPDATE findings SET decision = ? WHERE id = ?",
+                                   (decision, finding_id))
+                self._history("decide", batch, finding_id=finding_id, old=old, new=decision)
+
+    def add_manual_findings(self, spans: list[tuple[str, int, int, str, str]]) -> list[int]:
+        """(artifact id, start, end, entity, decision) → new finding ids, one undo step."""
+        ids = []
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            batch = self._next_batch()
+            texts = {}
+            for artifact_id, start, end, entity, decision in spans:
+                if artifact_id not in texts:
+                    texts[artifact_id] = self.artifact(artifact_id).text
+                cursor = self._conn.execute(
+                    """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
+                           detector, value, party, person_key, decision)
+                       VALUES (?, ?, ?, ?, 1.0, 'manual', ?, 'none', NULL, ?)""",
+                    (artifact_id, entity, start, end, texts[artifact_id][start:end], decision))
+                if cursor.rowcount:
+                    ids.append(int(cursor.lastrowid))
+                    self._history("add", batch, finding_id=int(cursor.lastrowid),
+                                  artifact_id=artifact_id)
+        return ids
+
+    def set_artifact_state(self, artifact_id: str, state: ArtifactState,
+                           event: tuple[str, dict[str, object]] | None = None) -> None:
+        """Approve, exclude or reopen an artifact; queue its ledger event in the same
+        transaction."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
+                                        (artifact_id,)).fetchone()
+            self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
+                               (str(state), artifact_id))
+            self._history("state", self._next_batch(), artifact_id=artifact_id, old=old,
+                          new=str(state))
+            if event is not None:
+                self._conn.execute(
+                    "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
+                    (_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
+
+    def undo(self) -> list[tuple[str, str | None, str | None]]:
+        """Revert the most recent review action (all of one batch); returns what was undone
+        as (action, artifact id, restored value)."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            row = self._conn.execute("SELECT MAX(batch) FROM review_history").fetchone()
+            if row[0] is None:
+                return []
+            entries = self._conn.execute(
+                """SELECT id, action, finding_id, artifact_id, old_value FROM review_history
+                   WHERE batch = ? ORDER BY id DESC""", (row[0],)).fetchall()
+            for _id, action, finding_id, artifact_id, old in entries:
+                if action == "decide":
+                    self._conn.execute("UPDATE findings SET decision = ? WHERE id = ?",
+                                       (old, finding_id))
+                elif action == "add":
+                    self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
+                else:
+                    self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
+                                       (old, artifact_id))
+            self._conn.execute("DELETE FROM review_history WHERE batch = ?", (row[0],))
+            return [(action, artifact_id, old) for _id, action, _f, artifact_id, old in entries]
+
+    def _next_batch(self) -> int:
+        return int(self._conn.execute(
+            "SELECT COALESCE(MAX(batch), 0) + 1 FROM review_history").fetchone()[0])
+
+    def _history(self, action: str, batch: int, *, finding_id: int | None = None,
+                 artifact_id: str | None = None, old: str | None = None,
+                 new: str | None = None) -> None:
+        self._conn.execute(
+            """INSERT INTO review_history(at, action, batch, finding_id, artifact_id, old_value,
+                   new_value) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (_now(), action, batch, finding_id, artifact_id, old, new))
+
+    def finding(self, finding_id: int) -> StoredFinding:
+        row = self._conn.execute(
+            """SELECT id, artifact_id, entity, start, "end", score, detector, value, party,
+                      person_key, decision FROM findings WHERE id = ?""", (finding_id,)
+        ).fetchone()
+        if row is None:
+            raise BadInputError(f"No finding {finding_id} in this workspace.")
+        return StoredFinding(*row)
 
     def findings(self, artifact_id: str | None = None) -> list[StoredFinding]:
         query = """SELECT id, artifact_id, entity, start, "end", score, detector, value, party,
@@ -529,12 +632,19 @@ class Workspace:
             self._conn.execute("DELETE FROM pending_events WHERE id = ?", (event_id,))
 
     def save_consent(self, record_id: str, created_at: str, decision: str,
-                     envelope: dict[str, object]) -> None:
+                     envelope: dict[str, object], notice: str) -> None:
         with self._conn:
             self._conn.execute(
-                "INSERT INTO consents(record_id, created_at, decision, envelope) "
-                "VALUES (?, ?, ?, ?)",
-                (record_id, created_at, decision, json.dumps(envelope, sort_keys=True)))
+                "INSERT INTO consents(record_id, created_at, decision, envelope, notice) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (record_id, created_at, decision, json.dumps(envelope, sort_keys=True), notice))
+
+    def consent_notice(self, record_id: str) -> str:
+        row = self._conn.execute("SELECT notice FROM consents WHERE record_id = ?",
+                                 (record_id,)).fetchone()
+        if row is None:
+            raise BadInputError(f"No consent record {record_id} in this workspace.")
+        return str(row[0])
 
     def consent_envelopes(self) -> list[dict[str, object]]:
         """Every signed consent record, oldest first; the last is the one in force."""

@@ -1,0 +1,113 @@
+"""Review decisions: default policy, secrets never kept, manual redaction, all occurrences,
+undo, approval rules and the ledger events they queue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core import review, scan
+from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.errors import RefusedError
+from workbench.core.review import Decision, default_decision
+from workbench.core.workspace import Workspace
+
+
+@pytest.fixture
+def scanned(workspace: Workspace, fixtures: Path) -> Workspace:
+    workspace.import_paths([fixtures / "feishu/chat_export.json", fixtures / "collector",
+                            fixtures / "email/handover.eml", fixtures / "images"])
+    scan.scan_workspace(workspace)
+    return workspace
+
+
+def by_value(ws: Workspace, value: str):
+    return [f for f in ws.findings() if f.value == value]
+
+
+@pytest.mark.parametrize(
+    ("entity", "party", "expected"),
+    [("SECRET", "none", "redact"), ("PERSON", "third_party", "pseudonymise"),
+     ("EMAIL_ADDRESS", "third_party", "pseudonymise"), ("PHONE_NUMBER", "third_party",
+                                                          "pseudonymise"),
+     ("PERSON", "self", "keep"), ("PHONE_NUMBER", "self", "redact"),
+     ("CN_RESIDENT_ID", "self", "redact"), ("BANK_CARD", "self", "redact"),
+     ("ADDRESS", "self", "redact"), ("SENSITIVE_HEALTH", "none", "redact"),
+     ("LOCATION", "none", "keep")],
+)
+def test_default_policy(entity: str, party: str, expected: str):
+    assert default_decision(entity, party) == expected
+
+
+def test_policy_applies_to_pending_findings_only(scanned: Workspace):
+    secret = by_value(scanned, "AKIAIOSFODNN7EXAMPLE")[0]
+    zhang = by_value(scanned, "张伟")[0]
+    review.decide(scanned, zhang.id, Decision.REDACT)
+    review.apply_default_policy(scanned)
+    assert scanned.finding(secret.id).decision == "redact"
+    assert scanned.finding(zhang.id).decision == "redact"  # the employee's choice stands
+    assert all(f.decision != "pending" for f in scanned.findings())
+
+
+def test_secrets_can_never_be_kept(scanned: Workspace):
+    secret = by_value(scanned, "AKIAIOSFODNN7EXAMPLE")[0]
+    with pytest.raises(RefusedError, match="cannot be kept"):
+        review.decide(scanned, secret.id, Decision.KEEP)
+    assert scanned.finding(secret.id).decision == "pending"
+
+
+def test_apply_to_all_occurrences_and_undo(scanned: Workspace):
+    phones = by_value(scanned, "13812345678")
+    assert len(phones) >= 3
+    assert review.decide(scanned, phones[0].id, Decision.KEEP, all_occurrences=True) \
+        == len(phones)
+    assert {scanned.finding(f.id).decision for f in phones} == {"keep"}
+    assert review.undo(scanned) == len(phones)
+    assert {scanned.finding(f.id).decision for f in phones} == {"pending"}
+
+
+def test_manual_redaction_of_any_span_everywhere(scanned: Workspace):
+    chat = next(a for a in scanned.artifacts() if a.kind is ArtifactKind.CHAT)
+    start = chat.text.index("回滚脚本")
+    ids = review.redact_span(scanned, chat.id, start, start + 4, all_occurrences=True)
+    manual = [scanned.finding(i) for i in ids]
+    assert {f.value for f in manual} == {"回滚脚本"}
+    assert all(f.detector == "manual" and f.decision == "redact" for f in manual)
+    review.undo(scanned)
+    assert not [f for f in scanned.findings() if f.detector == "manual"]
+
+
+def test_approval_needs_every_finding_decided_and_queues_a_ledger_event(scanned: Workspace):
+    chat = next(a for a in scanned.artifacts() if a.kind is ArtifactKind.CHAT)
+    with pytest.raises(RefusedError, match="still need a decision"):
+        review.approve(scanned, chat.id)
+    review.apply_default_policy(scanned)
+    digest = review.approve(scanned, chat.id)
+    assert scanned.artifact(chat.id).state is ArtifactState.APPROVED
+    _, _, event, body = scanned.pending_events()[-1]
+    assert event == "artifact.reviewed"
+    assert body["artifact"] == chat.id and body["digest_out"] == digest
+    assert body["decision"] == "approved" and body["counts"]["redact"]["SECRET"] == 1
+    review.undo(scanned)
+    assert scanned.artifact(chat.id).state is ArtifactState.PENDING
+    assert scanned.pending_events()[-1][3]["decision"] == "reopened:pending"
+
+
+def test_auto_review_approves_what_it_can_and_lists_the_rest(scanned: Workspace):
+    summary = review.auto_review(scanned)
+    left = review.unresolved(scanned)
+    assert summary.approved == len(scanned.artifacts()) - 2
+    assert {u.kind for u in left} == {"image"}
+    assert all("by hand" in u.reasons[0] for u in left)
+
+
+def test_decisions_are_committed_as_they_are_made(scanned: Workspace):
+    phone = by_value(scanned, "13812345678")[0]
+    review.decide(scanned, phone.id, Decision.REDACT)
+    # Another connection (another process after a crash) sees it at once.
+    other = Workspace.open(scanned.root)
+    try:
+        assert other.finding(phone.id).decision == "redact"
+    finally:
+        other.close()

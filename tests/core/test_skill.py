@@ -1,0 +1,110 @@
+"""The skill folder: layout, SKILL.md, `agentskills validate`, and the leak test."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.core.parties import make_parties
+from workbench.core import consent, review, scan
+from workbench.core.artifacts import ArtifactKind
+from workbench.core.profile import SelfProfile
+from workbench.core.skill import build_skill
+from workbench.core.workspace import Workspace
+
+ALL = ["feishu", "collector", "slack", "email", "docs", "images", "colleague_skill"]
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path, fixtures: Path):
+    employee, hr, recipient = make_parties(tmp_path / "homes")
+    with employee:
+        ws = Workspace.create(tmp_path / "ws", SelfProfile.from_file(fixtures / "self.json"),
+                              "Asia/Shanghai")
+        ws.import_paths([fixtures / s for s in ALL])
+        scan.scan_workspace(ws)
+        terms = consent.terms_from_mapping(
+            consent.terms_from_file(fixtures / "consent_terms.json"),
+            countersigner=hr.card.fingerprint, recipients=[recipient.card.fingerprint],
+            delete_by="2030-01-01")
+        consent.record_decision(ws, terms, "given", employee.card, datetime.now(UTC))
+        review.auto_review(ws)
+        for image in ws.artifacts(ArtifactKind.IMAGE):
+            review.approve(ws, image.id)
+        yield ws
+        ws.close()
+
+
+def test_layout_and_skill_md(reviewed: Workspace, tmp_path: Path):
+    folder = build_skill(reviewed, tmp_path / "out")
+    assert folder.name == "lina-li-work"
+    skill_md = (folder / "SKILL.md").read_text()
+    assert skill_md.startswith("---\nname: lina-li-work\n")
+    assert "delete-by: \"2030-01-01\"" in skill_md and "consent-record:" in skill_md
+    assert len(skill_md.splitlines()) < 500
+    for path in ("references/chats", "references/emails", "references/docs",
+                 "references/colleague-skill", "consent/record.json", "consent/ledger.jsonl",
+                 "consent/notice.md"):
+        assert (folder / path).exists(), path
+    assert len(list((folder / "assets").glob("*.png"))) == 2
+    chat = sorted((folder / "references/chats").glob("*.md"))[0].read_text()
+    assert re.search(r"^\d\d:\d\d — \S+: ", chat.splitlines()[2])
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        assert len(relative.parts) <= 3  # references/<kind>/<file>: one level deep
+
+
+def test_only_approved_artifacts_leave(reviewed: Workspace, tmp_path: Path):
+    mail = next(a for a in reviewed.artifacts(ArtifactKind.EMAIL) if a.title == "病假")
+    review.undo(reviewed)  # the last image approval
+    review.exclude(reviewed, mail.id)
+    folder = build_skill(reviewed, tmp_path / "out")
+    text = "\n".join(p.read_text() for p in folder.rglob("*.md"))
+    assert "诊断书" not in text and "病假" not in text
+    assert len(list((folder / "assets").glob("*.png"))) == 1
+
+
+@pytest.mark.skipif(shutil.which("agentskills", path=str(Path(sys.executable).parent)) is None,
+                    reason="skills-ref (agentskills) is not installed")
+def test_skills_ref_validate_passes(reviewed: Workspace, tmp_path: Path):
+    folder = build_skill(reviewed, tmp_path / "out")
+    tool = Path(sys.executable).parent / "agentskills"
+    result = subprocess.run([str(tool), "validate", str(folder)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_leak_no_redacted_or_pseudonymised_value_anywhere(reviewed: Workspace, tmp_path: Path):
+    folder = build_skill(reviewed, tmp_path / "out")
+    removed = {f.value for f in reviewed.findings()
+               if f.decision in ("redact", "pseudonymise") and not f.entity.startswith("SENS")}
+    assert {"13812345678", "AKIAIOSFODNN7EXAMPLE", "6222021001123456789", "张伟",
+            "tom.baker@xinghe.example.com", "310115198811124517", "Tom Baker",
+            "xoxb-0000000000-0000000000000-EXAMPLEEXAMPLEEXAMPLE1234", "王芳"} <= removed
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    leaks = []
+    for path in files:
+        name = str(path.relative_to(folder))
+        data = path.read_bytes().decode("utf-8", errors="replace")
+        if path.suffix == ".png":
+            with Image.open(path) as image:
+                data = repr(image.info) + repr(image.getexif())
+        if name.startswith("consent/"):
+            continue  # the consent record names the parties; checked for values below
+        for value in removed:
+            pattern = re.escape(value)
+            if value.isascii():
+                pattern = rf"(?<![A-Za-z0-9]){pattern}(?![A-Za-z0-9])"
+            if re.search(pattern, name) or re.search(pattern, data,
+                                                     re.IGNORECASE if value.isascii() else 0):
+                leaks.append((name, value))
+    assert not leaks
+    consent_text = "\n".join(p.read_text() for p in (folder / "consent").iterdir())
+    assert not [v for v in removed if v in consent_text]

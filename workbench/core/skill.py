@@ -1,0 +1,322 @@
+"""The skill folder (DESIGN §7, Agent Skills spec): redacted references, scrubbed images,
+SKILL.md with an index, and the consent that travels with it."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import shutil
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from workbench import __version__
+from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.pii.script import dominant_language
+from workbench.core.pseudonyms import alias
+from workbench.core.redact import RedactedArtifact, RedactionContext, redact_artifact
+from workbench.core.workspace import ArtifactRow, Workspace
+
+MAX_BODY_LINES = 480
+NAME_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PLACEHOLDER_LABELS = {"image": ("image", "图片"), "recalled": ("recalled message", "撤回的消息"),
+                       "file": ("file", "文件"), "voice": ("voice message", "语音"),
+                       "video": ("video", "视频"), "sticker": ("sticker", "表情"),
+                       "binary": ("binary attachment", "二进制附件")}
+
+
+@dataclass
+class Reference:
+    path: str  # relative to the skill folder
+    kind: str
+    title: str
+    started_at: str | None
+    ended_at: str | None
+    topics: list[str] = field(default_factory=list)
+    digest_out: str = ""
+
+
+def skill_name_for(ws: Workspace) -> str:
+    """A valid Agent Skills name from the employee's own name (pinyin for hanzi)."""
+    from pypinyin import lazy_pinyin
+
+    profile = ws.profile
+    latin = next((a for a in profile.aliases if a.isascii() and a.strip()), None)
+    base = latin or " ".join(lazy_pinyin(profile.name))
+    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "employee"
+    return f"{slug}-work"
+
+
+def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
+    """Write the skill folder for the approved artifacts under `parent`; returns its path."""
+    name = name or skill_name_for(ws)
+    if not NAME_PATTERN.match(name) or len(name) > 64:
+        raise BadInputError(f"'{name}' is not a valid skill name (lowercase letters, digits "
+                            "and single hyphens, at most 64 characters).")
+    approved = [a for a in ws.artifacts() if a.state == ArtifactState.APPROVED]
+    if not approved:
+        raise RefusedError("No artifact is approved yet: review and approve some first.")
+    target = Path(parent) / name
+    staging = Path(parent) / f".{name}.building"
+    if staging.exists():
+        shutil.rmtree(staging)
+    for folder in ("references", "assets"):
+        (staging / folder).mkdir(parents=True, mode=0o700)
+    context = RedactionContext.of(ws)
+    findings_by_artifact: dict[str, list] = {}
+    for f in ws.findings():
+        findings_by_artifact.setdefault(f.artifact_id, []).append(f)
+    references = _write_references(ws, staging, approved, findings_by_artifact, context)
+    record = _write_consent(ws, staging)
+    (staging / "SKILL.md").write_text(
+        skill_md(name, ws, references, record, context), encoding="utf-8")
+    if target.exists():
+        shutil.rmtree(target)
+    staging.rename(target)
+    return target
+
+
+def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
+                      findings: dict[str, list], context: RedactionContext) -> list[Reference]:
+    references: list[Reference] = []
+    counters: Counter[str] = Counter()
+    parents = {child: parent for parent in (a.id for a in approved)
+               for child in ws.attachments_of(parent)}
+    email_paths: dict[str, str] = {}
+    for artifact in sorted(approved, key=lambda a: (a.started_at or "", a.title)):
+        kind = artifact.kind
+        if kind is ArtifactKind.IMAGE:
+            counters["image"] += 1
+            path = f"assets/image-{counters['image']:03d}.png"
+            scrub_image(ws.blob_path(artifact.image_blob or ""), root / path)
+            references.append(Reference(path, "image", f"image {counters['image']}",
+                                        artifact.started_at, artifact.ended_at))
+            continue
+        redacted = redact_artifact(artifact, findings.get(artifact.id, []), context)
+        day = (artifact.started_at or "")[:10]
+        if kind is ArtifactKind.CHAT:
+            counters["chat"] += 1
+            path = f"references/chats/{day or 'undated'}-chat-{counters['chat']:03d}.md"
+            text = chat_markdown(redacted)
+        elif kind is ArtifactKind.EMAIL:
+            counters["email"] += 1
+            path = f"references/emails/{day or 'undated'}-email-{counters['email']:03d}.md"
+            email_paths[artifact.id] = path
+            text = email_markdown(redacted)
+        elif kind is ArtifactKind.ATTACHMENT:
+            counters["attachment"] += 1
+            parent = email_paths.get(parents.get(artifact.id, ""), "")
+            stem = Path(parent).stem if parent else "email"
+            path = f"references/emails/{stem}-attachment-{counters['attachment']:03d}.md"
+            text = document_markdown(redacted)
+        elif kind is ArtifactKind.SKILL_FILE:
+            counters["skill"] += 1
+            path = f"references/colleague-skill/file-{counters['skill']:03d}.md"
+            text = document_markdown(redacted)
+        else:
+            counters["doc"] += 1
+            path = f"references/docs/doc-{counters['doc']:03d}.md"
+            text = document_markdown(redacted)
+        (root / path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (root / path).write_text(text, encoding="utf-8")
+        references.append(Reference(path, kind.value, redacted.title, artifact.started_at,
+                                     artifact.ended_at, digest_out=redacted.digest))
+    _add_topics(root, references)
+    return references
+
+
+def _placeholder_text(kind: str | None, language: str) -> str:
+    en, zh = _PLACEHOLDER_LABELS.get(kind or "", ("attachment", "附件"))
+    return f"_[{zh}]_" if language == "zh" else f"_[{en}]_"
+
+
+def chat_markdown(chat: RedactedArtifact) -> str:
+    lines = [f"# {chat.title}", ""]
+    for segment in chat.segments:
+        time = (segment.time or "")[11:16]
+        text = (_placeholder_text(segment.placeholder, chat.language)
+                if segment.placeholder else segment.text.replace("\n", "  \n"))
+        lines.append(f"{time} — {segment.sender or '?'}: {text}  ")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def email_markdown(mail: RedactedArtifact) -> str:
+    labels = {"from": "From", "to": "To", "cc": "Cc", "date": "Date"}
+    lines = [f"# {mail.title}", ""]
+    for segment in mail.segments:
+        if segment.field in labels:
+            lines.append(f"- **{labels[segment.field]}:** {segment.text}")
+    body = next((s.text for s in mail.segments if s.field == "body"), "")
+    lines += ["", body.strip()]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def document_markdown(doc: RedactedArtifact) -> str:
+    lines = [f"# {doc.title}", ""]
+    for segment in doc.segments:
+        if segment.placeholder:
+            lines.append(_placeholder_text(segment.placeholder, doc.language))
+            continue
+        if segment.field and segment.field.startswith("page ") and len(doc.segments) > 1:
+            lines += [f"## {segment.field.capitalize()}", ""]
+        lines += [segment.text.strip(), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def scrub_image(source: Path, target: Path) -> None:
+    """Re-encode from pixels only (EXIF orientation applied): no EXIF, XMP, ICC, GPS or text
+    chunks survive, because none is copied."""
+    try:
+        with Image.open(source) as image:
+            upright = ImageOps.exif_transpose(image)
+            mode = "RGBA" if upright.mode in ("RGBA", "LA", "P") else "RGB"
+            pixels = Image.frombytes(mode, upright.size, upright.convert(mode).tobytes())
+    except OSError as exc:
+        raise BadInputError(f"An approved image could not be read for export: {exc}") from exc
+    buffer = io.BytesIO()
+    pixels.save(buffer, format="PNG", optimize=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target.write_bytes(buffer.getvalue())
+
+
+# -- topics ----------------------------------------------------------------------------------
+
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
+_EN_STOP = frozenset("""the and for you are with this that have from your will can not but
+all any our was were has had its his her they them then than into out about just what when
+where which who how also been being there their would could should please thanks thank
+hi hello dear let know need get got see one two new use used via per are is it on in to of a
+an be by or as at if we me my so do did done does ok okay yes no re fwd fw cc""".split())
+
+
+def _add_topics(root: Path, references: list[Reference]) -> None:
+    """Keywords per reference: jieba's TF-IDF for Chinese, TF-IDF over the references for
+    English. Computed on redacted text, so no topic can be a removed value."""
+    import jieba.analyse
+
+    from workbench.core.pii.chinese import jieba_posseg
+
+    jieba_posseg()  # jieba initialised with the app's cache folder
+    texts = {r.path: (root / r.path).read_text(encoding="utf-8") for r in references
+             if r.path.endswith(".md")}
+    documents = {path: Counter(w.lower() for w in _EN_WORD.findall(_strip_markup(text))
+                               if w.lower() not in _EN_STOP) for path, text in texts.items()}
+    frequency = Counter(word for words in documents.values() for word in set(words))
+    total = max(len(documents), 1)
+    for reference in references:
+        text = texts.get(reference.path)
+        if text is None:
+            continue
+        body = _strip_markup(text)
+        if dominant_language(body) == "zh":
+            tags = jieba.analyse.extract_tags(body, topK=8)
+            topics = [t for t in tags if not re.search(r"同事|[\[\]_]|^\d+$", t)][:5]
+        else:
+            words = documents[reference.path]
+            scored = sorted(words, key=lambda w: (-words[w] * math.log(1 + total /
+                                                                       frequency[w]), w))
+            topics = [w for w in scored if not w.startswith("colleague")][:5]
+        reference.topics = topics
+
+
+def _strip_markup(text: str) -> str:
+    return re.sub(r"\[[^\]]*\]|[#*_`>-]", " ", text)
+
+
+# -- SKILL.md and consent --------------------------------------------------------------------
+
+
+def _write_consent(ws: Workspace, root: Path) -> dict | None:
+    from workbench.core import consent, workspace_ledger
+
+    envelopes = ws.consent_envelopes()
+    if not envelopes:
+        return None
+    record = consent.record_of(envelopes[-1])
+    workspace_ledger.try_flush(ws)
+    folder = root / "consent"
+    folder.mkdir(mode=0o700)
+    (folder / "record.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+                                        encoding="utf-8")
+    (folder / "record.dsse.json").write_text(json.dumps(envelopes[-1], indent=2) + "\n",
+                                             encoding="utf-8")
+    if ws.ledger_path.exists():
+        shutil.copyfile(ws.ledger_path, folder / "ledger.jsonl")
+    (folder / "notice.md").write_text(ws.consent_notice(record["record_id"]), encoding="utf-8")
+    return record
+
+
+def _yaml(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def skill_md(name: str, ws: Workspace, references: list[Reference], record: dict | None,
+             context: RedactionContext) -> str:
+    purposes = "; ".join(p["text"] for p in record["purposes"]) if record else ""
+    employee = ws.profile.name
+    description = (f"Work knowledge handed over by {employee}, from reviewed and redacted chats, "
+                   f"emails and documents. Use for questions about {purposes or 'their work'}.")
+    licence = (record.get("licence", {}).get("terms") if record else None) or \
+        "Proprietary; use only as the consent record in consent/ allows"
+    delete_by = record["retention"]["delete_by"] if record else "none"
+    front = [
+        "---",
+        f"name: {name}",
+        f"description: {_yaml(description[:1024])}",
+        f"license: {_yaml(licence)}",
+        "metadata:",
+        f"  consent-record: {_yaml('consent/record.json' if record else 'none')}",
+        f"  consent-record-id: {_yaml(record['record_id'] if record else 'none')}",
+        f"  delete-by: {_yaml(delete_by)}",
+        f"  consent-ledger: {_yaml('consent/ledger.jsonl' if record else 'none')}",
+        f"  source: {_yaml(f'consent-workbench {__version__}')}",
+        "---",
+        "",
+    ]
+    kinds = Counter(r.kind for r in references)
+    body = [
+        f"# {employee}: work knowledge",
+        "",
+        "This skill answers questions the way the employee did in their job, from material "
+        "they reviewed and approved themselves. Colleagues appear under aliases "
+        "(Colleague A / 同事A); removed details appear as typed placeholders such as [PHONE] "
+        "or [电话]. Do not try to recover them.",
+        "",
+        f"Purpose: {purposes or 'not yet consented'}.",
+        f"Delete by: {delete_by}. Check consent, expiry and revocation with "
+        "`workbench verify-skill`.",
+        "",
+        "Contents: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ".",
+        "",
+        "## Participants",
+        "",
+        f"- {employee} (the employee)",
+    ]
+    participants = sorted(context.aliases.values())
+    body += [f"- {alias(o, 'en')} / {alias(o, 'zh')}" for o in participants[:40]]
+    if len(participants) > 40:
+        body.append(f"- … and {len(participants) - 40} more colleagues")
+    body += ["", "## References", "", "| file | kind | dates | topics |", "|---|---|---|---|"]
+    room = MAX_BODY_LINES - len(front) - len(body) - 4
+    for reference in references[:room]:
+        body.append(f"| [{reference.path}]({reference.path}) | {reference.kind} | "
+                    f"{_dates(reference)} | {', '.join(reference.topics)} |")
+    if len(references) > room:
+        body.append(f"\n… and {len(references) - room} more files under references/ and assets/.")
+    return "\n".join(front + body) + "\n"
+
+
+def _dates(reference: Reference) -> str:
+    start, end = (reference.started_at or "")[:10], (reference.ended_at or "")[:10]
+    return start if start == end else f"{start} – {end}"
+
+
+def reference_files(skill_dir: Path) -> Iterable[Path]:
+    for folder in ("references", "assets"):
+        yield from sorted(p for p in (skill_dir / folder).rglob("*") if p.is_file())
