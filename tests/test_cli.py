@@ -159,3 +159,20 @@ def test_three_parties_keys_consent_and_ledger_from_the_command_line(
     (tmp_path / "cut.jsonl").write_text("\n".join(lines[:-1]) + "\n" + lines[-1][:30])
     code, out, _ = as_("recipient", "verify-ledger", tmp_path / "cut.jsonl")
     assert code == 1 and "line 4" in out and "truncated" in out
+
+
+def test_review_auto_list_and_build_skill(tmp_path: Path, fixtures: Path, capsys):
+    ws = tmp_path / "ws"
+    run(capsys, "init", ws, "--profile", fixtures / "self.json")
+    run(capsys, "import", ws, fixtures / "feishu", fixtures / "images")
+    run(capsys, "scan", ws)
+    code, out, _ = run(capsys, "review", ws, "--list", "--format", "json")
+    assert code == 0 and len(json.loads(out)["left"]) == 4
+    code, out, _ = run(capsys, "review", ws, "--auto", "--format", "json")
+    data = json.loads(out)
+    assert data["approved"] == 2 and {i["kind"] for i in data["left"]} == {"image"}
+    code, out, _ = run(capsys, "build-skill", ws, "--out", tmp_path / "out")
+    assert code == 0 and "lina-li-work" in out
+    assert (tmp_path / "out/lina-li-work/SKILL.md").is_file()
+    code, _, err = run(capsys, "build-skill", ws, "--out", tmp_path / "out", "--name", "Bad Name")
+    assert code == 2 and "not a valid skill name" in err
