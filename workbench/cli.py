@@ -138,6 +138,66 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(p)
     p.set_defaults(handler=_verify_ledger)
 
+    p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--identity", help="which of your employee identities signs")
+    p.set_defaults(handler=_export)
+
+    p = sub.add_parser("countersign", help="(HR) verify a package and add HR's signature")
+    p.add_argument("file", type=Path)
+    p.add_argument("--identity", help="which of your HR identities signs")
+    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+    p.set_defaults(handler=_countersign)
+
+    p = sub.add_parser("verify", help="check a package or a skill folder, every check listed")
+    p.add_argument("target", type=Path, help="a .cwpkg file or a skill folder")
+    _format_option(p)
+    p.set_defaults(handler=_verify)
+
+    p = sub.add_parser("open", help="(recipient) verify, decrypt and take a package into custody")
+    p.add_argument("file", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--identity", help="which of your recipient identities decrypts")
+    p.set_defaults(handler=_open)
+
+    p = sub.add_parser("withdraw", help="(employee) write a signed revocation for a package")
+    p.add_argument("file", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--identity")
+    p.set_defaults(handler=_withdraw)
+
+    p = sub.add_parser("revocation", help="(recipient) import an employee's revocation")
+    p.add_argument("action", choices=("import",))
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=_revocation)
+
+    p = sub.add_parser("purge", help="(recipient) delete a package and write a receipt")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("package", nargs="?", help="package id (prefix) or the .cwpkg file")
+    target.add_argument("--due", action="store_true", help="every overdue or withdrawn package")
+    p.add_argument("--receipt-out", type=Path, help="where to write the deletion receipt(s)")
+    p.set_defaults(handler=_purge)
+
+    p = sub.add_parser("receipt", help="(employee) import a deletion receipt")
+    p.add_argument("action", choices=("import",))
+    p.add_argument("file", type=Path)
+    p.set_defaults(handler=_receipt)
+
+    p = sub.add_parser("deadlines", help="every package, its delete-by date and status")
+    _format_option(p)
+    p.set_defaults(handler=_deadlines)
+
+    p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--bundle", type=Path, required=True)
+    p.set_defaults(handler=_seal_skill)
+
+    p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
+    p.add_argument("dir", type=Path)
+    _format_option(p)
+    p.set_defaults(handler=_verify_skill)
+
     p = sub.add_parser("status", help="artifacts by kind and state, people count")
     p.add_argument("dir", type=Path)
     _format_option(p)
@@ -423,6 +483,163 @@ def _verify_ledger(args: argparse.Namespace) -> int:
         print(f"BAD at line {check.bad_line}: {check.reason} "
               f"({check.entries} good entries before it).")
     return 0 if check.ok else 1
+
+
+def _now():  # type: ignore[no-untyped-def]
+    """The real time. Deliberately no override from flags or the environment: a recipient
+    must not be able to move the clock past a deletion deadline."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from workbench.core import bundle, keys
+    from workbench.core.workspace import Workspace
+
+    _warn_if_fallback()
+    employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
+    with Workspace.open(args.dir) as ws:
+        result = bundle.export(ws, args.out, employee, _now())
+    print(f"Exported {result.files} files to {result.path}")
+    print(f"Package {result.package}")
+    print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
+    return 0
+
+
+def _countersign(args: argparse.Namespace) -> int:
+    from workbench.core import bundle, keys
+
+    _warn_if_fallback()
+    hr = keys.my_identity(keys.Role.HR, args.identity)
+    checked = bundle.check_bundle(bundle.read_bundle(args.file), keys.public_keys(), _now(),
+                                  require_countersignature=False)
+    _print_checks(checked.checks)
+    summary = bundle.terms_summary(checked)
+    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    if checked.failed():
+        raise bundle.BundleError("The package does not verify; not countersigning.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise WorkbenchError("Read the terms above, then confirm with --yes.")
+        if input("Type 'yes' to countersign these terms: ").strip().lower() != "yes":
+            print("Not countersigned.")
+            return 1
+    bundle.countersign(args.file, hr, _now())
+    print(f"Countersigned {args.file} as {hr.label()}.")
+    return 0
+
+
+def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
+    for check in checks:
+        print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {check.detail}")
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from workbench.core import custody, keys
+
+    if args.target.is_dir():
+        checks = custody.verify_skill(args.target, _now())
+    else:
+        recipient = next((c for c in keys.own_identities() if c.role == keys.Role.RECIPIENT),
+                         None)
+        checks = custody.verify_for_recipient(args.target, _now(), recipient).checks
+    ok = all(c.ok for c in checks)
+    if args.format == "json":
+        _print_json({"verdict": "valid" if ok else "refused",
+                     "checks": [c.as_json() for c in checks]})
+    else:
+        print("VALID" if ok else "REFUSED")
+        _print_checks(checks)
+    return 0 if ok else 1
+
+
+def _open(args: argparse.Namespace) -> int:
+    from workbench.core import custody, keys
+
+    _warn_if_fallback()
+    recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
+    result = custody.open_package(args.file, args.out, recipient, _now())
+    print(f"Opened into {result.folder}")
+    print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
+          "and writes the receipt for the employee.")
+    return 0
+
+
+def _withdraw(args: argparse.Namespace) -> int:
+    from workbench.core import custody, keys
+
+    _warn_if_fallback()
+    employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
+    path = custody.withdraw(args.file, args.out, employee, _now())
+    print(f"Wrote the signed revocation {path}; send it to the recipients.")
+    return 0
+
+
+def _revocation(args: argparse.Namespace) -> int:
+    from workbench.core import custody
+
+    body = custody.import_revocation(args.file)
+    print(f"Revocation imported for package {body['package']}: it can no longer be opened, "
+          "and any opened copy is due for deletion now (`workbench purge --due`).")
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from workbench.core import bundle, custody
+
+    _warn_if_fallback()
+    if args.due:
+        results = custody.purge_due(_now(), args.receipt_out)
+        if not results:
+            print("Nothing is due.")
+    else:
+        package = args.package
+        if Path(package).is_file():
+            package = bundle.read_bundle(Path(package)).package
+        results = [custody.purge(package, _now(), args.receipt_out)]
+    for result in results:
+        print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
+              f" custody key destroyed; receipt: {result.receipt}")
+    return 0
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    from workbench.core import custody
+
+    body = custody.import_receipt(args.file)
+    print(f"Receipt verified: {body['recipient']['name']} deleted package {body['package']} "
+          f"at {body['deleted_at']}.")
+    return 0
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    from workbench.core.deadlines import deadlines
+
+    rows = deadlines(_now())
+    if args.format == "json":
+        _print_json([r.as_json() for r in rows])
+        return 0
+    if not rows:
+        print("No exported or received packages here.")
+    for row in rows:
+        print(f"{row.side:<8} {row.package[7:23]}  {row.counterpart:<24} delete by "
+              f"{row.delete_by} ({row.days_left:+d} days)  {row.status}")
+    print("Copies taken outside Consent Workbench are beyond its reach.")
+    return 0
+
+
+def _seal_skill(args: argparse.Namespace) -> int:
+    from workbench.core import custody
+
+    checks = custody.seal_skill(args.dir, args.bundle, _now())
+    _print_checks(checks)
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def _verify_skill(args: argparse.Namespace) -> int:
+    args.target = args.dir
+    return _verify(args)
 
 
 def _status(args: argparse.Namespace) -> int:

@@ -21,3 +21,24 @@ def atomic_write(target: Path, data: bytes, mode: int = 0o600) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_json(path: Path, default: object) -> object:
+    """A JSON file this app wrote, or `default` when it does not exist yet."""
+    import json
+
+    from workbench.core.errors import BadInputError
+
+    if not path.exists():
+        return default
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInputError(f"{path} is damaged ({exc}); restore it from a backup.") from exc
+
+
+def write_json(path: Path, data: object) -> None:
+    import json
+
+    atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+                 .encode("utf-8"))

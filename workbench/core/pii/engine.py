@@ -34,6 +34,7 @@ from workbench.core.pii.recognizers.base import ASCII_FLAGS  # noqa: E402
 from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer  # noqa: E402
 from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer  # noqa: E402
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.person_en import GivenNameRecognizer  # noqa: E402
 from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer  # noqa: E402
 from workbench.core.pii.recognizers.phone import PhoneRecognizer  # noqa: E402
 from workbench.core.pii.recognizers.secret import SecretRecognizer  # noqa: E402
@@ -124,6 +125,7 @@ def build_analyzer() -> AnalyzerEngine:
         registry.add_recognizer(SpacyRecognizer(supported_language=language,
                                                 supported_entities=list(NER_ENTITIES)))
     registry.add_recognizer(ChineseNameRecognizer(supported_language="zh"))
+    registry.add_recognizer(GivenNameRecognizer(supported_language="en"))
     return AnalyzerEngine(
         registry=registry,
         nlp_engine=nlp_engine(),

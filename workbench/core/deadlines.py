@@ -1,0 +1,99 @@
+"""Deletion deadlines on both sides: the employee's exports and the recipient's custody,
+and the status each is in (active, due soon, overdue, withdrawn, deleted ✓)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from workbench.core.atomic import read_json, write_json
+from workbench.core.errors import BadInputError
+from workbench.core.paths import data_dir
+
+DUE_SOON_DAYS = 14
+
+
+def exports_path() -> Path:
+    return data_dir() / "exports.json"
+
+
+def custody_path() -> Path:
+    return data_dir() / "custody" / "register.json"
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    data = read_json(path, [])
+    if not isinstance(data, list):
+        raise BadInputError(f"{path} is not a register.")
+    return data
+
+
+def upsert(path: Path, entry: dict[str, Any]) -> None:
+    """Add or replace the entry for entry["package"]."""
+    entries = [e for e in load(path) if e.get("package") != entry["package"]]
+    entries.append(entry)
+    write_json(path, sorted(entries, key=lambda e: (e.get("delete_by", ""), e["package"])))
+
+
+def find(path: Path, package: str) -> dict[str, Any]:
+    """By package id (sha256 of the payload) or a prefix of it of at least 8 characters."""
+    package = package.removeprefix("sha256:")
+    matches = [e for e in load(path)
+               if e["package"].removeprefix("sha256:").startswith(package) and len(package) >= 8]
+    if len(matches) != 1:
+        raise BadInputError(f"No single package matches '{package}' here "
+                            f"({len(matches)} found).")
+    return matches[0]
+
+
+def status_of(entry: dict[str, Any], today: date) -> str:
+    if entry.get("deleted_at"):
+        return "deleted ✓"
+    if entry.get("revoked_at") or entry.get("withdrawn_at"):
+        return "withdrawn (due now)"
+    delete_by = date.fromisoformat(entry["delete_by"])
+    if delete_by < today:
+        return "overdue"
+    if (delete_by - today).days <= DUE_SOON_DAYS:
+        return "due soon"
+    return "active"
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    side: str  # "export" (employee) or "custody" (recipient)
+    package: str
+    counterpart: str
+    delete_by: str
+    status: str
+    days_left: int
+
+    def as_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def deadlines(now: datetime) -> list[DeadlineRow]:
+    """Every package this home exported or holds, soonest deadline first."""
+    today = now.date()
+    rows = []
+    for side, path, who in (("export", exports_path(), "recipients"),
+                            ("custody", custody_path(), "principal")):
+        for entry in load(path):
+            counterpart = entry.get(who)
+            if isinstance(counterpart, list):
+                counterpart = ", ".join(c["name"] for c in counterpart)
+            elif isinstance(counterpart, dict):
+                counterpart = counterpart.get("name", "")
+            rows.append(DeadlineRow(side, entry["package"], str(counterpart or ""),
+                                    entry["delete_by"], status_of(entry, today),
+                                    (date.fromisoformat(entry["delete_by"]) - today).days))
+    return sorted(rows, key=lambda r: (r.delete_by, r.package))
+
+
+def due(now: datetime) -> list[dict[str, Any]]:
+    """Custody entries that must be purged now: overdue or withdrawn, not yet deleted."""
+    today = now.date()
+    return [e for e in load(custody_path())
+            if status_of(e, today) in ("overdue", "withdrawn (due now)")]
