@@ -37,22 +37,32 @@ class Finding:
 
 # A sensitive-category finding covers a whole sentence and describes it; it must not swallow
 # the concrete identifiers inside that sentence, so it merges only with its own kind.
+# Places are the NER's least certain guess ("e5ed:5454，Lucas" tagged a place): they never
+# win a span from a name or an identifier.
+WEAK_ENTITIES = frozenset({"LOCATION"})
+
+
 def _layer(entity: str) -> str:
-    return "sensitive" if entity.startswith("SENSITIVE_") else "identifier"
+    if entity.startswith("SENSITIVE_"):
+        return "sensitive"
+    return "weak" if entity in WEAK_ENTITIES else "identifier"
 
 
 def merge_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Keep one finding per span: where findings overlap, the highest score wins, then the
     longest. Sensitive-category findings (sentences) are merged among themselves only."""
     kept: list[Finding] = []
-    ranked = sorted(findings, key=lambda f: (-f.score, -f.length, f.person is None, f.start,
-                                             f.entity))
+    ranked = sorted(findings, key=lambda f: (_layer(f.entity) == "weak", -f.score, -f.length,
+                                             f.person is None, f.start, f.entity))
     # Who a span belongs to survives even when another recognizer's finding wins the span.
     owners = {(f.entity, f.start, f.end): f for f in ranked if f.person is not None}
     for finding in ranked:
         layer = _layer(finding.entity)
         if layer == "sensitive":
             clash = any(k.entity == finding.entity and k.start < finding.end
+                        and finding.start < k.end for k in kept)
+        elif layer == "weak":
+            clash = any(_layer(k.entity) != "sensitive" and k.start < finding.end
                         and finding.start < k.end for k in kept)
         else:
             clash = any(_layer(k.entity) == layer and k.start < finding.end
