@@ -60,7 +60,11 @@ def test_headless_demo_prints_each_step_and_exits_0(tmp_path: Path, capsys):
     code, out, _ = run(capsys, "demo", "--headless", "--dir", tmp_path / "demo")
     assert code == 0
     for step in ("1. Create three identities", "2. Create the workspace", "3. Import",
-                 "4. Scan", "5. HR", "6. 李娜 reads the notice", "7. The recipient verifies"):
+                 "4. Scan", "5. HR", "6. 李娜 reads the notice", "7. The recipient verifies",
+                 "8. Review", "9. Build the redacted skill folder", "10. Export",
+                 "11. HR (陈静) verifies", "12. The recipient verifies the package: valid",
+                 "13. The recipient opens", "14. 李娜 withdraws", "15. The recipient imports",
+                 "16. 李娜 imports the receipt"):
         assert step in out
     assert "ledger with public cards only: OK" in out
     assert (tmp_path / "demo/workspace/workspace.sqlite").is_file()
@@ -176,3 +180,87 @@ def test_review_auto_list_and_build_skill(tmp_path: Path, fixtures: Path, capsys
     assert (tmp_path / "out/lina-li-work/SKILL.md").is_file()
     code, _, err = run(capsys, "build-skill", ws, "--out", tmp_path / "out", "--name", "Bad Name")
     assert code == 2 and "not a valid skill name" in err
+
+
+def test_package_commands_use_the_real_clock_so_an_expired_package_is_refused(
+    tmp_path: Path, fixtures: Path, capsys, monkeypatch
+):
+    """The package is made with a clock in the past (core functions take `now`); the command
+    line has no way to set the clock, so `open` and `verify` see it as expired."""
+    from datetime import UTC, datetime
+
+    from tests.core.parties import make_parties
+    from workbench.core import bundle, consent, review, scan
+    from workbench.core.profile import SelfProfile
+    from workbench.core.workspace import Workspace
+
+    past = datetime(2025, 1, 1, tzinfo=UTC)
+    employee, hr, recipient = make_parties(tmp_path / "homes")
+    package = tmp_path / "old.cwpkg"
+    with employee:
+        ws = Workspace.create(tmp_path / "ws", SelfProfile.from_file(fixtures / "self.json"))
+        ws.import_paths([fixtures / "collector/docs.txt"])
+        scan.scan_workspace(ws)
+        review.auto_review(ws)
+        terms = consent.terms_from_mapping(
+            {"purposes": ["handover"], "controller": {"name": "Xinghe"}},
+            countersigner=hr.card.fingerprint, recipients=[recipient.card.fingerprint],
+            delete_by="2025-06-30")
+        consent.record_decision(ws, terms, "given", employee.card, past)
+        bundle.export(ws, package, employee.card, past)
+        ws.close()
+    with hr:
+        bundle.countersign(package, hr.card, past)
+    monkeypatch.setenv("WORKBENCH_HOME", str(recipient.home))
+    monkeypatch.setenv("WORKBENCH_NOW", "2025-02-01")  # not a thing: must change nothing
+    code, out, _ = run(capsys, "verify", package, "--format", "json")
+    result = json.loads(out)
+    assert code == 1 and result["verdict"] == "refused"
+    assert [c["check"] for c in result["checks"] if not c["ok"]] == ["deadline"]
+    code, _, err = run(capsys, "open", package, "--out", tmp_path / "recv")
+    assert code == 1 and "deadline: expired" in err
+
+
+def test_export_countersign_open_purge_receipt_from_the_command_line(
+    tmp_path: Path, fixtures: Path, capsys, monkeypatch
+):
+    from tests.core.parties import make_parties
+
+    employee, hr, recipient = make_parties(tmp_path / "homes")
+
+    def as_(party, *argv: object) -> tuple[int, str, str]:
+        monkeypatch.setenv("WORKBENCH_HOME", str(party.home))
+        return run(capsys, *argv)
+
+    ws, package = tmp_path / "ws", tmp_path / "skill.cwpkg"
+    as_(employee, "init", ws, "--profile", fixtures / "self.json")
+    as_(employee, "import", ws, fixtures / "slack")
+    as_(employee, "scan", ws)
+    code, _, err = as_(employee, "export", ws, "--out", package)
+    assert code == 1 and "pending review" in err and "no consent record" in err
+    as_(employee, "review", ws, "--auto")
+    as_(employee, "consent", ws, "--purpose", "handover", "--controller", "Xinghe",
+        "--countersigner", hr.card.fingerprint, "--recipient", recipient.card.name,
+        "--delete-by", "2030-01-01", "--yes")
+    code, out, err = as_(employee, "export", ws, "--out", package)
+    assert code == 0, err
+    code, _, err = as_(recipient, "open", package, "--out", tmp_path / "recv")
+    assert code == 1 and "HR countersignature: missing" in err
+    code, out, _ = as_(hr, "countersign", package)
+    assert code == 2  # no terminal to confirm on: it asks for --yes
+    code, out, _ = as_(hr, "countersign", package, "--yes")
+    assert code == 0 and "Countersigned" in out and '"delete_by": "2030-01-01"' in out
+    code, out, _ = as_(recipient, "open", package, "--out", tmp_path / "recv")
+    assert code == 0 and "Opened into" in out
+    code, out, _ = as_(recipient, "verify-skill", tmp_path / "recv/lina-li-work")
+    assert code == 0 and out.startswith("VALID")
+    code, out, _ = as_(recipient, "deadlines", "--format", "json")
+    assert json.loads(out)[0]["status"] == "active"
+    code, out, _ = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json")
+    assert code == 0 and "custody key destroyed" in out
+    code, out, _ = as_(employee, "receipt", "import", tmp_path / "r.json")
+    assert code == 0 and "Receipt verified" in out
+    code, out, _ = as_(employee, "deadlines")
+    assert "deleted ✓" in out
+    code, _, err = as_(employee, "receipt", "import", fixtures / "bad/truncated.json")
+    assert code == 2 and "truncated.json" in err

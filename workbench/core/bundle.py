@@ -335,6 +335,13 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
                             "export.created by the employee" if exported else
                             "no export.created entry for this payload: the ledger was "
                             "truncated or belongs to another package"))
+        if hr in signed_by:
+            countersigned = any(e.type == "consent.countersigned" and e.actor == hr
+                                and e.body.get("package") == bundle.package for e in entries)
+            checks.append(Check("ledger records the countersignature", countersigned,
+                                "consent.countersigned by HR" if countersigned else
+                                "HR signed the manifest but the ledger has no "
+                                "consent.countersigned entry: the ledger was truncated"))
     declared = next(s["digest"]["sha256"] for s in bundle.statement["subject"]
                     if s["name"] == PAYLOAD)
     checks.append(Check("payload digest", declared == bundle.payload_sha256,

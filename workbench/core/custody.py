@@ -36,8 +36,8 @@ REVOCATION_SCHEMA = "consent-workbench/revocation/v1"
 RECEIPT_SCHEMA = "consent-workbench/receipt/v1"
 # The order open() reports refusals in: the most fundamental problem first.
 REFUSAL_ORDER = ("HR countersignature", "employee signature", "signatures", "ledger",
-                 "ledger records this export", "payload digest", "consent", "deadline",
-                 "revocation", "recipient")
+                 "ledger records this export", "ledger records the countersignature",
+                 "payload digest", "consent", "deadline", "revocation", "recipient")
 
 
 def _hex(package: str) -> str:

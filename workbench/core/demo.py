@@ -174,6 +174,51 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
            f"{'OK' if check.ok else 'FAILED: ' + check.reason} ({check.entries} entries)")
 
 
+def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
+                 report: Report) -> None:
+    from workbench.core import bundle, custody
+    from workbench.core.deadlines import deadlines
+
+    now = datetime.now(UTC)
+    package = layout.root / "handover.cwpkg"
+    with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
+        result = bundle.export(ws, package, cards["employee"], now)
+    report(f"10. Export the encrypted package {package.name}: {result.files} files, "
+           f"encrypted to the recipient and the employee, signed; package {result.package[:19]}…")
+    with as_party(layout, "hr"):
+        bundle.countersign(package, cards["hr"], now)
+    report(f"11. HR ({cards['hr'].name}) verifies the signature and ledger, sees terms and "
+           "counts (never content), and countersigns — without decrypting")
+    with as_party(layout, "recipient"):
+        checked = custody.verify_for_recipient(package, now, cards["recipient"])
+        verdict = "valid" if not checked.failed() else "REFUSED"
+        report(f"12. The recipient verifies the package: {verdict} "
+               f"({', '.join(c.name for c in checked.checks)})")
+        opened = custody.open_package(package, layout.root / "received", cards["recipient"],
+                                      now)
+        report(f"13. The recipient opens it into {opened.folder} (delete by "
+               f"{opened.delete_by}); a copy is kept encrypted to a custody key")
+        skill_checks = custody.verify_skill(opened.folder, now)
+        passed = all(c.ok for c in skill_checks)
+        report(f"    verify-skill: {'all checks pass' if passed else 'FAILED'}")
+    revocation = layout.root / "withdrawal.revocation"
+    with as_party(layout, "employee"):
+        custody.withdraw(package, revocation, cards["employee"], now)
+    report(f"14. {cards['employee'].name} withdraws consent: signed revocation "
+           f"{revocation.name}")
+    with as_party(layout, "recipient"):
+        custody.import_revocation(revocation)
+        (purged,) = custody.purge_due(now, layout.root)
+        report(f"15. The recipient imports it: the package is due now; purge deletes "
+               f"{', '.join(purged.removed)}, destroys the custody key and writes the signed "
+               f"receipt {purged.receipt.name}")
+    with as_party(layout, "employee"):
+        custody.import_receipt(purged.receipt)
+        (row,) = deadlines(now)
+    report(f"16. {cards['employee'].name} imports the receipt; deadlines: {row.counterpart}, "
+           f"delete by {row.delete_by}: {row.status}")
+
+
 def run_demo(root: Path, report: Report) -> Path:
     """The whole headless flow; each step prints what it did."""
     layout = reset(root)
@@ -182,5 +227,6 @@ def run_demo(root: Path, report: Report) -> Path:
     scan_demo_workspace(layout, report)
     request_and_give_consent(layout, cards, report)
     review_and_build(layout, report)
+    package_flow(layout, cards, report)
     report(f"Done. The demo is in {root} (workspace: {layout.workspace})")
     return layout.workspace
