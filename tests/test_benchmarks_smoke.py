@@ -15,3 +15,13 @@ def test_scan_bench_smoke_run_prints_both_ratios(capsys):
     assert re.match(r"\(b\)/\(a\) = \d+\.\d\d", lines[-2])
     assert re.match(r"\(b\)/\(c\) = \d+\.\d\d", lines[-1])
     assert any(line.startswith("peak memory") for line in lines)
+
+
+@pytest.mark.skipif(__import__("shutil").which("age") is None,
+                    reason="the `age` tool is not installed (Debian package `age`)")
+def test_export_bench_smoke_run_prints_the_ratio(capsys):
+    from benchmarks import export_bench
+
+    assert export_bench.main(["--megabytes", "4", "--rounds", "1"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.match(r"ours / age throughput = \d+\.\d\d", last)

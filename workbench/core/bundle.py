@@ -8,14 +8,16 @@ temporary files, never held in memory twice.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import os
 import shutil
 import tarfile
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -112,8 +114,6 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
            progress: ProgressCallback = no_progress) -> ExportResult:
     """Build, encrypt, sign and write the package atomically; record it in the ledger and in
     this home's exports register."""
-    import pyrage
-
     from workbench.core import workspace_ledger
     from workbench.core.skill import build_skill
 
@@ -132,22 +132,20 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         files = {p.relative_to(folder).as_posix(): sha256_file(p)
                  for p in sorted(folder.rglob("*")) if p.is_file()}
         progress(1, 4, "encrypting")
-        payload = work / PAYLOAD
-        recipients = [pyrage.x25519.Recipient.from_str(r["age"]) for r in record["recipients"]]
-        recipients.append(pyrage.x25519.Recipient.from_str(employee.age))
-        _encrypt_tree(folder, payload, recipients, work)
-        payload_sha = sha256_file(payload)
-        package = "sha256:" + payload_sha
-        progress(2, 4, "signing")
-        manifest = dsse.sign_envelope(STATEMENT_TYPE,
-                                      rfc8785.dumps(statement(record, payload_sha, files)),
-                                      [signer])
-        workspace_ledger.record_now(ws, signer, "export.created", {
-            "package": package, "record_id": record["record_id"],
-            "recipients": [r["fingerprint"] for r in record["recipients"]],
-            "files": len(files), "delete_by": record["retention"]["delete_by"]})
-        progress(3, 4, "writing")
-        write_bundle(out, manifest, ws.ledger_path.read_bytes(), payload)
+        recipients = [r["age"] for r in record["recipients"]] + [employee.age]
+
+        def finish(payload_sha: str) -> tuple[dict[str, Any], bytes]:
+            progress(2, 4, "signing")
+            manifest = dsse.sign_envelope(
+                STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files)), [signer])
+            workspace_ledger.record_now(ws, signer, "export.created", {
+                "package": "sha256:" + payload_sha, "record_id": record["record_id"],
+                "recipients": [r["fingerprint"] for r in record["recipients"]],
+                "files": len(files), "delete_by": record["retention"]["delete_by"]})
+            progress(3, 4, "writing")
+            return manifest, ws.ledger_path.read_bytes()
+
+        package = "sha256:" + write_package(out, folder, recipients, finish)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     upsert(exports_path(), {
@@ -161,16 +159,76 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     return ExportResult(out, package, record["record_id"], len(files))
 
 
-def _encrypt_tree(folder: Path, payload: Path, recipients: list[Any], work: Path) -> None:
-    """tar (streamed to disk) -> age (streamed file to file)."""
+class _HashingWriter:
+    """Passes bytes on to the zip member while hashing them: one pass over the payload."""
+
+    def __init__(self, target: IO[bytes]) -> None:
+        self.target = target
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.target.write(data)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def _tar_chunks(folder: Path) -> Iterator[bytes]:
+    """A tar of `folder` as a stream of chunks, produced on demand: headers from tarfile
+    itself, file bodies read a chunk at a time, then the end-of-archive blocks."""
+    paths = [folder, *sorted(folder.rglob("*"))]
+    for path in paths:
+        info = tarfile.TarInfo(f"{folder.name}/{path.relative_to(folder).as_posix()}"
+                               if path != folder else folder.name)
+        if path.is_dir():
+            info.type = tarfile.DIRTYPE
+        elif path.is_file():
+            info.size = path.stat().st_size
+        else:
+            continue  # the skill folder holds plain files only; nothing else is packed
+        info = _clean_tarinfo(info)
+        yield info.tobuf(tarfile.PAX_FORMAT, "utf-8", "surrogateescape")
+        if info.isfile():
+            with open(path, "rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    yield chunk
+            if info.size % tarfile.BLOCKSIZE:
+                yield tarfile.NUL * (tarfile.BLOCKSIZE - info.size % tarfile.BLOCKSIZE)
+    yield tarfile.NUL * (tarfile.BLOCKSIZE * 2)
+
+
+class _ChunkReader(io.RawIOBase):
+    """A readable file over an iterator of byte chunks (what pyrage reads the tar from)."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            try:
+                self._pending = next(self._chunks)
+            except StopIteration:
+                return 0
+        size = min(len(buffer), len(self._pending))
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+def _stream_encrypted_tar(folder: Path, target: IO[bytes], recipients: list[str]) -> str:
+    """tar → age → zip member in one streaming pass, no thread and no temporary file;
+    returns the payload's sha256. Memory stays flat whatever the size."""
     import pyrage
 
-    tar_path = work / "payload.tar"
-    with tarfile.open(tar_path, "w", format=tarfile.PAX_FORMAT) as tar:
-        tar.add(folder, arcname=folder.name, filter=_clean_tarinfo)
-    with open(tar_path, "rb") as source, open(payload, "wb") as target:
-        pyrage.encrypt_io(source, target, recipients)
-    tar_path.unlink()
+    writer = _HashingWriter(target)
+    source = io.BufferedReader(_ChunkReader(_tar_chunks(folder)), buffer_size=CHUNK)
+    pyrage.encrypt_io(source, writer, [pyrage.x25519.Recipient.from_str(r) for r in recipients])
+    return writer.digest.hexdigest()
 
 
 def _clean_tarinfo(info: tarfile.TarInfo) -> tarfile.TarInfo:
@@ -182,22 +240,41 @@ def _clean_tarinfo(info: tarfile.TarInfo) -> tarfile.TarInfo:
     return info
 
 
+def write_package(out: Path, folder: Path, recipients: list[str],
+                  finish: Callable[[str], tuple[Mapping[str, Any], bytes]]) -> str:
+    """Stream the encrypted payload into a new package, then ask `finish` (given the payload's
+    sha256) for the signed manifest and the ledger; written to a temporary file and renamed
+    into place, so a failure leaves no half-written package."""
+    with _atomic_zip(out) as bundle:
+        with bundle.open(_info(PAYLOAD), "w", force_zip64=True) as target:
+            payload_sha = _stream_encrypted_tar(folder, target, recipients)
+        manifest, ledger_bytes = finish(payload_sha)
+        bundle.writestr(_info(MANIFEST), json.dumps(manifest, indent=2).encode())
+        bundle.writestr(_info(LEDGER), ledger_bytes)
+    return payload_sha
+
+
 def write_bundle(out: Path, manifest: Mapping[str, Any], ledger_bytes: bytes,
-                 payload: Path | IO[bytes]) -> None:
-    """Write the zip (members stored) to a temporary file, then rename it into place."""
+                 payload: IO[bytes]) -> None:
+    """Write a package from parts (the payload copied from a stream in chunks)."""
+    with _atomic_zip(out) as bundle:
+        with bundle.open(_info(PAYLOAD), "w", force_zip64=True) as target:
+            shutil.copyfileobj(payload, target, CHUNK)
+        bundle.writestr(_info(MANIFEST), json.dumps(manifest, indent=2).encode())
+        bundle.writestr(_info(LEDGER), ledger_bytes)
+
+
+@contextlib.contextmanager
+def _atomic_zip(out: Path) -> Iterator[zipfile.ZipFile]:
+    out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".cwpkg-")
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as bundle:
-            bundle.writestr(_info(MANIFEST), json.dumps(manifest, indent=2).encode())
-            bundle.writestr(_info(LEDGER), ledger_bytes)
-            with bundle.open(_info(PAYLOAD), "w", force_zip64=True) as target:
-                if isinstance(payload, Path):
-                    with open(payload, "rb") as source:
-                        shutil.copyfileobj(source, target, CHUNK)
-                else:
-                    shutil.copyfileobj(payload, target, CHUNK)
+            yield bundle
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)
         os.replace(tmp, out)
     except BaseException:
@@ -403,11 +480,5 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime) -> Bundle
                                 "record_id": bundle.record["record_id"]})
     ledger_text = bundle.ledger_text + line + "\n"
     with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
-        staged = Path(tempfile.mkstemp(dir=Path(path).parent, prefix=".payload-")[1])
-        try:
-            with open(staged, "wb") as handle:
-                shutil.copyfileobj(payload, handle, CHUNK)
-            write_bundle(Path(path), envelope, ledger_text.encode("utf-8"), staged)
-        finally:
-            staged.unlink(missing_ok=True)
+        write_bundle(Path(path), envelope, ledger_text.encode("utf-8"), payload)
     return read_bundle(path)

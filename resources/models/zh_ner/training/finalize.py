@@ -59,7 +59,7 @@ def main() -> None:
             k: scores[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type") if k in scores
         }
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.dst} ({meta['lang']}_{meta['name']} {meta['version']})")
+    print(f"wrote {args.dst} ({meta['name']} {meta['version']})")
 
 
 if __name__ == "__main__":

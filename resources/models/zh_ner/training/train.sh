@@ -18,3 +18,5 @@ time "$PY" -m spacy train config.cfg --output output
 "$PY" finalize.py --src output/model-best --dst ../model --scores output/dev_scores.json
 # 5. PERSON recall: model alone and union with jieba.posseg `nr`
 "$PY" eval_person_recall.py --model ../model
+# 6. drop build artefacts (regenerable; keeps the committed folder small). KEEP_BUILD=1 to keep them.
+[ "${KEEP_BUILD:-0}" = 1 ] || rm -rf corpus output
