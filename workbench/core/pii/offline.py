@@ -1,8 +1,21 @@
-"""Keeping the detector offline: tldextract must never fetch the public-suffix list."""
+"""Keeping the detector offline: no suffix-list download, not even a loopback socket."""
 
 from __future__ import annotations
 
 import functools
+import socket
+
+
+def _import_urllib3_without_its_socket_probe() -> None:
+    """urllib3 (pulled in by tldextract and detect-secrets through requests) opens an IPv6
+    socket on ::1 when imported, to learn whether IPv6 works. We never use it for network
+    access, so let it believe IPv6 is absent and open nothing."""
+    saved = socket.has_ipv6
+    socket.has_ipv6 = False
+    try:
+        import urllib3.util.connection  # noqa: F401
+    finally:
+        socket.has_ipv6 = saved
 
 
 @functools.cache
@@ -10,6 +23,7 @@ def make_tldextract_offline() -> None:
     """Presidio's email recognizer calls `tldextract.extract`, whose default extractor
     downloads the suffix list the first time it runs. Swap in one that uses only the
     snapshot shipped inside the package. Must run before Presidio analyses any email."""
+    _import_urllib3_without_its_socket_probe()
     import tldextract
     import tldextract.tldextract as implementation
 

@@ -38,6 +38,19 @@ META = {
 }
 
 
+NOTICE = """# zh_workbench_ner 0.1.0 — licence and attribution
+
+Licence: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). This model is an adaptation
+of CC BY-SA 4.0 data; share-alike applies to redistributed or modified versions.
+
+Trained on:
+- Universal NER v1, UNER_Chinese-GSDSIMP — Mayhew et al., "Universal NER: A Gold-Standard
+  Multilingual Named Entity Recognition Benchmark", NAACL 2024. https://www.universalner.org
+- UD Chinese GSDSimp treebank (Universal Dependencies), the source sentences.
+plus seeded synthetic sentences (see ../training/augment.py). Rebuild: ../training/train.sh.
+"""
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--src", type=Path, required=True)
@@ -58,6 +71,7 @@ def main() -> None:
         meta["performance_dev_uner_gsdsimp"] = {
             k: scores[k] for k in ("ents_p", "ents_r", "ents_f", "ents_per_type") if k in scores
         }
+    (args.dst / "README.md").write_text(NOTICE, encoding="utf-8")
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.dst} ({meta['name']} {meta['version']})")
 
