@@ -244,3 +244,54 @@ def _sender(sender: str | None, context: RedactionContext, language: str) -> str
     swept = sweep_text(sender, context, language)
     # A sender nobody could place is still never shown by name.
     return swept if swept != sender else placeholder("PERSON", language)
+
+
+# -- images -----------------------------------------------------------------------------------
+
+_CJK_FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+              "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
+              "/System/Library/Fonts/PingFang.ttc", "C:/Windows/Fonts/msyh.ttc")
+
+
+def image_boxes(findings: Iterable[StoredFinding], context: RedactionContext,
+                language: str) -> list[tuple[tuple[int, int, int, int], str | None]]:
+    """(box, alias or None) for each image finding that is redacted (None: solid box) or
+    pseudonymised (a box with the alias written in it)."""
+    out = []
+    for f in findings:
+        if f.box is None or f.decision not in (REDACT, PSEUDONYMISE):
+            continue
+        label = context.alias_for(f.person_key, language) if f.decision == PSEUDONYMISE else None
+        out.append((f.box, label))
+    return out
+
+
+Box = tuple[int, int, int, int]
+
+
+def paint_boxes(image, boxes: list[tuple[Box, str | None]]):  # type: ignore[no-untyped-def]
+    """Solid black boxes over redacted regions; white boxes with the alias for pseudonyms."""
+    from PIL import ImageDraw
+
+    painted = image.copy()
+    draw = ImageDraw.Draw(painted)
+    for (x, y, w, h), label in boxes:
+        if label is None:
+            draw.rectangle((x, y, x + w, y + h), fill="black")
+            continue
+        draw.rectangle((x, y, x + w, y + h), fill="white", outline="black")
+        font = _font(max(10, int(h * 0.7)), label)
+        draw.text((x + 2, y + max(0, (h - font.size) // 2)), label, fill="black", font=font)
+    return painted
+
+
+def _font(size: int, text: str):  # type: ignore[no-untyped-def]
+    from PIL import ImageFont
+
+    if not text.isascii():
+        for path in _CJK_FONTS:
+            try:
+                return ImageFont.truetype(path, size)
+            except OSError:
+                continue
+    return ImageFont.load_default(size)

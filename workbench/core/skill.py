@@ -20,7 +20,13 @@ from workbench.core.artifacts import ArtifactKind, ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.script import dominant_language
 from workbench.core.pseudonyms import alias
-from workbench.core.redact import RedactedArtifact, RedactionContext, redact_artifact
+from workbench.core.redact import (
+    RedactedArtifact,
+    RedactionContext,
+    image_boxes,
+    paint_boxes,
+    redact_artifact,
+)
 from workbench.core.workspace import ArtifactRow, Workspace
 
 MAX_BODY_LINES = 480
@@ -94,7 +100,9 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
         if kind is ArtifactKind.IMAGE:
             counters["image"] += 1
             path = f"assets/image-{counters['image']:03d}.png"
-            scrub_image(ws.blob_path(artifact.image_blob or ""), root / path)
+            boxes = image_boxes(findings.get(artifact.id, []), context,
+                                dominant_language(artifact.text or artifact.title))
+            scrub_image(ws.blob_path(artifact.image_blob or ""), root / path, boxes)
             references.append(Reference(path, "image", f"image {counters['image']}",
                                         artifact.started_at, artifact.ended_at))
             continue
@@ -169,14 +177,17 @@ def document_markdown(doc: RedactedArtifact) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def scrub_image(source: Path, target: Path) -> None:
-    """Re-encode from pixels only (EXIF orientation applied): no EXIF, XMP, ICC, GPS or text
-    chunks survive, because none is copied."""
+def scrub_image(source: Path, target: Path, boxes: list | None = None) -> None:
+    """Paint the redaction boxes, then re-encode from pixels only (EXIF orientation applied
+    first, as the reviewer saw it): no EXIF, XMP, ICC, GPS or text chunks survive, because
+    none is copied."""
     try:
         with Image.open(source) as image:
             upright = ImageOps.exif_transpose(image)
             mode = "RGBA" if upright.mode in ("RGBA", "LA", "P") else "RGB"
             pixels = Image.frombytes(mode, upright.size, upright.convert(mode).tobytes())
+            if boxes:
+                pixels = paint_boxes(pixels, boxes)
     except OSError as exc:
         raise BadInputError(f"An approved image could not be read for export: {exc}") from exc
     buffer = io.BytesIO()

@@ -30,6 +30,7 @@ class Task(QRunnable):
         self.work = work
         self.signals = TaskSignals()
         self.cancel_token = CancelToken()
+        self.label = ""
 
     def run(self) -> None:
         try:

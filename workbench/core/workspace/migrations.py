@@ -73,8 +73,8 @@ MIGRATIONS: tuple[str, ...] = (
         person_key  TEXT,
         decision    TEXT NOT NULL DEFAULT 'pending'
                     CHECK (decision IN ('redact', 'pseudonymise', 'keep', 'pending')),
-        box         TEXT,
-        UNIQUE (artifact_id, entity, start, "end", detector)
+        box         TEXT NOT NULL DEFAULT '',
+        UNIQUE (artifact_id, entity, start, "end", detector, box)
     );
     CREATE INDEX findings_by_artifact ON findings(artifact_id);
     CREATE INDEX findings_by_person ON findings(person_key);
@@ -109,7 +109,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE review_history (
         id          INTEGER PRIMARY KEY,
         at          TEXT NOT NULL,
-        action      TEXT NOT NULL CHECK (action IN ('decide', 'add', 'state')),
+        action      TEXT NOT NULL CHECK (action IN ('decide', 'add', 'remove', 'state')),
         batch       INTEGER NOT NULL,
         finding_id  INTEGER,
         artifact_id TEXT,

@@ -101,6 +101,7 @@ class StoredFinding:
     party: str
     person_key: str | None
     decision: str
+    box: tuple[int, int, int, int] | None = None  # image findings: x, y, width, height
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class NewFinding:
     value: str
     party: str
     person_key: str | None
+    box: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -466,10 +468,11 @@ class Workspace:
                 )
                 self._conn.executemany(
                     """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
-                           detector, value, party, person_key, decision)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                           detector, value, party, person_key, decision, box)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [(artifact_id, f.entity, f.start, f.end, f.score, f.detector, f.value,
-                      f.party, f.person_key, decided.get((f.entity, f.start, f.end), "pending"))
+                      f.party, f.person_key, decided.get((f.entity, f.start, f.end), "pending"),
+                      _box_text(f.box))
                      for f in found],
                 )
                 self._conn.execute(
@@ -533,6 +536,43 @@ class Workspace:
                                   artifact_id=artifact_id)
         return ids
 
+    def add_box_findings(self, artifact_id: str, boxes: list[tuple[int, int, int, int]],
+                         entity: str = "MANUAL", decision: str = "redact") -> list[int]:
+        """Manual redaction boxes on an image (one undo step)."""
+        ids = []
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            batch = self._next_batch()
+            for box in boxes:
+                cursor = self._conn.execute(
+                    """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
+                           detector, value, party, person_key, decision, box)
+                       VALUES (?, ?, 0, 0, 1.0, 'manual', '', 'none', NULL, ?, ?)""",
+                    (artifact_id, entity, decision, _box_text(box)))
+                if cursor.rowcount:
+                    ids.append(int(cursor.lastrowid))
+                    self._history("add", batch, finding_id=int(cursor.lastrowid),
+                                  artifact_id=artifact_id)
+        return ids
+
+    def remove_findings(self, finding_ids: list[int]) -> None:
+        """Remove manual findings (a box drawn by mistake); detector findings are decided,
+        not removed. Undo restores them."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            batch = self._next_batch()
+            for finding_id in finding_ids:
+                row = self._conn.execute(
+                    """SELECT artifact_id, entity, start, "end", score, detector, value, party,
+                              person_key, decision, box FROM findings
+                       WHERE id = ? AND detector = 'manual'""", (finding_id,)).fetchone()
+                if row is None:
+                    raise BadInputError("Only manual redactions can be removed; decide "
+                                        "detector findings instead.")
+                self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
+                self._history("remove", batch, finding_id=finding_id, artifact_id=row[0],
+                              old=json.dumps(row))
+
     def set_artifact_state(self, artifact_id: str, state: ArtifactState,
                            event: tuple[str, dict[str, object]] | None = None) -> None:
         """Approve, exclude or reopen an artifact; queue its ledger event in the same
@@ -567,6 +607,12 @@ class Workspace:
                                        (old, finding_id))
                 elif action == "add":
                     self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
+                elif action == "remove":
+                    self._conn.execute(
+                        """INSERT INTO findings(id, artifact_id, entity, start, "end", score,
+                               detector, value, party, person_key, decision, box)
+                           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        (finding_id, *json.loads(old)))
                 else:
                     self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
                                        (old, artifact_id))
@@ -588,21 +634,21 @@ class Workspace:
     def finding(self, finding_id: int) -> StoredFinding:
         row = self._conn.execute(
             """SELECT id, artifact_id, entity, start, "end", score, detector, value, party,
-                      person_key, decision FROM findings WHERE id = ?""", (finding_id,)
+                      person_key, decision, box FROM findings WHERE id = ?""", (finding_id,)
         ).fetchone()
         if row is None:
             raise BadInputError(f"No finding {finding_id} in this workspace.")
-        return StoredFinding(*row)
+        return _stored_finding(row)
 
     def findings(self, artifact_id: str | None = None) -> list[StoredFinding]:
         query = """SELECT id, artifact_id, entity, start, "end", score, detector, value, party,
-                          person_key, decision FROM findings"""
+                          person_key, decision, box FROM findings"""
         args: tuple[str, ...] = ()
         if artifact_id is not None:
             query += " WHERE artifact_id = ?"
             args = (artifact_id,)
-        return [StoredFinding(*row) for row in
-                self._conn.execute(query + ' ORDER BY artifact_id, start, "end"', args)]
+        return [_stored_finding(row) for row in
+                self._conn.execute(query + ' ORDER BY artifact_id, start, "end", id', args)]
 
     def pseudonym_ordinals(self) -> dict[str, int]:
         return dict(self._conn.execute("SELECT person_key, ordinal FROM pseudonyms"))
@@ -653,6 +699,15 @@ class Workspace:
 
     def blob_path(self, digest: str) -> Path:
         return self.root / BLOBS / digest[:2] / digest
+
+
+def _box_text(box: tuple[int, int, int, int] | None) -> str:
+    return json.dumps([int(v) for v in box]) if box else ""
+
+
+def _stored_finding(row: tuple) -> StoredFinding:  # type: ignore[type-arg]
+    box = tuple(json.loads(row[11])) if row[11] else None
+    return StoredFinding(*row[:11], box=box)  # type: ignore[arg-type]
 
 
 def _artifact_row(row: tuple) -> ArtifactRow:  # type: ignore[type-arg]

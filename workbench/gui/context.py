@@ -1,0 +1,107 @@
+"""What every page of the app shares: the open workspace, background tasks, error dialogs."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.workspace import Workspace
+from workbench.gui.tasks import Task, Work
+
+MAX_RECENT = 8
+
+
+class AppContext(QObject):
+    """Pages talk to each other only through this object's signals; none holds another."""
+
+    workspace_changed = Signal(object)  # Path | None
+    data_changed = Signal()  # artifacts, findings or decisions changed
+    identities_changed = Signal()
+    artifact_requested = Signal(str)  # open this artifact in the review page
+    page_requested = Signal(str)  # switch to the page with this key
+    task_started = Signal(object, str)  # Task, label
+    task_finished = Signal(object)  # Task
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace_path: Path | None = None
+        self.window: QWidget | None = None
+        self.tasks: list[Task] = []
+
+    # -- workspace ------------------------------------------------------------------------
+
+    def open_workspace(self, path: Path | None) -> bool:
+        if path is not None:
+            try:
+                Workspace.open(path).close()
+            except WorkbenchError as exc:
+                self.show_error(str(exc))
+                return False
+            self._remember(Path(path))
+        self.workspace_path = Path(path) if path else None
+        self.workspace_changed.emit(self.workspace_path)
+        return True
+
+    @contextlib.contextmanager
+    def workspace(self) -> Iterator[Workspace]:
+        """A short-lived connection for quick reads and single decisions on the UI thread."""
+        if self.workspace_path is None:
+            raise RuntimeError("no workspace is open")
+        ws = Workspace.open(self.workspace_path)
+        try:
+            yield ws
+        finally:
+            ws.close()
+
+    def recent_workspaces(self) -> list[Path]:
+        values = QSettings().value("recent_workspaces", []) or []
+        if isinstance(values, str):
+            values = [values]
+        return [Path(v) for v in values if (Path(v) / "workspace.sqlite").exists()]
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path.resolve())] + [str(p) for p in self.recent_workspaces()
+                                          if p.resolve() != path.resolve()]
+        QSettings().setValue("recent_workspaces", recent[:MAX_RECENT])
+
+    # -- background work --------------------------------------------------------------------
+
+    def run_task(self, work: Work, label: str, on_success: Callable[[Any], None] | None = None,
+                 on_failure: Callable[[str], None] | None = None) -> Task:
+        """Run `work(progress, cancel)` on the thread pool; the window shows progress and a
+        Cancel button; errors become a dialog. Nothing here waits."""
+        task = Task(work)
+        task.label = label
+        if on_success is not None:
+            task.signals.succeeded.connect(on_success)
+        task.signals.failed.connect(on_failure or self.show_error)
+        for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+            signal.connect(lambda *_args, t=task: self._finished(t))
+        self.tasks.append(task)
+        self.task_started.emit(task, label)
+        return task.start()
+
+    def _finished(self, task: Task) -> None:
+        if task in self.tasks:
+            self.tasks.remove(task)
+            self.task_finished.emit(task)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.critical(self.window, self.tr("Consent Workbench"), message)
+
+    def show_info(self, message: str) -> None:
+        QMessageBox.information(self.window, self.tr("Consent Workbench"), message)
+
+    @staticmethod
+    def now() -> datetime:
+        """The real time; the app offers no way to set it (deadlines must hold)."""
+        return datetime.now(UTC)

@@ -1,0 +1,1 @@
+"""The app's pages: each one screen of the flow, shown in the main window's stack."""
