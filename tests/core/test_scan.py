@@ -91,3 +91,14 @@ def test_status_counts_findings_by_entity(scanned: Workspace):
     counts = scanned.status().as_json()["findings"]
     assert counts["SECRET"] >= 4 and counts["PHONE_NUMBER"] >= 8
     json.dumps(counts)
+
+
+@pytest.mark.slow
+def test_worker_process_scan_matches_in_process_scan(workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "feishu", fixtures / "slack"])
+    scan.scan_workspace(workspace)
+    here = [(f.artifact_id, f.entity, f.start, f.end, f.party) for f in workspace.findings()]
+    again = scan.scan_workspace(workspace, processes=2, force=True)
+    assert again.scanned == 3
+    there = [(f.artifact_id, f.entity, f.start, f.end, f.party) for f in workspace.findings()]
+    assert there == here

@@ -112,7 +112,7 @@ def scan_workspace(
     force: bool = False,
 ) -> ScanSummary:
     """Scan every text artifact whose content, detector or known people changed."""
-    from workbench.core.pii.detector import DETECTOR_VERSION, Detector
+    from workbench.core.pii.detector import DETECTOR_VERSION, Detector, DetectorPool
 
     people = known_people(ws)
     key = scan_key(DETECTOR_VERSION, people)
@@ -121,7 +121,24 @@ def scan_workspace(
     todo = [a for a in artifacts if done_keys.get(a.id) != key]
     if not todo:
         return ScanSummary(0, len(artifacts), 0)
-    detector = (make_detector or Detector)(people)
+    if make_detector is not None:
+        detector = make_detector(people)
+    elif processes > 1:
+        detector = DetectorPool(people, processes)
+    else:
+        detector = Detector(people)
+    try:
+        return _scan(ws, detector, people, key, todo, len(artifacts), progress, cancel,
+                     processes)
+    finally:
+        close = getattr(detector, "close", None)
+        if close is not None:
+            close()
+
+
+def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
+          todo: list[ArtifactRow], total: int, progress: ProgressCallback,
+          cancel: CancelToken | None, processes: int) -> ScanSummary:
     tagger = PartyTagger(people[0])
     total_findings = 0
     for first in range(0, len(todo), ARTIFACTS_PER_SAVE):
@@ -133,15 +150,16 @@ def scan_workspace(
                            _size: int = len(chunk)) -> None:
             progress(_first + round(done / max(total, 1) * _size), len(todo), label)
 
-        found = detector.analyze_many([text for _, _, text in segments], progress=chunk_progress,
-                                      cancel=cancel, processes=processes)
+        found = detector.analyze_many(  # type: ignore[attr-defined]
+            [text for _, _, text in segments], progress=chunk_progress, cancel=cancel,
+            processes=processes)
         results: dict[str, list[NewFinding]] = {a.id: [] for a in chunk}
         for (artifact, offset, _text), findings in zip(segments, found, strict=True):
             results[artifact.id].extend(_new_finding(f, offset, tagger) for f in findings)
         ws.save_scan(results, key, _third_party_senders(chunk, people))
         total_findings += sum(len(v) for v in results.values())
     progress(len(todo), len(todo), "")
-    return ScanSummary(len(todo), len(artifacts) - len(todo), total_findings)
+    return ScanSummary(len(todo), total - len(todo), total_findings)
 
 
 def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, TimeoutError
 
 from presidio_analyzer import RecognizerResult
 
@@ -117,24 +117,69 @@ class Detector:
         progress: ProgressCallback,
         cancel: CancelToken | None,
     ) -> dict[str, list[Finding]]:
-        chunk = max(BATCH_SIZE, len(texts) // (processes * 8))
-        chunks = [texts[i:i + chunk] for i in range(0, len(texts), chunk)]
+        with DetectorPool(self.known_people, processes) as pool:
+            results = pool.analyze_many(texts, lang, progress, cancel)
+        return dict(zip(texts, results, strict=True))
+
+
+class DetectorPool:
+    """The detector in worker processes only: the calling process loads no model and does no
+    analysis, so a window that scans stays responsive. Workers start with the first call and
+    stay until `close()`."""
+
+    version = DETECTOR_VERSION
+
+    def __init__(self, known_people: Sequence[KnownPerson] = (), processes: int = 2) -> None:
+        self.known_people = tuple(known_people)
+        self.processes = max(1, processes)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> DetectorPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def analyze_many(
+        self,
+        texts: Sequence[str],
+        lang: str = "auto",
+        progress: ProgressCallback = no_progress,
+        cancel: CancelToken | None = None,
+        processes: int = 1,
+    ) -> list[list[Finding]]:
+        unique = list(dict.fromkeys(texts))
+        if self._executor is None:
+            # spawn, not fork: forking a process that runs Qt or other threads is unsafe.
+            self._executor = ProcessPoolExecutor(
+                self.processes, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker, initargs=(self.known_people,))
+        chunk = max(64, min(BATCH_SIZE * 4, len(unique) // (self.processes * 4) or 1))
+        chunks = [unique[i:i + chunk] for i in range(0, len(unique), chunk)]
+        futures = [self._executor.submit(_worker_analyze, part, lang) for part in chunks]
         found: dict[str, list[Finding]] = {}
-        # spawn, not fork: forking a process that runs Qt or other threads is unsafe.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker,
-                                 initargs=(self.known_people,)) as pool:
-            futures = [pool.submit(_worker_analyze, part, lang) for part in chunks]
-            done = 0
-            for part, future in zip(chunks, futures, strict=True):
+        done = 0
+        progress(0, len(unique), "")
+        for part, future in zip(chunks, futures, strict=True):
+            while True:
                 if cancel and cancel.cancelled:
                     for pending in futures:
                         pending.cancel()
                     cancel.check("The scan")
-                found.update(zip(part, future.result(), strict=True))
-                done += len(part)
-                progress(done, len(texts), "")
-        return found
+                try:
+                    result = future.result(timeout=0.2)
+                    break
+                except TimeoutError:
+                    continue
+            found.update(zip(part, result, strict=True))
+            done += len(part)
+            progress(done, len(unique), "")
+        return [found[text] for text in texts]
 
 
 def _finding(text: str, found: RecognizerResult) -> Finding:
