@@ -10,21 +10,26 @@ def test_window_lists_the_artifacts_of_a_workspace(qtbot, workspace, fixtures: P
     window = MainWindow()
     qtbot.addWidget(window)
     window.load_workspace(workspace.root)
-    assert window.model.rowCount() == 3
-    titles = {window.model.row_at(i).title for i in range(3)}
+    page = window.pages["artifacts"]
+    assert page.model.rowCount() == 3
+    titles = {page.model.row_at(i).title for i in range(3)}
     assert "发布步骤.txt" in titles and "#release · 2024-03-04" in titles
-    assert window.stack.currentWidget() is window.table
-    assert "3 artifacts · 3 pending review" in window.statusBar().currentMessage()
+    assert "0 of 3 reviewed" in window.counts.text()
 
 
-def test_demo_is_built_in_the_background_then_shown(qtbot, tmp_path: Path):
+def test_demo_is_prepared_in_the_background_then_opened_ready_to_review(qtbot, tmp_path,
+                                                                        monkeypatch):
+    for name, value in (("WORKBENCH_HOME", str(tmp_path / "home")),
+                        ("WORKBENCH_KEYRING", ""), ("WORKBENCH_PASSPHRASE", "")):
+        monkeypatch.setenv(name, value)  # the demo changes them; restore them afterwards
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_demo(tmp_path / "demo")
-    # While the pool works the window shows progress, not a frozen screen.
-    assert window.stack.currentIndex() == 1
-    qtbot.waitUntil(lambda: window.model.rowCount() == 20, timeout=60_000)
-    assert window.stack.currentWidget() is window.table
+    assert window.progress.isVisibleTo(window)  # progress shows while the pool works
+    page = window.pages["artifacts"]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 20, timeout=90_000)
+    assert "0 of 20 reviewed" in window.counts.text()
+    assert sum(page.model.findings.values()) > 40  # scanned, ready to review
 
 
 def test_opening_a_folder_that_is_not_a_workspace_shows_a_dialog(qtbot, tmp_path, monkeypatch):
@@ -34,7 +39,7 @@ def test_opening_a_folder_that_is_not_a_workspace_shows_a_dialog(qtbot, tmp_path
     qtbot.addWidget(window)
     window.load_workspace(tmp_path)
     assert len(shown) == 1 and "not a Consent Workbench workspace" in shown[0]
-    assert window.model.rowCount() == 0
+    assert window.ctx.workspace_path is None
 
 
 def test_failed_background_work_shows_the_error(qtbot, monkeypatch):
@@ -49,7 +54,16 @@ def test_failed_background_work_shows_the_error(qtbot, monkeypatch):
         raise ImportFailed(Path("x.json"), "it is not valid JSON")
 
     window.run_task(work, "working", lambda _r: None)
-    # The dialog is connected before the task starts, so waiting for it cannot miss it.
     qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
     assert "x.json" in shown[0]
-    assert window.stack.currentIndex() == 0
+    qtbot.waitUntil(lambda: not window.progress.isVisibleTo(window), timeout=5_000)
+
+
+def test_every_page_has_a_title_in_the_navigation(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles and all(titles)
+    for key in window.pages:
+        window.show_page(key)
+        assert window.current_page().key == key

@@ -219,6 +219,16 @@ def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
            f"delete by {row.delete_by}: {row.status}")
 
 
+def prepare_review_demo(root: Path, report: Report) -> DemoLayout:
+    """For the desktop app: the three parties, and a workspace imported and scanned, ready
+    for the employee to review by hand."""
+    layout = reset(root)
+    create_parties(layout, report)
+    build_demo_workspace(layout, report)
+    scan_demo_workspace(layout, report)
+    return layout
+
+
 def run_demo(root: Path, report: Report) -> Path:
     """The whole headless flow; each step prints what it did."""
     layout = reset(root)

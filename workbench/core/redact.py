@@ -14,8 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import rfc8785
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from workbench.core.pii.parties import normalise
 from workbench.core.pii.script import dominant_language
@@ -121,7 +119,7 @@ def _sweep(findings: Iterable[StoredFinding]) -> list[tuple[re.Pattern[str], str
     return patterns
 
 
-_engine: AnonymizerEngine | None = None
+_engine = None
 
 
 def apply_replacements(text: str, replacements: list[Replacement]) -> str:
@@ -131,6 +129,11 @@ def apply_replacements(text: str, replacements: list[Replacement]) -> str:
     merged = merge_overlaps(replacements)
     if not merged:
         return text
+    # Imported here: presidio-anonymizer pulls in spaCy (about a second), which the window
+    # process should pay only when it first shows a redacted preview.
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
     if _engine is None:
         _engine = AnonymizerEngine()
     results = [RecognizerResult(f"R{i}", r.start, r.end, 1.0) for i, r in enumerate(merged)]

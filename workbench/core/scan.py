@@ -12,7 +12,7 @@ from workbench.core.artifacts import Artifact, ArtifactKind
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.parties import SELF_KEY, PartyTagger
-from workbench.core.pii.recognizers.known_people import KnownPerson, pinyin_forms
+from workbench.core.pii.people import KnownPerson, pinyin_forms
 from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
@@ -222,3 +222,71 @@ def _new_finding(finding: Finding, offset: int, tagger: PartyTagger) -> NewFindi
                       end=finding.end + offset, score=round(finding.score, 3),
                       detector=finding.detector, value=finding.text, party=party.party,
                       person_key=party.person_key)
+
+
+def scan_in_subprocess(
+    root: Path,
+    progress: ProgressCallback = no_progress,
+    cancel: CancelToken | None = None,
+    processes: int = 2,
+) -> ScanSummary:
+    """`scan_workspace` in a child process, for the desktop app: the window's process never
+    imports the models or runs the analysis, so it stays responsive. Progress comes back
+    through a queue; cancelling stops the child, and what it already saved stays saved."""
+    import multiprocessing
+    import queue
+
+    from workbench.core.errors import WorkbenchError
+
+    context = multiprocessing.get_context("spawn")
+    messages = context.Queue()
+    stop = context.Event()
+    child = context.Process(target=_scan_child, args=(str(root), messages, stop, processes),
+                            name="workbench-scan")  # not daemonic: it starts workers
+    child.start()
+    try:
+        while True:
+            if cancel is not None and cancel.cancelled:
+                stop.set()
+            try:
+                kind, *payload = messages.get(timeout=0.1)
+            except queue.Empty:
+                if not child.is_alive():
+                    raise WorkbenchError("The scan stopped unexpectedly; nothing after the "
+                                         "last saved step was lost.") from None
+                continue
+            if kind == "progress":
+                progress(*payload)
+            elif kind == "done":
+                return ScanSummary(*payload)
+            elif kind == "cancelled":
+                from workbench.core.errors import Cancelled
+
+                raise Cancelled("The scan")
+            else:
+                raise WorkbenchError(payload[0])
+    finally:
+        child.join(timeout=10)
+        if child.is_alive():
+            child.terminate()
+
+
+def _scan_child(root: str, messages, stop, processes: int) -> None:  # type: ignore[no-untyped-def]
+    from workbench.core.errors import Cancelled, WorkbenchError
+
+    class StopToken(CancelToken):
+        def check(self, what: str = "The operation") -> None:
+            if stop.is_set():
+                raise Cancelled(what)
+
+    try:
+        with Workspace.open(Path(root)) as ws:
+            summary = scan_workspace(ws, progress=lambda d, t, label: messages.put(
+                ("progress", d, t, label)), cancel=StopToken(), processes=processes)
+        messages.put(("done", summary.scanned, summary.skipped_unchanged, summary.findings))
+    except Cancelled:
+        messages.put(("cancelled",))
+    except WorkbenchError as exc:
+        messages.put(("error", str(exc)))
+    except Exception as exc:
+        messages.put(("error", f"The scan failed: {exc!r}"))

@@ -1,4 +1,4 @@
-"""Starting the desktop app: QApplication, translations, the main window."""
+"""Starting the desktop app: QApplication, translations, first run, the main window."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
@@ -29,6 +29,12 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
     return translators
 
 
+def chosen_locale() -> QLocale:
+    """The language set in Settings, else the system's."""
+    code = QSettings().value("language", "system")
+    return QLocale.system() if code in (None, "", "system") else QLocale(str(code))
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     parser = argparse.ArgumentParser(prog="consent-workbench")
@@ -37,16 +43,43 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Consent Workbench")
+    from workbench.gui.context import AppContext, configure_settings
+
+    configure_settings()
     app.setApplicationVersion(__version__)
-    install_translators(app, QLocale.system())
+    install_translators(app, chosen_locale())
 
     from workbench.gui.main_window import MainWindow
 
-    window = MainWindow()
+    ctx = AppContext()
+    window = MainWindow(ctx)
+    _install_passphrase_prompt(window)
     window.show()
     if args.demo:
         window.open_demo(args.demo)
     elif args.workspace:
-        window.load_workspace(args.workspace)
+        ctx.open_workspace(args.workspace)
+    else:
+        QTimer.singleShot(0, lambda: _first_run_or_recent(ctx, window))
     return app.exec()
+
+
+def _install_passphrase_prompt(window) -> None:  # type: ignore[no-untyped-def]
+    try:
+        from workbench.gui.dialogs.passphrase import install_gui_passphrase_prompt
+    except ModuleNotFoundError:
+        return
+    install_gui_passphrase_prompt(window)
+
+
+def _first_run_or_recent(ctx, window) -> None:  # type: ignore[no-untyped-def]
+    try:
+        from workbench.gui.dialogs.welcome import first_run_needed, run_first_run
+    except ModuleNotFoundError:
+        first_run_needed = None  # type: ignore[assignment]
+    if first_run_needed is not None and first_run_needed():
+        run_first_run(ctx, window)
+        return
+    recent = ctx.recent_workspaces()
+    if recent:
+        ctx.open_workspace(recent[0])

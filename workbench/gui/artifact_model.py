@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
-from workbench.core.workspace import ArtifactRow
+from workbench.core.workspace import ArtifactRow, ArtifactSummary
 
 
 def kind_label(kind: str) -> str:
@@ -31,18 +32,24 @@ def state_label(state: str) -> str:
 
 
 class ArtifactModel(QAbstractTableModel):
-    COLUMNS = ("kind", "title", "date", "state")
+    COLUMNS = ("kind", "title", "date", "findings", "state")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ArtifactRow] = []
+        self._rows: list[ArtifactRow | ArtifactSummary] = []
+        self.findings: dict[str, int] = {}
+        self.sensitive: dict[str, bool] = {}
 
-    def set_rows(self, rows: list[ArtifactRow]) -> None:
+    def set_rows(self, rows: list[ArtifactRow] | list[ArtifactSummary],
+                 findings: dict[str, int] | None = None,
+                 sensitive: dict[str, bool] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self.findings = findings or {}
+        self.sensitive = sensitive or {}
         self.endResetModel()
 
-    def row_at(self, row: int) -> ArtifactRow:
+    def row_at(self, row: int) -> ArtifactRow | ArtifactSummary:
         return self._rows[row]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -56,15 +63,26 @@ class ArtifactModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            self.tr("Kind"), self.tr("Title"), self.tr("Date"), self.tr("State")
+            self.tr("Kind"), self.tr("Title"), self.tr("Date"), self.tr("Findings"),
+            self.tr("State"),
         )[section]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and column == "state":
+            return {"approved": QColor("#1b7f3b"), "excluded": QColor("#8a8a8a")}.get(
+                row.state.value)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == "findings":
+            count = self.findings.get(row.id, 0)
+            mark = " ⚠" if self.sensitive.get(row.id) else ""
+            return f"{count}{mark}" if count else ""
         if column == "kind":
             return kind_label(row.kind.value)
         if column == "title":

@@ -18,6 +18,19 @@ from workbench.gui.tasks import Task, Work
 MAX_RECENT = 8
 
 
+def configure_settings() -> None:
+    """Keep the app's settings (recent workspaces, language) in its config folder, which
+    WORKBENCH_HOME relocates like everything else."""
+    from PySide6.QtCore import QCoreApplication
+
+    from workbench.core.paths import config_dir
+
+    QCoreApplication.setOrganizationName("consent-workbench")
+    QCoreApplication.setApplicationName("Consent Workbench")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config_dir()))
+
+
 class AppContext(QObject):
     """Pages talk to each other only through this object's signals; none holds another."""
 
@@ -28,9 +41,11 @@ class AppContext(QObject):
     page_requested = Signal(str)  # switch to the page with this key
     task_started = Signal(object, str)  # Task, label
     task_finished = Signal(object)  # Task
+    status_message = Signal(str)  # a sentence for the status bar
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        configure_settings()
         self.workspace_path: Path | None = None
         self.window: QWidget | None = None
         self.tasks: list[Task] = []

@@ -1,109 +1,269 @@
-"""The main window: the open workspace's artifacts, and the status of background work."""
+"""The main window: navigation between pages, the open workspace, and background work."""
 
 from __future__ import annotations
 
+import importlib
+import os
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QFileDialog,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.core.errors import WorkbenchError
-from workbench.core.workspace import Workspace
-from workbench.gui.artifact_model import ArtifactModel
+from workbench.gui.context import AppContext
+from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task, Work
+
+# (module, class) in the order of the flow; the employee's pages first, then HR's and the
+# receiving team's. A page whose module is absent is simply not offered.
+PAGES = (
+    ("workbench.gui.pages.artifacts", "ArtifactsPage"),
+    ("workbench.gui.pages.review", "ReviewPage"),
+    ("workbench.gui.pages.consent", "ConsentPage"),
+    ("workbench.gui.pages.export", "ExportPage"),
+    ("workbench.gui.pages.deadlines", "DeadlinesPage"),
+    ("workbench.gui.pages.countersign", "CountersignPage"),
+    ("workbench.gui.pages.receive", "ReceivePage"),
+    ("workbench.gui.pages.keys", "KeysPage"),
+)
+
+
+def available_pages() -> list[type[Page]]:
+    classes = []
+    for module_name, class_name in PAGES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        classes.append(getattr(module, class_name))
+    return classes
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
+        self.ctx = ctx or AppContext(self)
+        self.ctx.window = self
         self.setWindowTitle(self.tr("Consent Workbench"))
-        self.resize(1100, 700)
-        self.workspace_path: Path | None = None
-        self.model = ArtifactModel(self)
-        self.tasks: list[Task] = []
+        self.resize(1280, 760)
 
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-
-        self.busy_label = QLabel()
-        self.busy_bar = QProgressBar()
-        busy = QWidget()
-        busy_layout = QVBoxLayout(busy)
-        busy_layout.addStretch()
-        busy_layout.addWidget(self.busy_label)
-        busy_layout.addWidget(self.busy_bar)
-        busy_layout.addStretch()
-
-        self.empty_label = QLabel(self.tr("No workspace is open."))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(200)
         self.stack = QStackedWidget()
-        for widget in (self.empty_label, busy, self.table):
-            self.stack.addWidget(widget)
-        self.setCentralWidget(self.stack)
-        self.statusBar().showMessage(self.tr("Ready"))
+        self.pages: dict[str, Page] = {}
+        for page_class in available_pages():
+            page = page_class(self.ctx)
+            self.pages[page.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.banner = self._keyring_banner()
+        if self.banner is not None:
+            column.addWidget(self.banner)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.counts = QLabel()
+        self.task_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_tasks)
+        for widget in (self.task_label, self.progress, self.cancel_button):
+            widget.hide()
+            self.statusBar().addPermanentWidget(widget)
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+
+        self.ctx.page_requested.connect(self.show_page)
+        self.ctx.workspace_changed.connect(self._workspace_changed)
+        self.ctx.data_changed.connect(self._update_counts)
+        self.ctx.task_started.connect(self._task_started)
+        self.ctx.task_finished.connect(self._task_finished)
+        self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.nav.setCurrentRow(0)
+        self._workspace_changed(None)
+
+    # -- structure ------------------------------------------------------------------------------
+
+    def _keyring_banner(self) -> QWidget | None:
+        try:
+            from workbench.gui.widgets.keyring_banner import KeyringBanner
+        except ModuleNotFoundError:
+            return None
+        return KeyringBanner()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        new_action = QAction(self.tr("&New workspace…"), self)
+        new_action.setShortcut(QKeySequence.StandardKey.New)
+        new_action.triggered.connect(self.new_workspace)
+        open_action = QAction(self.tr("&Open workspace…"), self)
+        open_action.setShortcut(QKeySequence.StandardKey.Open)
+        open_action.triggered.connect(self.choose_workspace)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.insertAction(self.recent_menu.menuAction(), new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language = settings_menu.addMenu(self.tr("&Language"))
+        for code, label in (("system", self.tr("System language")), ("en", "English"),
+                            ("zh_CN", "中文（简体）")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(QSettings().value("language", "system") == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            language.addAction(action)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.ctx.recent_workspaces()
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.ctx.open_workspace(p))
+
+    def set_language(self, code: str) -> None:
+        QSettings().setValue("language", code)
+        QMessageBox.information(self, self.tr("Language"),
+                                self.tr("The new language is used from the next start."))
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.nav.item(row).data(Qt.ItemDataRole.UserRole)
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    # -- workspace ------------------------------------------------------------------------------
+
+    def choose_workspace(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open a workspace folder"))
+        if path:
+            self.ctx.open_workspace(Path(path))
+
+    def new_workspace(self) -> None:
+        try:
+            from workbench.gui.dialogs.welcome import NewWorkspaceWizard
+        except ModuleNotFoundError:
+            return
+        NewWorkspaceWizard(self.ctx, self).exec()
+
+    def load_workspace(self, path: Path) -> None:
+        self.ctx.open_workspace(Path(path))
+
+    def _workspace_changed(self, path: Path | None) -> None:
+        if path is None:
+            self.setWindowTitle(self.tr("Consent Workbench"))
+        else:
+            with self.ctx.workspace() as ws:
+                self.setWindowTitle(self.tr("Consent Workbench — {0}").format(ws.name))
+        self._update_counts()
+        if self.stack.count():
+            self.current_page().refresh()
+
+    def _update_counts(self) -> None:
+        if self.ctx.workspace_path is None:
+            self.counts.setText(self.tr("No workspace open"))
+            return
+        with self.ctx.workspace() as ws:
+            status = ws.status()
+        reviewed = status.by_state["approved"] + status.by_state["excluded"]
+        self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
+            reviewed, status.artifacts, status.by_state["approved"],
+            status.by_state["excluded"]))
+
+    # -- background work --------------------------------------------------------------------------
 
     def run_task(self, work: Work, message: str, on_success) -> Task:  # type: ignore[no-untyped-def]
-        """Show progress while `work` runs on the pool; errors become a dialog."""
-        self.busy_label.setText(message)
-        self.busy_bar.setRange(0, 0)
-        self.stack.setCurrentIndex(1)
-        task = Task(work)
-        task.signals.progress.connect(self._on_progress)
-        task.signals.succeeded.connect(on_success)
-        task.signals.failed.connect(self.show_error)
-        task.signals.failed.connect(lambda _msg: self.stack.setCurrentIndex(0))
-        task.signals.succeeded.connect(lambda _r, t=task: self.tasks.remove(t))
-        task.signals.failed.connect(lambda _m, t=task: self.tasks.remove(t))
-        self.tasks.append(task)
-        return task.start()
+        return self.ctx.run_task(work, message, on_success)
 
-    def _on_progress(self, done: int, total: int, label: str) -> None:
-        self.busy_bar.setRange(0, max(total, 1))
-        self.busy_bar.setValue(done)
+    def open_demo(self, target: Path) -> Task:
+        """Prepare the demo (parties, workspace imported and scanned) in the background, then
+        act as its employee and open the workspace, ready to review."""
+        from workbench.core.demo import DEMO_PASSPHRASE, prepare_review_demo
+
+        def opened(layout) -> None:  # type: ignore[no-untyped-def]
+            os.environ.update(WORKBENCH_HOME=str(layout.home("employee")),
+                              WORKBENCH_KEYRING="file", WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
+            self.ctx.identities_changed.emit()
+            self.ctx.open_workspace(layout.workspace)
+
+        return self.ctx.run_task(
+            lambda progress, cancel: prepare_review_demo(target,
+                                                         lambda line: progress(0, 0, line)),
+            self.tr("Preparing the demo workspace…"), opened)
+
+    def _task_started(self, task: Task, label: str) -> None:
+        task.signals.progress.connect(self._task_progress)
+        self.task_label.setText(label)
+        self.progress.setRange(0, 0)
+        for widget in (self.task_label, self.progress, self.cancel_button):
+            widget.show()
+
+    def _task_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        if total:
+            self.progress.setValue(done)
         if label:
             self.statusBar().showMessage(label)
 
-    def load_workspace(self, path: Path) -> None:
-        try:
-            with Workspace.open(path) as ws:
-                rows = ws.artifacts()
-                status = ws.status()
-        except WorkbenchError as err:
-            self.show_error(str(err))
-            return
-        self.workspace_path = Path(path)
-        self.model.set_rows(rows)
-        self.stack.setCurrentIndex(2)
-        self.setWindowTitle(self.tr("Consent Workbench — {0}").format(status.name))
-        self.statusBar().showMessage(
-            self.tr("{0} artifacts · {1} pending review · {2} people").format(
-                status.artifacts, status.by_state["pending"], status.people
-            )
-        )
+    def _task_finished(self, _task: Task) -> None:
+        if not self.ctx.tasks:
+            for widget in (self.task_label, self.progress, self.cancel_button):
+                widget.hide()
+            self.statusBar().clearMessage()
+        else:
+            self.task_label.setText(self.ctx.tasks[-1].label)
 
-    def open_demo(self, target: Path) -> Task:
-        """Run the demo flow in the background, then show its workspace."""
-        from workbench.core.demo import run_demo
-
-        return self.run_task(
-            lambda progress, cancel: run_demo(target, lambda _line: None),
-            self.tr("Preparing the demo workspace…"),
-            self.load_workspace,
-        )
+    def cancel_tasks(self) -> None:
+        for task in list(self.ctx.tasks):
+            task.cancel()
 
     def show_error(self, message: str) -> None:
-        QMessageBox.critical(self, self.tr("Consent Workbench"), message)
+        self.ctx.show_error(message)

@@ -1,11 +1,6 @@
 """Finding personal data in English, Chinese and mixed text (Presidio + spaCy + our own)."""
 
-from workbench.core.pii.offline import make_tldextract_offline
-
-# Before anything here imports Presidio or spaCy (which import requests and urllib3).
-make_tldextract_offline()
-
-from workbench.core.pii.findings import Finding, merge_findings  # noqa: E402
+from workbench.core.pii.findings import Finding, merge_findings
 
 __all__ = ["Detector", "Finding", "merge_findings"]
 

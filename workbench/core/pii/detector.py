@@ -7,6 +7,11 @@ import re
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, TimeoutError
 
+from workbench.core.pii.offline import make_tldextract_offline
+
+# Before Presidio and spaCy are imported (they import requests and urllib3).
+make_tldextract_offline()
+
 from presidio_analyzer import RecognizerResult
 
 from workbench.core.pii import engine

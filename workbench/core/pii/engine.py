@@ -9,13 +9,13 @@ from workbench.core.pii.offline import make_tldextract_offline
 
 make_tldextract_offline()
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry  # noqa: E402
-from presidio_analyzer.nlp_engine import (  # noqa: E402
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer.nlp_engine import (
     NerModelConfiguration,
     NlpArtifacts,
     SpacyNlpEngine,
 )
-from presidio_analyzer.predefined_recognizers import (  # noqa: E402
+from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
@@ -23,23 +23,23 @@ from presidio_analyzer.predefined_recognizers import (  # noqa: E402
     UrlRecognizer,
 )
 
-from workbench.core.pii.context import NearbyWordsContextEnhancer  # noqa: E402
-from workbench.core.pii.models import (  # noqa: E402
+from workbench.core.pii.context import NearbyWordsContextEnhancer
+from workbench.core.pii.models import (
     ENGLISH_DISABLED,
     chinese_ner_model,
     english_model,
 )
-from workbench.core.pii.recognizers.address_zh import ChineseAddressRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.bank_card import BankCardRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.base import ASCII_FLAGS  # noqa: E402
-from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.person_en import GivenNameRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.phone import PhoneRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.secret import SecretRecognizer  # noqa: E402
-from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer  # noqa: E402
+from workbench.core.pii.recognizers.address_zh import ChineseAddressRecognizer
+from workbench.core.pii.recognizers.bank_card import BankCardRecognizer
+from workbench.core.pii.recognizers.base import ASCII_FLAGS
+from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer
+from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
+from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
+from workbench.core.pii.recognizers.person_en import GivenNameRecognizer
+from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer
+from workbench.core.pii.recognizers.phone import PhoneRecognizer
+from workbench.core.pii.recognizers.secret import SecretRecognizer
+from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer
 
 LANGUAGES = ("en", "zh")
 NER_ENTITIES = ("PERSON", "LOCATION")

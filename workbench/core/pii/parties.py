@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.core.pii.findings import Finding
-from workbench.core.pii.recognizers.known_people import KnownPerson, pinyin_forms
+from workbench.core.pii.people import KnownPerson, pinyin_forms
 
 SELF_KEY = "self"
 # Entities that are about a person; a match that is not the employee's is a third party's.

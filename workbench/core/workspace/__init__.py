@@ -2,6 +2,7 @@
 
 from workbench.core.workspace.store import (
     ArtifactRow,
+    ArtifactSummary,
     ImportSummary,
     NewFinding,
     StoredFinding,
@@ -12,6 +13,7 @@ from workbench.core.workspace.store import (
 
 __all__ = [
     "ArtifactRow",
+    "ArtifactSummary",
     "ImportSummary",
     "NewFinding",
     "StoredFinding",

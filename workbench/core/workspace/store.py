@@ -87,6 +87,19 @@ class WorkspaceStatus:
 
 
 @dataclass(frozen=True)
+class ArtifactSummary:
+    """An artifact without its content: what a list of thousands needs, cheaply."""
+
+    id: str
+    kind: ArtifactKind
+    title: str
+    state: ArtifactState
+    started_at: str | None
+    findings: int
+    sensitive: bool
+
+
+@dataclass(frozen=True)
 class StoredFinding:
     """A finding as stored: offsets into its artifact's text, who it is about, the decision."""
 
@@ -418,6 +431,24 @@ class Workspace:
             args = (str(kind),)
         rows = self._conn.execute(query + " ORDER BY position, id", args).fetchall()
         return [_artifact_row(row) for row in rows]
+
+    def artifact_summaries(self) -> list[ArtifactSummary]:
+        rows = self._conn.execute(
+            """SELECT a.id, a.kind, a.title, a.state, a.started_at, COUNT(f.id),
+                      COALESCE(MAX(substr(f.entity, 1, 10) = 'SENSITIVE_'), 0)
+               FROM artifacts a LEFT JOIN findings f ON f.artifact_id = a.id
+               GROUP BY a.id ORDER BY a.position, a.id""").fetchall()
+        return [ArtifactSummary(r[0], ArtifactKind(r[1]), r[2], ArtifactState(r[3]), r[4],
+                                int(r[5]), bool(r[6])) for r in rows]
+
+    def search(self, needle: str) -> set[str]:
+        """Ids of artifacts whose title or text contains `needle` (case-insensitive for
+        Latin letters), found by SQLite without loading any text."""
+        escaped = needle.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+        pattern = f"%{escaped}%"
+        return {r[0] for r in self._conn.execute(
+            "SELECT id FROM artifacts WHERE title LIKE ? ESCAPE '!' "
+            "OR segments LIKE ? ESCAPE '!'", (pattern, pattern))}
 
     def artifact(self, artifact_id: str) -> ArtifactRow:
         row = self._conn.execute(

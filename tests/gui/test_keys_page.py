@@ -1,0 +1,251 @@
+"""Keys & contacts page, the passphrase prompt from any thread, and the keyring banner."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+
+from workbench.core import keys, secrets_store
+from workbench.gui.context import AppContext
+from workbench.gui.dialogs import passphrase
+from workbench.gui.pages import keys as keys_page
+from workbench.gui.pages.keys import KeysPage
+from workbench.gui.widgets.keyring_banner import KeyringBanner
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_prompt():
+    yield
+    secrets_store.set_passphrase_prompt(None)
+
+
+@pytest.fixture
+def ctx(qtbot, monkeypatch):
+    context = AppContext()
+    context.errors, context.infos = [], []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: context.errors.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: context.infos.append(a[2]))
+    return context
+
+
+def make_page(qtbot, ctx) -> KeysPage:
+    page = KeysPage(ctx)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_empty_page_says_what_to_do(qtbot, ctx):
+    page = make_page(qtbot, ctx)
+    assert page.own_table.isHidden() and not page.own_empty.isHidden()
+    assert page.contacts_table.isHidden() and "import" in page.contacts_empty.text()
+    assert not page.export_button.isEnabled()
+    assert page.title() == "Keys & contacts"
+
+
+def test_create_identity_lists_it_with_a_large_fingerprint(qtbot, ctx, monkeypatch):
+    def fake_exec(self):
+        self.group.button(1).setChecked(True)  # HR
+        self.name_edit.setText("陈静")
+        self.email_edit.setText("hr@xinghe.example.com")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(keys_page.CreateIdentityDialog, "exec", fake_exec)
+    page = make_page(qtbot, ctx)
+    with qtbot.waitSignal(ctx.identities_changed, timeout=15_000):
+        page.create_button.click()
+    (card,) = keys.own_identities()
+    assert (card.role, card.name) == (keys.Role.HR, "陈静")
+    assert page.own_table.rowCount() == 1 and not page.own_table.isHidden()
+    item = page.own_table.item(0, 3)
+    assert item.text() == card.short and item.font().pointSize() >= 14
+    assert item.font().fixedPitch() or "mono" in item.font().family().lower()
+    assert page.own_table.item(0, 0).text() == "HR"
+    assert card.short in ctx.infos[0]
+
+
+def test_export_then_import_in_another_home_shows_the_contact(qtbot, ctx, monkeypatch,
+                                                              tmp_path: Path):
+    card = keys.create_identity(keys.Role.RECIPIENT, "Payments AI team")
+    saved = tmp_path / "cards" / "payments"  # no suffix: the page adds .wbid.json
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(saved), "Identity cards (*.wbid.json)"))
+    page = make_page(qtbot, ctx)
+    page.export_button.click()
+    exported = tmp_path / "cards" / "payments.wbid.json"
+    assert exported.exists() and card.short in ctx.infos[-1]
+    assert json.loads(exported.read_text())["fingerprint"] == card.fingerprint
+
+    # Another party's machine: its own home, no identities, no contacts yet.
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "employee-home"))
+    secrets_store.forget_stores()
+    shown = []
+
+    def confirm(self):
+        shown.append(self.findChildren(keys_page.QLabel))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", confirm)
+    other = make_page(qtbot, ctx)
+    assert other.contacts_table.isHidden()
+    with qtbot.waitSignal(ctx.identities_changed):
+        other.import_button.click()
+    # The fingerprint was shown big for checking before the contact was added.
+    labels = shown[0]
+    big = [label for label in labels if label.text() == card.short]
+    assert big and big[0].font().pointSize() >= 20
+    assert [c.fingerprint for c in keys.contacts()] == [card.fingerprint]
+    assert other.contacts_table.rowCount() == 1
+    assert other.contacts_table.item(0, 1).text() == "Payments AI team"
+    assert other.contacts_table.item(0, 3).text() == card.short
+    assert not ctx.errors
+
+
+def test_import_is_not_done_when_the_fingerprint_is_not_confirmed(qtbot, ctx, monkeypatch,
+                                                                  tmp_path: Path):
+    card = keys.create_identity(keys.Role.HR, "陈静")
+    path = tmp_path / "hr.wbid.json"
+    path.write_bytes(keys.card_bytes(card))
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "other"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec",
+                        lambda self: QDialog.DialogCode.Rejected)
+    page = make_page(qtbot, ctx)
+    page.import_button.click()
+    assert keys.contacts() == [] and page.contacts_table.isHidden()
+
+
+def test_a_damaged_card_is_refused_with_a_message(qtbot, ctx, monkeypatch, tmp_path: Path):
+    card = keys.create_identity(keys.Role.HR, "陈静")
+    data = card.as_json() | {"name": "Mallory"}
+    path = tmp_path / "altered.wbid.json"
+    path.write_text(json.dumps(data))
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "other"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec",
+                        lambda self: pytest.fail("an altered card must not be offered"))
+    page = make_page(qtbot, ctx)
+    page.import_button.click()
+    assert "self-signature does not verify" in ctx.errors[0]
+    assert keys.contacts() == []
+
+
+# -- passphrase prompt ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def file_store(monkeypatch):
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    secrets_store.forget_stores()
+
+
+def fake_dialog(monkeypatch, answer: str | None, calls: list):
+    """Replace the dialog's exec: record who asked and on which thread, then answer."""
+    def fake_exec(self):
+        calls.append((self.creating, threading.current_thread() is threading.main_thread()))
+        if answer is None:
+            return QDialog.DialogCode.Rejected
+        self.first.setText(answer)
+        self.second.setText(answer)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(passphrase.PassphraseDialog, "exec", fake_exec)
+
+
+def test_prompt_on_the_ui_thread_then_from_a_worker_thread(qtbot, ctx, monkeypatch, file_store):
+    calls: list = []
+    fake_dialog(monkeypatch, "a long enough passphrase", calls)
+    page = make_page(qtbot, ctx)
+    passphrase.install_gui_passphrase_prompt(page)
+    secrets_store.secret_store().set("probe", b"secret")  # UI thread: the file is new
+    assert calls == [(True, True)]
+
+    secrets_store.forget_stores()  # a fresh process: the file must be unlocked again
+    results = []
+    ctx.run_task(lambda _p, _c: (threading.current_thread() is threading.main_thread(),
+                                 secrets_store.secret_store().get("probe")),
+                 "reading", results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=15_000)
+    on_main, value = results[0]
+    assert not on_main and value == b"secret"
+    # The worker asked; the dialog still ran on the UI thread.
+    assert calls[1] == (False, True)
+
+
+def test_cancelling_the_prompt_in_a_task_fails_the_task_with_a_message(qtbot, ctx, monkeypatch,
+                                                                       file_store):
+    calls: list = []
+    fake_dialog(monkeypatch, None, calls)
+    passphrase.install_gui_passphrase_prompt(None)
+    failures = []
+    ctx.run_task(lambda _p, _c: keys.create_identity(keys.Role.EMPLOYEE, "李娜"), "creating",
+                 on_failure=failures.append)
+    qtbot.waitUntil(lambda: bool(failures), timeout=15_000)
+    assert "cancelled" in failures[0]
+    assert calls == [(True, True)] and keys.own_identities() == []
+
+
+def test_the_dialog_checks_the_repeated_passphrase(qtbot):
+    dialog = passphrase.PassphraseDialog(creating=True)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("one long passphrase")
+    dialog.second.setText("another long passphrase")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.problem.isHidden() and "do not match" in dialog.problem.text()
+    dialog.second.setText("one long passphrase")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_a_short_passphrase_is_warned_about_once(qtbot):
+    dialog = passphrase.PassphraseDialog(creating=True)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "short" in dialog.problem.text()
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_unlocking_asks_once_without_confirmation(qtbot):
+    dialog = passphrase.PassphraseDialog(creating=False)
+    qtbot.addWidget(dialog)
+    assert dialog.second.isHidden()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # empty is refused
+    dialog.first.setText("x")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+# -- keyring banner -------------------------------------------------------------------------
+
+
+def test_banner_is_hidden_with_a_keyring_and_shown_with_the_passphrase_file(qtbot, monkeypatch):
+    banner = KeyringBanner()
+    qtbot.addWidget(banner)
+    assert banner.isHidden()
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    secrets_store.forget_stores()
+    banner.refresh()
+    assert not banner.isHidden()
+    assert "No system keyring" in banner.label.text()
+    assert "secrets.age" in banner.label.text()
+    monkeypatch.delenv("WORKBENCH_KEYRING")
+    secrets_store.forget_stores()
+    banner.refresh()
+    assert banner.isHidden()
+
+
+def test_keys_page_shows_the_banner_while_the_fallback_is_used(qtbot, ctx, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    secrets_store.forget_stores()
+    page = make_page(qtbot, ctx)
+    assert not page.banner.isHidden()
+    assert QApplication.instance() is not None

@@ -1,0 +1,332 @@
+"""The Review page on a real scanned workspace: highlights, deciding, manual redaction, undo,
+preview, approving, keyboard navigation, chat and email layout, and boxes on pictures."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.core.artifacts import ArtifactKind, ArtifactState, Segment
+from workbench.core.workspace import ArtifactRow, Workspace
+from workbench.gui.context import AppContext
+from workbench.gui.pages.review import ReviewPage
+from workbench.gui.review.categories import category_of
+from workbench.gui.review.document import render_artifact
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def scanned_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Imported and scanned once (the detector takes seconds to load); each test copies it."""
+    from workbench.core import scan
+    from workbench.core.profile import SelfProfile
+
+    root = tmp_path_factory.mktemp("review") / "ws"
+    profile = SelfProfile.from_file(FIXTURES / "self.json")
+    with Workspace.create(root, profile, "Asia/Shanghai") as ws:
+        ws.import_paths([FIXTURES / "feishu/chat_export.json", FIXTURES / "email/handover.eml",
+                         FIXTURES / "images/chat_screenshot.png"])
+        scan.scan_workspace(ws)
+    return root
+
+
+@pytest.fixture
+def ws_path(scanned_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "ws"
+    shutil.copytree(scanned_template, target)
+    return target
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    return shown
+
+
+@pytest.fixture
+def page(qtbot, ws_path: Path, errors) -> ReviewPage:
+    ctx = AppContext()
+    ctx.workspace_path = ws_path
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    return page
+
+
+def artifact_of(path: Path, kind: ArtifactKind) -> ArtifactRow:
+    with Workspace.open(path) as ws:
+        return ws.artifacts(kind)[0]
+
+
+def stored(path: Path, finding_id: int):
+    with Workspace.open(path) as ws:
+        return ws.finding(finding_id)
+
+
+def finding(page: ReviewPage, entity: str, value: str | None = None):
+    return next(f for f in page.findings
+                if f.entity == entity and (value is None or f.value == value))
+
+
+def click_finding(qtbot, page: ReviewPage, finding_id: int) -> None:
+    """A real mouse click in the middle of the finding's first character."""
+    start = page.view.doc_position_of(finding_id)
+    assert start is not None
+    cursor = QTextCursor(page.view.document())
+    cursor.setPosition(start)
+    left = page.view.cursorRect(cursor)
+    cursor.setPosition(start + 1)
+    right = page.view.cursorRect(cursor)
+    point = QPoint((left.x() + right.x()) // 2, left.center().y())
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def apply_policy(qtbot, page: ReviewPage) -> None:
+    page.act_policy.trigger()
+    qtbot.waitUntil(lambda: "default policy" in page.status.text(), timeout=10_000)
+
+
+def test_without_a_workspace_the_page_says_what_to_do(qtbot):
+    page = ReviewPage(AppContext())
+    qtbot.addWidget(page)
+    page.show()
+    assert page.pages.currentWidget() is page.empty
+    assert "Open a workspace" in page.empty.text()
+
+
+def test_every_finding_is_highlighted_in_its_category_colour(page: ReviewPage):
+    assert page.artifact.kind is ArtifactKind.CHAT
+    assert page.findings
+    assert page.view.highlighted_ids() == {f.id for f in page.findings}
+    phone = finding(page, "PHONE_NUMBER")
+    start = page.view.doc_position_of(phone.id)
+    selections = page.view.extraSelections()
+    colours = [QColor(s.format.background().color()) for s in selections
+               if s.cursor.selectionStart() == start]
+    assert colours[-1] == category_of(phone).strong
+    document = page.view.document()
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(phone.value), QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == phone.value
+
+
+def test_chat_shows_senders_times_and_placeholders(page: ReviewPage):
+    text = page.view.document().toPlainText()
+    for expected in ("张伟", "王芳", "李娜", "09:30", "[图片]", "[撤回了一条消息]"):
+        assert expected in text
+
+
+def test_email_shows_its_header_fields_and_body(page: ReviewPage, ws_path: Path):
+    email = artifact_of(ws_path, ArtifactKind.EMAIL)
+    page.ctx.artifact_requested.emit(email.id)
+    assert page.artifact.id == email.id
+    text = page.view.document().toPlainText()
+    assert "From\t" in text and "Subject\t" in text and "To\t" in text
+    assert "发布步骤见附件" in text
+    assert page.view.highlighted_ids() == {f.id for f in page.findings}
+
+
+def test_click_then_decide_persists(qtbot, page: ReviewPage, ws_path: Path):
+    phone = finding(page, "PHONE_NUMBER")
+    click_finding(qtbot, page, phone.id)
+    assert page.selected == phone.id
+    assert page.panel.finding.id == phone.id
+    assert page.panel.value.text() == phone.value
+    qtbot.mouseClick(page.panel.redact, Qt.MouseButton.LeftButton)
+    assert stored(ws_path, phone.id).decision == "redact"
+    assert finding(page, "PHONE_NUMBER").decision == "redact"
+
+
+def test_a_name_inside_a_sensitive_sentence_is_picked_first(qtbot, page: ReviewPage):
+    tom = finding(page, "PERSON", "Tom")
+    click_finding(qtbot, page, tom.id)
+    assert page.selected == tom.id
+    assert "shown as" in page.panel.about.text()  # a colleague's alias is shown
+
+
+def test_a_secret_cannot_be_kept(qtbot, page: ReviewPage, ws_path: Path, errors: list[str]):
+    secret = finding(page, "SECRET")
+    click_finding(qtbot, page, secret.id)
+    assert not page.panel.keep.isEnabled()
+    assert "always redacted" in page.panel.keep.toolTip()
+    assert not page.panel.alias.isEnabled()
+    page.decide("keep", False)
+    assert errors and "cannot be kept" in errors[0]
+    assert stored(ws_path, secret.id).decision == "pending"
+
+
+def test_redact_a_selection_across_two_messages_then_undo(qtbot, page: ReviewPage,
+                                                          ws_path: Path):
+    text = page.artifact.text
+    start = text.index("回滚脚本")
+    end = text.index("收到。") + len("收到。")
+    ranges = page.view.text_map.to_doc(start, end)
+    assert len(ranges) == 2  # the second message's sender line sits in between
+    cursor = QTextCursor(page.view.document())
+    cursor.setPosition(ranges[0][0])
+    cursor.setPosition(ranges[-1][1], QTextCursor.MoveMode.KeepAnchor)
+    page.view.setTextCursor(cursor)
+    assert page.act_redact.isEnabled()
+    qtbot.keyClick(page.view, Qt.Key.Key_R)
+    manual = [f for f in page.findings if f.detector == "manual"]
+    assert len(manual) == 1
+    assert manual[0].value == text[start:end]
+    assert page.selected == manual[0].id
+    assert page.panel.remove.isVisible()
+    qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not [f for f in page.findings if f.detector == "manual"]
+    with Workspace.open(ws_path) as ws:
+        assert not [f for f in ws.findings() if f.detector == "manual"]
+
+
+def test_preview_shows_placeholders_and_aliases_not_values(qtbot, page: ReviewPage):
+    apply_policy(qtbot, page)
+    page.act_preview.trigger()
+    text = page.view.document().toPlainText()
+    assert "13812345678" not in text and "AKIAIOSFODNN7EXAMPLE" not in text
+    assert "[密钥]" in text and "同事" in text
+    assert "张伟" not in text  # senders appear by alias
+    assert page.view.extraSelections()  # what was replaced is marked
+    assert not page.act_redact.isEnabled()
+    page.act_preview.trigger()
+    assert "13812345678" in page.view.document().toPlainText()
+
+
+def test_approve_is_refused_while_findings_are_pending(qtbot, page: ReviewPage, ws_path: Path,
+                                                       errors: list[str]):
+    chat_id = page.artifact.id
+    page.approve_and_next()
+    assert errors and "still need a decision" in errors[0]
+    assert page.artifact.id == chat_id
+    apply_policy(qtbot, page)
+    page.approve_and_next()
+    with Workspace.open(ws_path) as ws:
+        assert ws.artifact(chat_id).state is ArtifactState.APPROVED
+    assert page.artifact.id != chat_id  # moved on to the next pending item
+
+
+def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_path: Path):
+    changed = []
+    page.ctx.data_changed.connect(lambda: changed.append(1))
+    apply_policy(qtbot, page)
+    first = page.artifact.id
+    qtbot.keyClick(page.view, Qt.Key.Key_A)
+    assert page.artifact.id != first
+    with Workspace.open(ws_path) as ws:
+        assert ws.artifact(first).state is ArtifactState.APPROVED
+    assert changed
+    second = page.artifact.id
+    qtbot.keyClick(page.view, Qt.Key.Key_K)  # pending only: the approved one is skipped
+    assert page.artifact.id != first
+    page.pending_only.setChecked(False)
+    page.ctx.artifact_requested.emit(second)
+    qtbot.keyClick(page.view, Qt.Key.Key_K)
+    assert page.artifact.id == first
+    qtbot.keyClick(page.view, Qt.Key.Key_J)
+    assert page.artifact.id == second
+    qtbot.keyClick(page.view, Qt.Key.Key_X)
+    with Workspace.open(ws_path) as ws:
+        assert ws.artifact(second).state is ArtifactState.EXCLUDED
+
+
+def open_image(page: ReviewPage, ws_path: Path) -> None:
+    image = artifact_of(ws_path, ArtifactKind.IMAGE)
+    page.ctx.artifact_requested.emit(image.id)
+    assert page.content.currentWidget() is page.canvas
+    assert not page.canvas.image.isNull()
+
+
+def screen_point(page: ReviewPage, x: int, y: int) -> QPoint:
+    return page.canvas.to_screen((x, y, 0, 0)).topLeft().toPoint()
+
+
+def test_draw_a_box_on_a_picture_then_delete_it(qtbot, page: ReviewPage, ws_path: Path):
+    open_image(page, ws_path)
+    canvas = page.canvas
+    a, b = screen_point(page, 100, 40), screen_point(page, 300, 100)
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(canvas, QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2))
+    qtbot.mouseMove(canvas, b)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=b)
+    (box,) = [f for f in page.findings if f.box]
+    x, y, w, h = box.box
+    assert abs(x - 100) <= 2 and abs(y - 40) <= 2 and abs(w - 200) <= 3 and abs(h - 60) <= 3
+    assert box.detector == "manual" and box.decision == "redact"
+    assert page.selected == box.id
+    canvas.set_boxes(canvas.boxes, None)
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=screen_point(page, 150, 60))
+    assert canvas.selected == box.id
+    qtbot.keyClick(canvas, Qt.Key.Key_Delete)
+    with Workspace.open(ws_path) as ws:
+        assert not ws.findings(page.artifact.id)
+
+
+def test_deleting_a_detector_box_turns_it_down(qtbot, page: ReviewPage, ws_path: Path):
+    open_image(page, ws_path)
+    with Workspace.open(ws_path) as ws:
+        # As the OCR step will: a detector's suggestion with a box.
+        from workbench.core.workspace import NewFinding
+
+        ws.save_scan({page.artifact.id: [NewFinding("PHONE_NUMBER", 0, 0, 0.9, "OcrRecognizer",
+                                                    "13812345678", "third_party", None,
+                                                    box=(10, 10, 80, 20))]}, "test")
+    page.refresh()
+    (suggestion,) = page.findings
+    page.select_finding(suggestion.id)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Delete)
+    assert stored(ws_path, suggestion.id).decision == "keep"
+    qtbot.mouseClick(page.panel.redact, Qt.MouseButton.LeftButton)
+    assert stored(ws_path, suggestion.id).decision == "redact"
+
+
+def test_image_preview_paints_the_boxes(qtbot, page: ReviewPage, ws_path: Path):
+    open_image(page, ws_path)
+    with Workspace.open(ws_path) as ws:
+        ws.add_box_findings(page.artifact.id, [(20, 20, 120, 40)])
+    page.refresh()
+    assert page.canvas.image.pixelColor(60, 40) != QColor("black")
+    page.act_preview.trigger()
+    assert page.canvas.image.pixelColor(60, 40) == QColor("black")
+    assert not page.canvas.boxes and not page.canvas.drawing_enabled
+
+
+def test_text_map_round_trips_emoji_multiline_and_placeholders():
+    segments = (Segment("hi 😀 there\nsecond line", sender="张伟", time="2024-03-04T09:30:00"),
+                Segment("[图片]", sender="李娜", placeholder="image"),
+                Segment("last 😀😀 one", sender="李娜"))
+    row = ArtifactRow("x", ArtifactKind.CHAT, "t", "", "", ArtifactState.PENDING, None, None,
+                      None, segments, {}, None)
+    rendered = render_artifact(row, {"李娜"})
+    text = row.text
+    for offset, char in enumerate(text):
+        if char == "\n":
+            continue
+        ((start, end),) = rendered.map.to_doc(offset, offset + 1)
+        assert rendered.map.char_at(start) == offset
+        cursor = QTextCursor(rendered.document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == char
+
+
+def test_a_long_chat_is_built_quickly():
+    segments = tuple(Segment(f"message {i} from 张伟, call 1381234{i:04d}", sender="张伟",
+                             time="2024-03-04T09:30:00") for i in range(3000))
+    row = ArtifactRow("x", ArtifactKind.CHAT, "t", "", "", ArtifactState.PENDING, None, None,
+                      None, segments, {}, None)
+    started = time.perf_counter()
+    rendered = render_artifact(row, set())
+    assert time.perf_counter() - started < 3.0
+    assert len(rendered.map.pieces) == 3000

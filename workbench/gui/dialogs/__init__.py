@@ -1,0 +1,1 @@
+"""Dialogs shown outside the page stack: first run, passphrase."""

@@ -1,0 +1,245 @@
+"""The artifacts page: the workspace's material, filters and search, import and scan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.gui.artifact_model import ArtifactModel, kind_label, state_label
+from workbench.gui.pages.base import Page
+
+# The window scans in a child process: it never imports the models or runs the detector.
+SCAN_PROCESSES = 2
+
+
+class ArtifactFilter(QSortFilterProxyModel):
+    """State, kind, "has sensitive findings" and free-text search over title and text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.state: str | None = None
+        self.kind: str | None = None
+        self.sensitive_only = False
+        self.matches: set[str] | None = None  # ids matching the search, None: no search
+
+    def update(self, **changes: Any) -> None:
+        for name, value in changes.items():
+            setattr(self, name, value)
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, ArtifactModel)
+        row = model.row_at(source_row)
+        if self.state and row.state.value != self.state:
+            return False
+        if self.kind and row.kind.value != self.kind:
+            return False
+        if self.sensitive_only and not model.sensitive.get(row.id):
+            return False
+        return self.matches is None or row.id in self.matches
+
+
+class ArtifactsPage(Page):
+    key = "artifacts"
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx, parent)
+        self.setAcceptDrops(True)
+        self.model = ArtifactModel(self)
+        self.proxy = ArtifactFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.import_files_button = QPushButton(self.tr("Import files…"))
+        self.import_folder_button = QPushButton(self.tr("Import folder…"))
+        self.scan_button = QPushButton(self.tr("Scan for personal data"))
+        self.import_files_button.clicked.connect(self._choose_files)
+        self.import_folder_button.clicked.connect(self._choose_folder)
+        self.scan_button.clicked.connect(self.scan)
+        actions = QHBoxLayout()
+        actions.addWidget(self.heading, 1)
+        for button in (self.import_files_button, self.import_folder_button, self.scan_button):
+            actions.addWidget(button)
+
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(self.tr("All states"), None)
+        for state in ArtifactState:
+            self.state_filter.addItem(state_label(state.value), state.value)
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        for kind in ArtifactKind:
+            self.kind_filter.addItem(kind_label(kind.value), kind.value)
+        self.sensitive_filter = QCheckBox(self.tr("Has sensitive information"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search titles and text"))
+        self.search.setClearButtonEnabled(True)
+        self.state_filter.currentIndexChanged.connect(
+            lambda: self.proxy.update(state=self.state_filter.currentData()))
+        self.kind_filter.currentIndexChanged.connect(
+            lambda: self.proxy.update(kind=self.kind_filter.currentData()))
+        self.sensitive_filter.toggled.connect(lambda on: self.proxy.update(sensitive_only=on))
+        self.search.textChanged.connect(self._search)
+        filters = QHBoxLayout()
+        for widget in (self.state_filter, self.kind_filter, self.sensitive_filter):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._open_row)
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.table)
+
+        hint = QLabel(self.tr("Drop files or folders here to import them. Double-click an item "
+                              "to review it."))
+        hint.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(hint)
+        ctx.workspace_changed.connect(lambda _path: self.refresh())
+        ctx.data_changed.connect(self.refresh)
+
+    def title(self) -> str:
+        return self.tr("Materials")
+
+    def refresh(self) -> None:
+        has_workspace = self.ctx.workspace_path is not None
+        for button in (self.import_files_button, self.import_folder_button, self.scan_button):
+            button.setEnabled(has_workspace)
+        if not has_workspace:
+            self.heading.setText(self.tr("No workspace is open"))
+            self.empty.setText(self.tr("Open or create a workspace to start: File ▸ Open "
+                                       "workspace, or File ▸ New workspace."))
+            self.model.set_rows([], {}, {})
+            self.body.setCurrentWidget(self.empty)
+            return
+        # Summaries only (no text): the list stays quick with tens of thousands of messages.
+        with self.ctx.workspace() as ws:
+            rows = ws.artifact_summaries()
+            name = ws.name
+        self.model.set_rows(rows, {r.id: r.findings for r in rows},
+                            {r.id: r.sensitive for r in rows})
+        self._search(self.search.text())
+        self.heading.setText(self.tr("Workspace of {0}").format(name))
+        if rows:
+            self.body.setCurrentWidget(self.table)
+        else:
+            self.empty.setText(self.tr("Nothing imported yet. Drop chat exports, emails, "
+                                       "documents or screenshots here, or use Import."))
+            self.body.setCurrentWidget(self.empty)
+
+    def _search(self, text: str) -> None:
+        needle = text.strip()
+        if not needle or self.ctx.workspace_path is None:
+            self.proxy.update(matches=None)
+            return
+        with self.ctx.workspace() as ws:
+            self.proxy.update(matches=ws.search(needle))
+
+    # -- import and scan ----------------------------------------------------------------------
+
+    def _choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if path:
+            self.import_paths([Path(path)])
+
+    def import_paths(self, paths: list[Path]):  # type: ignore[no-untyped-def]
+        """Import in the background; then scan what is new."""
+        from workbench.core.workspace import Workspace
+
+        root = self.ctx.workspace_path
+        if root is None:
+            return None
+
+        def work(progress, cancel):  # type: ignore[no-untyped-def]
+            with Workspace.open(root) as ws:
+                return ws.import_paths(paths, progress, cancel)
+
+        def done(summary) -> None:  # type: ignore[no-untyped-def]
+            self.ctx.data_changed.emit()
+            skipped = len(summary.skipped)
+            message = self.tr("Imported {0} new items ({1} were already here).").format(
+                summary.added, summary.already_present)
+            if skipped:
+                message += " " + self.tr("{0} files were skipped: not a format the workbench "
+                                         "reads.").format(skipped)
+            self.ctx.status_message.emit(message)
+            if summary.added:
+                self.scan()
+
+        return self.ctx.run_task(work, self.tr("Importing…"), done)
+
+    def scan(self):  # type: ignore[no-untyped-def]
+        from workbench.core.scan import scan_in_subprocess
+
+        root = self.ctx.workspace_path
+        if root is None:
+            return None
+        loading = self.tr("Loading the detectors…")
+
+        def work(progress, cancel):  # type: ignore[no-untyped-def]
+            progress(0, 0, loading)
+            return scan_in_subprocess(root, progress, cancel, SCAN_PROCESSES)
+
+        def done(summary) -> None:  # type: ignore[no-untyped-def]
+            self.ctx.data_changed.emit()
+            self.ctx.status_message.emit(self.tr("Scanned {0} items: {1} findings.").format(
+                summary.scanned, summary.findings))
+
+        return self.ctx.run_task(work, self.tr("Scanning for personal data…"), done)
+
+    def _open_row(self, index: QModelIndex) -> None:
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        self.ctx.artifact_requested.emit(row.id)
+        self.ctx.page_requested.emit("review")
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.ctx.workspace_path is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

@@ -1,0 +1,347 @@
+"""The Export page: what still blocks the package, and once nothing does, exporting the
+encrypted, signed package for HR to countersign."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core import bundle, consent, keys
+from workbench.core.errors import WorkbenchError
+from workbench.core.workspace import Workspace
+from workbench.gui.context import AppContext
+from workbench.gui.pages.base import Page
+from workbench.gui.pages.countersign import banner, group4, heading, note
+from workbench.gui.tasks import Task
+
+# The export's steps after which cancelling would leave a ledger entry for a package that
+# was never written: the core records export.created just before "writing".
+LAST_CANCELLABLE_STEP = 2
+
+
+def fix_targets(problem: str) -> list[str]:
+    """Which page fixes a blocker, from the core's wording (review or consent, or both)."""
+    text = problem.lower()
+    if "pending review" in text or "no artifact is approved" in text:
+        return ["review"]
+    if "sensitive information kept" in text:
+        return ["review", "consent"]
+    return ["consent"]
+
+
+def sentence(problem: str) -> str:
+    """The core's phrase as a sentence: capital first letter, full stop."""
+    problem = problem.strip()
+    return problem[:1].upper() + problem[1:] + ("" if problem.endswith(".") else ".")
+
+
+class ExportPage(Page):
+    key = "export"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.blockers: list[str] = []
+        self.record: dict[str, Any] | None = None
+        self.approved = 0
+        self.task: Task | None = None
+        self.result: bundle.ExportResult | None = None
+        self.stale = True
+
+        # Page 0: no workspace.
+        self.no_workspace = QLabel(self.tr("Open a workspace to start. When its material is "
+                                           "reviewed and you have consented, you export it "
+                                           "here."))
+        self.no_workspace.setWordWrap(True)
+        self.no_workspace.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        # Page 1: what still blocks the export.
+        self.blockers_box = QWidget()
+        self.blockers_layout = QVBoxLayout(self.blockers_box)
+        self.blockers_layout.setContentsMargins(0, 0, 0, 0)
+        blockers_scroll = QScrollArea()
+        blockers_scroll.setWidgetResizable(True)
+        blockers_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        blockers_scroll.setWidget(self.blockers_box)
+        blocked = QWidget()
+        blocked_layout = QVBoxLayout(blocked)
+        blocked_layout.setContentsMargins(0, 0, 0, 0)
+        blocked_layout.addWidget(heading(self.tr("Before you can export"), 1.1))
+        blocked_layout.addWidget(note(self.tr("Each item below stops the export. Fix it on "
+                                              "the page its button opens, then come back.")))
+        blocked_layout.addWidget(blockers_scroll, 1)
+
+        # Page 2: ready — summary, Export…, progress, result.
+        self.summary = QFormLayout()
+        self.summary.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.summary.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_button.setToolTip(self.tr("Save the encrypted package (Ctrl+Shift+E)"))
+        self.export_button.clicked.connect(self.choose_file)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.step = QLabel()
+        self.step.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.setMinimumWidth(160)
+        self.export_button.setDefault(True)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.export_button)
+        run_row.addWidget(self.progress, 1)
+        run_row.addWidget(self.step)
+        run_row.addWidget(self.cancel_button)
+        run_row.addStretch()
+
+        self.done = note("")
+        self.done.setVisible(False)
+        self.done.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_button = QPushButton(self.tr("Show in folder"))
+        self.show_button.clicked.connect(self.show_in_folder)
+        self.deadlines_button = QPushButton(self.tr("Go to Deadlines"))
+        self.deadlines_button.clicked.connect(lambda: self.ctx.page_requested.emit("deadlines"))
+        done_row = QHBoxLayout()
+        done_row.addWidget(self.show_button)
+        done_row.addWidget(self.deadlines_button)
+        done_row.addStretch()
+        self.done_buttons = QWidget()
+        self.done_buttons.setLayout(done_row)
+        self.done_buttons.setVisible(False)
+
+        ready = QWidget()
+        ready_layout = QVBoxLayout(ready)
+        ready_layout.setContentsMargins(0, 0, 0, 0)
+        ready_layout.addWidget(heading(self.tr("Ready to export"), 1.1))
+        ready_layout.addWidget(note(self.tr(
+            "The package is encrypted so only the recipients below can open it, and signed "
+            "by you. HR countersigns it before the recipients can open it.")))
+        summary_box = QGroupBox(self.tr("What you are about to send"))
+        summary_box.setLayout(self.summary)
+        ready_layout.addWidget(summary_box)
+        ready_layout.addSpacing(8)
+        ready_layout.addLayout(run_row)
+        ready_layout.addWidget(self.done)
+        ready_layout.addWidget(self.done_buttons)
+        ready_layout.addStretch()
+
+        self.stack = QStackedWidget()
+        for widget in (self.no_workspace, blocked, ready):
+            self.stack.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title()))
+        layout.addWidget(self.stack, 1)
+
+        self.ctx.workspace_changed.connect(self._workspace_changed)
+        self.ctx.data_changed.connect(self._changed)
+        self.ctx.identities_changed.connect(self._changed)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Export")
+
+    def _workspace_changed(self, _path: object) -> None:
+        self.result = None
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: Any) -> None:
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
+    # -- what blocks, what is ready ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.stale = False
+        if self.ctx.workspace_path is None:
+            self.stack.setCurrentIndex(0)
+            return
+        if self.task is not None:
+            return  # an export is running; its result decides what to show
+        try:
+            with self.ctx.workspace() as ws:
+                self.blockers = bundle.export_blockers(ws, self.ctx.now())
+                envelopes = ws.consent_envelopes()
+                self.record = (consent.record_of(envelopes[-1], keys.public_keys())
+                               if envelopes else None)
+                self.approved = sum(1 for a in ws.artifacts() if a.state.value == "approved")
+        except WorkbenchError as exc:
+            self.blockers, self.record = [str(exc)], None
+        targets = [(sentence(b), fix_targets(b)) for b in self.blockers]
+        try:
+            keys.my_identity(keys.Role.EMPLOYEE)
+        except WorkbenchError as exc:
+            targets.append((str(exc), ["keys"]))
+        if targets:
+            self._show_blockers(targets)
+            self.stack.setCurrentIndex(1)
+        else:
+            self._show_summary()
+            self.stack.setCurrentIndex(2)
+
+    def _show_blockers(self, targets: list[tuple[str, list[str]]]) -> None:
+        while self.blockers_layout.count():
+            item = self.blockers_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        buttons = {"review": self.tr("Go to Review"), "consent": self.tr("Go to Consent"),
+                   "keys": self.tr("Go to Keys")}
+        self.fix_buttons: list[QPushButton] = []
+        for text, pages in targets:
+            frame = QFrame()
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
+            row = QHBoxLayout(frame)
+            label = QLabel("•  " + text)
+            label.setWordWrap(True)
+            row.addWidget(label, 1)
+            for page in pages:
+                button = QPushButton(buttons[page])
+                button.clicked.connect(lambda _=False, p=page: self.ctx.page_requested.emit(p))
+                row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                self.fix_buttons.append(button)
+            self.blockers_layout.addWidget(frame)
+        self.blockers_layout.addStretch()
+
+    def _show_summary(self) -> None:
+        while self.summary.rowCount():
+            self.summary.removeRow(0)
+        record = self.record or {}
+        recipients = "\n".join(f"{r['name']}  ·  {group4(r['fingerprint'])}"
+                               for r in record.get("recipients", []))
+        hr = record.get("countersigner", {})
+        delete_by = record.get("retention", {}).get("delete_by", "")
+        days = (date.fromisoformat(delete_by) - self.ctx.now().date()).days if delete_by else 0
+        values = [
+            (self.tr("Recipients"), recipients),
+            (self.tr("To be countersigned by"), f"{hr.get('name', '')}  ·  "
+                                          f"{group4(hr.get('fingerprint', ''))}"),
+            (self.tr("Purposes"), "\n".join(p["text"] for p in record.get("purposes", []))),
+            (self.tr("Delete by"), self.tr("{0} ({1} days from today)").format(delete_by, days)),
+            (self.tr("Material"), self.tr("{0} approved items").format(self.approved)),
+        ]
+        for label, value in values:
+            field = QLabel(value)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.summary.addRow(f"<b>{label}</b>", field)
+
+    # -- exporting -----------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        if self.task is not None or self.ctx.workspace_path is None:
+            return
+        try:
+            card = keys.my_identity(keys.Role.EMPLOYEE)
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        default = self.ctx.workspace_path.parent / f"{self.ctx.workspace_path.name}.cwpkg"
+        out, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the package"), str(default),
+            self.tr("Consent Workbench packages (*.cwpkg)"))
+        if out:
+            target = Path(out) if out.endswith(".cwpkg") else Path(out + ".cwpkg")
+            self.start_export(target, card)
+
+    def start_export(self, out: Path, card: keys.IdentityCard) -> None:
+        root, now = self.ctx.workspace_path, self.ctx.now()
+        assert root is not None
+
+        def work(progress: Any, cancel: Any) -> bundle.ExportResult:
+            def step(done: int, total: int, label: str) -> None:
+                # Cancel only while nothing is recorded yet (see LAST_CANCELLABLE_STEP).
+                if done <= LAST_CANCELLABLE_STEP:
+                    cancel.check()
+                progress(done, total, label)
+
+            with Workspace.open(root) as ws:
+                return bundle.export(ws, out, card, now, step)
+
+        self.result = None
+        self.done.setVisible(False)
+        self.done_buttons.setVisible(False)
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        for widget in (self.progress, self.step, self.cancel_button):
+            widget.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.step.setText(self.tr("Starting…"))
+        task = self.ctx.run_task(work, self.tr("Exporting {0}").format(out.name),
+                                 self._exported, self._failed)
+        self.task = task
+        task.signals.progress.connect(self._progress)
+        task.signals.cancelled.connect(self._cancelled)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        steps = {"skill folder": self.tr("Building the skill folder…"),
+                 "encrypting": self.tr("Encrypting…"), "signing": self.tr("Signing…"),
+                 "writing": self.tr("Writing the package…")}
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if label:
+            self.step.setText(steps.get(label, label))
+        self.cancel_button.setEnabled(done <= LAST_CANCELLABLE_STEP)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.step.setText(self.tr("Cancelling…"))
+
+    def _finish(self) -> None:
+        self.task = None
+        for widget in (self.progress, self.step, self.cancel_button):
+            widget.setVisible(False)
+        self.export_button.setEnabled(True)
+
+    def _exported(self, result: bundle.ExportResult) -> None:
+        self._finish()
+        self.result = result
+        record = self.record or {}
+        hr = record.get("countersigner", {}).get("name", "")
+        recipients = ", ".join(r["name"] for r in record.get("recipients", []))
+        banner(self.done, self.tr(
+            "Exported ✓  {0} files, saved to {1}\nPackage id: {2}\n\nNext: send this file to "
+            "{3} (HR) to countersign. After that the recipients ({4}) can open it; they must "
+            "delete it by {5}. You can follow it under Deadlines.").format(
+            result.files, result.path, result.package, hr, recipients,
+            record.get("retention", {}).get("delete_by", "")), True)
+        self.done_buttons.setVisible(True)
+        self.ctx.data_changed.emit()
+
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self.ctx.show_error(message)
+        self.refresh()
+
+    def _cancelled(self) -> None:
+        self._finish()
+        banner(self.done, self.tr("Export cancelled; no package was written."), None)
+
+    def show_in_folder(self) -> None:
+        if self.result is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path.parent)))

@@ -1,0 +1,312 @@
+"""The Keys & contacts page: own identities, other parties' cards, export and import."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core import keys
+from workbench.core.atomic import atomic_write
+from workbench.core.errors import WorkbenchError
+from workbench.gui.context import AppContext
+from workbench.gui.dialogs.welcome import (
+    fingerprint_font,
+    heading,
+    key_storage_text,
+    role_choices,
+    role_name,
+    wrapped,
+)
+from workbench.gui.pages.base import Page
+from workbench.gui.widgets.keyring_banner import KeyringBanner
+
+CARD_FILTER_SUFFIX = ".wbid.json"
+
+
+class CreateIdentityDialog(QDialog):
+    """Role, name and email for a new identity of this person."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Create an identity"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(wrapped(self.tr(
+            "An identity is a pair of keys for one role. Make one for each role you have in "
+            "this process.")))
+        self.group = QButtonGroup(self)
+        roles_box = QGroupBox(self.tr("Role"))
+        roles_layout = QVBoxLayout(roles_box)
+        self.roles = role_choices()
+        for index, (_role, title, sentence) in enumerate(self.roles):
+            button = QRadioButton(title)
+            self.group.addButton(button, index)
+            explanation = wrapped(sentence)
+            explanation.setContentsMargins(24, 0, 0, 4)
+            roles_layout.addWidget(button)
+            roles_layout.addWidget(explanation)
+        self.group.button(0).setChecked(True)
+        layout.addWidget(roles_box)
+        form = QFormLayout()
+        self.name_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        self.email_edit.setPlaceholderText(self.tr("optional"))
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Email:"), self.email_edit)
+        layout.addLayout(form)
+        layout.addWidget(wrapped(key_storage_text()))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Create"))
+        ok.setEnabled(False)
+        self.name_edit.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def values(self) -> tuple[keys.Role, str, str]:
+        role = self.roles[max(self.group.checkedId(), 0)][0]
+        return role, self.name_edit.text(), self.email_edit.text()
+
+
+class ConfirmContactDialog(QDialog):
+    """Shows a card's fingerprint large and asks the user to check it with its owner."""
+
+    def __init__(self, card: keys.IdentityCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Check the fingerprint"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        who = f"{card.name} <{card.email}>" if card.email else card.name
+        layout.addWidget(heading(self.tr("{0} — {1}").format(who, role_name(card.role)), 13))
+        layout.addWidget(wrapped(self.tr(
+            "Call {0} or meet in person and ask them to read their fingerprint to you. It must "
+            "be exactly this:").format(card.name)))
+        fingerprint = QLabel(card.short)
+        fingerprint.setFont(fingerprint_font(22))
+        fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        fingerprint.setContentsMargins(0, 12, 0, 12)
+        layout.addWidget(fingerprint)
+        layout.addWidget(wrapped(self.tr(
+            "If it differs, do not add the card: someone else may have made it. Packages and "
+            "signatures are only as trustworthy as this check.")))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("It matches — add contact"),
+                          QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class CardTable(QTableWidget):
+    """Role, name, email and a large fingerprint per card."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.cards: list[keys.IdentityCard] = []
+        self.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Name"), self.tr("Email"),
+                                        self.tr("Fingerprint (read it aloud to check)")])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def set_cards(self, cards: list[keys.IdentityCard]) -> None:
+        self.cards = list(cards)
+        self.setRowCount(len(cards))
+        big = fingerprint_font(14)
+        for row, card in enumerate(cards):
+            fingerprint = QTableWidgetItem(card.short)
+            fingerprint.setFont(big)
+            for column, item in enumerate((QTableWidgetItem(role_name(card.role)),
+                                           QTableWidgetItem(card.name),
+                                           QTableWidgetItem(card.email), fingerprint)):
+                self.setItem(row, column, item)
+        if cards:
+            self.selectRow(0)
+
+    def selected_card(self) -> keys.IdentityCard | None:
+        rows = {index.row() for index in self.selectionModel().selectedRows()}
+        return self.cards[min(rows)] if rows else None
+
+
+def _card_file_name(card: keys.IdentityCard) -> str:
+    # Names may hold any character; keep the file name portable.
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "-", card.name).strip("-") or "identity"
+    return f"{safe}-{card.role}{CARD_FILTER_SUFFIX}"
+
+
+class KeysPage(Page):
+    """Lists identities and contacts; creates identities; exports and imports cards."""
+
+    key = "keys"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.banner = KeyringBanner()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(heading(self.tr("Keys & contacts")))
+        layout.addWidget(wrapped(self.tr(
+            "Your identity lets others check that what you sign comes from you. Contacts are "
+            "the people you exchange packages with: import their identity card, then check its "
+            "fingerprint with them by phone or in person.")))
+
+        own_box = QGroupBox(self.tr("Your identities"))
+        own_layout = QVBoxLayout(own_box)
+        self.own_table = CardTable()
+        self.own_empty = wrapped(self.tr(
+            "You have no identity yet. Create one to sign consent, countersign or open "
+            "packages."))
+        own_layout.addWidget(self.own_table)
+        own_layout.addWidget(self.own_empty)
+        own_buttons = QHBoxLayout()
+        self.create_button = QPushButton(self.tr("&Create identity…"))
+        self.create_button.clicked.connect(self.create_identity)
+        self.export_button = QPushButton(self.tr("&Export card…"))
+        self.export_button.setToolTip(self.tr(
+            "Save the selected identity's public card to send to the other parties."))
+        self.export_button.clicked.connect(self.export_card)
+        own_buttons.addWidget(self.create_button)
+        own_buttons.addWidget(self.export_button)
+        own_buttons.addStretch()
+        own_layout.addLayout(own_buttons)
+        layout.addWidget(own_box, 1)
+
+        contacts_box = QGroupBox(self.tr("Contacts"))
+        contacts_layout = QVBoxLayout(contacts_box)
+        self.contacts_table = CardTable()
+        self.contacts_empty = wrapped(self.tr(
+            "No contacts yet. Ask HR and the receiving team for their identity card "
+            "(a .wbid.json file) and import it here."))
+        contacts_layout.addWidget(self.contacts_table)
+        contacts_layout.addWidget(self.contacts_empty)
+        contact_buttons = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("&Import card…"))
+        self.import_button.clicked.connect(self.import_card)
+        contact_buttons.addWidget(self.import_button)
+        contact_buttons.addStretch()
+        contacts_layout.addLayout(contact_buttons)
+        layout.addWidget(contacts_box, 1)
+
+        ctx.identities_changed.connect(self.refresh)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Keys & contacts")
+
+    def refresh(self) -> None:
+        self.banner.refresh()
+        try:
+            own, contacts = keys.own_identities(), keys.contacts()
+        except WorkbenchError as exc:
+            # A damaged card must not hide the page; say which file it is.
+            own, contacts = [], []
+            self.own_empty.setText(str(exc))
+        self.own_table.set_cards(own)
+        self.contacts_table.set_cards(contacts)
+        self.own_table.setVisible(bool(own))
+        self.own_empty.setVisible(not own)
+        self.export_button.setEnabled(bool(own))
+        self.contacts_table.setVisible(bool(contacts))
+        self.contacts_empty.setVisible(not contacts)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def create_identity(self) -> None:
+        dialog = CreateIdentityDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        role, name, email = dialog.values()
+        self.create_button.setEnabled(False)
+        # A task: the passphrase file may need unlocking and re-encrypting (seconds).
+        self.ctx.run_task(lambda _progress, _cancel: keys.create_identity(role, name, email),
+                          self.tr("Creating keys for {0}…").format(name.strip()),
+                          self._created, self._create_failed)
+
+    def _created(self, card: keys.IdentityCard) -> None:
+        self.create_button.setEnabled(True)
+        self.ctx.identities_changed.emit()  # refreshes this page too
+        self.ctx.show_info(self.tr(
+            "Created the identity {0} ({1}). Its fingerprint is {2}. Export its card and send "
+            "it to the people you work with.").format(card.name, role_name(card.role),
+                                                      card.short))
+
+    def _create_failed(self, message: str) -> None:
+        self.create_button.setEnabled(True)
+        self.ctx.show_error(message)
+
+    def export_card(self) -> None:
+        card = self.own_table.selected_card()
+        if card is None:
+            self.ctx.show_error(self.tr("Select the identity whose card you want to export."))
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save identity card"), str(Path(folder) / _card_file_name(card)),
+            self.tr("Identity cards (*.wbid.json)"))
+        if not path:
+            return
+        target = Path(path)
+        if not target.name.endswith(CARD_FILTER_SUFFIX):
+            target = target.with_name(target.name.removesuffix(".json") + CARD_FILTER_SUFFIX)
+        try:
+            atomic_write(target, keys.card_bytes(card), mode=0o644)  # public: no secrets
+        except OSError as exc:
+            self.ctx.show_error(self.tr("Cannot save the card to {0}: {1}").format(target, exc))
+            return
+        self.ctx.show_info(self.tr(
+            "Saved your identity card to {0}. Send it to the other parties; when they import "
+            "it, read them your fingerprint: {1}").format(target, card.short))
+
+    def import_card(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import an identity card"), "",
+            self.tr("Identity cards (*.wbid.json);;All files (*)"))
+        if not path:
+            return
+        try:
+            card = keys.read_card(Path(path))  # verifies the card before anyone looks at it
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        if ConfirmContactDialog(card, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            keys.import_contact(Path(path))
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        self.ctx.identities_changed.emit()

@@ -1,0 +1,709 @@
+"""The Review page: one artifact at a time with its findings highlighted; deciding, redacting
+by hand, previewing the export, approving or excluding, and moving on — by keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import (
+    QAction,
+    QImage,
+    QKeySequence,
+    QShowEvent,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core import review
+from workbench.core.errors import WorkbenchError
+from workbench.core.pii.script import dominant_language
+from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
+from workbench.core.review import Decision
+from workbench.core.scan import sender_keys
+from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
+from workbench.gui.artifact_model import kind_label, state_label
+from workbench.gui.context import AppContext
+from workbench.gui.pages.base import Page
+from workbench.gui.review.document import render_artifact, render_preview
+from workbench.gui.review.finding_panel import FindingPanel
+from workbench.gui.review.finding_view import FindingView
+from workbench.gui.review.image_canvas import (
+    ImageCanvas,
+    canvas_boxes,
+    open_upright,
+    to_qimage,
+)
+from workbench.gui.review.legend import Legend
+
+# Preview marks: typed placeholders ("[PHONE]", "[同事A的电话]") and aliases.
+PLACEHOLDER_PATTERN = r"\[[^\[\]\n]{1,40}\]"
+STATE_COLOURS = {"pending": "#b06000", "approved": "#188038", "excluded": "#5f6368"}
+
+
+class ReviewPage(Page):
+    key = "review"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._index: list[str] = []  # artifact ids in workspace order
+        self._states: dict[str, str] = {}
+        self._self_senders: set[str] = set()
+        self._aliases: dict[str, int] = {}
+        self.artifact: ArtifactRow | None = None
+        self.findings: list[StoredFinding] = []
+        self.selected: int | None = None
+        self._language = "en"
+        self._shown_id: str | None = None  # whose document/picture is built
+        self._picture: tuple[str, object] | None = None  # (blob, upright Pillow image)
+        self._dirty = True
+        self._emitting = False
+
+        self._build_actions()
+        self._build_ui()
+        ctx.artifact_requested.connect(self.show_artifact)
+        ctx.workspace_changed.connect(self._workspace_changed)
+        self._show_empty()
+
+    def title(self) -> str:
+        return self.tr("Review")
+
+    # -- building --------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: list[str], slot, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        # Window-wide while this page is visible (a hidden page's actions do not fire).
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        shown = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                           for k in keys)
+        action.setToolTip(f"{tip or text} ({shown})" if keys else (tip or text))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_previous = self._action(self.tr("Previous"), ["K", "Alt+Up"], self.go_previous,
+                                         self.tr("Previous item"))
+        self.act_next = self._action(self.tr("Next"), ["J", "Alt+Down"], self.go_next,
+                                     self.tr("Next item"))
+        self.act_approve = self._action(self.tr("Approve and next"), ["A", "Ctrl+Return"],
+                                        self.approve_and_next,
+                                        self.tr("Approve this item as it will be exported, "
+                                                "then go to the next"))
+        self.act_exclude = self._action(self.tr("Exclude and next"), ["X", "Ctrl+Delete"],
+                                        self.exclude_and_next,
+                                        self.tr("Leave this item out of the export, then go "
+                                                "to the next"))
+        self.act_redact = self._action(self.tr("Redact selection"), ["R"],
+                                       lambda: self.redact_selection(False),
+                                       self.tr("Redact the selected text"))
+        self.act_redact_all = self._action(self.tr("Redact this text everywhere"), ["Shift+R"],
+                                           lambda: self.redact_selection(True),
+                                           self.tr("Redact the selected text wherever it "
+                                                   "appears in the workspace"))
+        self.act_undo = self._action(self.tr("Undo"), ["Ctrl+Z"], self.undo,
+                                     self.tr("Undo the last review action"))
+        self.act_preview = self._action(self.tr("Preview export"), ["P"], self._preview_toggled,
+                                        self.tr("Show exactly what will be exported"))
+        self.act_preview.setCheckable(True)
+        self.act_next_finding = self._action(self.tr("Next finding to decide"), ["N"],
+                                             self.select_next_pending)
+        self.act_policy = self._action(self.tr("Apply default policy"), [],
+                                       self.apply_default_policy,
+                                       self.tr("Decide every finding that still needs a "
+                                               "decision, in all items, by the default rules: "
+                                               "secrets and ID numbers redacted, colleagues "
+                                               "replaced by aliases, your own name kept"))
+
+    def _button(self, action: QAction) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _build_ui(self) -> None:
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+
+        # Header: where we are and what this is.
+        self.title_label = QLabel()
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta_label = QLabel()
+        self.position_label = QLabel()
+        self.pending_only = QCheckBox(self.tr("Pending only"))
+        self.pending_only.setChecked(True)
+        self.pending_only.setToolTip(self.tr("Next and Previous skip items that are already "
+                                             "approved or excluded."))
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title_label)
+        titles.addWidget(self.meta_label)
+        header = QHBoxLayout()
+        header.addWidget(self._button(self.act_previous))
+        header.addWidget(self._button(self.act_next))
+        header.addSpacing(8)
+        header.addLayout(titles, 1)
+        header.addWidget(self.position_label)
+        header.addSpacing(8)
+        header.addWidget(self.pending_only)
+
+        # Tools: what can be done to this artifact.
+        redact = self._button(self.act_redact)
+        menu = QMenu(redact)
+        menu.addAction(self.act_redact_all)
+        redact.setMenu(menu)
+        redact.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.redact_button = redact
+        self.approve_button = self._button(self.act_approve)
+        self.approve_button.setStyleSheet("font-weight: bold;")
+        self.exclude_button = self._button(self.act_exclude)
+        tools = QHBoxLayout()
+        for button in (redact, self._button(self.act_undo), self._button(self.act_preview),
+                       self._button(self.act_policy)):
+            tools.addWidget(button)
+        tools.addStretch(1)
+        tools.addWidget(self.exclude_button)
+        tools.addWidget(self.approve_button)
+
+        # Body: the artifact on the left, the finding panel on the right.
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.view = FindingView()
+        self.view.setPlaceholderText(self.tr("This item has no text."))
+        self.view.char_clicked.connect(self._char_clicked)
+        self.view.selectionChanged.connect(self._update_actions)
+        self.canvas = ImageCanvas()
+        self.canvas.box_drawn.connect(self._box_drawn)
+        self.canvas.box_clicked.connect(lambda i: self.select_finding(None if i < 0 else i))
+        self.canvas.delete_requested.connect(self._delete_box)
+        self.content = QStackedWidget()
+        self.content.addWidget(self.view)
+        self.content.addWidget(self.canvas)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.content, 1)
+
+        self.legend = Legend()
+        self.panel = FindingPanel()
+        self.panel.layout().insertWidget(0, self.legend)
+        self.panel.decide_requested.connect(self.decide)
+        self.panel.remove_requested.connect(lambda: self._delete_box(self.selected))
+        self.panel.finding_chosen.connect(lambda i: self.select_finding(i, reveal=True))
+        self.panel.setMinimumWidth(300)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([820, 340])
+        splitter.setChildrenCollapsible(False)
+
+        self.hint = QLabel(self.tr("Keys: J / K next / previous · A approve and next · X exclude "
+                                   "and next · N next finding · R redact selection · P preview "
+                                   "· Ctrl+Z undo"))
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(header)
+        body_layout.addLayout(tools)
+        body_layout.addWidget(splitter, 1)
+        body_layout.addWidget(self.status)
+        body_layout.addWidget(self.hint)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.empty)
+        self.pages.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def _workspace_changed(self, _path: Path | None) -> None:
+        self._index, self._states = [], {}
+        self.artifact, self.findings, self.selected = None, [], None
+        self._shown_id, self._picture = None, None
+        self._dirty = True
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._show_empty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._emitting:
+            return  # our own change: already shown
+        if self.ctx.workspace_path is None:
+            self._show_empty()
+            return
+        if not self._load_index():
+            return
+        current = self.artifact.id if self.artifact else None
+        if current not in self._states:
+            current = self._first_to_review()
+        if current is None:
+            self._show_empty()
+            return
+        self._open(current)
+
+    def _load_index(self) -> bool:
+        try:
+            with self.ctx.workspace() as ws:
+                rows = ws.artifacts()
+                self._self_senders = {n for n, k in sender_keys(ws).items() if k == "self"}
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return False
+        self._index = [a.id for a in rows]
+        self._states = {a.id: a.state.value for a in rows}
+        self._dirty = False
+        return True
+
+    def _first_to_review(self) -> str | None:
+        pending = [i for i in self._index if self._states[i] == "pending"]
+        return (pending or self._index or [None])[0]
+
+    def _show_empty(self) -> None:
+        if self.ctx.workspace_path is None:
+            self.empty.setText(self.tr("Open a workspace to start reviewing."))
+        else:
+            self.empty.setText(self.tr("This workspace has nothing to review yet. Import your "
+                                       "chats, emails, documents or pictures first."))
+        self.pages.setCurrentIndex(0)
+        self._update_actions()
+
+    def show_artifact(self, artifact_id: str) -> None:
+        """Open this artifact (asked for by another page)."""
+        if self.ctx.workspace_path is None:
+            return
+        if (self._dirty or artifact_id not in self._states) and not self._load_index():
+            return
+        if artifact_id not in self._states:
+            self.ctx.show_error(self.tr("This item is no longer in the workspace."))
+            return
+        self._open(artifact_id)
+        self.ctx.page_requested.emit(self.key)
+
+    def _open(self, artifact_id: str) -> None:
+        if self.artifact is None or self.artifact.id != artifact_id:
+            self.selected = None
+        if not self._reload(artifact_id):
+            return
+        self.pages.setCurrentIndex(1)
+        self._render()
+
+    def _reload(self, artifact_id: str) -> bool:
+        """Read the artifact and its findings again (quick: one artifact)."""
+        try:
+            with self.ctx.workspace() as ws:
+                self.artifact = ws.artifact(artifact_id)
+                self.findings = ws.findings(artifact_id)
+                self._aliases = ws.pseudonym_ordinals()
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return False
+        self._states[artifact_id] = self.artifact.state.value
+        self._language = dominant_language(self.artifact.text or self.artifact.title)
+        if self.selected is not None and all(f.id != self.selected for f in self.findings):
+            self.selected = None
+        return True
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    @property
+    def previewing(self) -> bool:
+        return self.act_preview.isChecked()
+
+    @property
+    def is_image(self) -> bool:
+        return self.artifact is not None and self.artifact.image_blob is not None \
+            and self.artifact.kind.value == "image"
+
+    def _render(self) -> None:
+        """Bring every part of the page up to date with the loaded artifact and findings.
+        The text document is rebuilt only for another artifact or a preview."""
+        artifact = self.artifact
+        if artifact is None:
+            return
+        if self.is_image:
+            self.content.setCurrentWidget(self.canvas)
+            self._render_picture()
+        else:
+            self.content.setCurrentWidget(self.view)
+            self._render_text()
+        self._render_header()
+        self.legend.set_findings(self.findings)
+        self.panel.set_findings(self.findings, self.selected, self._alias_of)
+        self._update_actions()
+
+    def _render_text(self) -> None:
+        assert self.artifact is not None
+        if self.previewing:
+            self._render_preview_text()
+            self._shown_id = None
+            pending = sum(1 for f in self.findings if f.decision == "pending")
+            text = self.tr("Preview: this is exactly what will be exported. Turn the preview "
+                           "off (P) to change decisions.")
+            if pending:
+                text += " " + self.tr("{0} findings still need a decision and are shown "
+                                      "unchanged.").format(pending)
+            self.banner.setText(text)
+            self.banner.setStyleSheet("background: #fef7e0; padding: 6px;")
+            return
+        self.banner.setText(self.tr("Click a coloured passage to decide about it. Select any "
+                                    "other text and press R to redact it."))
+        self.banner.setStyleSheet("color: palette(placeholder-text); padding: 2px;")
+        if self._shown_id != self.artifact.id:
+            rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
+            self.view.show_document(rendered.document, rendered.map)
+            self._shown_id = self.artifact.id
+        self.view.highlight(self.findings, self.selected)
+
+    def _render_preview_text(self) -> None:
+        assert self.artifact is not None
+        try:
+            with self.ctx.workspace() as ws:
+                redacted = redact_artifact(self.artifact, self.findings,
+                                           RedactionContext.of(ws))
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        mine = [s.sender in self._self_senders for s in self.artifact.segments]
+        document = render_preview(redacted.segments, mine, self.view.font())
+        self.view.show_document(document, None)
+        self.view.mark(self._replacement_ranges(document))
+
+    def _replacement_ranges(self, document: QTextDocument) -> list[tuple[int, int]]:
+        context = RedactionContext(self._aliases, [], {})
+        names = {context.alias_for(key, self._language) or "" for key in self._aliases}
+        alternatives = [PLACEHOLDER_PATTERN] + [QRegularExpression.escape(n)
+                                                for n in sorted(names, key=len, reverse=True)
+                                                if n]
+        pattern = QRegularExpression("|".join(alternatives))
+        ranges = []
+        cursor = document.find(pattern, 0)
+        while not cursor.isNull():
+            ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
+            cursor = document.find(pattern, cursor)
+        return ranges
+
+    def _render_picture(self) -> None:
+        assert self.artifact is not None
+        self.canvas.drawing_enabled = not self.previewing
+        if self.previewing:
+            self.banner.setText(self.tr("Preview: the picture as it will be exported, with the "
+                                        "covered areas painted over."))
+            self.banner.setStyleSheet("background: #fef7e0; padding: 6px;")
+        else:
+            self.banner.setText(self.tr("Drag across the picture to cover an area. Click a box "
+                                        "to select it; Delete removes it."))
+            self.banner.setStyleSheet("color: palette(placeholder-text); padding: 2px;")
+        upright = self._upright_picture()
+        if upright is None:
+            self.canvas.set_boxes([], None)
+            return
+        if self.previewing:
+            try:
+                with self.ctx.workspace() as ws:
+                    boxes = image_boxes(self.findings, RedactionContext.of(ws), self._language)
+            except WorkbenchError as exc:
+                self.ctx.show_error(str(exc))
+                return
+            self.canvas.set_image(to_qimage(paint_boxes(upright, boxes)))
+            self.canvas.set_boxes([], None)
+            self._shown_id = None
+            return
+        if self._shown_id != self.artifact.id:
+            self.canvas.set_image(to_qimage(upright))
+            self._shown_id = self.artifact.id
+        self.canvas.set_boxes(canvas_boxes(self.findings), self.selected)
+
+    def _upright_picture(self):  # type: ignore[no-untyped-def]
+        assert self.artifact is not None
+        blob = self.artifact.image_blob or ""
+        if self._picture is None or self._picture[0] != blob:
+            try:
+                with self.ctx.workspace() as ws:
+                    path = ws.blob_path(blob)
+                self._picture = (blob, open_upright(path))
+            except (OSError, WorkbenchError) as exc:
+                self._picture = None
+                self._shown_id = None
+                self.canvas.set_image(QImage(), self.tr(
+                    "This picture could not be opened: {0}").format(exc))
+                return None
+        return self._picture[1]
+
+    def _render_header(self) -> None:
+        artifact = self.artifact
+        assert artifact is not None
+        self.title_label.setText(artifact.title)
+        self.title_label.setToolTip(artifact.title)
+        state = artifact.state.value
+        parts = [kind_label(artifact.kind.value)]
+        if artifact.started_at:
+            parts.append(artifact.started_at[:16].replace("T", " "))
+        colour = STATE_COLOURS.get(state, "#5f6368")
+        self.meta_label.setText(" · ".join(parts)
+                                + f' · <b style="color:{colour}">{state_label(state)}</b>')
+        position = self._index.index(artifact.id) + 1 if artifact.id in self._states else 0
+        pending = sum(1 for s in self._states.values() if s == "pending")
+        self.position_label.setText(self.tr("{0} of {1} · {2} pending").format(
+            position, len(self._index), pending))
+
+    def _alias_of(self, finding: StoredFinding) -> str | None:
+        # Only the aliases are needed here, not the whole-workspace sweep of .of(ws).
+        return RedactionContext(self._aliases, [], {}).alias_for(finding.person_key,
+                                                                  self._language)
+
+    def _update_actions(self) -> None:
+        has = self.artifact is not None and self.pages.currentIndex() == 1
+        for action in (self.act_previous, self.act_next, self.act_approve, self.act_exclude,
+                       self.act_preview, self.act_next_finding):
+            action.setEnabled(has)
+        self.act_undo.setEnabled(self.ctx.workspace_path is not None)
+        self.act_policy.setEnabled(self.ctx.workspace_path is not None)
+        text_mode = has and not self.is_image and not self.previewing
+        can_redact = text_mode and self.view.textCursor().hasSelection()
+        self.act_redact.setEnabled(can_redact)
+        self.act_redact_all.setEnabled(can_redact)
+        if has:
+            state = self._states.get(self.artifact.id)  # type: ignore[union-attr]
+            self.act_approve.setEnabled(state != "approved")
+            self.act_exclude.setEnabled(state != "excluded")
+
+    # -- selecting findings --------------------------------------------------------------------
+
+    def _char_clicked(self, position: int) -> None:
+        if self.previewing:
+            return
+        offset = self.view.text_map.char_at(position)
+        hits = [] if offset is None else [f for f in self.findings
+                                         if f.box is None and f.start <= offset < f.end]
+        # The innermost finding: a name inside a sensitive sentence is the name.
+        chosen = min(hits, key=lambda f: f.end - f.start) if hits else None
+        self.select_finding(chosen.id if chosen else None)
+
+    def select_finding(self, finding_id: int | None, reveal: bool = False) -> None:
+        self.selected = finding_id
+        if self.is_image:
+            if not self.previewing:
+                self.canvas.set_boxes(canvas_boxes(self.findings), finding_id)
+        elif not self.previewing:
+            self.view.highlight(self.findings, finding_id)
+            if reveal and finding_id is not None:
+                self.view.reveal(finding_id)
+        self.panel.select(finding_id)
+
+    def select_next_pending(self) -> None:
+        pending = [f for f in self.findings if f.decision == "pending"]
+        if not pending:
+            self._say(self.tr("Every finding in this item has a decision."))
+            return
+        ids = [f.id for f in pending]
+        after = [i for i in ids if self.selected is None or i > self.selected]
+        self.select_finding((after or ids)[0], reveal=True)
+
+    # -- changes ---------------------------------------------------------------------------------
+
+    def _changed(self, reload_states: bool = False) -> None:
+        """After any change: show it, then tell the other pages."""
+        if reload_states:
+            self._load_index()
+        if self.artifact is not None and self._reload(self.artifact.id):
+            self._render()
+        self._emitting = True
+        try:
+            self.ctx.data_changed.emit()
+        finally:
+            self._emitting = False
+
+    def _run(self, work) -> object | None:  # type: ignore[no-untyped-def]
+        """A quick write on the UI thread; a refusal becomes the usual dialog."""
+        try:
+            with self.ctx.workspace() as ws:
+                return work(ws)
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return None
+
+    def decide(self, decision: str, all_occurrences: bool) -> None:
+        if self.selected is None:
+            return
+        finding_id = self.selected
+        count = self._run(lambda ws: review.decide(ws, finding_id, Decision(decision),
+                                                   all_occurrences))
+        if count is None:
+            self.panel.select(self.selected)  # undo the button's checked look
+            return
+        if count > 1:
+            self._say(self.tr("Decided {0} occurrences.").format(count))
+        self._changed()
+
+    def _delete_box(self, finding_id: int | None) -> None:
+        """A box or selection you made is removed; a detector's box is decided "keep" (it
+        stays as a suggestion you turned down)."""
+        finding = next((f for f in self.findings if f.id == finding_id), None)
+        if finding is None or self.previewing:
+            return
+        if finding.detector == "manual":
+            done = self._run(lambda ws: ws.remove_findings([finding.id]) or True)
+            self.selected = None
+        else:
+            done = self._run(lambda ws: review.decide(ws, finding.id, Decision.KEEP))
+        if done is not None:
+            self._changed()
+
+    def _box_drawn(self, box: tuple[int, int, int, int]) -> None:
+        if self.artifact is None or self.previewing:
+            return
+        artifact_id = self.artifact.id
+        ids = self._run(lambda ws: ws.add_box_findings(artifact_id, [box]))
+        if ids:
+            self.selected = ids[0]
+            self._changed()
+
+    def redact_selection(self, everywhere: bool = False) -> None:
+        if self.artifact is None or self.is_image or self.previewing:
+            return
+        span = self.view.selection_span()
+        text = self.artifact.text
+        if span is not None:
+            start, end = span
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            span = (start, end) if start < end else None
+        if span is None:
+            self._say(self.tr("Select some of the item's text first."))
+            return
+        artifact_id = self.artifact.id
+        ids = self._run(lambda ws: review.redact_span(ws, artifact_id, span[0], span[1],
+                                                      everywhere))
+        if ids is None:
+            return
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        if everywhere:
+            self._say(self.tr("Redacted {0} occurrences.").format(len(ids)))
+        self.selected = ids[0] if ids else self.selected
+        self._changed()
+
+    def undo(self) -> None:
+        count = self._run(review.undo)
+        if count is None:
+            return
+        if not count:
+            self._say(self.tr("Nothing to undo."))
+            return
+        self._say(self.tr("Undone."))
+        self._changed(reload_states=True)
+
+    def apply_default_policy(self) -> None:
+        path = self.ctx.workspace_path
+        if path is None:
+            return
+
+        def work(progress, cancel) -> int:  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return review.apply_default_policy(ws)
+
+        def done(count: int) -> None:
+            self._say(self.tr("The default policy decided {0} findings.").format(count))
+            self._changed()
+
+        self.act_policy.setEnabled(False)
+        task = self.ctx.run_task(work, self.tr("Applying the default policy…"), done)
+        for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+            signal.connect(lambda *_: self._update_actions())
+
+    def _set_state(self, apply) -> bool:  # type: ignore[no-untyped-def]
+        if self.artifact is None:
+            return False
+        artifact_id = self.artifact.id
+        if self._run(lambda ws: apply(ws, artifact_id) or True) is None:
+            return False
+        self._changed()
+        return True
+
+    def approve_and_next(self) -> None:
+        if self._set_state(review.approve):
+            self._say(self.tr("Approved."))
+            self._step(1, after_decision=True)
+
+    def exclude_and_next(self) -> None:
+        if self._set_state(review.exclude):
+            self._say(self.tr("Excluded: it will not be exported."))
+            self._step(1, after_decision=True)
+
+    def _preview_toggled(self) -> None:
+        self._shown_id = None
+        if self.previewing:
+            self.view.setTextCursor(QTextCursor(self.view.document()))
+        self._render()
+
+    # -- moving ------------------------------------------------------------------------------------
+
+    def go_next(self) -> None:
+        self._step(1)
+
+    def go_previous(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int, after_decision: bool = False) -> None:
+        if self.artifact is None or not self._index:
+            return
+        target = self._neighbour(step)
+        if target is None:
+            if self.pending_only.isChecked() and not any(s == "pending"
+                                                         for s in self._states.values()):
+                self._say(self.tr("Every item is approved or excluded. You can go on to "
+                                  "consent and export."))
+            elif not after_decision:
+                self._say(self.tr("This is the last item.") if step > 0
+                          else self.tr("This is the first item."))
+            return
+        self._open(target)
+
+    def _neighbour(self, step: int) -> str | None:
+        assert self.artifact is not None
+        here = self._index.index(self.artifact.id) if self.artifact.id in self._states else -1
+        wanted = (lambda i: self._states[i] == "pending") if self.pending_only.isChecked() \
+            else (lambda _i: True)
+        order = self._index[here + 1:] if step > 0 else self._index[:max(here, 0)][::-1]
+        if self.pending_only.isChecked() and step > 0:
+            order += self._index[:max(here, 0)]  # wrap round to pending ones left behind
+        return next((i for i in order if wanted(i)), None)
+
+    def _say(self, message: str) -> None:
+        self.status.setText(message)

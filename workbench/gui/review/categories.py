@@ -1,0 +1,120 @@
+"""Finding categories as the reviewer sees them: which entity falls where, its colours, and
+the words used for entities, decisions and parties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from workbench.core.workspace import StoredFinding
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    strong: QColor  # a finding that still needs a decision
+    light: QColor  # a decided finding
+
+    def label(self) -> str:
+        return category_label(self.key)
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category("names", QColor("#8ab4f8"), QColor("#d6e6fd")),
+    Category("contact", QColor("#81c995"), QColor("#d4efdc")),
+    Category("ids", QColor("#fcad70"), QColor("#fde2cc")),
+    Category("secrets", QColor("#f28b82"), QColor("#fbd3cf")),
+    Category("places", QColor("#c58af9"), QColor("#ecdcfc")),
+    Category("sensitive", QColor("#fdd663"), QColor("#fef3c7")),
+    Category("manual", QColor("#9aa0a6"), QColor("#e3e5e8")),
+    Category("other", QColor("#78d9ec"), QColor("#d2f3f9")),
+)
+_BY_KEY = {c.key: c for c in CATEGORIES}
+
+_ENTITY_CATEGORY = {
+    "PERSON": "names",
+    "EMAIL_ADDRESS": "contact", "PHONE_NUMBER": "contact",
+    "CN_RESIDENT_ID": "ids", "CN_PASSPORT": "ids", "BANK_CARD": "ids", "CREDIT_CARD": "ids",
+    "IBAN_CODE": "ids",
+    "SECRET": "secrets",
+    "ADDRESS": "places", "LOCATION": "places",
+}
+
+
+def category_of(finding: StoredFinding) -> Category:
+    if finding.detector == "manual":
+        return _BY_KEY["manual"]
+    if finding.entity.startswith("SENSITIVE_"):
+        return _BY_KEY["sensitive"]
+    return _BY_KEY[_ENTITY_CATEGORY.get(finding.entity, "other")]
+
+
+def category_label(key: str) -> str:
+    labels = {
+        "names": QCoreApplication.translate("ReviewCategories", "Names"),
+        "contact": QCoreApplication.translate("ReviewCategories", "Contact details"),
+        "ids": QCoreApplication.translate("ReviewCategories", "IDs and cards"),
+        "secrets": QCoreApplication.translate("ReviewCategories", "Secrets"),
+        "places": QCoreApplication.translate("ReviewCategories", "Addresses"),
+        "sensitive": QCoreApplication.translate("ReviewCategories", "Sensitive topics"),
+        "manual": QCoreApplication.translate("ReviewCategories", "Your redactions"),
+        "other": QCoreApplication.translate("ReviewCategories", "Other"),
+    }
+    return labels.get(key, key)
+
+
+def entity_label(entity: str) -> str:
+    labels = {
+        "PERSON": QCoreApplication.translate("ReviewCategories", "Name"),
+        "EMAIL_ADDRESS": QCoreApplication.translate("ReviewCategories", "Email address"),
+        "PHONE_NUMBER": QCoreApplication.translate("ReviewCategories", "Phone number"),
+        "CN_RESIDENT_ID": QCoreApplication.translate("ReviewCategories", "Resident ID number"),
+        "CN_PASSPORT": QCoreApplication.translate("ReviewCategories", "Passport number"),
+        "BANK_CARD": QCoreApplication.translate("ReviewCategories", "Bank card number"),
+        "CREDIT_CARD": QCoreApplication.translate("ReviewCategories", "Credit card number"),
+        "IBAN_CODE": QCoreApplication.translate("ReviewCategories", "Bank account (IBAN)"),
+        "IP_ADDRESS": QCoreApplication.translate("ReviewCategories", "IP address"),
+        "URL": QCoreApplication.translate("ReviewCategories", "Web address"),
+        "ADDRESS": QCoreApplication.translate("ReviewCategories", "Address"),
+        "LOCATION": QCoreApplication.translate("ReviewCategories", "Place"),
+        "DATE_TIME": QCoreApplication.translate("ReviewCategories", "Date or time"),
+        "SECRET": QCoreApplication.translate("ReviewCategories", "Secret (key, token or password)"),
+        "SENSITIVE_HEALTH": QCoreApplication.translate("ReviewCategories", "Health"),
+        "SENSITIVE_FINANCIAL": QCoreApplication.translate("ReviewCategories", "Finances"),
+        "SENSITIVE_RELIGION": QCoreApplication.translate("ReviewCategories", "Religion"),
+        "SENSITIVE_BIOMETRIC": QCoreApplication.translate("ReviewCategories", "Biometric data"),
+        "SENSITIVE_WHEREABOUTS": QCoreApplication.translate("ReviewCategories", "Whereabouts"),
+        "SENSITIVE_MINOR": QCoreApplication.translate("ReviewCategories", "About a minor"),
+        "SENSITIVE_SEX_LIFE": QCoreApplication.translate("ReviewCategories", "Private life"),
+        "MANUAL": QCoreApplication.translate("ReviewCategories", "Marked by you"),
+    }
+    return labels.get(entity, entity)
+
+
+def decision_label(decision: str) -> str:
+    labels = {
+        "pending": QCoreApplication.translate("ReviewCategories", "Needs a decision"),
+        "redact": QCoreApplication.translate("ReviewCategories", "Redact"),
+        "pseudonymise": QCoreApplication.translate("ReviewCategories", "Replace with alias"),
+        "keep": QCoreApplication.translate("ReviewCategories", "Keep"),
+    }
+    return labels.get(decision, decision)
+
+
+def party_label(party: str, alias: str | None) -> str:
+    if party == "self":
+        return QCoreApplication.translate("ReviewCategories", "You")
+    if party == "third_party":
+        if alias:
+            return QCoreApplication.translate(
+                "ReviewCategories", "Someone else — shown as {0}").format(alias)
+        return QCoreApplication.translate("ReviewCategories", "Someone else")
+    return QCoreApplication.translate("ReviewCategories", "No particular person")
+
+
+def detector_label(detector: str) -> str:
+    if detector == "manual":
+        return QCoreApplication.translate("ReviewCategories", "You, by hand")
+    return detector

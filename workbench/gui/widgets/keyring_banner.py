@@ -1,0 +1,46 @@
+"""The warning strip shown while private keys live in the passphrase file, not a keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from workbench.core import secrets_store
+from workbench.core.errors import WorkbenchError
+
+
+class KeyringBanner(QFrame):
+    """Visible only while the secret store is the passphrase-protected fallback file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("KeyringBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Amber, not red: nothing is wrong, but the user should know and keep the passphrase.
+        self.setStyleSheet("#KeyringBanner { background: #fff4ce; border: 1px solid #e0b100;"
+                           " border-radius: 4px; } #KeyringBanner QLabel { color: #3d2f00; }")
+        icon = QLabel("⚠")
+        icon.setStyleSheet("font-size: 18px;")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(icon)
+        layout.addWidget(self.label, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Check the store again (WORKBENCH_HOME or the keyring may have changed)."""
+        try:
+            store = secrets_store.secret_store()
+        except WorkbenchError:
+            self.hide()
+            return
+        if store.secure:
+            self.hide()
+            return
+        where = getattr(store, "path", None) or store.description
+        self.label.setText(self.tr(
+            "No system keyring: your private keys are kept in a passphrase-protected file "
+            "({0}). You will be asked for the passphrase when you sign or open packages; keep "
+            "it safe, because nobody can recover the keys without it.").format(where))
+        self.show()
