@@ -61,6 +61,7 @@ def page(qtbot, ws_path: Path, errors) -> ReviewPage:
     page.show()
     qtbot.waitExposed(page)
     page.activateWindow()
+    page.refresh()  # as the main window does when the page is shown
     return page
 
 
@@ -255,40 +256,49 @@ def screen_point(page: ReviewPage, x: int, y: int) -> QPoint:
 def test_draw_a_box_on_a_picture_then_delete_it(qtbot, page: ReviewPage, ws_path: Path):
     open_image(page, ws_path)
     canvas = page.canvas
-    a, b = screen_point(page, 100, 40), screen_point(page, 300, 100)
+    detector_boxes = len(canvas.boxes)
+    # The right-hand side of the sample is blank: no OCR box lies there.
+    a, b = screen_point(page, 600, 40), screen_point(page, 700, 120)
     qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=a)
     qtbot.mouseMove(canvas, QPoint((a.x() + b.x()) // 2, (a.y() + b.y()) // 2))
     qtbot.mouseMove(canvas, b)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=b)
-    (box,) = [f for f in page.findings if f.box]
+    (box,) = [f for f in page.findings if f.detector == "manual"]
     x, y, w, h = box.box
-    assert abs(x - 100) <= 2 and abs(y - 40) <= 2 and abs(w - 200) <= 3 and abs(h - 60) <= 3
-    assert box.detector == "manual" and box.decision == "redact"
-    assert page.selected == box.id
-    canvas.set_boxes(canvas.boxes, None)
-    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=screen_point(page, 150, 60))
+    assert abs(x - 600) <= 2 and abs(y - 40) <= 2 and abs(w - 100) <= 3 and abs(h - 80) <= 3
+    assert box.decision == "redact" and page.selected == box.id
+    assert len(canvas.boxes) == detector_boxes + 1
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=QPoint(2, 2))  # off the picture
+    assert canvas.selected is None and page.panel.finding is None
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=screen_point(page, 650, 80))
     assert canvas.selected == box.id
     qtbot.keyClick(canvas, Qt.Key.Key_Delete)
     with Workspace.open(ws_path) as ws:
-        assert not ws.findings(page.artifact.id)
+        assert not [f for f in ws.findings(page.artifact.id) if f.detector == "manual"]
+    assert len(canvas.boxes) == detector_boxes
 
 
-def test_deleting_a_detector_box_turns_it_down(qtbot, page: ReviewPage, ws_path: Path):
+def test_a_detector_box_is_decided_not_removed(qtbot, page: ReviewPage, ws_path: Path):
     open_image(page, ws_path)
-    with Workspace.open(ws_path) as ws:
-        # As the OCR step will: a detector's suggestion with a box.
+    if not [f for f in page.findings if f.box and f.detector != "manual"]:
+        # Without OCR, a suggestion as the OCR step makes it.
         from workbench.core.workspace import NewFinding
 
-        ws.save_scan({page.artifact.id: [NewFinding("PHONE_NUMBER", 0, 0, 0.9, "OcrRecognizer",
-                                                    "13812345678", "third_party", None,
-                                                    box=(10, 10, 80, 20))]}, "test")
-    page.refresh()
-    (suggestion,) = page.findings
-    page.select_finding(suggestion.id)
+        with Workspace.open(ws_path) as ws:
+            ws.save_scan({page.artifact.id: [NewFinding(
+                "PHONE_NUMBER", 0, 11, 0.9, "PhoneRecognizer", "13812345678", "third_party",
+                None, box=(263, 64, 188, 20))]}, "test")
+        page.refresh()
+    phone = next(f for f in page.findings if f.box and f.value == "13812345678")
+    x, y, w, h = phone.box
+    qtbot.mouseClick(page.canvas, Qt.MouseButton.LeftButton,
+                     pos=screen_point(page, x + w // 2, y + h // 2))
+    assert page.canvas.selected == phone.id and page.panel.finding.id == phone.id
+    assert not page.panel.remove.isVisible()
     qtbot.keyClick(page.canvas, Qt.Key.Key_Delete)
-    assert stored(ws_path, suggestion.id).decision == "keep"
+    assert stored(ws_path, phone.id).decision == "keep"
     qtbot.mouseClick(page.panel.redact, Qt.MouseButton.LeftButton)
-    assert stored(ws_path, suggestion.id).decision == "redact"
+    assert stored(ws_path, phone.id).decision == "redact"
 
 
 def test_image_preview_paints_the_boxes(qtbot, page: ReviewPage, ws_path: Path):

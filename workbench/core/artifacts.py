@@ -38,13 +38,18 @@ class Segment:
     time: str | None = None
     field: str | None = None
     placeholder: str | None = None
+    box: tuple[int, int, int, int] | None = None  # OCR lines: where the text is in the image
 
-    def as_json(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {k: v for k, v in self.__dict__.items() if v is not None}
+        if self.box is not None:
+            data["box"] = list(self.box)
+        return data
 
     @classmethod
-    def from_json(cls, data: dict[str, str]) -> Segment:
-        return cls(**data)
+    def from_json(cls, data: dict[str, Any]) -> Segment:
+        box = data.get("box")
+        return cls(**{**data, "box": tuple(box) if box else None})
 
 
 @dataclass(frozen=True)

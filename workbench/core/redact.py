@@ -282,8 +282,12 @@ def paint_boxes(image, boxes: list[tuple[Box, str | None]]):  # type: ignore[no-
         if label is None:
             draw.rectangle((x, y, x + w, y + h), fill="black")
             continue
+        font = _font(max(8, int(h * 0.75)), label)
+        while font.size > 8 and font.getlength(label) > w - 4:
+            font = _font(font.size - 1, label)
+        # The alias may still be wider than the name it replaces: widen the box to fit it.
+        w = max(w, int(font.getlength(label)) + 4)
         draw.rectangle((x, y, x + w, y + h), fill="white", outline="black")
-        font = _font(max(10, int(h * 0.7)), label)
         draw.text((x + 2, y + max(0, (h - font.size) // 2)), label, fill="black", font=font)
     return painted
 

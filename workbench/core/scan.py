@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from workbench.core.artifacts import Artifact, ArtifactKind
+from workbench.core.artifacts import Artifact
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.parties import SELF_KEY, PartyTagger
@@ -117,7 +117,7 @@ def scan_workspace(
     people = known_people(ws)
     key = scan_key(DETECTOR_VERSION, people)
     done_keys = {} if force else ws.scan_keys()
-    artifacts = [a for a in ws.artifacts() if a.kind is not ArtifactKind.IMAGE]
+    artifacts = ws.artifacts()
     todo = [a for a in artifacts if done_keys.get(a.id) != key]
     if not todo:
         return ScanSummary(0, len(artifacts), 0)
@@ -143,19 +143,21 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
     total_findings = 0
     for first in range(0, len(todo), ARTIFACTS_PER_SAVE):
         chunk = todo[first:first + ARTIFACTS_PER_SAVE]
-        segments = [(artifact, offset, text) for artifact in chunk
-                    for offset, text in segment_spans(artifact)]
+        segments = [(artifact, offset, text, box) for artifact in chunk
+                    for (offset, text), box in zip(segment_spans(artifact),
+                                                   _segment_boxes(artifact), strict=True)]
 
         def chunk_progress(done: int, total: int, label: str, _first: int = first,
                            _size: int = len(chunk)) -> None:
             progress(_first + round(done / max(total, 1) * _size), len(todo), label)
 
         found = detector.analyze_many(  # type: ignore[attr-defined]
-            [text for _, _, text in segments], progress=chunk_progress, cancel=cancel,
+            [text for _, _, text, _ in segments], progress=chunk_progress, cancel=cancel,
             processes=processes)
         results: dict[str, list[NewFinding]] = {a.id: [] for a in chunk}
-        for (artifact, offset, _text), findings in zip(segments, found, strict=True):
-            results[artifact.id].extend(_new_finding(f, offset, tagger) for f in findings)
+        for (artifact, offset, text, box), findings in zip(segments, found, strict=True):
+            results[artifact.id].extend(_new_finding(f, offset, tagger, box, text)
+                                        for f in findings)
         ws.save_scan(results, key, _third_party_senders(chunk, people))
         total_findings += sum(len(v) for v in results.values())
     progress(len(todo), len(todo), "")
@@ -216,12 +218,21 @@ def segment_spans(artifact: ArtifactRow) -> list[tuple[int, str]]:
     return spans
 
 
-def _new_finding(finding: Finding, offset: int, tagger: PartyTagger) -> NewFinding:
+def _segment_boxes(artifact: ArtifactRow) -> list[tuple[int, int, int, int] | None]:
+    return [s.box for s in artifact.segments if s.placeholder is None]
+
+
+def _new_finding(finding: Finding, offset: int, tagger: PartyTagger,
+                 line_box: tuple[int, int, int, int] | None = None,
+                 line_text: str = "") -> NewFinding:
+    from workbench.core.ocr import sub_box
+
     party = tagger.tag(finding)
+    box = sub_box(line_box, line_text, finding.start, finding.end) if line_box else None
     return NewFinding(entity=finding.entity, start=finding.start + offset,
                       end=finding.end + offset, score=round(finding.score, 3),
                       detector=finding.detector, value=finding.text, party=party.party,
-                      person_key=party.person_key)
+                      person_key=party.person_key, box=box)
 
 
 def scan_in_subprocess(

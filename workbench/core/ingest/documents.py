@@ -26,6 +26,31 @@ def extract_text_file(data: bytes) -> tuple[tuple[Segment, ...], str]:
     return (Segment(decoded.text, field="body"),), decoded.encoding
 
 
+def docx_images(data: bytes) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every picture inside a Word document."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(Path(name).name, archive.read(name)) for name in archive.namelist()
+                if name.startswith("word/media/")
+                and Path(name).suffix.lower() in {".png", ".jpg", ".jpeg"}]
+
+
+def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every picture on the PDF's pages (those Pillow can decode)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    found = []
+    try:
+        for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
+            for index, image in enumerate(page.images, start=1):
+                buffer = io.BytesIO()
+                image.image.save(buffer, format="PNG")
+                found.append((f"page-{number}-image-{index}.png", buffer.getvalue()))
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError):
+        return found  # the text was readable; a picture pypdf cannot decode is skipped
+    return found
+
+
 def extract_docx(data: bytes) -> tuple[Segment, ...]:
     """Paragraphs and tables in body order; tables as ` | `-separated rows."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
@@ -97,8 +122,16 @@ def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
         (segments, encoding), fmt = extract_text_file(data), suffix.lstrip(".") or "txt"
     else:
         raise ExtractionError(f"'{suffix}' files are not a document type the workbench reads")
+    pictures = (docx_images(data) if fmt == "docx" else pdf_images(data) if fmt == "pdf"
+                 else [])
+    # Pictures inside a document are reviewed on their own: the Markdown the skill carries
+    # holds only the text, and a picture may show what the text does not.
+    from workbench.core.ingest.images import image_artifact
+
+    children = tuple(image_artifact(f"{name} — {picture}", content)
+                     for picture, content in pictures)
     return Artifact(kind=kind, title=name, source_format=fmt, segments=segments,
-                    encoding=encoding)
+                    encoding=encoding, children=children)
 
 
 def load(path: Path, ctx: ImportContext) -> ImportedSource:

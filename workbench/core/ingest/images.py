@@ -1,4 +1,4 @@
-"""Images (PNG, JPEG): stored as they are and checked to be real images; OCR comes later."""
+"""Images (PNG, JPEG): checked to be real images, stored as they are, their text read by OCR."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from workbench.core.artifacts import Artifact, ArtifactKind, bytes_digest
+from workbench.core import ocr
+from workbench.core.artifacts import Artifact, ArtifactKind, Segment, bytes_digest
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.documents import ExtractionError
@@ -22,13 +23,20 @@ def image_artifact(name: str, data: bytes) -> Artifact:
             width, height, fmt = image.width, image.height, (image.format or "").lower()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ExtractionError(f"it is not a readable image ({exc})") from exc
+    segments: tuple[Segment, ...] = ()
+    if ocr.available():
+        # The recognised lines become the image's text (with their boxes), so the detectors
+        # can find the names and numbers in its pixels.
+        segments = tuple(Segment(line.text, field="ocr", box=line.box)
+                         for line in ocr.read_lines(data) if line.text.strip())
     return Artifact(
         kind=ArtifactKind.IMAGE,
         title=name,
         source_format=fmt or Path(name).suffix.lstrip(".").lower(),
+        segments=segments,
         image_sha256=bytes_digest(data),
         image_bytes=data,
-        meta={"width": width, "height": height},
+        meta={"width": width, "height": height, "ocr": ocr.available()},
     )
 
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QAction,
     QImage,
     QKeySequence,
-    QShowEvent,
     QTextCursor,
     QTextDocument,
 )
@@ -252,11 +251,6 @@ class ReviewPage(Page):
             self.refresh()
         else:
             self._show_empty()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self) -> None:
         if self._emitting:

@@ -196,6 +196,33 @@ class _Builder:
         self.placeholder = QTextCharFormat()
         self.placeholder.setFontItalic(True)
         self.placeholder.setForeground(MUTED)
+        self.bold = QTextCharFormat()
+        self.bold.setFontWeight(QFont.Weight.Bold)
+        # Block formats made once, not per message.
+        self.heads: dict[bool, QTextBlockFormat] = {}
+        self.bubbles: dict[bool, QTextBlockFormat] = {}
+        for mine in (False, True):
+            head = QTextBlockFormat()
+            head.setTopMargin(6)
+            if mine:
+                head.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.heads[mine] = head
+            body = QTextBlockFormat()
+            body.setBackground(SELF_BUBBLE if mine else OTHER_BUBBLE)
+            # Proportional line height: room above and below each line of the bubble.
+            body.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            body.setLeftMargin(96 if mine else 0)
+            body.setRightMargin(0 if mine else 96)
+            self.bubbles[mine] = body
+        self.card = QTextBlockFormat()
+        self.card.setBackground(HEADER_CARD)
+        self.card.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        self.card.setTabPositions([QTextOption.Tab(96, QTextOption.TabType.LeftTab)])
+        self.card_first = QTextBlockFormat(self.card)
+        self.card_first.setTopMargin(4)
+        self.heading = QTextBlockFormat()
+        self.heading.setTopMargin(10)
+        self.line = QTextBlockFormat()
 
     def block(self, fmt: QTextBlockFormat | None = None) -> None:
         fmt = fmt or QTextBlockFormat()
@@ -205,78 +232,54 @@ class _Builder:
         else:
             self.cursor.insertBlock(fmt, self.plain)
 
-    def text(self, text: str, fmt: QTextCharFormat, start: int | None) -> None:
+    def text(self, text: str, fmt: QTextCharFormat, start: int | None, prefix: str = "") -> None:
+        """Insert `prefix` (not artifact text) and `text` in one call: every Qt call counts
+        when a chat has thousands of messages."""
         if start is not None:
-            self.map.add(start, self.cursor.position(), text)
-        self.cursor.insertText(qt_safe(text), fmt)
+            self.map.add(start, self.cursor.position() + utf16_len(prefix), text)
+        self.cursor.insertText(prefix + qt_safe(text), fmt)
 
     # -- the three shapes of segment -------------------------------------------------------
 
     def bubble(self, segment: SegmentLike, start: int | None, mine: bool) -> None:
         self._leave_card()
-        head = QTextBlockFormat()
-        head.setTopMargin(6)
-        if mine:
-            head.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.block(head)
+        self.block(self.heads[mine])
         name = segment.sender or QCoreApplication.translate("ReviewDocument", "Unknown sender")
         self.cursor.insertText(name, self.sender)
         time = _time_label(segment.time)
         if time:
             self.cursor.insertText(f"  {time}", self.muted)
-        body = QTextBlockFormat()
-        body.setBackground(SELF_BUBBLE if mine else OTHER_BUBBLE)
-        body.setLineHeight(135, 1)  # ProportionalHeight: room above and below each line
-        body.setLeftMargin(96 if mine else 0)
-        body.setRightMargin(0 if mine else 96)
-        self.block(body)
+        self.block(self.bubbles[mine])
         if segment.placeholder is not None:
             self.cursor.insertText(PAD + segment.text, self.placeholder)
             return
         # One block per message (lines break with U+2028) so the bubble stays one piece.
         for i, line in enumerate(segment.text.split("\n")):
-            if i:
-                self.cursor.insertText("\u2028", self.plain)
-            self.cursor.insertText(PAD, self.plain)
-            self.text(line, self.plain, None if start is None else start)
+            self.text(line, self.plain, start, "\u2028" + PAD if i else PAD)
             if start is not None:
                 start += len(line) + 1
 
     def header_row(self, segment: SegmentLike, start: int | None) -> None:
-        fmt = QTextBlockFormat()
-        fmt.setBackground(HEADER_CARD)
-        fmt.setLineHeight(130, 1)
-        fmt.setTabPositions([QTextOption.Tab(96, QTextOption.TabType.LeftTab)])
-        if not self._in_card:
-            fmt.setTopMargin(4)
+        self.block(self.card if self._in_card else self.card_first)
         self._in_card = True
-        self.block(fmt)
         self.cursor.insertText(f"{PAD}{field_label(segment.field or '')}\t", self.label)
-        lines = segment.text.split("\n")
-        for i, line in enumerate(lines):
-            if i:
-                self.cursor.insertText("\u2028\t", self.plain)
-            fmt_text = self.plain
-            if segment.field == "subject":
-                fmt_text = QTextCharFormat()
-                fmt_text.setFontWeight(QFont.Weight.Bold)
-            self.text(line, fmt_text, start)
+        fmt = self.bold if segment.field == "subject" else self.plain
+        for i, line in enumerate(segment.text.split("\n")):
+            self.text(line, fmt, start, "\u2028\t" if i else "")
             if start is not None:
                 start += len(line) + 1
 
     def lines(self, segment: SegmentLike, start: int | None, heading: str | None) -> None:
         self._leave_card()
         if heading:
-            fmt = QTextBlockFormat()
-            fmt.setTopMargin(10)
-            self.block(fmt)
+            self.block(self.heading)
             self.cursor.insertText(heading, self.label)
         if segment.placeholder is not None:
-            self.block()
+            self.block(self.line)
             self.cursor.insertText(segment.text, self.placeholder)
             return
         for line in segment.text.split("\n"):
-            self.block()
+            self.block(self.line)
             self.text(line, self.plain, start)
             if start is not None:
                 start += len(line) + 1

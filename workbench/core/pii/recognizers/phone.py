@@ -12,7 +12,9 @@ from workbench.core.pii.recognizers.base import result
 
 # A run of digits with the separators phone numbers are written with; refined per format.
 _CANDIDATE = re.compile(
-    r"(?<![0-9A-Za-z+\-/.])(?:\+|00)?\(?\d[\d ()\-]{5,19}\d(?![0-9A-Za-z]|\.\d|-\d|:\d)", re.ASCII
+    # A "+" may follow a letter: OCR drops spaces ("call+14155550132").
+    r"(?:(?<=[A-Za-z])\+|(?<![0-9A-Za-z+\-/.])(?:\+|00)?)\(?\d[\d ()\-]{5,19}\d"
+    r"(?![0-9A-Za-z]|\.\d|-\d|:\d)", re.ASCII
 )
 # North American numbers are also written with dots (415.555.0173); IPs and versions are
 # not 3-3-4 digits, so this shape is safe to take on its own.
