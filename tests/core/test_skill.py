@@ -108,3 +108,15 @@ def test_leak_no_redacted_or_pseudonymised_value_anywhere(reviewed: Workspace, t
     assert not leaks
     consent_text = "\n".join(p.read_text() for p in (folder / "consent").iterdir())
     assert not [v for v in removed if v in consent_text]
+
+
+def test_document_metadata_never_reaches_the_skill(reviewed: Workspace, tmp_path: Path):
+    """Documents leave as Markdown re-rendered from their text: the .docx core properties
+    (author, comment with a phone) and the PDF's /Creator and /Producer stay behind."""
+    folder = build_skill(reviewed, tmp_path / "out")
+    everything = "\n".join(p.read_bytes().decode("utf-8", "replace")
+                           for p in folder.rglob("*") if p.is_file())
+    for value in ("contains personal phone", "13912345678", "李娜 Lina Li", "Qt 6.12.0",
+                  "D:20261128015055Z"):
+        assert value not in everything
+    assert not list(folder.rglob("*.docx")) and not list(folder.rglob("*.pdf"))
