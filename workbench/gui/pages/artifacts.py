@@ -41,9 +41,10 @@ class ArtifactFilter(QSortFilterProxyModel):
         self.matches: set[str] | None = None  # ids matching the search, None: no search
 
     def update(self, **changes: Any) -> None:
+        self.beginFilterChange()
         for name, value in changes.items():
             setattr(self, name, value)
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
         model = self.sourceModel()
