@@ -37,8 +37,18 @@ class ImportedSource:
 Importer = Callable[[Path, ImportContext], ImportedSource]
 
 
+# One file at a time is read into memory; larger ones are refused rather than risk the
+# laptop's memory (a chat export of this size should be split by date first).
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
 def read_bytes(path: Path) -> bytes:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(path, f"it is {size // (1 << 20)} MB; the workbench imports files "
+                               f"up to {MAX_FILE_BYTES // (1 << 20)} MB. Split it (for example "
+                               "by month) and import the parts.")
         return path.read_bytes()
     except PermissionError as exc:
         raise ImportFailed(path, "you don't have permission to read it") from exc

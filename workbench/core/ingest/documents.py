@@ -51,10 +51,27 @@ def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
     return found
 
 
+# A real .docx rarely expands more than a few times; a "zip bomb" expands a thousandfold.
+MAX_EXPANDED_BYTES = 256 * 1024 * 1024
+MAX_EXPANSION = 200
+
+
+def _refuse_zip_bomb(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ExtractionError(f"it is a damaged zip archive ({exc})") from exc
+    if expanded > MAX_EXPANDED_BYTES or expanded > MAX_EXPANSION * max(len(data), 1):
+        raise ExtractionError(f"it would expand to {expanded // (1 << 20)} MB from "
+                              f"{len(data) // 1024} KB: refused as a possible zip bomb")
+
+
 def extract_docx(data: bytes) -> tuple[Segment, ...]:
     """Paragraphs and tables in body order; tables as ` | `-separated rows."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ExtractionError("it is not a Word document (.docx files are zip archives)")
+    _refuse_zip_bomb(data)
     import docx  # python-docx is slow to import; only documents need it
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table

@@ -59,7 +59,11 @@ class Detector:
         cancel: CancelToken | None = None,
         processes: int = 1,
     ) -> list[list[Finding]]:
-        """Findings for each text, in order. Repeated texts are analysed once."""
+        """Findings for each text, in order. Repeated texts are analysed once; very long
+        texts in overlapping pieces (spaCy refuses texts over a million characters, and
+        memory stays bounded)."""
+        if any(len(t) > MAX_PIECE for t in texts):
+            return _in_pieces(self, texts, lang, progress, cancel, processes)
         unique = list(dict.fromkeys(texts))
         if processes > 1 and len(unique) >= PARALLEL_THRESHOLD:
             found = self._analyze_in_workers(unique, lang, processes, progress, cancel)
@@ -185,6 +189,40 @@ class DetectorPool:
             done += len(part)
             progress(done, len(unique), "")
         return [found[text] for text in texts]
+
+
+MAX_PIECE = 20_000
+OVERLAP = 200
+
+
+def pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) covering `text`: cut at a line break where one is near, otherwise
+    with an overlap so a value on the cut is whole in one of the two pieces."""
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + MAX_PIECE)
+        if end < len(text):
+            newline = text.rfind("\n", start + MAX_PIECE // 2, end)
+            end = newline + 1 if newline != -1 else end
+        out.append((start, text[start:end]))
+        if end >= len(text):
+            break
+        start = end if text[end - 1] == "\n" else end - OVERLAP
+    return out
+
+
+def _in_pieces(detector, texts, lang, progress, cancel, processes):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    layout = [pieces(t) if len(t) > MAX_PIECE else [(0, t)] for t in texts]
+    flat = [piece for parts in layout for _, piece in parts]
+    found = iter(detector.analyze_many(flat, lang, progress, cancel, processes))
+    results = []
+    for parts in layout:
+        shifted = [replace(f, start=f.start + offset, end=f.end + offset)
+                   for offset, _piece in parts for f in next(found)]
+        results.append(merge_findings(shifted))
+    return results
 
 
 def _finding(text: str, found: RecognizerResult) -> Finding:
