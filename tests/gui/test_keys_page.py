@@ -243,9 +243,12 @@ def test_banner_is_hidden_with_a_keyring_and_shown_with_the_passphrase_file(qtbo
     assert banner.isHidden()
 
 
-def test_keys_page_shows_the_banner_while_the_fallback_is_used(qtbot, ctx, monkeypatch):
+def test_the_window_shows_the_banner_while_the_fallback_is_used(qtbot, ctx, monkeypatch):
+    from workbench.gui.main_window import MainWindow
+
     monkeypatch.setenv("WORKBENCH_KEYRING", "file")
     secrets_store.forget_stores()
-    page = make_page(qtbot, ctx)
-    assert not page.banner.isHidden()
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    assert not window.banner.isHidden()
     assert QApplication.instance() is not None

@@ -150,6 +150,26 @@ def test_click_then_decide_persists(qtbot, page: ReviewPage, ws_path: Path):
     assert finding(page, "PHONE_NUMBER").decision == "redact"
 
 
+def test_apply_to_every_occurrence(qtbot, page: ReviewPage, ws_path: Path):
+    phone = finding(page, "PHONE_NUMBER", "13812345678")
+    click_finding(qtbot, page, phone.id)
+    page.panel.all_occurrences.setChecked(True)
+    qtbot.mouseClick(page.panel.redact, Qt.MouseButton.LeftButton)
+    with Workspace.open(ws_path) as ws:
+        same = [f for f in ws.findings() if f.value == "13812345678" and f.box is None]
+    assert len({f.artifact_id for f in same}) >= 2  # the chat and the email
+    assert all(f.decision == "redact" for f in same)
+    assert "occurrences" in page.status.text()
+
+
+def test_changes_made_elsewhere_show_up(page: ReviewPage, ws_path: Path):
+    secret = finding(page, "SECRET")
+    with Workspace.open(ws_path) as ws:
+        ws.set_decisions([(secret.id, "redact")])
+    page.ctx.data_changed.emit()
+    assert finding(page, "SECRET").decision == "redact"
+
+
 def test_a_name_inside_a_sensitive_sentence_is_picked_first(qtbot, page: ReviewPage):
     tom = finding(page, "PERSON", "Tom")
     click_finding(qtbot, page, tom.id)

@@ -51,8 +51,9 @@ def test_compiled_translation_is_loaded_for_chinese(qapp):
     translators = install_translators(qapp, QLocale(QLocale.Language.Chinese,
                                                     QLocale.Country.China))
     try:
-        assert QCoreApplication.translate("MainWindow", "Ready") == "就绪"
+        assert QCoreApplication.translate("MainWindow", "Cancel") == "取消"
+        assert QCoreApplication.translate("ArtifactsPage", "Materials") == "材料"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
-    assert QCoreApplication.translate("MainWindow", "Ready") == "Ready"
+    assert QCoreApplication.translate("MainWindow", "Cancel") == "Cancel"

@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
 
+        if self.banner is not None:
+            # The main window's banner is the one shown on every page.
+            self.ctx.identities_changed.connect(self.banner.refresh)
+            self.ctx.workspace_changed.connect(lambda _path: self.banner.refresh())
         self.ctx.page_requested.connect(self.show_page)
         self.ctx.workspace_changed.connect(self._workspace_changed)
         self.ctx.data_changed.connect(self._update_counts)

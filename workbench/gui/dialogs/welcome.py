@@ -60,19 +60,20 @@ def role_name(role: keys.Role | str) -> str:
     return names.get(str(role), str(role))
 
 
-def key_storage_text(created: bool = False) -> str:
-    """Where private keys are (`created`) or will be kept on this computer."""
+def key_storage_text() -> str:
+    """Where private keys are (or, before the first identity, will be) kept."""
     try:
         store = secrets_store.secret_store()
     except WorkbenchError as exc:
         return str(exc)
-    where = getattr(store, "path", None) or store.description
     if store.secure:
         return QCoreApplication.translate(
             "KeyStorage", "Your private keys stay on this computer, in the system keyring (the "
             "password store that your login protects). Only the public part, your identity "
             "card, is ever shared.")
-    if created:
+    path = getattr(store, "path", None)
+    where = path or store.description
+    if path is not None and Path(path).exists():
         return QCoreApplication.translate(
             "KeyStorage", "Your private keys are kept in a passphrase-protected file ({0}), "
             "because this computer has no system keyring. Keep the passphrase safe: nobody can "
@@ -215,7 +216,7 @@ class WelcomeDialog(QDialog):
         self.done_title.setText(self.tr("Your identity is ready, {0}").format(card.name))
         self.done_role.setText(self.tr("Role: {0}").format(role_name(card.role)))
         self.fingerprint_label.setText(card.short)
-        self.done_storage.setText(key_storage_text(created=True))
+        self.done_storage.setText(key_storage_text())
         employee = card.role == keys.Role.EMPLOYEE
         self.next_label.setText(
             self.tr("Next, set up the workspace where you will collect and review your "

@@ -645,6 +645,12 @@ class ConsentPage(Page):
         self.delete_by_edit.setDate(to_qdate(terms.delete_by))
         if terms.licence:
             self._set_licence(terms.licence.terms, terms.licence.fee, terms.licence.until)
+        else:
+            self._set_licence("", "", "")
+        # Separate consent stays the employee's own tick, and only where HR asks for it.
+        for name, box in self.sensitive_boxes.items():
+            if not terms.separate_consent.get(name):
+                box.setChecked(False)
         self.language = terms.language
         self._update_request_label()
 

@@ -606,7 +606,11 @@ class CountersignPage(Page):
         self.checked, self.redactions = result
         self.checks_list.set_checks(self.checked.checks)
         self.terms.setHtml(terms_html(self.checked))
-        self.redacted.setHtml(redactions_html(self.redactions))
+        if any(c.name == "ledger" and c.ok for c in self.checked.checks):
+            self.redacted.setHtml(redactions_html(self.redactions))
+        else:
+            self.redacted.setPlainText(self.tr("The ledger does not verify, so its redaction "
+                                               "counts are not shown."))
         failed = self.checked.failed()
         if failed:
             banner(self.verdict, self.tr("This package does not verify; do not countersign "
@@ -712,5 +716,3 @@ class CountersignPage(Page):
         self.countersign_button.setEnabled(loaded and verified and self.hr_card is not None
                                            and not self.already_countersigned())
 
-
-__all__ = ["ChecksList", "CountersignPage", "DropZone", "redaction_counts", "terms_html"]

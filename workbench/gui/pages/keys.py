@@ -39,7 +39,6 @@ from workbench.gui.dialogs.welcome import (
     wrapped,
 )
 from workbench.gui.pages.base import Page
-from workbench.gui.widgets.keyring_banner import KeyringBanner
 
 CARD_FILTER_SUFFIX = ".wbid.json"
 
@@ -174,9 +173,7 @@ class KeysPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.banner = KeyringBanner()
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
         layout.addWidget(heading(self.tr("Keys & contacts")))
         layout.addWidget(wrapped(self.tr(
             "Your identity lets others check that what you sign comes from you. Contacts are "
@@ -227,7 +224,6 @@ class KeysPage(Page):
         return self.tr("Keys & contacts")
 
     def refresh(self) -> None:
-        self.banner.refresh()
         try:
             own, contacts = keys.own_identities(), keys.contacts()
         except WorkbenchError as exc:

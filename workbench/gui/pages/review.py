@@ -73,6 +73,7 @@ class ReviewPage(Page):
         self._build_ui()
         ctx.artifact_requested.connect(self.show_artifact)
         ctx.workspace_changed.connect(self._workspace_changed)
+        ctx.data_changed.connect(self._data_changed)
         self._show_empty()
 
     def title(self) -> str:
@@ -251,6 +252,16 @@ class ReviewPage(Page):
             self.refresh()
         else:
             self._show_empty()
+
+    def _data_changed(self) -> None:
+        """Another page (or a finished scan) changed something: show it now if we are on
+        screen, else when we are next shown."""
+        if self._emitting:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
 
     def refresh(self) -> None:
         if self._emitting:

@@ -22,14 +22,14 @@ class Category:
 
 
 CATEGORIES: tuple[Category, ...] = (
-    Category("names", QColor("#8ab4f8"), QColor("#d6e6fd")),
-    Category("contact", QColor("#81c995"), QColor("#d4efdc")),
-    Category("ids", QColor("#fcad70"), QColor("#fde2cc")),
-    Category("secrets", QColor("#f28b82"), QColor("#fbd3cf")),
-    Category("places", QColor("#c58af9"), QColor("#ecdcfc")),
-    Category("sensitive", QColor("#fdd663"), QColor("#fef3c7")),
-    Category("manual", QColor("#9aa0a6"), QColor("#e3e5e8")),
-    Category("other", QColor("#78d9ec"), QColor("#d2f3f9")),
+    Category("names", QColor("#8ab4f8"), QColor("#c3dafc")),
+    Category("contact", QColor("#81c995"), QColor("#bfe6cb")),
+    Category("ids", QColor("#fcad70"), QColor("#fbd2b0")),
+    Category("secrets", QColor("#f28b82"), QColor("#f8c1bb")),
+    Category("places", QColor("#c58af9"), QColor("#e0c8fb")),
+    Category("sensitive", QColor("#fdd663"), QColor("#fde9a0")),
+    Category("manual", QColor("#9aa0a6"), QColor("#d3d6da")),
+    Category("other", QColor("#78d9ec"), QColor("#bdeef7")),
 )
 _BY_KEY = {c.key: c for c in CATEGORIES}
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +33,7 @@ from workbench.gui.review.categories import (
 )
 
 MAX_VALUE = 160
+SHOWN_VALUE = 36
 
 
 def _chip(color: QColor) -> QIcon:
@@ -61,21 +62,22 @@ class FindingPanel(QWidget):
 
         box = QGroupBox(self.tr("Selected finding"))
         box_layout = QVBoxLayout(box)
-        self.stack = QStackedWidget()
         self.hint = QLabel(self.tr("Click a coloured passage in the text, or a box on a "
                                    "picture, to see what was found and decide what happens "
                                    "to it."))
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.stack.addWidget(self.hint)
-        self.stack.addWidget(self._details())
-        box_layout.addWidget(self.stack)
+        # Shown or hidden rather than stacked: a stacked page with wrapped labels was given
+        # less height than it needs.
+        self.details = self._details()
+        box_layout.addWidget(self.hint)
+        box_layout.addWidget(self.details)
         layout.addWidget(box)
 
         found = QGroupBox(self.tr("Findings in this item"))
         found_layout = QVBoxLayout(found)
         self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.list = QListWidget()
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -94,26 +96,36 @@ class FindingPanel(QWidget):
         layout = QVBoxLayout(widget)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
+        self.title.setMinimumHeight(round(self.title.fontMetrics().lineSpacing() * 1.35))
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
+        # One line, shortened (the whole value is in the tooltip and in the text itself): a
+        # wrapping label here made the layout squeeze the rows below it.
         self.value = QLabel()
-        self.value.setWordWrap(True)
+        self.value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.value.setMinimumHeight(round(self.value.fontMetrics().lineSpacing() * 1.35) + 8)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.value.setStyleSheet("padding: 4px; background: palette(alternate-base);")
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(2)
+        form.setVerticalSpacing(3)
+        # One line each: word-wrapped labels in a form get squeezed and clipped.
         self.about = QLabel()
-        self.about.setWordWrap(True)
         self.score = QLabel()
         self.detector = QLabel()
-        self.detector.setWordWrap(True)
         self.decision = QLabel()
-        form.addRow(self.tr("About:"), self.about)
-        form.addRow(self.tr("Confidence:"), self.score)
-        form.addRow(self.tr("Found by:"), self.detector)
-        form.addRow(self.tr("Decision:"), self.decision)
+        # Chinese glyphs come from a fallback font taller than the UI font's metrics say:
+        # reserve that height, or the rows are clipped.
+        row_height = round(self.about.fontMetrics().lineSpacing() * 1.35)
+        for label, field in ((self.tr("About:"), self.about),
+                             (self.tr("Confidence:"), self.score),
+                             (self.tr("Found by:"), self.detector),
+                             (self.tr("Decision:"), self.decision)):
+            name = QLabel(label)
+            for row_widget in (name, field):
+                row_widget.setMinimumHeight(row_height)
+            form.addRow(name, field)
 
         buttons = QHBoxLayout()
         self.redact = QPushButton(self.tr("Redact"))
@@ -145,10 +157,10 @@ class FindingPanel(QWidget):
 
     def show_finding(self, finding: StoredFinding | None, alias: str | None) -> None:
         self.finding = finding
+        self.hint.setVisible(finding is None)
+        self.details.setVisible(finding is not None)
         if finding is None:
-            self.stack.setCurrentIndex(0)
             return
-        self.stack.setCurrentIndex(1)
         category = category_of(finding)
         self.title.setText(f"■ {entity_label(finding.entity)}")
         self.title.setStyleSheet(f"color: {category.strong.darker(140).name()};")
@@ -156,8 +168,10 @@ class FindingPanel(QWidget):
             x, y, w, h = finding.box
             self.value.setText(self.tr("Area of the picture: {0}×{1} at ({2}, {3})")
                                .format(w, h, x, y))
+            self.value.setToolTip("")
         else:
-            self.value.setText(_short(finding.value, MAX_VALUE))
+            self.value.setText(_short(finding.value, SHOWN_VALUE))
+            self.value.setToolTip(_short(finding.value, MAX_VALUE))
         self.about.setText(party_label(finding.party, alias))
         self.score.setText(f"{finding.score:.0%}")
         self.detector.setText(detector_label(finding.detector))
@@ -179,6 +193,8 @@ class FindingPanel(QWidget):
         self.group.setExclusive(True)
         # A drawn box or a selection can be taken back; a detector's finding is decided.
         self.remove.setVisible(finding.detector == "manual")
+        # An explicit minimum: the height-for-width pass otherwise squeezes the form rows.
+        self.details.setMinimumHeight(self.details.layout().minimumSize().height())
 
     def set_findings(self, findings: list[StoredFinding], selected: int | None,
                      alias_of: Callable[[StoredFinding], str | None]) -> None:
@@ -204,8 +220,7 @@ class FindingPanel(QWidget):
             self.list.addItem(item)
         self.list.blockSignals(False)
         if not findings:
-            self.summary.setText(self.tr("Nothing was found here. Read it through, then "
-                                         "approve or exclude it."))
+            self.summary.setText(self.tr("Nothing was found here."))
         elif pending:
             self.summary.setText(self.tr("{0} found, {1} still need a decision.")
                                  .format(len(findings), pending))

@@ -13,7 +13,7 @@ from workbench.gui.review.document import TextMap
 
 SELECTED_TEXT = QColor("#ffffff")
 SELECTED_BACKGROUND = QColor("#1a73e8")
-PREVIEW_MARK = QColor("#e8eaed")
+PREVIEW_MARK = QColor("#ffe9a8")
 
 
 def finding_format(finding: StoredFinding, selected: bool) -> QTextCharFormat:
@@ -83,7 +83,7 @@ class FindingView(QTextEdit):
         self.setExtraSelections(selections)
 
     def mark(self, ranges: list[tuple[int, int]]) -> None:
-        """Preview: a grey mark under what was replaced (placeholders, aliases)."""
+        """Preview: a pale mark under what was replaced (placeholders, aliases)."""
         fmt = QTextCharFormat()
         fmt.setBackground(PREVIEW_MARK)
         self._highlighted = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from workbench.core.workspace import StoredFinding
 from workbench.gui.review.categories import CATEGORIES, category_of
@@ -34,12 +34,15 @@ class Legend(QWidget):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
-        styles = QLabel(self.tr("Strong colour: needs a decision. Struck through: will be "
-                                "redacted. Dashed underline: replaced by an alias. Dotted "
-                                "underline: kept as is."))
-        styles.setWordWrap(True)
-        styles.setStyleSheet("color: palette(placeholder-text);")
-        layout.addWidget(styles)
+        # Two short unwrapped lines: a wrapping label makes the side panel's layout give the
+        # finding box less height than it needs.
+        for text in (self.tr("Bright: needs a decision · Struck out: redacted"),
+                     self.tr("Dashed underline: alias · Dotted: kept")):
+            line = QLabel(text)
+            line.setToolTip(text)
+            line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            line.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(line)
 
     def set_findings(self, findings: list[StoredFinding]) -> None:
         counts = Counter(category_of(f).key for f in findings)
