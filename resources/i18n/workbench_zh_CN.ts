@@ -15,7 +15,7 @@
     </message>
     <message>
         <source>Email</source>
-        <translation>邮箱</translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <source>Attachment</source>

@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(200)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         for page_class in available_pages():

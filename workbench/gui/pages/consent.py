@@ -241,6 +241,8 @@ class ConsentPage(Page):
         self.employee_row_label = QLabel(self.tr("You sign as:"))
         self.hr_combo = QComboBox()
         self.recipients_list = QListWidget()
+        self.recipients_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recipients_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         parties_form.addRow(self.employee_row_label, self.employee_combo)
         parties_form.addRow(self.tr("Countersigned by (HR):"), self.hr_combo)
         parties_form.addRow(self.tr("Recipients:"), self.recipients_list)
@@ -548,10 +550,11 @@ class ConsentPage(Page):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.recipients_list.addItem(item)
         # Tall enough for every team (up to four) without an empty box below them.
-        rows = min(max(self.recipients_list.count(), 1), 4)
+        # At least two rows tall, and never a horizontal scrollbar over the only row.
+        rows = min(max(self.recipients_list.count(), 2), 4)
         self.recipients_list.setFixedHeight(
-            rows * max(self.recipients_list.sizeHintForRow(0), 20)
-            + 2 * self.recipients_list.frameWidth() + 4)
+            rows * max(self.recipients_list.sizeHintForRow(0), 22)
+            + 2 * self.recipients_list.frameWidth() + 6)
 
     def _fill_data(self) -> None:
         facts = self.facts
