@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from workbench.core.pii.recognizers.base import result
+from workbench.core.pii.recognizers.base import CharacterRecognizer
 
 _H = r"[\u4e00-\u9fff]"
 _NUM = r"[0-9０-９一二三四五六七八九十百零〇]"
@@ -31,27 +29,15 @@ _UNITS = re.compile(
 _LEADING_NOISE = re.compile(r"^(?:[^\u4e00-\u9fff]|[我你他她们家住在于到往去寄送是的地址为：])+")
 
 
-class ChineseAddressRecognizer(EntityRecognizer):
+class ChineseAddressRecognizer(CharacterRecognizer):
     """An address needs a street-level part plus at least two more parts (a city, district,
     building number or room), so "中山路" alone or "高速路" in chat is not an address."""
 
     CONTEXT = ["地址", "住址", "住在", "寄到", "收货", "家在", "address"]
 
-    def __init__(self, supported_language: str = "zh") -> None:
-        super().__init__(
-            supported_entities=["ADDRESS"],
-            name="ChineseAddressRecognizer",
-            supported_language=supported_language,
-            context=self.CONTEXT,
-        )
+    ENTITY = "ADDRESS"
 
-    def load(self) -> None:
-        """Nothing to load: one regex."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        found = []
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
         for match in _ADDRESS.finditer(text):
             value = match.group()
             if not value:
@@ -63,5 +49,4 @@ class ChineseAddressRecognizer(EntityRecognizer):
             if parts < 3:
                 continue
             score = 0.75 if parts >= 4 else 0.55
-            found.append(result(self.name, self.id, "ADDRESS", start, match.end(), score))
-        return found
+            yield start, match.end(), score

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from workbench.core.pii.recognizers.base import result
+from workbench.core.pii.recognizers.base import CharacterRecognizer
 from workbench.core.pii.recognizers.cn_resident_id import is_valid_resident_id
 
 _CANDIDATE = re.compile(r"(?<![0-9A-Za-z])\d(?:[ -]?\d){15,18}(?![0-9A-Za-z])", re.ASCII)
@@ -27,34 +25,19 @@ def luhn_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
-class BankCardRecognizer(EntityRecognizer):
+class BankCardRecognizer(CharacterRecognizer):
     """Luhn-valid card numbers. A known card prefix scores 0.6; other Luhn-valid numbers 0.3
     (one in ten random numbers passes Luhn, so order numbers need a context word such as 卡号)."""
 
     CONTEXT = ["卡号", "银行卡", "储蓄卡", "信用卡", "借记卡", "工资卡", "卡", "账号", "帐号",
                "账户", "card", "account", "bank", "报销", "打款", "转账", "收款"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entities=["BANK_CARD"],
-            name="BankCardRecognizer",
-            supported_language=supported_language,
-            context=self.CONTEXT,
-        )
+    ENTITY = "BANK_CARD"
 
-    def load(self) -> None:
-        """Nothing to load: a regex and a checksum."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        found = []
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
         for match in _CANDIDATE.finditer(text):
             digits = re.sub(r"[ -]", "", match.group())
             if not luhn_valid(digits) or is_valid_resident_id(digits):
                 continue
             grouped = _GROUPED.match(match.group()) is not None
-            score = 0.6 if _CARD_PREFIX.match(digits) or grouped else 0.3
-            found.append(result(self.name, self.id, "BANK_CARD", match.start(), match.end(),
-                                score))
-        return found
+            yield match.start(), match.end(), 0.6 if _CARD_PREFIX.match(digits) or grouped else 0.3

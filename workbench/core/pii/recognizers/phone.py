@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import phonenumbers
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workbench.core.pii.recognizers.base import result
+from workbench.core.pii.recognizers.base import CharacterRecognizer
 
 # A run of digits with the separators phone numbers are written with; refined per format.
 _CANDIDATE = re.compile(
@@ -29,7 +28,7 @@ _NANP = re.compile(r"^(?:\+?1[ -.]?)?(?:\(\d{3}\)|\d{3})[ -.]?\d{3}[ -.]\d{4}$",
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\D|$)|^\d{1,2}-\d{1,2}-\d{4}$", re.ASCII)
 
 
-class PhoneRecognizer(EntityRecognizer):
+class PhoneRecognizer(CharacterRecognizer):
     """Unambiguous formats score at least 0.6, so they pass without a context word (Presidio's
     own phone recognizer gives 0.4, which hides "打我手机 13812345678" style numbers unless a
     context word survives tokenisation — and Chinese text is not tokenised on spaces)."""
@@ -37,21 +36,9 @@ class PhoneRecognizer(EntityRecognizer):
     CONTEXT = ["电话", "手机", "手机号", "座机", "联系方式", "致电", "打给", "call", "phone", "tel",
                "mobile", "cell", "whatsapp", "wechat", "微信", "号码"]
 
-    def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(
-            supported_entities=["PHONE_NUMBER"],
-            name="PhoneRecognizer",
-            supported_language=supported_language,
-            context=self.CONTEXT,
-        )
+    ENTITY = "PHONE_NUMBER"
 
-    def load(self) -> None:
-        """libphonenumber's metadata is loaded on first use by the library itself."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        found = []
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
         for match in _CANDIDATE.finditer(text):
             candidate = match.group().strip(" -")
             start = match.start() + match.group().index(candidate)
@@ -61,13 +48,10 @@ class PhoneRecognizer(EntityRecognizer):
                 start = match.start() + match.group().index(candidate)
             score = self._score(candidate)
             if score:
-                found.append(result(self.name, self.id, "PHONE_NUMBER", start,
-                                    start + len(candidate), score))
+                yield start, start + len(candidate), score
         for match in _DOTTED_NANP.finditer(text):
             if _valid(match.group().replace(".", "-"), "US"):
-                found.append(result(self.name, self.id, "PHONE_NUMBER", match.start(),
-                                    match.end(), 0.6))
-        return found
+                yield match.start(), match.end(), 0.6
 
     @staticmethod
     def _score(candidate: str) -> float:
