@@ -306,7 +306,7 @@ def test_a_detector_box_is_decided_not_removed(qtbot, page: ReviewPage, ws_path:
 
         with Workspace.open(ws_path) as ws:
             ws.save_scan({page.artifact.id: [NewFinding(
-                "PHONE_NUMBER", 0, 11, 0.9, "PhoneRecognizer", "13812345678", "third_party",
+                "PHONE_NUMBER", 0, 11, 0.9, "PhoneNumberRecognizer", "13812345678", "third_party",
                 None, box=(263, 64, 188, 20))]}, "test")
         page.refresh()
     phone = next(f for f in page.findings if f.box and f.value == "13812345678")

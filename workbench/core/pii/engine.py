@@ -37,7 +37,7 @@ from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
 from workbench.core.pii.recognizers.person_en import GivenNameRecognizer
 from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer
-from workbench.core.pii.recognizers.phone import PhoneRecognizer
+from workbench.core.pii.recognizers.phone import PhoneNumberRecognizer
 from workbench.core.pii.recognizers.secret import SecretRecognizer
 from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer
 
@@ -123,7 +123,7 @@ def pattern_recognizers(language: str) -> list[EntityRecognizer]:
         *built_in,
         VersionAwareIpRecognizer(supported_language=language),
         CnResidentIdRecognizer(supported_language=language),
-        PhoneRecognizer(supported_language=language),
+        PhoneNumberRecognizer(supported_language=language),
         BankCardRecognizer(supported_language=language),
         CnPassportRecognizer(supported_language=language),
         ChineseAddressRecognizer(supported_language=language),

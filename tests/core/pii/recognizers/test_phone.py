@@ -1,9 +1,9 @@
 import pytest
 
 from tests.core.pii.recognizers.helpers import scores, values
-from workbench.core.pii.recognizers.phone import PhoneRecognizer
+from workbench.core.pii.recognizers.phone import PhoneNumberRecognizer
 
-recognizer = PhoneRecognizer()
+recognizer = PhoneNumberRecognizer()
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ _NANP = re.compile(r"^(?:\+?1[ -.]?)?(?:\(\d{3}\)|\d{3})[ -.]?\d{3}[ -.]\d{4}$",
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\D|$)|^\d{1,2}-\d{1,2}-\d{4}$", re.ASCII)
 
 
-class PhoneRecognizer(CharacterRecognizer):
+class PhoneNumberRecognizer(CharacterRecognizer):
     """Unambiguous formats score at least 0.6, so they pass without a context word (Presidio's
     own phone recognizer gives 0.4, which hides "打我手机 13812345678" style numbers unless a
     context word survives tokenisation — and Chinese text is not tokenised on spaces)."""
