@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mailbox
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -43,21 +42,36 @@ def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
         raise ImportFailed(path, "the mailbox is empty: it holds no messages")
     if not data.startswith(b"From "):
         raise ImportFailed(path, "it is not an mbox mailbox (it must start with a 'From ' line)")
-    box = mailbox.mbox(path, factory=None, create=False)
     artifacts: list[Artifact] = []
     people: list[Person] = []
-    try:
-        for index, raw in enumerate(box.itervalues()):
-            message = BytesParser(policy=policy.default).parsebytes(raw.as_bytes())
-            try:
-                artifact, seen = message_artifact(path, message, ctx)
-            except ImportFailed as exc:
-                raise ImportFailed(path, f"message {index + 1}: {exc.problem}") from exc
-            artifacts.append(artifact)
-            people.extend(seen)
-    finally:
-        box.close()
+    for index, raw in enumerate(split_mbox(data)):
+        message = BytesParser(policy=policy.default).parsebytes(raw)
+        try:
+            artifact, seen = message_artifact(path, message, ctx)
+        except ImportFailed as exc:
+            raise ImportFailed(path, f"message {index + 1}: {exc.problem}") from exc
+        artifacts.append(artifact)
+        people.extend(seen)
     return ImportedSource(path, "mbox", (path,), tuple(artifacts), tuple(people))
+
+
+def split_mbox(data: bytes) -> list[bytes]:
+    """Messages of an mbox: each starts at a line beginning "From " (the envelope line,
+    dropped); ">From " quoting in bodies is undone. Python's mailbox module is not used: it
+    fails on a non-ASCII envelope line, which real mailboxes do contain."""
+    messages: list[list[bytes]] = []
+    for line in data.splitlines(keepends=True):
+        if line.startswith(b"From ") and (not messages or _ends_message(messages[-1])):
+            messages.append([])
+            continue
+        if messages:
+            messages[-1].append(line[1:] if line.startswith(b">From ") else line)
+    return [b"".join(lines) for lines in messages]
+
+
+def _ends_message(lines: list[bytes]) -> bool:
+    # mboxo/mboxrd: a "From " line starts a message only after a blank line (or at the top).
+    return not lines or not lines[-1].strip()
 
 
 def message_artifact(

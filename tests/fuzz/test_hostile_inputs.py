@@ -1,0 +1,115 @@
+"""Arbitrary and mutated bytes into every importer, the package reader and the ledger
+reader: nothing escapes but the project's own clear error types. Budgeted for `make test`;
+HYPOTHESIS_PROFILE=long runs far more examples."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.core import ledger
+from workbench.core.bundle import read_bundle
+from workbench.core.errors import WorkbenchError
+from workbench.core.ingest import ImportContext, extract_all, plan_import
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+settings.register_profile("default", max_examples=25, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+SAMPLES = {
+    ".json": FIXTURES / "feishu/chat_export.json",
+    ".txt": FIXTURES / "collector/messages.txt",
+    ".eml": FIXTURES / "email/handover.eml",
+    ".mbox": FIXTURES / "email/inbox.mbox",
+    ".docx": FIXTURES / "docs/onboarding.docx",
+    ".pdf": FIXTURES / "docs/runbook.pdf",
+    ".md": FIXTURES / "docs/handover_notes.md",
+}
+
+
+@st.composite
+def mutated(draw, original: bytes) -> bytes:
+    data = bytearray(original)
+    for _ in range(draw(st.integers(1, 6))):
+        if not data:
+            break
+        position = draw(st.integers(0, len(data) - 1))
+        action = draw(st.sampled_from(["flip", "insert", "delete", "truncate"]))
+        if action == "flip":
+            data[position] ^= draw(st.integers(1, 255))
+        elif action == "insert":
+            data[position:position] = draw(st.binary(min_size=1, max_size=16))
+        elif action == "delete":
+            del data[position:position + draw(st.integers(1, 64))]
+        else:
+            del data[position:]
+    return bytes(data)
+
+
+def import_bytes(suffix: str, data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        try:
+            extract_all(plan_import([path]), ImportContext())
+        except WorkbenchError:
+            pass  # a clear, specific refusal is the right answer to hostile input
+
+
+@pytest.mark.parametrize("suffix", sorted(SAMPLES))
+def test_importers_survive_arbitrary_bytes(suffix: str):
+    @given(st.binary(max_size=2048))
+    def check(data: bytes) -> None:
+        import_bytes(suffix, data)
+
+    check()
+
+
+@pytest.mark.parametrize("suffix", sorted(SAMPLES))
+def test_importers_survive_mutated_samples(suffix: str):
+    original = SAMPLES[suffix].read_bytes()
+
+    @given(mutated(original))
+    def check(data: bytes) -> None:
+        import_bytes(suffix, data)
+
+    check()
+
+
+def test_package_reader_survives_arbitrary_and_mutated_bytes():
+    import io
+    import zipfile
+
+    skeleton = io.BytesIO()
+    with zipfile.ZipFile(skeleton, "w") as archive:
+        for name in ("manifest.dsse.json", "ledger.jsonl", "payload.age"):
+            archive.writestr(name, b'{"payloadType": "x", "payload": "e30=", "signatures": []}')
+
+    @given(st.one_of(st.binary(max_size=2048), mutated(skeleton.getvalue())))
+    def check(data: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "x.cwpkg"
+            path.write_bytes(data)
+            try:
+                read_bundle(path)
+            except WorkbenchError:
+                pass
+
+    check()
+
+
+def test_ledger_reader_survives_arbitrary_text():
+    @given(st.text(max_size=2048))
+    def check(text: str) -> None:
+        result = ledger.verify(text, {})
+        assert result.ok == (text == "")
+
+    check()
