@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from workbench.core.artifacts import Artifact, ArtifactKind, Segment
@@ -37,7 +38,6 @@ def docx_images(data: bytes) -> list[tuple[str, bytes]]:
 def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
     """(name, bytes) of every picture on the PDF's pages (those Pillow can decode)."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     found = []
     try:
@@ -46,8 +46,8 @@ def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
                 buffer = io.BytesIO()
                 image.image.save(buffer, format="PNG")
                 found.append((f"page-{number}-image-{index}.png", buffer.getvalue()))
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, NotImplementedError):
-        return found  # the text was readable; a picture pypdf cannot decode is skipped
+    except Exception:
+        return found
     return found
 
 
@@ -77,16 +77,21 @@ def extract_docx(data: bytes) -> tuple[Segment, ...]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    # A damaged document can fail deep inside python-docx, lxml or zlib with any of their
+    # own exceptions; each means the same thing to the user.
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            elif isinstance(block, Table):
+                lines.extend(_table_rows(block))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
+            EOFError, OSError, AttributeError, IndexError, TypeError) as exc:
         raise ExtractionError(f"it is not a readable Word document ({exc})") from exc
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-        elif isinstance(block, Table):
-            lines.extend(_table_rows(block))
+    except Exception as exc:  # lxml's XMLSyntaxError and kin
+        raise ExtractionError(f"it is a damaged Word document ({type(exc).__name__})") from exc
     return (Segment("\n".join(lines).strip("\n"), field="body"),)
 
 
@@ -108,15 +113,17 @@ def extract_pdf(data: bytes) -> tuple[Segment, ...]:
     if not data.startswith(b"%PDF"):
         raise ExtractionError("it is not a PDF file (no %PDF header)")
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ExtractionError("the PDF is password-protected; remove the password first")
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ExtractionError(f"the PDF is damaged or unreadable ({exc})") from exc
+    except ExtractionError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files; all mean "damaged"
+        raise ExtractionError(f"the PDF is damaged or unreadable ({type(exc).__name__}: "
+                              f"{exc})") from exc
     return tuple(Segment(_tidy_pdf_text(text), field=f"page {n}") for n, text in
                  enumerate(pages, 1))
 
