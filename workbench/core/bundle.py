@@ -332,7 +332,7 @@ def read_bundle(path: Path) -> Bundle:
     path = Path(path)
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
         raise BundleError(f"{path.name} is not a Consent Workbench package (not a readable "
                           f"zip: {exc}).") from exc
     with archive:
@@ -354,7 +354,8 @@ def read_bundle(path: Path) -> Bundle:
             with archive.open(PAYLOAD) as payload:
                 while chunk := payload.read(CHUNK):
                     digest.update(chunk)
-        except (zipfile.BadZipFile, OSError, ValueError, UnicodeDecodeError) as exc:
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
+                UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
             raise BundleError(f"{path.name} is damaged: {exc}.") from exc
     try:

@@ -45,8 +45,8 @@ def decode_text(data: bytes, declared: str | None = None) -> DecodedText:
     if declared:
         try:
             return DecodedText(data.decode(_gb_superset(declared)), declared.lower())
-        except (UnicodeDecodeError, LookupError):
-            pass
+        except (UnicodeDecodeError, LookupError, ValueError):
+            pass  # an unknown or malformed charset label: detect instead
     try:
         text = data.decode("gb18030")
         if _mostly_hanzi(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from email import policy
+from email.errors import HeaderParseError
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
@@ -30,7 +31,7 @@ def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
     if looks_binary(data):
         raise ImportFailed(path, "it contains binary data, not an email message")
     message = BytesParser(policy=policy.default).parsebytes(data)
-    if not any(message[h] for h in ("from", "to", "subject", "date")):
+    if not any(_header(message, h) for h in ("from", "to", "subject", "date")):
         raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
     artifact, people = message_artifact(path, message, ctx)
     return ImportedSource(path, "eml", (path,), (artifact,), tuple(people))
@@ -77,6 +78,19 @@ def _ends_message(lines: list[bytes]) -> bool:
 def message_artifact(
     path: Path, message: EmailMessage, ctx: ImportContext
 ) -> tuple[Artifact, list[Person]]:
+    # The email package parses lazily and can fail deep inside on malformed headers or MIME
+    # structure; that is a damaged message, said plainly.
+    try:
+        return _message_artifact(path, message, ctx)
+    except (HeaderParseError, IndexError, ValueError, AttributeError, TypeError,
+            LookupError) as exc:
+        raise ImportFailed(path, f"a message is malformed ({type(exc).__name__}: {exc})") \
+            from exc
+
+
+def _message_artifact(
+    path: Path, message: EmailMessage, ctx: ImportContext
+) -> tuple[Artifact, list[Person]]:
     headers = {name: _header(message, name) for name in HEADER_FIELDS}
     segments = [Segment(value, field=name) for name, value in headers.items() if value]
     segments.append(Segment(_body_text(path, message), field="body"))
@@ -98,9 +112,9 @@ def message_artifact(
 def _header(message: EmailMessage, name: str) -> str:
     try:
         value = message.get(name)
-    except (ValueError, IndexError, AttributeError):
-        value = None
-    return " ".join(str(value).split()) if value is not None else ""
+        return " ".join(str(value).split()) if value is not None else ""
+    except (HeaderParseError, ValueError, IndexError, AttributeError, TypeError):
+        return ""
 
 
 def _date(message: EmailMessage, ctx: ImportContext) -> str | None:
