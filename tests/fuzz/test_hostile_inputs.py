@@ -4,6 +4,7 @@ HYPOTHESIS_PROFILE=long runs far more examples."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -58,10 +59,9 @@ def import_bytes(suffix: str, data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
-        try:
+        # A clear, specific refusal is the right answer to hostile input; nothing else is.
+        with contextlib.suppress(WorkbenchError):
             extract_all(plan_import([path]), ImportContext())
-        except WorkbenchError:
-            pass  # a clear, specific refusal is the right answer to hostile input
 
 
 @pytest.mark.parametrize("suffix", sorted(SAMPLES))
@@ -98,10 +98,8 @@ def test_package_reader_survives_arbitrary_and_mutated_bytes():
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "x.cwpkg"
             path.write_bytes(data)
-            try:
+            with contextlib.suppress(WorkbenchError):
                 read_bundle(path)
-            except WorkbenchError:
-                pass
 
     check()
 
