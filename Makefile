@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean translations
+.PHONY: run test lint install clean translations package package-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,19 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(shell find workbench/gui -name "*.py") \
 		-ts resources/i18n/workbench_zh_CN.ts -source-language en -target-language zh_CN
 	$(BIN)/pyside6-lrelease resources/i18n/workbench_zh_CN.ts -qm resources/i18n/workbench_zh_CN.qm
+
+# A double-clickable one-folder app (PyInstaller) and a Linux tarball/AppDir around it.
+# Slow (minutes) and large: not part of `make test`.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm --distpath build/dist --workpath build/work \
+		packaging/pyinstaller/workbench.spec
+	bash packaging/linux/make_tarball.sh
+
+# The frozen binary must start and run the whole headless demo.
+package-check:
+	@home=$$(mktemp -d); \
+	build/dist/consent-workbench/consent-workbench --version && \
+	WORKBENCH_HOME=$$home QT_QPA_PLATFORM=offscreen \
+		build/dist/consent-workbench/consent-workbench demo --headless --dir $$home/demo; \
+	status=$$?; rm -rf $$home; exit $$status
