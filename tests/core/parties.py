@@ -18,13 +18,17 @@ class Party:
     home: Path
     card: keys.IdentityCard
 
+    def __post_init__(self) -> None:
+        self._entered: list[object] = []  # a stack: `with party:` may nest
+
     def __enter__(self) -> Party:
-        self._ctx = home(self.home)
-        self._ctx.__enter__()
+        context = home(self.home)
+        context.__enter__()
+        self._entered.append(context)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._ctx.__exit__(*exc)
+        self._entered.pop().__exit__(*exc)
 
 
 def make_parties(root: Path) -> tuple[Party, Party, Party]:
