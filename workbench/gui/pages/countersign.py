@@ -28,8 +28,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTableWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -200,6 +203,44 @@ class DropZone(QLabel):
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+
+def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
+    """A table of rows to select one of, never to edit; column `stretch` takes the room."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class PackageChooser:
+    """The top of the HR and recipient pages: who you act as (with a way to the Keys page),
+    and a button and drop zone to choose a package. Texts come translated from the page."""
+
+    def __init__(self, page: Page, open_text: str, open_tip: str, keys_text: str,
+                 drop_text: str, choose: Callable[[], None]) -> None:
+        self.identity_note = QLabel()
+        self.identity_note.setWordWrap(True)
+        self.keys_button = QPushButton(keys_text)
+        self.keys_button.clicked.connect(lambda: page.ctx.page_requested.emit("keys"))
+        self.identity_row = QHBoxLayout()
+        self.identity_row.addWidget(self.identity_note, 1)
+        self.identity_row.addWidget(self.keys_button)
+        self.open_button = QPushButton(open_text)
+        self.open_button.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.open_button.setToolTip(open_tip)
+        self.open_button.clicked.connect(choose)
+        self.drop_zone = DropZone(drop_text)
+        self.drop_zone.clicked.connect(choose)
+        self.open_row = QHBoxLayout()
+        self.open_row.addWidget(self.open_button)
+        self.open_row.addWidget(self.drop_zone, 1)
 
 
 class ChecksList(QScrollArea):
@@ -457,23 +498,13 @@ class CountersignPage(Page):
         self.last_pdf: Path | None = None
         self.setAcceptDrops(True)
 
-        self.identity_note = QLabel()
-        self.identity_note.setWordWrap(True)
-        self.keys_button = QPushButton(self.tr("Go to Keys"))
-        self.keys_button.clicked.connect(lambda: self.ctx.page_requested.emit("keys"))
-        identity_row = QHBoxLayout()
-        identity_row.addWidget(self.identity_note, 1)
-        identity_row.addWidget(self.keys_button)
-
-        self.open_button = QPushButton(self.tr("Open package…"))
-        self.open_button.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.open_button.setToolTip(self.tr("Open a package (Ctrl+Shift+O)"))
-        self.open_button.clicked.connect(self.choose_package)
-        self.drop_zone = DropZone(self.tr("Drop a .cwpkg package here, or click to choose one."))
-        self.drop_zone.clicked.connect(self.choose_package)
-        open_row = QHBoxLayout()
-        open_row.addWidget(self.open_button)
-        open_row.addWidget(self.drop_zone, 1)
+        chooser = PackageChooser(
+            self, self.tr("Open package…"), self.tr("Open a package (Ctrl+Shift+O)"),
+            self.tr("Go to Keys"), self.tr("Drop a .cwpkg package here, or click to choose one."),
+            self.choose_package)
+        self.identity_note, self.keys_button = chooser.identity_note, chooser.keys_button
+        self.open_button, self.drop_zone = chooser.open_button, chooser.drop_zone
+        identity_row, open_row = chooser.identity_row, chooser.open_row
 
         self.file_label = note("")
         self.verdict = QLabel()

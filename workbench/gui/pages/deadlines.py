@@ -9,16 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,7 +27,14 @@ from workbench.gui.charts import STATUS_COLOURS, TimelineBar, TimelineChart
 from workbench.gui.charts.timeline import status_label
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
-from workbench.gui.pages.countersign import PageTasks, banner, heading, note, short_package
+from workbench.gui.pages.countersign import (
+    PageTasks,
+    banner,
+    heading,
+    note,
+    read_only_table,
+    short_package,
+)
 from workbench.gui.pages.receive import import_revocation_dialog
 
 FINISHED = ("deleted ✓", "withdrawn (due now)")
@@ -45,17 +49,9 @@ class DeadlinesPage(Page):
         self.tasks = PageTasks(ctx, self._update_buttons)
         self.stale = True
 
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table([
             self.tr("Package"), self.tr("Direction"), self.tr("With"), self.tr("Delete by"),
-            self.tr("Days left"), self.tr("Status")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            self.tr("Days left"), self.tr("Status")], stretch=2)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr(
             "No packages yet. Packages you export, and packages you open as a recipient, "

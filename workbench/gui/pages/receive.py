@@ -9,19 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFont, QKeySequence
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
@@ -36,13 +33,14 @@ from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.pages.countersign import (
     ChecksList,
-    DropZone,
+    PackageChooser,
     PageTasks,
     banner,
     dropped_package,
     heading,
     identity_or_none,
     note,
+    read_only_table,
     short_package,
     terms_html,
 )
@@ -95,24 +93,14 @@ class ReceivePage(Page):
         self.last_receipt: Path | None = None
         self.setAcceptDrops(True)
 
-        self.identity_note = QLabel()
-        self.identity_note.setWordWrap(True)
-        self.keys_button = QPushButton(self.tr("Go to Keys"))
-        self.keys_button.clicked.connect(lambda: self.ctx.page_requested.emit("keys"))
-        identity_row = QHBoxLayout()
-        identity_row.addWidget(self.identity_note, 1)
-        identity_row.addWidget(self.keys_button)
-
         # -- top: one package being checked / opened --
-        self.open_button = QPushButton(self.tr("Check a package…"))
-        self.open_button.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.open_button.setToolTip(self.tr("Choose a package to check (Ctrl+Shift+O)"))
-        self.open_button.clicked.connect(self.choose_package)
-        self.drop_zone = DropZone(self.tr("Drop a .cwpkg package here, or click to choose one."))
-        self.drop_zone.clicked.connect(self.choose_package)
-        open_row = QHBoxLayout()
-        open_row.addWidget(self.open_button)
-        open_row.addWidget(self.drop_zone, 1)
+        chooser = PackageChooser(
+            self, self.tr("Check a package…"), self.tr("Choose a package to check (Ctrl+Shift+O)"),
+            self.tr("Go to Keys"), self.tr("Drop a .cwpkg package here, or click to choose one."),
+            self.choose_package)
+        self.identity_note, self.keys_button = chooser.identity_note, chooser.keys_button
+        self.open_button, self.drop_zone = chooser.open_button, chooser.drop_zone
+        identity_row, open_row = chooser.identity_row, chooser.open_row
 
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
@@ -168,17 +156,8 @@ class ReceivePage(Page):
         top_layout.addWidget(self.package_stack, 1)
 
         # -- bottom: packages held --
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Package"), self.tr("From"), self.tr("Delete by"), self.tr("Status"),
-            self.tr("Where")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table([self.tr("Package"), self.tr("From"), self.tr("Delete by"),
+                                      self.tr("Status"), self.tr("Where")], stretch=4)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table_empty = QLabel(self.tr("You hold no packages. Packages you open appear "
                                           "here with their delete-by dates."))
