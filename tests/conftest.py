@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import socket
 from pathlib import Path
@@ -74,6 +76,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
     from keyring.backend import KeyringBackend
 
     from workbench.core import secrets_store
+    from workbench.core.workspace import sealing
 
     backend = type("TestKeyring", (MemoryKeyring, KeyringBackend), {})()
     previous = keyring.get_keyring()
@@ -81,9 +84,24 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
     monkeypatch.delenv("WORKBENCH_KEYRING", raising=False)
     monkeypatch.delenv("WORKBENCH_PASSPHRASE", raising=False)
     secrets_store.forget_stores()
+    sealing.forget_keys()
     yield backend
     secrets_store.forget_stores()
+    sealing.forget_keys()
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def shared_key_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys in the passphrase file, so child processes (which cannot see the in-memory test
+    keyring) can open the workspaces a test makes."""
+    from workbench.core import secrets_store
+    from workbench.core.workspace import sealing
+
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "test passphrase")
+    secrets_store.forget_stores()
+    sealing.forget_keys()
 
 
 @pytest.fixture
@@ -100,3 +118,16 @@ def workspace(tmp_path: Path):
     ws = Workspace.create(tmp_path / "ws", profile, "Asia/Shanghai")
     yield ws
     ws.close()
+
+
+@pytest.fixture(scope="session")
+def headless_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, str]:
+    """`workbench demo --headless`, run once: (exit code, its folder, what it printed), for the
+    tests that check what the demo does and what it leaves on disk."""
+    from workbench.cli import main
+
+    root = tmp_path_factory.mktemp("headless-demo") / "demo"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["demo", "--headless", "--dir", str(root)])
+    return code, root, out.getvalue()

@@ -56,8 +56,8 @@ def test_init_without_a_name_is_bad_usage(tmp_path: Path, capsys):
     assert code == 2 and "--name" in err
 
 
-def test_headless_demo_prints_each_step_and_exits_0(tmp_path: Path, capsys):
-    code, out, _ = run(capsys, "demo", "--headless", "--dir", tmp_path / "demo")
+def test_headless_demo_prints_each_step_and_exits_0(headless_demo):
+    code, root, out = headless_demo
     assert code == 0
     for step in ("1. Create three identities", "2. Create the workspace", "3. Import",
                  "4. Scan", "5. HR", "6. 李娜 reads the notice", "7. The recipient verifies",
@@ -67,7 +67,7 @@ def test_headless_demo_prints_each_step_and_exits_0(tmp_path: Path, capsys):
                  "16. 李娜 imports the receipt"):
         assert step in out
     assert "ledger with public cards only: OK" in out
-    assert (tmp_path / "demo/workspace/workspace.sqlite").is_file()
+    assert (root / "workspace/workspace.sqlite").is_file()
 
 
 def test_version(capsys):

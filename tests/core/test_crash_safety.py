@@ -18,7 +18,8 @@ import pytest
 from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX"),
+              pytest.mark.usefixtures("shared_key_store")]
 
 
 def integrity(root: Path) -> str:
@@ -29,10 +30,11 @@ def integrity(root: Path) -> str:
         conn.close()
 
 
-def start(script: str, env_home: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "WORKBENCH_HOME": str(env_home)}
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)], env=env,
-                            stdout=subprocess.PIPE, text=True)
+def start(script: str) -> subprocess.Popen[str]:
+    # Same WORKBENCH_HOME and passphrase-file key store as this test: the child needs the
+    # workspace key.
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script)],
+                            env=dict(os.environ), stdout=subprocess.PIPE, text=True)
 
 
 def test_killed_during_a_long_import(tmp_path: Path):
@@ -50,7 +52,7 @@ def test_killed_during_a_long_import(tmp_path: Path):
         with Workspace.open(Path({str(root)!r})) as ws:
             ws.import_paths([Path({str(folder)!r})])
         print("finished", flush=True)
-    """, tmp_path / "home")
+    """)
     assert process.stdout.readline().strip() == "started"
     time.sleep(0.3)
     process.send_signal(signal.SIGKILL)
@@ -81,7 +83,7 @@ def test_killed_during_review_decisions_keeps_every_committed_one(tmp_path: Path
             for finding in ws.findings():
                 review.decide(ws, finding.id, review.Decision.REDACT)
                 print(finding.id, flush=True)
-    """, tmp_path / "home")
+    """)
     committed = [int(process.stdout.readline()) for _ in range(40)]
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)

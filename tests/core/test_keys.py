@@ -7,6 +7,8 @@ from cryptography.hazmat.primitives import serialization
 
 from workbench.core import keys, secrets_store
 from workbench.core.errors import WorkbenchError
+from workbench.core.profile import SelfProfile
+from workbench.core.workspace import Workspace
 
 
 def test_new_identity_card_is_self_signed_with_design_fingerprint():
@@ -97,7 +99,12 @@ def test_no_private_key_bytes_are_ever_on_disk_in_clear(monkeypatch, isolated_ho
         age_secret = str(keys.age_identity(card)).encode()
         forbidden += [raw, base64.b64encode(raw), raw.hex().encode(), age_secret,
                       age_secret.lower()]
+    # The workspace key too, with a workspace beside the keys.
+    with Workspace.create(isolated_home / "ws", SelfProfile("李娜"), "UTC") as ws:
+        workspace_secret = ws.key_for_child_process()[1].encode()
+        forbidden += [workspace_secret, workspace_secret.lower()]
     files = [p for p in isolated_home.rglob("*") if p.is_file()]
+    assert any(p.name == "workspace.sqlite" for p in files)
     assert files
     for path in files:
         data = path.read_bytes()

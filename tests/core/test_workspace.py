@@ -93,7 +93,8 @@ def test_all_samples_together_and_originals_copied_to_blobs(workspace: Workspace
     assert status.by_kind_and_state["skill-file"] == {"pending": 5}
     for original in [fixtures / "docs/onboarding.docx", fixtures / "slack/users.json"]:
         digest = hashlib.sha256(original.read_bytes()).hexdigest()
-        assert workspace.blob_path(digest).read_bytes() == original.read_bytes()
+        assert workspace.read_blob(digest) == original.read_bytes()
+        assert workspace.blob_path(digest).read_bytes().startswith(b"age-encryption.org/v1")
 
 
 def test_artifact_ids_are_content_digests(workspace: Workspace, fixtures: Path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.core.parties import make_parties
+from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
 from workbench.core import consent, keys, scan
-from workbench.core.paths import using_home
 from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
@@ -24,17 +23,16 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def scanned(tmp_path_factory) -> Path:
+def scanned(tmp_path_factory) -> tuple[Path, WorkspaceKey]:
     """One scanned workspace per module (scanning is the slow part); tests copy it."""
     root = tmp_path_factory.mktemp("scanned")
-    with using_home(root / "home"):
-        ws = Workspace.create(root / "ws", SelfProfile.from_file(FIXTURES / "self.json"),
-                              "Asia/Shanghai")
+    with template_home(root / "home"), \
+            Workspace.create(root / "ws", SelfProfile.from_file(FIXTURES / "self.json"),
+                             "Asia/Shanghai") as ws:
         ws.import_paths([FIXTURES / "feishu/chat_export.json", FIXTURES / "email/handover.eml",
                          FIXTURES / "docs/handover_notes.md"])
         scan.scan_workspace(ws)
-        ws.close()
-    return root / "ws"
+        return root / "ws", template_key(ws)
 
 
 @pytest.fixture
@@ -45,13 +43,11 @@ def parties(tmp_path: Path, monkeypatch):
 
 
 @pytest.fixture
-def ctx(qtbot, monkeypatch, scanned: Path, tmp_path: Path):
+def ctx(qtbot, monkeypatch, scanned: tuple[Path, WorkspaceKey], tmp_path: Path):
     context = AppContext()
     context.errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: context.errors.append(a[2]))
-    target = tmp_path / "ws"
-    shutil.copytree(scanned, target)
-    context.workspace_path = target
+    context.workspace_path = copy_workspace(*scanned, tmp_path / "ws")
     return context
 
 

@@ -3,7 +3,6 @@ preview, approving, keyboard navigation, chat and email layout, and boxes on pic
 
 from __future__ import annotations
 
-import shutil
 import time
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
+from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
 from workbench.core.artifacts import ArtifactKind, ArtifactState, Segment
 from workbench.core.workspace import ArtifactRow, Workspace
 from workbench.gui.context import AppContext
@@ -23,25 +23,24 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def scanned_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def scanned_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, WorkspaceKey]:
     """Imported and scanned once (the detector takes seconds to load); each test copies it."""
     from workbench.core import scan
     from workbench.core.profile import SelfProfile
 
     root = tmp_path_factory.mktemp("review") / "ws"
     profile = SelfProfile.from_file(FIXTURES / "self.json")
-    with Workspace.create(root, profile, "Asia/Shanghai") as ws:
+    with template_home(root.parent / "home"), \
+            Workspace.create(root, profile, "Asia/Shanghai") as ws:
         ws.import_paths([FIXTURES / "feishu/chat_export.json", FIXTURES / "email/handover.eml",
                          FIXTURES / "images/chat_screenshot.png"])
         scan.scan_workspace(ws)
-    return root
+        return root, template_key(ws)
 
 
 @pytest.fixture
-def ws_path(scanned_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "ws"
-    shutil.copytree(scanned_template, target)
-    return target
+def ws_path(scanned_template: tuple[Path, WorkspaceKey], tmp_path: Path) -> Path:
+    return copy_workspace(*scanned_template, tmp_path / "ws")
 
 
 @pytest.fixture

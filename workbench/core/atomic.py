@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write(target: Path, data: bytes, mode: int = 0o600) -> None:
     """Write to a temporary file beside `target`, fsync, then rename over it."""
+    with atomic_file(target, mode) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """A file handle whose contents replace `target` only if the block finishes."""
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

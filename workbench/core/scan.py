@@ -252,8 +252,11 @@ def scan_in_subprocess(
     context = multiprocessing.get_context("spawn")
     messages = context.Queue()
     stop = context.Event()
-    child = context.Process(target=_scan_child, args=(str(root), messages, stop, processes),
-                            name="workbench-scan")  # not daemonic: it starts workers
+    with Workspace.open(root) as ws:
+        # The child gets the workspace key over its pipe: it may have no key store to ask.
+        key = ws.key_for_child_process()
+    child = context.Process(target=_scan_child, name="workbench-scan",  # not daemonic:
+                            args=(str(root), messages, stop, processes, key))  # it has workers
     child.start()
     try:
         while True:
@@ -282,8 +285,12 @@ def scan_in_subprocess(
             child.terminate()
 
 
-def _scan_child(root: str, messages, stop, processes: int) -> None:  # type: ignore[no-untyped-def]
+def _scan_child(root: str, messages, stop, processes: int,  # type: ignore[no-untyped-def]
+                key: tuple[str, str]) -> None:
     from workbench.core.errors import Cancelled, WorkbenchError
+    from workbench.core.workspace.sealing import remember_key
+
+    remember_key(*key)
 
     class StopToken(CancelToken):
         def check(self, what: str = "The operation") -> None:

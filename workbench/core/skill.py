@@ -102,7 +102,7 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
             path = f"assets/image-{counters['image']:03d}.png"
             boxes = image_boxes(findings.get(artifact.id, []), context,
                                 dominant_language(artifact.text or artifact.title))
-            scrub_image(ws.blob_path(artifact.image_blob or ""), root / path, boxes)
+            scrub_image(ws.read_blob(artifact.image_blob or ""), root / path, boxes)
             references.append(Reference(path, "image", f"image {counters['image']}",
                                         artifact.started_at, artifact.ended_at))
             continue
@@ -177,12 +177,12 @@ def document_markdown(doc: RedactedArtifact) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def scrub_image(source: Path, target: Path, boxes: list | None = None) -> None:
+def scrub_image(source: bytes, target: Path, boxes: list | None = None) -> None:
     """Paint the redaction boxes, then re-encode from pixels only (EXIF orientation applied
     first, as the reviewer saw it): no EXIF, XMP, ICC, GPS or text chunks survive, because
     none is copied."""
     try:
-        with Image.open(source) as image:
+        with Image.open(io.BytesIO(source)) as image:
             upright = ImageOps.exif_transpose(image)
             mode = "RGBA" if upright.mode in ("RGBA", "LA", "P") else "RGB"
             pixels = Image.frombytes(mode, upright.size, upright.convert(mode).tobytes())

@@ -117,7 +117,37 @@ MIGRATIONS: tuple[str, ...] = (
         new_value   TEXT
     );
     """,
+    # 5: encryption at rest. Needs the workspace's SQL functions (sealing.Sealer.install):
+    # text that holds people's words or identifiers is sealed, lookup keys become blind
+    # indexes. On a new workspace the tables are empty and only the key check is written.
+    """
+    UPDATE settings SET value = seal(value, 'settings.' || key) WHERE key != 'workspace_id';
+    INSERT INTO settings(key, value) VALUES
+        ('key_check', seal('consent-workbench', 'settings.key_check'));
+    UPDATE imports SET paths = seal(paths, 'imports.paths');
+    UPDATE blobs SET original_name = seal(original_name, 'blobs.original_name');
+    UPDATE artifacts SET title = seal(title, 'artifacts.title'),
+                         source_path = seal(source_path, 'artifacts.source_path'),
+                         segments = seal(segments, 'artifacts.segments'),
+                         meta = seal(meta, 'artifacts.meta');
+    UPDATE people SET name = seal(name, 'people.name'), email = seal(email, 'people.email'),
+                      name_key = blind(name_key), email_key = blind(email_key),
+                      sources = seal(sources, 'people.sources');
+    UPDATE findings SET value = seal(value, 'findings.value'),
+                        person_key = blind_key(person_key);
+    UPDATE pseudonyms SET person_key = blind_key(person_key);
+    UPDATE consents SET envelope = seal(envelope, 'consents.envelope'),
+                        notice = seal(notice, 'consents.notice');
+    UPDATE review_history
+       SET old_value = json_set(old_value, '$[8]', blind_key(json_extract(old_value, '$[8]')))
+     WHERE action = 'remove';
+    UPDATE review_history SET old_value = seal(old_value, 'review_history.old_value'),
+                              new_value = seal(new_value, 'review_history.new_value');
+    """,
 )
+
+# The first schema whose workspaces are encrypted at rest.
+SEALED_SINCE = 5
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import sqlite3
@@ -22,9 +23,10 @@ from workbench.core.artifacts import (
     Segment,
     bytes_digest,
 )
-from workbench.core.atomic import atomic_write
+from workbench.core.atomic import atomic_file, atomic_write
 from workbench.core.errors import (
     BadInputError,
+    ImportFailed,
     NotAWorkspace,
     WorkspaceError,
     WorkspaceExists,
@@ -33,7 +35,14 @@ from workbench.core.errors import (
 from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
 from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
-from workbench.core.workspace.migrations import SCHEMA_VERSION, current_version, migrate
+from workbench.core.workspace import sealing
+from workbench.core.workspace.migrations import (
+    SCHEMA_VERSION,
+    SEALED_SINCE,
+    current_version,
+    migrate,
+)
+from workbench.core.workspace.sealing import Sealer, WorkspaceDamaged, WorkspaceLocked
 
 DB_NAME = "workspace.sqlite"
 LEDGER = "ledger.jsonl"
@@ -155,11 +164,21 @@ class ArtifactRow:
 
 
 class Workspace:
-    """One open workspace. Not shared across threads: each task opens its own."""
+    """One open workspace. Not shared across threads: each task opens its own.
 
-    def __init__(self, root: Path, conn: sqlite3.Connection) -> None:
+    What people wrote and who they are is sealed with the workspace key (see `sealing`):
+    values are sealed on the way in and opened on the way out, here and nowhere else."""
+
+    def __init__(self, root: Path, conn: sqlite3.Connection, sealer: Sealer) -> None:
         self.root = root
         self._conn = conn
+        self._sealer = sealer
+
+    def _seal(self, value: str | None, where: str) -> bytes | None:
+        return self._sealer.seal(value, where)
+
+    def _open(self, value: object, where: str) -> str:
+        return self._sealer.open(value, where) or ""
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -174,15 +193,19 @@ class Workspace:
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise BadInputError(f"Unknown time zone '{timezone}' (try e.g. Asia/Shanghai).") \
                 from exc
+        workspace_id = str(uuid.uuid4())
+        # The key is in the key store before anything is written that only it can open.
+        sealer = sealing.create_key(workspace_id)
         try:
             root.mkdir(parents=True, exist_ok=True, mode=0o700)
             (root / BLOBS).mkdir(exist_ok=True, mode=0o700)
         except OSError as exc:
             raise WorkspaceError(f"Cannot create the workspace folder {root}: {exc}") from exc
-        ws = cls(root, _connect(root / DB_NAME))
-        migrate(ws._conn)
+        conn = _connect(root / DB_NAME)
+        sealer.install(conn)
+        ws = cls(root, conn, sealer)
+        migrate(conn)
         settings = {
-            "workspace_id": str(uuid.uuid4()),
             "name": profile.name,
             "created_at": _now(),
             "timezone": timezone,
@@ -190,10 +213,12 @@ class Workspace:
         }
         with ws._conn:
             ws._conn.execute("BEGIN")
+            ws._conn.execute("INSERT INTO settings(key, value) VALUES ('workspace_id', ?)",
+                             (workspace_id,))
             ws._conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                                 settings.items())
+                                 [(k, ws._seal(v, f"settings.{k}")) for k, v in settings.items()])
         # No names in the ledger: it travels with the skill and must carry no personal data.
-        ws.record_event("workspace.created", {"workspace": settings["workspace_id"],
+        ws.record_event("workspace.created", {"workspace": workspace_id,
                                               "schema": SCHEMA_VERSION}, _ledger_time())
         return ws
 
@@ -212,8 +237,31 @@ class Workspace:
         if found > SCHEMA_VERSION:
             conn.close()
             raise WorkspaceTooNew(root, found, SCHEMA_VERSION)
-        migrate(conn)
-        return cls(root, conn)
+        try:
+            sealer = _unlock(root, conn, found)
+            migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        ws = cls(root, conn, sealer)
+        if found < SEALED_SINCE:
+            ws._finish_sealing()
+        return ws
+
+    def _finish_sealing(self) -> None:
+        """After a workspace from before encryption at rest was sealed in place: encrypt its
+        originals and drop the pages that held the plain text."""
+        for path in sorted((self.root / BLOBS).glob("*/*")):
+            if path.name.startswith(".tmp-"):
+                continue
+            with path.open("rb") as source:
+                if source.read(len(sealing.AGE_HEADER)) == sealing.AGE_HEADER:
+                    continue  # sealed by an earlier, interrupted attempt
+                source.seek(0)
+                with atomic_file(path) as target:
+                    self._sealer.seal_stream(source, target)
+        self._conn.execute("VACUUM")
+        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self._conn.close()
@@ -228,7 +276,9 @@ class Workspace:
 
     def setting(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        if row is None:
+            return None
+        return row[0] if key in sealing.PLAIN_SETTINGS else self._open(row[0], f"settings.{key}")
 
     @property
     def name(self) -> str:
@@ -269,12 +319,12 @@ class Workspace:
                 self._conn.execute("BEGIN IMMEDIATE")
                 import_id = self._conn.execute(
                     "INSERT INTO imports(at, paths, added) VALUES (?, ?, 0)",
-                    (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
+                    (_now(), self._seal(json.dumps([str(p) for p in paths],
+                                                   ensure_ascii=False), "imports.paths")),
                 ).lastrowid
                 position = self._count("artifacts")
                 for source in sources:
-                    blobs = [self._store_blob(p.read_bytes(), p.name, import_id, written)
-                             for p in source.originals]
+                    blobs = [self._store_file(p, import_id, written) for p in source.originals]
                     primary = blobs[0] if len(blobs) == 1 else None
                     for artifact in source.artifacts:
                         for stored, was_new in self._store_artifact(
@@ -335,11 +385,13 @@ class Workspace:
                    position)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                artifact.id, str(artifact.kind), artifact.title, artifact.source_format,
-                str(source.path), blob, image_blob, artifact.encoding, artifact.started_at,
-                artifact.ended_at,
-                json.dumps([s.as_json() for s in artifact.segments], ensure_ascii=False),
-                json.dumps({**artifact.meta, **_placeholder_meta(artifact)}, ensure_ascii=False),
+                artifact.id, str(artifact.kind), self._seal(artifact.title, "artifacts.title"),
+                artifact.source_format, self._seal(str(source.path), "artifacts.source_path"),
+                blob, image_blob, artifact.encoding, artifact.started_at, artifact.ended_at,
+                self._seal(json.dumps([s.as_json() for s in artifact.segments],
+                                      ensure_ascii=False), "artifacts.segments"),
+                self._seal(json.dumps({**artifact.meta, **_placeholder_meta(artifact)},
+                                      ensure_ascii=False), "artifacts.meta"),
                 import_id, position,
             ),
         )
@@ -357,21 +409,39 @@ class Workspace:
 
     def _store_blob(self, data: bytes, name: str, import_id: int, written: list[Path]) -> str:
         digest = bytes_digest(data)
-        target = self.root / BLOBS / digest[:2] / digest
+        target = self.blob_path(digest)
         if not target.exists():
-            target.parent.mkdir(exist_ok=True, mode=0o700)
-            atomic_write(target, data)
+            atomic_write(target, self._sealer.seal_bytes(data))
             written.append(target)
+        return self._record_blob(digest, len(data), name, import_id)
+
+    def _store_file(self, path: Path, import_id: int, written: list[Path]) -> str:
+        """An original as a blob, hashed and encrypted as a stream: never whole in memory."""
+        try:
+            with path.open("rb") as source:
+                digest = hashlib.file_digest(source, "sha256").hexdigest()
+                target = self.blob_path(digest)
+                if not target.exists():
+                    source.seek(0)
+                    with atomic_file(target) as sealed:
+                        self._sealer.seal_stream(source, sealed)
+                    written.append(target)
+            size = path.stat().st_size
+        except OSError as exc:
+            raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
+        return self._record_blob(digest, size, path.name, import_id)
+
+    def _record_blob(self, digest: str, size: int, name: str, import_id: int) -> str:
         self._conn.execute(
             "INSERT OR IGNORE INTO blobs(sha256, size, original_name, import_id) "
             "VALUES (?, ?, ?, ?)",
-            (digest, len(data), name, import_id),
+            (digest, size, self._seal(name, "blobs.original_name"), import_id),
         )
         return digest
 
     def _store_person(self, person: Person) -> None:
         """Add someone seen, merging with a known entry that agrees on name or address."""
-        name_key, email_key = person.key()
+        name_key, email_key = self._blind_keys(person)
         if not name_key and not email_key:
             return
         row = self._conn.execute(
@@ -387,18 +457,30 @@ class Workspace:
             self._conn.execute(
                 "INSERT INTO people(name, email, name_key, email_key, sources) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (person.name, person.email, name_key, email_key, json.dumps([person.source])),
+                (self._seal(person.name, "people.name"), self._seal(person.email, "people.email"),
+                 name_key, email_key, self._seal(json.dumps([person.source]), "people.sources")),
             )
             return
-        person_id, name, email, sources = row
-        name, email = name or person.name, email or person.email
-        merged = Person(name, email)
+        person_id, known_name, known_email, sources = row
+        known_name = self._sealer.open(known_name, "people.name")
+        known_email = self._sealer.open(known_email, "people.email")
+        known_sources = json.loads(self._open(sources, "people.sources"))
+        name, email = known_name or person.name, known_email or person.email
+        sources = sorted({*known_sources, person.source})
+        if (name, email, sources) == (known_name, known_email, known_sources):
+            return  # sealing again would change the bytes of an unchanged row
         self._conn.execute(
             "UPDATE OR IGNORE people SET name = ?, email = ?, name_key = ?, email_key = ?, "
             "sources = ? WHERE id = ?",
-            (name, email, *merged.key(), json.dumps(sorted({*json.loads(sources),
-                                                            person.source})), person_id),
+            (self._seal(name, "people.name"), self._seal(email, "people.email"),
+             *self._blind_keys(Person(name, email)),
+             self._seal(json.dumps(sources), "people.sources"),
+             person_id),
         )
+
+    def _blind_keys(self, person: Person) -> tuple[str, str]:
+        name_key, email_key = person.key()
+        return self._sealer.blind(name_key), self._sealer.blind(email_key)
 
     # -- queries --------------------------------------------------------------------------
 
@@ -430,7 +512,7 @@ class Workspace:
             query += " WHERE kind = ?"
             args = (str(kind),)
         rows = self._conn.execute(query + " ORDER BY position, id", args).fetchall()
-        return [_artifact_row(row) for row in rows]
+        return [self._artifact_row(row) for row in rows]
 
     def artifact_summaries(self) -> list[ArtifactSummary]:
         rows = self._conn.execute(
@@ -438,17 +520,23 @@ class Workspace:
                       COALESCE(MAX(substr(f.entity, 1, 10) = 'SENSITIVE_'), 0)
                FROM artifacts a LEFT JOIN findings f ON f.artifact_id = a.id
                GROUP BY a.id ORDER BY a.position, a.id""").fetchall()
-        return [ArtifactSummary(r[0], ArtifactKind(r[1]), r[2], ArtifactState(r[3]), r[4],
-                                int(r[5]), bool(r[6])) for r in rows]
+        return [ArtifactSummary(r[0], ArtifactKind(r[1]), self._open(r[2], "artifacts.title"),
+                                ArtifactState(r[3]), r[4], int(r[5]), bool(r[6])) for r in rows]
 
     def search(self, needle: str) -> set[str]:
         """Ids of artifacts whose title or text contains `needle` (case-insensitive for
-        Latin letters), found by SQLite without loading any text."""
+        Latin letters), matched inside SQLite as each sealed value is opened."""
         escaped = needle.replace("!", "!!").replace("%", "!%").replace("_", "!_")
         pattern = f"%{escaped}%"
-        return {r[0] for r in self._conn.execute(
-            "SELECT id FROM artifacts WHERE title LIKE ? ESCAPE '!' "
-            "OR segments LIKE ? ESCAPE '!'", (pattern, pattern))}
+        try:
+            return {r[0] for r in self._conn.execute(
+                "SELECT id FROM artifacts WHERE unseal(title, 'artifacts.title') LIKE ? "
+                "ESCAPE '!' OR unseal(segments, 'artifacts.segments') LIKE ? ESCAPE '!'",
+                (pattern, pattern))}
+        except sqlite3.OperationalError as exc:
+            raise WorkspaceDamaged("The workspace could not be searched: a stored text does "
+                                   "not decrypt with its key, so it was altered or damaged.") \
+                from exc
 
     def artifact(self, artifact_id: str) -> ArtifactRow:
         row = self._conn.execute(
@@ -458,7 +546,7 @@ class Workspace:
         ).fetchone()
         if row is None:
             raise BadInputError(f"No artifact {artifact_id} in this workspace.")
-        return _artifact_row(row)
+        return self._artifact_row(row)
 
     def attachments_of(self, artifact_id: str) -> list[str]:
         return [r[0] for r in self._conn.execute(
@@ -468,7 +556,9 @@ class Workspace:
 
     def people(self) -> list[Person]:
         return [
-            Person(name=name, email=email, source=",".join(json.loads(sources)))
+            Person(name=self._sealer.open(name, "people.name"),
+                   email=self._sealer.open(email, "people.email"),
+                   source=",".join(json.loads(self._open(sources, "people.sources"))))
             for name, email, sources in self._conn.execute(
                 "SELECT name, email, sources FROM people ORDER BY id"
             )
@@ -501,9 +591,10 @@ class Workspace:
                     """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
                            detector, value, party, person_key, decision, box)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [(artifact_id, f.entity, f.start, f.end, f.score, f.detector, f.value,
-                      f.party, f.person_key, decided.get((f.entity, f.start, f.end), "pending"),
-                      _box_text(f.box))
+                    [(artifact_id, f.entity, f.start, f.end, f.score, f.detector,
+                      self._seal(f.value, "findings.value"), f.party,
+                      self._sealer.blind_person_key(f.person_key),
+                      decided.get((f.entity, f.start, f.end), "pending"), _box_text(f.box))
                      for f in found],
                 )
                 self._conn.execute(
@@ -522,7 +613,8 @@ class Workspace:
                  AND f.person_key NOT IN (SELECT person_key FROM pseudonyms)
                GROUP BY f.person_key ORDER BY MIN(a.position * 1000000 + f.start)""")]
         known = {k for (k,) in self._conn.execute("SELECT person_key FROM pseudonyms")}
-        new_keys = list(dict.fromkeys([*new_keys, *(k for k in sender_keys if k not in known)]))
+        senders = [str(self._sealer.blind_person_key(k)) for k in sender_keys]
+        new_keys = list(dict.fromkeys([*new_keys, *(k for k in senders if k not in known)]))
         self._conn.executemany(
             "INSERT INTO pseudonyms(person_key, ordinal) VALUES (?, ?)",
             [(key, next_ordinal + i) for i, key in enumerate(new_keys)],
@@ -560,7 +652,8 @@ class Workspace:
                     """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
                            detector, value, party, person_key, decision)
                        VALUES (?, ?, ?, ?, 1.0, 'manual', ?, 'none', NULL, ?)""",
-                    (artifact_id, entity, start, end, texts[artifact_id][start:end], decision))
+                    (artifact_id, entity, start, end,
+                     self._seal(texts[artifact_id][start:end], "findings.value"), decision))
                 if cursor.rowcount:
                     ids.append(int(cursor.lastrowid))
                     self._history("add", batch, finding_id=int(cursor.lastrowid),
@@ -578,8 +671,9 @@ class Workspace:
                 cursor = self._conn.execute(
                     """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
                            detector, value, party, person_key, decision, box)
-                       VALUES (?, ?, 0, 0, 1.0, 'manual', '', 'none', NULL, ?, ?)""",
-                    (artifact_id, entity, decision, _box_text(box)))
+                       VALUES (?, ?, 0, 0, 1.0, 'manual', ?, 'none', NULL, ?, ?)""",
+                    (artifact_id, entity, self._seal("", "findings.value"), decision,
+                     _box_text(box)))
                 if cursor.rowcount:
                     ids.append(int(cursor.lastrowid))
                     self._history("add", batch, finding_id=int(cursor.lastrowid),
@@ -601,8 +695,9 @@ class Workspace:
                     raise BadInputError("Only manual redactions can be removed; decide "
                                         "detector findings instead.")
                 self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
+                restorable = [*row[:6], self._open(row[6], "findings.value"), *row[7:]]
                 self._history("remove", batch, finding_id=finding_id, artifact_id=row[0],
-                              old=json.dumps(row))
+                              old=json.dumps(restorable, ensure_ascii=False))
 
     def set_artifact_state(self, artifact_id: str, state: ArtifactState,
                            event: tuple[str, dict[str, object]] | None = None) -> None:
@@ -629,9 +724,12 @@ class Workspace:
             row = self._conn.execute("SELECT MAX(batch) FROM review_history").fetchone()
             if row[0] is None:
                 return []
-            entries = self._conn.execute(
-                """SELECT id, action, finding_id, artifact_id, old_value FROM review_history
-                   WHERE batch = ? ORDER BY id DESC""", (row[0],)).fetchall()
+            entries = [
+                (entry_id, action, finding_id, artifact_id,
+                 self._sealer.open(old, "review_history.old_value"))
+                for entry_id, action, finding_id, artifact_id, old in self._conn.execute(
+                    """SELECT id, action, finding_id, artifact_id, old_value FROM review_history
+                       WHERE batch = ? ORDER BY id DESC""", (row[0],))]
             for _id, action, finding_id, artifact_id, old in entries:
                 if action == "decide":
                     self._conn.execute("UPDATE findings SET decision = ? WHERE id = ?",
@@ -639,11 +737,13 @@ class Workspace:
                 elif action == "add":
                     self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
                 elif action == "remove":
+                    values = json.loads(old or "[]")
+                    values[6] = self._seal(values[6], "findings.value")
                     self._conn.execute(
                         """INSERT INTO findings(id, artifact_id, entity, start, "end", score,
                                detector, value, party, person_key, decision, box)
                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        (finding_id, *json.loads(old)))
+                        (finding_id, *values))
                 else:
                     self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
                                        (old, artifact_id))
@@ -660,7 +760,9 @@ class Workspace:
         self._conn.execute(
             """INSERT INTO review_history(at, action, batch, finding_id, artifact_id, old_value,
                    new_value) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            (_now(), action, batch, finding_id, artifact_id, old, new))
+            (_now(), action, batch, finding_id, artifact_id,
+             self._seal(old, "review_history.old_value"),
+             self._seal(new, "review_history.new_value")))
 
     def finding(self, finding_id: int) -> StoredFinding:
         row = self._conn.execute(
@@ -669,7 +771,7 @@ class Workspace:
         ).fetchone()
         if row is None:
             raise BadInputError(f"No finding {finding_id} in this workspace.")
-        return _stored_finding(row)
+        return self._stored_finding(row)
 
     def findings(self, artifact_id: str | None = None) -> list[StoredFinding]:
         query = """SELECT id, artifact_id, entity, start, "end", score, detector, value, party,
@@ -678,7 +780,7 @@ class Workspace:
         if artifact_id is not None:
             query += " WHERE artifact_id = ?"
             args = (artifact_id,)
-        return [_stored_finding(row) for row in
+        return [self._stored_finding(row) for row in
                 self._conn.execute(query + ' ORDER BY artifact_id, start, "end", id', args)]
 
     def pseudonym_ordinals(self) -> dict[str, int]:
@@ -714,45 +816,90 @@ class Workspace:
             self._conn.execute(
                 "INSERT INTO consents(record_id, created_at, decision, envelope, notice) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (record_id, created_at, decision, json.dumps(envelope, sort_keys=True), notice))
+                (record_id, created_at, decision,
+                 self._seal(json.dumps(envelope, sort_keys=True), "consents.envelope"),
+                 self._seal(notice, "consents.notice")))
 
     def consent_notice(self, record_id: str) -> str:
         row = self._conn.execute("SELECT notice FROM consents WHERE record_id = ?",
                                  (record_id,)).fetchone()
         if row is None:
             raise BadInputError(f"No consent record {record_id} in this workspace.")
-        return str(row[0])
+        return self._open(row[0], "consents.notice")
 
     def consent_envelopes(self) -> list[dict[str, object]]:
         """Every signed consent record, oldest first; the last is the one in force."""
-        return [json.loads(e) for (e,) in self._conn.execute(
+        return [json.loads(self._open(e, "consents.envelope")) for (e,) in self._conn.execute(
             "SELECT envelope FROM consents ORDER BY rowid")]
 
     def blob_path(self, digest: str) -> Path:
+        """Where an original is stored, encrypted: read it with `read_blob`."""
         return self.root / BLOBS / digest[:2] / digest
+
+    def read_blob(self, digest: str) -> bytes:
+        """An original file's bytes, decrypted in memory."""
+        return self._sealer.open_blob(self.blob_path(digest))
+
+    def key_for_child_process(self) -> tuple[str, str]:
+        """(workspace id, key) for a child process this one starts, sent over a pipe."""
+        return str(self.setting("workspace_id")), sealing.exported_identity(self._sealer)
+
+    def blind_person_key(self, key: str) -> str:
+        """A person key as the workspace stores it (addresses and numbers blinded)."""
+        return str(self._sealer.blind_person_key(key))
+
+    def _stored_finding(self, row: tuple) -> StoredFinding:  # type: ignore[type-arg]
+        box = tuple(json.loads(row[11])) if row[11] else None
+        return StoredFinding(*row[:7], self._open(row[7], "findings.value"),  # type: ignore[arg-type]
+                             *row[8:11], box=box)
+
+    def _artifact_row(self, row: tuple) -> ArtifactRow:  # type: ignore[type-arg]
+        return ArtifactRow(
+            id=row[0], kind=ArtifactKind(row[1]), title=self._open(row[2], "artifacts.title"),
+            source_format=row[3], source_path=self._open(row[4], "artifacts.source_path"),
+            state=ArtifactState(row[5]), started_at=row[6], ended_at=row[7], encoding=row[8],
+            segments=tuple(Segment.from_json(s) for s in
+                           json.loads(self._open(row[9], "artifacts.segments"))),
+            meta=json.loads(self._open(row[10], "artifacts.meta")), image_blob=row[11],
+        )
 
 
 def _box_text(box: tuple[int, int, int, int] | None) -> str:
     return json.dumps([int(v) for v in box]) if box else ""
 
 
-def _stored_finding(row: tuple) -> StoredFinding:  # type: ignore[type-arg]
-    box = tuple(json.loads(row[11])) if row[11] else None
-    return StoredFinding(*row[:11], box=box)  # type: ignore[arg-type]
-
-
-def _artifact_row(row: tuple) -> ArtifactRow:  # type: ignore[type-arg]
-    return ArtifactRow(
-        id=row[0], kind=ArtifactKind(row[1]), title=row[2], source_format=row[3],
-        source_path=row[4], state=ArtifactState(row[5]), started_at=row[6], ended_at=row[7],
-        encoding=row[8], segments=tuple(Segment.from_json(s) for s in json.loads(row[9])),
-        meta=json.loads(row[10]), image_blob=row[11],
-    )
-
-
 def _placeholder_meta(artifact: Artifact) -> dict[str, object]:
     counts = artifact.placeholder_counts()
     return {"placeholders": counts} if counts else {}
+
+
+def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:
+    """The workspace's key, checked against the value sealed with it when it was made."""
+    row = conn.execute("SELECT value FROM settings WHERE key = 'workspace_id'").fetchone() \
+        if version else None
+    if row is None:
+        raise WorkspaceError(f"{root / DB_NAME} is damaged or not a workspace (it has no id).")
+    workspace_id = str(row[0])
+    if version < SEALED_SINCE:
+        # Written before encryption at rest: it gets a key now and is sealed in place.
+        try:
+            sealer = sealing.load_key(workspace_id, root)
+        except WorkspaceLocked:
+            sealer = sealing.create_key(workspace_id)
+        sealer.install(conn)
+        return sealer
+    sealer = sealing.load_key(workspace_id, root)
+    sealer.install(conn)
+    check = conn.execute("SELECT value FROM settings WHERE key = 'key_check'").fetchone()
+    try:
+        sealer.open(check[0] if check else None, "settings.key_check")
+    except WorkspaceDamaged as exc:
+        raise WorkspaceLocked(f"The key in the key store does not unlock the workspace {root}: "
+                              "it belongs to another workspace with the same id, or the key "
+                              "store entry was replaced.") from exc
+    if check is None:
+        raise WorkspaceDamaged(f"{root / DB_NAME} is damaged: its key check is missing.")
+    return sealer
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -761,6 +908,9 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Deleted or rewritten rows leave no old bytes in the file, sorts never spill to disk.
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as exc:
         raise WorkspaceError(f"{path} is damaged or not a workspace ({exc}).") from exc
     with contextlib.suppress(OSError):

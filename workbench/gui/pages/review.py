@@ -457,8 +457,8 @@ class ReviewPage(Page):
         if self._picture is None or self._picture[0] != blob:
             try:
                 with self.ctx.workspace() as ws:
-                    path = ws.blob_path(blob)
-                self._picture = (blob, open_upright(path))
+                    data = ws.read_blob(blob)
+                self._picture = (blob, open_upright(data))
             except (OSError, WorkbenchError) as exc:
                 self._picture = None
                 self._shown_id = None

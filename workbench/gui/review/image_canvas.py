@@ -4,7 +4,6 @@ drag to draw a new one, Delete to take the selected one away."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -28,11 +27,13 @@ MIN_DRAG = 5  # pixels on screen before a press becomes a drawn box
 MAX_UPSCALE = 2.0
 
 
-def open_upright(path: Path):  # type: ignore[no-untyped-def]
+def open_upright(data: bytes):  # type: ignore[no-untyped-def]
     """The picture as the export sees it: EXIF orientation applied (Pillow)."""
+    import io
+
     from PIL import Image, ImageOps
 
-    with Image.open(path) as image:
+    with Image.open(io.BytesIO(data)) as image:
         upright = ImageOps.exif_transpose(image)
         upright.load()
         return upright.copy()

@@ -1,0 +1,211 @@
+"""Encryption at rest for one workspace: its key in the key store, sealed columns and blobs.
+
+The workspace key is an age X25519 identity kept in the key store (the OS keyring, or the
+passphrase file when there is none), named after the workspace's id. Originals (blobs) are
+age files encrypted to it, so the stock `age` tool can recover them given the key. Columns
+that hold people's words or identifiers are sealed with AES-256-GCM under a key derived from
+the identity (HKDF-SHA256); the table and column are the associated data, so a sealed value
+cannot be moved to another column unnoticed. Lookups that need equality (a person's name or
+address, a pseudonymised value's key) use a keyed HMAC-SHA256 "blind index" instead of the
+value itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from workbench.core.errors import WorkspaceError
+
+AGE_HEADER = b"age-encryption.org/v1\n"
+# The first byte of a sealed column value: its layout (nonce, ciphertext and tag) and key.
+SEALED_V1 = b"\x01"
+NONCE_BYTES = 12
+# Keys that stay readable without the key: the id is how the key itself is found.
+PLAIN_SETTINGS = frozenset({"workspace_id"})
+# Person keys end in a name, address or number ("person:张伟", "phone_number:138…"), except
+# "person:N", an index into the people table, and "self": those carry nothing and stay.
+_OPAQUE_PERSON_KEY = re.compile(r"self|person:[0-9]+")
+
+
+class WorkspaceLocked(WorkspaceError):
+    """The key that unlocks the workspace is missing or does not fit."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """A sealed value or blob does not decrypt: the workspace was altered or damaged."""
+
+
+class Sealer:
+    """Seals and opens one workspace's values with keys derived from its identity."""
+
+    def __init__(self, identity: str) -> None:
+        import pyrage
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        try:
+            self._identity = pyrage.x25519.Identity.from_str(identity)
+        except pyrage.IdentityError as exc:
+            raise WorkspaceLocked("The workspace key in the key store is not a valid key.") \
+                from exc
+        self._recipient = self._identity.to_public()
+        self._aead = AESGCM(_derive(identity, b"consent-workbench workspace columns v1"))
+        self._index_key = _derive(identity, b"consent-workbench workspace blind index v1")
+
+    # -- columns ----------------------------------------------------------------------------
+
+    def seal(self, value: str | None, where: str) -> bytes | None:
+        """`where` is "table.column": the value can only be opened as that column's."""
+        if value is None:
+            return None
+        nonce = os.urandom(NONCE_BYTES)
+        return SEALED_V1 + nonce + self._aead.encrypt(nonce, value.encode("utf-8"),
+                                                      where.encode())
+
+    def open(self, sealed: object, where: str) -> str | None:
+        from cryptography.exceptions import InvalidTag
+
+        if sealed is None:
+            return None
+        if not isinstance(sealed, bytes) or not sealed.startswith(SEALED_V1) \
+                or len(sealed) < 1 + NONCE_BYTES + 16:
+            raise WorkspaceDamaged(f"A stored value in {where} is not sealed as expected: "
+                                   "the workspace was altered outside the app.")
+        nonce, body = sealed[1:1 + NONCE_BYTES], sealed[1 + NONCE_BYTES:]
+        try:
+            return self._aead.decrypt(nonce, body, where.encode()).decode("utf-8")
+        except InvalidTag as exc:
+            raise WorkspaceDamaged(f"A stored value in {where} does not decrypt with this "
+                                   "workspace's key: it was altered or damaged.") from exc
+
+    def blind(self, value: str) -> str:
+        """A keyed digest for equality lookups; '' stays '' (it means "none")."""
+        if not value:
+            return ""
+        return hmac.new(self._index_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+    def blind_person_key(self, key: str | None) -> str | None:
+        """"email_address:a@b.c" → "email_address:<blind index>"; opaque keys unchanged."""
+        if not key or ":" not in key or _OPAQUE_PERSON_KEY.fullmatch(key):
+            return key
+        kind, _, value = key.partition(":")
+        return f"{kind}:{self.blind(value)}"
+
+    def install(self, conn: sqlite3.Connection) -> None:
+        """SQL functions `unseal(x, where)`, used by search, and `seal`/`blind`/`blind_key`,
+        used by the migration that seals an older workspace in place."""
+        conn.create_function("unseal", 2, self.open, deterministic=True)
+        conn.create_function("seal", 2, _plain_or_none(self.seal))
+        conn.create_function("blind", 1, self.blind, deterministic=True)
+        conn.create_function("blind_key", 1, self.blind_person_key, deterministic=True)
+
+    # -- blobs ------------------------------------------------------------------------------
+
+    def seal_stream(self, source: BinaryIO, target: BinaryIO) -> None:
+        import pyrage
+
+        pyrage.encrypt_io(source, target, [self._recipient])
+
+    def seal_bytes(self, data: bytes) -> bytes:
+        import pyrage
+
+        return pyrage.encrypt(data, [self._recipient])
+
+    def open_blob(self, path: Path) -> bytes:
+        import pyrage
+
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise WorkspaceDamaged(f"An original file of this workspace cannot be read "
+                                   f"({exc.strerror or exc}): {path.name}.") from exc
+        try:
+            return pyrage.decrypt(data, [self._identity])
+        except pyrage.DecryptError as exc:
+            raise WorkspaceDamaged(f"An original file of this workspace ({path.name}) does "
+                                   "not decrypt with its key: it was altered or damaged.") \
+                from exc
+
+
+def _plain_or_none(seal: Callable[[str | None, str], bytes | None]) \
+        -> Callable[[object, str], object]:
+    # The in-place migration seals text; anything already bytes (or NULL) is left alone.
+    def seal_text(value: object, where: str) -> object:
+        return seal(value, where) if isinstance(value, str) else value
+    return seal_text
+
+
+def _derive(identity: str, purpose: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose) \
+        .derive(identity.encode())
+
+
+# -- the key in the key store -------------------------------------------------------------
+
+# Keys unlocked by this process, by workspace id: asked for once, then kept in memory only.
+_cache: dict[str, Sealer] = {}
+_cache_lock = threading.Lock()
+
+
+def secret_name(workspace_id: str) -> str:
+    return f"workspace:{workspace_id}"
+
+
+def create_key(workspace_id: str) -> Sealer:
+    """A new workspace key, saved in the key store before anything is sealed with it."""
+    import pyrage
+
+    from workbench.core.secrets_store import secret_store
+
+    identity = str(pyrage.x25519.Identity.generate())
+    secret_store().set(secret_name(workspace_id), identity.encode())
+    sealer = Sealer(identity)
+    with _cache_lock:
+        _cache[workspace_id] = sealer
+    return sealer
+
+
+def load_key(workspace_id: str, root: Path) -> Sealer:
+    """The workspace's key from the key store (asked for once per process)."""
+    from workbench.core.secrets_store import secret_store
+
+    with _cache_lock:
+        if workspace_id in _cache:
+            return _cache[workspace_id]
+    raw = secret_store().get(secret_name(workspace_id))
+    if raw is None:
+        raise WorkspaceLocked(
+            f"The key that unlocks the workspace {root} is not in this computer's key store "
+            f"({secret_store().description}). Its contents are encrypted and cannot be read "
+            "without it: open it on the computer and user account that created it.")
+    sealer = Sealer(raw.decode())
+    with _cache_lock:
+        _cache[workspace_id] = sealer
+    return sealer
+
+
+def remember_key(workspace_id: str, identity: str) -> None:
+    """Hand a key to a child process (the scan) without a key-store round trip."""
+    with _cache_lock:
+        _cache[workspace_id] = Sealer(identity)
+
+
+def forget_keys() -> None:
+    """Drop unlocked keys from memory (tests; switching homes)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def exported_identity(sealer: Sealer) -> str:
+    """The key as text, only for handing to a child process over a pipe."""
+    return str(sealer._identity)  # the one place the key leaves this module
