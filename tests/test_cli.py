@@ -18,6 +18,7 @@ def test_init_import_status_round_trip(tmp_path: Path, fixtures: Path, capsys):
                        "--alias", "娜娜", "--email", "lina.li@xinghe.example.com",
                        "--phone", "13912345678", "--timezone", "Asia/Shanghai")
     assert code == 0 and "Created workspace" in out
+    assert "encrypted at rest; the key is in the system keyring" in out
     code, out, _ = run(capsys, "import", ws, fixtures / "slack", fixtures / "email",
                        "--format", "json")
     assert code == 0
@@ -264,3 +265,32 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
     assert "deleted ✓" in out
     code, _, err = as_(employee, "receipt", "import", fixtures / "bad/truncated.json")
     assert code == 2 and "truncated.json" in err
+
+
+def test_workspace_commands_use_the_passphrase_file_when_there_is_no_keyring(
+    tmp_path: Path, capsys, monkeypatch
+):
+    from workbench.core import secrets_store
+    from workbench.core.workspace import sealing
+
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "correct horse")
+    secrets_store.forget_stores()
+    ws = tmp_path / "ws"
+    code, out, err = run(capsys, "init", ws, "--name", "李娜")
+    assert code == 0 and "the key is in the passphrase-protected file" in out
+    assert "workspace keys are kept in a passphrase-protected file" in err
+    # A new process without the passphrase: the workspace cannot be read, and says why.
+    secrets_store.forget_stores()
+    sealing.forget_keys()
+    monkeypatch.delenv("WORKBENCH_PASSPHRASE")
+    code, _, err = run(capsys, "status", ws)
+    assert code != 0 and "WORKBENCH_PASSPHRASE" in err
+    secrets_store.forget_stores()
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "wrong")
+    code, _, err = run(capsys, "status", ws)
+    assert code != 0 and "passphrase is wrong" in err
+    secrets_store.forget_stores()
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "correct horse")
+    code, out, _ = run(capsys, "status", ws)
+    assert code == 0 and "李娜" in out

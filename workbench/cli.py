@@ -7,15 +7,20 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.profile import SelfProfile
 
+if TYPE_CHECKING:
+    from workbench.core.workspace import Workspace
+
 
 def main(argv: list[str] | None = None) -> int:
+    global _warned
     os.umask(0o077)
+    _warned = False  # once per command
     args = _parser().parse_args(argv)
     if args.command is None:
         return _open_gui([])
@@ -234,20 +239,23 @@ def _init(args: argparse.Namespace) -> int:
                                          "ids": args.ids})
     else:
         raise WorkbenchError("Give your name with --name (or a profile file with --profile).")
+    from workbench.core.secrets_store import secret_store
     from workbench.core.workspace_ledger import try_flush
 
+    _warn_if_fallback()
     with Workspace.create(args.dir, profile, args.timezone) as ws:
         try_flush(ws)
         print(f"Created workspace for {ws.profile.name} at {ws.root} "
               f"(time zone {ws.setting('timezone')}).")
+        print(f"Its contents are encrypted at rest; the key is in the "
+              f"{secret_store().description}.")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from workbench.core.workspace import Workspace
     from workbench.core.workspace_ledger import try_flush
 
-    with Workspace.open(args.dir) as ws:
+    with _open_workspace(args.dir) as ws:
         summary = ws.import_paths(args.paths)
         try_flush(ws)
     if args.format == "json":
@@ -270,9 +278,8 @@ def _scan(args: argparse.Namespace) -> int:
     from workbench.core import scan
 
     if args.path.is_dir() and (args.path / "workspace.sqlite").exists():
-        from workbench.core.workspace import Workspace
 
-        with Workspace.open(args.path) as ws:
+        with _open_workspace(args.path) as ws:
             summary = scan.scan_workspace(ws, processes=args.processes)
             by_entity = ws.findings_by_entity()
         if args.format == "json":
@@ -299,10 +306,9 @@ def _scan(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     from workbench.core import review
-    from workbench.core.workspace import Workspace
     from workbench.core.workspace_ledger import try_flush
 
-    with Workspace.open(args.dir) as ws:
+    with _open_workspace(args.dir) as ws:
         summary = review.auto_review(ws) if args.auto else None
         if summary is not None:
             try_flush(ws)
@@ -324,21 +330,33 @@ def _review(args: argparse.Namespace) -> int:
 
 def _build_skill(args: argparse.Namespace) -> int:
     from workbench.core.skill import build_skill
-    from workbench.core.workspace import Workspace
 
-    with Workspace.open(args.dir) as ws:
+    with _open_workspace(args.dir) as ws:
         folder = build_skill(ws, args.out, args.name)
     print(f"Wrote the skill folder {folder}")
     return 0
 
 
+def _open_workspace(path: Path) -> Workspace:
+    """Workspaces are encrypted: their key may be in the passphrase file."""
+    from workbench.core.workspace import Workspace
+
+    _warn_if_fallback()
+    return Workspace.open(path)
+
+
+_warned = False
+
+
 def _warn_if_fallback() -> None:
     from workbench.core.secrets_store import secret_store, set_passphrase_prompt
 
+    global _warned
     store = secret_store()
-    if not store.secure:
-        print("warning: no system keyring is available; private keys are kept in a "
-              f"passphrase-protected file ({store.description.split(' ', 2)[-1]}).",
+    if not store.secure and not _warned:
+        _warned = True
+        print("warning: no system keyring is available; private keys and workspace keys are "
+              f"kept in a passphrase-protected file ({store.description.split(' ', 2)[-1]}).",
               file=sys.stderr)
         if sys.stdin.isatty():
             set_passphrase_prompt(_terminal_passphrase)
@@ -438,7 +456,6 @@ def _consent(args: argparse.Namespace) -> int:
         print(f"Wrote the signed consent request to {args.out}")
         return 0
 
-    from workbench.core.workspace import Workspace
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     request = consent.read_request(args.request) if args.request else None
@@ -447,7 +464,7 @@ def _consent(args: argparse.Namespace) -> int:
         base = {**base, **consent.terms_from_file(args.terms)}
     terms = _consent_terms(args, base)
     decision = "declined" if args.decline else "given"
-    with Workspace.open(Path(args.target)) as ws:
+    with _open_workspace(Path(args.target)) as ws:
         if not args.yes:
             preview = consent.preview_notice(ws, terms, now)
             print(preview)
@@ -495,11 +512,10 @@ def _now():  # type: ignore[no-untyped-def]
 
 def _export(args: argparse.Namespace) -> int:
     from workbench.core import bundle, keys
-    from workbench.core.workspace import Workspace
 
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    with Workspace.open(args.dir) as ws:
+    with _open_workspace(args.dir) as ws:
         result = bundle.export(ws, args.out, employee, _now())
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
@@ -643,9 +659,8 @@ def _verify_skill(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from workbench.core.workspace import Workspace
 
-    with Workspace.open(args.dir) as ws:
+    with _open_workspace(args.dir) as ws:
         status = ws.status()
     if args.format == "json":
         _print_json(status.as_json())

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AppContext</name>
@@ -285,7 +286,7 @@
         <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
-        <source>HR's request (optional)</source>
+        <source>HR&apos;s request (optional)</source>
         <translation>HR 的请求（可选）</translation>
     </message>
     <message>
@@ -293,7 +294,7 @@
         <translation>载入请求文件…</translation>
     </message>
     <message>
-        <source>Don't use it</source>
+        <source>Don&apos;t use it</source>
         <translation>不使用</translation>
     </message>
     <message>
@@ -441,11 +442,11 @@
         <translation>创建你的&lt;b&gt;员工身份&lt;/b&gt;（即你的签名密钥）。</translation>
     </message>
     <message>
-        <source>Import &lt;b&gt;HR's identity card&lt;/b&gt;: HR sends you a .wbid.json file; check its fingerprint with them.</source>
+        <source>Import &lt;b&gt;HR&apos;s identity card&lt;/b&gt;: HR sends you a .wbid.json file; check its fingerprint with them.</source>
         <translation>导入&lt;b&gt;HR 的身份卡&lt;/b&gt;：HR 会发给你一个 .wbid.json 文件，请与对方核对指纹。</translation>
     </message>
     <message>
-        <source>Import the &lt;b&gt;receiving team's identity card&lt;/b&gt;, so the package can be encrypted for them.</source>
+        <source>Import the &lt;b&gt;receiving team&apos;s identity card&lt;/b&gt;, so the package can be encrypted for them.</source>
         <translation>导入&lt;b&gt;接收团队的身份卡&lt;/b&gt;，这样数据包才能为他们加密。</translation>
     </message>
     <message>
@@ -497,7 +498,7 @@
         <translation>我单独同意提供：{0}（发现 {1} 处）</translation>
     </message>
     <message>
-        <source>Open HR's consent request</source>
+        <source>Open HR&apos;s consent request</source>
         <translation>打开 HR 的同意请求</translation>
     </message>
     <message>
@@ -613,7 +614,7 @@
         <translation>依据</translation>
     </message>
     <message>
-        <source>HR's request from {0}</source>
+        <source>HR&apos;s request from {0}</source>
         <translation>{0} 发出的 HR 请求</translation>
     </message>
     <message>
@@ -754,7 +755,7 @@ They must delete it by {4}.</source>
         <translation>同意数据包摘要</translation>
     </message>
     <message>
-        <source>Printed {0}. This summary lists terms, parties and counts only; it holds none of the package's content.</source>
+        <source>Printed {0}. This summary lists terms, parties and counts only; it holds none of the package&apos;s content.</source>
         <translation>打印于 {0}。本摘要只列出条款、各方和数量，不含数据包的任何内容。</translation>
     </message>
     <message>
@@ -867,7 +868,7 @@ They must delete it by {4}.</source>
         <translation>导入删除回执…</translation>
     </message>
     <message>
-        <source>A recipient's signed deletion receipt marks your export deleted ✓</source>
+        <source>A recipient&apos;s signed deletion receipt marks your export deleted ✓</source>
         <translation>导入接收方签名的删除回执后，您的导出会标记为“已删除 ✓”</translation>
     </message>
     <message>
@@ -875,7 +876,7 @@ They must delete it by {4}.</source>
         <translation>导入撤回文件…</translation>
     </message>
     <message>
-        <source>An employee's revocation: the package can no longer be opened and is due now</source>
+        <source>An employee&apos;s revocation: the package can no longer be opened and is due now</source>
         <translation>员工的撤回文件：导入后该数据包不能再打开，并须立即删除</translation>
     </message>
     <message>
@@ -891,7 +892,7 @@ They must delete it by {4}.</source>
         <translation>在知情同意工作台之外留存的副本，本工具无法管控。</translation>
     </message>
     <message>
-        <source>Every package you exported or hold, and the date by which it must be deleted. A package is deleted ✓ once its recipients' signed receipts are imported.</source>
+        <source>Every package you exported or hold, and the date by which it must be deleted. A package is deleted ✓ once its recipients&apos; signed receipts are imported.</source>
         <translation>您导出或持有的每个数据包，以及它必须删除的日期。导入接收方签名的删除回执后，数据包即标记为“已删除 ✓”。</translation>
     </message>
     <message>
@@ -1241,8 +1242,8 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
 <context>
     <name>KeyringBanner</name>
     <message>
-        <source>No system keyring: your private keys are kept in a passphrase-protected file ({0}). You will be asked for the passphrase when you sign or open packages; keep it safe, because nobody can recover the keys without it.</source>
-        <translation>没有系统钥匙串：你的私钥保存在受口令保护的文件中（{0}）。签署或打开数据包时会要求你输入口令；请妥善保管，没有口令，任何人都无法恢复这些密钥。</translation>
+        <source>No system keyring: your private keys and workspace keys are kept in a passphrase-protected file ({0}). You will be asked for the passphrase when you open a workspace, sign or open packages; keep it safe, because nobody can recover the keys, or the workspace, without it.</source>
+        <translation>没有系统钥匙串：你的私钥和工作区密钥保存在受口令保护的文件中（{0}）。打开工作区、签署或打开数据包时会要求你输入口令；请妥善保管，没有口令，任何人都无法恢复这些密钥，也无法读取工作区。</translation>
     </message>
 </context>
 <context>
@@ -1272,7 +1273,7 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>导出身份卡(&amp;E)…</translation>
     </message>
     <message>
-        <source>Save the selected identity's public card to send to the other parties.</source>
+        <source>Save the selected identity&apos;s public card to send to the other parties.</source>
         <translation>保存所选身份的公开身份卡，以便发给其他各方。</translation>
     </message>
     <message>
@@ -1441,7 +1442,7 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>关于你——让系统认出哪些是你自己的信息</translation>
     </message>
     <message>
-        <source>Your own name, email and phone are told apart from your colleagues': colleagues are replaced by aliases such as "Colleague A", while your name stays and your phone number is removed. Give every way you are written.</source>
+        <source>Your own name, email and phone are told apart from your colleagues&apos;: colleagues are replaced by aliases such as &quot;Colleague A&quot;, while your name stays and your phone number is removed. Give every way you are written.</source>
         <translation>系统会把你自己的姓名、邮箱和电话与同事的区分开：同事会被替换为“同事A”这样的代称，你的姓名会保留，你的电话号码会被删除。请填写你的所有写法。</translation>
     </message>
     <message>
@@ -2319,7 +2320,7 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>已处理 {0} 处。</translation>
     </message>
     <message>
-        <source>Select some of the item's text first.</source>
+        <source>Select some of the item&apos;s text first.</source>
         <translation>请先选中这一条中的文字。</translation>
     </message>
     <message>
@@ -2397,7 +2398,7 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>HR：会签同意书</translation>
     </message>
     <message>
-        <source>You check an employee's signed consent and add the company's signature before the package goes to the receiving team.</source>
+        <source>You check an employee&apos;s signed consent and add the company&apos;s signature before the package goes to the receiving team.</source>
         <translation>你核对员工签署的同意书，并在数据包交给接收团队之前加上公司的签名。</translation>
     </message>
     <message>

@@ -40,7 +40,8 @@ class KeyringBanner(QFrame):
             return
         where = getattr(store, "path", None) or store.description
         self.label.setText(self.tr(
-            "No system keyring: your private keys are kept in a passphrase-protected file "
-            "({0}). You will be asked for the passphrase when you sign or open packages; keep "
-            "it safe, because nobody can recover the keys without it.").format(where))
+            "No system keyring: your private keys and workspace keys are kept in a "
+            "passphrase-protected file ({0}). You will be asked for the passphrase when you "
+            "open a workspace, sign or open packages; keep it safe, because nobody can recover "
+            "the keys, or the workspace, without it.").format(where))
         self.show()
