@@ -1289,6 +1289,18 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>导入身份卡(&amp;I)…</translation>
     </message>
     <message>
+        <source>the system keyring</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>the passphrase-protected file</source>
+        <translation>受口令保护的文件</translation>
+    </message>
+    <message>
+        <source>The open workspace ({0}) is encrypted on this computer. Its key is kept with your private keys, in {1}: the workspace opens only under this user account.</source>
+        <translation>当前打开的工作区（{0}）在这台电脑上是加密存储的。它的密钥和你的私钥保存在一起，位于{1}中：只有在这个用户账户下才能打开该工作区。</translation>
+    </message>
+    <message>
         <source>Creating keys for {0}…</source>
         <translation>正在为 {0} 生成密钥…</translation>
     </message>

@@ -44,6 +44,19 @@ def test_empty_page_says_what_to_do(qtbot, ctx):
     assert page.contacts_table.isHidden() and "import" in page.contacts_empty.text()
     assert not page.export_button.isEnabled()
     assert page.title() == "Keys & contacts"
+    assert page.workspace_note.isHidden()
+
+
+def test_the_open_workspace_is_said_to_be_encrypted_and_where_its_key_is(qtbot, ctx, tmp_path):
+    from workbench.core.profile import SelfProfile
+    from workbench.core.workspace import Workspace
+
+    Workspace.create(tmp_path / "handover", SelfProfile("李娜"), "UTC").close()
+    page = make_page(qtbot, ctx)
+    assert ctx.open_workspace(tmp_path / "handover")
+    assert not page.workspace_note.isHidden()
+    assert "(handover) is encrypted" in page.workspace_note.text()
+    assert "the system keyring" in page.workspace_note.text()
 
 
 def test_create_identity_lists_it_with_a_large_fingerprint(qtbot, ctx, monkeypatch):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import keys
+from workbench.core import keys, secrets_store
 from workbench.core.atomic import atomic_write
 from workbench.core.errors import WorkbenchError
 from workbench.gui.context import AppContext
@@ -179,6 +179,8 @@ class KeysPage(Page):
             "Your identity lets others check that what you sign comes from you. Contacts are "
             "the people you exchange packages with: import their identity card, then check its "
             "fingerprint with them by phone or in person.")))
+        self.workspace_note = wrapped("")
+        layout.addWidget(self.workspace_note)
 
         own_box = QGroupBox(self.tr("Your identities"))
         own_layout = QVBoxLayout(own_box)
@@ -218,6 +220,7 @@ class KeysPage(Page):
         layout.addWidget(contacts_box, 1)
 
         ctx.identities_changed.connect(self.refresh)
+        ctx.workspace_changed.connect(lambda _path: self.refresh())
         self.refresh()
 
     def title(self) -> str:
@@ -237,6 +240,24 @@ class KeysPage(Page):
         self.export_button.setEnabled(bool(own))
         self.contacts_table.setVisible(bool(contacts))
         self.contacts_empty.setVisible(not contacts)
+        self._show_workspace_key()
+
+    def _show_workspace_key(self) -> None:
+        path = self.ctx.workspace_path
+        self.workspace_note.setVisible(path is not None)
+        if path is None:
+            return
+        try:
+            secure = secrets_store.secret_store().secure
+        except WorkbenchError as exc:
+            self.workspace_note.setText(str(exc))
+            return
+        where = (self.tr("the system keyring") if secure
+                 else self.tr("the passphrase-protected file"))
+        self.workspace_note.setText(self.tr(
+            "The open workspace ({0}) is encrypted on this computer. Its key is kept with your "
+            "private keys, in {1}: the workspace opens only under this user account.")
+            .format(path.name, where))
 
     # -- actions ----------------------------------------------------------------------------
 
