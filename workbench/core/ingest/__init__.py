@@ -87,9 +87,10 @@ def importer_for_file(path: Path) -> Importer:
 
 
 def _text_or_messages(path: Path, ctx: ImportContext) -> ImportedSource:
-    if collector.looks_like_messages(read_text(path).text):
-        return collector.load(path, ctx)
-    return documents.load(path, ctx)
+    decoded = read_text(path)
+    if collector.looks_like_messages(decoded.text):
+        return collector.from_text(path, decoded, ctx)
+    return documents.text_source(path, decoded)
 
 
 def extract_all(

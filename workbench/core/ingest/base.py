@@ -1,16 +1,19 @@
-"""What every importer returns, and the context (time zone) it imports in."""
+"""What every importer returns, the context (time zone) it imports in, and reading input."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
 from workbench.core.artifacts import Artifact, Person
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
+from workbench.core.ingest.lines import TEXT_HINT, line_problem
 
 
 @dataclass(frozen=True)
@@ -42,22 +45,35 @@ Importer = Callable[[Path, ImportContext], ImportedSource]
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
 
-def read_bytes(path: Path) -> bytes:
+@contextmanager
+def open_input(path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading once it passes the size limit; read errors are refused
+    with what went wrong, also those met while reading it."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ImportFailed(path, f"it is {size // (1 << 20)} MB; the workbench imports files "
                                f"up to {MAX_FILE_BYTES // (1 << 20)} MB. Split it (for example "
                                "by month) and import the parts.")
-        return path.read_bytes()
+        with path.open("rb") as file:
+            yield file
     except PermissionError as exc:
         raise ImportFailed(path, "you don't have permission to read it") from exc
     except OSError as exc:
         raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
 
 
-def read_text(path: Path) -> DecodedText:
+def read_bytes(path: Path) -> bytes:
+    with open_input(path) as file:
+        return file.read()
+
+
+def read_text(path: Path, *, long_lines: bool = False) -> DecodedText:
+    """The file decoded; refused before decoding if a line is past MAX_LINE_BYTES, unless
+    `long_lines` (JSON, which may hold a whole export on one line)."""
     data = read_bytes(path)
+    if not long_lines and (problem := line_problem(data, TEXT_HINT)):
+        raise ImportFailed(path, problem)
     try:
         return decode_text(data)
     except NotText as exc:

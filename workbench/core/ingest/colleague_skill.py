@@ -10,6 +10,7 @@ from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.decode import NotText, decode_text
 from workbench.core.ingest.documents import ExtractionError
 from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
+from workbench.core.ingest.lines import TEXT_HINT, line_problem
 
 FORMAT = "colleague-skill"
 MARKERS = ("meta.json", "persona.md", "work.md")
@@ -35,6 +36,8 @@ def _file_artifact(folder: Path, path: Path) -> Artifact:
     try:
         if path.suffix.lower() in IMAGE_SUFFIXES:
             return image_artifact(title, data)
+        if problem := line_problem(data, TEXT_HINT):
+            raise NotText(problem)
         decoded = decode_text(data)
     except (ExtractionError, NotText) as exc:
         raise ImportFailed(path, f"a file in the Colleague.skill folder is unreadable: {exc}") \

@@ -8,8 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 from workbench.core.errors import ImportFailed
-from workbench.core.ingest.base import ImportContext, ImportedSource, read_text
+from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
+from workbench.core.ingest.decode import DecodedText
+from workbench.core.ingest.lines import message_problem
 
 FORMAT = "collector"
 # The sender ends at the first colon, full-width (：) or half-width (:).
@@ -27,24 +29,35 @@ def looks_like_messages(text: str) -> bool:
     return sum(1 for line in lines if MESSAGE_LINE.match(line)) >= len(lines) / 2
 
 
-def load(path: Path, ctx: ImportContext) -> ImportedSource:
-    decoded = read_text(path)
+def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSource:
+    """The messages of a collector export, read and decoded (with its lines checked) by the
+    caller, which decided from the text that it is one."""
     messages: list[ChatMessage] = []
+    more: list[str] = []  # the lines after the first of a message that spans lines
     for number, line in enumerate(decoded.text.splitlines(), start=1):
         match = MESSAGE_LINE.match(line)
         if match:
+            _join_lines(path, messages, more)
             messages.append(_message(path, ctx, number, match))
         elif messages and line.strip():
-            # A message that spans lines: the rest belongs to the message above.
-            last = messages[-1]
-            messages[-1] = ChatMessage(last.conversation, last.sender, last.time,
-                                       f"{last.text}\n{line}")
+            more.append(line)
+    _join_lines(path, messages, more)
     if not messages:
         raise ImportFailed(path, "no lines of the form 'YYYY-MM-DD HH:MM sender：message'")
     artifacts = tuple(
         replace(a, encoding=decoded.encoding) for a in group_by_day(messages, FORMAT)
     )
     return ImportedSource(path, FORMAT, (path,), artifacts, tuple(senders(messages, FORMAT)))
+
+
+def _join_lines(path: Path, messages: list[ChatMessage], more: list[str]) -> None:
+    # Joined once per message: appending line by line would copy the message for each line.
+    if more:
+        last = messages[-1]
+        messages[-1] = replace(last, text="\n".join([last.text, *more]))
+        more.clear()
+    if messages and (problem := message_problem(len(messages), messages[-1].text)):
+        raise ImportFailed(path, problem)
 
 
 def _message(path: Path, ctx: ImportContext, number: int, match: re.Match[str]) -> ChatMessage:

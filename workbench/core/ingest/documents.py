@@ -10,7 +10,8 @@ from pathlib import Path
 from workbench.core.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
-from workbench.core.ingest.decode import NotText, decode_text
+from workbench.core.ingest.decode import DecodedText, NotText, decode_text
+from workbench.core.ingest.lines import TEXT_HINT, line_problem
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".csv", ".log", ".rst"}
 
@@ -20,11 +21,17 @@ class ExtractionError(ValueError):
 
 
 def extract_text_file(data: bytes) -> tuple[tuple[Segment, ...], str]:
+    if problem := line_problem(data, TEXT_HINT):
+        raise ExtractionError(problem)
     try:
         decoded = decode_text(data)
     except NotText as exc:
         raise ExtractionError(str(exc)) from exc
-    return (Segment(decoded.text, field="body"),), decoded.encoding
+    return _text_segments(decoded), decoded.encoding
+
+
+def _text_segments(decoded: DecodedText) -> tuple[Segment, ...]:
+    return (Segment(decoded.text, field="body"),)
 
 
 def docx_images(data: bytes) -> list[tuple[str, bytes]]:
@@ -164,3 +171,12 @@ def load(path: Path, ctx: ImportContext) -> ImportedSource:
     except ExtractionError as exc:
         raise ImportFailed(path, str(exc)) from exc
     return ImportedSource(path, artifact.source_format, (path,), (artifact,))
+
+
+def text_source(path: Path, decoded: DecodedText) -> ImportedSource:
+    """A text file already read and decoded (a .txt that is not a chat export), as a document;
+    the same artifact `load` makes of it, without reading and decoding it twice."""
+    fmt = path.suffix.lower().lstrip(".") or "txt"
+    artifact = Artifact(kind=ArtifactKind.DOCUMENT, title=path.name, source_format=fmt,
+                        segments=_text_segments(decoded), encoding=decoded.encoding)
+    return ImportedSource(path, fmt, (path,), (artifact,))

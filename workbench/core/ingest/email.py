@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from email import policy
 from email.errors import HeaderParseError
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.errors import ImportFailed
-from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
-from workbench.core.ingest.decode import NotText, decode_text, looks_binary
+from workbench.core.ingest import lines
+from workbench.core.ingest.base import ImportContext, ImportedSource, open_input, read_bytes
+from workbench.core.ingest.decode import DecodedText, NotText, decode_text, looks_binary
 from workbench.core.ingest.documents import ExtractionError, document_artifact
 from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
 
 HEADER_FIELDS = ("subject", "from", "to", "cc", "date")
 ADDRESS_FIELDS = ("from", "to", "cc", "reply-to")
+PART_HINT = ("No email people write has a line this long: the message is probably corrupt, or "
+             "carries a file as its text. Leave that message out and import the rest.")
 _MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf": ".pdf",
                 "image/png": ".png", "image/jpeg": ".jpg",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
@@ -26,10 +31,12 @@ _MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf":
 
 def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
     data = read_bytes(path)
-    if not data.strip():
+    if not data or data.isspace():  # not strip(): that would copy the whole file
         raise ImportFailed(path, "the file is empty")
     if looks_binary(data):
         raise ImportFailed(path, "it contains binary data, not an email message")
+    if problem := lines.line_problem(data, lines.MAIL_HINT):
+        raise ImportFailed(path, problem)
     message = BytesParser(policy=policy.default).parsebytes(data)
     if not any(_header(message, h) for h in ("from", "to", "subject", "date")):
         raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
@@ -38,41 +45,58 @@ def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
 
 
 def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
-    data = read_bytes(path)
-    if not data.strip():
-        raise ImportFailed(path, "the mailbox is empty: it holds no messages")
-    if not data.startswith(b"From "):
-        raise ImportFailed(path, "it is not an mbox mailbox (it must start with a 'From ' line)")
     artifacts: list[Artifact] = []
     people: list[Person] = []
-    for index, raw in enumerate(split_mbox(data)):
-        message = BytesParser(policy=policy.default).parsebytes(raw)
-        try:
-            artifact, seen = message_artifact(path, message, ctx)
-        except ImportFailed as exc:
-            raise ImportFailed(path, f"message {index + 1}: {exc.problem}") from exc
-        artifacts.append(artifact)
-        people.extend(seen)
+    with open_input(path) as file:
+        for index, raw in enumerate(read_mbox(path, file)):
+            message = BytesParser(policy=policy.default).parsebytes(raw)
+            try:
+                artifact, seen = message_artifact(path, message, ctx)
+            except ImportFailed as exc:
+                raise ImportFailed(path, f"message {index + 1}: {exc.problem}") from exc
+            artifacts.append(artifact)
+            people.extend(seen)
     return ImportedSource(path, "mbox", (path,), tuple(artifacts), tuple(people))
 
 
-def split_mbox(data: bytes) -> list[bytes]:
-    """Messages of an mbox: each starts at a line beginning "From " (the envelope line,
-    dropped); ">From " quoting in bodies is undone. Python's mailbox module is not used: it
-    fails on a non-ASCII envelope line, which real mailboxes do contain."""
-    messages: list[list[bytes]] = []
-    for line in data.splitlines(keepends=True):
-        if line.startswith(b"From ") and (not messages or _ends_message(messages[-1])):
-            messages.append([])
+def read_mbox(path: Path, file: BinaryIO) -> Iterator[bytes]:
+    """Messages of an mbox, read from the file one at a time so that only one is in memory:
+    each starts at a line beginning "From " (the envelope line, dropped); ">From " quoting in
+    bodies is undone. Python's mailbox module is not used: it fails on a non-ASCII envelope
+    line, which real mailboxes do contain."""
+    limit = lines.MAX_LINE_BYTES
+    message: list[bytes] = []
+    count = 0
+    # A line is read at most two bytes past the limit (room for its CR LF), however long.
+    for number, line in enumerate(iter(lambda: file.readline(limit + 2), b""), start=1):
+        if number == 1 and not line.startswith(b"From "):
+            if line.strip() or not _only_blank(file):
+                raise ImportFailed(path, "it is not an mbox mailbox (it must start with a "
+                                   "'From ' line)")
+            break
+        if len(line) > limit and len(line.rstrip(b"\r\n")) > limit:
+            problem = lines.long_line(number, f"more than {lines.size_text(limit)}",
+                                     lines.MAIL_HINT)
+            raise ImportFailed(path, problem)
+        # mboxo/mboxrd: a "From " line starts a message only after a blank line (or another
+        # "From " line, or at the top).
+        if line.startswith(b"From ") and (not message or not message[-1].strip()):
+            if count:
+                yield b"".join(message)
+            message = []
+            count += 1
             continue
-        if messages:
-            messages[-1].append(line[1:] if line.startswith(b">From ") else line)
-    return [b"".join(lines) for lines in messages]
+        message.append(line[1:] if line.startswith(b">From ") else line)
+    if not count:
+        raise ImportFailed(path, "the mailbox is empty: it holds no messages")
+    yield b"".join(message)
 
 
-def _ends_message(lines: list[bytes]) -> bool:
-    # mboxo/mboxrd: a "From " line starts a message only after a blank line (or at the top).
-    return not lines or not lines[-1].strip()
+def _only_blank(file: BinaryIO) -> bool:
+    while chunk := file.read(1 << 20):
+        if chunk.strip():
+            return False
+    return True
 
 
 def message_artifact(
@@ -150,11 +174,18 @@ def _body_text(path: Path, message: EmailMessage) -> str:
 
 
 def _part_text(path: Path, part: EmailMessage) -> str:
-    data = part.get_payload(decode=True) or b""
     try:
-        return decode_text(data, declared=part.get_content_charset()).text
+        return _decoded(part, part.get_payload(decode=True) or b"").text
     except NotText as exc:
         raise ImportFailed(path, f"a text part of the message is unreadable: {exc}") from exc
+
+
+def _decoded(part: EmailMessage, data: bytes) -> DecodedText:
+    # Checked after the transfer encoding is undone: base64 hides a long line from the
+    # mailbox's own line check.
+    if problem := lines.line_problem(data, PART_HINT):
+        raise NotText(problem)
+    return decode_text(data, declared=part.get_content_charset())
 
 
 def html_to_text(html: str) -> str:
@@ -178,9 +209,9 @@ def _attachment(path: Path, part: EmailMessage) -> Artifact:
             return image_artifact(name, data)
         if content_type == "text/html":
             return Artifact(ArtifactKind.ATTACHMENT, name, "html",
-                            (Segment(html_to_text(_part_text(path, part)), field="body"),))
+                            (Segment(html_to_text(_decoded(part, data).text), field="body"),))
         if content_type.startswith("text/"):
-            decoded = decode_text(data, declared=part.get_content_charset())
+            decoded = _decoded(part, data)
             return Artifact(ArtifactKind.ATTACHMENT, name, "txt",
                             (Segment(decoded.text, field="body"),), encoding=decoded.encoding)
         return document_artifact(name, data, ArtifactKind.ATTACHMENT)

@@ -10,6 +10,7 @@ from typing import Any
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_text
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
+from workbench.core.ingest.lines import message_problem
 
 FORMAT = "feishu"
 SENDER_FIELDS = ("sender_name", "sender", "from", "user_name")
@@ -35,7 +36,7 @@ def load(path: Path, ctx: ImportContext) -> ImportedSource:
 
 
 def parse_json(path: Path) -> Any:
-    text = read_text(path).text
+    text = read_text(path, long_lines=True).text
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -78,11 +79,14 @@ def _message_records(path: Path, data: Any) -> tuple[list[dict[str, Any]], str]:
 def _message(
     path: Path, ctx: ImportContext, index: int, record: dict[str, Any], chat_name: str
 ) -> ChatMessage:
+    text = content_text(_first(record, CONTENT_FIELDS))
+    if problem := message_problem(index + 1, text):
+        raise ImportFailed(path, problem)
     return ChatMessage(
         conversation=str(record.get("chat_name") or chat_name),
         sender=_sender(record),
         time=_time(path, ctx, index, record),
-        text=content_text(_first(record, CONTENT_FIELDS)),
+        text=text,
     )
 
 

@@ -11,6 +11,7 @@ from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, group_by_day
 from workbench.core.ingest.feishu import parse_json
+from workbench.core.ingest.lines import message_problem
 
 FORMAT = "slack"
 CONVERSATION_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
@@ -86,7 +87,10 @@ def _day_messages(
             raise ImportFailed(path, f"message {index + 1} has no valid 'ts' time") from exc
         sender = names.get(record.get("user", ""), record.get("user_name") or
                            record.get("username") or record.get("user") or "")
-        text = _plain_text(str(record.get("text") or ""), names)
+        raw = str(record.get("text") or "")
+        if problem := message_problem(index + 1, raw):
+            raise ImportFailed(path, problem)
+        text = _plain_text(raw, names)
         if not text and record.get("files"):
             text = "[file]"
         out.append(ChatMessage(f"#{channel}", str(sender), when, text))
