@@ -61,3 +61,32 @@ def test_empty_mbox_is_refused(fixtures: Path):
     with pytest.raises(ImportFailed) as err:
         extract_one(fixtures / "bad/empty.mbox")
     assert "empty.mbox" in str(err.value) and "empty" in err.value.problem
+
+
+def _mailbox(path: Path, messages: int) -> Path:
+    path.write_bytes(b"".join(
+        b"From a@example.com Mon Mar  4 09:00:00 2024\n"
+        b"From: a@example.com\nSubject: note %d\n\nbody %d\n\n" % (i, i)
+        for i in range(messages)))
+    return path
+
+
+def test_a_long_mailbox_reports_progress_inside_the_file_and_can_be_cancelled(tmp_path: Path):
+    from workbench.core.errors import Cancelled
+    from workbench.core.ingest import ImportContext, extract_all, plan_import
+    from workbench.core.progress import CancelToken
+
+    path = _mailbox(tmp_path / "big.mbox", 1000)
+    labels: list[str] = []
+    extract_all(plan_import([path]), ImportContext(),
+                lambda done, total, label: labels.append(label))
+    inside = [label for label in labels if label.startswith("big.mbox (")]
+    assert len(inside) == 5 and inside[0] == "big.mbox (0%)" and inside[-1] != inside[0]
+    token = CancelToken()
+
+    def cancel_halfway(done: int, total: int, label: str) -> None:
+        if label.startswith("big.mbox (") and label != "big.mbox (0%)":
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        extract_all(plan_import([path]), ImportContext(), cancel_halfway, token)

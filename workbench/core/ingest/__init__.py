@@ -6,7 +6,7 @@ Extraction never writes anything: the workspace stores the result in one transac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.core.errors import ImportFailed, UnsupportedFormat
@@ -106,6 +106,12 @@ def extract_all(
         if cancel:
             cancel.check("The import")
         progress(done, total, path.name)
-        sources.append(importer(path, ctx))
+
+        def within(fraction: float, done: int = done, name: str = path.name) -> None:
+            if cancel:
+                cancel.check("The import")
+            progress(done, total, f"{name} ({fraction:.0%})")
+
+        sources.append(importer(path, replace(ctx, within_file=within)))
     progress(total, total, "")
     return sources

@@ -21,6 +21,9 @@ class ImportContext:
     """Settings an import runs under: the workspace's zone decides which day a message is on."""
 
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    # Long files report how far through them the importer is (0..1); this is also where a
+    # cancelled import stops inside one file.
+    within_file: Callable[[float], None] = field(default=lambda fraction: None, compare=False)
 
     def local_time(self, epoch_seconds: float) -> datetime:
         return datetime.fromtimestamp(epoch_seconds, tz=self.timezone)

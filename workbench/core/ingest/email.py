@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from email import policy
 from email.errors import HeaderParseError
@@ -19,6 +20,8 @@ from workbench.core.ingest.decode import DecodedText, NotText, decode_text, look
 from workbench.core.ingest.documents import ExtractionError, document_artifact
 from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
 
+# A big mailbox takes minutes (header parsing): say how far along it is, and let a cancel in.
+MESSAGES_PER_REPORT = 200
 HEADER_FIELDS = ("subject", "from", "to", "cc", "date")
 ADDRESS_FIELDS = ("from", "to", "cc", "reply-to")
 PART_HINT = ("No email people write has a line this long: the message is probably corrupt, or "
@@ -48,7 +51,10 @@ def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
     artifacts: list[Artifact] = []
     people: list[Person] = []
     with open_input(path) as file:
+        size = max(os.fstat(file.fileno()).st_size, 1)
         for index, raw in enumerate(read_mbox(path, file)):
+            if index % MESSAGES_PER_REPORT == 0:
+                ctx.within_file(file.tell() / size)
             message = BytesParser(policy=policy.default).parsebytes(raw)
             try:
                 artifact, seen = message_artifact(path, message, ctx)
