@@ -111,3 +111,25 @@ def test_ledger_reader_survives_arbitrary_text():
         assert result.ok == (text == "")
 
     check()
+
+
+def test_sealed_values_refuse_any_alteration():
+    """A workspace value altered outside the app opens to its own error, never to wrong text."""
+    import pyrage
+
+    from workbench.core.workspace.sealing import Sealer, WorkspaceDamaged
+
+    sealer = Sealer(str(pyrage.x25519.Identity.generate()))
+    sealed = sealer.seal("张伟 13812345678 zhang.wei@example.com", "findings.value")
+    assert sealed is not None
+
+    @given(st.one_of(st.binary(max_size=256), mutated(sealed)))
+    def check(data: bytes) -> None:
+        if data == sealed:
+            return
+        with pytest.raises(WorkspaceDamaged):
+            sealer.open(data, "findings.value")
+
+    check()
+    with pytest.raises(WorkspaceDamaged):
+        sealer.open(sealed, "people.name")  # moved to another column
