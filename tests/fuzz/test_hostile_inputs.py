@@ -33,7 +33,11 @@ SAMPLES = {
     ".docx": FIXTURES / "docs/onboarding.docx",
     ".pdf": FIXTURES / "docs/runbook.pdf",
     ".md": FIXTURES / "docs/handover_notes.md",
+    ".png": FIXTURES / "images/chat_screenshot.png",
+    ".jpg": FIXTURES / "images/whiteboard_photo.jpg",
 }
+# Importers that read a folder: every file in it is a target.
+FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill"}
 
 
 @st.composite
@@ -80,6 +84,27 @@ def test_importers_survive_mutated_samples(suffix: str):
     @given(mutated(original))
     def check(data: bytes) -> None:
         import_bytes(suffix, data)
+
+    check()
+
+
+@pytest.mark.parametrize("name", sorted(FOLDERS))
+def test_folder_importers_survive_a_mutated_file(name: str):
+    import shutil
+
+    original = FOLDERS[name]
+    files = sorted(p.relative_to(original) for p in original.rglob("*") if p.is_file())
+
+    @given(st.sampled_from(files), st.data())
+    def check(target: Path, data: st.DataObject) -> None:
+        altered = data.draw(st.one_of(st.binary(max_size=512),
+                                      mutated((original / target).read_bytes())))
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / original.name
+            shutil.copytree(original, copy)
+            (copy / target).write_bytes(altered)
+            with contextlib.suppress(WorkbenchError):
+                extract_all(plan_import([copy]), ImportContext())
 
     check()
 

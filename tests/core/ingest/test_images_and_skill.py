@@ -36,3 +36,14 @@ def test_colleague_skill_folder_gives_one_artifact_per_file(fixtures: Path):
     assert all(a.kind is ArtifactKind.SKILL_FILE for a in source.artifacts)
     work = next(a for a in source.artifacts if a.title.endswith("work.md"))
     assert "AKIAIOSFODNN7EXAMPLE" in work.text
+
+
+def test_an_image_whose_pixels_do_not_decode_is_refused_at_import(tmp_path, fixtures):
+    from workbench.core.errors import ImportFailed
+    from workbench.core.ingest import ImportContext, extract_all, plan_import
+
+    data = (fixtures / "images/whiteboard_photo.jpg").read_bytes()
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(data[: len(data) // 2])  # the header is intact, the scan data is not
+    with pytest.raises(ImportFailed, match="not a readable image"):
+        extract_all(plan_import([broken]), ImportContext())

@@ -21,6 +21,12 @@ def image_artifact(name: str, data: bytes) -> Artifact:
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
             width, height, fmt = image.width, image.height, (image.format or "").lower()
+        # verify() reads the structure only: a damaged stream shows when the pixels decode,
+        # and it must be refused here, not later in OCR, review or export.
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except Image.DecompressionBombError as exc:
+        raise ExtractionError(f"the picture is too large to open safely ({exc})") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise ExtractionError(f"it is not a readable image ({exc})") from exc
     segments: tuple[Segment, ...] = ()
