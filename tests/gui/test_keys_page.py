@@ -265,3 +265,17 @@ def test_the_window_shows_the_banner_while_the_fallback_is_used(qtbot, ctx, monk
     qtbot.addWidget(window)
     assert not window.banner.isHidden()
     assert QApplication.instance() is not None
+
+
+def test_a_workspace_whose_key_is_missing_is_refused_in_a_dialog(qtbot, ctx, tmp_path):
+    from workbench.core.profile import SelfProfile
+    from workbench.core.workspace import Workspace, sealing
+
+    with Workspace.create(tmp_path / "handover", SelfProfile("李娜"), "UTC") as ws:
+        workspace_id = str(ws.setting("workspace_id"))
+    secrets_store.secret_store().delete(sealing.secret_name(workspace_id))
+    sealing.forget_keys()
+    assert not ctx.open_workspace(tmp_path / "handover")
+    assert ctx.workspace_path is None
+    (message,) = ctx.errors
+    assert "is not in this computer's key store" in message and "handover" in message
