@@ -40,8 +40,9 @@ def test_drop_imports_then_scans_and_filters_work(qtbot, window, fixtures: Path)
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("email"))
     assert page.proxy.rowCount() == 3
     page.search.setText("住院")
-    assert page.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5_000)
     page.search.clear()
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 3, timeout=5_000)
     page.kind_filter.setCurrentIndex(0)
     page.sensitive_filter.setChecked(True)
     assert 1 <= page.proxy.rowCount() < 7
@@ -102,3 +103,27 @@ def test_the_window_stays_responsive_while_5000_messages_are_scanned(qtbot, wind
     longest = max(gaps) * 1000
     print(f"longest gap between 10 ms heartbeats while scanning: {longest:.0f} ms")
     assert longest < 100
+
+
+def test_typing_searches_once_when_typing_stops_off_the_ui_thread(qtbot, window, fixtures,
+                                                                  monkeypatch):
+    import threading
+
+    from workbench.core.workspace import Workspace
+
+    page = window.pages["artifacts"]
+    drop(page, [fixtures / "feishu"])
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    searched: list[tuple[str, bool]] = []
+    original = Workspace.search
+
+    def recording(self, needle: str) -> set[str]:
+        searched.append((needle, threading.current_thread() is threading.main_thread()))
+        return original(self, needle)
+
+    monkeypatch.setattr(Workspace, "search", recording)
+    for text in ("灰", "灰度", "灰度明", "灰度"):
+        page.search.setText(text)
+    qtbot.waitUntil(lambda: page.proxy.matches is not None, timeout=5_000)
+    assert searched == [("灰度", False)]
+    assert page.proxy.rowCount() == len(page.proxy.matches) > 0

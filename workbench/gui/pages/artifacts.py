@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from workbench.core.artifacts import ArtifactKind, ArtifactState
 from workbench.gui.artifact_model import ArtifactModel, kind_label, state_label
 from workbench.gui.pages.base import Page
+from workbench.gui.tasks import Task
 
 # The window scans in a child process: it never imports the models or runs the detector.
 SCAN_PROCESSES = 2
+SEARCH_DELAY_MS = 250
 
 
 class ArtifactFilter(QSortFilterProxyModel):
@@ -99,7 +101,15 @@ class ArtifactsPage(Page):
         self.kind_filter.currentIndexChanged.connect(
             lambda: self.proxy.update(kind=self.kind_filter.currentData()))
         self.sensitive_filter.toggled.connect(lambda on: self.proxy.update(sensitive_only=on))
-        self.search.textChanged.connect(self._search)
+        # Texts are sealed in the workspace, so a search opens each one: it runs on the pool,
+        # a moment after typing stops, and a result for an older text is dropped.
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(lambda: self._search(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self._search_task: Task | None = None
+        self._searching: set[Task] = set()
         filters = QHBoxLayout()
         for widget in (self.state_filter, self.kind_filter, self.sensitive_filter):
             filters.addWidget(widget)
@@ -164,12 +174,33 @@ class ArtifactsPage(Page):
             self.body.setCurrentWidget(self.empty)
 
     def _search(self, text: str) -> None:
-        needle = text.strip()
-        if not needle or self.ctx.workspace_path is None:
+        needle, root = text.strip(), self.ctx.workspace_path
+        if not needle or root is None:
+            self._search_task = None
             self.proxy.update(matches=None)
             return
-        with self.ctx.workspace() as ws:
-            self.proxy.update(matches=ws.search(needle))
+
+        def work(_progress: Any, _cancel: Any) -> set[str]:
+            from workbench.core.workspace import Workspace
+
+            with Workspace.open(root) as ws:
+                return ws.search(needle)
+
+        task = Task(work)
+        task.signals.succeeded.connect(lambda ids: self._found(task, ids))
+        task.signals.failed.connect(lambda message: self._search_failed(task, message))
+        self._searching.add(task)  # alive until it reports, even once overtaken
+        self._search_task = task.start()
+
+    def _found(self, task: Task, ids: set[str]) -> None:
+        self._searching.discard(task)
+        if task is self._search_task:  # not overtaken by a newer search
+            self.proxy.update(matches=ids)
+
+    def _search_failed(self, task: Task, message: str) -> None:
+        self._searching.discard(task)
+        if task is self._search_task:
+            self.ctx.show_error(message)
 
     # -- import and scan ----------------------------------------------------------------------
 
