@@ -178,3 +178,17 @@ def test_folder_import_skips_unsupported_files_and_says_so(workspace: Workspace,
     summary = workspace.import_paths([folder])
     assert summary.added == 1
     assert [p.name for p in summary.skipped] == ["tool.exe"]
+
+
+def test_artifact_states_list_every_artifact_in_order_without_opening_it(
+    workspace: Workspace, fixtures: Path
+):
+    from workbench.core.artifacts import ArtifactState
+
+    workspace.import_paths([fixtures / "feishu", fixtures / "email"])
+    rows = workspace.artifacts()
+    workspace.set_artifact_state(rows[1].id, ArtifactState.EXCLUDED)
+    states = workspace.artifact_states()
+    assert [i for i, _ in states] == [a.id for a in rows]
+    assert [s for _, s in states].count(ArtifactState.EXCLUDED) == 1
+    assert states[1] == (rows[1].id, ArtifactState.EXCLUDED)

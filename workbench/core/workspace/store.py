@@ -514,6 +514,11 @@ class Workspace:
         rows = self._conn.execute(query + " ORDER BY position, id", args).fetchall()
         return [self._artifact_row(row) for row in rows]
 
+    def artifact_states(self) -> list[tuple[str, ArtifactState]]:
+        """(id, state) of every artifact in order: nothing to decrypt, cheap at any size."""
+        return [(i, ArtifactState(state)) for i, state in self._conn.execute(
+            "SELECT id, state FROM artifacts ORDER BY position, id")]
+
     def artifact_summaries(self) -> list[ArtifactSummary]:
         rows = self._conn.execute(
             """SELECT a.id, a.kind, a.title, a.state, a.started_at, COUNT(f.id),

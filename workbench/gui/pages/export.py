@@ -188,7 +188,8 @@ class ExportPage(Page):
                 envelopes = ws.consent_envelopes()
                 self.record = (consent.record_of(envelopes[-1], keys.public_keys())
                                if envelopes else None)
-                self.approved = sum(1 for a in ws.artifacts() if a.state.value == "approved")
+                self.approved = sum(1 for _id, state in ws.artifact_states()
+                                    if state.value == "approved")
         except WorkbenchError as exc:
             self.blockers, self.record = [str(exc)], None
         targets = [(sentence(b), fix_targets(b)) for b in self.blockers]

@@ -282,13 +282,13 @@ class ReviewPage(Page):
     def _load_index(self) -> bool:
         try:
             with self.ctx.workspace() as ws:
-                rows = ws.artifacts()
+                rows = ws.artifact_states()
                 self._self_senders = {n for n, k in sender_keys(ws).items() if k == "self"}
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
-        self._index = [a.id for a in rows]
-        self._states = {a.id: a.state.value for a in rows}
+        self._index = [artifact_id for artifact_id, _state in rows]
+        self._states = {artifact_id: state.value for artifact_id, state in rows}
         self._dirty = False
         return True
 
