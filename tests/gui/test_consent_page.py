@@ -48,7 +48,9 @@ def ctx(qtbot, monkeypatch, scanned: tuple[Path, WorkspaceKey], tmp_path: Path):
     context.errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: context.errors.append(a[2]))
     context.workspace_path = copy_workspace(*scanned, tmp_path / "ws")
-    return context
+    yield context
+    # A task's own bookkeeping arrives after its result: let it land before the context goes.
+    qtbot.waitUntil(lambda: not context.tasks, timeout=15_000)
 
 
 def make_page(qtbot, ctx) -> ConsentPage:

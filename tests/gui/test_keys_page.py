@@ -29,7 +29,9 @@ def ctx(qtbot, monkeypatch):
     context.errors, context.infos = [], []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: context.errors.append(a[2]))
     monkeypatch.setattr(QMessageBox, "information", lambda *a: context.infos.append(a[2]))
-    return context
+    yield context
+    # A task's own bookkeeping arrives after its result: let it land before the context goes.
+    qtbot.waitUntil(lambda: not context.tasks, timeout=15_000)
 
 
 def make_page(qtbot, ctx) -> KeysPage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(ctx)
     _install_passphrase_prompt(window)
     window.show()
+    # Qt, the modules and the window live as long as the app: keep them out of the cyclic
+    # collector's full passes, which otherwise pause the window for longer as they grow.
+    gc.freeze()
     if args.demo:
         window.open_demo(args.demo)
     elif args.workspace:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -104,6 +105,8 @@ class AppContext(QObject):
         return task.start()
 
     def _finished(self, task: Task) -> None:
+        if not shiboken6.isValid(self):
+            return  # the window closed while the task ran; its result has nowhere to go
         if task in self.tasks:
             self.tasks.remove(task)
             self.task_finished.emit(task)
