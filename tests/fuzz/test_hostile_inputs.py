@@ -19,6 +19,8 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.ingest import ImportContext, extract_all, plan_import
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
+# Mutated JPEGs carry broken EXIF; Pillow warns and carries on, which is what is wanted.
+pytestmark = pytest.mark.filterwarnings("ignore::UserWarning:PIL")
 settings.register_profile("default", max_examples=25, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None,
