@@ -69,6 +69,14 @@ class NotAWorkspace(WorkspaceError):
         )
 
 
+class WorkspaceLocked(WorkspaceError):
+    """The key that unlocks the workspace is missing from the key store or does not fit."""
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """A sealed value or original does not decrypt: the workspace was altered or damaged."""
+
+
 class WorkspaceTooNew(WorkspaceError):
     """The workspace was written by a newer version of the app."""
 

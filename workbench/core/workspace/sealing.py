@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from workbench.core.errors import WorkspaceError
+from workbench.core.errors import WorkspaceDamaged, WorkspaceLocked
 
 AGE_HEADER = b"age-encryption.org/v1\n"
 # The first byte of a sealed column value: its layout (nonce, ciphertext and tag) and key.
@@ -33,14 +33,6 @@ PLAIN_SETTINGS = frozenset({"workspace_id"})
 # Person keys end in a name, address or number ("person:张伟", "phone_number:138…"), except
 # "person:N", an index into the people table, and "self": those carry nothing and stay.
 _OPAQUE_PERSON_KEY = re.compile(r"self|person:[0-9]+")
-
-
-class WorkspaceLocked(WorkspaceError):
-    """The key that unlocks the workspace is missing or does not fit."""
-
-
-class WorkspaceDamaged(WorkspaceError):
-    """A sealed value or blob does not decrypt: the workspace was altered or damaged."""
 
 
 class Sealer:

@@ -28,8 +28,10 @@ from workbench.core.errors import (
     BadInputError,
     ImportFailed,
     NotAWorkspace,
+    WorkspaceDamaged,
     WorkspaceError,
     WorkspaceExists,
+    WorkspaceLocked,
     WorkspaceTooNew,
 )
 from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
@@ -42,7 +44,7 @@ from workbench.core.workspace.migrations import (
     current_version,
     migrate,
 )
-from workbench.core.workspace.sealing import Sealer, WorkspaceDamaged, WorkspaceLocked
+from workbench.core.workspace.sealing import Sealer
 
 DB_NAME = "workspace.sqlite"
 LEDGER = "ledger.jsonl"
