@@ -25,6 +25,11 @@ def window(qtbot, workspace):
     return window
 
 
+def settle(qtbot, window) -> None:
+    """An import starts a scan: let it end while this test's window and key store exist."""
+    qtbot.waitUntil(lambda: not window.ctx.tasks, timeout=120_000)
+
+
 def drop(widget, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
@@ -50,6 +55,7 @@ def test_drop_imports_then_scans_and_filters_work(qtbot, window, fixtures: Path)
     page.sensitive_filter.setChecked(False)
     page.state_filter.setCurrentIndex(page.state_filter.findData("approved"))
     assert page.proxy.rowCount() == 0
+    settle(qtbot, window)
 
 
 def test_every_bad_sample_dropped_gives_a_dialog_and_imports_nothing(qtbot, window, fixtures,
@@ -136,3 +142,4 @@ def test_typing_searches_once_when_typing_stops_off_the_ui_thread(qtbot, window,
     qtbot.waitUntil(lambda: page.proxy.matches is not None, timeout=5_000)
     assert searched == [("灰度", False)]
     assert page.proxy.rowCount() == len(page.proxy.matches) > 0
+    settle(qtbot, window)
