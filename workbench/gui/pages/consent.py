@@ -121,14 +121,10 @@ class ConsentPage(Page):
         # Counting the workspace's categories reads every artifact: do it only on screen (the
         # main window refreshes a page when it is shown), so a finished import or scan does
         # not stall the window for a page nobody is looking at.
-        ctx.workspace_changed.connect(lambda _path: self._refresh_if_visible())
-        ctx.identities_changed.connect(self._refresh_if_visible)
-        ctx.data_changed.connect(self._refresh_if_visible)
+        ctx.workspace_changed.connect(lambda _path: self.refresh_if_visible())
+        ctx.identities_changed.connect(self.refresh_if_visible)
+        ctx.data_changed.connect(self.refresh_if_visible)
         self.refresh()
-
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
 
     def title(self) -> str:
         return self.tr("Consent")

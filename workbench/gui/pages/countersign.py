@@ -158,6 +158,26 @@ def dropped_package(mime: QMimeData) -> Path | None:
     return files[0] if len(files) == 1 and files[0].is_file() else None
 
 
+class PackageDrops:
+    """For a page that takes one package file dropped on it while it is not busy: it has
+    `busy` and `load(path)`."""
+
+    busy: bool
+
+    def load(self, path: Path) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_package(event.mimeData()) is not None and not self.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_package(event.mimeData())
+        if path is not None and not self.busy:
+            event.acceptProposedAction()
+            self.load(path)
+
+
 def heading(text: str, size: float = 1.35) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
@@ -486,7 +506,7 @@ def identity_or_none(role: keys.Role) -> tuple[keys.IdentityCard | None, str]:
 # -- the page ----------------------------------------------------------------------------------
 
 
-class CountersignPage(Page):
+class CountersignPage(PackageDrops, Page):
     key = "countersign"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -591,16 +611,6 @@ class CountersignPage(Page):
         self._update_buttons()
 
     # -- opening and checking ------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_package(event.mimeData()) is not None and not self.busy:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_package(event.mimeData())
-        if path is not None and not self.busy:
-            event.acceptProposedAction()
-            self.load(path)
 
     def choose_package(self) -> None:
         if self.busy:

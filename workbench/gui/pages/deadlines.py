@@ -105,22 +105,11 @@ class DeadlinesPage(Page):
         layout.addWidget(self.chart_heading)
         layout.addWidget(chart_scroll, 2)
         layout.addWidget(self.limit)
-        self.ctx.data_changed.connect(self._changed)
+        self.ctx.data_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Deadlines")
-
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: Any) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     # -- the list and the chart ----------------------------------------------------------------
 

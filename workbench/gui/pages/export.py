@@ -151,8 +151,8 @@ class ExportPage(Page):
         layout.addWidget(self.stack, 1)
 
         self.ctx.workspace_changed.connect(self._workspace_changed)
-        self.ctx.data_changed.connect(self._changed)
-        self.ctx.identities_changed.connect(self._changed)
+        self.ctx.data_changed.connect(self.refresh_when_shown)
+        self.ctx.identities_changed.connect(self.refresh_when_shown)
         self.refresh()
 
     def title(self) -> str:
@@ -160,18 +160,7 @@ class ExportPage(Page):
 
     def _workspace_changed(self, _path: object) -> None:
         self.result = None
-        self._changed()
-
-    def _changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: Any) -> None:
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
+        self.refresh_when_shown()
 
     # -- what blocks, what is ready ------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -34,9 +34,9 @@ from workbench.gui.pages.base import Page
 from workbench.gui.pages.countersign import (
     ChecksList,
     PackageChooser,
+    PackageDrops,
     PageTasks,
     banner,
-    dropped_package,
     heading,
     identity_or_none,
     note,
@@ -79,7 +79,7 @@ def import_revocation_dialog(page: Page, done: Callable[[], None]) -> None:
                       imported)
 
 
-class ReceivePage(Page):
+class ReceivePage(PackageDrops, Page):
     key = "receive"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -196,7 +196,7 @@ class ReceivePage(Page):
         layout.addWidget(note(self.tr("Copies taken outside Consent Workbench are beyond its "
                                       "reach.")))
         self.ctx.identities_changed.connect(self.refresh)
-        self.ctx.data_changed.connect(self._refresh_if_visible)
+        self.ctx.data_changed.connect(self.refresh_if_visible)
         self._show_package(False)
         self.refresh()
 
@@ -215,21 +215,7 @@ class ReceivePage(Page):
         self._load_held()
         self._update_buttons()
 
-    def _refresh_if_visible(self) -> None:
-        if self.isVisible():
-            self.refresh()
-
     # -- checking one package ------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_package(event.mimeData()) is not None and not self.busy:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_package(event.mimeData())
-        if path is not None and not self.busy:
-            event.acceptProposedAction()
-            self.load(path)
 
     def _show_package(self, loaded: bool) -> None:
         """A loaded package takes most of the page; the short intro sentence takes little."""
