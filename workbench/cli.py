@@ -278,7 +278,6 @@ def _scan(args: argparse.Namespace) -> int:
     from workbench.core import scan
 
     if args.path.is_dir() and (args.path / "workspace.sqlite").exists():
-
         with _open_workspace(args.path) as ws:
             summary = scan.scan_workspace(ws, processes=args.processes)
             by_entity = ws.findings_by_entity()
@@ -455,7 +454,6 @@ def _consent(args: argparse.Namespace) -> int:
         atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
         print(f"Wrote the signed consent request to {args.out}")
         return 0
-
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     request = consent.read_request(args.request) if args.request else None
@@ -659,7 +657,6 @@ def _verify_skill(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-
     with _open_workspace(args.dir) as ws:
         status = ws.status()
     if args.format == "json":
