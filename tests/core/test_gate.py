@@ -15,6 +15,7 @@ from tests.core.test_bundle import give
 from workbench.core import bundle, consent, custody, gate, keys, review, scan
 from workbench.core.errors import BadInputError, RefusedError, WorkspaceDamaged
 from workbench.core.pii import detector as detector_module
+from workbench.core.pii import version
 from workbench.core.pii.findings import Finding
 from workbench.core.profile import SelfProfile
 from workbench.core.skill import build_skill
@@ -85,7 +86,7 @@ def test_an_upgraded_detector_makes_old_scans_stale(ws: Workspace, parties, tmp_
     with parties[0]:
         review.auto_review(ws)
         give(ws, *parties)
-        monkeypatch.setattr(detector_module, "DETECTOR_VERSION", "999-upgraded")
+        monkeypatch.setattr(version, "DETECTOR_VERSION", "999-upgraded")
         pending = [a for a, s in ws.artifact_states() if s.value == "pending"]
         if pending:
             with pytest.raises(review.NotApprovable, match="older detector"):
@@ -116,7 +117,7 @@ def test_a_rescan_that_finds_more_sends_an_approved_item_back(ws: Workspace, par
                 return found
 
         real = detector_module.Detector(scan.known_people(ws))
-        monkeypatch.setattr(detector_module, "DETECTOR_VERSION", "4.0-test")
+        monkeypatch.setattr(version, "DETECTOR_VERSION", "4.0-test")
         scan.scan_workspace(ws, make_detector=lambda _people: FindsOneMore(real))
         assert dict(ws.artifact_states())[target.id].value == "pending"
         (reasons,) = [u.reasons for u in review.unresolved(ws) if u.artifact_id == target.id]

@@ -88,10 +88,10 @@ class GateContext:
 
     @classmethod
     def of(cls, ws: Workspace) -> GateContext:
-        from workbench.core.pii.detector import DETECTOR_VERSION
+        from workbench.core.pii import version
         from workbench.core.scan import known_people, scan_key
 
-        return cls(scan_key(DETECTOR_VERSION, known_people(ws)))
+        return cls(scan_key(version.DETECTOR_VERSION, known_people(ws)))
 
     def scan_of(self, ws: Workspace, artifact_id: str) -> tuple[str, str] | None:
         if artifact_id not in self.scans:

@@ -113,10 +113,11 @@ def scan_workspace(
     force: bool = False,
 ) -> ScanSummary:
     """Scan every text artifact whose content, detector or known people changed."""
-    from workbench.core.pii.detector import DETECTOR_VERSION, Detector, DetectorPool
+    from workbench.core.pii import version
+    from workbench.core.pii.detector import Detector, DetectorPool
 
     people = known_people(ws)
-    key = scan_key(DETECTOR_VERSION, people)
+    key = scan_key(version.DETECTOR_VERSION, people)
     # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
     done = {} if force else {a: k for a, (k, mac) in ws.scan_records().items() if mac}
     artifacts = ws.artifacts()
