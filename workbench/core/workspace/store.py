@@ -790,6 +790,9 @@ class Workspace:
                            approval_mac: str | None = None) -> None:
         """Approve, exclude or reopen an artifact; queue its ledger event in the same
         transaction. An approval is stored with the gate's MAC over what was approved."""
+        if state == ArtifactState.APPROVED and approval_mac is None:
+            # Only the gate approves (review.approve); this is a programming error, not input.
+            raise ValueError("An approval needs the gate's MAC (use review.approve).")
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
             if approval_mac is not None:
