@@ -193,8 +193,8 @@
         <translation>还有 {count} 项待审阅（{names}）</translation>
     </message>
     <message>
-        <source>{title} cannot leave: {reason}</source>
-        <translation>“{title}”不能导出：{reason}</translation>
+        <source>{items} item(s) cannot leave ({names}): {reason}</source>
+        <translation>有 {items} 项不能导出（{names}）：{reason}</translation>
     </message>
     <message>
         <source>no item is approved</source>

@@ -93,13 +93,19 @@ def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
         problems.append(ExportBlocker(
             "pending", f"{len(pending)} artifact(s) are still pending review ({names})",
             ("review",), {"count": len(pending), "names": names}))
+    by_rule: dict[gate.Rule, list[gate.Blocker]] = {}
     for blocker in artifact_blockers:
         if blocker.rule is not gate.Rule.PENDING:
-            problems.append(ExportBlocker(
-                "artifact", f"{blocker.title} ({blocker.artifact_id[:12]}) cannot leave: "
-                f"{blocker.reason}", ("review",),
-                {"title": blocker.title, "artifact": blocker.artifact_id,
-                 "rule": str(blocker.rule), "count": blocker.count, "detail": blocker.detail}))
+            by_rule.setdefault(blocker.rule, []).append(blocker)
+    for rule, group in by_rule.items():
+        # One line per rule, naming the items: hundreds of lines would hide the others.
+        first = group[0]
+        names = ", ".join(b.title for b in group[:3]) + (" …" if len(group) > 3 else "")
+        problems.append(ExportBlocker(
+            "artifact", f"{len(group)} item(s) cannot leave ({names}): {first.reason}",
+            ("review",), {"items": len(group), "names": names, "artifact": first.artifact_id,
+                          "title": first.title, "rule": str(rule), "count": first.count,
+                          "detail": first.detail}))
     states = ws.artifact_states()
     approved = {i for i, state in states if state == ArtifactState.APPROVED}
     if not approved:

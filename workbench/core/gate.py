@@ -76,7 +76,7 @@ class Blocker:
         return _TEXT[self.rule].format(count=self.count, detail=self.detail)
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.artifact_id[:12]}): {self.reason}"
+        return f"{self.title} ({self.artifact_id.removeprefix('sha256:')[:12]}): {self.reason}"
 
 
 @dataclass

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from workbench.core import gate
 from workbench.core.bundle import ExportBlocker
 
 CONTEXT = "Blockers"
+# A sentence that ends in Chinese ends with a Chinese full stop.
+_WIDE_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")
 
 _GATE = {
     gate.Rule.UNSCANNED: QT_TRANSLATE_NOOP("Blockers", "not scanned yet: scan it first"),
@@ -33,7 +37,8 @@ _GATE = {
 _EXPORT = {
     "pending": QT_TRANSLATE_NOOP("Blockers", "{count} item(s) are still pending review "
                                  "({names})"),
-    "artifact": QT_TRANSLATE_NOOP("Blockers", "{title} cannot leave: {reason}"),
+    "artifact": QT_TRANSLATE_NOOP("Blockers", "{items} item(s) cannot leave ({names}): "
+                                  "{reason}"),
     "no-approved": QT_TRANSLATE_NOOP("Blockers", "no item is approved"),
     "no-consent": QT_TRANSLATE_NOOP("Blockers", "there is no consent record yet"),
     "declined": QT_TRANSLATE_NOOP("Blockers", "the latest consent record declines consent"),
@@ -78,4 +83,7 @@ def export_reason(blocker: ExportBlocker) -> str:
         p["categories"] = ", ".join(p["categories"])
     template = _EXPORT.get(blocker.code)
     text = _tr(template).format(**p) if template else str(blocker)
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+    if text.endswith((".", "。")):
+        return text
+    full_stop = "。" if _WIDE_END.search(text) else "."
+    return text[:1].upper() + text[1:] + full_stop
