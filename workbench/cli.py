@@ -205,6 +205,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
     p.add_argument("dir", type=Path)
     p.add_argument("--bundle", type=Path, required=True)
+    p.add_argument("--identity", help="which of your recipient identities signs the seal")
     p.set_defaults(handler=_seal_skill)
 
     p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
@@ -674,9 +675,11 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 
 def _seal_skill(args: argparse.Namespace) -> int:
-    from workbench.core import custody
+    from workbench.core import custody, keys
 
-    checks = custody.seal_skill(args.dir, args.bundle, _now())
+    _warn_if_fallback()
+    sealer = keys.my_identity(keys.Role.RECIPIENT, args.identity)
+    checks = custody.seal_skill(args.dir, args.bundle, _now(), sealer)
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 
