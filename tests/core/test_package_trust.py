@@ -387,3 +387,20 @@ def test_a_sealed_skill_is_checked_against_the_recipients_seal(flow: Flow):
 
 def check_named(checks: list[bundle.Check], name: str) -> bundle.Check:
     return next(c for c in checks if c.name == name)
+
+
+def test_hr_request_from_the_command_line_is_kept_and_compared(flow: Flow, tmp_path: Path,
+                                                               monkeypatch, capsys):
+    code, out, err = as_(flow.hr, monkeypatch, capsys, "consent", "request", "--out",
+                         tmp_path / "request.json", "--purpose", "release knowledge",
+                         "--controller", "Xinghe Tech", "--controller-contact",
+                         "privacy@xinghe.example.com", "--recipient", "Payments",
+                         "--delete-by", "2027-01-31", "--employee", "李娜")
+    assert code == 0 and "for 李娜" in out and "a copy is kept" in out, err
+    with flow.hr:
+        (kept,) = hr_requests.sent(flow.hr.card)
+    assert kept["employee"]["fingerprint"] == flow.employee.card.fingerprint
+    flow.export()  # the fixture's consent: delete-by 2027-03-31, no request cited
+    code, out, err = as_(flow.hr, monkeypatch, capsys, "countersign", flow.package, "--yes")
+    assert code == 1 and "a later delete-by date: 2027-03-31 (you asked for 2027-01-31)" in out
+    assert "Not countersigned" in err
