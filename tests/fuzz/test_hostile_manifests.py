@@ -224,3 +224,47 @@ def test_a_hostile_manifest_in_a_skill_folder_is_a_failed_check(parties, tmp_pat
         assert [c.name for c in checks] == ["consent"] and not checks[0].ok
         code, out, err = cli(parties[2], "verify-skill", folder)
         assert_refused_in_one_clean_line(code, out, err)
+
+
+@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
+    "custody._extract reads Path('.').parts[0] before checking members against the signed "
+    "list; the custody branch's streaming extraction (issue 16 item 5) fixes it: then drop "
+    "this marker"))
+def test_a_dot_member_in_the_payload_tar_is_refused_in_one_line(parties, tmp_path: Path):
+    """The sender encrypts a tar holding a '.' member to the recipient and signs it all."""
+    import hashlib
+    import tarfile
+
+    import pyrage
+    import rfc8785
+
+    employee, hr, recipient = parties
+    tar_bytes = io.BytesIO()
+    with tarfile.open(fileobj=tar_bytes, mode="w") as tar:
+        for name in (".", "skill/SKILL.md"):
+            info = tarfile.TarInfo(name)
+            info.size = 2
+            tar.addfile(info, io.BytesIO(b"hi"))
+    payload = pyrage.encrypt(tar_bytes.getvalue(),
+                             [pyrage.x25519.Recipient.from_str(recipient.card.age)])
+    digest = hashlib.sha256(payload).hexdigest()
+    statement = base_statement(parties)
+    statement["subject"][0]["digest"]["sha256"] = digest
+    lines = ""
+    for party, event in ((employee, "export.created"), (hr, "consent.countersigned")):
+        with party:
+            entries = ledger.read_entries(lines)
+            line, _ = ledger.make_line(len(entries), entries[-1].digest if entries
+                                       else ledger.GENESIS, event,
+                                       keys.LocalSigner(party.card),
+                                       {"package": "sha256:" + digest})
+        lines += line + "\n"
+    signers = []
+    for party in (employee, hr):
+        with party:
+            signers.append(keys.LocalSigner(party.card))
+    envelope = dsse.sign_envelope(bundle.STATEMENT_TYPE, rfc8785.dumps(statement), signers)
+    package = tmp_path / "dot.cwpkg"
+    bundle.write_bundle(package, envelope, lines.encode(), io.BytesIO(payload))
+    code, out, err = cli(recipient, "open", package, "--out", tmp_path / "recv")
+    assert_refused_in_one_clean_line(code, out, err)
