@@ -334,7 +334,8 @@ def test_hrs_summary_shows_every_field_of_the_record(flow: Flow):
 # -- item 8: verify-skill compares the whole folder ------------------------------------------
 
 
-@pytest.mark.parametrize("change", ["added", "removed", "skill_md", "notice", "reference"])
+@pytest.mark.parametrize("change", ["added", "removed", "skill_md", "notice", "reference",
+                                    "link"])
 def test_verify_skill_fails_on_any_change_to_the_opened_folder(flow: Flow, change: str,
                                                                monkeypatch, capsys):
     flow.export()
@@ -344,9 +345,12 @@ def test_verify_skill_fails_on_any_change_to_the_opened_folder(flow: Flow, chang
         assert all(c.ok for c in custody.verify_skill(folder, NOW))
     named = {"added": "notes/raw.md", "removed": "consent/record.json", "skill_md": "SKILL.md",
              "notice": "consent/notice.md",
-             "reference": next(folder.glob("references/*/*.md")).relative_to(folder).as_posix()}
+             "reference": next(folder.glob("references/*/*.md")).relative_to(folder).as_posix(),
+             "link": "references/elsewhere"}
     target = folder / named[change]
-    if change == "added":
+    if change == "link":  # a link to a folder outside: reported, never followed
+        target.symlink_to(flow.root, target_is_directory=True)
+    elif change == "added":
         target.parent.mkdir()
         target.write_text("手机 13800138000\n")
     elif change == "removed":
@@ -357,7 +361,7 @@ def test_verify_skill_fails_on_any_change_to_the_opened_folder(flow: Flow, chang
         failed = [c for c in custody.verify_skill(folder, NOW) if not c.ok]
     assert [c.name for c in failed] == ["files"]
     assert named[change] in failed[0].detail
-    label = {"added": "added", "removed": "removed"}.get(change, "changed")
+    label = {"added": "added", "link": "added", "removed": "removed"}.get(change, "changed")
     assert f"{label}: " in failed[0].detail
     code, out, _ = as_(flow.recipient, monkeypatch, capsys, "verify-skill", folder)
     assert code == 1 and named[change] in out

@@ -387,14 +387,22 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
 def _folder_files(skill_dir: Path) -> tuple[dict[str, str], list[str]]:
     """Every plain file under the folder by relative name with its sha256 (the seal and the
     manifest copy aside), and whatever is not a plain file (links, devices)."""
+    import os
+    import stat
+
     files, odd = {}, []
-    for path in sorted(skill_dir.rglob("*")):
-        name = path.relative_to(skill_dir).as_posix()
-        if path.is_symlink() or not (path.is_file() or path.is_dir()):
-            odd.append(name)
-        elif path.is_file() and name not in (SEAL, _MANIFEST_COPY):
-            files[name] = sha256_file(path)
-    return files, odd
+    # os.walk does not follow links: a link (to a file or a folder) is reported, not read.
+    for folder, dirnames, filenames in os.walk(skill_dir):
+        for entry in (*dirnames, *filenames):
+            path = Path(folder) / entry
+            name = path.relative_to(skill_dir).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode):
+                if name not in (SEAL, _MANIFEST_COPY):
+                    files[name] = sha256_file(path)
+            elif not stat.S_ISDIR(mode):
+                odd.append(name)
+    return dict(sorted(files.items())), sorted(odd)
 
 
 def _compare(expected: dict[str, str], found: dict[str, str], odd: list[str],
@@ -402,7 +410,8 @@ def _compare(expected: dict[str, str], found: dict[str, str], odd: list[str],
     """What differs between a signed list of files and the folder: added, removed, changed.
     The consent ledger grows after the list was signed (export, countersign, open append to
     it), so its signed digest must be that of a beginning of the ledger now there."""
-    added = sorted(set(found) - set(expected)) + odd
+    # A ledger copy the list does not name is still checked by its own signatures.
+    added = sorted(set(found) - set(expected) - {_LEDGER_COPY}) + odd
     removed = sorted(set(expected) - set(found))
     changed = sorted(n for n in set(found) & set(expected) if found[n] != expected[n]
                      and not (n == _LEDGER_COPY and _is_prefix_digest(expected[n], ledger_text)))
