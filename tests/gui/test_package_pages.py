@@ -116,8 +116,8 @@ def test_export_page_shows_blockers_then_exports(qtbot, flow: Flow, dialogs):
         ctx.workspace_changed.emit(flow.ws.root)
         page.refresh()
         assert page.stack.currentIndex() == 1
-        assert any("pending review" in b for b in page.blockers)
-        assert any("no consent record" in b for b in page.blockers)
+        assert any("pending review" in str(b) for b in page.blockers)
+        assert any("no consent record" in str(b) for b in page.blockers)
         labels = [b.text() for b in page.fix_buttons]
         page.fix_buttons[labels.index("Go to Review")].click()
         page.fix_buttons[labels.index("Go to Consent")].click()
@@ -150,8 +150,11 @@ def test_hr_page_verifies_countersigns_and_saves_a_pdf(qtbot, flow: Flow, dialog
         assert texts and all(t.startswith("✓") for t in texts), texts
         terms = page.terms.toPlainText()
         for expected in ("李娜", "Payments AI team", DELETE_BY, "release knowledge",
-                         group4(flow.recipient.card.fingerprint), "Health"):
+                         group4(flow.recipient.card.fingerprint),
+                         "sensitive details were not kept"):
             assert expected in terms
+        # The health remark was redacted everywhere: it leaves nothing to consent to.
+        assert "Health" not in terms
         assert page.redactions and sum(r + a for r, a in page.redactions.values()) > 0
         assert page.countersign_button.isEnabled()
 
