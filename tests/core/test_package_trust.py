@@ -408,3 +408,22 @@ def test_hr_request_from_the_command_line_is_kept_and_compared(flow: Flow, tmp_p
     code, out, err = as_(flow.hr, monkeypatch, capsys, "countersign", flow.package, "--yes")
     assert code == 1 and "a later delete-by date: 2027-03-31 (you asked for 2027-01-31)" in out
     assert "Not countersigned" in err
+
+
+def test_differences_cover_separate_consent_and_countersigner_and_not_narrower_terms():
+    record = {"recipients": [{"name": "Payments", "fingerprint": "a" * 32, "age": "age1x"}],
+              "purposes": [{"dpv": "dpv:ServiceProvision", "text": "handover"}],
+              "retention": {"delete_by": "2027-01-01"},
+              "controller": {"name": "Xinghe", "contact": ""}, "jurisdiction": "CN",
+              "storage_location": "", "cross_border": False,
+              "separate_consent": {"health": True, "financial": False},
+              "countersigner": {"name": "Mallory", "fingerprint": "c" * 32}}
+    asked = {"recipients": ["a" * 32, "b" * 32], "purposes": [
+        {"dpv": "dpv:ServiceProvision", "text": "handover"},
+        {"dpv": "dpv:ServiceProvision", "text": "training"}],
+        "delete_by": "2027-06-30", "controller": {"name": "Xinghe", "contact": ""},
+        "jurisdiction": "CN", "storage_location": "", "cross_border": True,
+        "separate_consent": {"financial": True}, "countersigner": "d" * 32}
+    found = hr_requests.differences(record, asked)
+    assert [d.field for d in found] == ["separate_consent", "countersigner"]
+    assert found[0].given == "health" and found[0].asked == "financial"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +106,13 @@ def differences(record: Mapping[str, Any], asked: Mapping[str, Any]) -> list[Dif
     more = [p["text"] for p in record["purposes"] if p["text"] not in asked_purposes]
     if more:
         add("purposes", "; ".join(sorted(asked_purposes)) or "none", "; ".join(more))
-    if record["retention"]["delete_by"] > str(asked.get("delete_by", "")):
-        add("delete_by", asked.get("delete_by", ""), record["retention"]["delete_by"])
+    given_by = date.fromisoformat(record["retention"]["delete_by"])
+    try:
+        asked_by: date | None = date.fromisoformat(str(asked.get("delete_by", "")))
+    except ValueError:
+        asked_by = None
+    if asked_by is None or given_by > asked_by:
+        add("delete_by", asked.get("delete_by", "") or "none", given_by.isoformat())
     controller = record["controller"]
     want = asked.get("controller") or {}
     if (controller.get("name"), controller.get("contact", "")) != \
