@@ -545,6 +545,10 @@
         <translation>本工作区还没有同意记录。请按下面的步骤操作；在你点击“同意”或“拒绝”之前，不会签署任何内容。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Withdrawn&lt;/b&gt; on {0}: the consent given on {1} (record {2}) no longer allows any export. To export again, go through the steps below and record a new decision.</source>
+        <translation>&lt;b&gt;已撤回&lt;/b&gt;（{0}）：{1} 给出的同意（记录 {2}）不再允许任何导出。要再次导出，请按下面的步骤重新作出决定。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Consent given&lt;/b&gt; on {0} (record {1}) for {2}; the recipients must delete the package by &lt;b&gt;{3}&lt;/b&gt;.</source>
         <translation>你已于 {0} &lt;b&gt;同意&lt;/b&gt;（记录 {1}），接收方：{2}；接收方必须在 &lt;b&gt;{3}&lt;/b&gt; 前删除数据包。</translation>
     </message>
@@ -2657,6 +2661,10 @@ This removes the opened folder, the stored copy and the package file, and destro
     <message>
         <source>Undone.</source>
         <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on the Materials page first, then apply the default policy.</source>
+        <translation>还有 {0} 项尚未扫描（{1}）：请先在“材料”页点击“扫描个人信息”，再应用默认规则。</translation>
     </message>
     <message>
         <source>The default policy decided {0} findings.</source>

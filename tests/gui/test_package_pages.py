@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.core.parties import Party, make_parties
 from workbench.core import bundle, consent, custody, review, scan
@@ -325,3 +325,28 @@ def test_deadlines_page_with_nothing_says_so(qtbot):
     assert page.table_stack.currentIndex() == 0 and page.empty.text()
     assert not page.chart.grab().isNull()
     assert not page.withdraw_button.isEnabled()
+
+
+def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbot, flow: Flow,
+                                                                            dialogs):
+    """Issue 15: the Export page shows what the export-time re-check refuses, in the user's
+    language, with the page that fixes it."""
+    import sqlite3
+
+    flow.export()
+    with using_home(flow.employee.home):
+        custody.withdraw(flow.package, flow.root / "w.revocation", flow.employee.card,
+                         datetime.now(UTC))
+    with sqlite3.connect(flow.ws.root / "workspace.sqlite") as db:
+        db.execute("UPDATE findings SET decision = 'keep' WHERE entity = 'PHONE_NUMBER'")
+    ctx = AppContext()
+    with flow.employee:
+        page = ExportPage(ctx)
+        qtbot.addWidget(page)
+        ctx.workspace_path = flow.ws.root
+        page.refresh()
+    assert page.stack.currentIndex() == 1
+    codes = {b.code for b in page.blockers if isinstance(b, bundle.ExportBlocker)}
+    assert {"withdrawn", "artifact"} <= codes
+    shown = " ".join(label.text() for label in page.blockers_box.findChildren(QLabel))
+    assert "Consent was withdrawn on" in shown and "changed after it was approved" in shown

@@ -509,7 +509,7 @@ class ReviewPage(Page):
                        self.act_preview, self.act_next_finding):
             action.setEnabled(has)
         self.act_undo.setEnabled(self.ctx.workspace_path is not None)
-        self.act_policy.setEnabled(self.ctx.workspace_path is not None)
+        self.act_policy.setEnabled(self.ctx.workspace_path is not None and not self.ctx.scanning)
         text_mode = has and not self.is_image and not self.previewing
         can_redact = text_mode and self.view.textCursor().hasSelection()
         self.act_redact.setEnabled(can_redact)
@@ -663,11 +663,21 @@ class ReviewPage(Page):
         if path is None:
             return
 
-        def work(progress, cancel) -> int:  # type: ignore[no-untyped-def]
+        def work(progress, cancel) -> int | list[str]:  # type: ignore[no-untyped-def]
             with Workspace.open(path) as ws:
-                return review.apply_default_policy(ws)
+                missing = gate.unscanned(ws)
+                if missing:
+                    return [b.title for b in missing]
+                return review.apply_default_policy(ws, require_scanned=True)
 
-        def done(count: int) -> None:
+        def done(count: int | list[str]) -> None:
+            if isinstance(count, list):
+                names = ", ".join(count[:3]) + (" …" if len(count) > 3 else "")
+                self.ctx.show_error(self.tr(
+                    "{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on "
+                    "the Materials page first, then apply the default policy.").format(
+                    len(count), names))
+                return
             self._say(self.tr("The default policy decided {0} findings.").format(count))
             self._changed()
 
