@@ -812,6 +812,10 @@
         <translation>HR 已会签，接收方现在可以打开它。</translation>
     </message>
     <message>
+        <source>The terms go beyond your own request in {0} ways (listed in red with the terms). Countersign only if you agree to them.</source>
+        <translation>这些条款在 {0} 处超出了你自己发出的请求（已在条款中用红色列出）。只有在你同意这些条款时才会签。</translation>
+    </message>
+    <message>
         <source>Every check passed. Read the terms, then countersign.</source>
         <translation>所有核验均已通过。请阅读条款，然后会签。</translation>
     </message>
@@ -832,6 +836,22 @@ They must delete it by {4}.</source>
     <message>
         <source>Countersigning {0}</source>
         <translation>正在会签 {0}</translation>
+    </message>
+    <message>
+        <source>Terms wider than your request</source>
+        <translation>条款超出了你的请求</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s terms go beyond the request you sent:
+
+{0}
+
+Countersign these wider terms anyway?</source>
+        <translation>员工的条款超出了你发出的请求：
+
+{0}
+
+仍要会签这些更宽的条款吗？</translation>
     </message>
     <message>
         <source>Countersigned. Send {0} to the recipients ({1}); they can open it now.</source>
@@ -1652,6 +1672,138 @@ Lina Li</translation>
         <translation>您是接收方</translation>
     </message>
     <message>
+        <source>valid, by {0}</source>
+        <translation>有效，签名人 {0}</translation>
+    </message>
+    <message>
+        <source>signed by someone you don&apos;t know: the employee {0} is not among your contacts; import their card if you expect this package</source>
+        <translation>由你不认识的人签名：员工 {0} 不在你的联系人中；如果你在等这个数据包，请先导入对方的身份卡</translation>
+    </message>
+    <message>
+        <source>signed by someone you don&apos;t know: the countersigner {0} is not among your contacts; import HR&apos;s card if you expect this package</source>
+        <translation>由你不认识的人签名：会签人 {0} 不在你的联系人中；如果你在等这个数据包，请先导入 HR 的身份卡</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s signature does not verify: the manifest was altered after signing</source>
+        <translation>{0} 的签名验证失败：清单在签名后被改动过</translation>
+    </message>
+    <message>
+        <source>the employee {0} did not sign the manifest</source>
+        <translation>员工 {0} 没有签署清单</translation>
+    </message>
+    <message>
+        <source>the package names no countersigner and no HR card of yours signed it</source>
+        <translation>数据包没有指定会签人，你的联系人中也没有任何 HR 身份签署过它</translation>
+    </message>
+    <message>
+        <source>the countersigner named in the package is the employee {0} herself; only HR can countersign</source>
+        <translation>数据包中指定的会签人就是员工 {0} 本人；只有 HR 才能会签</translation>
+    </message>
+    <message>
+        <source>the countersigner {0} is not HR (their card&apos;s role is {1})</source>
+        <translation>会签人 {0} 不是 HR（其身份卡的角色是 {1}）</translation>
+    </message>
+    <message>
+        <source>missing: HR has not countersigned this package</source>
+        <translation>缺失：HR 尚未会签此数据包</translation>
+    </message>
+    <message>
+        <source>a signature does not verify: {0}; the manifest was altered after signing</source>
+        <translation>有签名验证失败：{0}；清单在签名后被改动过</translation>
+    </message>
+    <message>
+        <source>ledger line {0} records a countersignature signed by {1}, not by the countersigner the package names</source>
+        <translation>台账第 {0} 行记录的会签由 {1} 签名，而不是数据包指定的会签人</translation>
+    </message>
+    <message>
+        <source>HR signed the manifest but the ledger has no countersignature entry for this package: the ledger was truncated</source>
+        <translation>HR 已签署清单，但台账中没有此数据包的会签记录：台账被截断了</translation>
+    </message>
+    <message>
+        <source>countersignature recorded by HR</source>
+        <translation>台账中有 HR 的会签记录</translation>
+    </message>
+    <message>
+        <source>the folder holds exactly the {1} files {0} signed</source>
+        <translation>文件夹中恰好是 {0} 签署的 {1} 个文件</translation>
+    </message>
+    <message>
+        <source>the folder differs from the list {0} signed — {1}</source>
+        <translation>文件夹与 {0} 签署的文件清单不一致 — {1}</translation>
+    </message>
+    <message>
+        <source>sealed by {0}, a recipient of the package</source>
+        <translation>由数据包的接收方 {0} 封存</translation>
+    </message>
+    <message>
+        <source>the seal is not signed by a recipient of the package ({0})</source>
+        <translation>封存签名不是来自数据包的接收方（{0}）</translation>
+    </message>
+    <message>
+        <source>the seal is unreadable ({0})</source>
+        <translation>无法读取封存签名（{0}）</translation>
+    </message>
+    <message>
+        <source>every reference and asset was approved by the employee</source>
+        <translation>每个参考资料和资源文件都经过员工批准</translation>
+    </message>
+    <message>
+        <source>not approved: {0}</source>
+        <translation>未经批准：{0}</translation>
+    </message>
+    <message>
+        <source>no consent manifest and ledger: the skill is not sealed with a package&apos;s consent</source>
+        <translation>没有同意清单和台账：此技能没有用数据包的同意封存</translation>
+    </message>
+    <message>
+        <source>the manifest is unreadable ({0})</source>
+        <translation>无法读取清单（{0}）</translation>
+    </message>
+    <message>
+        <source>Recipients you did not name</source>
+        <translation>你未指定的接收方</translation>
+    </message>
+    <message>
+        <source>Purposes you did not ask for</source>
+        <translation>你未请求的用途</translation>
+    </message>
+    <message>
+        <source>A later delete-by date</source>
+        <translation>更晚的删除截止日</translation>
+    </message>
+    <message>
+        <source>Another controller</source>
+        <translation>不同的处理者</translation>
+    </message>
+    <message>
+        <source>Another jurisdiction</source>
+        <translation>不同的司法管辖区</translation>
+    </message>
+    <message>
+        <source>Another storage location</source>
+        <translation>不同的存储地点</translation>
+    </message>
+    <message>
+        <source>Cross-border transfer</source>
+        <translation>跨境传输</translation>
+    </message>
+    <message>
+        <source>Other licence terms</source>
+        <translation>不同的许可条款</translation>
+    </message>
+    <message>
+        <source>Separate consent you did not ask for</source>
+        <translation>你未请求的单独同意</translation>
+    </message>
+    <message>
+        <source>Another countersigner</source>
+        <translation>不同的会签人</translation>
+    </message>
+    <message>
+        <source>{0}: {1} (you asked for {2})</source>
+        <translation>{0}：{1}（你请求的是 {2}）</translation>
+    </message>
+    <message>
         <source>Chat messages</source>
         <translation>聊天消息</translation>
     </message>
@@ -1874,6 +2026,62 @@ Lina Li</translation>
     <message>
         <source>Nothing was redacted.</source>
         <translation>没有做任何脱敏。</translation>
+    </message>
+    <message>
+        <source>Where and under which law</source>
+        <translation>存储地点与适用法律</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>司法管辖区</translation>
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation>存储地点</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Consent record</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Notice shown</source>
+        <translation>展示的告知书</translation>
+    </message>
+    <message>
+        <source>version {0}, {1}, sha256 {2}</source>
+        <translation>版本 {0}，{1}，sha256 {2}</translation>
+    </message>
+    <message>
+        <source>From HR&apos;s request</source>
+        <translation>来自 HR 的请求</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除方式</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>撤回方式</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>材料数</translation>
+    </message>
+    <message>
+        <source>Wider than your own request</source>
+        <translation>超出你自己的请求</translation>
     </message>
 </context>
 <context>

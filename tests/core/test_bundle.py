@@ -288,7 +288,8 @@ def test_seal_skill_built_elsewhere_and_verify_skill_catches_unapproved_files(fl
         assert "delete-by: \"2027-03-31\"" in (team_skill / "SKILL.md").read_text()
         (team_skill / "references" / "extra.md").write_text("not approved")
         failing = [c for c in custody.verify_skill(team_skill, NOW) if not c.ok]
-        assert [c.name for c in failing] == ["references approved"]
+        assert [c.name for c in failing] == ["files", "references approved"]
+        assert "added: references/extra.md" in failing[0].detail
         expired = [c for c in custody.verify_skill(opened.folder,
                                                    datetime(2027, 5, 1, tzinfo=UTC)) if not c.ok]
         assert [c.name for c in expired] == ["deadline"]

@@ -26,9 +26,10 @@ from typing import IO, Any
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from workbench.core import consent, dsse, keys, ledger
+from workbench.core import consent, dsse, keys, ledger, manifest
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
+from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.progress import ProgressCallback, no_progress
 
@@ -41,6 +42,7 @@ STATEMENT_V1 = "https://in-toto.io/Statement/v1"
 CHUNK = 1 << 20
 # A manifest or ledger is small; a larger one is a damaged or hostile file.
 MAX_METADATA_BYTES = 64 << 20
+MAX_ENVELOPE_BYTES = manifest.MAX_STATEMENT_BYTES * 4 // 3 + 4096  # base64 of a statement
 
 
 class BundleError(RefusedError):
@@ -366,9 +368,14 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 @dataclass
 class Check:
+    """One check's verdict. `detail` is the English sentence; `reason` and `args` say the
+    same for a translator (the app renders them in the user's language)."""
+
     name: str
     ok: bool
     detail: str = ""
+    reason: str = ""
+    args: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {"check": self.name, "ok": self.ok, "detail": self.detail}
@@ -401,27 +408,31 @@ class Bundle:
 
 
 def read_bundle(path: Path) -> Bundle:
-    """Parse the package (no signature checks yet); damaged files are refused clearly."""
+    """Parse the package (no signature checks yet); damaged or hostile files are refused
+    with one line naming the file and what is wrong."""
     path = Path(path)
+    shown = visible(path.name)
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise BundleError(f"{path.name} is not a Consent Workbench package (not a readable "
-                          f"zip: {exc}).") from exc
+        raise BundleError(f"{shown} is not a Consent Workbench package (not a readable "
+                          f"zip: {visible(exc)}).") from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
-            raise BundleError(f"{path.name} is not a complete package: it holds "
-                              f"{', '.join(names) or 'nothing'} instead of "
+            raise BundleError(f"{shown} is not a complete package: it holds "
+                              f"{visible(', '.join(names[:10])) or 'nothing'} instead of "
                               f"{', '.join(MEMBERS)}.")
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_STORED:
-                raise BundleError(f"{path.name}: member {info.filename} is compressed; "
+                raise BundleError(f"{shown}: member {info.filename} is compressed; "
                                   "packages store their members.")
-            if info.filename != PAYLOAD and info.file_size > MAX_METADATA_BYTES:
-                raise BundleError(f"{path.name}: {info.filename} is implausibly large.")
+            limit = MAX_ENVELOPE_BYTES if info.filename == MANIFEST else MAX_METADATA_BYTES
+            if info.filename != PAYLOAD and info.file_size > limit:
+                raise BundleError(f"{shown}: {info.filename} is implausibly large "
+                                  f"({info.file_size:,} bytes; the limit is {limit:,}).")
         try:
-            envelope = json.loads(archive.read(MANIFEST))
+            manifest_bytes = archive.read(MANIFEST)
             ledger_text = archive.read(LEDGER).decode("utf-8")
             digest = hashlib.sha256()
             with archive.open(PAYLOAD) as payload:
@@ -430,53 +441,121 @@ def read_bundle(path: Path) -> Bundle:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
                 UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
-            raise BundleError(f"{path.name} is damaged: {exc}.") from exc
+            raise BundleError(f"{shown} is damaged: {visible(exc)}.") from exc
     try:
-        statement = json.loads(dsse.decode_payload(envelope))
-        if statement.get("_type") != STATEMENT_V1 or \
-                statement.get("predicateType") != consent.SCHEMA:
-            raise ValueError("not a consent statement")
-        for subject in statement["subject"]:
-            if not isinstance(subject["name"], str) or \
-                    not isinstance(subject["digest"]["sha256"], str):
-                raise ValueError("a subject lacks a name or a sha256 digest")
-    except (RefusedError, ValueError, KeyError, TypeError) as exc:
-        raise BundleError(f"{path.name}: the manifest is not a valid consent statement "
-                          f"({exc}).") from exc
+        envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
+        statement = manifest.check_statement(
+            manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
+            consent.SCHEMA)
+    except (RefusedError, ValueError) as exc:
+        raise BundleError(f"{shown}: the manifest is not a valid consent statement "
+                          f"({visible(exc)}).") from exc
     return Bundle(path, envelope, statement, ledger_text, digest.hexdigest())
 
 
-def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now: datetime,
-                 revoked: bool = False, recipient: keys.IdentityCard | None = None,
-                 require_countersignature: bool = True) -> Bundle:
-    """Run every check and record each result on the bundle (nothing raises here)."""
+def _who(fingerprint: str, cards: Mapping[str, keys.IdentityCard],
+         named: Mapping[str, Any] | None = None) -> str:
+    """A party as the user knows them: their card's name, else the name the package gives."""
+    card = cards.get(fingerprint)
+    name = card.name if card else str((named or {}).get("name") or "?")
+    return visible(f"{name} ({fingerprint[:16]})")
+
+
+def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey],
+                      cards: Mapping[str, keys.IdentityCard],
+                      require_countersignature: bool) -> tuple[set[str], str | None]:
+    """The employee's and HR's signatures, each judged on its own; returns who signed and
+    the countersigner the package must carry (None when it names none and no HR signed)."""
     record = bundle.record
     principal = record["principal"]["fingerprint"]
-    hr = record["countersigner"]["fingerprint"]
-    checks = bundle.checks = []
+    named = record.get("countersigner")
+    checks = bundle.checks
     try:
         _, good, problems = dsse.verify_envelope(bundle.envelope, STATEMENT_TYPE, keys_by_fp)
         signed_by = {s.keyid for s in good}
     except RefusedError as exc:
         signed_by, problems = set(), [str(exc)]
-    bad = [p for p in problems if p.startswith("bad signature")]
-    checks.append(Check("employee signature", principal in signed_by and not bad,
-                        "valid" if principal in signed_by else
-                        (f"missing or invalid ({'; '.join(problems) or 'not signed'})"
-                         if principal in keys_by_fp else
-                         f"the employee {principal[:16]} is not a known contact")))
-    if require_countersignature or hr in signed_by:
-        checks.append(Check("HR countersignature", hr in signed_by and not bad,
-                            "valid" if hr in signed_by else
-                            ("missing: HR has not countersigned this package"
-                             if not any(hr in p for p in problems) else "invalid")))
+    bad = {p.removeprefix("bad signature by key ") for p in problems
+           if p.startswith("bad signature by key ")}
+    employee = _who(principal, cards, record["principal"])
+    if principal not in keys_by_fp:
+        checks.append(Check("employee signature", False,
+                            f"signed by someone you don't know: the employee {employee} is "
+                            "not among your contacts; import their card if you expect this "
+                            "package", "unknown-employee", (employee,)))
+    elif principal in signed_by:
+        checks.append(Check("employee signature", True, f"valid, by {employee}", "valid-by",
+                            (employee,)))
+    elif principal in bad:
+        checks.append(Check("employee signature", False,
+                            f"{employee}'s signature does not verify: the manifest was altered "
+                            "after signing", "signature-altered", (employee,)))
+    else:
+        checks.append(Check("employee signature", False,
+                            f"the employee {employee} did not sign the manifest",
+                            "not-signed", (employee,)))
+    # The countersigner is the card the package names; with none named, an HR card that
+    # signed (never the employee).
+    hr = named["fingerprint"] if named else next(
+        (fp for fp in sorted(signed_by) if fp != principal and fp in cards
+         and cards[fp].role == keys.Role.HR), None)
+    if require_countersignature or (hr is not None and hr in signed_by):
+        checks.append(_countersignature_check(hr, principal, named, cards, keys_by_fp,
+                                              signed_by, bad))
     if bad:
-        checks.append(Check("signatures", False, "; ".join(bad)))
+        who = ", ".join(_who(fp, cards) for fp in sorted(bad))
+        checks.append(Check("signatures", False, f"a signature does not verify: {who}; the "
+                            "manifest was altered after signing", "bad-signatures", (who,)))
+    return signed_by, hr
+
+
+def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, Any] | None,
+                            cards: Mapping[str, keys.IdentityCard],
+                            keys_by_fp: Mapping[str, Ed25519PublicKey], signed_by: set[str],
+                            bad: set[str]) -> Check:
+    name = "HR countersignature"
+    if hr is None:
+        return Check(name, False, "the package names no countersigner and no HR card of yours "
+                     "signed it", "no-countersigner")
+    who = _who(hr, cards, named)
+    if hr == principal:
+        return Check(name, False, f"the countersigner named in the package is the employee "
+                     f"{who} herself; only HR can countersign", "countersigner-is-employee",
+                     (who,))
+    card = cards.get(hr)
+    if card is None or hr not in keys_by_fp:
+        return Check(name, False, f"signed by someone you don't know: the countersigner {who} "
+                     "is not among your contacts; import HR's card if you expect this package",
+                     "unknown-countersigner", (who,))
+    if card.role != keys.Role.HR:
+        return Check(name, False, f"the countersigner {who} is not HR (their card's role is "
+                     f"{card.role})", "countersigner-not-hr", (who, str(card.role)))
+    if hr in signed_by:
+        return Check(name, True, f"valid, by {who}", "valid-by", (who,))
+    if hr in bad:
+        return Check(name, False, f"{who}'s signature does not verify: the manifest was "
+                     "altered after signing", "signature-altered", (who,))
+    return Check(name, False, "missing: HR has not countersigned this package",
+                 "countersignature-missing", (who,))
+
+
+def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now: datetime,
+                 revoked: bool = False, recipient: keys.IdentityCard | None = None,
+                 require_countersignature: bool = True,
+                 cards: Mapping[str, keys.IdentityCard] | None = None) -> Bundle:
+    """Run every check and record each result on the bundle (nothing raises here). `cards`
+    (default: every card this home knows) tell each signer's role."""
+    cards = keys.known_cards() if cards is None else cards
+    record = bundle.record
+    principal = record["principal"]["fingerprint"]
+    bundle.checks = []
+    checks = bundle.checks
+    signed_by, hr = _signature_checks(bundle, keys_by_fp, cards, require_countersignature)
     ledger_check = ledger.verify(bundle.ledger_text, keys_by_fp)
     checks.append(Check("ledger", ledger_check.ok,
                         f"{ledger_check.entries} entries, chain and signatures valid"
                         if ledger_check.ok else
-                        f"line {ledger_check.bad_line}: {ledger_check.reason}"))
+                        f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}"))
     if ledger_check.ok:
         entries = ledger.read_entries(bundle.ledger_text)
         exported = [e for e in entries if e.type == "export.created"
@@ -486,13 +565,9 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
                             "export.created by the employee" if exported else
                             "no export.created entry for this payload: the ledger was "
                             "truncated or belongs to another package"))
-        if hr in signed_by:
-            countersigned = any(e.type == "consent.countersigned" and e.actor == hr
-                                and e.body.get("package") == bundle.package for e in entries)
-            checks.append(Check("ledger records the countersignature", countersigned,
-                                "consent.countersigned by HR" if countersigned else
-                                "HR signed the manifest but the ledger has no "
-                                "consent.countersigned entry: the ledger was truncated"))
+        countersigned = [e for e in entries if e.type == "consent.countersigned"]
+        if hr in signed_by or countersigned:
+            checks.append(_ledger_countersign_check(countersigned, hr, bundle.package, cards))
     declared = next(s["digest"]["sha256"] for s in bundle.statement["subject"]
                     if s["name"] == PAYLOAD)
     checks.append(Check("payload digest", declared == bundle.payload_sha256,
@@ -509,49 +584,117 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
                         "the employee has withdrawn consent for this package"))
     if recipient is not None:
         mine = any(r["fingerprint"] == recipient.fingerprint for r in record["recipients"])
-        checks.append(Check("recipient", mine, f"{recipient.name} is a recipient" if mine else
-                            f"{recipient.name} is not among this package's recipients"))
+        name = visible(recipient.name)
+        checks.append(Check("recipient", mine, f"{name} is a recipient" if mine else
+                            f"{name} is not among this package's recipients"))
     return bundle
+
+
+def _ledger_countersign_check(countersigned: list[ledger.LedgerEntry], hr: str | None,
+                              package: str, cards: Mapping[str, keys.IdentityCard]) -> Check:
+    """Every consent.countersigned line must be the countersigner's own, for this package."""
+    name = "ledger records the countersignature"
+    forged = [e for e in countersigned if e.actor != hr]
+    if forged:
+        who = _who(forged[0].actor, cards)
+        return Check(name, False, f"ledger line {forged[0].seq + 1} records a countersignature "
+                     f"signed by {who}, not by the countersigner the package names",
+                     "ledger-countersign-forged", (str(forged[0].seq + 1), who))
+    if not any(e.body.get("package") == package for e in countersigned):
+        return Check(name, False, "HR signed the manifest but the ledger has no "
+                     "consent.countersigned entry for this package: the ledger was truncated",
+                     "ledger-countersign-missing")
+    return Check(name, True, "consent.countersigned by HR", "ledger-countersigned")
 
 
 # -- HR countersignature -----------------------------------------------------------------------
 
 
+class AlreadyCountersigned(BundleError):
+    """HR countersigned this package before; signing again would add nothing."""
+
+
 def terms_summary(bundle: Bundle) -> dict[str, Any]:
-    """What HR is asked to countersign: terms and counts, never content."""
+    """What HR is asked to countersign: every field of the signed record (terms, parties,
+    counts — the record holds no content), with the package's identity and file count."""
     record = bundle.record
     return {
         "package": bundle.package,
+        "record_id": record["record_id"],
+        "created_at": record.get("created_at"),
+        "decision": record["decision"],
+        "language": record.get("language"),
         "employee": record["principal"],
+        "countersigner": record.get("countersigner"),
         "controller": record["controller"],
         "purposes": [p["text"] for p in record["purposes"]],
         "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"]}
                        for r in record["recipients"]],
         "categories": record["data_categories"],
         "separate_consent": {k: v for k, v in record["separate_consent"].items() if v},
+        "jurisdiction": record.get("jurisdiction", ""),
+        "storage_location": record.get("storage_location", ""),
+        "cross_border": bool(record.get("cross_border", False)),
         "delete_by": record["retention"]["delete_by"],
+        "retention_method": record["retention"].get("method"),
+        "withdrawal": (record.get("withdrawal") or {}).get("method"),
         "licence": record.get("licence"),
+        "notice": record.get("notice"),
+        "request": record.get("request"),
+        "artifacts": record["artifacts"]["count"],
         "files": len(bundle.files),
     }
 
 
-def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime) -> Bundle:
-    """Verify, add HR's signature and a consent.countersigned ledger entry; never decrypts."""
+def countersigned_at(bundle: Bundle) -> str | None:
+    """When the countersigner's consent.countersigned line was written, if the checks found
+    a valid countersignature."""
+    if not any(c.name == "HR countersignature" and c.ok for c in bundle.checks):
+        return None
+    for entry in ledger.read_entries(bundle.ledger_text):
+        if entry.type == "consent.countersigned" and entry.body.get("package") == bundle.package:
+            return entry.time
+    return None
+
+
+def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
+                accept_differences: bool = False) -> Bundle:
+    """Verify, compare with HR's own request, add HR's signature and a
+    consent.countersigned ledger entry; never decrypts. Wider terms than HR asked for are
+    refused unless `accept_differences`."""
+    from workbench.core import hr_requests
+
     bundle = check_bundle(read_bundle(path), keys.public_keys(), now,
                           require_countersignature=False)
+    shown = visible(Path(path).name)
+    when = countersigned_at(bundle)
+    if when is not None:
+        raise AlreadyCountersigned(f"{shown} is already countersigned by "
+                                   f"{visible(bundle.record['countersigner']['name'])} "
+                                   f"({when}); nothing was changed.")
     failed = bundle.failed()
     if failed:
         raise BundleError("Refusing to countersign: " + "; ".join(
             f"{c.name}: {c.detail}" for c in failed) + ".")
-    if bundle.record["countersigner"]["fingerprint"] != hr_card.fingerprint:
-        raise BundleError(f"This package names {bundle.record['countersigner']['name']} as "
-                          f"countersigner, not {hr_card.name}.")
+    record = bundle.record
+    if record["principal"]["fingerprint"] == hr_card.fingerprint:
+        raise BundleError("Refusing to countersign: you are the employee who gave this "
+                          "consent; only HR can countersign it.")
+    named = record.get("countersigner")
+    if named and named["fingerprint"] != hr_card.fingerprint:
+        raise BundleError(f"This package names {visible(named['name'])} as countersigner, "
+                          f"not {visible(hr_card.name)}.")
+    differences = hr_requests.differences_for(record, hr_card)
+    if differences and not accept_differences:
+        raise hr_requests.WiderThanRequested(differences)
     signer = keys.LocalSigner(hr_card)
     envelope = dsse.add_signature(bundle.envelope, signer)
     entries = ledger.read_entries(bundle.ledger_text)
     line, _ = ledger.make_line(len(entries), entries[-1].digest, "consent.countersigned", signer,
                                {"package": bundle.package,
-                                "record_id": bundle.record["record_id"]})
+                                "record_id": record["record_id"],
+                                **({"accepted_differences": [d.field for d in differences]}
+                                   if differences else {})})
     ledger_text = bundle.ledger_text + line + "\n"
     with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
         write_bundle(Path(path), envelope, ledger_text.encode("utf-8"), payload)

@@ -151,15 +151,18 @@ def resolve_parties(terms: ConsentTerms) -> ConsentTerms:
 
 
 def make_request(terms: ConsentTerms, hr: Signer, hr_card: keys.IdentityCard,
-                 now: datetime) -> dict[str, Any]:
-    """A signed proposal of terms (DSSE envelope) for the employee to start from."""
-    body = {
+                 now: datetime, employee: keys.IdentityCard | None = None) -> dict[str, Any]:
+    """A signed proposal of terms (DSSE envelope) for the employee to start from; naming
+    the employee lets HR's countersign compare her package with it."""
+    body: dict[str, Any] = {
         "schema": REQUEST_SCHEMA,
         "request_id": str(uuid.uuid4()),
         "created_at": _rfc3339(now),
         "issuer": {"name": hr_card.name, "fingerprint": hr_card.fingerprint},
         "terms": terms_json(terms),
     }
+    if employee is not None:
+        body["employee"] = {"name": employee.name, "fingerprint": employee.fingerprint}
     return sign_envelope(REQUEST_PAYLOAD_TYPE, rfc8785.dumps(body), [hr])
 
 
