@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import Cancelled, Interrupted, WorkbenchError
+from workbench.core.messages import t
 from workbench.core.profile import SelfProfile
 
 if TYPE_CHECKING:
@@ -24,18 +25,53 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         return _open_gui([])
+    from workbench.terminal.interrupt import interruptible
+
+    with interruptible() as token:
+        args.cancel = token
+        code = _run(args)
+        # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
+        return 130 if token.cancelled and code == 0 else code
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's handler; every failure a user can meet becomes one line and an exit
+    code (0 ok, 1 refused by a check, 2 bad input, 130 interrupted)."""
     try:
         return int(args.handler(args) or 0)
+    except Cancelled:
+        _error(t("interrupt.nothing_changed"))
+        return 130
     except WorkbenchError as err:
-        print(f"workbench: {err}", file=sys.stderr)
+        _error(str(err))
         return err.exit_code
+    except KeyboardInterrupt:
+        _error(t("interrupt.nothing_changed"))
+        return 130
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:
-        print("workbench: interrupted; nothing was changed.", file=sys.stderr)
-        return 130
+    except OSError as exc:
+        where = exc.filename or "?"
+        if isinstance(exc, FileNotFoundError):
+            _error(t("error.no_such_path", path=where))
+        elif isinstance(exc, IsADirectoryError):
+            _error(t("error.not_a_file", path=where))
+        elif isinstance(exc, NotADirectoryError):
+            _error(t("error.not_a_folder", path=where))
+        else:
+            _error(t("error.cannot_read", path=where, reason=exc.strerror or exc))
+        return 2
+    except Exception as exc:
+        if os.environ.get("WORKBENCH_DEBUG"):
+            raise
+        _error(t("error.unexpected", reason=f"{type(exc).__name__}: {exc}"))
+        return 1
+
+
+def _error(message: str) -> None:
+    print(t("error.prefix", message=message), file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -43,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench",
         description="Consent Workbench: review, redact and consent before your work materials "
         "become an AI skill. Run with no command to open the app.",
+        epilog=t("help.exit_codes"),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -79,15 +116,9 @@ def _parser() -> argparse.ArgumentParser:
     _format_option(p)
     p.set_defaults(handler=_scan)
 
-    p = sub.add_parser("review", help="apply the default policy and approve, or list what is left")
-    p.add_argument("dir", type=Path)
-    mode = p.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--auto", action="store_true",
-                      help="decide every open finding by the default policy and approve every "
-                      "artifact with nothing left to decide")
-    mode.add_argument("--list", action="store_true", help="what is left to review, and why")
-    _format_option(p)
-    p.set_defaults(handler=_review)
+    from workbench.terminal import review as review_command
+
+    review_command.add_parser(sub, _review, _format_option)
 
     p = sub.add_parser("build-skill", help="write the redacted skill folder (approved only)")
     p.add_argument("dir", type=Path)
@@ -207,11 +238,32 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("dir", type=Path)
     _format_option(p)
     p.set_defaults(handler=_status)
+    _finish_parsers(parser)
     return parser
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help=t("help.format"))
+
+
+def _finish_parsers(parser: argparse.ArgumentParser) -> None:
+    """Every command gets --quiet and the exit codes in its help."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                child.epilog = child.epilog or t("help.exit_codes")
+                if any(isinstance(a, argparse._SubParsersAction) for a in child._actions):
+                    _finish_parsers(child)
+                else:
+                    child.add_argument("-q", "--quiet", action="store_true",
+                                       help=t("help.quiet"))
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    from workbench.terminal.progress import wanted
+
+    return wanted(getattr(args, "quiet", False), getattr(args, "format", None))
 
 
 def _print_json(data: Any) -> None:
@@ -254,43 +306,61 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from workbench.core.workspace_ledger import try_flush
+    from workbench.terminal.progress import progress
 
     with _open_workspace(args.dir) as ws:
-        summary = ws.import_paths(args.paths)
+        with progress(t("progress.import"), _progress_mode(args)) as callback:
+            summary = ws.import_paths(args.paths, callback, args.cancel, keep_going=True)
         try_flush(ws)
+    code = 2 if summary.failed else 0
     if args.format == "json":
         _print_json({"added": summary.added, "already_present": summary.already_present,
                      "added_by_kind": summary.added_by_kind,
                      "people_added": summary.people_added,
-                     "skipped": [str(p) for p in summary.skipped]})
-        return 0
+                     "skipped": [str(p) for p in summary.skipped],
+                     "failed": [{"path": str(p), "reason": why} for p, why in summary.failed]})
+        return code
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
-    print(f"Imported {summary.added} new artifacts" + (f" ({kinds})" if kinds else "") + ".")
+    print(t("import.added", added=summary.added, kinds=f" ({kinds})" if kinds else ""))
     if summary.already_present:
-        print(f"{summary.already_present} were already in the workspace.")
-    print(f"{summary.people_added} new people seen.")
+        print(t("import.present", count=summary.already_present))
+    print(t("import.people", count=summary.people_added))
     for path in summary.skipped:
-        print(f"Skipped {path}: not a format the workbench imports.")
-    return 0
+        print(t("import.skipped", path=path))
+    if summary.failed:
+        _error(t("import.failed_head", count=len(summary.failed)))
+        for path, why in summary.failed:
+            print(t("import.failed", path=path, reason=why), file=sys.stderr)
+    return code
 
 
 def _scan(args: argparse.Namespace) -> int:
     from workbench.core import scan
+    from workbench.terminal.progress import progress, working
 
+    mode = _progress_mode(args)
     if args.path.is_dir() and (args.path / "workspace.sqlite").exists():
         with _open_workspace(args.path) as ws:
-            summary = scan.scan_workspace(ws, processes=args.processes)
+            try:
+                with progress(t("progress.scan"), mode) as callback:
+                    summary = scan.scan_workspace(ws, progress=callback, cancel=args.cancel,
+                                                  processes=args.processes)
+            except (KeyboardInterrupt, Cancelled):
+                done, total = scan.scan_state(ws)
+                raise Interrupted(t("interrupt.scan", done=done, total=total,
+                                    left=total - done, workspace=args.path)) from None
             by_entity = ws.findings_by_entity()
         if args.format == "json":
             _print_json({"scanned": summary.scanned, "unchanged": summary.skipped_unchanged,
                          "findings": summary.findings, "by_entity": by_entity})
         else:
-            print(f"Scanned {summary.scanned} artifacts ({summary.skipped_unchanged} unchanged "
-                  f"since the last scan); {summary.findings} findings.")
+            print(t("scan.done", scanned=summary.scanned, unchanged=summary.skipped_unchanged,
+                    findings=summary.findings))
             for entity, count in by_entity.items():
                 print(f"  {entity:<24}{count}")
         return 0
-    report = scan.scan_file(args.path, args.lang)
+    with working(t("progress.scan"), mode):
+        report = scan.scan_file(args.path, args.lang)
     if args.format == "json":
         _print_json(report)
         return 0
@@ -304,27 +374,14 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from workbench.core import review
     from workbench.core.workspace_ledger import try_flush
+    from workbench.terminal import review as review_command
 
     with _open_workspace(args.dir) as ws:
-        summary = review.auto_review(ws) if args.auto else None
-        if summary is not None:
+        try:
+            return review_command.run(args, ws, _progress_mode(args))
+        finally:
             try_flush(ws)
-        left = review.unresolved(ws)
-    if args.format == "json":
-        _print_json({"decided": summary.decided if summary else 0,
-                     "approved": summary.approved if summary else 0,
-                     "left": [{"artifact": u.artifact_id, "title": u.title, "kind": u.kind,
-                               "reasons": list(u.reasons)} for u in left]})
-        return 0
-    if summary is not None:
-        print(f"Decided {summary.decided} findings by the default policy; approved "
-              f"{summary.approved} artifacts.")
-    print(f"{len(left)} artifacts left to review" + (":" if left else "."))
-    for item in left:
-        print(f"  [{item.kind}] {item.title}: {'; '.join(item.reasons)}")
-    return 0
 
 
 def _build_skill(args: argparse.Namespace) -> int:
@@ -513,8 +570,11 @@ def _export(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
+    from workbench.terminal.progress import call_with_progress
+
     with _open_workspace(args.dir) as ws:
-        result = bundle.export(ws, args.out, employee, _now())
+        result = call_with_progress(bundle.export, t("progress.export"), _progress_mode(args),
+                                    ws, args.out, employee, _now())
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
     print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
@@ -573,7 +633,10 @@ def _open(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    result = custody.open_package(args.file, args.out, recipient, _now())
+    from workbench.terminal.progress import call_with_progress
+
+    result = call_with_progress(custody.open_package, t("progress.open"), _progress_mode(args),
+                                args.file, args.out, recipient, _now())
     print(f"Opened into {result.folder}")
     print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
           "and writes the receipt for the employee.")
@@ -601,17 +664,21 @@ def _revocation(args: argparse.Namespace) -> int:
 
 def _purge(args: argparse.Namespace) -> int:
     from workbench.core import bundle, custody
+    from workbench.terminal.progress import call_with_progress
 
     _warn_if_fallback()
+    mode = _progress_mode(args)
     if args.due:
-        results = custody.purge_due(_now(), args.receipt_out)
+        results = call_with_progress(custody.purge_due, t("progress.purge"), mode, _now(),
+                                     args.receipt_out)
         if not results:
             print("Nothing is due.")
     else:
         package = args.package
         if Path(package).is_file():
             package = bundle.read_bundle(Path(package)).package
-        results = [custody.purge(package, _now(), args.receipt_out)]
+        results = [call_with_progress(custody.purge, t("progress.purge"), mode, package,
+                                      _now(), args.receipt_out)]
     for result in results:
         print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
               f" custody key destroyed; receipt: {result.receipt}")
@@ -675,12 +742,23 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _open_gui(gui_args: list[str]) -> int:
+    if not _display_available():
+        _error(t("error.no_display"))
+        return 2
     try:
         from workbench.gui.app import main as gui_main
     except ImportError as exc:
-        print(f"workbench: the desktop app cannot start ({exc}).", file=sys.stderr)
+        _error(t("error.gui_unavailable", reason=exc))
         return 2
     return gui_main(gui_args)
+
+
+def _display_available() -> bool:
+    """Whether Qt can open a window here (on Linux it needs X11 or Wayland, or a platform
+    chosen by QT_QPA_PLATFORM such as offscreen)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":
