@@ -79,8 +79,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.header": ("{id}  [{kind}] {title}  ({state})", "{id}  [{kind}] {title}（{state}）"),
     "review.findings": ("Findings ({count}):", "发现（{count} 处）："),
     "review.no_findings": ("No findings.", "没有发现。"),
-    "review.finding": ("  #{id:<6} {where:<13} {entity:<20} {decision:<12} {value}",
-                       "  #{id:<6} {where:<13} {entity:<20} {decision:<12} {value}"),
+    "review.finding": ("  #{id:<6} {where:<16} {entity:<22} {decision:<13} {value}",
+                       "  #{id:<6} {where:<16} {entity:<22} {decision:<13} {value}"),
     "review.image": ("An image of {width}×{height} pixels. Look at it with --image-out FILE; "
                      "cover an area with --box {id} X,Y,W,H.",
                      "一张 {width}×{height} 像素的图片。用 --image-out FILE 查看；"
