@@ -56,7 +56,7 @@ def test_the_samples_reach_an_opened_package_with_the_command_line_alone(
     from PIL import Image
 
     with Image.open(preview) as picture:
-        width, height = picture.size
+        width, _height = picture.size
         assert picture.getpixel((320, 74))[:3] == (0, 0, 0)  # the phone number, painted over
     code, out, _ = as_("employee", "review", ws, "--box", screenshot["id"], "0,0,20,20")
     assert code == 0 and "Covered" in out
