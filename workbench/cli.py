@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
-from workbench.core.errors import Cancelled, Interrupted, WorkbenchError
+from workbench.core.errors import (
+    BadInputError,
+    Cancelled,
+    Interrupted,
+    NotAWorkspace,
+    WorkbenchError,
+)
 from workbench.core.messages import t
 from workbench.core.profile import SelfProfile
 
@@ -74,6 +80,14 @@ def _error(message: str) -> None:
     print(t("error.prefix", message=message), file=sys.stderr)
 
 
+def _existing(path: Path) -> Path:
+    """A path the user gave that must exist: a missing one is bad input (exit 2), not a
+    verification failure."""
+    if not path.exists():
+        raise BadInputError(t("error.no_such_path", path=path))
+    return path
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbench",
@@ -90,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_demo)
 
     p = sub.add_parser("init", help="create a workspace")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the new workspace folder")
     p.add_argument("--name", help="your name as colleagues write it")
     p.add_argument("--email", action="append", default=[], help="your email (repeatable)")
     p.add_argument("--phone", action="append", default=[], help="your phone (repeatable)")
@@ -103,14 +117,16 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_init)
 
     p = sub.add_parser("import", help="import files, folders and exports into a workspace")
-    p.add_argument("dir", type=Path)
-    p.add_argument("paths", type=Path, nargs="+")
+    p.add_argument("dir", type=Path, help="the workspace folder")
+    p.add_argument("paths", type=Path, nargs="+",
+                   help="files and folders to import (a folder goes in file by file)")
     _format_option(p)
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("scan", help="find personal data in a file, or scan a whole workspace")
     p.add_argument("path", type=Path, help="a file, or a workspace folder")
-    p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto")
+    p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto",
+                   help="(a file) the language of its text; auto decides per line")
     p.add_argument("--processes", type=int, default=1,
                    help="worker processes for large scans (default 1)")
     _format_option(p)
@@ -121,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     review_command.add_parser(sub, _review, _format_option)
 
     p = sub.add_parser("build-skill", help="write the redacted skill folder (approved only)")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the workspace folder")
     p.add_argument("--out", type=Path, required=True, help="folder to create the skill in")
     p.add_argument("--name", help="skill name (lowercase, hyphens)")
     p.set_defaults(handler=_build_skill)
@@ -129,9 +145,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("keys", help="your identities and your contacts' cards")
     keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     k = keys_sub.add_parser("new", help="create an identity (signing + decryption keys)")
-    k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True)
-    k.add_argument("--name", required=True)
-    k.add_argument("--email", default="")
+    k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True,
+                   help="what this identity does: give consent, countersign, or receive")
+    k.add_argument("--name", required=True, help="the name others will see on your card")
+    k.add_argument("--email", default="", help="an email address for your card")
     k.set_defaults(handler=_keys_new)
     k = keys_sub.add_parser("list", help="identities and contacts with fingerprints")
     _format_option(k)
@@ -140,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("id", help="fingerprint (or prefix), name or email")
     k.set_defaults(handler=_keys_export)
     k = keys_sub.add_parser("import", help="import another party's card as a contact")
-    k.add_argument("file", type=Path)
+    k.add_argument("file", type=Path, help="their card (*.wbid.json)")
     k.set_defaults(handler=_keys_import)
 
     p = sub.add_parser("consent", help="give or decline consent (or, as HR, request it)",
@@ -153,15 +170,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--terms", type=Path, help="a terms file (JSON), e.g. consent_terms.json")
     p.add_argument("--purpose", action="append", default=[], help="purpose (repeatable)")
     p.add_argument("--controller", help="the company asking")
-    p.add_argument("--controller-contact", default="")
+    p.add_argument("--controller-contact", default="",
+                   help="how to reach the company about your data")
     p.add_argument("--countersigner", help="HR contact: fingerprint, name or email")
     p.add_argument("--recipient", action="append", default=[], help="recipient contact")
     p.add_argument("--delete-by", help="YYYY-MM-DD, in the future")
     p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
                    help="give separate consent for a sensitive category (repeatable)")
     p.add_argument("--licence", help="your licence terms for your own skill")
-    p.add_argument("--licence-fee", default="")
-    p.add_argument("--licence-until", default="")
+    p.add_argument("--licence-fee", default="", help="(with --licence) the fee, if any")
+    p.add_argument("--licence-until", default="",
+                   help="(with --licence) YYYY-MM-DD the licence ends")
     p.add_argument("--language", choices=("zh-CN", "en"), help="language of the notice")
     p.add_argument("--decline", action="store_true", help="decline (signed and kept too)")
     p.add_argument("--identity", help="which of your identities signs")
@@ -170,18 +189,18 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_consent)
 
     p = sub.add_parser("verify-ledger", help="check a ledger file line by line")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a ledger.jsonl")
     _format_option(p)
     p.set_defaults(handler=_verify_ledger)
 
     p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
-    p.add_argument("dir", type=Path)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("dir", type=Path, help="the workspace folder")
+    p.add_argument("--out", type=Path, required=True, help="the package file to write")
     p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_export)
 
     p = sub.add_parser("countersign", help="(HR) verify a package and add HR's signature")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
     p.add_argument("--identity", help="which of your HR identities signs")
     p.add_argument("--yes", action="store_true", help="do not ask to confirm")
     p.set_defaults(handler=_countersign)
@@ -192,20 +211,20 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_verify)
 
     p = sub.add_parser("open", help="(recipient) verify, decrypt and take a package into custody")
-    p.add_argument("file", type=Path)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
+    p.add_argument("--out", type=Path, required=True, help="the folder to open it into")
     p.add_argument("--identity", help="which of your recipient identities decrypts")
     p.set_defaults(handler=_open)
 
     p = sub.add_parser("withdraw", help="(employee) write a signed revocation for a package")
-    p.add_argument("file", type=Path)
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--identity")
+    p.add_argument("file", type=Path, help="the package you exported (*.cwpkg)")
+    p.add_argument("--out", type=Path, required=True, help="the revocation file to write")
+    p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_withdraw)
 
     p = sub.add_parser("revocation", help="(recipient) import an employee's revocation")
-    p.add_argument("action", choices=("import",))
-    p.add_argument("file", type=Path)
+    p.add_argument("action", choices=("import",), help="import: take it in")
+    p.add_argument("file", type=Path, help="the revocation file")
     p.set_defaults(handler=_revocation)
 
     p = sub.add_parser("purge", help="(recipient) delete a package and write a receipt")
@@ -216,8 +235,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_purge)
 
     p = sub.add_parser("receipt", help="(employee) import a deletion receipt")
-    p.add_argument("action", choices=("import",))
-    p.add_argument("file", type=Path)
+    p.add_argument("action", choices=("import",), help="import: take it in")
+    p.add_argument("file", type=Path, help="the receipt file")
     p.set_defaults(handler=_receipt)
 
     p = sub.add_parser("deadlines", help="every package, its delete-by date and status")
@@ -225,17 +244,18 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_deadlines)
 
     p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
-    p.add_argument("dir", type=Path)
-    p.add_argument("--bundle", type=Path, required=True)
+    p.add_argument("dir", type=Path, help="the skill folder")
+    p.add_argument("--bundle", type=Path, required=True,
+                   help="the package (*.cwpkg) whose consent it carries")
     p.set_defaults(handler=_seal_skill)
 
     p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the skill folder")
     _format_option(p)
     p.set_defaults(handler=_verify_skill)
 
     p = sub.add_parser("status", help="artifacts by kind and state, people count")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the workspace folder")
     _format_option(p)
     p.set_defaults(handler=_status)
     _finish_parsers(parser)
@@ -339,7 +359,9 @@ def _scan(args: argparse.Namespace) -> int:
     from workbench.terminal.progress import progress, working
 
     mode = _progress_mode(args)
-    if args.path.is_dir() and (args.path / "workspace.sqlite").exists():
+    if _existing(args.path).is_dir() and not (args.path / "workspace.sqlite").exists():
+        raise NotAWorkspace(args.path)
+    if args.path.is_dir():
         with _open_workspace(args.path) as ws:
             try:
                 with progress(t("progress.scan"), mode) as callback:
@@ -584,6 +606,7 @@ def _export(args: argparse.Namespace) -> int:
 def _countersign(args: argparse.Namespace) -> int:
     from workbench.core import bundle, keys
 
+    _existing(args.file)
     _warn_if_fallback()
     hr = keys.my_identity(keys.Role.HR, args.identity)
     checked = bundle.check_bundle(bundle.read_bundle(args.file), keys.public_keys(), _now(),
@@ -612,7 +635,7 @@ def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
 def _verify(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
-    if args.target.is_dir():
+    if _existing(args.target).is_dir():
         checks = custody.verify_skill(args.target, _now())
     else:
         recipient = next((c for c in keys.own_identities() if c.role == keys.Role.RECIPIENT),
@@ -631,6 +654,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _open(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
+    _existing(args.file)
     _warn_if_fallback()
     recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
     from workbench.terminal.progress import call_with_progress
@@ -646,6 +670,7 @@ def _open(args: argparse.Namespace) -> int:
 def _withdraw(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
+    _existing(args.file)
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     path = custody.withdraw(args.file, args.out, employee, _now())
@@ -713,7 +738,7 @@ def _deadlines(args: argparse.Namespace) -> int:
 def _seal_skill(args: argparse.Namespace) -> int:
     from workbench.core import custody
 
-    checks = custody.seal_skill(args.dir, args.bundle, _now())
+    checks = custody.seal_skill(_existing(args.dir), _existing(args.bundle), _now())
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 

@@ -15,7 +15,9 @@ from typing import Any, TextIO
 from workbench.core.messages import t
 from workbench.core.progress import ProgressCallback, no_progress
 
-# Plain lines: at most one every this many seconds (and one at the end).
+# Plain lines: none for a step shorter than FIRST_AFTER seconds; then at most one every
+# LINE_EVERY seconds, and one at the end.
+FIRST_AFTER = 1.0
 LINE_EVERY = 5.0
 
 
@@ -55,7 +57,10 @@ def working(what: str, mode: str) -> Iterator[None]:
     started = time.monotonic()
 
     def tick() -> None:
-        print(t("progress.working", what=what, seconds=0), file=sys.stderr, flush=True)
+        if stop.wait(FIRST_AFTER):
+            return
+        print(t("progress.working", what=what, seconds=round(time.monotonic() - started)),
+              file=sys.stderr, flush=True)
         while not stop.wait(LINE_EVERY):
             print(t("progress.working", what=what,
                     seconds=round(time.monotonic() - started)), file=sys.stderr, flush=True)
@@ -102,21 +107,21 @@ class _Lines:
         self.stream = stream
         self.clock = clock
         self.started = clock()
-        self.last = -LINE_EVERY
+        self.last: float | None = None
         self.finished = False
 
     def __call__(self, done: int, total: int, label: str) -> None:
         now = self.clock()
         final = total > 0 and done >= total
-        if final and self.finished:
+        if self.finished or now - self.started < FIRST_AFTER:
             return
-        if not final and now - self.last < LINE_EVERY:
+        if self.last is not None and not final and now - self.last < LINE_EVERY:
             return
         self.last = now
         self.finished = final
         eta = ""
         elapsed = now - self.started
-        if 0 < done < total and elapsed > 1:
+        if 0 < done < total and elapsed > 0:
             eta = t("progress.eta", seconds=round(elapsed / done * (total - done)))
         percent = round(100 * done / total) if total else 0
         print(t("progress.line", what=self.what, done=done, total=total, percent=percent,
