@@ -267,15 +267,18 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
                         help=t("help.format"))
 
 
+# The commands with steps long enough to show progress.
+_LONG_COMMANDS = frozenset({"import", "scan", "review", "export", "open", "purge"})
+
+
 def _finish_parsers(parser: argparse.ArgumentParser) -> None:
-    """Every command gets --quiet and the exit codes in its help."""
+    """Every command gets the exit codes in its help; the long ones get --quiet."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            for child in action.choices.values():
+            for name, child in action.choices.items():
                 child.epilog = child.epilog or t("help.exit_codes")
-                if any(isinstance(a, argparse._SubParsersAction) for a in child._actions):
-                    _finish_parsers(child)
-                else:
+                _finish_parsers(child)
+                if name in _LONG_COMMANDS:
                     child.add_argument("-q", "--quiet", action="store_true",
                                        help=t("help.quiet"))
 
