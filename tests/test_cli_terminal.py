@@ -116,7 +116,7 @@ def test_messages_have_both_languages_with_the_same_blanks():
 def test_the_locale_chooses_chinese(tmp_path, capsys, monkeypatch):
     ws = tmp_path / "ws"
     run(capsys, "init", ws, "--name", "李娜")
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    for variable in ("WORKBENCH_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, _, err = run(capsys, "review", ws, "--show", "nothing-like-it")

@@ -1,9 +1,29 @@
-"""The command line's sentences in English and Simplified Chinese, keyed by a code and chosen
-by the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), in the order gettext reads them."""
+"""Core messages in the user's language: Simplified Chinese when the locale asks for it.
+Short ones are written in place with `say(en, zh)`; the command line's are kept here by
+code, `t(code, **values)`."""
 
 from __future__ import annotations
 
 import os
+
+# Overrides the locale for the command line and the core's messages (the app sets it from its
+# language setting): "zh" or "en".
+LANG_ENV = "WORKBENCH_LANG"
+
+
+def language() -> str:
+    """"zh" or "en": WORKBENCH_LANG, else the first of LC_ALL, LC_MESSAGES, LANG that is set."""
+    chosen = os.environ.get(LANG_ENV, "")
+    if not chosen:
+        chosen = next((os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG")
+                       if os.environ.get(name)), "")
+    return "zh" if chosen.lower().startswith("zh") else "en"
+
+
+def say(en: str, zh: str) -> str:
+    """The sentence in the user's language; both are written where the message is."""
+    return zh if language() == "zh" else en
+
 
 # code: (English, 简体中文). Values are filled with str.format.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -130,16 +150,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "{findings} findings.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),
 }
-
-
-def language() -> str:
-    """'zh' when the user's locale is Chinese, otherwise 'en'."""
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            first = value.split(":")[0]
-            return "zh" if first.lower().startswith("zh") else "en"
-    return "en"
 
 
 def t(code: str, **values: object) -> str:
