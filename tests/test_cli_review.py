@@ -106,8 +106,9 @@ def _show(capsys, ws: Path, ref: str) -> dict:
 def test_show_decide_redact_undo_approve_through_the_core_rules(reviewed: Path, capsys):
     code, out, _ = run(capsys, "review", reviewed, "--list", "--format", "json")
     items = json.loads(out)["left"]
-    slack = next(i for i in items if any("SECRET" in r for r in i["reasons"]))
-    shown = _show(capsys, reviewed, slack["id"])
+    shown_items = [(i, _show(capsys, reviewed, i["id"])) for i in items]
+    slack, shown = next((i, shown) for i, shown in shown_items
+                        if any(f["entity"] == "SECRET" for f in shown["findings"]))
     assert shown["artifact"] == slack["artifact"] and shown["state"] == "pending"
     for finding in shown["findings"]:
         assert shown["text"][finding["start"]:finding["end"]] == finding["value"]

@@ -196,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
     p.add_argument("dir", type=Path, help="the workspace folder")
     p.add_argument("--out", type=Path, required=True, help="the package file to write")
+    p.add_argument("--force", action="store_true", help="replace an existing package file")
     p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_export)
 
@@ -599,7 +600,7 @@ def _export(args: argparse.Namespace) -> int:
 
     with _open_workspace(args.dir) as ws:
         result = call_with_progress(bundle.export, t("progress.export"), _progress_mode(args),
-                                    ws, args.out, employee, _now())
+                                    ws, args.out, employee, _now(), force=args.force)
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
     print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")

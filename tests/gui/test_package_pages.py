@@ -35,6 +35,7 @@ class Flow:
         self.root, self.ws = root, ws
         self.employee, self.hr, self.recipient = employee, hr, recipient
         self.package = root / "out" / "skill.cwpkg"
+        self.package.parent.mkdir(exist_ok=True)
 
     # using_home (not `with party:`) so these nest inside a test's own `with party:`.
     def consent(self) -> None:

@@ -62,9 +62,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "已中断：{total} 项中已扫描并保存 {done} 项；再次运行 `workbench scan {workspace}` "
         "完成其余 {left} 项。"),
     "interrupt.review": (
-        "Interrupted: every step finished before it is kept ({approved} items approved so "
-        "far); run `workbench review {workspace} --auto` again to go on.",
-        "已中断：已完成的步骤均已保留（目前已批准 {approved} 项）；再次运行 "
+        "Interrupted: {scanned} of {total} items are scanned and saved and {approved} are "
+        "approved; run `workbench review {workspace} --auto` again to go on.",
+        "已中断：{total} 项中已扫描并保存 {scanned} 项，已批准 {approved} 项；再次运行 "
         "`workbench review {workspace} --auto` 继续。"),
     # progress
     "progress.import": ("Importing", "导入中"),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from workbench.core import gate
 from workbench.core.artifacts import Artifact
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
@@ -32,10 +33,10 @@ class ScanSummary:
 def scan_state(ws: Workspace) -> tuple[int, int]:
     """(artifacts whose saved scan is current, all artifacts), read from what is stored: what
     an interrupted scan kept."""
-    from workbench.core.pii.detector import DETECTOR_VERSION
+    from workbench.core.pii import version
 
-    key = scan_key(DETECTOR_VERSION, known_people(ws))
-    done = ws.scan_keys()
+    key = scan_key(version.DETECTOR_VERSION, known_people(ws))
+    done = {a: k for a, (k, mac) in ws.scan_records().items() if mac}
     states = ws.artifact_states()
     return sum(1 for artifact_id, _ in states if done.get(artifact_id) == key), len(states)
 
@@ -124,13 +125,15 @@ def scan_workspace(
     force: bool = False,
 ) -> ScanSummary:
     """Scan every text artifact whose content, detector or known people changed."""
-    from workbench.core.pii.detector import DETECTOR_VERSION, Detector, DetectorPool
+    from workbench.core.pii import version
+    from workbench.core.pii.detector import Detector, DetectorPool
 
     people = known_people(ws)
-    key = scan_key(DETECTOR_VERSION, people)
-    done_keys = {} if force else ws.scan_keys()
+    key = scan_key(version.DETECTOR_VERSION, people)
+    # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
+    done = {} if force else {a: k for a, (k, mac) in ws.scan_records().items() if mac}
     artifacts = ws.artifacts()
-    todo = [a for a in artifacts if done_keys.get(a.id) != key]
+    todo = [a for a in artifacts if done.get(a.id) != key]
     if not todo:
         return ScanSummary(0, len(artifacts), 0)
     if make_detector is not None:
@@ -174,6 +177,8 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
         for artifact in batch:
             ws.save_scan({artifact.id: results[artifact.id]}, key,
                          _third_party_senders([artifact], people))
+            # What the scan found anew in an approved artifact sends it back to review.
+            gate.void_approvals(ws, [artifact.id], "rescanned")
             total_findings += len(results[artifact.id])
             done += 1
             progress(done, len(todo), "")

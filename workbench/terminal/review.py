@@ -79,16 +79,17 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
 
 
 def _auto(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
-    from workbench.core import review
+    from workbench.core import review, scan
     from workbench.terminal.progress import call_with_progress
 
     try:
         summary = call_with_progress(review.auto_review, t("progress.review"), progress_mode,
-                                     ws)
+                                     ws, cancel=args.cancel)
     except (KeyboardInterrupt, Cancelled):
+        scanned, total = scan.scan_state(ws)
         approved = ws.status().by_state.get("approved", 0)
-        raise Interrupted(t("interrupt.review", approved=approved, workspace=args.dir)) \
-            from None
+        raise Interrupted(t("interrupt.review", scanned=scanned, total=total,
+                            approved=approved, workspace=args.dir)) from None
     return _list(args, ws, summary)
 
 
@@ -227,6 +228,8 @@ def _redact(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _box(args: argparse.Namespace, ws: Workspace) -> int:
+    from workbench.core import review
+
     ref, text = args.box
     parts = text.replace(" ", "").split(",")
     if len(parts) != 4 or not all(p.isdigit() for p in parts):
@@ -242,7 +245,7 @@ def _box(args: argparse.Namespace, ws: Workspace) -> int:
     if x + w > picture.width or y + h > picture.height:
         raise BadInputError(t("review.box_outside", value=text, width=picture.width,
                               height=picture.height))
-    ids = ws.add_box_findings(target.id, [(x, y, w, h)])
+    ids = review.redact_box(ws, target.id, (x, y, w, h))
     if args.format == "json":
         _print_json({"artifact": target.id, "findings": ids})
     else:
