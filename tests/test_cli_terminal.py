@@ -189,3 +189,23 @@ def test_a_terminal_gets_a_bar_with_counts(tmp_path, fixtures, capsys, shared_ke
     assert child.returncode == 0 and "Scanned" in out
     text = shown.decode("utf-8", "replace")
     assert "Scanning" in text and re.search(r"\d+/\d+", text) and "━" in text
+
+
+def test_a_folder_import_goes_on_past_a_dingtalk_export_and_lists_it(tmp_path, capsys):
+    import json
+
+    ws = tmp_path / "ws"
+    run(capsys, "init", ws, "--name", "李娜")
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "notes.md").write_text("交接说明：发布流程见 wiki。", encoding="utf-8")
+    (folder / "dingtalk.json").write_text(json.dumps({"conversationTitle": "发布群", "msgs": [
+        {"senderNick": "张伟", "msgType": "text", "content": {"text": "明天灰度"},
+         "createAt": 1709513400000}]}, ensure_ascii=False), encoding="utf-8")
+    (folder / "broken.eml").write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = run(capsys, "import", ws, folder)
+    assert code == 2 and "Imported 1 new items" in out
+    assert "broken.eml" in err and "Traceback" not in err
+    assert "dingtalk.json" in out + err  # failed with its reason, or listed as skipped
+    code, out, _ = run(capsys, "status", ws, "--format", "json")
+    assert json.loads(out)["artifacts"] == 1

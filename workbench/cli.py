@@ -13,6 +13,7 @@ from workbench import __version__
 from workbench.core.errors import (
     BadInputError,
     Cancelled,
+    ImportFailed,
     Interrupted,
     NotAWorkspace,
     WorkbenchError,
@@ -351,7 +352,9 @@ def _import(args: argparse.Namespace) -> int:
     print(t("import.people", count=summary.people_added))
     for path in summary.skipped:
         print(t("import.skipped", path=path))
-    if summary.failed:
+    if len(summary.failed) == 1:
+        _error(str(ImportFailed(*summary.failed[0])))
+    elif summary.failed:
         _error(t("import.failed_head", count=len(summary.failed)))
         for path, why in summary.failed:
             print(t("import.failed", path=path, reason=why), file=sys.stderr)
