@@ -209,3 +209,25 @@ def test_a_folder_import_goes_on_past_a_dingtalk_export_and_lists_it(tmp_path, c
     assert "dingtalk.json" in out + err  # failed with its reason, or listed as skipped
     code, out, _ = run(capsys, "status", ws, "--format", "json")
     assert json.loads(out)["artifacts"] == 1
+
+
+def test_an_export_interrupted_after_writing_says_so(tmp_path, capsys, monkeypatch):
+    from workbench.core import bundle
+
+    assert run(capsys, "keys", "new", "--role", "employee", "--name", "李娜")[0] == 0
+    ws, out = tmp_path / "ws", tmp_path / "p.cwpkg"
+    run(capsys, "init", ws, "--name", "李娜")
+
+    def written_then_interrupted(ws, path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        path.write_bytes(b"PK")
+        raise KeyboardInterrupt
+
+    def interrupted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(bundle, "export", interrupted)
+    code, _, err = run(capsys, "export", ws, "--out", out)
+    assert code == 130 and "nothing was changed" in err
+    monkeypatch.setattr(bundle, "export", written_then_interrupted)
+    code, _, err = run(capsys, "export", ws, "--out", out)
+    assert code == 130 and f"{out} was written" in err and "export again" in err

@@ -601,13 +601,29 @@ def _export(args: argparse.Namespace) -> int:
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     from workbench.terminal.progress import call_with_progress
 
+    before = _stamp(args.out)
     with _open_workspace(args.dir) as ws:
-        result = call_with_progress(bundle.export, t("progress.export"), _progress_mode(args),
-                                    ws, args.out, employee, _now(), force=args.force)
+        try:
+            result = call_with_progress(bundle.export, t("progress.export"),
+                                        _progress_mode(args), ws, args.out, employee, _now(),
+                                        force=args.force)
+        except (KeyboardInterrupt, Cancelled):
+            # The package is written whole or not at all, but its ledger line comes after it.
+            if _stamp(args.out) not in (before, None):
+                raise Interrupted(t("interrupt.export_written", path=args.out)) from None
+            raise Interrupted(t("interrupt.nothing_changed")) from None
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
     print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
     return 0
+
+
+def _stamp(path: Path) -> int | None:
+    """When a file was last written (None: there is none), to tell whether a step wrote it."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def _countersign(args: argparse.Namespace) -> int:

@@ -61,6 +61,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{workspace}` again to finish the other {left}.",
         "已中断：{total} 项中已扫描并保存 {done} 项；再次运行 `workbench scan {workspace}` "
         "完成其余 {left} 项。"),
+    "interrupt.export_written": (
+        "Interrupted just after {path} was written, perhaps before it was recorded: delete "
+        "it and export again.",
+        "在写入 {path} 之后立即中断，可能尚未记录：请删除它并重新导出。"),
     "interrupt.review": (
         "Interrupted: {scanned} of {total} items are scanned and saved and {approved} are "
         "approved; run `workbench review {workspace} --auto` again to go on.",
