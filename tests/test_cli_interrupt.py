@@ -118,3 +118,24 @@ def test_a_swallowed_interrupt_ends_a_finished_command_with_130(capsys, monkeypa
     assert cli.main(["deadlines"]) == 130
     out, err = capsys.readouterr()
     assert out == "done\n" and "Exception ignored" not in err
+
+
+def test_ctrl_c_during_a_purge_lets_it_finish_then_ends_as_interrupted(capsys, monkeypatch):
+    import workbench.cli as cli
+    from workbench.core import custody
+
+    finished = []
+
+    def purge_due(now, receipts):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # a KeyboardInterrupt would land here, halfway through
+            pass
+        finished.append(True)
+        return []
+
+    monkeypatch.setattr(custody, "purge_due", purge_due)
+    monkeypatch.setattr(cli, "_warn_if_fallback", lambda: None)
+    assert main(["purge", "--due"]) == 130
+    out, err = capsys.readouterr()
+    assert finished == [True] and "Nothing is due." in out
+    assert "Finishing this step first" in err and "Traceback" not in err

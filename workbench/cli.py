@@ -596,11 +596,10 @@ def _now():  # type: ignore[no-untyped-def]
 
 def _export(args: argparse.Namespace) -> int:
     from workbench.core import bundle, keys
+    from workbench.terminal.progress import call_with_progress
 
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    from workbench.terminal.progress import call_with_progress
-
     before = _stamp(args.out)
     with _open_workspace(args.dir) as ws:
         try:
@@ -676,14 +675,16 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
+    from workbench.terminal.interrupt import deferred
+    from workbench.terminal.progress import call_with_progress
 
     _existing(args.file)
     _warn_if_fallback()
     recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    from workbench.terminal.progress import call_with_progress
-
-    result = call_with_progress(custody.open_package, t("progress.open"), _progress_mode(args),
-                                args.file, args.out, recipient, _now())
+    with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
+        result = call_with_progress(custody.open_package, t("progress.open"),
+                                    _progress_mode(args), args.file, args.out, recipient,
+                                    _now())
     print(f"Opened into {result.folder}")
     print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
           "and writes the receipt for the employee.")
@@ -711,11 +712,22 @@ def _revocation(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from workbench.core import bundle, custody
-    from workbench.terminal.progress import call_with_progress
+    from workbench.terminal.interrupt import deferred
 
     _warn_if_fallback()
     mode = _progress_mode(args)
+    with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
+        results = _purge_now(args, mode)
+    for result in results:
+        print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
+              f" custody key destroyed; receipt: {result.receipt}")
+    return 0
+
+
+def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
+    from workbench.core import bundle, custody
+    from workbench.terminal.progress import call_with_progress
+
     if args.due:
         results = call_with_progress(custody.purge_due, t("progress.purge"), mode, _now(),
                                      args.receipt_out)
@@ -727,10 +739,7 @@ def _purge(args: argparse.Namespace) -> int:
             package = bundle.read_bundle(Path(package)).package
         results = [call_with_progress(custody.purge, t("progress.purge"), mode, package,
                                       _now(), args.receipt_out)]
-    for result in results:
-        print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
-              f" custody key destroyed; receipt: {result.receipt}")
-    return 0
+    return results
 
 
 def _receipt(args: argparse.Namespace) -> int:

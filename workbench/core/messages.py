@@ -55,6 +55,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "意外错误（{reason}）；最后一次保存之后的内容未保留。请报告此问题。"),
     # interrupts
     "interrupt.stopping": ("Stopping…", "正在停止…"),
+    "interrupt.deferred": ("Finishing this step first, so that nothing is left half done…",
+                           "先完成这一步，以免留下做了一半的结果…"),
     "interrupt.nothing_changed": ("Interrupted; nothing was changed.", "已中断；未做任何更改。"),
     "interrupt.scan": (
         "Interrupted: {done} of {total} items are scanned and saved; run `workbench scan "

@@ -50,3 +50,23 @@ def interruptible() -> Iterator[CancelToken]:
         signal.signal(signal.SIGINT, previous)
         sys.unraisablehook = previous_hook
 
+
+
+@contextmanager
+def deferred(token: CancelToken) -> Iterator[None]:
+    """A step that must not stop halfway (deleting a package, taking one into custody): a
+    Ctrl-C within only cancels the token, and the command ends as interrupted after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def later(signum: int, frame: Any) -> None:
+        if not token.cancelled:
+            token.cancel()
+            print(t("interrupt.deferred"), file=sys.stderr, flush=True)
+
+    previous = signal.signal(signal.SIGINT, later)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
