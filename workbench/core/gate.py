@@ -161,6 +161,17 @@ def export_blockers(ws: Workspace, context: GateContext | None = None) -> list[B
     return blockers
 
 
+def unscanned(ws: Workspace) -> list[Blocker]:
+    """Items whose scan is missing, stale or altered: nothing about them is decided yet."""
+    context = GateContext.of(ws)
+    context.scans = ws.scan_records()
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
+    return [b for s in ws.artifact_summaries() if s.state is not ArtifactState.EXCLUDED
+            for b in _scan_blockers(ws, s.id, s.title, by_artifact.get(s.id, []), context)]
+
+
 def void_approvals(ws: Workspace, artifact_ids: Iterable[str], reason: str) -> list[str]:
     """Return to pending every approved artifact among these whose approval no longer holds
     (a rescan found something new, a decision changed); returns their ids."""

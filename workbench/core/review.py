@@ -63,8 +63,16 @@ def check_decision(finding: StoredFinding, decision: Decision) -> None:
                            "pseudonymised; redact or keep this one.")
 
 
-def apply_default_policy(ws: Workspace) -> int:
-    """Decide every still-pending finding by the default policy (one undo step)."""
+def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
+    """Decide every still-pending finding by the default policy (one undo step). With
+    `require_scanned`, refuse while any item is unscanned: a policy applied to nothing would
+    look like a finished review."""
+    if require_scanned:
+        missing = gate.unscanned(ws)
+        if missing:
+            names = ", ".join(b.title for b in missing[:3]) + (" …" if len(missing) > 3 else "")
+            raise RefusedError(f"{len(missing)} item(s) are not scanned yet ({names}): scan "
+                               "the workspace first, then apply the default policy.")
     changes = []
     for f in ws.findings():
         if f.decision == Decision.PENDING:
