@@ -172,3 +172,7 @@ def test_a_name_that_fits_nothing_or_several_changes_nothing(reviewed: Path, cap
     assert code == 2 and "FINDING=" in err
     code, _, err = run(capsys, "review", reviewed, "--decide", "999999=redact")
     assert code == 2 and "999999" in err
+    code, _, err = run(capsys, "review", reviewed, "--approve", items[1]["id"], "--everywhere")
+    assert code == 2 and "--everywhere goes with" in err
+    code, _, err = run(capsys, "review", reviewed, "--list", "--span", "1:2")
+    assert code == 2 and "--span goes with --redact" in err

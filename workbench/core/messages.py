@@ -143,6 +143,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "--image-out 只能与图片的 --show 一起使用。"),
     "review.span_needed": ("Give the span to redact with --span START:END.",
                            "请用 --span START:END 给出要涂黑的范围。"),
+    "review.span_with": ("--span goes with --redact.", "--span 只能与 --redact 一起使用。"),
+    "review.everywhere_with": ("--everywhere goes with --decide or --redact.",
+                               "--everywhere 只能与 --decide 或 --redact 一起使用。"),
     "review.refused_some": ("{count} of {total} items were not changed.",
                             "{total} 项中有 {count} 项未更改。"),
     # review targets

@@ -60,7 +60,9 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
     if args.image_out and not args.show:
         raise BadInputError(t("review.image_out_only"))
     if args.span and not args.redact:
-        raise BadInputError(t("review.span_needed"))
+        raise BadInputError(t("review.span_with"))
+    if args.everywhere and not (args.decide or args.redact):
+        raise BadInputError(t("review.everywhere_with"))
     if args.auto:
         return _auto(args, ws, progress_mode)
     if args.list:
