@@ -1,6 +1,4 @@
-"""Core messages in the user's language: Simplified Chinese when the locale asks for it.
-Short ones are written in place with `say(en, zh)`; the command line's are kept here by
-code, `t(code, **values)`."""
+"""Core messages in the user's language: Simplified Chinese when the locale asks for it."""
 
 from __future__ import annotations
 
@@ -25,7 +23,8 @@ def say(en: str, zh: str) -> str:
     return zh if language() == "zh" else en
 
 
-# code: (English, 简体中文). Values are filled with str.format.
+# The command line's sentences, by code, for `t(code, **values)` (short core messages are
+# written in place with `say(en, zh)`): code -> (English, 简体中文), filled by str.format.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # exit codes, shown in --help
     "help.exit_codes": (
