@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import (
+    BadInputError,
+    Cancelled,
+    ImportFailed,
+    Interrupted,
+    NotAWorkspace,
+    WorkbenchError,
+)
+from workbench.core.messages import t
 from workbench.core.profile import SelfProfile
 
 if TYPE_CHECKING:
@@ -24,21 +32,64 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command is None:
         return _open_gui([])
+    from workbench.terminal.interrupt import interruptible
+
+    with interruptible() as token:
+        args.cancel = token
+        code = _run(args)
+        # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
+        return 130 if token.cancelled and code == 0 else code
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command's handler; every failure a user can meet becomes one line and an exit
+    code (0 ok, 1 refused by a check, 2 bad input, 130 interrupted)."""
     try:
         return int(args.handler(args) or 0)
+    except Cancelled:
+        _error(t("interrupt.nothing_changed"))
+        return 130
     except WorkbenchError as err:
         from workbench.core.display import visible
 
         # Messages can quote names from a package or a file: never let them drive the terminal.
-        print(f"workbench: {visible(err)}", file=sys.stderr)
+        _error(visible(err))
         return err.exit_code
+    except KeyboardInterrupt:
+        _error(t("interrupt.nothing_changed"))
+        return 130
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:
-        print("workbench: interrupted; nothing was changed.", file=sys.stderr)
-        return 130
+    except OSError as exc:
+        where = exc.filename or "?"
+        if isinstance(exc, FileNotFoundError):
+            _error(t("error.no_such_path", path=where))
+        elif isinstance(exc, IsADirectoryError):
+            _error(t("error.not_a_file", path=where))
+        elif isinstance(exc, NotADirectoryError):
+            _error(t("error.not_a_folder", path=where))
+        else:
+            _error(t("error.cannot_read", path=where, reason=exc.strerror or exc))
+        return 2
+    except Exception as exc:
+        if os.environ.get("WORKBENCH_DEBUG"):
+            raise
+        _error(t("error.unexpected", reason=f"{type(exc).__name__}: {exc}"))
+        return 1
+
+
+def _error(message: str) -> None:
+    print(t("error.prefix", message=message), file=sys.stderr)
+
+
+def _existing(path: Path) -> Path:
+    """A path the user gave that must exist: a missing one is bad input (exit 2), not a
+    verification failure."""
+    if not path.exists():
+        raise BadInputError(t("error.no_such_path", path=path))
+    return path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="workbench",
         description="Consent Workbench: review, redact and consent before your work materials "
         "become an AI skill. Run with no command to open the app.",
+        epilog=t("help.exit_codes"),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -56,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_demo)
 
     p = sub.add_parser("init", help="create a workspace")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the new workspace folder")
     p.add_argument("--name", help="your name as colleagues write it")
     p.add_argument("--email", action="append", default=[], help="your email (repeatable)")
     p.add_argument("--phone", action="append", default=[], help="your phone (repeatable)")
@@ -69,31 +121,27 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_init)
 
     p = sub.add_parser("import", help="import files, folders and exports into a workspace")
-    p.add_argument("dir", type=Path)
-    p.add_argument("paths", type=Path, nargs="+")
+    p.add_argument("dir", type=Path, help="the workspace folder")
+    p.add_argument("paths", type=Path, nargs="+",
+                   help="files and folders to import (a folder goes in file by file)")
     _format_option(p)
     p.set_defaults(handler=_import)
 
     p = sub.add_parser("scan", help="find personal data in a file, or scan a whole workspace")
     p.add_argument("path", type=Path, help="a file, or a workspace folder")
-    p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto")
+    p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto",
+                   help="(a file) the language of its text; auto decides per line")
     p.add_argument("--processes", type=int, default=1,
                    help="worker processes for large scans (default 1)")
     _format_option(p)
     p.set_defaults(handler=_scan)
 
-    p = sub.add_parser("review", help="apply the default policy and approve, or list what is left")
-    p.add_argument("dir", type=Path)
-    mode = p.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--auto", action="store_true",
-                      help="decide every open finding by the default policy and approve every "
-                      "artifact with nothing left to decide")
-    mode.add_argument("--list", action="store_true", help="what is left to review, and why")
-    _format_option(p)
-    p.set_defaults(handler=_review)
+    from workbench.terminal import review as review_command
+
+    review_command.add_parser(sub, _review, _format_option)
 
     p = sub.add_parser("build-skill", help="write the redacted skill folder (approved only)")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the workspace folder")
     p.add_argument("--out", type=Path, required=True, help="folder to create the skill in")
     p.add_argument("--name", help="skill name (lowercase, hyphens)")
     p.set_defaults(handler=_build_skill)
@@ -101,9 +149,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("keys", help="your identities and your contacts' cards")
     keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
     k = keys_sub.add_parser("new", help="create an identity (signing + decryption keys)")
-    k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True)
-    k.add_argument("--name", required=True)
-    k.add_argument("--email", default="")
+    k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True,
+                   help="what this identity does: give consent, countersign, or receive")
+    k.add_argument("--name", required=True, help="the name others will see on your card")
+    k.add_argument("--email", default="", help="an email address for your card")
     k.set_defaults(handler=_keys_new)
     k = keys_sub.add_parser("list", help="identities and contacts with fingerprints")
     _format_option(k)
@@ -112,7 +161,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("id", help="fingerprint (or prefix), name or email")
     k.set_defaults(handler=_keys_export)
     k = keys_sub.add_parser("import", help="import another party's card as a contact")
-    k.add_argument("file", type=Path)
+    k.add_argument("file", type=Path, help="their card (*.wbid.json)")
     k.add_argument("--replace", action="store_true",
                    help="the party really has a new key: replace their old card with this one")
     k.set_defaults(handler=_keys_import)
@@ -129,15 +178,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--terms", type=Path, help="a terms file (JSON), e.g. consent_terms.json")
     p.add_argument("--purpose", action="append", default=[], help="purpose (repeatable)")
     p.add_argument("--controller", help="the company asking")
-    p.add_argument("--controller-contact", default="")
+    p.add_argument("--controller-contact", default="",
+                   help="how to reach the company about your data")
     p.add_argument("--countersigner", help="HR contact: fingerprint, name or email")
     p.add_argument("--recipient", action="append", default=[], help="recipient contact")
     p.add_argument("--delete-by", help="YYYY-MM-DD, in the future")
     p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
                    help="give separate consent for a sensitive category (repeatable)")
     p.add_argument("--licence", help="your licence terms for your own skill")
-    p.add_argument("--licence-fee", default="")
-    p.add_argument("--licence-until", default="")
+    p.add_argument("--licence-fee", default="", help="(with --licence) the fee, if any")
+    p.add_argument("--licence-until", default="",
+                   help="(with --licence) YYYY-MM-DD the licence ends")
     p.add_argument("--language", choices=("zh-CN", "en"), help="language of the notice")
     p.add_argument("--decline", action="store_true", help="decline (signed and kept too)")
     p.add_argument("--identity", help="which of your identities signs")
@@ -146,19 +197,19 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_consent)
 
     p = sub.add_parser("verify-ledger", help="check a ledger file line by line")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a ledger.jsonl")
     _format_option(p)
     p.set_defaults(handler=_verify_ledger)
 
     p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
-    p.add_argument("dir", type=Path)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("dir", type=Path, help="the workspace folder")
+    p.add_argument("--out", type=Path, required=True, help="the package file to write")
     p.add_argument("--force", action="store_true", help="replace an existing package file")
     p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_export)
 
     p = sub.add_parser("countersign", help="(HR) verify a package and add HR's signature")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
     p.add_argument("--identity", help="which of your HR identities signs")
     p.add_argument("--accept-differences", action="store_true",
                    help="countersign even where the terms go beyond your own request")
@@ -171,20 +222,20 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_verify)
 
     p = sub.add_parser("open", help="(recipient) verify, decrypt and take a package into custody")
-    p.add_argument("file", type=Path)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
+    p.add_argument("--out", type=Path, required=True, help="the folder to open it into")
     p.add_argument("--identity", help="which of your recipient identities decrypts")
     p.set_defaults(handler=_open)
 
     p = sub.add_parser("withdraw", help="(employee) write a signed revocation for a package")
-    p.add_argument("file", type=Path)
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--identity")
+    p.add_argument("file", type=Path, help="the package you exported (*.cwpkg)")
+    p.add_argument("--out", type=Path, required=True, help="the revocation file to write")
+    p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_withdraw)
 
     p = sub.add_parser("revocation", help="(recipient) import an employee's revocation")
-    p.add_argument("action", choices=("import",))
-    p.add_argument("file", type=Path)
+    p.add_argument("action", choices=("import",), help="import: take it in")
+    p.add_argument("file", type=Path, help="the revocation file")
     p.set_defaults(handler=_revocation)
 
     p = sub.add_parser("purge", help="(recipient) delete a package and write a receipt")
@@ -195,8 +246,8 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_purge)
 
     p = sub.add_parser("receipt", help="(employee) import a deletion receipt")
-    p.add_argument("action", choices=("import",))
-    p.add_argument("file", type=Path)
+    p.add_argument("action", choices=("import",), help="import: take it in")
+    p.add_argument("file", type=Path, help="the receipt file")
     p.set_defaults(handler=_receipt)
 
     p = sub.add_parser("deadlines", help="every package, its delete-by date and status")
@@ -204,25 +255,50 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_deadlines)
 
     p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
-    p.add_argument("dir", type=Path)
-    p.add_argument("--bundle", type=Path, required=True)
+    p.add_argument("dir", type=Path, help="the skill folder")
+    p.add_argument("--bundle", type=Path, required=True,
+                   help="the package (*.cwpkg) whose consent it carries")
     p.add_argument("--identity", help="which of your recipient identities signs the seal")
     p.set_defaults(handler=_seal_skill)
 
     p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the skill folder")
     _format_option(p)
     p.set_defaults(handler=_verify_skill)
 
     p = sub.add_parser("status", help="artifacts by kind and state, people count")
-    p.add_argument("dir", type=Path)
+    p.add_argument("dir", type=Path, help="the workspace folder")
     _format_option(p)
     p.set_defaults(handler=_status)
+    _finish_parsers(parser)
     return parser
 
 
 def _format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "json"), default="table",
+                        help=t("help.format"))
+
+
+# The commands with steps long enough to show progress.
+_LONG_COMMANDS = frozenset({"import", "scan", "review", "export", "open", "purge"})
+
+
+def _finish_parsers(parser: argparse.ArgumentParser) -> None:
+    """Every command gets the exit codes in its help; the long ones get --quiet."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                child.epilog = child.epilog or t("help.exit_codes")
+                _finish_parsers(child)
+                if name in _LONG_COMMANDS:
+                    child.add_argument("-q", "--quiet", action="store_true",
+                                       help=t("help.quiet"))
+
+
+def _progress_mode(args: argparse.Namespace) -> str:
+    from workbench.terminal.progress import wanted
+
+    return wanted(getattr(args, "quiet", False), getattr(args, "format", None))
 
 
 def _print_json(data: Any) -> None:
@@ -265,43 +341,65 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from workbench.core.workspace_ledger import try_flush
+    from workbench.terminal.progress import progress
 
     with _open_workspace(args.dir) as ws:
-        summary = ws.import_paths(args.paths)
+        with progress(t("progress.import"), _progress_mode(args)) as callback:
+            summary = ws.import_paths(args.paths, callback, args.cancel, keep_going=True)
         try_flush(ws)
+    code = 2 if summary.failed else 0
     if args.format == "json":
         _print_json({"added": summary.added, "already_present": summary.already_present,
                      "added_by_kind": summary.added_by_kind,
                      "people_added": summary.people_added,
-                     "skipped": [str(p) for p in summary.skipped]})
-        return 0
+                     "skipped": [str(p) for p in summary.skipped],
+                     "failed": [{"path": str(p), "reason": why} for p, why in summary.failed]})
+        return code
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
-    print(f"Imported {summary.added} new artifacts" + (f" ({kinds})" if kinds else "") + ".")
+    print(t("import.added", added=summary.added, kinds=f" ({kinds})" if kinds else ""))
     if summary.already_present:
-        print(f"{summary.already_present} were already in the workspace.")
-    print(f"{summary.people_added} new people seen.")
+        print(t("import.present", count=summary.already_present))
+    print(t("import.people", count=summary.people_added))
     for path in summary.skipped:
-        print(f"Skipped {path}: not a format the workbench imports.")
-    return 0
+        print(t("import.skipped", path=path))
+    if len(summary.failed) == 1:
+        _error(str(ImportFailed(*summary.failed[0])))
+    elif summary.failed:
+        _error(t("import.failed_head", count=len(summary.failed)))
+        for path, why in summary.failed:
+            print(t("import.failed", path=path, reason=why), file=sys.stderr)
+    return code
 
 
 def _scan(args: argparse.Namespace) -> int:
     from workbench.core import scan
+    from workbench.terminal.progress import progress, working
 
-    if args.path.is_dir() and (args.path / "workspace.sqlite").exists():
+    mode = _progress_mode(args)
+    if _existing(args.path).is_dir() and not (args.path / "workspace.sqlite").exists():
+        raise NotAWorkspace(args.path)
+    if args.path.is_dir():
         with _open_workspace(args.path) as ws:
-            summary = scan.scan_workspace(ws, processes=args.processes)
+            try:
+                with progress(t("progress.scan"), mode) as callback:
+                    summary = scan.scan_workspace(ws, progress=callback, cancel=args.cancel,
+                                                  processes=args.processes)
+            except (KeyboardInterrupt, Cancelled):
+                done, total = scan.scan_state(ws)
+                raise Interrupted(t("interrupt.scan", done=done, total=total,
+                                    left=total - done, workspace=args.path)) from None
             by_entity = ws.findings_by_entity()
         if args.format == "json":
             _print_json({"scanned": summary.scanned, "unchanged": summary.skipped_unchanged,
                          "findings": summary.findings, "by_entity": by_entity})
         else:
-            print(f"Scanned {summary.scanned} artifacts ({summary.skipped_unchanged} unchanged "
-                  f"since the last scan); {summary.findings} findings.")
+            print(t("scan.done", scanned=summary.scanned, unchanged=summary.skipped_unchanged,
+                    findings=summary.findings))
             for entity, count in by_entity.items():
                 print(f"  {entity:<24}{count}")
         return 0
-    report = scan.scan_file(args.path, args.lang)
+    with working(t("progress.scan"), mode):
+        report = scan.scan_file(args.path, args.lang)
     if args.format == "json":
         _print_json(report)
         return 0
@@ -315,27 +413,14 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from workbench.core import review
     from workbench.core.workspace_ledger import try_flush
+    from workbench.terminal import review as review_command
 
     with _open_workspace(args.dir) as ws:
-        summary = review.auto_review(ws) if args.auto else None
-        if summary is not None:
+        try:
+            return review_command.run(args, ws, _progress_mode(args))
+        finally:
             try_flush(ws)
-        left = review.unresolved(ws)
-    if args.format == "json":
-        _print_json({"decided": summary.decided if summary else 0,
-                     "approved": summary.approved if summary else 0,
-                     "left": [{"artifact": u.artifact_id, "title": u.title, "kind": u.kind,
-                               "reasons": list(u.reasons)} for u in left]})
-        return 0
-    if summary is not None:
-        print(f"Decided {summary.decided} findings by the default policy; approved "
-              f"{summary.approved} artifacts.")
-    print(f"{len(left)} artifacts left to review" + (":" if left else "."))
-    for item in left:
-        print(f"  [{item.kind}] {item.title}: {'; '.join(item.reasons)}")
-    return 0
 
 
 def _build_skill(args: argparse.Namespace) -> int:
@@ -527,21 +612,40 @@ def _now():  # type: ignore[no-untyped-def]
 
 def _export(args: argparse.Namespace) -> int:
     from workbench.core import bundle, keys
+    from workbench.terminal.progress import call_with_progress
 
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
+    before = _stamp(args.out)
     with _open_workspace(args.dir) as ws:
-        result = bundle.export(ws, args.out, employee, _now(), force=args.force)
+        try:
+            result = call_with_progress(bundle.export, t("progress.export"),
+                                        _progress_mode(args), ws, args.out, employee, _now(),
+                                        force=args.force)
+        except (KeyboardInterrupt, Cancelled):
+            # The package is written whole or not at all, but its ledger line comes after it.
+            if _stamp(args.out) not in (before, None):
+                raise Interrupted(t("interrupt.export_written", path=args.out)) from None
+            raise Interrupted(t("interrupt.nothing_changed")) from None
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
     print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
     return 0
 
 
+def _stamp(path: Path) -> int | None:
+    """When a file was last written (None: there is none), to tell whether a step wrote it."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
 def _countersign(args: argparse.Namespace) -> int:
     from workbench.core import bundle, hr_requests, keys
     from workbench.core.display import visible
 
+    _existing(args.file)
     _warn_if_fallback()
     hr = keys.my_identity(keys.Role.HR, args.identity)
     checked = bundle.check_bundle(bundle.read_bundle(args.file), keys.public_keys(), _now(),
@@ -584,7 +688,7 @@ def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
 def _verify(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
-    if args.target.is_dir():
+    if _existing(args.target).is_dir():
         checks = custody.verify_skill(args.target, _now())
     else:
         recipient = next((c for c in keys.own_identities() if c.role == keys.Role.RECIPIENT),
@@ -602,10 +706,16 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _open(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
+    from workbench.terminal.interrupt import deferred
+    from workbench.terminal.progress import call_with_progress
 
+    _existing(args.file)
     _warn_if_fallback()
     recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    result = custody.open_package(args.file, args.out, recipient, _now())
+    with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
+        result = call_with_progress(custody.open_package, t("progress.open"),
+                                    _progress_mode(args), args.file, args.out, recipient,
+                                    _now())
     print(f"Opened into {result.folder}")
     print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
           "and writes the receipt for the employee.")
@@ -615,6 +725,7 @@ def _open(args: argparse.Namespace) -> int:
 def _withdraw(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
+    _existing(args.file)
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     path = custody.withdraw(args.file, args.out, employee, _now())
@@ -632,22 +743,34 @@ def _revocation(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from workbench.core import bundle, custody
+    from workbench.terminal.interrupt import deferred
 
     _warn_if_fallback()
+    mode = _progress_mode(args)
+    with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
+        results = _purge_now(args, mode)
+    for result in results:
+        print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
+              f" custody key destroyed; receipt: {result.receipt}")
+    return 0
+
+
+def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
+    from workbench.core import bundle, custody
+    from workbench.terminal.progress import call_with_progress
+
     if args.due:
-        results = custody.purge_due(_now(), args.receipt_out)
+        results = call_with_progress(custody.purge_due, t("progress.purge"), mode, _now(),
+                                     args.receipt_out)
         if not results:
             print("Nothing is due.")
     else:
         package = args.package
         if Path(package).is_file():
             package = bundle.read_bundle(Path(package)).package
-        results = [custody.purge(package, _now(), args.receipt_out)]
-    for result in results:
-        print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
-              f" custody key destroyed; receipt: {result.receipt}")
-    return 0
+        results = [call_with_progress(custody.purge, t("progress.purge"), mode, package,
+                                      _now(), args.receipt_out)]
+    return results
 
 
 def _receipt(args: argparse.Namespace) -> int:
@@ -680,7 +803,7 @@ def _seal_skill(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     sealer = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    checks = custody.seal_skill(args.dir, args.bundle, _now(), sealer)
+    checks = custody.seal_skill(_existing(args.dir), _existing(args.bundle), _now(), sealer)
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 
@@ -709,12 +832,23 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _open_gui(gui_args: list[str]) -> int:
+    if not _display_available():
+        _error(t("error.no_display"))
+        return 2
     try:
         from workbench.gui.app import main as gui_main
     except ImportError as exc:
-        print(f"workbench: the desktop app cannot start ({exc}).", file=sys.stderr)
+        _error(t("error.gui_unavailable", reason=exc))
         return 2
     return gui_main(gui_args)
+
+
+def _display_available() -> bool:
+    """Whether Qt can open a window here (on Linux it needs X11 or Wayland, or a platform
+    chosen by QT_QPA_PLATFORM such as offscreen)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 if __name__ == "__main__":

@@ -142,6 +142,22 @@
         <translation>正在导入……</translation>
     </message>
     <message>
+        <source>These files could not be imported; everything else was:</source>
+        <translation>以下文件无法导入；其余文件均已导入：</translation>
+    </message>
+    <message>
+        <source>• {0}: {1}</source>
+        <translation>• {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Skipped (not a format the workbench reads):</source>
+        <translation>已跳过（不是工作台可读取的格式）：</translation>
+    </message>
+    <message>
+        <source>• {0}</source>
+        <translation>• {0}</translation>
+    </message>
+    <message>
         <source>Loading the detectors…</source>
         <translation>正在加载识别模型……</translation>
     </message>

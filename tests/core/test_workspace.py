@@ -1,4 +1,5 @@
 import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -192,3 +193,64 @@ def test_artifact_states_list_every_artifact_in_order_without_opening_it(
     assert [i for i, _ in states] == [a.id for a in rows]
     assert [s for _, s in states].count(ArtifactState.EXCLUDED) == 1
     assert states[1] == (rows[1].id, ArtifactState.EXCLUDED)
+
+
+def test_keep_going_imports_every_good_file_and_lists_each_bad_one(
+    workspace: Workspace, fixtures: Path, tmp_path: Path
+):
+    import shutil
+
+    folder = tmp_path / "mixed"
+    shutil.copytree(fixtures / "bad", folder / "bad")
+    shutil.copy(fixtures / "docs/handover_notes.md", folder)
+    # A DingTalk export is not a format the workbench reads yet: it must not stop the rest.
+    (folder / "dingtalk.json").write_text(json.dumps({"conversationTitle": "发布群", "msgs": [
+        {"senderNick": "张伟", "msgType": "text", "content": {"text": "明天灰度"},
+         "createAt": 1709513400000}]}, ensure_ascii=False), encoding="utf-8")
+    (folder / "tool.exe").write_bytes(b"MZ")
+    summary = workspace.import_paths([folder], keep_going=True)
+    assert summary.added == 2  # the notes and the Latin-1 text
+    failed = {path.name: why for path, why in summary.failed}
+    skipped = {path.name for path in summary.skipped}
+    assert {"binary.eml", "empty.mbox", "not_really.docx", "truncated.json"} <= set(failed)
+    assert all(failed.values())
+    # JSON of no known shape is failed with its reason, or passed over as not a chat export.
+    assert set(failed) | skipped == {"binary.eml", "empty.mbox", "not_really.docx",
+                                     "truncated.json", "wrong_shape.json", "dingtalk.json",
+                                     "tool.exe"}
+    assert "tool.exe" in skipped and "tool.exe" not in failed
+    assert {a.title for a in workspace.artifacts()} >= {"handover_notes.md"}
+
+
+def test_a_file_that_fails_while_stored_leaves_no_trace_and_the_others_stay(
+    workspace: Workspace, fixtures: Path, monkeypatch
+):
+    from workbench.core.workspace import store
+
+    before = snapshot(workspace)
+    original = store.Workspace._store_artifact
+    seen = []
+
+    def fail_on_the_mailbox_second_message(self, artifact, source, *args, **kwargs):
+        if source.path.name == "inbox.mbox":
+            seen.append(artifact.id)
+            if len(seen) == 2:
+                raise ImportFailed(source.path, "the disk is full")
+        yield from original(self, artifact, source, *args, **kwargs)
+
+    monkeypatch.setattr(store.Workspace, "_store_artifact", fail_on_the_mailbox_second_message)
+    summary = workspace.import_paths([fixtures / "email/inbox.mbox",
+                                      fixtures / "docs/handover_notes.md"], keep_going=True)
+    assert [(p.name, why) for p, why in summary.failed] == [("inbox.mbox", "the disk is full")]
+    assert [a.title for a in workspace.artifacts()] == ["handover_notes.md"]
+    monkeypatch.undo()
+    # Importing only the notes into the earlier state gives exactly this state: no row or
+    # blob of the mailbox is left behind.
+    after = snapshot(workspace)
+    assert len([r for r in after[0] if r.startswith("blobs:")]) == \
+        len([r for r in before[0] if r.startswith("blobs:")]) + 1
+    mailbox_blob = hashlib.sha256((fixtures / "email/inbox.mbox").read_bytes()).hexdigest()
+    assert not any(mailbox_blob in blob for blob in after[1])
+    files = [p for p in (workspace.root / "blobs").rglob("*") if p.is_file()]
+    assert [p.name for p in files] == [hashlib.sha256(
+        (fixtures / "docs/handover_notes.md").read_bytes()).hexdigest()]

@@ -73,6 +73,30 @@ def test_every_bad_sample_dropped_gives_a_dialog_and_imports_nothing(qtbot, wind
     assert page.model.rowCount() == 0
 
 
+def test_a_folder_with_bad_files_imports_the_good_ones_and_lists_each_bad_one(
+    qtbot, window, fixtures, tmp_path, monkeypatch
+):
+    import shutil
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    folder = tmp_path / "mixed"
+    shutil.copytree(fixtures / "bad", folder / "bad")
+    shutil.copy(fixtures / "email/handover.eml", folder)
+    (folder / "tool.exe").write_bytes(b"MZ")
+    page = window.pages["artifacts"]
+    drop(page, [folder])
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=20_000)
+    # handover.eml (an email and its attachment) and the Latin-1 notes came in.
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=20_000)
+    (report,) = shown
+    for name in ("binary.eml", "empty.mbox", "not_really.docx", "truncated.json"):
+        assert f"• {name}: " in report
+    assert "• wrong_shape.json" in report  # failed, or skipped as no known chat export
+    assert "• tool.exe" in report and "tool.exe:" not in report  # skipped, not failed
+    settle(qtbot, window)
+
+
 def test_the_window_stays_responsive_while_5000_messages_are_scanned(qtbot, window, tmp_path):
     sys.path.insert(0, str(Path(__file__).parents[2]))
     from benchmarks.corpus import chat_stream

@@ -85,3 +85,9 @@ class WorkspaceTooNew(WorkspaceError):
             f"{path} was written by a newer Consent Workbench (schema {found}; "
             f"this version knows up to {supported}). Update the app to open it."
         )
+
+
+class Interrupted(WorkbenchError):
+    """Ctrl-C stopped a command; the message says exactly what was kept (exit code 130)."""
+
+    exit_code = 130

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,8 +18,9 @@ from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
 
-# Artifacts stored per transaction: a cancelled scan keeps what it finished.
-ARTIFACTS_PER_SAVE = 200
+# Texts analysed together (times the worker processes): big enough for the models' batches,
+# small enough that an interrupted scan loses little. Each artifact is then saved on its own.
+SEGMENTS_PER_BATCH = 512
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,17 @@ class ScanSummary:
     scanned: int
     skipped_unchanged: int
     findings: int
+
+
+def scan_state(ws: Workspace) -> tuple[int, int]:
+    """(artifacts whose saved scan is current, all artifacts), read from what is stored: what
+    an interrupted scan kept."""
+    from workbench.core.pii import version
+
+    key = scan_key(version.DETECTOR_VERSION, known_people(ws))
+    done = {a: k for a, (k, mac) in ws.scan_records().items() if mac}
+    states = ws.artifact_states()
+    return sum(1 for artifact_id, _ in states if done.get(artifact_id) == key), len(states)
 
 
 def known_people(ws: Workspace) -> list[KnownPerson]:
@@ -144,29 +156,47 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
           cancel: CancelToken | None, processes: int) -> ScanSummary:
     tagger = PartyTagger(people[0])
     total_findings = 0
-    for first in range(0, len(todo), ARTIFACTS_PER_SAVE):
-        chunk = todo[first:first + ARTIFACTS_PER_SAVE]
-        segments = [(artifact, offset, text, box) for artifact in chunk
+    done = 0
+    for batch in _batches(todo, SEGMENTS_PER_BATCH * max(1, processes)):
+        segments = [(artifact, offset, text, box) for artifact in batch
                     for (offset, text), box in zip(segment_spans(artifact),
                                                    _segment_boxes(artifact), strict=True)]
 
-        def chunk_progress(done: int, total: int, label: str, _first: int = first,
-                           _size: int = len(chunk)) -> None:
-            progress(_first + round(done / max(total, 1) * _size), len(todo), label)
+        def batch_progress(part: int, whole: int, label: str, _done: int = done,
+                           _size: int = len(batch)) -> None:
+            progress(_done + part * _size // max(whole, 1), len(todo), label)
 
         found = detector.analyze_many(  # type: ignore[attr-defined]
-            [text for _, _, text, _ in segments], progress=chunk_progress, cancel=cancel,
+            [text for _, _, text, _ in segments], progress=batch_progress, cancel=cancel,
             processes=processes)
-        results: dict[str, list[NewFinding]] = {a.id: [] for a in chunk}
+        results: dict[str, list[NewFinding]] = {a.id: [] for a in batch}
         for (artifact, offset, text, box), findings in zip(segments, found, strict=True):
             results[artifact.id].extend(_new_finding(f, offset, tagger, box, text)
                                         for f in findings)
-        ws.save_scan(results, key, _third_party_senders(chunk, people))
-        # What the scan found anew in an approved artifact sends it back to review.
-        gate.void_approvals(ws, list(results), "rescanned")
-        total_findings += sum(len(v) for v in results.values())
-    progress(len(todo), len(todo), "")
+        # One transaction per artifact: an interrupt keeps every artifact saved before it.
+        for artifact in batch:
+            ws.save_scan({artifact.id: results[artifact.id]}, key,
+                         _third_party_senders([artifact], people))
+            # What the scan found anew in an approved artifact sends it back to review.
+            gate.void_approvals(ws, [artifact.id], "rescanned")
+            total_findings += len(results[artifact.id])
+            done += 1
+            progress(done, len(todo), "")
     return ScanSummary(len(todo), total - len(todo), total_findings)
+
+
+def _batches(todo: list[ArtifactRow], segments: int) -> Iterator[list[ArtifactRow]]:
+    """Consecutive artifacts with about `segments` texts in all (at least one artifact)."""
+    batch: list[ArtifactRow] = []
+    size = 0
+    for artifact in todo:
+        batch.append(artifact)
+        size += len(artifact.segments)
+        if size >= segments:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:

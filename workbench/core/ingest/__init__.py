@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from workbench.core.errors import ImportFailed, UnsupportedFormat
+from workbench.core.errors import Cancelled, ImportFailed, UnsupportedFormat, WorkbenchError
 from workbench.core.ingest import (
     colleague_skill,
     collector,
@@ -98,8 +98,11 @@ def extract_all(
     ctx: ImportContext,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
+    failures: list[ImportFailed] | None = None,
 ) -> list[ImportedSource]:
-    """Run every importer in the plan; the first failure stops the whole import."""
+    """Run every importer in the plan. The first failure stops the whole import, unless a
+    `failures` list is given: then each file that fails is added to it and the rest go on
+    (a file is extracted whole or not at all)."""
     sources = []
     total = len(plan.items)
     for done, (path, importer) in enumerate(plan.items):
@@ -112,6 +115,13 @@ def extract_all(
                 cancel.check("The import")
             progress(done, total, f"{name} ({fraction:.0%})")
 
-        sources.append(importer(path, replace(ctx, within_file=within)))
+        try:
+            sources.append(importer(path, replace(ctx, within_file=within)))
+        except Cancelled:
+            raise
+        except WorkbenchError as exc:
+            if failures is None:
+                raise
+            failures.append(exc if isinstance(exc, ImportFailed) else ImportFailed(path, str(exc)))
     progress(total, total, "")
     return sources

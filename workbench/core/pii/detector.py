@@ -267,6 +267,11 @@ _worker_detector: Detector | None = None
 
 def _start_worker(known_people: Iterable[KnownPerson]) -> None:
     global _worker_detector
+    import signal
+
+    # Ctrl-C on a terminal reaches the whole process group; the parent alone decides what
+    # stops and says what was kept (a worker's KeyboardInterrupt would break the pool).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_detector = Detector(tuple(known_people))
 
 

@@ -77,6 +77,8 @@ class ImportSummary:
     added_by_kind: dict[str, int]
     people_added: int
     skipped: tuple[Path, ...] = ()
+    # (file, why) for each file that could not be imported; the others were.
+    failed: tuple[tuple[Path, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -306,16 +308,22 @@ class Workspace:
         paths: list[Path],
         progress: ProgressCallback = no_progress,
         cancel: CancelToken | None = None,
+        *,
+        keep_going: bool = False,
     ) -> ImportSummary:
-        """Extract everything first, then store it in one transaction: all or nothing."""
+        """Extract everything first, then store it in one transaction: all or nothing. With
+        `keep_going`, each file is all or nothing instead: the good ones are imported and the
+        summary lists each one that failed, and why."""
         plan = plan_import([Path(p) for p in paths])
-        sources = extract_all(plan, ImportContext(self.timezone), progress, cancel)
+        failures: list[ImportFailed] | None = [] if keep_going else None
+        sources = extract_all(plan, ImportContext(self.timezone), progress, cancel, failures)
         if cancel:
             cancel.check("The import")
-        return self._store(paths, sources, tuple(plan.skipped))
+        return self._store(paths, sources, tuple(plan.skipped), failures)
 
     def _store(
-        self, paths: list[Path], sources: list[ImportedSource], skipped: tuple[Path, ...]
+        self, paths: list[Path], sources: list[ImportedSource], skipped: tuple[Path, ...],
+        failures: list[ImportFailed] | None = None,
     ) -> ImportSummary:
         written: list[Path] = []
         added: Counter[str] = Counter()
@@ -333,19 +341,25 @@ class Workspace:
                                 "imports.paths", str(import_id)), import_id))
                 position = self._count("artifacts")
                 for source in sources:
-                    blobs = [self._store_file(p, import_id, written) for p in source.originals]
-                    primary = blobs[0] if len(blobs) == 1 else None
-                    for artifact in source.artifacts:
-                        for stored, was_new in self._store_artifact(
-                            artifact, source, primary, import_id, position, written
-                        ):
-                            if was_new:
-                                added[str(stored.kind)] += 1
-                                position += 1
-                            else:
-                                present += 1
-                    for person in source.people:
-                        self._store_person(person)
+                    # A savepoint per source: a file that fails here leaves no trace.
+                    self._conn.execute("SAVEPOINT source")
+                    mark = len(written)
+                    try:
+                        source_added, source_present = self._store_source(
+                            source, import_id, position, written)
+                    except ImportFailed as exc:
+                        if failures is None:
+                            raise
+                        self._conn.execute("ROLLBACK TO source")
+                        for path in written[mark:]:
+                            path.unlink(missing_ok=True)
+                        del written[mark:]
+                        failures.append(exc)
+                    else:
+                        added.update(source_added)
+                        present += source_present
+                        position += sum(source_added.values())
+                    self._conn.execute("RELEASE source")
                 total = sum(added.values())
                 if total:
                     self._conn.execute("UPDATE imports SET added = ? WHERE id = ?",
@@ -372,7 +386,29 @@ class Workspace:
             added_by_kind=dict(added),
             people_added=self._count("people") - people_before,
             skipped=skipped,
+            failed=tuple((f.path, f.problem) for f in failures or ()),
         )
+
+    def _store_source(self, source: ImportedSource, import_id: int, position: int,
+                      written: list[Path]) -> tuple[Counter[str], int]:
+        """One source's originals, artifacts and people: (new artifacts by kind, already
+        present)."""
+        added: Counter[str] = Counter()
+        present = 0
+        blobs = [self._store_file(p, import_id, written) for p in source.originals]
+        primary = blobs[0] if len(blobs) == 1 else None
+        for artifact in source.artifacts:
+            for stored, was_new in self._store_artifact(
+                artifact, source, primary, import_id, position, written
+            ):
+                if was_new:
+                    added[str(stored.kind)] += 1
+                    position += 1
+                else:
+                    present += 1
+        for person in source.people:
+            self._store_person(person)
+        return added, present
 
     def _store_artifact(
         self,

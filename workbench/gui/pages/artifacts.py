@@ -224,7 +224,7 @@ class ArtifactsPage(Page):
 
         def work(progress, cancel):  # type: ignore[no-untyped-def]
             with Workspace.open(root) as ws:
-                return ws.import_paths(paths, progress, cancel)
+                return ws.import_paths(paths, progress, cancel, keep_going=True)
 
         def done(summary) -> None:  # type: ignore[no-untyped-def]
             self.ctx.data_changed.emit()
@@ -235,10 +235,22 @@ class ArtifactsPage(Page):
                 message += " " + self.tr("{0} files were skipped: not a format the workbench "
                                          "reads.").format(skipped)
             self.ctx.status_message.emit(message)
+            if summary.failed:
+                self.ctx.show_error(self.import_report(summary, message))
             if summary.added:
                 self.scan()
 
         return self.ctx.run_task(work, self.tr("Importing…"), done)
+
+    def import_report(self, summary, message: str) -> str:  # type: ignore[no-untyped-def]
+        """One summary of a partial import: what came in, and each file that did not, why."""
+        lines = [message, "", self.tr("These files could not be imported; everything else "
+                                      "was:")]
+        lines += [self.tr("• {0}: {1}").format(path.name, why) for path, why in summary.failed]
+        if summary.skipped:
+            lines += ["", self.tr("Skipped (not a format the workbench reads):")]
+            lines += [self.tr("• {0}").format(path.name) for path in summary.skipped]
+        return "\n".join(lines)
 
     def scan(self):  # type: ignore[no-untyped-def]
         from workbench.core.scan import scan_in_subprocess

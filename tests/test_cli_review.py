@@ -1,0 +1,178 @@
+"""`workbench review` from the command line: every review step, scriptable, through the core's
+rules; and the samples (images included) taken to an opened package with the CLI alone."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_samples_reach_an_opened_package_with_the_command_line_alone(
+    tmp_path: Path, fixtures: Path, capsys, monkeypatch
+):
+    homes = {role: tmp_path / role for role in ("employee", "hr", "recipient")}
+    names = {"employee": "李娜", "hr": "陈静", "recipient": "Payments AI team"}
+
+    def as_(role: str, *argv: object) -> tuple[int, str, str]:
+        monkeypatch.setenv("WORKBENCH_HOME", str(homes[role]))
+        return run(capsys, *argv)
+
+    for role, name in names.items():
+        assert as_(role, "keys", "new", "--role", role, "--name", name)[0] == 0
+        (tmp_path / f"{role}.wbid.json").write_text(as_(role, "keys", "export", name)[1])
+    for role in names:
+        for other in set(names) - {role}:
+            assert as_(role, "keys", "import", tmp_path / f"{other}.wbid.json")[0] == 0
+
+    ws = tmp_path / "ws"
+    assert as_("employee", "init", ws, "--profile", fixtures / "self.json")[0] == 0
+    # The whole samples folder: the good files go in, each bad one is listed with its reason.
+    code, out, err = as_("employee", "import", ws, fixtures, "--format", "json")
+    summary = json.loads(out)
+    assert code == 2
+    assert summary["added_by_kind"]["image"] == 2 and summary["added"] >= 20
+    failed = {Path(f["path"]).name for f in summary["failed"]}
+    assert {"binary.eml", "truncated.json", "not_really.docx"} <= failed
+    assert all(f["reason"] for f in summary["failed"])
+    assert as_("employee", "scan", ws, "--quiet")[0] == 0
+    code, out, _ = as_("employee", "review", ws, "--auto", "--format", "json")
+    left = json.loads(out)["left"]
+    assert code == 0 and [item["kind"] for item in left] == ["image", "image"]
+
+    # The images: look at each as it would leave, cover an area, approve.
+    screenshot, photo = left
+    preview = tmp_path / "look.png"
+    code, out, _ = as_("employee", "review", ws, "--show", screenshot["id"], "--image-out",
+                       preview)
+    assert code == 0 and "13812345678" in out and "PHONE_NUMBER" in out
+    from PIL import Image
+
+    with Image.open(preview) as picture:
+        width, _height = picture.size
+        assert picture.getpixel((320, 74))[:3] == (0, 0, 0)  # the phone number, painted over
+    code, out, _ = as_("employee", "review", ws, "--box", screenshot["id"], "0,0,20,20")
+    assert code == 0 and "Covered" in out
+    code, _, err = as_("employee", "review", ws, "--box", screenshot["id"],
+                       f"0,0,{width + 1},10")
+    assert code == 2 and "outside" in err
+    code, out, err = as_("employee", "review", ws, "--approve", screenshot["id"][:6],
+                         photo["title"])
+    assert code == 0, err
+    assert out.count("Approved") == 2
+    code, out, _ = as_("employee", "review", ws, "--list", "--format", "json")
+    assert json.loads(out)["left"] == []
+
+    code, _, err = as_("employee", "consent", ws, "--purpose", "handover", "--controller",
+                       "Xinghe", "--countersigner", "陈静", "--recipient", "Payments AI team",
+                       "--delete-by", "2030-01-01", "--yes")
+    assert code == 0, err
+    package = tmp_path / "skill.cwpkg"
+    code, out, err = as_("employee", "export", package.parent / "ws", "--out", package)
+    assert code == 0, err
+    assert as_("hr", "countersign", package, "--yes")[0] == 0
+    code, out, err = as_("recipient", "open", package, "--out", tmp_path / "recv")
+    assert code == 0 and "Opened into" in out, err
+    skill = next((tmp_path / "recv").iterdir())
+    code, out, _ = as_("recipient", "verify-skill", skill)
+    assert code == 0 and out.startswith("VALID")
+    # The covered image left redacted: its stored copy has the box painted black.
+    images = [p for p in skill.rglob("*") if p.suffix.lower() in {".png", ".jpg", ".jpeg"}]
+    assert len(images) == 2
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path, fixtures: Path, capsys) -> Path:
+    ws = tmp_path / "ws"
+    run(capsys, "init", ws, "--profile", fixtures / "self.json")
+    run(capsys, "import", ws, fixtures / "feishu/chat_export.json", fixtures / "slack", "-q")
+    run(capsys, "scan", ws, "-q")
+    return ws
+
+
+def _show(capsys, ws: Path, ref: str) -> dict:
+    code, out, err = run(capsys, "review", ws, "--show", ref, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_show_decide_redact_undo_approve_through_the_core_rules(reviewed: Path, capsys):
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--format", "json")
+    items = json.loads(out)["left"]
+    shown_items = [(i, _show(capsys, reviewed, i["id"])) for i in items]
+    slack, shown = next((i, shown) for i, shown in shown_items
+                        if any(f["entity"] == "SECRET" for f in shown["findings"]))
+    assert shown["artifact"] == slack["artifact"] and shown["state"] == "pending"
+    for finding in shown["findings"]:
+        assert shown["text"][finding["start"]:finding["end"]] == finding["value"]
+    secret = next(f for f in shown["findings"] if f["entity"] == "SECRET")
+
+    # Approving with findings left open is refused by the core, and says why (exit 1).
+    code, _, err = run(capsys, "review", reviewed, "--approve", slack["id"])
+    assert code == 1 and "still need a decision" in err
+    # A secret cannot be kept: the core's rule, not the command line's.
+    code, _, err = run(capsys, "review", reviewed, "--decide", f"{secret['id']}=keep")
+    assert code == 1 and "cannot be kept" in err
+    assert _finding(capsys, reviewed, slack["id"], secret["id"])["decision"] == "pending"
+
+    person = next(f for f in shown["findings"] if f["entity"] == "PERSON")
+    code, out, _ = run(capsys, "review", reviewed, "--decide", f"{person['id']}=redact",
+                       "--everywhere")
+    assert code == 0 and f"#{person['id']}: redact" in out
+    assert _finding(capsys, reviewed, slack["id"], person["id"])["decision"] == "redact"
+    code, out, _ = run(capsys, "review", reviewed, "--undo")
+    assert code == 0 and "Undid" in out
+    assert _finding(capsys, reviewed, slack["id"], person["id"])["decision"] == "pending"
+
+    start = shown["text"].index(shown["text"].split()[0])
+    end = start + len(shown["text"].split()[0])
+    code, out, _ = run(capsys, "review", reviewed, "--redact", slack["id"], "--span",
+                       f"{start}:{end}", "--format", "json")
+    (manual,) = json.loads(out)["findings"]
+    assert _finding(capsys, reviewed, slack["id"], manual)["entity"] == "MANUAL"
+    code, _, err = run(capsys, "review", reviewed, "--redact", slack["id"], "--span", "9:x")
+    assert code == 2 and "START:END" in err
+
+    decisions = [f"{f['id']}=redact" for f in shown["findings"] if f["decision"] == "pending"]
+    code, _, err = run(capsys, "review", reviewed, "--decide", *decisions)
+    assert code == 0, err
+    code, out, _ = run(capsys, "review", reviewed, "--approve", slack["title"])
+    assert code == 0 and "Approved" in out
+    assert _show(capsys, reviewed, slack["id"])["state"] == "approved"
+
+
+def _finding(capsys, ws: Path, artifact: str, finding_id: int) -> dict:
+    return next(f for f in _show(capsys, ws, artifact)["findings"] if f["id"] == finding_id)
+
+
+def test_a_name_that_fits_nothing_or_several_changes_nothing(reviewed: Path, capsys):
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--format", "json")
+    items = json.loads(out)["left"]
+    before = [i["id"] for i in items]
+    code, _, err = run(capsys, "review", reviewed, "--exclude", items[0]["id"], "no-such-item")
+    assert code == 2 and "no-such-item" in err and "Traceback" not in err
+    code, _, err = run(capsys, "review", reviewed, "--exclude", "sha2")
+    assert code == 2
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--format", "json")
+    assert [i["id"] for i in json.loads(out)["left"]] == before
+    code, out, _ = run(capsys, "review", reviewed, "--exclude", items[0]["id"])
+    assert code == 0 and "Excluded" in out
+    code, _, err = run(capsys, "review", reviewed, "--box", items[1]["id"], "1,1,5,5")
+    assert code == 2 and "not an image" in err
+    code, _, err = run(capsys, "review", reviewed, "--box", items[1]["id"], "1,1,0,5")
+    assert code == 2 and "X,Y,W,H" in err
+    code, _, err = run(capsys, "review", reviewed, "--decide", "x=redact")
+    assert code == 2 and "FINDING=" in err
+    code, _, err = run(capsys, "review", reviewed, "--decide", "999999=redact")
+    assert code == 2 and "999999" in err
+    code, _, err = run(capsys, "review", reviewed, "--approve", items[1]["id"], "--everywhere")
+    assert code == 2 and "--everywhere goes with" in err
+    code, _, err = run(capsys, "review", reviewed, "--list", "--span", "1:2")
+    assert code == 2 and "--span goes with --redact" in err

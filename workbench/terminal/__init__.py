@@ -1,0 +1,1 @@
+"""Terminal helpers for the command line: progress, interrupts, and the longer commands."""
