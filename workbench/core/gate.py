@@ -175,8 +175,8 @@ def unscanned(ws: Workspace) -> list[Blocker]:
 def void_approvals(ws: Workspace, artifact_ids: Iterable[str], reason: str) -> list[str]:
     """Return to pending every approved artifact among these whose approval no longer holds
     (a rescan found something new, a decision changed); returns their ids."""
-    states = dict(ws.artifact_states())
-    wanted = [a for a in dict.fromkeys(artifact_ids) if states.get(a) is ArtifactState.APPROVED]
+    wanted = [a for a in dict.fromkeys(artifact_ids)
+              if ws.artifact_summary(a).state is ArtifactState.APPROVED]
     if not wanted:
         return []
     void = [a for a in wanted if not approval_holds(ws, a, ws.findings(a))]
