@@ -176,7 +176,7 @@ def void_approvals(ws: Workspace, artifact_ids: Iterable[str], reason: str) -> l
     """Return to pending every approved artifact among these whose approval no longer holds
     (a rescan found something new, a decision changed); returns their ids."""
     wanted = [a for a in dict.fromkeys(artifact_ids)
-              if ws.artifact_summary(a).state is ArtifactState.APPROVED]
+              if ws.artifact_state(a) is ArtifactState.APPROVED]
     if not wanted:
         return []
     void = [a for a in wanted if not approval_holds(ws, a, ws.findings(a))]

@@ -581,6 +581,11 @@ class Workspace:
                                 self._open(r[2], "artifacts.title", r[0]),
                                 ArtifactState(r[3]), r[4], int(r[5]), bool(r[6])) for r in rows]
 
+    def artifact_state(self, artifact_id: str) -> ArtifactState | None:
+        row = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
+                                 (artifact_id,)).fetchone()
+        return ArtifactState(row[0]) if row else None
+
     def artifact_summary(self, artifact_id: str) -> ArtifactSummary:
         row = self._conn.execute(
             """SELECT a.id, a.kind, a.title, a.state, a.started_at, COUNT(f.id),
