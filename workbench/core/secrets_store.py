@@ -574,6 +574,11 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
                                 f"已设置 {BACKEND_ENV}={forced}，它会覆盖这次迁移；"
                                 "请先取消该设置。"))
     source = secret_store()
+    if source.kind == target and not source.chosen:
+        # Already there by fall-back: record that it is now the home's choice.
+        _set_home_choice(target)
+        source.chosen = True
+        return Moved(source, 0)
     if source.kind == target:
         raise BadInputError(say(f"The keys of this home are already in the {source.description}.",
                                 f"此主目录的密钥已经在{source.description}中。"))
@@ -606,3 +611,39 @@ def require(value: bytes | None, what: str) -> bytes:
         raise BadInputError(say(f"The private key for {what} is missing from the key store.",
                                 f"密钥库中缺少 {what} 的私钥。"))
     return value
+
+
+# -- the fall-back warning -----------------------------------------------------------------
+
+WARNED_FILE = "keystore-fallback-warned"
+
+
+def fallback_warning_due() -> bool:
+    """Whether to print the "no system keyring" warning now: only for an automatic fall-back
+    (not a store the user chose), and once per login/terminal session, not per command. The
+    session is the process's session id (POSIX), else the parent process."""
+    from workbench.core.atomic import atomic_write
+    from workbench.core.paths import cache_dir
+
+    store = secret_store()
+    if not store.warns:
+        return False
+    session = str(os.getsid(0) if hasattr(os, "getsid") else os.getppid())
+    marker = cache_dir() / WARNED_FILE
+    with contextlib.suppress(OSError):
+        if marker.read_text(encoding="utf-8").strip() == session:
+            return False
+    with contextlib.suppress(OSError):
+        atomic_write(marker, session.encode())
+    return True
+
+
+def fallback_warning() -> str:
+    store = secret_store()
+    where = getattr(store, "path", store.description)
+    return say(f"warning: no system keyring is available; private keys and workspace keys are "
+               f"kept in a passphrase-protected file ({where}). Set {BACKEND_ENV}=file (or run "
+               "`workbench keys move-to file`) to say this is your choice.",
+               f"警告：没有可用的系统密钥环；私钥和工作区密钥保存在口令保护的文件中（{where}）。"
+               f"若这是你的选择，请设置 {BACKEND_ENV}=file"
+               "（或运行 `workbench keys move-to file`）。")
