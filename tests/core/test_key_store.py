@@ -251,6 +251,9 @@ def test_move_from_the_keyring_to_the_file_and_back_loses_nothing(tmp_path: Path
 
 
 def test_moving_to_the_store_in_use_or_against_the_environment_is_refused(monkeypatch):
+    # The keyring found automatically becomes the home's choice; then it is "already" there.
+    assert keys.move_key_store("keyring").names == 0
+    assert secrets_store.home_choice() == "keyring" and secrets_store.secret_store().chosen
     with pytest.raises(secrets_store.BadInputError, match="already"):
         keys.move_key_store("keyring")
     monkeypatch.setenv("WORKBENCH_KEYRING", "file")
