@@ -69,18 +69,27 @@ class WeakPassphrase(BadInputError):
 
 # -- passphrase strength -------------------------------------------------------------------
 
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is refused (one sentence), or None when it is strong enough. The
-    same rule for the terminal prompt, WORKBENCH_PASSPHRASE and the app's dialog."""
+def passphrase_weakness(passphrase: str) -> str | None:
+    """"short", "guessable" (zxcvbn's estimate below MIN_PASSPHRASE_SCORE), or None: the one
+    rule for every new passphrase (terminal prompt, WORKBENCH_PASSPHRASE, the app's dialog)."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return "short"
+    from zxcvbn import zxcvbn
+
+    # zxcvbn's cost grows with length; the first 100 characters decide well enough.
+    result = zxcvbn(passphrase[:100], user_inputs=["consent", "workbench", "consent-workbench"])
+    return "guessable" if result["score"] < MIN_PASSPHRASE_SCORE else None
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused (one sentence), or None when it is strong enough."""
+    weakness = passphrase_weakness(passphrase)
+    if weakness == "short":
         return say(f"The passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} "
                    "characters (a few unrelated words are easy to remember).",
                    f"口令太短：请至少使用 {MIN_PASSPHRASE_LENGTH} 个字符"
                    "（几个互不相关的词语容易记住）。")
-    from zxcvbn import zxcvbn
-
-    result = zxcvbn(passphrase[:100], user_inputs=["consent", "workbench", "consent-workbench"])
-    if result["score"] < MIN_PASSPHRASE_SCORE:
+    if weakness == "guessable":
         return say("The passphrase is too easy to guess (common words, names, dates or "
                    "patterns): add more unrelated words.",
                    "口令太容易被猜中（常见词、姓名、日期或规律）：请再加几个互不相关的词语。")
@@ -526,6 +535,11 @@ def _open_store(wanted: str | None) -> SecretStore:
 def forget_stores() -> None:
     """Drop unlocked stores (tests; switching WORKBENCH_HOME in one process)."""
     _stores.clear()
+
+
+def keyring_available() -> bool:
+    """Whether a system keyring works here (whichever store this home uses now)."""
+    return _usable_keyring() is not None
 
 
 def _usable_keyring() -> object | None:
