@@ -427,7 +427,7 @@ def _key_store_line() -> str:
         return say(f"Key store: unavailable ({err})", f"密钥库：不可用（{err}）")
     how = (say("chosen", "已选定") if store.chosen
            else say("automatic", "自动选择") if store.secure
-           else say("automatic fall-back: no system keyring", "自动回退：没有系统密钥环"))
+           else say("automatic fall-back: no system keyring", "自动回退：没有系统钥匙串"))
     return say(f"Key store: {store.description} [{how}]", f"密钥库：{store.description}［{how}］")
 
 

@@ -196,7 +196,7 @@ class KeyringStore(SecretStore):
         self.home = data_dir()
         self.backend_name = backend_name(backend)
         self.description = say(f"system keyring ({self.backend_name})",
-                               f"系统密钥环（{self.backend_name}）")
+                               f"系统钥匙串（{self.backend_name}）")
 
     def _scope(self, name: str) -> str:
         # Several WORKBENCH_HOMEs (several parties on one machine) must not share entries.
@@ -274,7 +274,7 @@ class PassphraseFileStore(SecretStore):
         self.path = path
         self.prompt = prompt
         self.chosen = chosen
-        self.description = say(f"passphrase-protected file {path}", f"口令保护的文件 {path}")
+        self.description = say(f"passphrase-protected file {path}", f"受口令保护的文件 {path}")
         self._passphrase: str | None = None
         self._state: _Unlocked | None = None
         # The home's lock, so this store and `move_to` always take locks in one order.
@@ -361,7 +361,7 @@ class PassphraseFileStore(SecretStore):
                 "Private keys are kept in a passphrase-protected file "
                 f"({self.path}). Give the passphrase when asked, or set {PASSPHRASE_ENV} for "
                 "automation.",
-                f"私钥保存在口令保护的文件中（{self.path}）。请在询问时输入口令，"
+                f"私钥保存在受口令保护的文件中（{self.path}）。请在询问时输入口令，"
                 f"自动化场景可设置 {PASSPHRASE_ENV}。"))
         if creating:
             check_new_passphrase(passphrase)
@@ -528,7 +528,7 @@ def _open_store(wanted: str | None) -> SecretStore:
         raise SecretStoreError(say(
             "This home keeps its keys in the system keyring, but no system keyring is "
             "available now (is the desktop session unlocked?).",
-            "此主目录的密钥保存在系统密钥环中，但现在没有可用的系统密钥环（桌面会话是否已解锁？）。"))
+            "此主目录的密钥保存在系统钥匙串中，但现在没有可用的系统钥匙串（桌面会话是否已解锁？）。"))
     return PassphraseFileStore(file, _prompt)
 
 
@@ -658,6 +658,6 @@ def fallback_warning() -> str:
     return say(f"warning: no system keyring is available; private keys and workspace keys are "
                f"kept in a passphrase-protected file ({where}). Set {BACKEND_ENV}=file (or run "
                "`workbench keys move-to file`) to say this is your choice.",
-               f"警告：没有可用的系统密钥环；私钥和工作区密钥保存在口令保护的文件中（{where}）。"
+               f"警告：没有可用的系统钥匙串；私钥和工作区密钥保存在受口令保护的文件中（{where}）。"
                f"若这是你的选择，请设置 {BACKEND_ENV}=file"
                "（或运行 `workbench keys move-to file`）。")
