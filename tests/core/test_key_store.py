@@ -332,3 +332,16 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path, shared_key_store):
 def test_in_use_message_in_chinese(monkeypatch, tmp_path: Path):
     monkeypatch.setenv("WORKBENCH_LANG", "zh")
     assert "正被另一个窗口或进程使用" in str(WorkspaceInUse(tmp_path))
+
+
+def test_a_process_follows_a_move_made_by_another(memory_keyring, monkeypatch):
+    """The app keeps its store open while a command moves the home's keys to the file."""
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
+    card = keys.create_identity(keys.Role.EMPLOYEE, "李娜")
+    assert secrets_store.secret_store().kind == "keyring"
+    secrets_store.move_to("file", [f"ed25519:{card.fingerprint}", f"age:{card.fingerprint}"])
+    # What another process's move leaves behind: the choice file. This process follows it.
+    secrets_store._stores[str(secrets_store.data_dir())] = secrets_store.KeyringStore(
+        memory_keyring)
+    assert secrets_store.secret_store().kind == "file"
+    assert keys.LocalSigner(card).keyid == card.fingerprint

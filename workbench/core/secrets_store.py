@@ -512,9 +512,12 @@ def secret_store() -> SecretStore:
     """The store for the current WORKBENCH_HOME: WORKBENCH_KEYRING if set, else the home's
     choice, else the OS keyring when one works, else the passphrase file."""
     home = str(data_dir())
-    if home not in _stores:
-        _stores[home] = _open_store(os.environ.get(BACKEND_ENV) or home_choice())
-    return _stores[home]
+    wanted = os.environ.get(BACKEND_ENV) or home_choice()
+    store = _stores.get(home)
+    # Another process may have moved this home's keys since (`keys move-to`): follow it.
+    if store is None or (wanted in ("file", "keyring") and store.kind != wanted):
+        store = _stores[home] = _open_store(wanted)
+    return store
 
 
 def _open_store(wanted: str | None) -> SecretStore:
