@@ -345,3 +345,32 @@ def test_a_process_follows_a_move_made_by_another(memory_keyring, monkeypatch):
         memory_keyring)
     assert secrets_store.secret_store().kind == "file"
     assert keys.LocalSigner(card).keyid == card.fingerprint
+
+
+def test_each_demo_run_gets_its_own_folder_and_a_demo_in_use_is_not_deleted(
+        tmp_path: Path, shared_key_store):
+    from workbench.core import demo
+
+    first, second = demo.default_demo_dir(), demo.default_demo_dir()
+    assert first != second and first.parent == second.parent
+    layout = demo.DemoLayout(tmp_path / "demo")
+    layout.root.mkdir()
+    Workspace.create(layout.workspace, SelfProfile("李娜"), "UTC").close()
+    with Workspace.open(layout.workspace):
+        held = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+            from pathlib import Path
+            from workbench.core import demo
+            from workbench.core.errors import WorkspaceInUse
+            try:
+                demo.reset(Path({str(layout.root)!r}))
+            except WorkspaceInUse as exc:
+                print("refused:", exc)
+        """)], env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    assert "refused: The workspace" in held.stdout, held.stderr
+    assert (layout.workspace / "workspace.sqlite").exists()
+    # Old runs nobody uses are cleared when the next run picks its folder.
+    old = demo.DemoLayout(first.parent / "run-old")
+    old.root.mkdir()
+    Workspace.create(old.workspace, SelfProfile("李娜"), "UTC").close()
+    demo.default_demo_dir()
+    assert not old.root.exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -58,14 +59,14 @@ def default_demo_dir() -> Path:
             with contextlib.suppress(WorkspaceInUse, OSError):
                 _remove_unused(DemoLayout(old))
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return base / f"run-{stamp}-{os.getpid()}"
+    return base / f"run-{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
 def _remove_unused(layout: DemoLayout) -> None:
     """Delete a demo folder unless its workspace is open somewhere (then WorkspaceInUse)."""
     if (layout.workspace / "workspace.sqlite").exists():
-        with workspace_lock.holding(layout.workspace):
-            shutil.rmtree(layout.root)
+        _check_unused(layout)
+        shutil.rmtree(layout.root)
     elif datetime.now().timestamp() - layout.root.stat().st_mtime > 3600:
         shutil.rmtree(layout.root)  # a run that stopped before its workspace existed
 
@@ -75,17 +76,21 @@ def as_party(layout: DemoLayout, role: str):
                       WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
 
 
+def _check_unused(layout: DemoLayout) -> None:
+    """WorkspaceInUse while another window or process has the demo's workspace open. (The
+    lock is let go before deleting: Windows cannot delete a file that is locked.)"""
+    with workspace_lock.holding(layout.workspace):
+        pass
+
+
 def reset(root: Path) -> DemoLayout:
     layout = DemoLayout(root)
     if root.exists():
         if not (layout.workspace / "workspace.sqlite").exists() and any(root.iterdir()):
             raise FileExistsError(f"{root} exists and is not a demo folder; not touching it")
         if (layout.workspace / "workspace.sqlite").exists():
-            # Refused (WorkspaceInUse) while another window or process has it open.
-            with workspace_lock.holding(layout.workspace):
-                shutil.rmtree(root)
-        else:
-            shutil.rmtree(root)
+            _check_unused(layout)
+        shutil.rmtree(root)
     root.mkdir(parents=True, mode=0o700)
     return layout
 
