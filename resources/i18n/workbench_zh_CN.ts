@@ -1844,6 +1844,10 @@ Lina Li</translation>
         <translation>私钥口令</translation>
     </message>
     <message>
+        <source>Your private keys will be kept in a file protected by a passphrase, as you chose. Choose the passphrase now; you will be asked for it when you sign or open packages. Keep it safe: without it the keys cannot be recovered and nobody can reset it.</source>
+        <translation>按照你的选择，你的私钥将保存在一个受口令保护的文件中。现在请设定口令；签署或打开数据包时会要求你输入它。请妥善保管：没有口令，密钥无法恢复，也没有人能帮你重置。</translation>
+    </message>
+    <message>
         <source>This computer has no system keyring, so Consent Workbench keeps your private keys in a file protected by a passphrase. Choose a passphrase now; you will be asked for it when you sign or open packages. Keep it safe: without it the keys cannot be recovered and nobody can reset it.</source>
         <translation>这台电脑没有系统钥匙串，因此“知情同意工作台”会把你的私钥保存在一个受口令保护的文件中。请现在设定口令；以后签署或打开数据包时都需要输入。请妥善保管：忘记口令将无法恢复密钥，也没有人能帮你重置。</translation>
     </message>

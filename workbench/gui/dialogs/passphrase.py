@@ -27,7 +27,13 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Passphrase for your private keys"))
         self.setMinimumWidth(520)
 
-        if creating:
+        if creating and _keyring_available():
+            text = self.tr(
+                "Your private keys will be kept in a file protected by a passphrase, as you "
+                "chose. Choose the passphrase now; you will be asked for it when you sign or "
+                "open packages. Keep it safe: without it the keys cannot be recovered and "
+                "nobody can reset it.")
+        elif creating:
             text = self.tr(
                 "This computer has no system keyring, so Consent Workbench keeps your private "
                 "keys in a file protected by a passphrase. Choose a passphrase now; you will be "
@@ -101,6 +107,13 @@ class PassphraseDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+
+
+def _keyring_available() -> bool:
+    try:
+        return secrets_store.keyring_available()
+    except Exception:  # no keyring module state to ask: treat as none
+        return False
 
 
 def ask_passphrase(creating: bool, parent: QWidget | None = None) -> str:
