@@ -151,6 +151,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
     p.add_argument("dir", type=Path)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--force", action="store_true", help="replace an existing package file")
     p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_export)
 
@@ -565,7 +566,7 @@ def _export(args: argparse.Namespace) -> int:
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     with _open_workspace(args.dir) as ws:
-        result = bundle.export(ws, args.out, employee, _now())
+        result = bundle.export(ws, args.out, employee, _now(), force=args.force)
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
     print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")

@@ -159,6 +159,89 @@
     </message>
 </context>
 <context>
+    <name>Blockers</name>
+    <message>
+        <source>not scanned yet: scan it first</source>
+        <translation>尚未扫描：请先扫描</translation>
+    </message>
+    <message>
+        <source>scanned by an older detector or before the people now known were imported: scan again</source>
+        <translation>扫描时使用的是旧版检测器，或当时还不认识现在已知的人：请重新扫描</translation>
+    </message>
+    <message>
+        <source>its scan record does not match its findings: the workspace was edited outside the app</source>
+        <translation>扫描记录与检测结果不符：工作区在本应用之外被改动过</translation>
+    </message>
+    <message>
+        <source>{count} finding(s) still need a decision</source>
+        <translation>还有 {count} 处检测结果需要你决定</translation>
+    </message>
+    <message>
+        <source>{count} secret or identifier finding(s) are set to keep; they must be redacted</source>
+        <translation>有 {count} 处密钥或证件号码被设为保留；它们必须遮盖</translation>
+    </message>
+    <message>
+        <source>a picture must be looked at and approved by hand</source>
+        <translation>图片必须由你亲自查看并批准</translation>
+    </message>
+    <message>
+        <source>not approved yet</source>
+        <translation>尚未批准</translation>
+    </message>
+    <message>
+        <source>its findings or decisions changed after it was approved (or were edited outside the app): review and approve it again</source>
+        <translation>批准之后，它的检测结果或决定有了变化（或在本应用之外被改动过）：请重新审阅并批准</translation>
+    </message>
+    <message>
+        <source>{count} item(s) are still pending review ({names})</source>
+        <translation>还有 {count} 项待审阅（{names}）</translation>
+    </message>
+    <message>
+        <source>{title} cannot leave: {reason}</source>
+        <translation>“{title}”不能导出：{reason}</translation>
+    </message>
+    <message>
+        <source>no item is approved</source>
+        <translation>还没有批准任何一项</translation>
+    </message>
+    <message>
+        <source>there is no consent record yet</source>
+        <translation>还没有同意记录</translation>
+    </message>
+    <message>
+        <source>the latest consent record declines consent</source>
+        <translation>最新的同意记录是拒绝</translation>
+    </message>
+    <message>
+        <source>consent was withdrawn on {date}; record a new decision</source>
+        <translation>同意已于 {date} 撤回；请重新作出决定</translation>
+    </message>
+    <message>
+        <source>the consent&apos;s delete-by date {date} has passed; consent again with a new date</source>
+        <translation>同意中的删除期限 {date} 已过；请以新的日期重新同意</translation>
+    </message>
+    <message>
+        <source>the material changed after consent was given ({changes}); consent again</source>
+        <translation>同意之后材料有了变化（{changes}）；请重新同意</translation>
+    </message>
+    <message>
+        <source>sensitive information kept without separate consent: {categories} (redact it, or consent separately)</source>
+        <translation>保留了敏感信息却没有单独同意：{categories}（请遮盖，或单独同意）</translation>
+    </message>
+    <message>
+        <source>{value} approved item(s) were not part of the material</source>
+        <translation>有 {value} 项已批准的内容不在当时同意的材料中</translation>
+    </message>
+    <message>
+        <source>a new kind of material: {value}</source>
+        <translation>新增了一类材料：{value}</translation>
+    </message>
+    <message>
+        <source>a new sensitive category: {value}</source>
+        <translation>新增了一类敏感信息：{value}</translation>
+    </message>
+</context>
+<context>
     <name>CardTable</name>
     <message>
         <source>Role</source>
@@ -464,6 +547,10 @@
     <message>
         <source>No consent has been recorded for this workspace yet. Go through the steps below; nothing is signed until you press Give consent or Decline.</source>
         <translation>本工作区还没有同意记录。请按下面的步骤操作；在你点击“同意”或“拒绝”之前，不会签署任何内容。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Withdrawn&lt;/b&gt; on {0}: the consent given on {1} (record {2}) no longer allows any export. To export again, go through the steps below and record a new decision.</source>
+        <translation>&lt;b&gt;已撤回&lt;/b&gt;（{0}）：{1} 给出的同意（记录 {2}）不再允许任何导出。要再次导出，请按下面的步骤重新作出决定。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Consent given&lt;/b&gt; on {0} (record {1}) for {2}; the recipients must delete the package by &lt;b&gt;{3}&lt;/b&gt;.</source>
@@ -1081,6 +1168,18 @@ You will save a signed revocation file. Send it to the recipients: once they imp
     <message>
         <source>Consent Workbench packages (*.cwpkg)</source>
         <translation>知情同意工作台数据包 (*.cwpkg)</translation>
+    </message>
+    <message>
+        <source>Replace the package?</source>
+        <translation>替换这个数据包？</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it with the new package?</source>
+        <translation>{0} 已存在。要用新的数据包替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -2392,6 +2491,14 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>第 {0} 条，共 {1} 条 · {2} 条待审阅</translation>
     </message>
     <message>
+        <source>A scan is running: approve once it has finished.</source>
+        <translation>正在扫描：扫描完成后再批准。</translation>
+    </message>
+    <message>
+        <source>Cannot approve: {0}.</source>
+        <translation>不能批准：{0}。</translation>
+    </message>
+    <message>
         <source>Every finding in this item has a decision.</source>
         <translation>这一条中的内容都已处理。</translation>
     </message>
@@ -2414,6 +2521,10 @@ This removes the opened folder, the stored copy and the package file, and destro
     <message>
         <source>Undone.</source>
         <translation>已撤销。</translation>
+    </message>
+    <message>
+        <source>{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on the Materials page first, then apply the default policy.</source>
+        <translation>还有 {0} 项尚未扫描（{1}）：请先在“材料”页点击“扫描个人信息”，再应用默认规则。</translation>
     </message>
     <message>
         <source>The default policy decided {0} findings.</source>

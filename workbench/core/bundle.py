@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from workbench.core import consent, dsse, keys, ledger
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
-from workbench.core.errors import RefusedError
+from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.progress import ProgressCallback, no_progress
 
 MANIFEST = "manifest.dsse.json"
@@ -66,38 +66,81 @@ def sha256_file(path: Path) -> str:
 # -- export ------------------------------------------------------------------------------------
 
 
-def export_blockers(ws: Any, now: datetime) -> list[str]:
-    """Everything that stops an export, each said plainly."""
-    problems = []
-    artifacts = ws.artifacts()
-    pending = [a for a in artifacts if a.state == ArtifactState.PENDING]
+@dataclass(frozen=True)
+class ExportBlocker:
+    """One thing that stops an export: a stable code and its parameters for any front end,
+    the English sentence, and which pages fix it."""
+
+    code: str
+    message: str
+    fix: tuple[str, ...] = ("consent",)
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
+    """Everything that stops an export, re-checked from the stored decisions and records at
+    the moment of asking, whatever a screen said: the gate for every artifact, then consent."""
+    from workbench.core import gate
+
+    problems: list[ExportBlocker] = []
+    artifact_blockers = gate.export_blockers(ws)
+    pending = [b for b in artifact_blockers if b.rule is gate.Rule.PENDING]
     if pending:
-        names = ", ".join(a.title for a in pending[:3]) + (" …" if len(pending) > 3 else "")
-        problems.append(f"{len(pending)} artifact(s) are still pending review ({names})")
-    approved = {a.id for a in artifacts if a.state == ArtifactState.APPROVED}
+        names = ", ".join(b.title for b in pending[:3]) + (" …" if len(pending) > 3 else "")
+        problems.append(ExportBlocker(
+            "pending", f"{len(pending)} artifact(s) are still pending review ({names})",
+            ("review",), {"count": len(pending), "names": names}))
+    for blocker in artifact_blockers:
+        if blocker.rule is not gate.Rule.PENDING:
+            problems.append(ExportBlocker(
+                "artifact", f"{blocker.title} ({blocker.artifact_id[:12]}) cannot leave: "
+                f"{blocker.reason}", ("review",),
+                {"title": blocker.title, "artifact": blocker.artifact_id,
+                 "rule": str(blocker.rule), "count": blocker.count, "detail": blocker.detail}))
+    states = ws.artifact_states()
+    approved = {i for i, state in states if state == ArtifactState.APPROVED}
     if not approved:
-        problems.append("no artifact is approved")
+        problems.append(ExportBlocker("no-approved", "no artifact is approved", ("review",)))
     envelopes = ws.consent_envelopes()
     if not envelopes:
-        problems.append("there is no consent record yet")
+        problems.append(ExportBlocker("no-consent", "there is no consent record yet"))
         return problems
     record = consent.record_of(envelopes[-1], keys.public_keys())
+    problems.extend(_consent_blockers(ws, record, approved, now))
+    return problems
+
+
+def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
+                      now: datetime) -> list[ExportBlocker]:
+    problems: list[ExportBlocker] = []
     if record["decision"] != "given":
-        problems.append("the latest consent record declines consent")
-    if date.fromisoformat(record["retention"]["delete_by"]) <= now.date():
-        problems.append(f"the consent's delete-by date {record['retention']['delete_by']} has "
-                        "passed; consent again with a new date")
-    outside = approved - set(record["artifacts"]["digests"])
-    if outside:
-        problems.append(f"{len(outside)} approved artifact(s) were not part of the material "
-                        "when consent was given; consent again")
-    kept_sensitive = sorted({f.entity.removeprefix("SENSITIVE_").lower() for f in ws.findings()
-                             if f.entity.startswith("SENSITIVE_") and f.decision == "keep"
-                             and f.artifact_id in approved})
-    missing = [c for c in kept_sensitive if not record["separate_consent"].get(c)]
+        problems.append(ExportBlocker("declined", "the latest consent record declines consent"))
+    withdrawn = consent.withdrawn_at(ws, record["record_id"])
+    if withdrawn:
+        problems.append(ExportBlocker(
+            "withdrawn", f"consent was withdrawn on {withdrawn[:10]}; record a new decision",
+            params={"date": withdrawn[:10]}))
+    delete_by = record["retention"]["delete_by"]
+    if date.fromisoformat(delete_by) <= now.date():
+        problems.append(ExportBlocker(
+            "expired", f"the consent's delete-by date {delete_by} has passed; consent again "
+            "with a new date", params={"date": delete_by}))
+    changes = consent.changes_since(ws, record, approved)
+    if changes:
+        problems.append(ExportBlocker(
+            "material-change", "the material changed after consent was given ("
+            + "; ".join(str(c) for c in changes) + "); consent again",
+            params={"changes": [c.as_json() for c in changes]}))
+    kept = consent.kept_sensitive(ws, approved)
+    missing = [c for c in kept if not record["separate_consent"].get(c)]
     if missing:
-        problems.append("sensitive information kept without separate consent: "
-                        + ", ".join(missing) + " (redact it, or consent separately)")
+        problems.append(ExportBlocker(
+            "sensitive-without-consent", "sensitive information kept without separate "
+            "consent: " + ", ".join(missing) + " (redact it, or consent separately)",
+            ("review", "consent"), {"categories": missing}))
     return problems
 
 
@@ -110,22 +153,41 @@ def statement(record: Mapping[str, Any], payload_sha256: str,
             "predicateType": consent.SCHEMA, "predicate": dict(record)}
 
 
+def check_output(out: Path, force: bool = False, suffix: str = ".cwpkg") -> Path:
+    """Where a package (or skill folder) will be written, refused before any work is done:
+    an existing folder, a missing or unwritable parent, or a file that exists unless forced."""
+    out = Path(out)
+    if out.is_dir():
+        raise BadInputError(f"{out} is a folder; give a file name such as "
+                            f"{out / ('handover' + suffix)}.")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise BadInputError(f"Cannot write {out}: the folder {parent} does not exist.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise BadInputError(f"Cannot write {out}: the folder {parent} is not writable.")
+    if out.exists() and not force:
+        raise BadInputError(f"{out} already exists; choose another name or replace it "
+                            "(--force).")
+    return out
+
+
 def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
-           progress: ProgressCallback = no_progress) -> ExportResult:
-    """Build, encrypt, sign and write the package atomically; record it in the ledger and in
-    this home's exports register."""
+           progress: ProgressCallback = no_progress, force: bool = False) -> ExportResult:
+    """Re-check everything, then build, encrypt, sign and write the package atomically. The
+    `export.created` ledger line is appended only once the package is in place, and the
+    exports register updated after it: a failed export signs nothing."""
     from workbench.core import workspace_ledger
     from workbench.core.skill import build_skill
 
+    out = check_output(out, force)
     problems = export_blockers(ws, now)
     if problems:
-        raise RefusedError("Cannot export: " + "; ".join(problems) + ".")
+        raise RefusedError("Cannot export: " + "; ".join(map(str, problems)) + ".")
     record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
-    out = Path(out)
-    work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent if out.parent.exists()
-                                 else None))
+    work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    pending_line: list[str] = []
     try:
         progress(0, 4, "skill folder")
         folder = build_skill(ws, work)
@@ -138,16 +200,21 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
             progress(2, 4, "signing")
             manifest = dsse.sign_envelope(
                 STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files)), [signer])
-            workspace_ledger.record_now(ws, signer, "export.created", {
+            line, ledger_bytes = ledger.next_line(ws.ledger_path, "export.created", signer, {
                 "package": "sha256:" + payload_sha, "record_id": record["record_id"],
                 "recipients": [r["fingerprint"] for r in record["recipients"]],
                 "files": len(files), "delete_by": record["retention"]["delete_by"]})
+            pending_line.append(line)
             progress(3, 4, "writing")
-            return manifest, ws.ledger_path.read_bytes()
+            return manifest, ledger_bytes
 
-        package = "sha256:" + write_package(out, folder, recipients, finish)
+        try:
+            package = "sha256:" + write_package(out, folder, recipients, finish)
+        except OSError as exc:
+            raise BadInputError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    ledger.append_line(ws.ledger_path, pending_line[0])
     upsert(exports_path(), {
         "package": package, "bundle": str(out.resolve()), "workspace": str(ws.root.resolve()),
         "record_id": record["record_id"], "delete_by": record["retention"]["delete_by"],

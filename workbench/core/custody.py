@@ -194,13 +194,12 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard, now: dat
         upsert(exports_path(), {**entry, "withdrawn_at": body["withdrawn_at"]})
         workspace = Path(entry.get("workspace", ""))
         if (workspace / "workspace.sqlite").exists():
-            from workbench.core import workspace_ledger
+            from workbench.core import consent
             from workbench.core.workspace import Workspace
 
             with Workspace.open(workspace) as ws:
-                workspace_ledger.record_now(ws, signer, "consent.withdrawn",
-                                            {"package": bundle.package,
-                                             "record_id": record["record_id"]})
+                consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"], signer,
+                                       {"package": bundle.package})
     return Path(out)
 
 

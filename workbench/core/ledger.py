@@ -89,6 +89,31 @@ def append(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
     return entry
 
 
+def next_line(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
+              time: str | None = None) -> tuple[str, bytes]:
+    """The line that would extend the ledger at `path`, and the whole ledger with it, without
+    writing anything: for a package that carries its own `export.created` line, appended to
+    the workspace's ledger only once the package is in place."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    entries = read_entries(text)
+    prev = entries[-1].digest if entries else GENESIS
+    line, _entry = make_line(len(entries), prev, event_type, signer, body, time)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return line, (text + line + "\n").encode("utf-8")
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append a line made by `next_line` (the ledger must not have changed in between)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    with open(path, "a", encoding="utf-8") as handle:
+        if text and not text.endswith("\n"):
+            handle.write("\n")
+        handle.write(line + "\n")
+        handle.flush()
+    path.chmod(0o600)
+
+
 @dataclass(frozen=True)
 class LedgerCheck:
     ok: bool
