@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint install clean translations package package-check
+.PHONY: run test lint install clean translations package package-check secret-service-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The key-custody tests against a real Secret Service (needs gnome-keyring, dbus-x11 and
+# libsecret-tools; .ci/run installs them and runs this after `make test`).
+secret-service-test: $(STAMP)
+	bash .ci/secret_service_tests
 
 lint: $(STAMP)
 	$(BIN)/ruff check workbench tests benchmarks

@@ -21,3 +21,25 @@ if command -v strace >/dev/null 2>&1; then
 else
   echo "strace is not installed: the no-socket trace was skipped (apt-get install strace)"
 fi
+# The frozen app's key custody against a real Secret Service (gnome-keyring in a private D-Bus
+# session, throw-away HOME): `keys list` must name it, and a workspace made there must open.
+if command -v dbus-run-session >/dev/null 2>&1 && command -v gnome-keyring-daemon >/dev/null 2>&1; then
+  app_path=$(cd "$(dirname "$app")" && pwd)/$(basename "$app")
+  HOME="$home/keyring-user" XDG_DATA_HOME="$home/keyring-user/share" \
+    DBUS_SESSION_BUS_ADDRESS='' dbus-run-session -- bash -c '
+    set -euo pipefail
+    mkdir -p "$HOME"
+    printf %s frozen-check-passphrase | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    export WORKBENCH_HOME="$HOME/wb"
+    "$1" keys new --role employee --name "Frozen check" >/dev/null
+    "$1" init "$HOME/ws" --name "Frozen check" --timezone UTC >/dev/null
+    "$1" status "$HOME/ws" >/dev/null
+    "$1" keys list | tee "$HOME/keys.txt"
+    grep -q "keyring.backends.SecretService.Keyring" "$HOME/keys.txt" \
+      || { echo "FAIL: the frozen app does not use the Secret Service" >&2; exit 1; }
+    echo "frozen app: keys and workspace key in the Secret Service"
+  ' frozen-keyring "$app_path"
+else
+  echo "gnome-keyring is not installed: the frozen Secret Service check was skipped" \
+    "(apt-get install gnome-keyring dbus-x11 libsecret-tools)"
+fi

@@ -69,18 +69,40 @@ class MemoryKeyring:
             raise keyring.errors.PasswordDeleteError(username)
 
 
+# `WORKBENCH_TEST_KEYRING=system` (set by `.ci/run` under gnome-keyring): the tests keep their
+# keys in the real system keyring (the Secret Service) instead of the in-memory one, and the
+# tests that use a passphrase file for child processes use the keyring too.
+REAL_KEYRING = os.environ.get("WORKBENCH_TEST_KEYRING") == "system"
+# A strong passphrase (the key store refuses weak ones) for tests that use the file store.
+TEST_PASSPHRASE = "ochre walrus juggles seventeen lanterns"
+
+
 @pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
-    """Every test gets an empty OS keyring of its own (and no unlocked fallback file)."""
+def fast_key_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The passphrase file's scrypt at 2**10 instead of 2**17: tests unlock it hundreds of
+    times (the real work factor has its own test)."""
+    monkeypatch.setenv("WORKBENCH_TEST_SCRYPT_LOG_N", "10")
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch):
+    """Every test gets an empty OS keyring of its own (and no unlocked fallback file); with
+    WORKBENCH_TEST_KEYRING=system, the real system keyring, checked to be a Secret Service."""
     import keyring
     from keyring.backend import KeyringBackend
 
     from workbench.core import secrets_store
     from workbench.core.workspace import sealing
 
-    backend = type("TestKeyring", (MemoryKeyring, KeyringBackend), {})()
     previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
+    if REAL_KEYRING:
+        backend = previous
+        name = secrets_store.backend_name(backend)
+        if "SecretService" not in name:
+            pytest.fail(f"WORKBENCH_TEST_KEYRING=system but the keyring is {name}")
+    else:
+        backend = type("TestKeyring", (MemoryKeyring, KeyringBackend), {})()
+        keyring.set_keyring(backend)
     monkeypatch.delenv("WORKBENCH_KEYRING", raising=False)
     monkeypatch.delenv("WORKBENCH_PASSPHRASE", raising=False)
     secrets_store.forget_stores()
@@ -91,15 +113,31 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> MemoryKeyring:
     keyring.set_keyring(previous)
 
 
+def keyring_entries(backend: object) -> list[str]:
+    """The entry names ("<home>::<secret>") the app keeps in this keyring backend: read from
+    the memory keyring, or asked of the Secret Service over D-Bus."""
+    from workbench.core.secrets_store import SERVICE
+
+    if isinstance(backend, MemoryKeyring):
+        return [name for (service, name) in backend.items if service == SERVICE]
+    import secretstorage
+
+    with contextlib.closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        return [item.get_attributes()["username"]
+                for item in collection.search_items({"service": SERVICE})]
+
+
 @pytest.fixture
 def shared_key_store(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keys in the passphrase file, so child processes (which cannot see the in-memory test
-    keyring) can open the workspaces a test makes."""
+    """A key store child processes can read too: the passphrase file (they cannot see the
+    in-memory test keyring), or the real system keyring when the tests run against it."""
     from workbench.core import secrets_store
     from workbench.core.workspace import sealing
 
-    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "test passphrase")
+    if not REAL_KEYRING:
+        monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+        monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
     secrets_store.forget_stores()
     sealing.forget_keys()
 

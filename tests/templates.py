@@ -19,7 +19,9 @@ def template_home(home: Path) -> Iterator[None]:
     """Module fixtures run before a test's own keyring exists: their keys go to a passphrase
     file in `home`, never to the machine's real key store."""
     secrets_store.forget_stores()
-    with using_home(home, WORKBENCH_KEYRING="file", WORKBENCH_PASSPHRASE="template"):
+    with using_home(home, WORKBENCH_KEYRING="file",
+                    WORKBENCH_PASSPHRASE="ochre walrus juggles seventeen lanterns",
+                    WORKBENCH_TEST_SCRYPT_LOG_N="10"):
         yield
     secrets_store.forget_stores()
 

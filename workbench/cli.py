@@ -160,6 +160,11 @@ def _parser() -> argparse.ArgumentParser:
     k = keys_sub.add_parser("export", help="print an identity's public card (*.wbid.json)")
     k.add_argument("id", help="fingerprint (or prefix), name or email")
     k.set_defaults(handler=_keys_export)
+    k = keys_sub.add_parser("move-to", help="move every private key of this home to the "
+                            "system keyring or the passphrase file, losing nothing")
+    k.add_argument("store", choices=("keyring", "file"),
+                   help="keyring: the system keyring; file: a passphrase-protected file")
+    k.set_defaults(handler=_keys_move_to)
     k = keys_sub.add_parser("import", help="import another party's card as a contact")
     k.add_argument("file", type=Path, help="their card (*.wbid.json)")
     k.add_argument("--replace", action="store_true",
@@ -444,26 +449,42 @@ _warned = False
 
 
 def _warn_if_fallback() -> None:
-    from workbench.core.secrets_store import secret_store, set_passphrase_prompt
+    """The fall-back warning (once per terminal session, never for a chosen file store) and
+    the terminal passphrase prompt."""
+    from workbench.core import secrets_store
 
     global _warned
-    store = secret_store()
+    store = secrets_store.secret_store()
     if not store.secure and not _warned:
         _warned = True
-        print("warning: no system keyring is available; private keys and workspace keys are "
-              f"kept in a passphrase-protected file ({store.description.split(' ', 2)[-1]}).",
-              file=sys.stderr)
+        if secrets_store.fallback_warning_due():
+            print(secrets_store.fallback_warning(), file=sys.stderr)
         if sys.stdin.isatty():
-            set_passphrase_prompt(_terminal_passphrase)
+            secrets_store.set_passphrase_prompt(_terminal_passphrase)
 
 
 def _terminal_passphrase(creating: bool) -> str:
     import getpass
 
-    first = getpass.getpass("Passphrase for your private keys: ")
-    if creating and getpass.getpass("Repeat the passphrase: ") != first:
-        raise WorkbenchError("The passphrases do not match.")
-    return first
+    from workbench.core.messages import say
+    from workbench.core.secrets_store import passphrase_problem
+
+    if not creating:
+        return getpass.getpass(say("Passphrase for your private keys: ", "私钥的口令："))
+    for _attempt in range(3):
+        first = getpass.getpass(say("Choose a passphrase for your private keys (at least a few "
+                                    "unrelated words): ",
+                                    "为私钥设置口令（至少几个互不相关的词语）："))
+        problem = passphrase_problem(first)
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            continue
+        if getpass.getpass(say("Repeat the passphrase: ", "再次输入口令：")) != first:
+            print(say("The passphrases do not match.", "两次输入的口令不一致。"), file=sys.stderr)
+            continue
+        return first
+    raise WorkbenchError(say("No passphrase was set; nothing was changed.",
+                             "没有设置口令；未做任何更改。"))
 
 
 def _keys_new(args: argparse.Namespace) -> int:
@@ -488,6 +509,36 @@ def _keys_list(args: argparse.Namespace) -> int:
         print("No identities or contacts yet. Create one with `workbench keys new`.")
     for kind, card in rows:
         print(f"{kind:<9} {card.role:<10} {card.name:<20} {card.email:<30} {card.short}")
+    print(_key_store_line())
+    return 0
+
+
+def _key_store_line() -> str:
+    from workbench.core import secrets_store
+    from workbench.core.messages import say
+
+    try:
+        store = secrets_store.secret_store()
+    except WorkbenchError as err:
+        return say(f"Key store: unavailable ({err})", f"密钥库：不可用（{err}）")
+    how = (say("chosen", "已选定") if store.chosen
+           else say("automatic", "自动选择") if store.secure
+           else say("automatic fall-back: no system keyring", "自动回退：没有系统钥匙串"))
+    return say(f"Key store: {store.description} [{how}]", f"密钥库：{store.description}［{how}］")
+
+
+def _keys_move_to(args: argparse.Namespace) -> int:
+    from workbench.core import keys
+    from workbench.core.messages import say
+
+    if args.store == "file" and sys.stdin.isatty():
+        from workbench.core.secrets_store import set_passphrase_prompt
+
+        set_passphrase_prompt(_terminal_passphrase)
+    moved = keys.move_key_store(args.store)
+    print(say(f"Moved {moved.names} private key(s) to the {moved.target.description}; this home "
+              "uses it from now on.",
+              f"已将 {moved.names} 个私钥移到{moved.target.description}；此主目录今后使用它。"))
     return 0
 
 

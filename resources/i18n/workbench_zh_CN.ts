@@ -4,6 +4,10 @@
 <context>
     <name>AppContext</name>
     <message>
+        <source>The workspace {0} is in use by another window or process. Close it there (or wait for that command to finish) and try again.</source>
+        <translation>工作区 {0} 正被另一个窗口或进程使用。请在那里关闭它（或等待该命令结束）后重试。</translation>
+    </message>
+    <message>
         <source>Consent Workbench</source>
         <translation>知情同意工作台</translation>
     </message>
@@ -1424,12 +1428,68 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>导入身份卡(&amp;I)…</translation>
     </message>
     <message>
+        <source>Where your private keys are kept</source>
+        <translation>你的私钥保存在哪里</translation>
+    </message>
+    <message>
+        <source>&amp;Keep them in the passphrase file</source>
+        <translation>继续保存在口令文件中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Say that the passphrase file is your choice: the warning about the missing keyring is no longer shown.</source>
+        <translation>表明口令文件是你的选择：不再显示缺少系统钥匙串的警告。</translation>
+    </message>
+    <message>
+        <source>The system keyring ({0}).</source>
+        <translation>系统钥匙串（{0}）。</translation>
+    </message>
+    <message>
+        <source>&amp;Move keys to a passphrase file…</source>
+        <translation>把密钥移到口令文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A passphrase-protected file ({0}), as you chose.</source>
+        <translation>受口令保护的文件（{0}），这是你的选择。</translation>
+    </message>
+    <message>
+        <source>A passphrase-protected file ({0}), because no system keyring was found.</source>
+        <translation>受口令保护的文件（{0}），因为没有找到系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>&amp;Move keys to the system keyring…</source>
+        <translation>把密钥移到系统钥匙串(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move all private keys and workspace keys of this computer account to a passphrase-protected file? You will choose the passphrase next; keep it safe, nobody can recover it.</source>
+        <translation>要把这个电脑账户的全部私钥和工作区密钥移到受口令保护的文件中吗？接下来由你设定口令；请妥善保管，任何人都无法帮你找回。</translation>
+    </message>
+    <message>
+        <source>Move all private keys and workspace keys into the system keyring? The passphrase file is deleted once every key reads back from the keyring.</source>
+        <translation>要把全部私钥和工作区密钥移到系统钥匙串中吗？每个密钥都能从钥匙串读回后，口令文件才会被删除。</translation>
+    </message>
+    <message>
+        <source>Move keys</source>
+        <translation>移动密钥</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Moving keys…</source>
+        <translation>正在移动密钥…</translation>
+    </message>
+    <message>
         <source>the system keyring</source>
         <translation>系统钥匙串</translation>
     </message>
     <message>
         <source>the passphrase-protected file</source>
         <translation>受口令保护的文件</translation>
+    </message>
+    <message>
+        <source>Moved {0} key(s) to {1}; they are kept there from now on.</source>
+        <translation>已将 {0} 个密钥移到{1}；今后密钥保存在那里。</translation>
     </message>
     <message>
         <source>The open workspace ({0}) is encrypted on this computer. Its key is kept with your private keys, in {1}: the workspace opens only under this user account.</source>
@@ -2107,6 +2167,10 @@ Lina Li</translation>
         <translation>私钥口令</translation>
     </message>
     <message>
+        <source>Your private keys will be kept in a file protected by a passphrase, as you chose. Choose the passphrase now; you will be asked for it when you sign or open packages. Keep it safe: without it the keys cannot be recovered and nobody can reset it.</source>
+        <translation>按照你的选择，你的私钥将保存在一个受口令保护的文件中。现在请设定口令；签署或打开数据包时会要求你输入它。请妥善保管：没有口令，密钥无法恢复，也没有人能帮你重置。</translation>
+    </message>
+    <message>
         <source>This computer has no system keyring, so Consent Workbench keeps your private keys in a file protected by a passphrase. Choose a passphrase now; you will be asked for it when you sign or open packages. Keep it safe: without it the keys cannot be recovered and nobody can reset it.</source>
         <translation>这台电脑没有系统钥匙串，因此“知情同意工作台”会把你的私钥保存在一个受口令保护的文件中。请现在设定口令；以后签署或打开数据包时都需要输入。请妥善保管：忘记口令将无法恢复密钥，也没有人能帮你重置。</translation>
     </message>
@@ -2139,8 +2203,12 @@ Lina Li</translation>
         <translation>两次输入的口令不一致。</translation>
     </message>
     <message>
-        <source>This passphrase is short. A longer one (a few words) is much harder to guess. Press the button again to use it anyway.</source>
-        <translation>这个口令太短。长一些的口令（几个词组成）更难被猜中。如仍要使用，请再按一次按钮。</translation>
+        <source>This passphrase is too short: use at least {0} characters (a few unrelated words are easy to remember).</source>
+        <translation>这个口令太短：请至少使用 {0} 个字符（几个互不相关的词语容易记住）。</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess (common words, names, dates or patterns): add more unrelated words.</source>
+        <translation>这个口令太容易被猜中（常见词、姓名、日期或规律）：请再加几个互不相关的词语。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import keyring_entries
 from workbench.core import secrets_store
 from workbench.core.demo import DemoLayout, as_party
 from workbench.core.profile import SelfProfile
@@ -61,8 +62,10 @@ def test_the_workspace_folder_holds_no_personal_data_in_clear(headless_demo):
 
 def test_the_workspace_key_lives_in_the_key_store(workspace: Workspace, memory_keyring):
     workspace_id = workspace.setting("workspace_id")
-    stored = [name for (_service, name) in memory_keyring.items if "workspace:" in name]
-    assert stored == [f"{secrets_store.data_dir()}::workspace:{workspace_id}"]
+    home = f"{secrets_store.data_dir()}::"
+    stored = [name for name in keyring_entries(memory_keyring)
+              if name.startswith(home) and "workspace:" in name]
+    assert stored == [f"{home}workspace:{workspace_id}"]
     secret = secrets_store.secret_store().get(sealing.secret_name(str(workspace_id)))
     assert secret is not None and secret.startswith(b"AGE-SECRET-KEY-1")
     for path in workspace.root.rglob("*"):

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
+from tests.conftest import TEST_PASSPHRASE, keyring_entries
 from workbench.core import keys, secrets_store
 from workbench.core.errors import WorkbenchError
 from workbench.core.profile import SelfProfile
@@ -24,7 +25,10 @@ def test_new_identity_card_is_self_signed_with_design_fingerprint():
 
 def test_private_keys_go_to_the_os_keyring(memory_keyring):
     card = keys.create_identity(keys.Role.HR, "陈静")
-    assert len(memory_keyring.items) == 2
+    home = str(secrets_store.data_dir())
+    assert sorted(n.split("::")[1] for n in keyring_entries(memory_keyring)
+                  if n.startswith(home + "::")) == [f"age:{card.fingerprint}",
+                                                    f"ed25519:{card.fingerprint}"]
     assert secrets_store.secret_store().secure
     signer = keys.LocalSigner(card)
     card.public_key().verify(signer.sign(b"x"), b"x")
@@ -61,14 +65,16 @@ def test_import_contact_and_find_by_name_prefix_or_fingerprint(tmp_path: Path):
 
 def test_fallback_file_when_no_keyring(monkeypatch, isolated_home: Path):
     monkeypatch.setenv("WORKBENCH_KEYRING", "file")
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "correct horse")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
     secrets_store.forget_stores()
     card = keys.create_identity(keys.Role.EMPLOYEE, "李娜")
     store = secrets_store.secret_store()
     assert not store.secure
     path = isolated_home / "data" / "secrets.age"
     assert path.stat().st_mode & 0o777 == 0o600
-    assert path.read_bytes().startswith(b"age-encryption.org/v1")
+    header = json.loads(path.read_bytes())
+    assert header["format"] == "consent-workbench/keystore/v2"
+    assert header["kdf"]["name"] == "scrypt" and header["cipher"] == "chacha20-poly1305"
     # A new process (forgotten store) with the wrong passphrase cannot unlock it.
     secrets_store.forget_stores()
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", "wrong")
@@ -78,7 +84,7 @@ def test_fallback_file_when_no_keyring(monkeypatch, isolated_home: Path):
     monkeypatch.delenv("WORKBENCH_PASSPHRASE")
     with pytest.raises(WorkbenchError, match="WORKBENCH_PASSPHRASE"):
         keys.LocalSigner(card)
-    secrets_store.set_passphrase_prompt(lambda creating: "correct horse")
+    secrets_store.set_passphrase_prompt(lambda creating: TEST_PASSPHRASE)
     try:
         assert keys.LocalSigner(card).keyid == card.fingerprint
     finally:
@@ -87,7 +93,7 @@ def test_fallback_file_when_no_keyring(monkeypatch, isolated_home: Path):
 
 def test_no_private_key_bytes_are_ever_on_disk_in_clear(monkeypatch, isolated_home: Path):
     monkeypatch.setenv("WORKBENCH_KEYRING", "file")
-    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "pw")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
     secrets_store.forget_stores()
     cards = [keys.create_identity(role, f"party {role}") for role in keys.Role]
     forbidden: list[bytes] = []

@@ -217,15 +217,17 @@ def test_the_dialog_checks_the_repeated_passphrase(qtbot):
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_a_short_passphrase_is_warned_about_once(qtbot):
+@pytest.mark.parametrize(("weak", "why"), [("short", "too short"),
+                                            ("password1234", "too easy to guess")])
+def test_a_weak_new_passphrase_is_refused_with_the_key_stores_rule(qtbot, weak: str, why: str):
     dialog = passphrase.PassphraseDialog(creating=True)
     qtbot.addWidget(dialog)
-    dialog.first.setText("short")
-    dialog.second.setText("short")
+    dialog.first.setText(weak)
+    dialog.second.setText(weak)
     dialog.accept()
-    assert dialog.result() != QDialog.DialogCode.Accepted and "short" in dialog.problem.text()
-    dialog.accept()
-    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.result() != QDialog.DialogCode.Accepted and why in dialog.problem.text()
+    dialog.accept()  # pressing again does not wave it through
+    assert dialog.result() != QDialog.DialogCode.Accepted
 
 
 def test_unlocking_asks_once_without_confirmation(qtbot):
@@ -242,16 +244,26 @@ def test_unlocking_asks_once_without_confirmation(qtbot):
 # -- keyring banner -------------------------------------------------------------------------
 
 
-def test_banner_is_hidden_with_a_keyring_and_shown_with_the_passphrase_file(qtbot, monkeypatch):
+def test_banner_is_hidden_with_a_keyring_and_shown_on_a_fall_back_only(qtbot, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
     banner = KeyringBanner()
     qtbot.addWidget(banner)
     assert banner.isHidden()
-    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # no system keyring: the automatic fall-back
     secrets_store.forget_stores()
     banner.refresh()
     assert not banner.isHidden()
     assert "No system keyring" in banner.label.text()
     assert "secrets.age" in banner.label.text()
+    # Chosen on purpose (WORKBENCH_KEYRING=file or moved there): no warning.
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    secrets_store.forget_stores()
+    banner.refresh()
+    assert banner.isHidden()
+    keyring.set_keyring(previous)
     monkeypatch.delenv("WORKBENCH_KEYRING")
     secrets_store.forget_stores()
     banner.refresh()
@@ -259,9 +271,12 @@ def test_banner_is_hidden_with_a_keyring_and_shown_with_the_passphrase_file(qtbo
 
 
 def test_the_window_shows_the_banner_while_the_fallback_is_used(qtbot, ctx, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
     from workbench.gui.main_window import MainWindow
 
-    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture restores the previous
     secrets_store.forget_stores()
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -281,3 +296,107 @@ def test_a_workspace_whose_key_is_missing_is_refused_in_a_dialog(qtbot, ctx, tmp
     assert ctx.workspace_path is None
     (message,) = ctx.errors
     assert "is not in this computer's key store" in message and "handover" in message
+
+
+# -- where the keys are kept, and moving them ------------------------------------------------
+
+
+def choose_move(monkeypatch) -> None:
+    """Answer the "Move keys?" question with Move."""
+    def fake_exec(box):
+        box.chosen = next(b for b in box.buttons() if b.text() == "Move")
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box.chosen)
+
+
+def test_the_page_names_the_keyring_backend_and_moves_keys_both_ways(qtbot, ctx, monkeypatch,
+                                                                      memory_keyring):
+    from tests.conftest import TEST_PASSPHRASE
+
+    card = keys.create_identity(keys.Role.EMPLOYEE, "李娜")
+    page = make_page(qtbot, ctx)
+    name = secrets_store.backend_name(memory_keyring)
+    assert f"The system keyring ({name})" in page.store_label.text()
+    assert page.move_button.text() == "&Move keys to a passphrase file…"
+    assert page.keep_file_button.isHidden()
+
+    calls: list = []
+    fake_dialog(monkeypatch, TEST_PASSPHRASE, calls)
+    passphrase.install_gui_passphrase_prompt(page)
+    choose_move(monkeypatch)
+    page.move_button.click()
+    qtbot.waitUntil(lambda: bool(ctx.infos), timeout=15_000)
+    assert "Moved 2 key(s) to the passphrase-protected file" in ctx.infos[-1]
+    assert calls == [(True, True)]  # the new file's passphrase was chosen in the dialog
+    assert "as you chose" in page.store_label.text()
+    assert page.move_button.text() == "&Move keys to the system keyring…"
+    secrets_store.forget_stores()
+    assert keys.LocalSigner(card).keyid == card.fingerprint
+
+    page.move_button.click()
+    qtbot.waitUntil(lambda: len(ctx.infos) == 2, timeout=15_000)
+    assert "Moved 2 key(s) to the system keyring" in ctx.infos[-1]
+    assert secrets_store.secret_store().kind == "keyring" and not ctx.errors
+    secrets_store.forget_stores()
+    assert keys.LocalSigner(card).keyid == card.fingerprint
+
+
+def test_keeping_the_fall_back_file_on_purpose_hides_the_warning(qtbot, ctx, monkeypatch):
+    import keyring
+    from keyring.backends import fail
+
+    from tests.conftest import TEST_PASSPHRASE
+
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture restores the previous
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
+    secrets_store.forget_stores()
+    page = make_page(qtbot, ctx)
+    banner = KeyringBanner()
+    qtbot.addWidget(banner)
+    ctx.identities_changed.connect(banner.refresh)
+    assert "because no system keyring was found" in page.store_label.text()
+    assert page.move_button.isHidden() and not page.keep_file_button.isHidden()
+    assert not banner.isHidden()
+    page.keep_file_button.click()
+    qtbot.waitUntil(lambda: bool(ctx.infos), timeout=15_000)
+    assert banner.isHidden() and page.keep_file_button.isHidden()
+    assert secrets_store.home_choice() == "file"
+
+
+def test_a_workspace_another_process_holds_is_refused_in_the_window(qtbot, ctx, tmp_path,
+                                                                     shared_key_store):
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    from workbench.core.profile import SelfProfile
+    from workbench.core.workspace import Workspace
+
+    root = tmp_path / "handover"
+    Workspace.create(root, SelfProfile("李娜"), "UTC").close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from workbench.core.workspace import Workspace
+        with Workspace.open(Path({str(root)!r})):
+            print("open", flush=True)
+            sys.stdin.readline()
+    """)], env=dict(os.environ), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert not ctx.open_workspace(root)
+        assert "in use by another window or process" in ctx.errors[-1]
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert ctx.open_workspace(root)
+    # Now this window holds it: another process is refused while it is shown.
+    result = subprocess.run([sys.executable, "-m", "workbench", "status", str(root)],
+                            env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "in use by another window or process" in result.stderr
+    ctx.open_workspace(None)
+    result = subprocess.run([sys.executable, "-m", "workbench", "status", str(root)],
+                            env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr

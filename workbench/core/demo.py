@@ -6,6 +6,9 @@ in passphrase-protected files (demo passphrase below) so no demo key lands in th
 
 from __future__ import annotations
 
+import contextlib
+import os
+import secrets
 import shutil
 from collections import Counter
 from collections.abc import Callable
@@ -14,14 +17,17 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from workbench.core import consent, hr_requests, keys
+from workbench.core.errors import WorkspaceInUse
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
+from workbench.core.workspace import lock as workspace_lock
 
 Report = Callable[[str], None]
 
 DEMO_TIMEZONE = "Asia/Shanghai"
-DEMO_PASSPHRASE = "demo"
+# Strong enough for the key store's passphrase rule, which the demo follows like everyone.
+DEMO_PASSPHRASE = "demo: three parties, one laptop"
 PARTIES = (("employee", "李娜", "lina.li@xinghe.example.com"),
            ("hr", "陈静", "hr@xinghe.example.com"),
            ("recipient", "Payments AI team", "ai-team@xinghe.example.com"))
@@ -44,7 +50,25 @@ def demo_material() -> Path:
 
 
 def default_demo_dir() -> Path:
-    return cache_dir() / "demo"
+    """A fresh folder for each run, so two demos at once (two `make run`s) never share or
+    delete each other's workspace. Earlier runs that no window or process still uses go."""
+    base = cache_dir() / "demos"
+    base.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for old in sorted(base.iterdir()):
+        if old.is_dir():
+            with contextlib.suppress(WorkspaceInUse, OSError):
+                _remove_unused(DemoLayout(old))
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return base / f"run-{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def _remove_unused(layout: DemoLayout) -> None:
+    """Delete a demo folder unless its workspace is open somewhere (then WorkspaceInUse)."""
+    if (layout.workspace / "workspace.sqlite").exists():
+        _check_unused(layout)
+        shutil.rmtree(layout.root)
+    elif datetime.now().timestamp() - layout.root.stat().st_mtime > 3600:
+        shutil.rmtree(layout.root)  # a run that stopped before its workspace existed
 
 
 def as_party(layout: DemoLayout, role: str):
@@ -52,11 +76,20 @@ def as_party(layout: DemoLayout, role: str):
                       WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
 
 
+def _check_unused(layout: DemoLayout) -> None:
+    """WorkspaceInUse while another window or process has the demo's workspace open. (The
+    lock is let go before deleting: Windows cannot delete a file that is locked.)"""
+    with workspace_lock.holding(layout.workspace):
+        pass
+
+
 def reset(root: Path) -> DemoLayout:
     layout = DemoLayout(root)
     if root.exists():
         if not (layout.workspace / "workspace.sqlite").exists() and any(root.iterdir()):
             raise FileExistsError(f"{root} exists and is not a demo folder; not touching it")
+        if (layout.workspace / "workspace.sqlite").exists():
+            _check_unused(layout)
         shutil.rmtree(root)
     root.mkdir(parents=True, mode=0o700)
     return layout

@@ -91,3 +91,19 @@ class Interrupted(WorkbenchError):
     """Ctrl-C stopped a command; the message says exactly what was kept (exit code 130)."""
 
     exit_code = 130
+
+class WorkspaceInUse(WorkspaceError):
+    """Another window or process has the workspace open (its lock file is held)."""
+
+    exit_code = 1
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        from workbench.core.messages import say
+
+        self.path = path
+        extra = f" ({detail})" if detail else ""
+        super().__init__(say(
+            f"The workspace {path} is in use by another window or process{extra}: close it "
+            "there (or wait for that command to finish) and try again.",
+            f"工作区 {path} 正被另一个窗口或进程使用{extra}：请在那里关闭它（或等待该命令结束）"
+            "后重试。"))

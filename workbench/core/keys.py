@@ -279,3 +279,19 @@ def my_identity(role: Role, ref: str | None = None) -> IdentityCard:
     if len(mine) > 1:
         raise KeyError_(f"There are several {role} identities; choose one with --identity.")
     return mine[0]
+
+
+def move_key_store(target: str):  # type: ignore[no-untyped-def]
+    """Move every private key of this home to the system keyring or the passphrase file
+    (`target` "keyring" or "file"), losing nothing; see `secrets_store.move_to`. The names of
+    identity and custody keys are also derived from the cards and custody copies on disk, so
+    keys saved before the key store kept a list of names move too."""
+    from workbench.core.secrets_store import move_to
+
+    names = [n for card in own_identities()
+             for n in (_ed25519_secret(card.fingerprint), _age_secret(card.fingerprint))]
+    custody = data_dir() / "custody"
+    if custody.is_dir():
+        names += [f"custody:{p.name.removesuffix('.tar.age')}"
+                  for p in custody.glob("*.tar.age")]
+    return move_to(target, names)

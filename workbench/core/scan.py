@@ -279,6 +279,14 @@ def scan_in_subprocess(
     """`scan_workspace` in a child process, for the desktop app: the window's process never
     imports the models or runs the analysis, so it stays responsive. Progress comes back
     through a queue; cancelling stops the child, and what it already saved stays saved."""
+    from workbench.core.workspace import lock
+
+    with lock.holding(root):  # the child works under this process's hold on the workspace
+        return _scan_in_child(root, progress, cancel, processes)
+
+
+def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken | None,
+                   processes: int) -> ScanSummary:
     import multiprocessing
     import queue
 
@@ -323,9 +331,11 @@ def scan_in_subprocess(
 def _scan_child(root: str, messages, stop, processes: int,  # type: ignore[no-untyped-def]
                 key: tuple[str, str]) -> None:
     from workbench.core.errors import Cancelled, WorkbenchError
+    from workbench.core.workspace import lock
     from workbench.core.workspace.sealing import remember_key
 
     remember_key(*key)
+    lock.held_by_parent(Path(root))
 
     class StopToken(CancelToken):
         def check(self, what: str = "The operation") -> None:

@@ -1,28 +1,52 @@
-"""Where private keys live: the OS keyring, or — when there is none — an age passphrase file.
+"""Where private keys live: the OS keyring, or a passphrase-encrypted file, and moving between.
 
 Modelled on Vorta's keyring abstraction: a small interface, backends tried in order, and a
 flag (`secure`) that tells the user interface to show a warning when the fallback is in use.
+Several processes share one home (the app, the command line, the scan's child): every write
+is a read-modify-write of the stored state under an exclusive file lock, replaced atomically,
+so no process erases what another saved.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import json
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import BadInputError, WorkbenchError
+from workbench.core.messages import say
 from workbench.core.paths import data_dir
 
 SERVICE = "consent-workbench"
 # "file" forces the passphrase file even where a system keyring exists (demo, tests, and
-# people who prefer it); anything else, or unset, uses the system keyring when there is one.
+# people who prefer it); "keyring" insists on the system keyring; unset follows the home's
+# choice (`keys move-to`), else the system keyring when there is one.
 BACKEND_ENV = "WORKBENCH_KEYRING"
 PASSPHRASE_ENV = "WORKBENCH_PASSPHRASE"
-FALLBACK_FILE = "secrets.age"
+FALLBACK_FILE = "secrets.age"  # the name is historical: since format v2 it is not an age file
+CHOICE_FILE = "keystore.json"  # {"backend": "file" | "keyring"}, written by `keys move-to`
+INDEX_FILE = "keyring-index.json"  # names (never values) kept in the keyring, for moving
+LOCK_FILE = "keystore.lock"
+
+FILE_FORMAT = "consent-workbench/keystore/v2"
+# The work factor of the passphrase file: scrypt N = 2**17, r = 8, p = 1 (128 MiB, about
+# 0.4 s), OWASP's recommended minimum. Stored in the file; a file written with less is
+# re-keyed with this on its next write.
+SCRYPT_LOG_N = 17
+SCRYPT_R = 8
+SCRYPT_P = 1
+# Tests only: a lower log2(N) so each test does not spend 0.4 s per unlock. Values above the
+# default or below 10 are ignored.
+TEST_WORK_FACTOR_ENV = "WORKBENCH_TEST_SCRYPT_LOG_N"
+MIN_PASSPHRASE_LENGTH = 12
+MIN_PASSPHRASE_SCORE = 3  # zxcvbn: 0 (too guessable) … 4 (very unguessable)
+AGE_HEADER = b"age-encryption.org/v1\n"
 
 # Asked for the passphrase when the fallback file must be opened; `creating` is True the
 # first time, so the prompt can ask to confirm it.
@@ -35,131 +59,424 @@ class SecretStoreError(WorkbenchError):
 
 class WrongPassphrase(SecretStoreError):
     def __init__(self) -> None:
-        super().__init__("The passphrase is wrong: the private keys could not be unlocked.")
+        super().__init__(say("The passphrase is wrong: the private keys could not be unlocked.",
+                             "口令不正确：无法解锁私钥。"))
 
+
+class WeakPassphrase(BadInputError):
+    """A new passphrase is too short or too easy to guess."""
+
+
+# -- passphrase strength -------------------------------------------------------------------
+
+def passphrase_weakness(passphrase: str) -> str | None:
+    """"short", "guessable" (zxcvbn's estimate below MIN_PASSPHRASE_SCORE), or None: the one
+    rule for every new passphrase (terminal prompt, WORKBENCH_PASSPHRASE, the app's dialog)."""
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        return "short"
+    from zxcvbn import zxcvbn
+
+    # zxcvbn's cost grows with length; the first 100 characters decide well enough.
+    result = zxcvbn(passphrase[:100], user_inputs=["consent", "workbench", "consent-workbench"])
+    return "guessable" if result["score"] < MIN_PASSPHRASE_SCORE else None
+
+
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused (one sentence), or None when it is strong enough."""
+    weakness = passphrase_weakness(passphrase)
+    if weakness == "short":
+        return say(f"The passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} "
+                   "characters (a few unrelated words are easy to remember).",
+                   f"口令太短：请至少使用 {MIN_PASSPHRASE_LENGTH} 个字符"
+                   "（几个互不相关的词语容易记住）。")
+    if weakness == "guessable":
+        return say("The passphrase is too easy to guess (common words, names, dates or "
+                   "patterns): add more unrelated words.",
+                   "口令太容易被猜中（常见词、姓名、日期或规律）：请再加几个互不相关的词语。")
+    return None
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    problem = passphrase_problem(passphrase)
+    if problem is not None:
+        raise WeakPassphrase(problem)
+
+
+def work_factor() -> int:
+    """log2(N) for new writes of the passphrase file."""
+    value = os.environ.get(TEST_WORK_FACTOR_ENV, "")
+    if value.isdigit() and 10 <= int(value) <= SCRYPT_LOG_N:
+        return int(value)
+    return SCRYPT_LOG_N
+
+
+# -- the stores ----------------------------------------------------------------------------
 
 class SecretStore:
-    """get/set/delete named secrets (bytes). `secure` is False for the passphrase fallback."""
+    """get/set/delete named secrets (bytes). `secure` is False for the passphrase file;
+    `chosen` is True when the user picked this store rather than falling back to it."""
 
     secure = True
+    chosen = False
+    kind = ""  # "keyring" or "file"
     description = ""
+    backend_name = ""
 
     def get(self, name: str) -> bytes | None:
         raise NotImplementedError
-
-    def set(self, name: str, value: bytes) -> None:
-        raise NotImplementedError
-
-    def delete(self, name: str) -> None:
-        raise NotImplementedError
-
-    def set_many(self, values: dict[str, bytes]) -> None:
-        for name, value in values.items():
-            self.set(name, value)
-
-
-class KeyringStore(SecretStore):
-    """The OS keyring (Secret Service, KWallet, macOS Keychain, Windows Credential Locker)."""
-
-    def __init__(self, backend: object) -> None:
-        self.backend = backend
-        self.description = f"system keyring ({type(backend).__name__})"
-
-    def _scope(self, name: str) -> str:
-        # Several WORKBENCH_HOMEs (several parties on one machine) must not share entries.
-        return f"{data_dir()}::{name}"
-
-    def get(self, name: str) -> bytes | None:
-        value = self.backend.get_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
-        return base64.b64decode(value) if value is not None else None
-
-    def set(self, name: str, value: bytes) -> None:
-        self.backend.set_password(SERVICE, self._scope(name),  # type: ignore[attr-defined]
-                                  base64.b64encode(value).decode())
-
-    def delete(self, name: str) -> None:
-        import keyring.errors
-
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
-            self.backend.delete_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
-
-
-class PassphraseFileStore(SecretStore):
-    """All secrets in one age passphrase-encrypted file (0600) under the data folder. The file
-    is decrypted once per process and kept in memory; it is rewritten on every change."""
-
-    secure = False
-
-    def __init__(self, path: Path, prompt: PassphrasePrompt | None = None) -> None:
-        self.path = path
-        self.prompt = prompt
-        self.description = f"passphrase-protected file {path}"
-        self._passphrase: str | None = None
-        self._secrets: dict[str, str] | None = None
-        self._lock = threading.Lock()
-
-    def _unlock(self) -> dict[str, str]:
-        import pyrage
-
-        if self._secrets is not None:
-            return self._secrets
-        creating = not self.path.exists()
-        passphrase = self._ask(creating)
-        if creating:
-            self._secrets = {}
-        else:
-            try:
-                plain = pyrage.passphrase.decrypt(self.path.read_bytes(), passphrase)
-            except pyrage.DecryptError as exc:
-                raise WrongPassphrase() from exc
-            except OSError as exc:
-                raise SecretStoreError(f"Cannot read {self.path}: {exc}") from exc
-            self._secrets = json.loads(plain)
-        self._passphrase = passphrase
-        return self._secrets
-
-    def _ask(self, creating: bool) -> str:
-        passphrase = os.environ.get(PASSPHRASE_ENV)
-        if not passphrase and self.prompt is not None:
-            passphrase = self.prompt(creating)
-        if not passphrase:
-            raise SecretStoreError(
-                "No system keyring is available, so private keys are kept in a passphrase-"
-                f"protected file ({self.path}). Give the passphrase when asked, or set "
-                f"{PASSPHRASE_ENV} for automation."
-            )
-        return passphrase
-
-    def _save(self) -> None:
-        import pyrage
-
-        from workbench.core.atomic import atomic_write
-
-        assert self._secrets is not None and self._passphrase is not None
-        plain = json.dumps(self._secrets, sort_keys=True).encode()
-        atomic_write(self.path, pyrage.passphrase.encrypt(plain, self._passphrase))
-
-    def get(self, name: str) -> bytes | None:
-        with self._lock:
-            value = self._unlock().get(name)
-        return base64.b64decode(value) if value is not None else None
 
     def set(self, name: str, value: bytes) -> None:
         self.set_many({name: value})
 
     def set_many(self, values: dict[str, bytes]) -> None:
-        # One rewrite for several secrets: each encryption costs a second of scrypt.
-        with self._lock:
-            secrets = self._unlock()
-            for name, value in values.items():
-                secrets[name] = base64.b64encode(value).decode()
-            self._save()
+        raise NotImplementedError
 
     def delete(self, name: str) -> None:
-        with self._lock:
-            if self._unlock().pop(name, None) is not None:
-                self._save()
+        raise NotImplementedError
 
+    def names(self) -> set[str]:
+        """Every secret this store holds for the current home (as far as it can know)."""
+        raise NotImplementedError
+
+    @property
+    def warns(self) -> bool:
+        """The "no system keyring" warning: only for a fall-back nobody asked for."""
+        return not self.secure and not self.chosen
+
+
+@contextlib.contextmanager
+def home_lock(home: Path | None = None) -> Iterator[None]:
+    """Exclusive across processes and threads for one home's key store; re-entrant."""
+    import filelock
+
+    folder = home or data_dir()
+    rlock, file_lock = _locks_for(folder)
+    with rlock:
+        try:
+            file_lock.acquire()  # counts nested acquisitions by this thread
+        except filelock.Timeout as exc:
+            raise SecretStoreError(say(
+                f"The key store in {folder} stayed locked by another process for 2 minutes; "
+                "close other Consent Workbench windows or commands and try again.",
+                f"{folder} 中的密钥库被另一个进程锁定了 2 分钟；请关闭其他 Consent Workbench "
+                "窗口或命令后重试。")) from exc
+        try:
+            yield
+        finally:
+            file_lock.release()
+
+
+_locks: dict[str, tuple[threading.RLock, object]] = {}
+_locks_guard = threading.Lock()
+
+
+def _locks_for(folder: Path):  # type: ignore[no-untyped-def]
+    import filelock
+
+    with _locks_guard:
+        if str(folder) not in _locks:
+            # One lock object per home and process, used under the RLock: filelock then
+            # counts re-entry instead of blocking on its own second file descriptor.
+            _locks[str(folder)] = (threading.RLock(), filelock.FileLock(
+                folder / LOCK_FILE, timeout=120, mode=0o600, thread_local=False))
+        return _locks[str(folder)]
+
+
+class KeyringStore(SecretStore):
+    """The OS keyring (Secret Service, KWallet, macOS Keychain, Windows Credential Locker).
+
+    Each secret is its own keyring entry, so nothing is rewritten whole; the list of names
+    (not values) is kept beside, updated under the home's lock, so a home can be moved."""
+
+    kind = "keyring"
+
+    def __init__(self, backend: object, chosen: bool = False) -> None:
+        self.backend = backend
+        self.chosen = chosen
+        self.home = data_dir()
+        self.backend_name = backend_name(backend)
+        self.description = say(f"system keyring ({self.backend_name})",
+                               f"系统钥匙串（{self.backend_name}）")
+
+    def _scope(self, name: str) -> str:
+        # Several WORKBENCH_HOMEs (several parties on one machine) must not share entries.
+        return f"{self.home}::{name}"
+
+    def get(self, name: str) -> bytes | None:
+        value = self.backend.get_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
+        if value is None:
+            return None
+        if name not in self._read_index():
+            # An entry from before the index existed: remember it so it can be moved.
+            with home_lock(self.home):
+                self._write_index(self._read_index() | {name})
+        return base64.b64decode(value)
+
+    def set_many(self, values: dict[str, bytes]) -> None:
+        with home_lock(self.home):
+            for name, value in values.items():
+                self.backend.set_password(SERVICE, self._scope(name),  # type: ignore[attr-defined]
+                                          base64.b64encode(value).decode())
+            self._write_index(self._read_index() | set(values))
+
+    def delete(self, name: str) -> None:
+        import keyring.errors
+
+        with home_lock(self.home):
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                self.backend.delete_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
+            self._write_index(self._read_index() - {name})
+
+    def names(self) -> set[str]:
+        return {n for n in self._read_index() if self.get(n) is not None}
+
+    def _read_index(self) -> set[str]:
+        path = self.home / INDEX_FILE
+        try:
+            return set(json.loads(path.read_text(encoding="utf-8")).get("names", []))
+        except FileNotFoundError:
+            return set()
+        except (OSError, ValueError, AttributeError) as exc:
+            raise SecretStoreError(say(f"{path} is damaged ({exc}); delete it and open each "
+                                       "workspace once to rebuild it.",
+                                       f"{path} 已损坏（{exc}）；请删除它，"
+                                       "并把每个工作区打开一次以重建。")) from exc
+
+    def _write_index(self, names: set[str]) -> None:
+        from workbench.core.atomic import atomic_write
+
+        atomic_write(self.home / INDEX_FILE,
+                     (json.dumps({"names": sorted(names)}, indent=1) + "\n").encode())
+
+
+@dataclass
+class _Unlocked:
+    """The file as last read: its secrets, the key derived from the passphrase, and which
+    salt and work factor that key belongs to."""
+
+    secrets: dict[str, str]
+    key: bytes
+    kdf: dict[str, object]
+    stamp: tuple[int, int, int]
+
+
+class PassphraseFileStore(SecretStore):
+    """All secrets in one passphrase-encrypted file (0600) under the data folder: scrypt with
+    a fixed work factor, ChaCha20-Poly1305, parameters in a JSON header. The passphrase is
+    asked for once per process; the file is re-read whenever another process changed it."""
+
+    secure = False
+    kind = "file"
+    backend_name = "passphrase file"
+
+    def __init__(self, path: Path, prompt: PassphrasePrompt | None = None,
+                 chosen: bool = False) -> None:
+        self.path = path
+        self.prompt = prompt
+        self.chosen = chosen
+        self.description = say(f"passphrase-protected file {path}", f"受口令保护的文件 {path}")
+        self._passphrase: str | None = None
+        self._state: _Unlocked | None = None
+        # The home's lock, so this store and `move_to` always take locks in one order.
+        self._lock = _locks_for(path.parent)[0]
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _current(self) -> _Unlocked | None:
+        """The secrets as they are on disk now (None when there is no file yet)."""
+        stamp = self._stamp()
+        if stamp is None:
+            self._state = None
+            return None
+        if self._state is not None and self._state.stamp == stamp:
+            return self._state
+        try:
+            data = self.path.read_bytes()
+        except OSError as exc:
+            raise SecretStoreError(say(f"Cannot read {self.path}: {exc}",
+                                       f"无法读取 {self.path}：{exc}")) from exc
+        if data.startswith(AGE_HEADER):
+            self._state = self._read_age(data, stamp)
+        else:
+            self._state = self._read_v2(data, stamp)
+        return self._state
+
+    def _read_v2(self, data: bytes, stamp: tuple[int, int, int]) -> _Unlocked:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+        try:
+            header = json.loads(data)
+            if header.get("format") != FILE_FORMAT:
+                raise ValueError(f"unknown format {header.get('format')!r}")
+            kdf = dict(header["kdf"])
+            nonce = base64.b64decode(header["nonce"], validate=True)
+            body = base64.b64decode(header["ciphertext"], validate=True)
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            raise SecretStoreError(say(
+                f"{self.path} is damaged or not a Consent Workbench key file ({exc}).",
+                f"{self.path} 已损坏，或不是 Consent Workbench 的密钥文件（{exc}）。")) from exc
+        passphrase = None
+        if self._state is not None and self._state.kdf == kdf:
+            key = self._state.key  # same salt and factor: no second scrypt run
+        else:
+            passphrase = self._ask(False)
+            key = _derive(passphrase, kdf)
+        try:
+            plain = ChaCha20Poly1305(key).decrypt(nonce, body, _associated(kdf))
+        except InvalidTag as exc:
+            raise WrongPassphrase() from exc
+        if passphrase is not None:
+            self._passphrase = passphrase
+        return _Unlocked(json.loads(plain), key, kdf, stamp)
+
+    def _read_age(self, data: bytes, stamp: tuple[int, int, int]) -> _Unlocked:
+        # Files written before format v2 (age's passphrase mode, self-calibrated scrypt).
+        import pyrage
+
+        passphrase = self._ask(False)
+        try:
+            plain = pyrage.passphrase.decrypt(data, passphrase)
+        except pyrage.DecryptError as exc:
+            raise WrongPassphrase() from exc
+        self._passphrase = passphrase
+        return _Unlocked(json.loads(plain), b"", {"name": "age"}, stamp)
+
+    def _ask(self, creating: bool) -> str:
+        """The passphrase (kept in memory once it has opened or created the file)."""
+        if self._passphrase is not None:
+            return self._passphrase
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+        if not passphrase and self.prompt is not None:
+            passphrase = self.prompt(creating)
+        if not passphrase:
+            raise SecretStoreError(say(
+                "Private keys are kept in a passphrase-protected file "
+                f"({self.path}). Give the passphrase when asked, or set {PASSPHRASE_ENV} for "
+                "automation.",
+                f"私钥保存在受口令保护的文件中（{self.path}）。请在询问时输入口令，"
+                f"自动化场景可设置 {PASSPHRASE_ENV}。"))
+        if creating:
+            check_new_passphrase(passphrase)
+        return passphrase
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _editing(self) -> Iterator[dict[str, str]]:
+        """Read-modify-write under the home's lock: the secrets as on disk now, saved (in
+        full, atomically) if the block finishes."""
+        with self._lock, home_lock(self.path.parent):
+            state = self._current()
+            if state is None:
+                self._passphrase = self._ask(True)
+            secrets = dict(state.secrets) if state is not None else {}
+            before = dict(secrets)
+            yield secrets
+            if secrets != before or state is None or _stale(state.kdf):
+                self._save(secrets)
+
+    def _save(self, secrets: dict[str, str]) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+        from workbench.core.atomic import atomic_write
+
+        state = self._state
+        if state is not None and not _stale(state.kdf):
+            kdf, key = state.kdf, state.key
+        else:
+            kdf = {"name": "scrypt", "log_n": work_factor(), "r": SCRYPT_R, "p": SCRYPT_P,
+                   "salt": base64.b64encode(os.urandom(16)).decode()}
+            key = _derive(self._ask(state is None), kdf)
+        nonce = os.urandom(12)
+        body = ChaCha20Poly1305(key).encrypt(
+            nonce, json.dumps(secrets, sort_keys=True).encode(), _associated(kdf))
+        document = {"format": FILE_FORMAT, "kdf": kdf, "cipher": "chacha20-poly1305",
+                    "nonce": base64.b64encode(nonce).decode(),
+                    "ciphertext": base64.b64encode(body).decode()}
+        atomic_write(self.path, (json.dumps(document, indent=1) + "\n").encode())
+        self._state = _Unlocked(secrets, key, kdf, self._stamp() or (0, 0, 0))
+
+    # -- the interface ----------------------------------------------------------------------
+
+    def unlock(self) -> None:
+        """Ask for the passphrase now (and bring an older file up to date)."""
+        with self._lock:
+            state = self._current()
+            if state is not None and _stale(state.kdf):
+                with self._editing():
+                    pass
+
+    def get(self, name: str) -> bytes | None:
+        with self._lock:
+            state = self._current()
+            if state is not None and _stale(state.kdf):
+                with self._editing():
+                    pass  # migrate an age file, or raise its work factor, now
+                state = self._state
+        value = state.secrets.get(name) if state is not None else None
+        return base64.b64decode(value) if value is not None else None
+
+    def set_many(self, values: dict[str, bytes]) -> None:
+        with self._editing() as secrets:
+            for name, value in values.items():
+                secrets[name] = base64.b64encode(value).decode()
+
+    def delete(self, name: str) -> None:
+        with self._editing() as secrets:
+            secrets.pop(name, None)
+
+    def names(self) -> set[str]:
+        with self._lock:
+            state = self._current()
+        return set(state.secrets) if state is not None else set()
+
+    def stored_work_factor(self) -> int | None:
+        """log2(N) of the file as stored (None: no file, or an age file)."""
+        with self._lock:
+            state = self._current()
+        log_n = state.kdf.get("log_n") if state is not None else None
+        return int(log_n) if isinstance(log_n, int) else None
+
+
+def _stale(kdf: dict[str, object]) -> bool:
+    """Written with another scheme or less work than today's default."""
+    if kdf.get("name") != "scrypt":
+        return True
+    log_n, r, p = kdf.get("log_n"), kdf.get("r"), kdf.get("p")
+    return not (isinstance(log_n, int) and isinstance(r, int) and isinstance(p, int)) \
+        or log_n < work_factor() or r < SCRYPT_R or p < SCRYPT_P
+
+
+def _associated(kdf: dict[str, object]) -> bytes:
+    # The parameters are bound to the ciphertext: an edited header does not decrypt.
+    import rfc8785
+
+    return rfc8785.dumps({"format": FILE_FORMAT, "kdf": kdf, "cipher": "chacha20-poly1305"})
+
+
+def _derive(passphrase: str, kdf: dict[str, object]) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    try:
+        log_n, r, p = int(kdf["log_n"]), int(kdf["r"]), int(kdf["p"])  # type: ignore[call-overload]
+        salt = base64.b64decode(str(kdf["salt"]), validate=True)
+        if kdf.get("name") != "scrypt" or not (1 <= log_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
+            raise ValueError("unsupported key derivation parameters")
+        return Scrypt(salt=salt, length=32, n=2 ** log_n, r=r, p=p).derive(passphrase.encode())
+    except (KeyError, ValueError, TypeError, binascii.Error) as exc:
+        raise SecretStoreError(say(f"The key file's header is damaged ({exc}).",
+                                   f"密钥文件的文件头已损坏（{exc}）。")) from exc
+
+
+# -- choosing the store --------------------------------------------------------------------
 
 _stores: dict[str, SecretStore] = {}
 _prompt: PassphrasePrompt | None = None
@@ -174,20 +491,58 @@ def set_passphrase_prompt(prompt: PassphrasePrompt | None) -> None:
             store.prompt = prompt
 
 
+def home_choice() -> str | None:
+    """The store this home was moved to on purpose ("file" or "keyring"), if any."""
+    path = data_dir() / CHOICE_FILE
+    try:
+        value = json.loads(path.read_text(encoding="utf-8")).get("backend")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if value in ("file", "keyring") else None
+
+
+def _set_home_choice(backend: str) -> None:
+    from workbench.core.atomic import atomic_write
+
+    atomic_write(data_dir() / CHOICE_FILE,
+                 (json.dumps({"backend": backend}) + "\n").encode())
+
+
 def secret_store() -> SecretStore:
-    """The store for the current WORKBENCH_HOME: the OS keyring when one works, else the
-    passphrase file."""
+    """The store for the current WORKBENCH_HOME: WORKBENCH_KEYRING if set, else the home's
+    choice, else the OS keyring when one works, else the passphrase file."""
     home = str(data_dir())
-    if home not in _stores:
-        backend = None if os.environ.get(BACKEND_ENV) == "file" else _usable_keyring()
-        _stores[home] = (KeyringStore(backend) if backend is not None
-                         else PassphraseFileStore(data_dir() / FALLBACK_FILE, _prompt))
-    return _stores[home]
+    wanted = os.environ.get(BACKEND_ENV) or home_choice()
+    store = _stores.get(home)
+    # Another process may have moved this home's keys since (`keys move-to`): follow it.
+    if store is None or (wanted in ("file", "keyring") and store.kind != wanted):
+        store = _stores[home] = _open_store(wanted)
+    return store
+
+
+def _open_store(wanted: str | None) -> SecretStore:
+    file = data_dir() / FALLBACK_FILE
+    if wanted == "file":
+        return PassphraseFileStore(file, _prompt, chosen=True)
+    backend = _usable_keyring()
+    if backend is not None:
+        return KeyringStore(backend, chosen=wanted == "keyring")
+    if wanted == "keyring":
+        raise SecretStoreError(say(
+            "This home keeps its keys in the system keyring, but no system keyring is "
+            "available now (is the desktop session unlocked?).",
+            "此主目录的密钥保存在系统钥匙串中，但现在没有可用的系统钥匙串（桌面会话是否已解锁？）。"))
+    return PassphraseFileStore(file, _prompt)
 
 
 def forget_stores() -> None:
     """Drop unlocked stores (tests; switching WORKBENCH_HOME in one process)."""
     _stores.clear()
+
+
+def keyring_available() -> bool:
+    """Whether a system keyring works here (whichever store this home uses now)."""
+    return _usable_keyring() is not None
 
 
 def _usable_keyring() -> object | None:
@@ -204,7 +559,108 @@ def _usable_keyring() -> object | None:
     return backend
 
 
+def backend_name(backend: object) -> str:
+    """The keyring backend's full class name, e.g. keyring.backends.SecretService.Keyring."""
+    from keyring.backends import chainer
+
+    if isinstance(backend, chainer.ChainerBackend):
+        return " + ".join(backend_name(b) for b in backend.backends)
+    kind = type(backend)
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+# -- moving a home between stores ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Moved:
+    target: SecretStore
+    names: int
+
+
+def move_to(target: str, also: Iterable[str] = ()) -> Moved:
+    """Copy every secret of this home into the other store, check each one reads back, make
+    that store the home's choice, and only then delete the copies in the old store.
+    `also`: names to look for besides the ones the store knows (keys from older versions)."""
+    if target not in ("file", "keyring"):
+        raise BadInputError(say(f"Unknown key store '{target}': use 'keyring' or 'file'.",
+                                f"未知的密钥库“{target}”：请使用 keyring 或 file。"))
+    forced = os.environ.get(BACKEND_ENV)
+    if forced and forced != target:
+        raise BadInputError(say(f"{BACKEND_ENV}={forced} is set and would override the move; "
+                                "unset it first.",
+                                f"已设置 {BACKEND_ENV}={forced}，它会覆盖这次迁移；"
+                                "请先取消该设置。"))
+    source = secret_store()
+    if source.kind == target and not source.chosen:
+        # Already there by fall-back: record that it is now the home's choice.
+        _set_home_choice(target)
+        source.chosen = True
+        return Moved(source, 0)
+    if source.kind == target:
+        raise BadInputError(say(f"The keys of this home are already in the {source.description}.",
+                                f"此主目录的密钥已经在{source.description}中。"))
+    destination = _open_store(target)
+    if destination.kind != target:  # pragma: no cover - _open_store raises instead
+        raise SecretStoreError("no such store")
+    with home_lock():
+        names = sorted(source.names() | {n for n in also if n})
+        values = {name: value for name in names if (value := source.get(name)) is not None}
+        if values:
+            destination.set_many(values)
+        for name, value in values.items():
+            if destination.get(name) != value:
+                raise SecretStoreError(say(
+                    f"The key '{name}' did not read back from the {destination.description}; "
+                    "nothing was removed from the old store.",
+                    f"密钥“{name}”无法从{destination.description}读回；旧密钥库中的内容没有被删除。"))
+        _set_home_choice(target)
+        _stores[str(data_dir())] = destination
+        if isinstance(source, PassphraseFileStore):
+            source.path.unlink(missing_ok=True)
+        else:
+            for name in values:
+                source.delete(name)
+    return Moved(destination, len(values))
+
+
 def require(value: bytes | None, what: str) -> bytes:
     if value is None:
-        raise BadInputError(f"The private key for {what} is missing from the key store.")
+        raise BadInputError(say(f"The private key for {what} is missing from the key store.",
+                                f"密钥库中缺少 {what} 的私钥。"))
     return value
+
+
+# -- the fall-back warning -----------------------------------------------------------------
+
+WARNED_FILE = "keystore-fallback-warned"
+
+
+def fallback_warning_due() -> bool:
+    """Whether to print the "no system keyring" warning now: only for an automatic fall-back
+    (not a store the user chose), and once per login/terminal session, not per command. The
+    session is the process's session id (POSIX), else the parent process."""
+    from workbench.core.atomic import atomic_write
+    from workbench.core.paths import cache_dir
+
+    store = secret_store()
+    if not store.warns:
+        return False
+    session = str(os.getsid(0) if hasattr(os, "getsid") else os.getppid())
+    marker = cache_dir() / WARNED_FILE
+    with contextlib.suppress(OSError):
+        if marker.read_text(encoding="utf-8").strip() == session:
+            return False
+    with contextlib.suppress(OSError):
+        atomic_write(marker, session.encode())
+    return True
+
+
+def fallback_warning() -> str:
+    store = secret_store()
+    where = getattr(store, "path", store.description)
+    return say(f"warning: no system keyring is available; private keys and workspace keys are "
+               f"kept in a passphrase-protected file ({where}). Set {BACKEND_ENV}=file (or run "
+               "`workbench keys move-to file`) to say this is your choice.",
+               f"警告：没有可用的系统钥匙串；私钥和工作区密钥保存在受口令保护的文件中（{where}）。"
+               f"若这是你的选择，请设置 {BACKEND_ENV}=file"
+               "（或运行 `workbench keys move-to file`）。")

@@ -48,7 +48,10 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_settings()
     app.setApplicationVersion(__version__)
-    install_translators(app, chosen_locale())
+    locale = chosen_locale()
+    install_translators(app, locale)
+    # Messages from the core (key store, workspace lock) follow the app's language.
+    os.environ["WORKBENCH_LANG"] = "zh" if locale.name().startswith("zh") else "en"
 
     from workbench.gui.main_window import MainWindow
 

@@ -56,16 +56,37 @@ class AppContext(QObject):
     # -- workspace ------------------------------------------------------------------------
 
     def open_workspace(self, path: Path | None) -> bool:
+        """Show `path` (None: no workspace). The window holds the workspace while it shows it,
+        so another window or process cannot open it meanwhile (nor this one theirs)."""
+        from workbench.core.errors import WorkspaceInUse
+        from workbench.core.workspace import lock
+
         if path is not None:
             try:
                 Workspace.open(path).close()
+                lock.acquire(Path(path))
+            except WorkspaceInUse:
+                self.show_error(self.tr(
+                    "The workspace {0} is in use by another window or process. Close it there "
+                    "(or wait for that command to finish) and try again.").format(path))
+                return False
             except WorkbenchError as exc:
                 self.show_error(str(exc))
                 return False
             self._remember(Path(path))
+        self.release_workspace()
         self.workspace_path = Path(path) if path else None
+        self._held = self.workspace_path
         self.workspace_changed.emit(self.workspace_path)
         return True
+
+    def release_workspace(self) -> None:
+        """Give up the window's hold on the workspace it shows (when it closes)."""
+        from workbench.core.workspace import lock
+
+        held, self._held = getattr(self, "_held", None), None
+        if held is not None:
+            lock.release(held)
 
     @contextlib.contextmanager
     def workspace(self) -> Iterator[Workspace]:

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import uuid
 from collections import Counter
@@ -37,6 +38,7 @@ from workbench.core.errors import (
 from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
 from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
+from workbench.core.workspace import lock as workspace_lock
 from workbench.core.workspace import sealing
 from workbench.core.workspace.migrations import (
     ROW_BOUND_SINCE,
@@ -179,6 +181,7 @@ class Workspace:
         self.root = root
         self._conn = conn
         self._sealer = sealer
+        self._released = False  # the process's hold on the workspace, given back by close
 
     def _seal(self, value: str | None, where: str, row: str) -> bytes | None:
         return self._sealer.seal(value, where, row)
@@ -200,14 +203,24 @@ class Workspace:
             raise BadInputError(f"Unknown time zone '{timezone}' (try e.g. Asia/Shanghai).") \
                 from exc
         workspace_id = str(uuid.uuid4())
-        # The key is in the key store before anything is written that only it can open.
-        sealer = sealing.create_key(workspace_id)
+        made = not root.exists()
         try:
             root.mkdir(parents=True, exist_ok=True, mode=0o700)
             (root / BLOBS).mkdir(exist_ok=True, mode=0o700)
         except OSError as exc:
             raise WorkspaceError(f"Cannot create the workspace folder {root}: {exc}") from exc
-        conn = _connect(root / DB_NAME)
+        workspace_lock.acquire(root)
+        try:
+            if (root / DB_NAME).exists():  # another process made it while we were checking
+                raise WorkspaceExists(root)
+            # The key is in the key store before anything is written that only it can open.
+            sealer = sealing.create_key(workspace_id)
+            conn = _connect(root / DB_NAME)
+        except BaseException:
+            workspace_lock.release(root)
+            if made:  # leave no half-made folder behind (e.g. the passphrase was refused)
+                shutil.rmtree(root, ignore_errors=True)
+            raise
         sealer.install(conn)
         ws = cls(root, conn, sealer)
         migrate(conn)
@@ -234,21 +247,26 @@ class Workspace:
         root = Path(root)
         if not (root / DB_NAME).is_file():
             raise NotAWorkspace(root)
-        conn = _connect(root / DB_NAME)
+        # One process at a time (its threads share the hold); released by `close`.
+        workspace_lock.acquire(root)
         try:
-            found = current_version(conn)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise WorkspaceError(f"{root / DB_NAME} is damaged or not a workspace ({exc}).") \
-                from exc
-        if found > SCHEMA_VERSION:
-            conn.close()
-            raise WorkspaceTooNew(root, found, SCHEMA_VERSION)
+            conn = _connect(root / DB_NAME)
+        except BaseException:
+            workspace_lock.release(root)
+            raise
         try:
+            try:
+                found = current_version(conn)
+            except sqlite3.DatabaseError as exc:
+                raise WorkspaceError(f"{root / DB_NAME} is damaged or not a workspace "
+                                     f"({exc}).") from exc
+            if found > SCHEMA_VERSION:
+                raise WorkspaceTooNew(root, found, SCHEMA_VERSION)
             sealer = _unlock(root, conn, found)
             migrate(conn)
         except BaseException:
             conn.close()
+            workspace_lock.release(root)
             raise
         ws = cls(root, conn, sealer)
         if found < SEALED_SINCE:
@@ -272,6 +290,9 @@ class Workspace:
 
     def close(self) -> None:
         self._conn.close()
+        if not self._released:
+            self._released = True
+            workspace_lock.release(self.root)
 
     def __enter__(self) -> Workspace:
         return self

@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
 
 from workbench.core import secrets_store
 
-# Short passphrases are accepted (it is the user's choice) but warned about.
-SUGGESTED_LENGTH = 10
-
 
 class PassphraseDialog(QDialog):
     """Asks for the passphrase of the key file; twice, to confirm it, when the file is new."""
@@ -30,7 +27,13 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Passphrase for your private keys"))
         self.setMinimumWidth(520)
 
-        if creating:
+        if creating and _keyring_available():
+            text = self.tr(
+                "Your private keys will be kept in a file protected by a passphrase, as you "
+                "chose. Choose the passphrase now; you will be asked for it when you sign or "
+                "open packages. Keep it safe: without it the keys cannot be recovered and "
+                "nobody can reset it.")
+        elif creating:
             text = self.tr(
                 "This computer has no system keyring, so Consent Workbench keeps your private "
                 "keys in a file protected by a passphrase. Choose a passphrase now; you will be "
@@ -88,19 +91,29 @@ class PassphraseDialog(QDialog):
                 self.second.clear()
                 self.second.setFocus()
                 return
-            if (len(self.first.text()) < SUGGESTED_LENGTH
-                    and self.problem.property("warned") != self.first.text()):
-                # Warn once per passphrase; pressing the button again keeps it.
-                self.problem.setProperty("warned", self.first.text())
+            # The key store's rule, the same as on the command line; refused, not warned.
+            weakness = secrets_store.passphrase_weakness(self.first.text())
+            if weakness is not None:
                 self._show_problem(self.tr(
-                    "This passphrase is short. A longer one (a few words) is much harder to "
-                    "guess. Press the button again to use it anyway."))
+                    "This passphrase is too short: use at least {0} characters (a few "
+                    "unrelated words are easy to remember).").format(
+                        secrets_store.MIN_PASSPHRASE_LENGTH) if weakness == "short" else
+                    self.tr("This passphrase is too easy to guess (common words, names, dates "
+                            "or patterns): add more unrelated words."))
+                self.first.setFocus()
                 return
         super().accept()
 
     def _show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.show()
+
+
+def _keyring_available() -> bool:
+    try:
+        return secrets_store.keyring_available()
+    except Exception:  # no keyring module state to ask: treat as none
+        return False
 
 
 def ask_passphrase(creating: bool, parent: QWidget | None = None) -> str:

@@ -219,6 +219,25 @@ class KeysPage(Page):
         contacts_layout.addLayout(contact_buttons)
         layout.addWidget(contacts_box, 1)
 
+        store_box = QGroupBox(self.tr("Where your private keys are kept"))
+        store_layout = QVBoxLayout(store_box)
+        self.store_label = wrapped("")
+        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        store_layout.addWidget(self.store_label)
+        store_buttons = QHBoxLayout()
+        self.move_button = QPushButton()
+        self.move_button.clicked.connect(self.move_keys)
+        self.keep_file_button = QPushButton(self.tr("&Keep them in the passphrase file"))
+        self.keep_file_button.setToolTip(self.tr(
+            "Say that the passphrase file is your choice: the warning about the missing "
+            "keyring is no longer shown."))
+        self.keep_file_button.clicked.connect(lambda: self.move_keys("file"))
+        store_buttons.addWidget(self.move_button)
+        store_buttons.addWidget(self.keep_file_button)
+        store_buttons.addStretch()
+        store_layout.addLayout(store_buttons)
+        layout.addWidget(store_box)
+
         ctx.identities_changed.connect(self.refresh)
         ctx.workspace_changed.connect(lambda _path: self.refresh())
         self.refresh()
@@ -241,6 +260,82 @@ class KeysPage(Page):
         self.contacts_table.setVisible(bool(contacts))
         self.contacts_empty.setVisible(not contacts)
         self._show_workspace_key()
+        self._show_key_store()
+
+    def _show_key_store(self) -> None:
+        """The store and backend in use, and the one action that moves the keys."""
+        self.move_target: str | None = None
+        try:
+            store = secrets_store.secret_store()
+            keyring_here = secrets_store.keyring_available()
+        except WorkbenchError as exc:
+            self.store_label.setText(str(exc))
+            self.move_button.hide()
+            self.keep_file_button.hide()
+            return
+        if store.kind == "keyring":
+            text = self.tr("The system keyring ({0}).").format(store.backend_name)
+            self.move_target = "file"
+            self.move_button.setText(self.tr("&Move keys to a passphrase file…"))
+        else:
+            path = getattr(store, "path", "")
+            if store.chosen:
+                text = self.tr("A passphrase-protected file ({0}), as you chose.").format(path)
+            else:
+                text = self.tr("A passphrase-protected file ({0}), because no system keyring "
+                               "was found.").format(path)
+            if keyring_here:
+                self.move_target = "keyring"
+                self.move_button.setText(self.tr("&Move keys to the system keyring…"))
+        self.store_label.setText(text)
+        self.move_button.setVisible(self.move_target is not None)
+        self.keep_file_button.setVisible(store.kind == "file" and not store.chosen)
+
+    def move_keys(self, target: str | None = None) -> None:
+        """Move every private key of this home to the other store, in the background."""
+        from PySide6.QtWidgets import QMessageBox
+
+        target = target or self.move_target
+        if target is None:
+            return
+        try:
+            store = secrets_store.secret_store()
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        if store.kind != target:
+            question = (self.tr(
+                "Move all private keys and workspace keys of this computer account to a "
+                "passphrase-protected file? You will choose the passphrase next; keep it safe, "
+                "nobody can recover it.") if target == "file" else self.tr(
+                "Move all private keys and workspace keys into the system keyring? The "
+                "passphrase file is deleted once every key reads back from the keyring."))
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Move keys"), question,
+                              QMessageBox.StandardButton.NoButton, self)
+            move = box.addButton(self.tr("Move"), QMessageBox.ButtonRole.AcceptRole)
+            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+            box.setDefaultButton(cancel)
+            box.exec()
+            if box.clickedButton() is not move:
+                return
+        self.move_button.setEnabled(False)
+        self.keep_file_button.setEnabled(False)
+        self.ctx.run_task(lambda _progress, _cancel: keys.move_key_store(target),
+                          self.tr("Moving keys…"), self._moved, self._move_failed)
+
+    def _moved(self, moved: secrets_store.Moved) -> None:
+        self.move_button.setEnabled(True)
+        self.keep_file_button.setEnabled(True)
+        self.ctx.identities_changed.emit()  # refreshes this page and the keyring banner
+        target = (self.tr("the system keyring") if moved.target.kind == "keyring"
+                  else self.tr("the passphrase-protected file"))
+        self.ctx.show_info(self.tr("Moved {0} key(s) to {1}; they are kept there from now "
+                                   "on.").format(moved.names, target))
+
+    def _move_failed(self, message: str) -> None:
+        self.move_button.setEnabled(True)
+        self.keep_file_button.setEnabled(True)
+        self.ctx.show_error(message)
 
     def _show_workspace_key(self) -> None:
         path = self.ctx.workspace_path

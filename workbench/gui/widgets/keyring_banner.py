@@ -9,7 +9,7 @@ from workbench.core.errors import WorkbenchError
 
 
 class KeyringBanner(QFrame):
-    """Visible only while the secret store is the passphrase-protected fallback file."""
+    """Visible only while the secret store is the passphrase file by fall-back, not choice."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,7 +35,7 @@ class KeyringBanner(QFrame):
         except WorkbenchError:
             self.hide()
             return
-        if store.secure:
+        if not store.warns:  # a keyring, or a passphrase file the user chose
             self.hide()
             return
         where = getattr(store, "path", None) or store.description

@@ -1,0 +1,122 @@
+"""The key store on the command line: which store `keys list` names, the fall-back warning
+(once per session, never for a chosen file store), and `keys move-to`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REAL_KEYRING, TEST_PASSPHRASE
+from workbench.cli import main
+from workbench.core import secrets_store
+from workbench.core.workspace import sealing
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def no_system_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture restores the previous
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
+    secrets_store.forget_stores()
+
+
+def test_keys_list_names_the_keyring_backend(capsys, memory_keyring):
+    code, out, _ = run(capsys, "keys", "list")
+    name = secrets_store.backend_name(memory_keyring)
+    assert code == 0 and f"Key store: system keyring ({name}) [automatic]" in out
+
+
+def test_keys_list_names_the_file_store_and_why(capsys, no_system_keyring):
+    code, out, _ = run(capsys, "keys", "list")
+    assert code == 0 and "Key store: passphrase-protected file" in out
+    assert "[automatic fall-back: no system keyring]" in out
+
+
+def test_an_automatic_fall_back_warns_once_per_session(tmp_path: Path, capsys,
+                                                       no_system_keyring):
+    code, _, err = run(capsys, "init", tmp_path / "a", "--name", "李娜")
+    assert code == 0 and "warning: no system keyring is available" in err
+    secrets_store.forget_stores()
+    sealing.forget_keys()
+    # The next command of the same session (a new process in real life) stays quiet.
+    code, _, err = run(capsys, "status", tmp_path / "a")
+    assert code == 0 and "no system keyring" not in err
+    # Another session is warned again.
+    marker = secrets_store.data_dir().parent / "cache" / secrets_store.WARNED_FILE
+    marker.write_text("another session")
+    secrets_store.forget_stores()
+    code, _, err = run(capsys, "status", tmp_path / "a")
+    assert code == 0 and "warning: no system keyring is available" in err
+
+
+def test_a_chosen_file_store_never_warns(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
+    secrets_store.forget_stores()
+    code, _, err = run(capsys, "init", tmp_path / "a", "--name", "李娜")
+    assert code == 0 and "no system keyring" not in err
+    code, out, _ = run(capsys, "keys", "list")
+    assert "[chosen]" in out
+
+
+def test_moving_the_fall_back_to_file_makes_it_a_choice(tmp_path: Path, capsys,
+                                                        no_system_keyring):
+    run(capsys, "init", tmp_path / "a", "--name", "李娜")
+    code, out, _ = run(capsys, "keys", "move-to", "file")
+    assert code == 0 and "Moved 0 private key(s)" in out
+    (secrets_store.data_dir().parent / "cache" / secrets_store.WARNED_FILE).unlink()
+    secrets_store.forget_stores()
+    sealing.forget_keys()
+    code, _, err = run(capsys, "status", tmp_path / "a")
+    assert code == 0 and "no system keyring" not in err
+
+
+def test_move_to_file_and_back_from_the_command_line(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
+    run(capsys, "keys", "new", "--role", "employee", "--name", "李娜")
+    run(capsys, "init", tmp_path / "ws", "--name", "李娜")
+    code, out, _ = run(capsys, "keys", "move-to", "file")
+    assert code == 0 and "Moved 3 private key(s) to the passphrase-protected file" in out
+    secrets_store.forget_stores()
+    sealing.forget_keys()
+    code, out, _ = run(capsys, "status", tmp_path / "ws")
+    assert code == 0 and "李娜" in out
+    code, out, _ = run(capsys, "keys", "move-to", "keyring")
+    assert code == 0 and "Moved 3 private key(s) to the system keyring" in out
+    secrets_store.forget_stores()
+    sealing.forget_keys()
+    code, out, _ = run(capsys, "status", tmp_path / "ws")
+    assert code == 0 and "李娜" in out
+    code, _, err = run(capsys, "keys", "move-to", "keyring")
+    assert code == 2 and "already" in err
+
+
+def test_a_weak_passphrase_from_the_environment_exits_2(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "a")
+    secrets_store.forget_stores()
+    code, _, err = run(capsys, "init", tmp_path / "ws", "--name", "李娜")
+    assert code == 2 and "passphrase is too short" in err
+    assert not (tmp_path / "ws").exists()
+
+
+@pytest.mark.skipif(not REAL_KEYRING, reason="needs a real Secret Service "
+                    "(WORKBENCH_TEST_KEYRING=system, as .ci/run sets under gnome-keyring)")
+def test_keys_list_names_the_secret_service_in_a_new_process(tmp_path: Path):
+    result = subprocess.run([sys.executable, "-m", "workbench", "keys", "list"],
+                            env=dict(os.environ), capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    print(result.stdout)
+    assert "keyring.backends.SecretService.Keyring" in result.stdout
