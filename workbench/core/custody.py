@@ -178,6 +178,7 @@ def _workdir() -> Iterator[Path]:
 
 
 def register_entry(package: str) -> dict[str, Any] | None:
+    custody_dir()  # every look at custody first clears what a killed open left behind
     return next((e for e in load(custody_path()) if e.get("package") == package), None)
 
 
@@ -257,6 +258,7 @@ def _principal_fp(record_or_entry: Mapping[str, Any]) -> str | None:
 
 def verify_for_recipient(path: Path, now: datetime,
                          recipient: keys.IdentityCard | None = None) -> Bundle:
+    custody_dir()
     return _check(read_bundle(path), now, recipient)
 
 
