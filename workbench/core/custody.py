@@ -407,13 +407,16 @@ def extract_checked(tar_path: Path, target: Path,
                 if member.isdir():
                     # Folders carry no content (the exporter packs empty ones such as
                     # assets/); only their number is bounded.
-                    (target / folder / rel).mkdir(parents=True, exist_ok=True, mode=0o700)
+                    if rel in expected:
+                        raise BundleError(f"The payload holds a folder where the signed list "
+                                          f"has a file: {visible(member.name)}.")
+                    _make_dirs(target / folder / rel, member.name)
                     continue
                 if not member.isreg() or member.issparse() or \
                         member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
                     raise BundleError(f"The payload holds a link, device or sparse file "
                                       f"({visible(member.name)}).")
-                if rel not in expected:
+                if not rel or member.name.endswith("/") or rel not in expected:
                     raise BundleError(f"The payload holds a file that is not in the signed "
                                       f"list: {visible(member.name)}.")
                 if rel in seen:
@@ -454,15 +457,27 @@ def _member_path(name: str) -> tuple[str, str]:
     return parts[0], "/".join(parts[1:])
 
 
+def _make_dirs(path: Path, name: str) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:  # a file already stands where a folder is wanted
+        raise BundleError(f"The payload holds {visible(name)} as both a file and a folder "
+                          f"({visible(exc.strerror)}).") from exc
+
+
 def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
-    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _make_dirs(dest.parent, member.name)
     source = tar.extractfile(member)
     if source is None:
         raise BundleError(f"The payload member {visible(member.name)} has no data.")
     digest = hashlib.sha256()
     left = member.size
-    # O_EXCL and O_NOFOLLOW: never through a link, never over an earlier file.
-    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        # O_EXCL and O_NOFOLLOW: never through a link, never over an earlier file.
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise BundleError(f"The payload holds {visible(member.name)} twice or as both a "
+                          f"file and a folder ({visible(exc.strerror)}).") from exc
     with os.fdopen(fd, "wb") as handle:
         while left > 0:
             chunk = source.read(min(CHUNK, left))
