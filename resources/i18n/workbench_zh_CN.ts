@@ -940,6 +940,10 @@ They must delete it by {4}.</source>
         <translation>正在核验回执</translation>
     </message>
     <message>
+        <source>This receipt was already imported: {0} deleted package {1} on {2}. Nothing was changed.</source>
+        <translation>此回执此前已导入：{0} 已于 {2} 删除数据包 {1}。未做任何更改。</translation>
+    </message>
+    <message>
         <source>Receipt verified: {0} deleted package {1} on {2}.</source>
         <translation>回执核验通过：{0} 已于 {2} 删除数据包 {1}。</translation>
     </message>
@@ -974,6 +978,10 @@ You will save a signed revocation file. Send it to the recipients: once they imp
     <message>
         <source>Withdrawing consent</source>
         <translation>正在撤回同意</translation>
+    </message>
+    <message>
+        <source>Consent was already withdrawn on {0}; the same revocation was saved again as {1} for you to resend to {2}. Nothing new was recorded.</source>
+        <translation>您已于 {0} 撤回同意；同一份撤回文件已再次保存为 {1}，供您重新发给 {2}。没有记录新的条目。</translation>
     </message>
     <message>
         <source>Consent withdrawn. Send {0} to {1}; they must delete the package and send you a receipt.</source>
@@ -1965,10 +1973,10 @@ Lina Li</translation>
     <message>
         <source>Delete package {0} from {1} for good?
 
-This removes the opened folder, the stored copy and the package file, and destroys its key. You then get a signed receipt to send to {1}.</source>
+This removes every opened copy ({2}), the stored copy and the package file, and destroys its key. You then get a signed receipt to send to {1}.</source>
         <translation>永久删除来自 {1} 的数据包 {0}？
 
-这会删除已解密的文件夹、保管副本和数据包文件，并销毁其密钥。随后您会得到一份签名的删除回执，请发给 {1}。</translation>
+这会删除每一个已解密的副本（{2} 份）、保管副本和数据包文件，并销毁其密钥。随后您会得到一份签名的删除回执，请发给 {1}。</translation>
     </message>
     <message>
         <source>Save the deletion receipt</source>
@@ -2387,8 +2395,16 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>撤回文件 (*.revocation *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Revocation imported: {0} withdrew consent for package {1}. It can no longer be opened, and any opened copy must be purged now.</source>
-        <translation>撤回文件已导入：{0} 撤回了对数据包 {1} 的同意。它不能再打开，已解密的副本必须立即彻底删除。</translation>
+        <source>This revocation by {0} for package {1} was already imported; nothing was changed.</source>
+        <translation>{0} 对数据包 {1} 的撤回文件此前已导入；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Revocation imported: {0} withdrew consent for package {1}. It can no longer be opened, and every opened copy must be purged now.</source>
+        <translation>撤回文件已导入：{0} 撤回了对数据包 {1} 的同意。它不能再打开，每一个已解密的副本都必须立即彻底删除。</translation>
+    </message>
+    <message>
+        <source>Revocation kept: {0} withdrew consent for package {1}, which you have not opened. It will be refused if it arrives from {0}.</source>
+        <translation>撤回文件已保存：{0} 撤回了对数据包 {1} 的同意，您尚未打开该数据包。若它由 {0} 发来，将被拒绝打开。</translation>
     </message>
     <message>
         <source>Importing the revocation</source>
