@@ -105,3 +105,54 @@ def test_the_unmutated_tar_opens():
 @given(mutated(GOOD))
 def test_mutated_tars_open_exactly_or_are_refused(tar_bytes):
     check(tar_bytes, EXPECTED)
+
+
+# -- signed revocations and receipts with any JSON inside ---------------------------------------
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-(2 ** 53) + 1, 2 ** 53 - 1),
+              st.text(max_size=20),
+              st.sampled_from(["sha256:" + "0" * 64, "sha256:../../x/pwn",
+                               "consent-workbench/revocation/v1",
+                               "consent-workbench/receipt/v1"])),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.sampled_from(
+                                   ["schema", "package", "principal", "fingerprint", "name",
+                                    "withdrawn_at", "recipient", "deleted_at", "ledger",
+                                    "record_id"]), children, max_size=6)),
+    max_leaves=20)
+
+
+def test_validly_signed_revocations_and_receipts_with_any_body_fail_cleanly(tmp_path: Path):
+    import json
+
+    import rfc8785
+
+    from tests.core.parties import make_parties
+    from workbench.core import custody, dsse, keys
+    from workbench.core.errors import WorkbenchError
+
+    employee, _hr, recipient = make_parties(tmp_path / "homes")
+
+    @given(json_values, st.sampled_from(["revocation", "receipt"]))
+    def check_one(body: object, kind: str) -> None:
+        signer, reader = (employee, recipient) if kind == "revocation" \
+            else (recipient, employee)
+        payload_type = custody.REVOCATION_TYPE if kind == "revocation" \
+            else custody.RECEIPT_TYPE
+        with signer:
+            envelope = dsse.sign_envelope(payload_type, rfc8785.dumps(body),
+                                          [keys.LocalSigner(signer.card)])
+        path = tmp_path / f"x.{kind}"
+        path.write_text(json.dumps(envelope))
+        with reader:
+            try:
+                if kind == "revocation":
+                    custody.import_revocation(path)
+                else:
+                    custody.import_receipt(path)
+            except WorkbenchError as exc:
+                assert "\n" not in str(exc)
+        assert not list(tmp_path.parent.rglob("*pwn*"))
+
+    check_one()

@@ -721,8 +721,9 @@ def import_receipt(path: Path) -> ReceiptResult:
     if not check.ok:
         raise RefusedError(f"The receipt's ledger does not verify: line {check.bad_line}: "
                            f"{visible(check.reason)}.")
-    last = ledger.read_entries(body["ledger"])[-1]
-    if last.type != "package.deleted" or last.body.get("package") != package \
+    entries = ledger.read_entries(body["ledger"])
+    last = entries[-1] if entries else None
+    if last is None or last.type != "package.deleted" or last.body.get("package") != package \
             or last.actor != signer_fp:
         raise RefusedError("The receipt's ledger does not end with this package's deletion.")
     entry = next((e for e in load(exports_path()) if e["package"] == package), None)
