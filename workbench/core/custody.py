@@ -177,6 +177,14 @@ def _workdir() -> Iterator[Path]:
 # -- the custody register ------------------------------------------------------------------------
 
 
+@contextlib.contextmanager
+def _register_lock() -> Iterator[None]:
+    """One writer of the register at a time (the app and the CLI may both be open)."""
+    with open(custody_dir() / ".register.lock", "ab") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def register_entry(package: str) -> dict[str, Any] | None:
     custody_dir()  # every look at custody first clears what a killed open left behind
     return next((e for e in load(custody_path()) if e.get("package") == package), None)
@@ -334,14 +342,19 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     record = bundle.record
     copy = {"folder": str(folder.resolve()), "opened_at": ledger.now(),
             "files": sorted(written, key=lambda f: f["name"])}
-    bundles = list(dict.fromkeys([*(entry or {}).get("bundles", []), str(path.resolve())]))
-    upsert(custody_path(), {
-        "package": package, "bundles": bundles,
-        "copies": [*copies_of(entry or {}), copy], "stored_copy": str(stored),
-        "delete_by": record["retention"]["delete_by"], "record_id": record["record_id"],
-        "principal": record["principal"], "recipient": recipient.fingerprint,
-        "opened_at": copy["opened_at"],
-    })
+    with _register_lock():
+        entry = register_entry(package)  # again: another open may have registered meanwhile
+        bundles = list(dict.fromkeys([*(entry or {}).get("bundles", []),
+                                      str(path.resolve())]))
+        upsert(custody_path(), {
+            "package": package, "bundles": bundles,
+            "copies": [*copies_of(entry or {}), copy], "stored_copy": str(stored),
+            "delete_by": record["retention"]["delete_by"], "record_id": record["record_id"],
+            "principal": record["principal"], "recipient": recipient.fingerprint,
+            "opened_at": copy["opened_at"],
+            **({"revoked_at": entry["revoked_at"]} if entry and entry.get("revoked_at")
+               else {}),
+        })
     return OpenResult(folder, package, record["retention"]["delete_by"])
 
 
@@ -578,8 +591,10 @@ def import_revocation(path: Path) -> RevocationResult:
     already = revocation_by(package, signer) is not None
     if not already:
         atomic_write(revocation_path(package, signer), Path(path).read_bytes())
-    if entry is not None and not entry.get("revoked_at"):
-        upsert(custody_path(), {**entry, "revoked_at": body["withdrawn_at"]})
+    with _register_lock():
+        entry = register_entry(package)
+        if entry is not None and not entry.get("revoked_at"):
+            upsert(custody_path(), {**entry, "revoked_at": body["withdrawn_at"]})
     return RevocationResult(body, package, entry is not None, already)
 
 
@@ -640,6 +655,11 @@ def purge(package: str, now: datetime, receipt_out: Path | None = None,
     """Shred every opened copy, the stored copy and the package file(s); destroy the custody
     key; check that none of it remains; only then record package.deleted and sign a receipt
     that lists what was deleted. The register keeps the package, marked purged."""
+    with _register_lock():
+        return _purge(package, now, receipt_out, reason)
+
+
+def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -> PurgeResult:
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
     if entry.get("deleted_at"):
