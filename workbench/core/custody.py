@@ -11,8 +11,6 @@ by the next command that touches custody.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -29,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import rfc8785
+from filelock import FileLock, Timeout
 
 from workbench.core import dsse, keys, ledger
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
@@ -115,19 +114,16 @@ def sweep_leftovers(folder: Path) -> list[Path]:
                 shred(work)
                 removed.append(work)
             continue
+        held = FileLock(lock)
         try:
-            handle = open(lock, "rb")  # noqa: SIM115 - held for the flock below
-        except OSError:
-            continue
-        with handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    continue  # another open is running right now
-                raise
+            held.acquire(timeout=0)
+        except Timeout:
+            continue  # another open is running right now
+        try:
             shred(work)
-            removed.append(work)
+        finally:
+            held.release()
+        removed.append(work)
     return removed
 
 
@@ -165,13 +161,13 @@ def _zero(path: Path) -> None:
 def _workdir() -> Iterator[Path]:
     """A locked `.open-*` folder in custody, shredded whatever happens."""
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=custody_dir()))
-    lock = open(work / LOCK_NAME, "wb")  # noqa: SIM115 - held until the folder is gone
+    lock = FileLock(work / LOCK_NAME)
+    lock.acquire()
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX)
         yield work
     finally:
         shred(work)
-        lock.close()
+        lock.release()
 
 
 # -- the custody register ------------------------------------------------------------------------
@@ -180,8 +176,7 @@ def _workdir() -> Iterator[Path]:
 @contextlib.contextmanager
 def _register_lock() -> Iterator[None]:
     """One writer of the register at a time (the app and the CLI may both be open)."""
-    with open(custody_dir() / ".register.lock", "ab") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with FileLock(custody_dir() / ".register.lock"):
         yield
 
 
