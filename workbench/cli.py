@@ -639,13 +639,13 @@ def _receipt(args: argparse.Namespace) -> int:
 
     result = custody.import_receipt(args.file)
     body = result.body
-    recipient = custody.visible(body["recipient"].get("name", ""))
+    recipient = custody.shown(body["recipient"].get("name", ""))
     if result.already:
         print(f"This receipt was already imported: {recipient} deleted package "
-              f"{body['package']} at {custody.visible(body['deleted_at'])}. Nothing was changed.")
+              f"{body['package']} at {custody.shown(body['deleted_at'])}. Nothing was changed.")
     else:
         print(f"Receipt verified: {recipient} deleted package {body['package']} "
-              f"at {custody.visible(body['deleted_at'])}.")
+              f"at {custody.shown(body['deleted_at'])}.")
     return 0
 
 

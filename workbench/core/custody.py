@@ -68,7 +68,7 @@ WORK_PREFIX = ".open-"
 LOCK_NAME = ".lock"
 
 
-def visible(text: object, limit: int = 120) -> str:
+def shown(text: object, limit: int = 120) -> str:
     """A name from a package as it may be shown: control characters written out (a name
     must not be able to move the cursor or recolour a terminal), cut to `limit`."""
     shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
@@ -79,7 +79,7 @@ def package_id(value: object) -> str:
     """A package id is `sha256:` and 64 lowercase hex digits; anything else is refused
     before it can become part of a path."""
     if not isinstance(value, str) or not PACKAGE_ID.fullmatch(value):
-        raise BadInputError(f"{visible(value, 90)!s} is not a package id (sha256: followed by "
+        raise BadInputError(f"{shown(value, 90)!s} is not a package id (sha256: followed by "
                             "64 hex digits).")
     return value
 
@@ -215,7 +215,7 @@ def revocations_dir() -> Path:
 
 def revocation_path(package: str, signer: str) -> Path:
     if not FINGERPRINT.fullmatch(signer):
-        raise BadInputError(f"{visible(signer, 40)} is not a key fingerprint.")
+        raise BadInputError(f"{shown(signer, 40)} is not a key fingerprint.")
     return revocations_dir() / f"{_hex(package)}.{signer}.revocation.json"
 
 
@@ -292,7 +292,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     entry = register_entry(package)
     if (entry and entry.get("deleted_at")) or _purged_in_ledger(package):
         when = str(entry.get("deleted_at", ""))[:10] if entry else ""
-        raise RefusedError(f"Refusing to open {visible(path.name)}: package {_short(package)} "
+        raise RefusedError(f"Refusing to open {shown(path.name)}: package {_short(package)} "
                            f"was purged on {when or 'an earlier date'}; a kept copy of the "
                            "package may not be opened again.")
     live = [c["folder"] for c in copies_of(entry or {}) if Path(c["folder"]).exists()]
@@ -303,7 +303,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     failed = {c.name: c for c in bundle.failed()}
     for name in (*REFUSAL_ORDER, *failed):
         if name in failed:
-            raise BundleError(f"Refusing to open {visible(path.name)}: {name}: "
+            raise BundleError(f"Refusing to open {shown(path.name)}: {name}: "
                               f"{failed[name].detail}.")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -379,9 +379,9 @@ def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
             pyrage.decrypt_io(source, _BoundedWriter(handle, limit),
                               [keys.age_identity(recipient)])
         except pyrage.DecryptError as exc:
-            raise BundleError(f"Refusing to open {visible(Path(path).name)}: the payload "
+            raise BundleError(f"Refusing to open {shown(Path(path).name)}: the payload "
                               f"cannot be decrypted with {recipient.name}'s key "
-                              f"({visible(exc)}).") from exc
+                              f"({shown(exc)}).") from exc
 
 
 def extract_checked(tar_path: Path, target: Path,
@@ -411,41 +411,41 @@ def extract_checked(tar_path: Path, target: Path,
                     top = folder
                 elif folder != top:
                     raise BundleError("The payload does not hold exactly one skill folder "
-                                      f"({visible(top)}, {visible(folder)}).")
+                                      f"({shown(top)}, {shown(folder)}).")
                 if member.isdir():
                     # Folders carry no content (the exporter packs empty ones such as
                     # assets/); only their number is bounded.
                     if rel in expected:
                         raise BundleError(f"The payload holds a folder where the signed list "
-                                          f"has a file: {visible(member.name)}.")
+                                          f"has a file: {shown(member.name)}.")
                     _make_dirs(target / folder / rel, member.name)
                     continue
                 if not member.isreg() or member.issparse() or \
                         member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
                     raise BundleError(f"The payload holds a link, device or sparse file "
-                                      f"({visible(member.name)}).")
+                                      f"({shown(member.name)}).")
                 if not rel or member.name.endswith("/") or rel not in expected:
                     raise BundleError(f"The payload holds a file that is not in the signed "
-                                      f"list: {visible(member.name)}.")
+                                      f"list: {shown(member.name)}.")
                 if rel in seen:
-                    raise BundleError(f"The payload holds {visible(member.name)} twice.")
+                    raise BundleError(f"The payload holds {shown(member.name)} twice.")
                 total += member.size
                 if total > limit:
                     raise BundleError("The payload unpacks to more than it holds "
                                       f"({total} bytes declared, limit {limit}).")
                 digest = _write_member(tar, member, target / folder / rel)
                 if digest != expected[rel]:
-                    raise BundleError(f"The decrypted file {visible(rel)} does not match the "
+                    raise BundleError(f"The decrypted file {shown(rel)} does not match the "
                                       "signed manifest (changed).")
                 seen.add(rel)
                 written.append({"name": rel, "sha256": digest})
     except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
         raise BundleError(f"The payload is not a plain tar of one skill folder (compressed "
-                          f"or damaged: {visible(exc)}).") from exc
+                          f"or damaged: {shown(exc)}).") from exc
     missing = sorted(set(expected) - seen)
     if top is None or missing:
         raise BundleError("The decrypted files do not match the signed manifest (missing: "
-                          + ", ".join(visible(m) for m in missing[:3] or ["everything"]) + ").")
+                          + ", ".join(shown(m) for m in missing[:3] or ["everything"]) + ").")
     return top, written
 
 
@@ -453,15 +453,15 @@ def _member_path(name: str) -> tuple[str, str]:
     """(skill folder, path inside it) of a member name, or a refusal naming why."""
     if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
         raise BundleError(f"The payload holds a name longer than {MAX_NAME_BYTES} bytes "
-                          f"({visible(name, 60)}).")
+                          f"({shown(name, 60)}).")
     parts = name.removesuffix("/").split("/")
     bad = next((p for p in parts if p in ("", ".", "..") or "\\" in p or not p.isprintable()
                 or len(p.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES), None)
     if bad is not None:
-        raise BundleError(f"The payload holds an unsafe name ({visible(name)}): absolute, "
+        raise BundleError(f"The payload holds an unsafe name ({shown(name)}): absolute, "
                           "'..', empty, control characters or too long a part.")
     if not TOP_NAME.fullmatch(parts[0]) or len(parts[0]) > 64:
-        raise BundleError(f"The payload's folder {visible(parts[0])} is not a skill name.")
+        raise BundleError(f"The payload's folder {shown(parts[0])} is not a skill name.")
     return parts[0], "/".join(parts[1:])
 
 
@@ -469,28 +469,28 @@ def _make_dirs(path: Path, name: str) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:  # a file already stands where a folder is wanted
-        raise BundleError(f"The payload holds {visible(name)} as both a file and a folder "
-                          f"({visible(exc.strerror)}).") from exc
+        raise BundleError(f"The payload holds {shown(name)} as both a file and a folder "
+                          f"({shown(exc.strerror)}).") from exc
 
 
 def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
     _make_dirs(dest.parent, member.name)
     source = tar.extractfile(member)
     if source is None:
-        raise BundleError(f"The payload member {visible(member.name)} has no data.")
+        raise BundleError(f"The payload member {shown(member.name)} has no data.")
     digest = hashlib.sha256()
     left = member.size
     try:
         # O_EXCL and O_NOFOLLOW: never through a link, never over an earlier file.
         fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
-        raise BundleError(f"The payload holds {visible(member.name)} twice or as both a "
-                          f"file and a folder ({visible(exc.strerror)}).") from exc
+        raise BundleError(f"The payload holds {shown(member.name)} twice or as both a "
+                          f"file and a folder ({shown(exc.strerror)}).") from exc
     with os.fdopen(fd, "wb") as handle:
         while left > 0:
             chunk = source.read(min(CHUNK, left))
             if not chunk:
-                raise BundleError(f"The payload ends inside {visible(member.name)}.")
+                raise BundleError(f"The payload ends inside {shown(member.name)}.")
             left -= len(chunk)
             digest.update(chunk)
             handle.write(chunk)
@@ -569,20 +569,20 @@ def import_revocation(path: Path) -> RevocationResult:
     who = cards[signer].label if signer in cards else signer
     entry = register_entry(package)
     principal = _principal_fp(entry) if entry else None
-    name = visible(Path(path).name)
+    name = shown(Path(path).name)
     if principal is not None and signer != principal:
-        employee = visible(entry.get("principal", {}).get("name", principal))  # type: ignore[union-attr]
+        employee = shown(entry.get("principal", {}).get("name", principal))  # type: ignore[union-attr]
         raise RefusedError(f"{name} is not signed by the package's principal {employee}: it "
-                           f"is signed by {visible(who)}. Only the employee who consented can "
+                           f"is signed by {shown(who)}. Only the employee who consented can "
                            "withdraw; nothing was changed.")
     if principal is None and cards.get(signer) is not None \
             and cards[signer].role != keys.Role.EMPLOYEE:
-        raise RefusedError(f"{name} is signed by {visible(who)}, who is not an employee: "
+        raise RefusedError(f"{name} is signed by {shown(who)}, who is not an employee: "
                            "only the employee who consented can withdraw.")
     if body["principal"]["fingerprint"] != signer:
         raise RefusedError(f"{name} is not signed by the employee it names: it names "
-                           f"{visible(body['principal'].get('name', ''))} and is signed by "
-                           f"{visible(who)}.")
+                           f"{shown(body['principal'].get('name', ''))} and is signed by "
+                           f"{shown(who)}.")
     already = revocation_by(package, signer) is not None
     if not already:
         atomic_write(revocation_path(package, signer), Path(path).read_bytes())
@@ -600,7 +600,7 @@ def _revocation_body(body: Any, path: Path) -> dict[str, Any]:
             or not isinstance(principal, dict) \
             or not isinstance(principal.get("fingerprint"), str) \
             or not isinstance(body.get("withdrawn_at"), str):
-        raise RefusedError(f"{visible(Path(path).name)} is not a revocation (schema, "
+        raise RefusedError(f"{shown(Path(path).name)} is not a revocation (schema, "
                            "principal or date missing).")
     package_id(body.get("package"))
     return body
@@ -611,7 +611,7 @@ def _read_signed(path: Path, payload_type: str, what: str,
     """The payload of a signed file and the one known key that signed it; the reason is
     named when it is not (too large, not JSON, unknown signer, bad signature)."""
     path = Path(path)
-    name = visible(path.name)
+    name = shown(path.name)
     try:
         if path.stat().st_size > max_bytes:
             raise BadInputError(f"The {what} {name} is larger than {max_bytes >> 10} KB; it "
@@ -621,17 +621,17 @@ def _read_signed(path: Path, payload_type: str, what: str,
         payload = json.loads(dsse.decode_payload(envelope)) if good else None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
             AttributeError) as exc:
-        raise BadInputError(f"Cannot read the {what} {name}: {visible(exc)}") from exc
+        raise BadInputError(f"Cannot read the {what} {name}: {shown(exc)}") from exc
     except RefusedError as exc:
-        raise RefusedError(f"The {what} {name} is not a {what}: {visible(exc)}.") from exc
+        raise RefusedError(f"The {what} {name} is not a {what}: {shown(exc)}.") from exc
     if not good:
         unknown = [p for p in problems if p.startswith("signature by unknown key")]
         if unknown and len(unknown) == len(problems):
             keyid = unknown[0].rsplit(" ", 1)[-1]
             raise RefusedError(f"The {what} {name} is signed by someone you don't know (key "
-                               f"{visible(keyid, 40)}); import their card if you trust them.")
+                               f"{shown(keyid, 40)}); import their card if you trust them.")
         raise RefusedError(f"The {what} {name} does not carry a valid signature "
-                           f"({visible('; '.join(problems) or 'no signature')}).")
+                           f"({shown('; '.join(problems) or 'no signature')}).")
     return payload, good[0].keyid
 
 
@@ -722,7 +722,7 @@ class ReceiptResult:
 def import_receipt(path: Path) -> ReceiptResult:
     """The employee checks a deletion receipt and marks the export deleted ✓."""
     body, signer_fp = _read_signed(path, RECEIPT_TYPE, "deletion receipt", MAX_RECEIPT_BYTES)
-    name = visible(Path(path).name)
+    name = shown(Path(path).name)
     recipient = body.get("recipient") if isinstance(body, dict) else None
     if not isinstance(body, dict) or body.get("schema") != RECEIPT_SCHEMA \
             or not isinstance(recipient, dict) or not isinstance(body.get("ledger"), str) \
@@ -735,7 +735,7 @@ def import_receipt(path: Path) -> ReceiptResult:
     check = ledger.verify(body["ledger"], keys.public_keys())
     if not check.ok:
         raise RefusedError(f"The receipt's ledger does not verify: line {check.bad_line}: "
-                           f"{visible(check.reason)}.")
+                           f"{shown(check.reason)}.")
     entries = ledger.read_entries(body["ledger"])
     last = entries[-1] if entries else None
     if last is None or last.type != "package.deleted" or last.body.get("package") != package \

@@ -67,7 +67,7 @@ def import_revocation_dialog(page: Page, done: Callable[[], None]) -> None:
         return
 
     def imported(result: custody.RevocationResult) -> None:
-        employee = custody.visible(result.body.get("principal", {}).get("name", ""))
+        employee = custody.shown(result.body.get("principal", {}).get("name", ""))
         short = short_package(result.package)
         if result.already:
             text = QCoreApplication.translate(
@@ -332,7 +332,7 @@ class ReceivePage(PackageDrops, Page):
             status = deadlines.status_of(entry, today)
             folders = [c["folder"] for c in custody.copies_of(entry)]
             cells = [short_package(entry["package"]),
-                     custody.visible(entry.get("principal", {}).get("name", "")),
+                     custody.shown(entry.get("principal", {}).get("name", "")),
                      entry["delete_by"], status_label(status),
                      self.tr("deleted {0} · receipt: {1}").format(
                          str(entry["deleted_at"])[:10], entry.get("receipt", ""))
