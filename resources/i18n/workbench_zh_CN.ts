@@ -635,6 +635,65 @@
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>{0} is not a package id (sha256: followed by 64 hex digits).</source>
+        <translation>{0} 不是数据包编号（应为 sha256: 加 64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <source>Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may not be opened again.</source>
+        <translation>拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。</translation>
+    </message>
+    <message>
+        <source>Package {0} is already open in {1}; use that copy, or purge it first. Nothing was changed.</source>
+        <translation>数据包 {0} 已在 {1} 中打开；请使用那一份，或先将其彻底删除。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The payload is not a plain tar of one skill folder (compressed or damaged: {0}).</source>
+        <translation>数据包内容不是仅含一个技能文件夹的普通 tar 归档（被压缩或已损坏：{0}）。</translation>
+    </message>
+    <message>
+        <source>The payload holds a file that is not in the signed list: {0}.</source>
+        <translation>数据包内容含有签名清单之外的文件：{0}。</translation>
+    </message>
+    <message>
+        <source>The payload holds an unsafe name ({0}): absolute, &apos;..&apos;, empty, control characters or too long a part.</source>
+        <translation>数据包内容含有不安全的名称（{0}）：绝对路径、“..”、空名称、控制字符或过长的路径段。</translation>
+    </message>
+    <message>
+        <source>{0} is not signed by the package&apos;s principal {1}: it is signed by {2}. Only the employee who consented can withdraw; nothing was changed.</source>
+        <translation>{0} 不是由该数据包的同意人 {1} 签名的：签名者是 {2}。只有给予同意的员工本人才能撤回；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} is signed by {1}, who is not an employee: only the employee who consented can withdraw.</source>
+        <translation>{0} 由 {1} 签名，此人不是员工：只有给予同意的员工本人才能撤回。</translation>
+    </message>
+    <message>
+        <source>{0} is not signed by the employee it names: it names {1} and is signed by {2}.</source>
+        <translation>{0} 不是由其中写明的员工签名的：文件写明的是 {1}，签名者却是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} is signed by someone you don&apos;t know (key {1}); import their card if you trust them.</source>
+        <translation>{0} 的签名者您并不认识（密钥 {1}）；如信任对方，请先导入其身份卡。</translation>
+    </message>
+    <message>
+        <source>Package {0} was already purged on {1}; its receipt is {2}.</source>
+        <translation>数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。</translation>
+    </message>
+    <message>
+        <source>Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds it) and purge again.</source>
+        <translation>无法删除 {0}；未签发删除回执。请手动删除它（或关闭占用它的程序）后再次彻底删除。</translation>
+    </message>
+    <message>
+        <source>This receipt is for a package that was not exported from here.</source>
+        <translation>此回执对应的数据包不是从这里导出的。</translation>
+    </message>
+    <message>
+        <source>The receipt is signed by someone who was not a recipient of this package.</source>
+        <translation>此回执的签名者不是该数据包的接收方。</translation>
+    </message>
+</context>
+<context>
     <name>CountersignPage</name>
     <message>
         <source>Go to Keys</source>

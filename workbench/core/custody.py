@@ -66,6 +66,51 @@ MAX_REVOCATION_BYTES = 64 << 10
 MAX_RECEIPT_BYTES = 16 << 20
 WORK_PREFIX = ".open-"
 LOCK_NAME = ".lock"
+# The refusals the app shows in the user's language (workbench/gui/error_text.py holds the
+# same sentences for translation; a test keeps the two identical).
+MESSAGES = {
+    "custody.not-a-package-id":
+        "{0} is not a package id (sha256: followed by 64 hex digits).",
+    "custody.purged":
+        "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
+        "not be opened again.",
+    "custody.already-open":
+        "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
+        "changed.",
+    "custody.not-plain-tar":
+        "The payload is not a plain tar of one skill folder (compressed or damaged: {0}).",
+    "custody.not-in-list":
+        "The payload holds a file that is not in the signed list: {0}.",
+    "custody.unsafe-name":
+        "The payload holds an unsafe name ({0}): absolute, '..', empty, control characters or "
+        "too long a part.",
+    "custody.not-principal":
+        "{0} is not signed by the package's principal {1}: it is signed by {2}. Only the "
+        "employee who consented can withdraw; nothing was changed.",
+    "custody.not-employee":
+        "{0} is signed by {1}, who is not an employee: only the employee who consented can "
+        "withdraw.",
+    "custody.not-self-named":
+        "{0} is not signed by the employee it names: it names {1} and is signed by {2}.",
+    "custody.unknown-signer":
+        "{0} is signed by someone you don't know (key {1}); import their card if you trust "
+        "them.",
+    "custody.already-purged":
+        "Package {0} was already purged on {1}; its receipt is {2}.",
+    "custody.purge-incomplete":
+        "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
+        "it) and purge again.",
+    "custody.receipt-not-exported":
+        "This receipt is for a package that was not exported from here.",
+    "custody.receipt-not-recipient":
+        "The receipt is signed by someone who was not a recipient of this package.",
+}
+
+
+def _error(kind: type[RefusedError] | type[BadInputError], code: str,
+           *params: object) -> RefusedError | BadInputError:
+    values = tuple(str(p) for p in params)
+    return kind(MESSAGES[code].format(*values), code=code, params=values)
 
 
 def shown(text: object, limit: int = 120) -> str:
@@ -79,8 +124,7 @@ def package_id(value: object) -> str:
     """A package id is `sha256:` and 64 lowercase hex digits; anything else is refused
     before it can become part of a path."""
     if not isinstance(value, str) or not PACKAGE_ID.fullmatch(value):
-        raise BadInputError(f"{shown(value, 90)!s} is not a package id (sha256: followed by "
-                            "64 hex digits).")
+        raise _error(BadInputError, "custody.not-a-package-id", shown(value, 90))
     return value
 
 
@@ -292,13 +336,11 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     entry = register_entry(package)
     if (entry and entry.get("deleted_at")) or _purged_in_ledger(package):
         when = str(entry.get("deleted_at", ""))[:10] if entry else ""
-        raise RefusedError(f"Refusing to open {shown(path.name)}: package {_short(package)} "
-                           f"was purged on {when or 'an earlier date'}; a kept copy of the "
-                           "package may not be opened again.")
+        raise _error(RefusedError, "custody.purged", shown(path.name), _short(package),
+                     when or "?")
     live = [c["folder"] for c in copies_of(entry or {}) if Path(c["folder"]).exists()]
     if live:
-        raise RefusedError(f"Package {_short(package)} is already open in {live[0]}; use "
-                           "that copy, or purge it first. Nothing was changed.")
+        raise _error(RefusedError, "custody.already-open", _short(package), live[0])
     _check(bundle, now, recipient)
     failed = {c.name: c for c in bundle.failed()}
     for name in (*REFUSAL_ORDER, *failed):
@@ -425,8 +467,7 @@ def extract_checked(tar_path: Path, target: Path,
                     raise BundleError(f"The payload holds a link, device or sparse file "
                                       f"({shown(member.name)}).")
                 if not rel or member.name.endswith("/") or rel not in expected:
-                    raise BundleError(f"The payload holds a file that is not in the signed "
-                                      f"list: {shown(member.name)}.")
+                    raise _error(BundleError, "custody.not-in-list", shown(member.name))
                 if rel in seen:
                     raise BundleError(f"The payload holds {shown(member.name)} twice.")
                 total += member.size
@@ -440,8 +481,7 @@ def extract_checked(tar_path: Path, target: Path,
                 seen.add(rel)
                 written.append({"name": rel, "sha256": digest})
     except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
-        raise BundleError(f"The payload is not a plain tar of one skill folder (compressed "
-                          f"or damaged: {shown(exc)}).") from exc
+        raise _error(BundleError, "custody.not-plain-tar", shown(exc)) from exc
     missing = sorted(set(expected) - seen)
     if top is None or missing:
         raise BundleError("The decrypted files do not match the signed manifest (missing: "
@@ -458,8 +498,7 @@ def _member_path(name: str) -> tuple[str, str]:
     bad = next((p for p in parts if p in ("", ".", "..") or "\\" in p or not p.isprintable()
                 or len(p.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES), None)
     if bad is not None:
-        raise BundleError(f"The payload holds an unsafe name ({shown(name)}): absolute, "
-                          "'..', empty, control characters or too long a part.")
+        raise _error(BundleError, "custody.unsafe-name", shown(name))
     if not TOP_NAME.fullmatch(parts[0]) or len(parts[0]) > 64:
         raise BundleError(f"The payload's folder {shown(parts[0])} is not a skill name.")
     return parts[0], "/".join(parts[1:])
@@ -572,17 +611,13 @@ def import_revocation(path: Path) -> RevocationResult:
     name = shown(Path(path).name)
     if principal is not None and signer != principal:
         employee = shown(entry.get("principal", {}).get("name", principal))  # type: ignore[union-attr]
-        raise RefusedError(f"{name} is not signed by the package's principal {employee}: it "
-                           f"is signed by {shown(who)}. Only the employee who consented can "
-                           "withdraw; nothing was changed.")
+        raise _error(RefusedError, "custody.not-principal", name, employee, shown(who))
     if principal is None and cards.get(signer) is not None \
             and cards[signer].role != keys.Role.EMPLOYEE:
-        raise RefusedError(f"{name} is signed by {shown(who)}, who is not an employee: "
-                           "only the employee who consented can withdraw.")
+        raise _error(RefusedError, "custody.not-employee", name, shown(who))
     if body["principal"]["fingerprint"] != signer:
-        raise RefusedError(f"{name} is not signed by the employee it names: it names "
-                           f"{shown(body['principal'].get('name', ''))} and is signed by "
-                           f"{shown(who)}.")
+        raise _error(RefusedError, "custody.not-self-named", name,
+                     shown(body["principal"].get("name", "")), shown(who))
     already = revocation_by(package, signer) is not None
     if not already:
         atomic_write(revocation_path(package, signer), Path(path).read_bytes())
@@ -628,8 +663,7 @@ def _read_signed(path: Path, payload_type: str, what: str,
         unknown = [p for p in problems if p.startswith("signature by unknown key")]
         if unknown and len(unknown) == len(problems):
             keyid = unknown[0].rsplit(" ", 1)[-1]
-            raise RefusedError(f"The {what} {name} is signed by someone you don't know (key "
-                               f"{shown(keyid, 40)}); import their card if you trust them.")
+            raise _error(RefusedError, "custody.unknown-signer", name, shown(keyid, 40))
         raise RefusedError(f"The {what} {name} does not carry a valid signature "
                            f"({shown('; '.join(problems) or 'no signature')}).")
     return payload, good[0].keyid
@@ -658,9 +692,8 @@ def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
     if entry.get("deleted_at"):
-        raise RefusedError(f"Package {_short(package)} was already purged on "
-                           f"{str(entry['deleted_at'])[:10]}; its receipt is "
-                           f"{entry.get('receipt', '(not kept)')}.")
+        raise _error(RefusedError, "custody.already-purged", _short(package),
+                     str(entry["deleted_at"])[:10], entry.get("receipt", "?"))
     recipient = keys.find_card(entry["recipient"], keys.own_identities(), keys.Role.RECIPIENT)
     targets = [("opened copy", Path(c["folder"]), len(c.get("files", [])))
                for c in copies_of(entry)]
@@ -683,8 +716,7 @@ def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -
     if secret_store().get(secret_name) is not None:
         remaining.append("the custody key in the key store")
     if remaining:
-        raise RefusedError(f"Could not delete {', '.join(remaining[:3])}; no receipt was "
-                           "signed. Delete it by hand (or close what holds it) and purge again.")
+        raise _error(RefusedError, "custody.purge-incomplete", ", ".join(remaining[:3]))
     ledger_path = folder / f"{_hex(package)}.ledger.jsonl"
     signer = keys.LocalSigner(recipient)
     ledger.append(ledger_path, "package.deleted", signer,
@@ -743,10 +775,9 @@ def import_receipt(path: Path) -> ReceiptResult:
         raise RefusedError("The receipt's ledger does not end with this package's deletion.")
     entry = next((e for e in load(exports_path()) if e["package"] == package), None)
     if entry is None:
-        raise RefusedError("This receipt is for a package that was not exported from here.")
+        raise _error(RefusedError, "custody.receipt-not-exported")
     if signer_fp not in {r["fingerprint"] for r in entry["recipients"]}:
-        raise RefusedError("The receipt is signed by someone who was not a recipient of "
-                           "this package.")
+        raise _error(RefusedError, "custody.receipt-not-recipient")
     receipts = read_json(data_dir() / "receipts.json", {})
     if not isinstance(receipts, dict):
         raise BadInputError(f"{data_dir() / 'receipts.json'} is damaged; restore it.")
