@@ -18,7 +18,7 @@ trace() {  # trace NAME COMMAND…: run the frozen app under strace, fail on any
     echo "FAIL: the frozen app used an Internet socket during $name" >&2
     exit 1
   fi
-  echo "no Internet socket during $name (strace: $(grep -c 'socket(' "$home/$name.trace") sockets, none AF_INET/AF_INET6)"
+  echo "no Internet socket during $name (strace: $(grep -c 'socket(' "$home/$name.trace") sockets, none AF_INET/AF_INET6)" >&2
 }
 if command -v strace >/dev/null 2>&1; then
   QT_QPA_PLATFORM=offscreen trace demo "$app" demo --headless --dir "$home/demo"
