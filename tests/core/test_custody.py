@@ -453,3 +453,19 @@ def test_withdrawing_twice_and_importing_a_receipt_twice_say_already(flow: Flow,
         assert "already imported" in out.getvalue()
         assert (flow.employee.home / "data/receipts.json").read_bytes() == receipts
         assert (flow.employee.home / "data/exports.json").read_bytes() == exports
+
+
+def test_shred_zeroes_what_it_deletes_but_never_through_a_link(tmp_path: Path):
+    folder = tmp_path / "copy"
+    (folder / "references").mkdir(parents=True)
+    secret = folder / "references" / "chat.md"
+    secret.write_bytes(MARKER.encode() * 100)
+    outside = tmp_path / "mine.txt"
+    outside.write_text("the recipient's own file")
+    (folder / "link").symlink_to(outside)
+    os.link(outside, folder / "hardlink")
+    with open(secret, "rb") as handle:  # an open handle still sees the bytes once unlinked
+        custody.shred(folder)
+        assert not folder.exists()
+        assert handle.read() == bytes(len(MARKER.encode()) * 100)  # zeroed before deletion
+    assert outside.read_text() == "the recipient's own file"

@@ -191,7 +191,10 @@ def _zero(path: Path) -> None:
     with contextlib.suppress(OSError):
         if path.is_symlink() or not path.is_file():
             return
-        size = path.stat().st_size
+        info = path.stat()
+        if info.st_nlink > 1:
+            return  # another name shares these bytes: deleting ours must not blank it
+        size = info.st_size
         with open(path, "r+b") as handle:
             block = bytes(min(size, CHUNK))
             left = size
