@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workbench.core import gate
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.parties import normalise
+from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
 from workbench.core.workspace import StoredFinding, Workspace
 
@@ -23,9 +24,11 @@ class Decision(StrEnum):
 
 
 class SecretCannotBeKept(RefusedError):
-    def __init__(self) -> None:
-        super().__init__("Secrets (keys, tokens, passwords) are always redacted; they cannot "
-                         "be kept.")
+    def __init__(self, entity: str = "SECRET") -> None:
+        self.entity = entity
+        super().__init__("Secrets (keys, tokens, passwords) and identifiers (resident IDs, "
+                         "passports, card and account numbers) are always redacted; they "
+                         f"cannot be kept ({entity}).")
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
@@ -52,16 +55,24 @@ def default_decision(entity: str, party: str) -> Decision:
 
 
 def check_decision(finding: StoredFinding, decision: Decision) -> None:
-    if finding.entity == "SECRET" and decision == Decision.KEEP:
-        raise SecretCannotBeKept()
+    if finding.entity in gate.NEVER_KEPT and decision == Decision.KEEP:
+        raise SecretCannotBeKept(finding.entity)
     if decision == Decision.PSEUDONYMISE and (finding.entity not in PSEUDONYMISABLE
                                               or not finding.person_key):
         raise RefusedError("Only names, emails and phone numbers of a known person can be "
                            "pseudonymised; redact or keep this one.")
 
 
-def apply_default_policy(ws: Workspace) -> int:
-    """Decide every still-pending finding by the default policy (one undo step)."""
+def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
+    """Decide every still-pending finding by the default policy (one undo step). With
+    `require_scanned`, refuse while any item is unscanned: a policy applied to nothing would
+    look like a finished review."""
+    if require_scanned:
+        missing = gate.unscanned(ws)
+        if missing:
+            names = ", ".join(b.title for b in missing[:3]) + (" …" if len(missing) > 3 else "")
+            raise RefusedError(f"{len(missing)} item(s) are not scanned yet ({names}): scan "
+                               "the workspace first, then apply the default policy.")
     changes = []
     for f in ws.findings():
         if f.decision == Decision.PENDING:
@@ -71,6 +82,11 @@ def apply_default_policy(ws: Workspace) -> int:
             changes.append((f.id, str(decision)))
     ws.set_decisions(changes)
     return len(changes)
+
+
+def _after_change(ws: Workspace, artifact_ids: list[str]) -> None:
+    """An approval stands only for what was approved: a changed review reopens it."""
+    gate.void_approvals(ws, artifact_ids, "changed")
 
 
 def decide(ws: Workspace, finding_id: int, decision: Decision,
@@ -84,6 +100,7 @@ def decide(ws: Workspace, finding_id: int, decision: Decision,
         targets = [f for f in ws.findings()
                    if f.entity == finding.entity and normalise(f.entity, f.value) == value]
     ws.set_decisions([(f.id, str(decision)) for f in targets])
+    _after_change(ws, [f.artifact_id for f in targets])
     return len(targets)
 
 
@@ -99,8 +116,20 @@ def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
         pattern = re.compile(re.escape(value))
         spans = [(a.id, m.start(), m.end()) for a in ws.artifacts()
                  for m in pattern.finditer(a.text)]
-    return ws.add_manual_findings([(a, s, e, "MANUAL", str(Decision.REDACT))
-                                   for a, s, e in spans])
+    ids = ws.add_manual_findings([(a, s, e, "MANUAL", str(Decision.REDACT))
+                                  for a, s, e in spans])
+    _after_change(ws, [a for a, _s, _e in spans])
+    return ids
+
+
+def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) -> list[int]:
+    """A manual redaction box on an image."""
+    x, y, w, h = box
+    if w <= 0 or h <= 0 or x < 0 or y < 0:
+        raise BadInputError("A box is X,Y,WIDTH,HEIGHT with a positive width and height.")
+    ids = ws.add_box_findings(artifact_id, [box])
+    _after_change(ws, [artifact_id])
+    return ids
 
 
 def undo(ws: Workspace) -> int:
@@ -112,6 +141,7 @@ def undo(ws: Workspace) -> int:
             ws.record_event("artifact.reviewed", {"artifact": artifact_id,
                                                   "decision": f"reopened:{restored}"},
                             _ledger_time())
+    _after_change(ws, [a for _action, a, _r in undone if a])
     return len(undone)
 
 
@@ -124,36 +154,49 @@ class Unresolved:
 
 
 def unresolved(ws: Workspace) -> list[Unresolved]:
-    """Pending artifacts and why each is not approved yet."""
-    pending_findings = Counter()
+    """Pending artifacts and why each is not approved yet (the gate's reasons)."""
+    context = gate.GateContext.of(ws)
+    context.scans = ws.scan_records()
+    by_artifact: dict[str, list[StoredFinding]] = {}
     for f in ws.findings():
-        if f.decision == Decision.PENDING:
-            pending_findings[(f.artifact_id, f.entity)] += 1
+        by_artifact.setdefault(f.artifact_id, []).append(f)
     out = []
-    for artifact in ws.artifacts():
+    for artifact in ws.artifact_summaries():
         if artifact.state != ArtifactState.PENDING:
             continue
-        reasons = [f"{n} {entity} finding(s) without a decision"
-                   for (aid, entity), n in sorted(pending_findings.items()) if aid == artifact.id]
-        if artifact.kind.value == "image":
-            reasons.append("images must be looked at and approved by hand")
+        blockers = gate.approval_blockers(ws, artifact.id, by_hand=False, context=context,
+                                          findings=by_artifact.get(artifact.id, []))
         out.append(Unresolved(artifact.id, artifact.title, artifact.kind.value,
-                              tuple(reasons) or ("not approved yet",)))
+                              tuple(b.reason for b in blockers) or ("not approved yet",)))
     return out
 
 
-def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = None) -> str:
-    """Approve an artifact whose findings all have a decision; returns its digest out."""
+def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = None,
+            *, by_hand: bool = True, gate_context: gate.GateContext | None = None) -> str:
+    """Approve an artifact the gate lets through; returns its digest out. The only way an
+    artifact becomes approved."""
     findings = ws.findings(artifact_id)
-    pending = [f for f in findings if f.decision == Decision.PENDING]
-    if pending:
-        raise RefusedError(f"{len(pending)} finding(s) in this artifact still need a decision.")
+    blockers = gate.approval_blockers(ws, artifact_id, by_hand=by_hand, context=gate_context,
+                                      findings=findings)
+    if blockers:
+        raise NotApprovable(blockers)
     artifact = ws.artifact(artifact_id)
     redacted = redact_artifact(artifact, findings, context or RedactionContext.of(ws))
     body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
             "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
-    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body))
+    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body),
+                          approval_mac=gate.approval_mac(ws, artifact_id, findings))
     return redacted.digest
+
+
+class NotApprovable(RefusedError):
+    """The gate refused an approval; `blockers` says why, one reason each."""
+
+    def __init__(self, blockers: list[gate.Blocker]) -> None:
+        self.blockers = blockers
+        title = blockers[0].title
+        super().__init__(f"Cannot approve {title}: "
+                         + "; ".join(b.reason for b in blockers) + ".")
 
 
 def exclude(ws: Workspace, artifact_id: str) -> None:
@@ -168,21 +211,36 @@ class AutoReviewSummary:
     decided: int
     approved: int
     left: int
+    scanned: int = 0
 
 
-def auto_review(ws: Workspace) -> AutoReviewSummary:
-    """`review --auto`: the default policy, then approve every artifact with nothing left
-    to decide. Images stay pending: their pixels need a human eye (or OCR, later)."""
+def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
+                cancel: CancelToken | None = None, scan: bool = True) -> AutoReviewSummary:
+    """`review --auto`: scan whatever is unscanned or stale, then the default policy, then
+    approve every artifact the gate lets through. Pictures stay pending: they need a human
+    eye. With `scan=False` nothing unscanned is approved (the gate refuses it)."""
+    scanned = 0
+    if scan:
+        from workbench.core.scan import scan_workspace
+
+        scanned = scan_workspace(ws, progress=progress, cancel=cancel).scanned
     decided = apply_default_policy(ws)
     context = RedactionContext.of(ws)
+    gate_context = gate.GateContext.of(ws)
+    gate_context.scans = ws.scan_records()
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
     approved = 0
-    blocked = {f.artifact_id for f in ws.findings() if f.decision == Decision.PENDING}
-    for artifact in ws.artifacts():
-        if (artifact.state == ArtifactState.PENDING and artifact.id not in blocked
-                and artifact.kind.value != "image"):
-            approve(ws, artifact.id, context)
-            approved += 1
-    return AutoReviewSummary(decided, approved, len(unresolved(ws)))
+    for artifact in ws.artifact_summaries():
+        if artifact.state != ArtifactState.PENDING:
+            continue
+        if gate.approval_blockers(ws, artifact.id, by_hand=False, context=gate_context,
+                                  findings=by_artifact.get(artifact.id, [])):
+            continue
+        approve(ws, artifact.id, context, by_hand=False, gate_context=gate_context)
+        approved += 1
+    return AutoReviewSummary(decided, approved, len(unresolved(ws)), scanned)
 
 
 def _ledger_time() -> str:
