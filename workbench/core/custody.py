@@ -116,10 +116,10 @@ def _error(kind: type[RefusedError] | type[BadInputError], code: str,
 
 
 def shown(text: object, limit: int = 120) -> str:
-    """A name from a package as it may be shown: control characters written out (a name
-    must not be able to move the cursor or recolour a terminal), cut to `limit`."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
-    return shown if len(shown) <= limit else shown[:limit - 1] + "…"
+    """Untrusted text as it may be shown (`display.visible`: control characters and bidi
+    overrides written out), cut to `limit` characters."""
+    escaped = visible(text)
+    return escaped if len(escaped) <= limit else escaped[:limit - 1] + "…"
 
 
 def package_id(value: object) -> str:
