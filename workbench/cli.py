@@ -779,17 +779,28 @@ def _withdraw(args: argparse.Namespace) -> int:
     _existing(args.file)
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    path = custody.withdraw(args.file, args.out, employee, _now())
-    print(f"Wrote the signed revocation {path}; send it to the recipients.")
+    result = custody.withdraw(args.file, args.out, employee, _now())
+    if result.already:
+        print(f"Consent was already withdrawn on {result.withdrawn_at[:10]}; wrote the same "
+              f"revocation again to {result.path} to resend. Nothing new was recorded.")
+    else:
+        print(f"Wrote the signed revocation {result.path}; send it to the recipients.")
     return 0
 
 
 def _revocation(args: argparse.Namespace) -> int:
     from workbench.core import custody
 
-    body = custody.import_revocation(args.file)
-    print(f"Revocation imported for package {body['package']}: it can no longer be opened, "
-          "and any opened copy is due for deletion now (`workbench purge --due`).")
+    result = custody.import_revocation(args.file)
+    if result.already:
+        print(f"This revocation was already imported for package {result.package}; nothing "
+              "was changed.")
+    elif result.held:
+        print(f"Revocation imported for package {result.package}: it can no longer be opened, "
+              "and every opened copy is due for deletion now (`workbench purge --due`).")
+    else:
+        print(f"Revocation kept for package {result.package}, which you have not opened: "
+              "it will be refused if it arrives from this employee.")
     return 0
 
 
@@ -801,8 +812,13 @@ def _purge(args: argparse.Namespace) -> int:
     with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
         results = _purge_now(args, mode)
     for result in results:
-        print(f"Deleted package {result.package} ({', '.join(result.removed) or 'nothing left'});"
-              f" custody key destroyed; receipt: {result.receipt}")
+        copies = sum(1 for r in result.removed if r["item"] == "opened copy")
+        deleted = [r for r in result.removed if r["state"] == "deleted"]
+        print(f"Deleted package {result.package}: {len(deleted)} item(s) including {copies} "
+              f"opened cop{'y' if copies == 1 else 'ies'}, checked gone; custody key "
+              f"destroyed; receipt: {result.receipt}")
+        for item in result.removed:
+            print(f"  {item['item']}: {item['path']} ({item['state']})")
     return 0
 
 
@@ -827,9 +843,15 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
 def _receipt(args: argparse.Namespace) -> int:
     from workbench.core import custody
 
-    body = custody.import_receipt(args.file)
-    print(f"Receipt verified: {body['recipient']['name']} deleted package {body['package']} "
-          f"at {body['deleted_at']}.")
+    result = custody.import_receipt(args.file)
+    body = result.body
+    recipient = custody.shown(body["recipient"].get("name", ""))
+    if result.already:
+        print(f"This receipt was already imported: {recipient} deleted package "
+              f"{body['package']} at {custody.shown(body['deleted_at'])}. Nothing was changed.")
+    else:
+        print(f"Receipt verified: {recipient} deleted package {body['package']} "
+              f"at {custody.shown(body['deleted_at'])}.")
     return 0
 
 

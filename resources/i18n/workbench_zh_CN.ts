@@ -742,6 +742,65 @@
     </message>
 </context>
 <context>
+    <name>CoreErrors</name>
+    <message>
+        <source>{0} is not a package id (sha256: followed by 64 hex digits).</source>
+        <translation>{0} 不是数据包编号（应为 sha256: 加 64 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <source>Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may not be opened again.</source>
+        <translation>拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。</translation>
+    </message>
+    <message>
+        <source>Package {0} is already open in {1}; use that copy, or purge it first. Nothing was changed.</source>
+        <translation>数据包 {0} 已在 {1} 中打开；请使用那一份，或先将其彻底删除。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The payload is not a plain tar of one skill folder (compressed or damaged: {0}).</source>
+        <translation>数据包内容不是仅含一个技能文件夹的普通 tar 归档（被压缩或已损坏：{0}）。</translation>
+    </message>
+    <message>
+        <source>The payload holds a file that is not in the signed list: {0}.</source>
+        <translation>数据包内容含有签名清单之外的文件：{0}。</translation>
+    </message>
+    <message>
+        <source>The payload holds an unsafe name ({0}): absolute, &apos;..&apos;, empty, control characters or too long a part.</source>
+        <translation>数据包内容含有不安全的名称（{0}）：绝对路径、“..”、空名称、控制字符或过长的路径段。</translation>
+    </message>
+    <message>
+        <source>{0} is not signed by the package&apos;s principal {1}: it is signed by {2}. Only the employee who consented can withdraw; nothing was changed.</source>
+        <translation>{0} 不是由该数据包的同意人 {1} 签名的：签名者是 {2}。只有给予同意的员工本人才能撤回；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{0} is signed by {1}, who is not an employee: only the employee who consented can withdraw.</source>
+        <translation>{0} 由 {1} 签名，此人不是员工：只有给予同意的员工本人才能撤回。</translation>
+    </message>
+    <message>
+        <source>{0} is not signed by the employee it names: it names {1} and is signed by {2}.</source>
+        <translation>{0} 不是由其中写明的员工签名的：文件写明的是 {1}，签名者却是 {2}。</translation>
+    </message>
+    <message>
+        <source>{0} is signed by someone you don&apos;t know (key {1}); import their card if you trust them.</source>
+        <translation>{0} 的签名者您并不认识（密钥 {1}）；如信任对方，请先导入其身份卡。</translation>
+    </message>
+    <message>
+        <source>Package {0} was already purged on {1}; its receipt is {2}.</source>
+        <translation>数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。</translation>
+    </message>
+    <message>
+        <source>Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds it) and purge again.</source>
+        <translation>无法删除 {0}；未签发删除回执。请手动删除它（或关闭占用它的程序）后再次彻底删除。</translation>
+    </message>
+    <message>
+        <source>This receipt is for a package that was not exported from here.</source>
+        <translation>此回执对应的数据包不是从这里导出的。</translation>
+    </message>
+    <message>
+        <source>The receipt is signed by someone who was not a recipient of this package.</source>
+        <translation>此回执的签名者不是该数据包的接收方。</translation>
+    </message>
+</context>
+<context>
     <name>CountersignPage</name>
     <message>
         <source>Go to Keys</source>
@@ -1067,6 +1126,10 @@ Countersign these wider terms anyway?</source>
         <translation>正在核验回执</translation>
     </message>
     <message>
+        <source>This receipt was already imported: {0} deleted package {1} on {2}. Nothing was changed.</source>
+        <translation>此回执此前已导入：{0} 已于 {2} 删除数据包 {1}。未做任何更改。</translation>
+    </message>
+    <message>
         <source>Receipt verified: {0} deleted package {1} on {2}.</source>
         <translation>回执核验通过：{0} 已于 {2} 删除数据包 {1}。</translation>
     </message>
@@ -1101,6 +1164,10 @@ You will save a signed revocation file. Send it to the recipients: once they imp
     <message>
         <source>Withdrawing consent</source>
         <translation>正在撤回同意</translation>
+    </message>
+    <message>
+        <source>Consent was already withdrawn on {0}; the same revocation was saved again as {1} for you to resend to {2}. Nothing new was recorded.</source>
+        <translation>您已于 {0} 撤回同意；同一份撤回文件已再次保存为 {1}，供您重新发给 {2}。没有记录新的条目。</translation>
     </message>
     <message>
         <source>Consent withdrawn. Send {0} to {1}; they must delete the package and send you a receipt.</source>
@@ -2356,10 +2423,10 @@ Lina Li</translation>
     <message>
         <source>Delete package {0} from {1} for good?
 
-This removes the opened folder, the stored copy and the package file, and destroys its key. You then get a signed receipt to send to {1}.</source>
+This removes every opened copy ({2}), the stored copy and the package file, and destroys its key. You then get a signed receipt to send to {1}.</source>
         <translation>永久删除来自 {1} 的数据包 {0}？
 
-这会删除已解密的文件夹、保管副本和数据包文件，并销毁其密钥。随后您会得到一份签名的删除回执，请发给 {1}。</translation>
+这会删除每一个已解密的副本（{2} 份）、保管副本和数据包文件，并销毁其密钥。随后您会得到一份签名的删除回执，请发给 {1}。</translation>
     </message>
     <message>
         <source>Save the deletion receipt</source>
@@ -2790,8 +2857,16 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>撤回文件 (*.revocation *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Revocation imported: {0} withdrew consent for package {1}. It can no longer be opened, and any opened copy must be purged now.</source>
-        <translation>撤回文件已导入：{0} 撤回了对数据包 {1} 的同意。它不能再打开，已解密的副本必须立即彻底删除。</translation>
+        <source>This revocation by {0} for package {1} was already imported; nothing was changed.</source>
+        <translation>{0} 对数据包 {1} 的撤回文件此前已导入；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Revocation imported: {0} withdrew consent for package {1}. It can no longer be opened, and every opened copy must be purged now.</source>
+        <translation>撤回文件已导入：{0} 撤回了对数据包 {1} 的同意。它不能再打开，每一个已解密的副本都必须立即彻底删除。</translation>
+    </message>
+    <message>
+        <source>Revocation kept: {0} withdrew consent for package {1}, which you have not opened. It will be refused if it arrives from {0}.</source>
+        <translation>撤回文件已保存：{0} 撤回了对数据包 {1} 的同意，您尚未打开该数据包。若它由 {0} 发来，将被拒绝打开。</translation>
     </message>
     <message>
         <source>Importing the revocation</source>

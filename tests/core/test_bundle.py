@@ -101,7 +101,7 @@ def test_whole_three_party_flow(flow: Flow):
     assert not folder.exists() and not flow.package.exists()
     with flow.employee:
         assert deadlines(NOW)[0].status == "active"
-        body = custody.import_receipt(purged.receipt)
+        body = custody.import_receipt(purged.receipt).body
         assert body["package"] == opened.package
         assert deadlines(NOW)[0].status == "deleted ✓"
 
@@ -219,7 +219,7 @@ def test_open_refusals_each_with_its_own_message(flow: Flow, tmp_path: Path):
     # A revocation blocks open and makes an opened copy due now.
     with flow.employee:
         revocation = custody.withdraw(flow.package, tmp_path / "w.revocation", flow.employee.card,
-                                      NOW)
+                                      NOW).path
     with flow.recipient:
         custody.import_revocation(revocation)
     with pytest.raises(RefusedError, match="revocation: the employee has withdrawn"):

@@ -226,10 +226,6 @@ def test_a_hostile_manifest_in_a_skill_folder_is_a_failed_check(parties, tmp_pat
         assert_refused_in_one_clean_line(code, out, err)
 
 
-@pytest.mark.xfail(strict=True, raises=IndexError, reason=(
-    "custody._extract reads Path('.').parts[0] before checking members against the signed "
-    "list; the custody branch's streaming extraction (issue 16 item 5) fixes it: then drop "
-    "this marker"))
 def test_a_dot_member_in_the_payload_tar_is_refused_in_one_line(parties, tmp_path: Path):
     """The sender encrypts a tar holding a '.' member to the recipient and signs it all."""
     import hashlib

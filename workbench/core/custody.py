@@ -1,24 +1,39 @@
 """The receiving side: opening a package into custody, revocations, purging with a signed
-deletion receipt — and the employee's side of withdrawals and receipts (DESIGN §8)."""
+deletion receipt — and the employee's side of withdrawals and receipts (DESIGN §8).
+
+Custody lives in `data/custody/`: `register.json` (every package ever opened here, every
+copy of it and what was written, kept after purge), `<id>.ledger.jsonl`, and `<id>.tar.age`
+(the payload re-encrypted to a per-package custody key that purge destroys). Opening works
+in a locked `.open-*` folder there, shredded on success, on failure, and — after a crash —
+by the next command that touches custody.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
+import re
 import shutil
 import tarfile
 import tempfile
+import time
 import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import rfc8785
+from filelock import FileLock, Timeout
 
 from workbench.core import bundle as bundle_module
 from workbench.core import dsse, keys, ledger
-from workbench.core.atomic import atomic_write, read_json, write_json
+from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
 from workbench.core.bundle import (
+    CHUNK,
     PAYLOAD,
     Bundle,
     BundleError,
@@ -40,30 +55,269 @@ RECEIPT_SCHEMA = "consent-workbench/receipt/v1"
 REFUSAL_ORDER = ("HR countersignature", "employee signature", "signatures", "ledger",
                  "ledger records this export", "ledger records the countersignature",
                  "payload digest", "consent", "deadline", "revocation", "recipient")
+PACKAGE_ID = re.compile(r"sha256:[0-9a-f]{64}")
+FINGERPRINT = re.compile(r"[0-9a-f]{32}")
+# Opening: a plain tar never unpacks to more than its own size; this caps it outright too.
+MAX_OPEN_BYTES = 8 << 30
+MAX_NAME_BYTES = 1024  # a whole member name
+MAX_PART_BYTES = 255  # one path component (the usual file-system limit)
+MAX_EXTRA_FOLDERS = 64  # empty folders beside those the signed files imply
+TOP_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # the skill folder (Agent Skills name)
+# Revocations are a few hundred bytes; receipts carry the custody ledger.
+MAX_REVOCATION_BYTES = 64 << 10
+MAX_RECEIPT_BYTES = 16 << 20
+WORK_PREFIX = ".open-"
+LOCK_NAME = ".lock"
+# The refusals the app shows in the user's language (workbench/gui/error_text.py holds the
+# same sentences for translation; a test keeps the two identical).
+MESSAGES = {
+    "custody.not-a-package-id":
+        "{0} is not a package id (sha256: followed by 64 hex digits).",
+    "custody.purged":
+        "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
+        "not be opened again.",
+    "custody.already-open":
+        "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
+        "changed.",
+    "custody.not-plain-tar":
+        "The payload is not a plain tar of one skill folder (compressed or damaged: {0}).",
+    "custody.not-in-list":
+        "The payload holds a file that is not in the signed list: {0}.",
+    "custody.unsafe-name":
+        "The payload holds an unsafe name ({0}): absolute, '..', empty, control characters or "
+        "too long a part.",
+    "custody.not-principal":
+        "{0} is not signed by the package's principal {1}: it is signed by {2}. Only the "
+        "employee who consented can withdraw; nothing was changed.",
+    "custody.not-employee":
+        "{0} is signed by {1}, who is not an employee: only the employee who consented can "
+        "withdraw.",
+    "custody.not-self-named":
+        "{0} is not signed by the employee it names: it names {1} and is signed by {2}.",
+    "custody.unknown-signer":
+        "{0} is signed by someone you don't know (key {1}); import their card if you trust "
+        "them.",
+    "custody.already-purged":
+        "Package {0} was already purged on {1}; its receipt is {2}.",
+    "custody.purge-incomplete":
+        "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
+        "it) and purge again.",
+    "custody.receipt-not-exported":
+        "This receipt is for a package that was not exported from here.",
+    "custody.receipt-not-recipient":
+        "The receipt is signed by someone who was not a recipient of this package.",
+}
+
+
+def _error(kind: type[RefusedError] | type[BadInputError], code: str,
+           *params: object) -> RefusedError | BadInputError:
+    values = tuple(str(p) for p in params)
+    return kind(MESSAGES[code].format(*values), code=code, params=values)
+
+
+def shown(text: object, limit: int = 120) -> str:
+    """Untrusted text as it may be shown (`display.visible`: control characters and bidi
+    overrides written out), cut to `limit` characters."""
+    escaped = visible(text)
+    return escaped if len(escaped) <= limit else escaped[:limit - 1] + "…"
+
+
+def package_id(value: object) -> str:
+    """A package id is `sha256:` and 64 lowercase hex digits; anything else is refused
+    before it can become part of a path."""
+    if not isinstance(value, str) or not PACKAGE_ID.fullmatch(value):
+        raise _error(BadInputError, "custody.not-a-package-id", shown(value, 90))
+    return value
 
 
 def _hex(package: str) -> str:
-    return package.removeprefix("sha256:")
+    return package_id(package).removeprefix("sha256:")
+
+
+def _short(package: str) -> str:
+    return package.removeprefix("sha256:")[:12]
+
+
+# -- the custody area ----------------------------------------------------------------------------
 
 
 def custody_dir() -> Path:
+    """The custody folder; leftovers of an interrupted open are shredded on the way in."""
     path = data_dir() / "custody"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    sweep_leftovers(path)
     return path
 
 
-def revocation_path(package: str) -> Path:
-    return data_dir() / "revocations" / f"{_hex(package)}.revocation.json"
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Shred every `.open-*` folder no live process holds (its opener was killed)."""
+    removed = []
+    for work in sorted(folder.glob(WORK_PREFIX + "*")):
+        lock = work / LOCK_NAME
+        if not lock.exists():
+            # Between mkdtemp and taking the lock a folder is briefly unlocked and empty.
+            if any(work.iterdir()) or time.time() - work.stat().st_mtime > 60:
+                shred(work)
+                removed.append(work)
+            continue
+        held = FileLock(lock)
+        try:
+            held.acquire(timeout=0)
+        except Timeout:
+            continue  # another open is running right now
+        try:
+            shred(work)
+        finally:
+            held.release()
+        removed.append(work)
+    return removed
 
 
-def is_revoked(package: str) -> bool:
-    return revocation_path(package).exists()
+def shred(path: Path) -> None:
+    """Overwrite every file with zeros, then delete (what a file system allows: journals,
+    copy-on-write and SSD remapping may keep old blocks; SECURITY.md says so)."""
+    path = Path(path)
+    if path.is_symlink() or path.is_file():
+        _zero(path)
+        path.unlink(missing_ok=True)
+        return
+    if not path.is_dir():
+        return
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            _zero(Path(root) / name)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _zero(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if path.is_symlink() or not path.is_file():
+            return
+        info = path.stat()
+        if info.st_nlink > 1:
+            return  # another name shares these bytes: deleting ours must not blank it
+        size = info.st_size
+        with open(path, "r+b") as handle:
+            block = bytes(min(size, CHUNK))
+            left = size
+            while left > 0:
+                left -= handle.write(block[:left])
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+@contextlib.contextmanager
+def _workdir() -> Iterator[Path]:
+    """A locked `.open-*` folder in custody, shredded whatever happens."""
+    work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=custody_dir()))
+    lock = FileLock(work / LOCK_NAME)
+    lock.acquire()
+    try:
+        yield work
+    finally:
+        shred(work)
+        lock.release()
+
+
+# -- the custody register ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _register_lock() -> Iterator[None]:
+    """One writer of the register at a time (the app and the CLI may both be open)."""
+    with FileLock(custody_dir() / ".register.lock"):
+        yield
+
+
+def register_entry(package: str) -> dict[str, Any] | None:
+    custody_dir()  # every look at custody first clears what a killed open left behind
+    return next((e for e in load(custody_path()) if e.get("package") == package), None)
+
+
+def _purged_in_ledger(package: str) -> bool:
+    """The custody ledger remembers a purge even if the register was edited."""
+    path = data_dir() / "custody" / f"{_hex(package)}.ledger.jsonl"
+    if not path.is_file():
+        return False
+    try:
+        return any(e.type == "package.deleted" and e.body.get("package") == package
+                   for e in ledger.read_entries(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError):
+        return True  # a damaged custody ledger is not evidence that it was never purged
+
+
+def copies_of(entry: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every opened copy of a register entry (older registers kept one `opened_dir`)."""
+    copies = list(entry.get("copies", []))
+    if not copies and entry.get("opened_dir"):
+        copies = [{"folder": entry["opened_dir"], "files": [], "opened_at":
+                   entry.get("opened_at", "")}]
+    return copies
+
+
+# -- revocations: which ones count ---------------------------------------------------------------
+
+
+def revocations_dir() -> Path:
+    return data_dir() / "revocations"
+
+
+def revocation_path(package: str, signer: str) -> Path:
+    if not FINGERPRINT.fullmatch(signer):
+        raise BadInputError(f"{shown(signer, 40)} is not a key fingerprint.")
+    return revocations_dir() / f"{_hex(package)}.{signer}.revocation.json"
+
+
+def revocation_by(package: str, principal: str) -> dict[str, Any] | None:
+    """A stored revocation of `package` validly signed by `principal`, re-checked from the
+    stored file (an edited or planted file counts for nothing)."""
+    folder = revocations_dir()
+    if not folder.is_dir():
+        return None
+    for path in sorted(folder.glob(f"{_hex(package)}.*.revocation.json")):
+        try:
+            body, signer = _read_signed(path, REVOCATION_TYPE, "revocation",
+                                        MAX_REVOCATION_BYTES)
+            body = _revocation_body(body, path)
+        except RefusedError:
+            continue
+        if body["package"] == package and signer == principal \
+                and body["principal"]["fingerprint"] == principal:
+            return body
+    return None
+
+
+def is_revoked(package: str, principal: str | None = None) -> bool:
+    """Whether the package's own principal has withdrawn consent. Without `principal` the
+    one the register recorded at opening is used; for a package never opened here, any
+    stored revocation signed by the employee it names counts (failing closed)."""
+    if principal is None:
+        entry = register_entry(package)
+        principal = _principal_fp(entry) if entry else None
+    if principal is not None:
+        return revocation_by(package, principal) is not None
+    folder = revocations_dir()
+    return folder.is_dir() and any(
+        revocation_by(package, path.name.split(".")[1]) is not None
+        for path in folder.glob(f"{_hex(package)}.*.revocation.json"))
+
+
+def _principal_fp(record_or_entry: Mapping[str, Any]) -> str | None:
+    principal = record_or_entry.get("principal")
+    fp = principal.get("fingerprint") if isinstance(principal, Mapping) else None
+    return fp if isinstance(fp, str) else None
 
 
 def verify_for_recipient(path: Path, now: datetime,
                          recipient: keys.IdentityCard | None = None) -> Bundle:
-    bundle = read_bundle(path)
-    return check_bundle(bundle, keys.public_keys(), now, revoked=is_revoked(bundle.package),
+    custody_dir()
+    return _check(read_bundle(path), now, recipient)
+
+
+def _check(bundle: Bundle, now: datetime, recipient: keys.IdentityCard | None) -> Bundle:
+    principal = _principal_fp(bundle.record) or ""
+    return check_bundle(bundle, keys.public_keys(), now,
+                        revoked=bool(principal) and is_revoked(bundle.package, principal),
                         recipient=recipient)
 
 
@@ -78,89 +332,213 @@ class OpenResult:
 
 
 def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datetime) -> OpenResult:
-    """Verify everything, decrypt, check every file against the manifest, then keep a copy
-    encrypted to a per-package custody key and register the deadline."""
-    import pyrage
-
-    bundle = verify_for_recipient(path, now, recipient)
+    """Verify everything, decrypt and unpack in a locked folder in custody (each member
+    checked against the signed list before it is written), keep a copy encrypted to a
+    per-package custody key, and register this copy with what was written."""
+    path = Path(path)
+    bundle = read_bundle(path)
+    package = package_id(bundle.package)
+    entry = register_entry(package)
+    if (entry and entry.get("deleted_at")) or _purged_in_ledger(package):
+        when = str(entry.get("deleted_at", ""))[:10] if entry else ""
+        raise _error(RefusedError, "custody.purged", shown(path.name), _short(package),
+                     when or "?")
+    live = [c["folder"] for c in copies_of(entry or {}) if Path(c["folder"]).exists()]
+    if live:
+        raise _error(RefusedError, "custody.already-open", _short(package), live[0])
+    _check(bundle, now, recipient)
     failed = {c.name: c for c in bundle.failed()}
-    for name in REFUSAL_ORDER:
+    for name in (*REFUSAL_ORDER, *failed):
         if name in failed:
-            raise BundleError(f"Refusing to open {Path(path).name}: {name}: "
+            raise BundleError(f"Refusing to open {shown(path.name)}: {name}: "
                               f"{failed[name].detail}.")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
-    work = Path(tempfile.mkdtemp(prefix=".open-", dir=custody_dir()))
-    try:
+    with _workdir() as work:
         tar_path = work / "payload.tar"
-        with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as source, \
-                open(tar_path, "wb") as target:
-            try:
-                pyrage.decrypt_io(source, target, [keys.age_identity(recipient)])
-            except pyrage.DecryptError as exc:
-                raise BundleError(f"Refusing to open {Path(path).name}: the payload cannot be "
-                                  f"decrypted with {recipient.name}'s key ({exc}).") from exc
+        _decrypt(path, tar_path, recipient)
         staged = work / "extracted"
-        name = _extract(tar_path, staged)
-        _check_files(staged / name, bundle)
+        name, written = extract_checked(tar_path, staged, bundle.files)
         folder = out / name
         if folder.exists():
             raise BadInputError(f"{folder} already exists; choose another --out folder.")
         signer = keys.LocalSigner(recipient)
-        entries = ledger.read_entries(bundle.ledger_text)
+        custody_ledger = custody_dir() / f"{_hex(package)}.ledger.jsonl"
+        base = custody_ledger.read_text("utf-8") if custody_ledger.is_file() \
+            else bundle.ledger_text
+        entries = ledger.read_entries(base)
         line, _ = ledger.make_line(len(entries), entries[-1].digest, "package.opened", signer,
-                                   {"package": bundle.package,
+                                   {"package": package,
                                     "record_id": bundle.record["record_id"]})
-        full_ledger = bundle.ledger_text + line + "\n"
+        full_ledger = base + line + "\n"
         consent_dir = staged / name / "consent"
         consent_dir.mkdir(exist_ok=True, mode=0o700)
-        (consent_dir / "ledger.jsonl").write_text(full_ledger, encoding="utf-8")
-        (consent_dir / "manifest.dsse.json").write_text(json.dumps(bundle.envelope, indent=2),
-                                                        encoding="utf-8")
-        stored = _keep_encrypted_copy(tar_path, bundle.package)
+        for file_name, text in (("ledger.jsonl", full_ledger),
+                                ("manifest.dsse.json", json.dumps(bundle.envelope, indent=2))):
+            (consent_dir / file_name).write_text(text, encoding="utf-8")
+            written.append({"name": f"consent/{file_name}",
+                            "sha256": sha256_file(consent_dir / file_name)})
+        stored = _keep_encrypted_copy(tar_path, package)
         shutil.move(str(staged / name), folder)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    (custody_dir() / f"{_hex(bundle.package)}.ledger.jsonl").write_text(full_ledger, "utf-8")
+    atomic_write(custody_ledger, full_ledger.encode("utf-8"))
     record = bundle.record
-    upsert(custody_path(), {
-        "package": bundle.package, "bundle": str(Path(path).resolve()),
-        "opened_dir": str(folder.resolve()), "stored_copy": str(stored),
-        "delete_by": record["retention"]["delete_by"], "record_id": record["record_id"],
-        "principal": record["principal"], "recipient": recipient.fingerprint,
-        "opened_at": ledger.now(),
-        **({"revoked_at": ledger.now()} if is_revoked(bundle.package) else {}),
-    })
-    return OpenResult(folder, bundle.package, record["retention"]["delete_by"])
+    copy = {"folder": str(folder.resolve()), "opened_at": ledger.now(),
+            "files": sorted(written, key=lambda f: f["name"])}
+    with _register_lock():
+        entry = register_entry(package)  # again: another open may have registered meanwhile
+        bundles = list(dict.fromkeys([*(entry or {}).get("bundles", []),
+                                      str(path.resolve())]))
+        upsert(custody_path(), {
+            "package": package, "bundles": bundles,
+            "copies": [*copies_of(entry or {}), copy], "stored_copy": str(stored),
+            "delete_by": record["retention"]["delete_by"], "record_id": record["record_id"],
+            "principal": record["principal"], "recipient": recipient.fingerprint,
+            "opened_at": copy["opened_at"],
+            **({"revoked_at": entry["revoked_at"]} if entry and entry.get("revoked_at")
+               else {}),
+        })
+    return OpenResult(folder, package, record["retention"]["delete_by"])
 
 
-def _extract(tar_path: Path, target: Path) -> str:
-    """Extract a payload tar that must hold exactly one folder of plain files."""
-    with tarfile.open(tar_path) as tar:
-        members = tar.getmembers()
-        tops = {Path(m.name).parts[0] for m in members if m.name}
-        if len(tops) != 1:
-            raise BundleError("The payload does not hold exactly one skill folder.")
-        for member in members:
-            if not (member.isfile() or member.isdir()):
-                raise BundleError(f"The payload holds a link or device ({member.name}).")
-        # The "data" filter refuses absolute paths, "..", links and special files.
-        tar.extractall(target, filter="data")
-    return tops.pop()
+class _BoundedWriter:
+    """Refuses to write more than `limit` bytes (the decrypted payload's ceiling)."""
+
+    def __init__(self, target: IO[bytes], limit: int) -> None:
+        self.target, self.left = target, limit
+
+    def write(self, data: bytes) -> int:
+        self.left -= len(data)
+        if self.left < 0:
+            raise BundleError("The decrypted payload is larger than the encrypted one.")
+        return self.target.write(data)
+
+    def flush(self) -> None:
+        self.target.flush()
 
 
-def _check_files(folder: Path, bundle: Bundle) -> None:
-    expected = bundle.files
-    found = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
-    extra = sorted(set(found) - set(expected))
-    missing = sorted(set(expected) - set(found))
-    changed = sorted(n for n in set(found) & set(expected)
-                     if sha256_file(found[n]) != expected[n])
-    if extra or missing or changed:
-        raise BundleError("The decrypted files do not match the signed manifest ("
-                          + "; ".join(f"{label}: {', '.join(names[:3])}" for label, names in
-                                      (("unexpected", extra), ("missing", missing),
-                                       ("changed", changed)) if names) + ").")
+def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
+    import pyrage
+
+    with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as source, \
+            open(target, "wb") as handle:
+        limit = min(archive.getinfo(PAYLOAD).file_size, MAX_OPEN_BYTES)
+        try:
+            pyrage.decrypt_io(source, _BoundedWriter(handle, limit),
+                              [keys.age_identity(recipient)])
+        except pyrage.DecryptError as exc:
+            raise BundleError(f"Refusing to open {shown(Path(path).name)}: the payload "
+                              f"cannot be decrypted with {recipient.name}'s key "
+                              f"({shown(exc)}).") from exc
+
+
+def extract_checked(tar_path: Path, target: Path,
+                    expected: Mapping[str, str]) -> tuple[str, list[dict[str, str]]]:
+    """Unpack a payload tar that must be a plain (uncompressed) tar of one folder holding
+    exactly the signed files. Streamed: each member's name, type, size and place in the
+    signed list are checked before a byte of it is written, totals as they grow, and each
+    file's digest as it is written. Returns the folder name and what was written."""
+    allowed_dirs = {"/".join(n.split("/")[:i]) for n in expected
+                    for i in range(1, n.count("/") + 1)}
+    max_members = len(expected) + len(allowed_dirs) + MAX_EXTRA_FOLDERS
+    limit = min(Path(tar_path).stat().st_size, MAX_OPEN_BYTES)
+    top: str | None = None
+    written: list[dict[str, str]] = []
+    seen: set[str] = set()
+    total = 0
+    try:
+        # "r|" is a plain tar stream: tarfile never decompresses in this mode ("r|*" and
+        # "r:*" would), so a compressed bomb is only bytes that are not a tar header.
+        with open(tar_path, "rb") as raw, tarfile.open(fileobj=raw, mode="r|") as tar:
+            for count, member in enumerate(tar, start=1):
+                if count > max_members:
+                    raise BundleError(f"The payload holds more entries than the {len(expected)} "
+                                      "files the package signs.")
+                folder, rel = _member_path(member.name)
+                if top is None:
+                    top = folder
+                elif folder != top:
+                    raise BundleError("The payload does not hold exactly one skill folder "
+                                      f"({shown(top)}, {shown(folder)}).")
+                if member.isdir():
+                    # Folders carry no content (the exporter packs empty ones such as
+                    # assets/); only their number is bounded.
+                    if rel in expected:
+                        raise BundleError(f"The payload holds a folder where the signed list "
+                                          f"has a file: {shown(member.name)}.")
+                    _make_dirs(target / folder / rel, member.name)
+                    continue
+                if not member.isreg() or member.issparse() or \
+                        member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
+                    raise BundleError(f"The payload holds a link, device or sparse file "
+                                      f"({shown(member.name)}).")
+                if not rel or member.name.endswith("/") or rel not in expected:
+                    raise _error(BundleError, "custody.not-in-list", shown(member.name))
+                if rel in seen:
+                    raise BundleError(f"The payload holds {shown(member.name)} twice.")
+                total += member.size
+                if total > limit:
+                    raise BundleError("The payload unpacks to more than it holds "
+                                      f"({total} bytes declared, limit {limit}).")
+                digest = _write_member(tar, member, target / folder / rel)
+                if digest != expected[rel]:
+                    raise BundleError(f"The decrypted file {shown(rel)} does not match the "
+                                      "signed manifest (changed).")
+                seen.add(rel)
+                written.append({"name": rel, "sha256": digest})
+    except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
+        raise _error(BundleError, "custody.not-plain-tar", shown(exc)) from exc
+    missing = sorted(set(expected) - seen)
+    if top is None or missing:
+        raise BundleError("The decrypted files do not match the signed manifest (missing: "
+                          + ", ".join(shown(m) for m in missing[:3] or ["everything"]) + ").")
+    return top, written
+
+
+def _member_path(name: str) -> tuple[str, str]:
+    """(skill folder, path inside it) of a member name, or a refusal naming why."""
+    if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+        raise BundleError(f"The payload holds a name longer than {MAX_NAME_BYTES} bytes "
+                          f"({shown(name, 60)}).")
+    parts = name.removesuffix("/").split("/")
+    bad = next((p for p in parts if p in ("", ".", "..") or "\\" in p or not p.isprintable()
+                or len(p.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES), None)
+    if bad is not None:
+        raise _error(BundleError, "custody.unsafe-name", shown(name))
+    if not TOP_NAME.fullmatch(parts[0]) or len(parts[0]) > 64:
+        raise BundleError(f"The payload's folder {shown(parts[0])} is not a skill name.")
+    return parts[0], "/".join(parts[1:])
+
+
+def _make_dirs(path: Path, name: str) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:  # a file already stands where a folder is wanted
+        raise BundleError(f"The payload holds {shown(name)} as both a file and a folder "
+                          f"({shown(exc.strerror)}).") from exc
+
+
+def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
+    _make_dirs(dest.parent, member.name)
+    source = tar.extractfile(member)
+    if source is None:
+        raise BundleError(f"The payload member {shown(member.name)} has no data.")
+    digest = hashlib.sha256()
+    left = member.size
+    try:
+        # O_EXCL and O_NOFOLLOW: never through a link, never over an earlier file.
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except OSError as exc:
+        raise BundleError(f"The payload holds {shown(member.name)} twice or as both a "
+                          f"file and a folder ({shown(exc.strerror)}).") from exc
+    with os.fdopen(fd, "wb") as handle:
+        while left > 0:
+            chunk = source.read(min(CHUNK, left))
+            if not chunk:
+                raise BundleError(f"The payload ends inside {shown(member.name)}.")
+            left -= len(chunk)
+            digest.update(chunk)
+            handle.write(chunk)
+    return digest.hexdigest()
 
 
 def _keep_encrypted_copy(tar_path: Path, package: str) -> Path:
@@ -169,30 +547,40 @@ def _keep_encrypted_copy(tar_path: Path, package: str) -> Path:
     custody_key = pyrage.x25519.Identity.generate()
     secret_store().set(f"custody:{_hex(package)}", str(custody_key).encode())
     stored = custody_dir() / f"{_hex(package)}.tar.age"
-    with open(tar_path, "rb") as source, open(stored, "wb") as target:
+    with open(tar_path, "rb") as source, atomic_file(stored, 0o600) as target:
         pyrage.encrypt_io(source, target, [custody_key.to_public()])
-    stored.chmod(0o600)
     return stored
 
 
 # -- revocations (employee writes, recipient imports) ---------------------------------------------
 
 
-def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard, now: datetime) -> Path:
-    """The employee's signed revocation for a package they exported."""
+@dataclass(frozen=True)
+class WithdrawResult:
+    path: Path
+    package: str
+    withdrawn_at: str
+    already: bool  # consent was already withdrawn here: the same revocation, no new line
+
+
+def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
+             now: datetime) -> WithdrawResult:
+    """The employee's signed revocation for a package they exported. A second withdrawal
+    writes the same revocation again (to resend it) and records nothing new."""
     bundle = read_bundle(bundle_path)
     record = bundle.record
-    if record["principal"]["fingerprint"] != employee.fingerprint:
+    if _principal_fp(record) != employee.fingerprint:
         raise RefusedError("Only the employee who gave consent can withdraw it.")
+    exports = {e["package"]: e for e in load(exports_path())}
+    entry = exports.get(bundle.package)
+    earlier = entry.get("withdrawn_at") if entry else None
     body = {"schema": REVOCATION_SCHEMA, "package": bundle.package,
             "record_id": record["record_id"], "principal": record["principal"],
-            "withdrawn_at": _stamp(now)}
+            "withdrawn_at": earlier or _stamp(now)}
     signer = keys.LocalSigner(employee)
     envelope = dsse.sign_envelope(REVOCATION_TYPE, rfc8785.dumps(body), [signer])
     atomic_write(Path(out), (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
-    exports = {e["package"]: e for e in load(exports_path())}
-    entry = exports.get(bundle.package)
-    if entry is not None:
+    if entry is not None and not earlier:
         upsert(exports_path(), {**entry, "withdrawn_at": body["withdrawn_at"]})
         workspace = Path(entry.get("workspace", ""))
         if (workspace / "workspace.sqlite").exists():
@@ -202,34 +590,87 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard, now: dat
             with Workspace.open(workspace) as ws:
                 consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"], signer,
                                        {"package": bundle.package})
-    return Path(out)
+    return WithdrawResult(Path(out), bundle.package, body["withdrawn_at"], bool(earlier))
 
 
-def import_revocation(path: Path) -> dict[str, Any]:
-    """Verify a revocation with the employee's card and keep it: open refuses the package
-    from now on, and an opened copy becomes due for deletion at once."""
-    body, signer_fp = _read_signed(path, REVOCATION_TYPE, "revocation")
-    if body.get("schema") != REVOCATION_SCHEMA or body["principal"]["fingerprint"] != signer_fp:
-        raise RefusedError(f"{Path(path).name} is not a revocation signed by the employee it "
-                           "names.")
-    target = revocation_path(body["package"])
-    atomic_write(target, Path(path).read_bytes())
-    for entry in load(custody_path()):
-        if entry["package"] == body["package"] and not entry.get("revoked_at"):
+@dataclass(frozen=True)
+class RevocationResult:
+    body: dict[str, Any]
+    package: str
+    held: bool  # the package is in custody here (else kept for when it arrives)
+    already: bool  # this revocation was imported before: nothing changed
+
+
+def import_revocation(path: Path) -> RevocationResult:
+    """Keep a revocation only if the package's own principal signed it: for a package held
+    here, the employee recorded at opening; for one not yet received, it is kept and counts
+    when that package arrives only if its signed statement names the same employee."""
+    body, signer = _read_signed(path, REVOCATION_TYPE, "revocation", MAX_REVOCATION_BYTES)
+    body = _revocation_body(body, path)
+    package = body["package"]
+    cards = keys.known_cards()
+    who = cards[signer].label if signer in cards else signer
+    entry = register_entry(package)
+    principal = _principal_fp(entry) if entry else None
+    name = shown(Path(path).name)
+    if principal is not None and signer != principal:
+        employee = shown(entry.get("principal", {}).get("name", principal))  # type: ignore[union-attr]
+        raise _error(RefusedError, "custody.not-principal", name, employee, shown(who))
+    if principal is None and cards.get(signer) is not None \
+            and cards[signer].role != keys.Role.EMPLOYEE:
+        raise _error(RefusedError, "custody.not-employee", name, shown(who))
+    if body["principal"]["fingerprint"] != signer:
+        raise _error(RefusedError, "custody.not-self-named", name,
+                     shown(body["principal"].get("name", "")), shown(who))
+    already = revocation_by(package, signer) is not None
+    if not already:
+        atomic_write(revocation_path(package, signer), Path(path).read_bytes())
+    with _register_lock():
+        entry = register_entry(package)
+        if entry is not None and not entry.get("revoked_at"):
             upsert(custody_path(), {**entry, "revoked_at": body["withdrawn_at"]})
+    return RevocationResult(body, package, entry is not None, already)
+
+
+def _revocation_body(body: Any, path: Path) -> dict[str, Any]:
+    """The fields a revocation must have, each of the right kind (else a refusal)."""
+    principal = body.get("principal") if isinstance(body, dict) else None
+    if not isinstance(body, dict) or body.get("schema") != REVOCATION_SCHEMA \
+            or not isinstance(principal, dict) \
+            or not isinstance(principal.get("fingerprint"), str) \
+            or not isinstance(body.get("withdrawn_at"), str):
+        raise RefusedError(f"{shown(Path(path).name)} is not a revocation (schema, "
+                           "principal or date missing).")
+    package_id(body.get("package"))
     return body
 
 
-def _read_signed(path: Path, payload_type: str, what: str) -> tuple[dict[str, Any], str]:
+def _read_signed(path: Path, payload_type: str, what: str,
+                 max_bytes: int) -> tuple[Any, str]:
+    """The payload of a signed file and the one known key that signed it; the reason is
+    named when it is not (too large, not JSON, unknown signer, bad signature)."""
+    path = Path(path)
+    name = shown(path.name)
     try:
-        envelope = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInputError(f"Cannot read the {what} {path}: {exc}") from exc
-    payload, good, problems = dsse.verify_envelope(envelope, payload_type, keys.public_keys())
+        if path.stat().st_size > max_bytes:
+            raise BadInputError(f"The {what} {name} is larger than {max_bytes >> 10} KB; it "
+                                "is not one this app wrote.")
+        envelope = json.loads(path.read_bytes())
+        _, good, problems = dsse.verify_envelope(envelope, payload_type, keys.public_keys())
+        payload = json.loads(dsse.decode_payload(envelope)) if good else None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
+            AttributeError) as exc:
+        raise BadInputError(f"Cannot read the {what} {name}: {shown(exc)}") from exc
+    except RefusedError as exc:
+        raise RefusedError(f"The {what} {name} is not a {what}: {shown(exc)}.") from exc
     if not good:
-        raise RefusedError(f"The {what} {Path(path).name} is not validly signed by a known "
-                           f"party ({'; '.join(problems) or 'no signature'}).")
-    return json.loads(payload), good[0].keyid
+        unknown = [p for p in problems if p.startswith("signature by unknown key")]
+        if unknown and len(unknown) == len(problems):
+            keyid = unknown[0].rsplit(" ", 1)[-1]
+            raise _error(RefusedError, "custody.unknown-signer", name, shown(keyid, 40))
+        raise RefusedError(f"The {what} {name} does not carry a valid signature "
+                           f"({shown('; '.join(problems) or 'no signature')}).")
+    return payload, good[0].keyid
 
 
 # -- purge and receipts -------------------------------------------------------------------------
@@ -239,43 +680,64 @@ def _read_signed(path: Path, payload_type: str, what: str) -> tuple[dict[str, An
 class PurgeResult:
     package: str
     receipt: Path
-    removed: tuple[str, ...]
+    removed: tuple[dict[str, Any], ...]
 
 
 def purge(package: str, now: datetime, receipt_out: Path | None = None,
           reason: str = "requested") -> PurgeResult:
-    """Delete the opened folder, the stored copy and the bundle; destroy the custody key;
-    record package.deleted; write a signed deletion receipt for the employee."""
+    """Shred every opened copy, the stored copy and the package file(s); destroy the custody
+    key; check that none of it remains; only then record package.deleted and sign a receipt
+    that lists what was deleted. The register keeps the package, marked purged."""
+    with _register_lock():
+        return _purge(package, now, receipt_out, reason)
+
+
+def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -> PurgeResult:
     entry = find(custody_path(), package)
+    package = package_id(entry.get("package"))
     if entry.get("deleted_at"):
-        raise RefusedError(f"Package {entry['package'][:19]} was already deleted.")
+        raise _error(RefusedError, "custody.already-purged", _short(package),
+                     str(entry["deleted_at"])[:10], entry.get("receipt", "?"))
     recipient = keys.find_card(entry["recipient"], keys.own_identities(), keys.Role.RECIPIENT)
+    targets = [("opened copy", Path(c["folder"]), len(c.get("files", [])))
+               for c in copies_of(entry)]
+    targets += [("custody copy", Path(entry["stored_copy"]), 1)] if entry.get("stored_copy") \
+        else []
+    targets += [("package file", Path(b), 1)
+                for b in entry.get("bundles", [entry["bundle"]] if entry.get("bundle") else [])]
     removed = []
-    for key in ("opened_dir", "stored_copy", "bundle"):
-        target = Path(entry.get(key, ""))
-        if target.is_dir():
-            shutil.rmtree(target)
-            removed.append(key)
-        elif target.is_file():
-            target.unlink()
-            removed.append(key)
-    secret_store().delete(f"custody:{_hex(entry['package'])}")
-    ledger_path = custody_dir() / f"{_hex(entry['package'])}.ledger.jsonl"
+    for item, target, files in targets:
+        present = target.exists() or target.is_symlink()
+        if present:
+            shred(target)
+        removed.append({"item": item, "path": str(target), "files": files,
+                        "state": "deleted" if present else "already gone"})
+    secret_name = f"custody:{_hex(package)}"
+    secret_store().delete(secret_name)
+    folder = custody_dir()  # shreds any interrupted open's leftovers
+    remaining = [str(t) for _, t, _ in targets if t.exists() or t.is_symlink()]
+    remaining += [str(p) for p in folder.glob(WORK_PREFIX + "*")]
+    if secret_store().get(secret_name) is not None:
+        remaining.append("the custody key in the key store")
+    if remaining:
+        raise _error(RefusedError, "custody.purge-incomplete", ", ".join(remaining[:3]))
+    ledger_path = folder / f"{_hex(package)}.ledger.jsonl"
     signer = keys.LocalSigner(recipient)
     ledger.append(ledger_path, "package.deleted", signer,
-                  {"package": entry["package"], "record_id": entry["record_id"],
-                   "reason": reason, "removed": removed})
+                  {"package": package, "record_id": entry["record_id"], "reason": reason,
+                   "copies": sum(1 for r in removed if r["item"] == "opened copy"),
+                   "removed": sorted({r["item"] for r in removed if r["state"] == "deleted"})})
     deleted_at = _stamp(now)
-    body = {"schema": RECEIPT_SCHEMA, "package": entry["package"],
+    body = {"schema": RECEIPT_SCHEMA, "package": package,
             "record_id": entry["record_id"],
             "recipient": {"name": recipient.name, "fingerprint": recipient.fingerprint},
             "deleted_at": deleted_at, "reason": reason, "removed": removed,
             "ledger": ledger_path.read_text(encoding="utf-8")}
     envelope = dsse.sign_envelope(RECEIPT_TYPE, rfc8785.dumps(body), [signer])
-    receipt = receipt_out or (data_dir() / "receipts" / f"{_hex(entry['package'])}.receipt.json")
+    receipt = receipt_out or (data_dir() / "receipts" / f"{_hex(package)}.receipt.json")
     atomic_write(Path(receipt), (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
     upsert(custody_path(), {**entry, "deleted_at": deleted_at, "receipt": str(receipt)})
-    return PurgeResult(entry["package"], Path(receipt), tuple(removed))
+    return PurgeResult(package, Path(receipt), tuple(removed))
 
 
 def purge_due(now: datetime, receipts_dir: Path | None = None) -> list[PurgeResult]:
@@ -287,33 +749,51 @@ def purge_due(now: datetime, receipts_dir: Path | None = None) -> list[PurgeResu
     return results
 
 
-def import_receipt(path: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ReceiptResult:
+    body: dict[str, Any]
+    already: bool  # imported before: nothing changed
+
+
+def import_receipt(path: Path) -> ReceiptResult:
     """The employee checks a deletion receipt and marks the export deleted ✓."""
-    body, signer_fp = _read_signed(path, RECEIPT_TYPE, "deletion receipt")
-    if body.get("schema") != RECEIPT_SCHEMA or body["recipient"]["fingerprint"] != signer_fp:
-        raise RefusedError(f"{Path(path).name} is not a receipt signed by the recipient it names.")
+    body, signer_fp = _read_signed(path, RECEIPT_TYPE, "deletion receipt", MAX_RECEIPT_BYTES)
+    name = shown(Path(path).name)
+    recipient = body.get("recipient") if isinstance(body, dict) else None
+    if not isinstance(body, dict) or body.get("schema") != RECEIPT_SCHEMA \
+            or not isinstance(recipient, dict) or not isinstance(body.get("ledger"), str) \
+            or not isinstance(body.get("deleted_at"), str):
+        raise RefusedError(f"{name} is not a deletion receipt (schema, recipient, date or "
+                           "ledger missing).")
+    package = package_id(body.get("package"))
+    if recipient.get("fingerprint") != signer_fp:
+        raise RefusedError(f"{name} is not signed by the recipient it names.")
     check = ledger.verify(body["ledger"], keys.public_keys())
     if not check.ok:
         raise RefusedError(f"The receipt's ledger does not verify: line {check.bad_line}: "
-                           f"{check.reason}.")
-    last = ledger.read_entries(body["ledger"])[-1]
-    if last.type != "package.deleted" or last.body.get("package") != body["package"] \
+                           f"{shown(check.reason)}.")
+    entries = ledger.read_entries(body["ledger"])
+    last = entries[-1] if entries else None
+    if last is None or last.type != "package.deleted" or last.body.get("package") != package \
             or last.actor != signer_fp:
         raise RefusedError("The receipt's ledger does not end with this package's deletion.")
-    entry = next((e for e in load(exports_path()) if e["package"] == body["package"]), None)
+    entry = next((e for e in load(exports_path()) if e["package"] == package), None)
     if entry is None:
-        raise RefusedError("This receipt is for a package that was not exported from here.")
+        raise _error(RefusedError, "custody.receipt-not-exported")
     if signer_fp not in {r["fingerprint"] for r in entry["recipients"]}:
-        raise RefusedError("The receipt is signed by someone who was not a recipient.")
+        raise _error(RefusedError, "custody.receipt-not-recipient")
     receipts = read_json(data_dir() / "receipts.json", {})
-    assert isinstance(receipts, dict)
-    receipts.setdefault(body["package"], {})[signer_fp] = body
+    if not isinstance(receipts, dict):
+        raise BadInputError(f"{data_dir() / 'receipts.json'} is damaged; restore it.")
+    if signer_fp in receipts.get(package, {}):
+        return ReceiptResult(receipts[package][signer_fp], True)
+    receipts.setdefault(package, {})[signer_fp] = body
     write_json(data_dir() / "receipts.json", receipts)
     deleted_by = {**entry.get("deleted_by", {}), signer_fp: body["deleted_at"]}
     everyone = {r["fingerprint"] for r in entry["recipients"]} <= set(deleted_by)
     upsert(exports_path(), {**entry, "deleted_by": deleted_by,
                             **({"deleted_at": max(deleted_by.values())} if everyone else {})})
-    return body
+    return ReceiptResult(body, False)
 
 
 def _stamp(now: datetime) -> str:

@@ -245,9 +245,10 @@ def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
     with as_party(layout, "recipient"):
         custody.import_revocation(revocation)
         (purged,) = custody.purge_due(now, layout.root)
+        deleted = ", ".join(r["item"] for r in purged.removed if r["state"] == "deleted")
         report(f"15. The recipient imports it: the package is due now; purge deletes "
-               f"{', '.join(purged.removed)}, destroys the custody key and writes the signed "
-               f"receipt {purged.receipt.name}")
+               f"{deleted}, checks none remains, destroys the custody key and writes the "
+               f"signed receipt {purged.receipt.name}")
     with as_party(layout, "employee"):
         custody.import_receipt(purged.receipt)
         (row,) = deadlines(now)

@@ -10,9 +10,13 @@ class WorkbenchError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, code: str = "", params: tuple[str, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
+        # A message with a code is also known to the app's translations: the same sentence
+        # in the user's language is the template for `code` filled with `params`.
+        self.code = code
+        self.params = params
 
     def __str__(self) -> str:
         return self.message

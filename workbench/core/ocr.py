@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -22,8 +23,22 @@ class OcrLine:
 _lock = threading.Lock()
 
 
+def quiet_onnxruntime() -> None:
+    """Stop onnxruntime's telemetry (from 1.29 on Linux it resolves and posts to a Microsoft
+    collector and keeps a device id under ~/.cache/Microsoft). ORT reads the variable only
+    when it is first imported — `workbench/__init__.py` sets it before that — and the API
+    call turns events off for the session as well."""
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime
+
+    disable = getattr(onnxruntime, "disable_telemetry_events", None)
+    if disable is not None:
+        disable()
+
+
 @functools.cache
 def _engine() -> Any:
+    quiet_onnxruntime()
     from rapidocr_onnxruntime import RapidOCR
 
     return RapidOCR()

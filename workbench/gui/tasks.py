@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.progress import CancelToken, ProgressCallback
+from workbench.gui.error_text import error_text
 
 # The work receives a progress callback and a cancel token, and returns its result.
 Work = Callable[[ProgressCallback, CancelToken], Any]
@@ -38,7 +39,7 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except WorkbenchError as err:
-            self.signals.failed.emit(str(err))
+            self.signals.failed.emit(error_text(err))
         except Exception as exc:
             self.signals.failed.emit(f"Unexpected error: {exc!r}")
         else:

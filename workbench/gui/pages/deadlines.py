@@ -188,8 +188,11 @@ class DeadlinesPage(Page):
         self._run(lambda progress, cancel: custody.import_receipt(path),
                   self.tr("Checking the receipt"), self._receipt_imported)
 
-    def _receipt_imported(self, body: dict[str, Any]) -> None:
-        self._say(self.tr("Receipt verified: {0} deleted package {1} on {2}.").format(
+    def _receipt_imported(self, result: custody.ReceiptResult) -> None:
+        body = result.body
+        self._say((self.tr("This receipt was already imported: {0} deleted package {1} on "
+                           "{2}. Nothing was changed.") if result.already else
+                   self.tr("Receipt verified: {0} deleted package {1} on {2}.")).format(
             body["recipient"]["name"], short_package(body["package"]),
             str(body["deleted_at"])[:10]))
         self.ctx.data_changed.emit()
@@ -234,11 +237,18 @@ class DeadlinesPage(Page):
         now = self.ctx.now()
         self._run(lambda progress, cancel: custody.withdraw(bundle_path, target, card, now),
                   self.tr("Withdrawing consent"),
-                  lambda path: self._withdrawn(path, row.counterpart))
+                  lambda result: self._withdrawn(result, row.counterpart))
 
-    def _withdrawn(self, path: Path, recipients: str) -> None:
-        self._say(self.tr("Consent withdrawn. Send {0} to {1}; they must delete the package "
-                          "and send you a receipt.").format(path, recipients))
+    def _withdrawn(self, result: custody.WithdrawResult, recipients: str) -> None:
+        if result.already:
+            self._say(self.tr("Consent was already withdrawn on {0}; the same revocation was "
+                              "saved again as {1} for you to resend to {2}. Nothing new was "
+                              "recorded.").format(result.withdrawn_at[:10], result.path,
+                                                  recipients))
+        else:
+            self._say(self.tr("Consent withdrawn. Send {0} to {1}; they must delete the "
+                              "package and send you a receipt.").format(result.path,
+                                                                        recipients))
         self.ctx.data_changed.emit()
         self.refresh()
 

@@ -66,11 +66,22 @@ def import_revocation_dialog(page: Page, done: Callable[[], None]) -> None:
     if not path:
         return
 
-    def imported(body: dict[str, Any]) -> None:
-        page.ctx.show_info(QCoreApplication.translate(
-            "Revocations", "Revocation imported: {0} withdrew consent for package {1}. It can "
-            "no longer be opened, and any opened copy must be purged now.").format(
-            body.get("principal", {}).get("name", ""), short_package(body["package"])))
+    def imported(result: custody.RevocationResult) -> None:
+        employee = custody.shown(result.body.get("principal", {}).get("name", ""))
+        short = short_package(result.package)
+        if result.already:
+            text = QCoreApplication.translate(
+                "Revocations", "This revocation by {0} for package {1} was already imported; "
+                "nothing was changed.")
+        elif result.held:
+            text = QCoreApplication.translate(
+                "Revocations", "Revocation imported: {0} withdrew consent for package {1}. It "
+                "can no longer be opened, and every opened copy must be purged now.")
+        else:
+            text = QCoreApplication.translate(
+                "Revocations", "Revocation kept: {0} withdrew consent for package {1}, which "
+                "you have not opened. It will be refused if it arrives from {0}.")
+        page.ctx.show_info(text.format(employee, short))
         page.ctx.data_changed.emit()
         done()
 
@@ -319,12 +330,13 @@ class ReceivePage(PackageDrops, Page):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             status = deadlines.status_of(entry, today)
+            folders = [c["folder"] for c in custody.copies_of(entry)]
             cells = [short_package(entry["package"]),
-                     entry.get("principal", {}).get("name", ""), entry["delete_by"],
-                     status_label(status),
+                     custody.shown(entry.get("principal", {}).get("name", "")),
+                     entry["delete_by"], status_label(status),
                      self.tr("deleted {0} · receipt: {1}").format(
                          str(entry["deleted_at"])[:10], entry.get("receipt", ""))
-                     if entry.get("deleted_at") else entry.get("opened_dir", "")]
+                     if entry.get("deleted_at") else "; ".join(folders)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(entry["package"] if column == 0 else text)
@@ -344,9 +356,10 @@ class ReceivePage(PackageDrops, Page):
         short = short_package(entry["package"])
         employee = entry.get("principal", {}).get("name", "")
         answer = QMessageBox.question(self, self.tr("Purge"), self.tr(
-            "Delete package {0} from {1} for good?\n\nThis removes the opened folder, the "
-            "stored copy and the package file, and destroys its key. You then get a signed "
-            "receipt to send to {1}.").format(short, employee))
+            "Delete package {0} from {1} for good?\n\nThis removes every opened copy ({2}), "
+            "the stored copy and the package file, and destroys its key. You then get a "
+            "signed receipt to send to {1}.").format(
+            short, employee, len(custody.copies_of(entry))))
         if answer != QMessageBox.StandardButton.Yes:
             return
         out, _ = QFileDialog.getSaveFileName(
