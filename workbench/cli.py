@@ -874,9 +874,10 @@ def _deadlines(args: argparse.Namespace) -> int:
 def _seal_skill(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
+    folder, package = _existing(args.dir), _existing(args.bundle)
     _warn_if_fallback()
     sealer = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    checks = custody.seal_skill(_existing(args.dir), _existing(args.bundle), _now(), sealer)
+    checks = custody.seal_skill(folder, package, _now(), sealer)
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 
