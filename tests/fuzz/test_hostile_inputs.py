@@ -37,9 +37,26 @@ SAMPLES = {
     ".md": FIXTURES / "docs/handover_notes.md",
     ".png": FIXTURES / "images/chat_screenshot.png",
     ".jpg": FIXTURES / "images/whiteboard_photo.jpg",
+    # Formats that share a suffix with others are told apart by content: each is a target.
+    "memotrace.csv": FIXTURES / "wechat/memotrace_张伟.csv",
+    "pywxdump.csv": FIXTURES / "wechat/pywxdump_123456789@chatroom_0_5001.csv",
+    "chatlog.csv": FIXTURES / "wechat/chatlog_123456789@chatroom_2024-03-05_2024-03-05.csv",
+    "memotrace.txt": FIXTURES / "wechat/memotrace_支付网关群.txt",
+    "weflow.txt": FIXTURES / "wechat/weflow_张伟.txt",
+    "chatlog.txt": FIXTURES / "wechat/chatlog_项目群_2024-03-01_2024-03-31.txt",
+    "chatlab.json": FIXTURES / "wechat/chatlab_支付网关发布群.json",
+    "chatlog.json": FIXTURES / "wechat/chatlog_123456789@chatroom.json",
+    "collector-feishu.txt": FIXTURES / "collector/feishu/messages.txt",
+    "collector-dingtalk.txt": FIXTURES / "collector/dingtalk/messages.txt",
+    "records.json": FIXTURES / "collector/records.json",
+    "telegram.json": FIXTURES / "telegram/result.json",
+    "whatsapp-android.txt": FIXTURES / "whatsapp/WhatsApp Chat with Zhang Wei.txt",
+    "whatsapp-ios.txt": FIXTURES / "whatsapp/WhatsApp Chat - Release.txt",
+    "slack.zip": FIXTURES / "slack_export.zip",
 }
 # Importers that read a folder: every file in it is a target.
-FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill"}
+FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill",
+           "collector-feishu": FIXTURES / "collector/feishu"}
 
 
 @st.composite
@@ -61,7 +78,8 @@ def mutated(draw, original: bytes) -> bytes:
     return bytes(data)
 
 
-def import_bytes(suffix: str, data: bytes) -> None:
+def import_bytes(name: str, data: bytes) -> None:
+    suffix = Path(name).suffix or name
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"input{suffix}"
         path.write_bytes(data)
@@ -70,7 +88,7 @@ def import_bytes(suffix: str, data: bytes) -> None:
             extract_all(plan_import([path]), ImportContext())
 
 
-@pytest.mark.parametrize("suffix", sorted(SAMPLES))
+@pytest.mark.parametrize("suffix", sorted({Path(name).suffix or name for name in SAMPLES}))
 def test_importers_survive_arbitrary_bytes(suffix: str):
     @given(st.binary(max_size=2048))
     def check(data: bytes) -> None:
