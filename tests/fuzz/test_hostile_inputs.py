@@ -53,6 +53,14 @@ SAMPLES = {
     "whatsapp-android.txt": FIXTURES / "whatsapp/WhatsApp Chat with Zhang Wei.txt",
     "whatsapp-ios.txt": FIXTURES / "whatsapp/WhatsApp Chat - Release.txt",
     "slack.zip": FIXTURES / "slack_export.zip",
+    ".xlsx": FIXTURES / "office/contacts.xlsx",
+    ".xls": FIXTURES / "office/payroll.xls",
+    ".pptx": FIXTURES / "office/release_plan.pptx",
+    ".odt": FIXTURES / "office/handover.odt",
+    ".ods": FIXTURES / "office/roster.ods",
+    ".odp": FIXTURES / "office/review.odp",
+    ".html": FIXTURES / "office/page.html",
+    ".rtf": FIXTURES / "office/notes.rtf",
 }
 # Importers that read a folder: every file in it is a target.
 FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill",

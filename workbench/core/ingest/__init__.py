@@ -18,6 +18,7 @@ from workbench.core.ingest import (
     email,
     feishu,
     images,
+    office,
     slack,
     telegram,
     wechat,
@@ -92,7 +93,10 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
             return slack.load_zip
         raise UnsupportedFormat(path, "the zip file is not a Slack export; unzip it and "
                                 "import the files inside")
-    if suffix in documents.TEXT_SUFFIXES or suffix in {".docx", ".pdf"}:
+    if suffix in office.LEGACY:
+        raise UnsupportedFormat(path, office.LEGACY[suffix])
+    if suffix in documents.TEXT_SUFFIXES or suffix in {".docx", ".pdf"} \
+            or suffix in office.SUFFIXES:
         return documents.load
     if suffix == ".eml":
         return email.load_eml
@@ -104,7 +108,8 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
         path,
         f"'{suffix or path.name}' files are not supported. The workbench imports chat exports "
         "(.json, .txt, .csv, Slack folders and .zip), email (.eml, .mbox), documents (.txt, "
-        ".md, .docx, .pdf) and images (.png, .jpg).",
+        ".md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, .html, .rtf) and images "
+        "(.png, .jpg).",
     )
 
 

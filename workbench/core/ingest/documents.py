@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.artifacts import Artifact, ArtifactKind, Segment
@@ -143,18 +144,33 @@ def _tidy_pdf_text(text: str) -> str:
 
 def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
     """Extract a document of any supported type by its name's suffix."""
+    from workbench.core.ingest import office
+
     suffix = Path(name).suffix.lower()
     encoding = None
+    pictures: list[tuple[str, bytes]] = []
     if suffix == ".docx":
         segments, fmt = extract_docx(data), "docx"
+        pictures = docx_images(data)
     elif suffix == ".pdf":
         segments, fmt = extract_pdf(data), "pdf"
+        pictures = pdf_images(data)
+    elif suffix in office.SUFFIXES or suffix in office.LEGACY:
+        if suffix in office.MEDIA_FOLDERS:
+            if not zipfile.is_zipfile(io.BytesIO(data)):
+                raise ExtractionError(f"it is not a {suffix} file ({suffix} files are zip "
+                                      "archives)")
+            _refuse_zip_bomb(data)
+        try:
+            segments, encoding = office.extract(suffix, data)
+        except office.OfficeError as exc:
+            raise ExtractionError(str(exc)) from exc
+        fmt = suffix.lstrip(".")
+        pictures = office.media(suffix, data)
     elif suffix in TEXT_SUFFIXES or not suffix:
         (segments, encoding), fmt = extract_text_file(data), suffix.lstrip(".") or "txt"
     else:
         raise ExtractionError(f"'{suffix}' files are not a document type the workbench reads")
-    pictures = (docx_images(data) if fmt == "docx" else pdf_images(data) if fmt == "pdf"
-                 else [])
     # Pictures inside a document are reviewed on their own: the Markdown the skill carries
     # holds only the text, and a picture may show what the text does not.
     from workbench.core.ingest.images import image_artifact
@@ -165,12 +181,23 @@ def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
                     encoding=encoding, children=children)
 
 
+# Workbooks are reviewed sheet by sheet: each sheet is often shared (or not) on its own.
+SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+
+
 def load(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         artifact = document_artifact(path.name, read_bytes(path), ArtifactKind.DOCUMENT)
     except ExtractionError as exc:
         raise ImportFailed(path, str(exc)) from exc
-    return ImportedSource(path, artifact.source_format, (path,), (artifact,))
+    artifacts: tuple[Artifact, ...] = (artifact,)
+    if path.suffix.lower() in SHEET_SUFFIXES and artifact.segments:
+        artifacts = tuple(
+            replace(artifact, title=f"{path.name} — {segment.field.removeprefix('sheet ')}",
+                    segments=(segment,), children=artifact.children if index == 0 else (),
+                    meta={"sheet": segment.field.removeprefix("sheet ")})
+            for index, segment in enumerate(artifact.segments) if segment.field)
+    return ImportedSource(path, artifact.source_format, (path,), artifacts)
 
 
 def text_source(path: Path, decoded: DecodedText) -> ImportedSource:

@@ -29,7 +29,11 @@ PART_HINT = ("No email people write has a line this long: the message is probabl
 _MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf": ".pdf",
                 "image/png": ".png", "image/jpeg": ".jpg",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
-                ".docx"}
+                ".docx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation":
+                ".pptx", "application/vnd.ms-excel": ".xls", "application/rtf": ".rtf",
+                "text/html": ".html"}
 
 
 def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
