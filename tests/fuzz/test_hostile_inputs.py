@@ -61,6 +61,10 @@ SAMPLES = {
     ".odp": FIXTURES / "office/review.odp",
     ".html": FIXTURES / "office/page.html",
     ".rtf": FIXTURES / "office/notes.rtf",
+    "charsets.mbox": FIXTURES / "email/charsets.mbox",
+    ".emlx": FIXTURES / "email/handover.emlx",
+    ".msg": FIXTURES / "outlook/release.msg",
+    "teams.msg": FIXTURES / "outlook/teams_chat.msg",
 }
 # Importers that read a folder: every file in it is a target.
 FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill",
@@ -112,6 +116,15 @@ def test_importers_survive_mutated_samples(suffix: str):
     @given(mutated(original))
     def check(data: bytes) -> None:
         import_bytes(suffix, data)
+
+    check()
+
+
+def test_pst_reader_survives_arbitrary_bytes_behind_its_signature():
+    # No PST writer exists to make a sample; libpff (C) gets garbage past its magic.
+    @given(st.binary(max_size=4096))
+    def check(data: bytes) -> None:
+        import_bytes(".pst", b"!BDN" + data)
 
     check()
 

@@ -19,6 +19,7 @@ from workbench.core.ingest import (
     feishu,
     images,
     office,
+    outlook,
     slack,
     telegram,
     wechat,
@@ -102,14 +103,20 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
         return email.load_eml
     if suffix == ".mbox":
         return email.load_mbox
+    if suffix == ".emlx":
+        return email.load_emlx
+    if suffix == ".msg":
+        return outlook.load_msg
+    if suffix in {".pst", ".ost"}:
+        return outlook.load_pst
     if suffix in images.IMAGE_SUFFIXES:
         return images.load
     raise UnsupportedFormat(
         path,
         f"'{suffix or path.name}' files are not supported. The workbench imports chat exports "
-        "(.json, .txt, .csv, Slack folders and .zip), email (.eml, .mbox), documents (.txt, "
-        ".md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, .html, .rtf) and images "
-        "(.png, .jpg).",
+        "(.json, .txt, .csv, Slack folders and .zip), email (.eml, .emlx, .mbox, .msg, "
+        ".pst), documents (.txt, .md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, "
+        ".html, .rtf) and images (.png, .jpg).",
     )
 
 
