@@ -62,6 +62,8 @@ SAMPLES = {
     ".html": FIXTURES / "office/page.html",
     ".rtf": FIXTURES / "office/notes.rtf",
     "charsets.mbox": FIXTURES / "email/charsets.mbox",
+    "cjk.pdf": FIXTURES / "pdf/statement_big5.pdf",
+    "encrypted.pdf": FIXTURES / "pdf/payslip_owner_password.pdf",
     ".emlx": FIXTURES / "email/handover.emlx",
     ".msg": FIXTURES / "outlook/release.msg",
     "teams.msg": FIXTURES / "outlook/teams_chat.msg",
