@@ -46,6 +46,7 @@ SAMPLES = {
     "chatlog.txt": FIXTURES / "wechat/chatlog_项目群_2024-03-01_2024-03-31.txt",
     "chatlab.json": FIXTURES / "wechat/chatlab_支付网关发布群.json",
     "chatlog.json": FIXTURES / "wechat/chatlog_123456789@chatroom.json",
+    "memotrace.html": FIXTURES / "wechat/memotrace_张伟.html",
     "collector-feishu.txt": FIXTURES / "collector/feishu/messages.txt",
     "collector-dingtalk.txt": FIXTURES / "collector/dingtalk/messages.txt",
     "records.json": FIXTURES / "collector/records.json",

@@ -100,8 +100,27 @@ def test_chatlog_json_shows_sender_names(fixtures: Path):
 
 def test_whole_wechat_folder_imports_every_export(fixtures: Path):
     sources = extract(fixtures / "wechat")
-    assert len(sources) == 9
+    assert len(sources) == 10
     assert all(a.kind is ArtifactKind.CHAT for s in sources for a in s.artifacts)
+
+
+def test_memotrace_html_export_is_a_chat_not_a_page(fixtures: Path):
+    source = extract_one(fixtures / "wechat/memotrace_张伟.html")
+    assert source.source_format == "wechat-memotrace"
+    day1, day2 = source.artifacts
+    assert day1.title == "张伟 · 2024-03-05"
+    assert [s.sender for s in day1.segments] == ["张伟", "李娜", "张伟", "张伟"]
+    # JavaScript and HTML escapes undone, <br>/\n kept as line breaks
+    assert day1.segments[1].text == ("好，客户 chen.zong@client.example.com 那边我来说\n"
+                                     "顺便提醒：别把 <token> 发群里")
+    assert day1.placeholder_counts() == {"image": 1}
+    assert day1.segments[3].text == "[文件] 回滚说明.docx"
+    assert day2.segments[0].sender == "系统消息"
+
+
+def test_an_ordinary_web_page_is_still_a_document(fixtures: Path):
+    (page,) = extract_one(fixtures / "office/page.html").artifacts
+    assert page.kind is ArtifactKind.DOCUMENT
 
 
 def test_a_timestamped_log_is_still_a_document(tmp_path: Path):

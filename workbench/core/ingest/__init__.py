@@ -94,6 +94,8 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
             return slack.load_zip
         raise UnsupportedFormat(path, "the zip file is not a Slack export; unzip it and "
                                 "import the files inside")
+    if suffix in {".html", ".htm"}:
+        return _html_file
     if suffix in office.LEGACY:
         raise UnsupportedFormat(path, office.LEGACY[suffix])
     if suffix in documents.TEXT_SUFFIXES or suffix in {".docx", ".pdf"} \
@@ -132,6 +134,13 @@ def _text_or_messages(path: Path, ctx: ImportContext) -> ImportedSource:
     if bracketed.looks_like_messages(text):
         return bracketed.from_text(path, decoded, ctx)
     return documents.text_source(path, decoded)
+
+
+def _html_file(path: Path, ctx: ImportContext) -> ImportedSource:
+    decoded = read_text(path, long_lines=True)
+    if wechat.html_shape(decoded.text):
+        return wechat.from_html(path, decoded, ctx)
+    return documents.load(path, ctx)
 
 
 def _csv_file(path: Path, ctx: ImportContext) -> ImportedSource:

@@ -334,3 +334,75 @@ def _json_message(path: Path, ctx: ImportContext, index: int, conversation: str,
     if when is None:
         raise ImportFailed(path, f"message {index + 1} has no usable time: {raw_time!r}")
     return ChatMessage(conversation, sender.strip(), when, text)
+
+
+# -- MemoTrace HTML ------------------------------------------------------------------------
+
+# MemoTrace writes its HTML export as a page whose script holds one JavaScript object per
+# message: `{ type:1, text: '…',is_send:0,…,timestamp:1709602200,…,displayname:'张伟'},`.
+_JS_OBJECT_START = re.compile(r"\{\s*type\s*:\s*-?\d+\s*,")
+_JS_PAIR = re.compile(r"(\w+)\s*:\s*('(?:[^'\\\n]|\\.)*'|-?\d+)")
+_JS_ESCAPE = re.compile(r"\\(.)")
+_JS_ESCAPES = {"n": "\n", "r": "\r", "t": "\t"}
+_HTML_TITLE = re.compile(r"<title>(.*?)</title>", re.S | re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_HTML_TYPE_PLACEHOLDERS = {3: "[图片]", 34: "[语音]", 43: "[视频]", 47: "[动画表情]",
+                           50: "[语音通话]"}
+
+
+def html_shape(text: str) -> bool:
+    """True when an HTML file is a MemoTrace (WeChatMsg) chat export."""
+    head = text[:200_000]
+    return "displayname" in head and "timestamp" in head and bool(
+        _JS_OBJECT_START.search(head))
+
+
+def from_html(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSource:
+    import html as html_module
+
+    text = decoded.text
+    found = _HTML_TITLE.search(text[:10_000])
+    conversation = html_module.unescape(found[1]).strip() if found else path.stem
+    starts = [m.start() for m in _JS_OBJECT_START.finditer(text)]
+    messages: list[ChatMessage] = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        fields = {key: value for key, value in _JS_PAIR.findall(text[start:end])}
+        if "timestamp" not in fields:
+            continue
+        values = {k: _js_value(v) for k, v in fields.items()}
+        body = _html_message_text(values)
+        sender = str(values.get("displayname") or "")
+        if values.get("type") == 0:
+            sender = "系统消息"  # recalls, joins: MemoTrace writes them with no name
+        messages.append(_json_message(path, ctx, len(messages), conversation,
+                                      html_module.unescape(sender), body,
+                                      values["timestamp"]))
+    if not messages:
+        raise ImportFailed(path, "the WeChat HTML export holds no messages")
+    return chat_source(path, f"{FORMAT}-memotrace", messages, encoding=decoded.encoding)
+
+
+def _js_value(raw: str) -> Any:
+    if raw.startswith("'"):
+        return _JS_ESCAPE.sub(lambda m: _JS_ESCAPES.get(m[1], m[1]), raw[1:-1])
+    return int(raw)
+
+
+def _html_message_text(values: dict[str, Any]) -> str:
+    import html as html_module
+
+    kind = values.get("type")
+    if isinstance(kind, int) and kind in _HTML_TYPE_PLACEHOLDERS:
+        return _HTML_TYPE_PLACEHOLDERS[kind]
+    text = str(values.get("text") or "")
+    if kind == 49:
+        sub_type = values.get("sub_type")
+        if sub_type == 6:
+            return f"[文件] {values.get('file_name') or ''}".strip()
+        if sub_type == 5:
+            return " ".join(str(values.get(k) or "") for k in ("title", "url")).strip() \
+                or "[链接]"
+        if values.get("refer_text"):
+            text = f"{text}\n> {values['refer_text']}"
+    return html_module.unescape(_BR.sub("\n", text))
