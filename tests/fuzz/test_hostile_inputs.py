@@ -49,6 +49,7 @@ SAMPLES = {
     "memotrace.html": FIXTURES / "wechat/memotrace_张伟.html",
     "collector-feishu.txt": FIXTURES / "collector/feishu/messages.txt",
     "collector-dingtalk.txt": FIXTURES / "collector/dingtalk/messages.txt",
+    "collector-slack.txt": FIXTURES / "collector/slack/messages.txt",
     "records.json": FIXTURES / "collector/records.json",
     "telegram.json": FIXTURES / "telegram/result.json",
     "whatsapp-android.txt": FIXTURES / "whatsapp/WhatsApp Chat with Zhang Wei.txt",

@@ -140,3 +140,12 @@ def test_a_zip_that_is_not_a_slack_export_is_refused_plainly(tmp_path: Path):
 def test_chat_artifacts_are_chats(fixtures: Path):
     for path in ("collector/records.json", "telegram/result.json"):
         assert all(a.kind is ArtifactKind.CHAT for a in extract_one(fixtures / path).artifacts)
+
+
+def test_slack_collector_text_with_channel_tags(fixtures: Path):
+    source = extract_one(fixtures / "collector/slack/messages.txt")
+    assert source.source_format == "collector"
+    titles = sorted(a.title for a in source.artifacts)
+    assert titles == ["#general · 2024-03-04", "#release · 2024-03-04",
+                      "messages · 2024-03-04"]
+    assert all(s.sender == "Tom Baker" for a in source.artifacts for s in a.segments)

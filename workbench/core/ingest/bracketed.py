@@ -72,11 +72,19 @@ def _relative_day(word: str | None, reference: date) -> date:
     return reference - timedelta(days=back)
 
 
+def _body_lines(text: str) -> list[str]:
+    """The lines after the collector's preamble (a `#` heading and `key：value` notes up to
+    the first `---`), headings and rules left out."""
+    lines = text.splitlines()
+    if lines and lines[0].startswith("#") and "---" in lines:
+        lines = lines[lines.index("---"):]
+    return [line for line in lines if line.strip() and not _META.match(line)]
+
+
 def looks_like_messages(text: str) -> bool:
     """True when most lines that are not headings or notes are `[time] …` message lines."""
     today = date.today()
-    lines = [line for line in text.splitlines()[:2000]
-             if line.strip() and not _META.match(line)]
+    lines = _body_lines(text[:200_000])[:2000]
     if not lines:
         return False
     messages = 0
