@@ -47,10 +47,10 @@ SAMPLES = {
     "chatlab.json": FIXTURES / "wechat/chatlab_支付网关发布群.json",
     "chatlog.json": FIXTURES / "wechat/chatlog_123456789@chatroom.json",
     "memotrace.html": FIXTURES / "wechat/memotrace_张伟.html",
-    "collector-feishu.txt": FIXTURES / "collector/feishu/messages.txt",
-    "collector-dingtalk.txt": FIXTURES / "collector/dingtalk/messages.txt",
-    "collector-slack.txt": FIXTURES / "collector/slack/messages.txt",
-    "records.json": FIXTURES / "collector/records.json",
+    "collector-feishu.txt": FIXTURES / "collectors/feishu/messages.txt",
+    "collector-dingtalk.txt": FIXTURES / "collectors/dingtalk/messages.txt",
+    "collector-slack.txt": FIXTURES / "collectors/slack/messages.txt",
+    "records.json": FIXTURES / "collectors/records.json",
     "telegram.json": FIXTURES / "telegram/result.json",
     "whatsapp-android.txt": FIXTURES / "whatsapp/WhatsApp Chat with Zhang Wei.txt",
     "whatsapp-ios.txt": FIXTURES / "whatsapp/WhatsApp Chat - Release.txt",
@@ -63,16 +63,16 @@ SAMPLES = {
     ".odp": FIXTURES / "office/review.odp",
     ".html": FIXTURES / "office/page.html",
     ".rtf": FIXTURES / "office/notes.rtf",
-    "charsets.mbox": FIXTURES / "email/charsets.mbox",
+    "charsets.mbox": FIXTURES / "mail/charsets.mbox",
     "cjk.pdf": FIXTURES / "pdf/statement_big5.pdf",
     "encrypted.pdf": FIXTURES / "pdf/payslip_owner_password.pdf",
-    ".emlx": FIXTURES / "email/handover.emlx",
+    ".emlx": FIXTURES / "mail/handover.emlx",
     ".msg": FIXTURES / "outlook/release.msg",
     "teams.msg": FIXTURES / "outlook/teams_chat.msg",
 }
 # Importers that read a folder: every file in it is a target.
 FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill",
-           "collector-feishu": FIXTURES / "collector/feishu"}
+           "collector-feishu": FIXTURES / "collectors/feishu"}
 
 
 @st.composite

@@ -11,7 +11,7 @@ from workbench.core.ingest import plan_import
 
 
 def test_feishu_collector_text_chat_names_senders_and_no_doubles(fixtures: Path):
-    source = extract_one(fixtures / "collector/feishu/messages.txt")
+    source = extract_one(fixtures / "collectors/feishu/messages.txt")
     assert source.source_format == "collector"
     by_title = {a.title: a for a in source.artifacts}
     group = by_title["支付网关发布群 · 2024-03-05"]
@@ -27,7 +27,7 @@ def test_feishu_collector_text_chat_names_senders_and_no_doubles(fixtures: Path)
 
 
 def test_dingtalk_relative_times_resolve_against_the_collection_day(fixtures: Path):
-    source = extract_one(fixtures / "collector/dingtalk/messages.txt")
+    source = extract_one(fixtures / "collectors/dingtalk/messages.txt")
     times = sorted(s.time for a in source.artifacts for s in a.segments)
     # collected 2024-03-07 14:00 in Shanghai, a Thursday
     assert times == ["2024-03-01T10:00:00+08:00", "2024-03-04T09:10:00+08:00",
@@ -39,7 +39,7 @@ def test_dingtalk_relative_times_resolve_against_the_collection_day(fixtures: Pa
 
 def test_collector_folder_passes_over_its_summary(fixtures: Path, tmp_path: Path):
     folder = tmp_path / "feishu"
-    shutil.copytree(fixtures / "collector/feishu", folder)
+    shutil.copytree(fixtures / "collectors/feishu", folder)
     plan = plan_import([folder])
     assert [p.name for p, _ in plan.items] == ["messages.txt"]
     assert [p.name for p in plan.skipped] == ["collection_summary.json"]
@@ -49,7 +49,7 @@ def test_collector_folder_passes_over_its_summary(fixtures: Path, tmp_path: Path
 
 def test_summary_given_on_its_own_says_what_it_is(fixtures: Path):
     with pytest.raises(ImportFailed, match="summary of a collection"):
-        extract_one(fixtures / "collector/feishu/collection_summary.json")
+        extract_one(fixtures / "collectors/feishu/collection_summary.json")
 
 
 def test_unknown_json_in_a_folder_is_skipped_not_fatal(fixtures: Path, tmp_path: Path):
@@ -62,7 +62,7 @@ def test_unknown_json_in_a_folder_is_skipped_not_fatal(fixtures: Path, tmp_path:
 
 
 def test_records_json(fixtures: Path):
-    source = extract_one(fixtures / "collector/records.json")
+    source = extract_one(fixtures / "collectors/records.json")
     assert source.source_format == "collector"
     (chat,) = source.artifacts
     assert [s.sender for s in chat.segments] == ["张伟", "李娜"]
@@ -138,12 +138,12 @@ def test_a_zip_that_is_not_a_slack_export_is_refused_plainly(tmp_path: Path):
 
 
 def test_chat_artifacts_are_chats(fixtures: Path):
-    for path in ("collector/records.json", "telegram/result.json"):
+    for path in ("collectors/records.json", "telegram/result.json"):
         assert all(a.kind is ArtifactKind.CHAT for a in extract_one(fixtures / path).artifacts)
 
 
 def test_slack_collector_text_with_channel_tags(fixtures: Path):
-    source = extract_one(fixtures / "collector/slack/messages.txt")
+    source = extract_one(fixtures / "collectors/slack/messages.txt")
     assert source.source_format == "collector"
     titles = sorted(a.title for a in source.artifacts)
     assert titles == ["#general · 2024-03-04", "#release · 2024-03-04",

@@ -19,7 +19,7 @@ def _field(artifact, name):
 
 
 def test_declared_7bit_and_widened_charsets_in_bodies_and_headers(fixtures: Path):
-    mails = _by_title(extract_one(fixtures / "email/charsets.mbox"))
+    mails = _by_title(extract_one(fixtures / "mail/charsets.mbox"))
     japanese = mails["請求書の件"]
     assert _field(japanese, "from") == "田中 <tanaka@partner.example.jp>"
     assert _field(japanese, "body").startswith("すみません。請求書を再送します。")
@@ -33,7 +33,7 @@ def test_declared_7bit_and_widened_charsets_in_bodies_and_headers(fixtures: Path
 
 
 def test_a_nul_byte_in_one_message_does_not_refuse_the_mailbox(fixtures: Path):
-    source = extract_one(fixtures / "email/charsets.mbox")
+    source = extract_one(fixtures / "mail/charsets.mbox")
     assert len(source.artifacts) == 5
     assert _field(_by_title(source)["status"], "body").startswith("all green see you")
 
@@ -55,7 +55,7 @@ def test_a_damaged_message_is_left_out_with_a_note(tmp_path: Path, monkeypatch):
 
 
 def test_apple_mail_emlx(fixtures: Path):
-    source = extract_one(fixtures / "email/handover.emlx")
+    source = extract_one(fixtures / "mail/handover.emlx")
     assert source.source_format == "emlx"
     (mail,) = source.artifacts
     assert mail.kind is ArtifactKind.EMAIL

@@ -134,10 +134,13 @@ def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
             continue
         when = moment.replace(tzinfo=ctx.timezone)
         text = match["text"]
-        # The private-chat section repeats the target's private messages with both sides.
-        if (when, text) in seen:
+        # The private-chat section repeats the target's private messages (listed above it
+        # by length) with both sides: those are imported once. Elsewhere a message said
+        # twice in a minute is two messages.
+        if private and (when, text) in seen:
             continue
-        seen.add((when, text))
+        if not private:
+            seen.add((when, text))
         sender, conversation = target, ("私聊" if private else path.stem)
         if match["tag"] is not None:
             if match["space"]:

@@ -10,7 +10,6 @@ letters do not turn into hanzi, MacRoman umlauts do not turn Turkish).
 from __future__ import annotations
 
 import codecs
-import contextlib
 import re
 from dataclasses import dataclass
 
@@ -133,27 +132,39 @@ _SANDWICHED = re.compile("(?<=[A-Za-z])[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]
 _WESTERN = set("äöüÄÖÜßéèêëàâáãåçîïíìôóòõøûúùÿñÉÈÀÁÇÍÓÚÑæÆœŒ€£°«»–—“”‘’…")
 
 
+# The candidates are weighed on a sample; only the one chosen decodes the whole file, so a
+# large file is held once as bytes and once as text, not once per candidate.
+SAMPLE_BYTES = 256 * 1024
+
+
 def _guess(data: bytes) -> DecodedText:
-    matches = list(from_bytes(data))
-    if not matches:
-        raise NotText("its text encoding could not be recognised")
+    # charset-normalizer reads chunks from across the whole file to rank its candidates.
+    ranked = [m.encoding for m in from_bytes(data)
+              # UTF-16/32 without a byte-order mark has NUL bytes in any Latin text, and
+              # those were refused above: such a guess is the guesser's, not the file's.
+              if not m.encoding.startswith(("utf_16", "utf_32"))]
+    # Also weigh the two single-byte encodings people's old files are most often in.
+    ranked += [e for e in ("cp1252", "mac_roman") if e not in ranked]
+    sample = data[:SAMPLE_BYTES]
     decoded = []
-    for match in matches:
-        # UTF-16/32 without a byte-order mark has NUL bytes in any Latin text, and those
-        # were refused above: such a guess is the guesser's, not the file's.
-        if match.encoding.startswith(("utf_16", "utf_32")):
-            continue
+    for encoding in ranked:
         try:
-            decoded.append((match.encoding, str(match)))
+            decoded.append((encoding, sample.decode(encoding, errors="ignore")))
+        except LookupError:
+            continue
+    for encoding in _preference(data, decoded):
+        try:
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    # Also weigh the two single-byte encodings people's old files are most often in.
-    for extra in ("cp1252", "mac_roman"):
-        if extra not in {e for e, _ in decoded}:
-            with contextlib.suppress(UnicodeDecodeError):
-                decoded.append((extra, data.decode(extra)))
+        return DecodedText(text, _standard_name(data, encoding))
+    raise NotText("its text encoding could not be recognised")
+
+
+def _preference(data: bytes, decoded: list[tuple[str, str]]) -> list[str]:
+    """The candidates, best first, judged on their sample texts."""
     if not decoded:
-        raise NotText("its text encoding could not be recognised")
+        return []
     best_encoding, best_text = decoded[0]
     if len(data) < SHORT_BYTES and not _is_single_byte(best_encoding):
         # A few double-byte characters decode in every CJK encoding and the guesser has
@@ -165,7 +176,7 @@ def _guess(data: bytes) -> DecodedText:
             ((e, t) for e, t in decoded if _is_single_byte(e)), decoded[0])
     if _is_single_byte(best_encoding):
         best_encoding, best_text = _most_western(data, best_encoding, best_text, decoded)
-    return DecodedText(best_text, _standard_name(data, best_encoding, best_text))
+    return [best_encoding, *(e for e, _ in decoded if e != best_encoding)]
 
 
 SHORT_BYTES = 64
@@ -205,14 +216,20 @@ def _most_western(data: bytes, encoding: str, text: str,
     return (best, best_text) if best_share >= 0.9 else (encoding, text)
 
 
-def _standard_name(data: bytes, encoding: str, text: str) -> str:
-    # Encodings that agree on these bytes: name the standard one.
+def _standard_name(data: bytes, encoding: str) -> str:
+    # Encodings that agree on these bytes: name the standard one. For code pages, agreeing
+    # on every distinct byte value in the file is agreeing on the file.
     if not _is_single_byte(encoding):
+        return encoding
+    used = bytes(sorted(set(data)))
+    try:
+        mine = used.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
         return encoding
     for name, codec in (("iso-8859-1", "latin-1"), ("cp1252", "cp1252"),
                         ("mac_roman", "mac_roman")):
         try:
-            if data.decode(codec) == text:
+            if used.decode(codec) == mine:
                 return name
         except UnicodeDecodeError:
             continue

@@ -120,10 +120,18 @@ def _teams_source(path: Path, ctx: ImportContext, subject: str, sender: str,
 def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
     """Every message in every folder of an Outlook data file, the folder path kept as
     context; a message that cannot be read is left out with a note."""
-    with path.open("rb") as probe:
-        if probe.read(4) != PST_MAGIC:
-            raise ImportFailed(path, "it is not an Outlook data file (.pst/.ost files start "
-                               "with !BDN)")
+    # Not read through open_input: an Outlook data file is often larger than any chat
+    # export, and libpff reads it a block at a time rather than whole.
+    try:
+        with path.open("rb") as probe:
+            magic = probe.read(4)
+    except PermissionError as exc:
+        raise ImportFailed(path, "you don't have permission to read it") from exc
+    except OSError as exc:
+        raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
+    if magic != PST_MAGIC:
+        raise ImportFailed(path, "it is not an Outlook data file (.pst/.ost files start "
+                           "with !BDN)")
     import pypff
 
     pst = pypff.file()

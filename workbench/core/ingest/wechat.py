@@ -73,10 +73,11 @@ def from_csv(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSo
         raise ImportFailed(path, "not a WeChat CSV export (its columns are not known)")
     reader = csv.DictReader(io.StringIO(decoded.text.lstrip("\ufeff"), newline=""))
     messages: list[ChatMessage] = []
+    total_lines = max(decoded.text.count("\n"), 1)
     try:
         for number, row in enumerate(reader, start=2):
             if number % 2000 == 0:
-                ctx.within_file(min(reader.line_num / max(decoded.text.count("\n"), 1), 1.0))
+                ctx.within_file(min(reader.line_num / total_lines, 1.0))
             lowered = {(k or "").strip().lower(): (v or "") for k, v in row.items()
                        if isinstance(v, str)}
             message = _csv_message(path, ctx, fmt, number, lowered)
