@@ -44,6 +44,7 @@ def test_opendocument_text_sheet_and_presentation(fixtures: Path):
     (odt,) = extract_one(fixtures / "office/handover.odt").artifacts
     assert odt.text.splitlines() == ["交接说明", "服务器密码在 1Password 的“支付”保险库里。",
                                      "姓名 | 电话", "张伟 | 13812345678"]
+    assert [c.kind for c in odt.children] == [ArtifactKind.IMAGE]
     (ods,) = extract_one(fixtures / "office/roster.ods").artifacts
     # the empty cell repeated 16,000 times to the row's end is not expanded
     assert ods.text == "姓名 | 工号\n王芳 | E10234"
