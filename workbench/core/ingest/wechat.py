@@ -171,7 +171,7 @@ _NAME_AND_ID = re.compile(r"^(?P<name>.*?)\((?P<id>[^()]*)\)$")
 def text_shape(text: str) -> str | None:
     """"memotrace", "weflow" or "chatlog" when the text is such an export: its first non-empty
     line is a header line and header lines make up a good part of its lines."""
-    lines = [line for line in text.splitlines()[:400] if line.strip()]
+    lines = [line for line in text[:200_000].splitlines()[:400] if line.strip()]
     if not lines:
         return None
     for shape, pattern in (("dated", _DATED_HEADER), ("chatlog", _CHATLOG_HEADER)):

@@ -28,7 +28,8 @@ _INVISIBLE = str.maketrans({"\u200e": "", "\u200f": "", "\u202a": "", "\u202c": 
 
 
 def looks_like_messages(text: str) -> bool:
-    lines = [line.translate(_INVISIBLE) for line in text.splitlines()[:400] if line.strip()]
+    lines = [line.translate(_INVISIBLE) for line in text[:200_000].splitlines()[:400]
+             if line.strip()]
     if not lines or not LINE.match(lines[0]):
         return False
     matched = [m for m in map(LINE.match, lines) if m]
