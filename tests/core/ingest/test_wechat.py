@@ -43,17 +43,36 @@ def test_pywxdump_first_generation_unwraps_json_content(fixtures: Path):
     assert [s.text for s in chat.segments][:2] == ["周报我看了，客户名单别外发",
                                                    "好的，卡号 6222020200112233445 是报销用的"]
     assert chat.placeholder_counts() == {"image": 1}
+    # its talker column holds wxids; users.json beside it gives the names
+    assert chat.title == "张伟 · 2024-03-05"
+    assert [s.sender for s in chat.segments] == ["张伟", "我", "张伟"]
     assert {p.name for p in source.people} == {"张伟"}  # "我" is the employee
 
 
 def test_pywxdump_newer_msg_column_and_slash_dates(fixtures: Path):
     source = extract_one(fixtures / "wechat/pywxdump_123456789@chatroom_0_5001.csv")
     day1, day2 = source.artifacts
+    assert day1.title == "季度预算群 · 2024-10-04"
+    assert [s.sender for s in day1.segments] == ["王芳", "我", "王芳"]
     assert day1.segments[0].time == "2024-10-04T11:43:00+08:00"
     assert day1.segments[0].text == "季度预算表在共享盘，密码 Qz!2024pay"
     assert day1.placeholder_counts() == {"sticker": 1}
     assert day2.segments[0].sender == "系统消息"
     assert "系统消息" not in {p.name for p in source.people}
+
+
+def test_pywxdump_without_users_json_keeps_the_ids(fixtures: Path, tmp_path: Path):
+    import shutil
+
+    shutil.copy(fixtures / "wechat/pywxdump_wxid_zw01_0_5001.csv", tmp_path)
+    (chat,) = extract_one(tmp_path / "pywxdump_wxid_zw01_0_5001.csv").artifacts
+    assert chat.segments[0].sender == "wxid_zw01"
+
+
+def test_users_json_beside_the_exports_is_passed_over_in_a_folder(fixtures: Path):
+    from workbench.core.ingest import plan_import
+
+    assert [p.name for p in plan_import([fixtures / "wechat"]).skipped] == ["users.json"]
 
 
 def test_weflow_text_with_quoted_senders(fixtures: Path):

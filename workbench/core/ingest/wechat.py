@@ -72,6 +72,7 @@ def from_csv(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSo
     if fmt is None:
         raise ImportFailed(path, "not a WeChat CSV export (its columns are not known)")
     reader = csv.DictReader(io.StringIO(decoded.text.lstrip("\ufeff"), newline=""))
+    names = _pywxdump_users(path) if fmt == "pywxdump" else {}
     messages: list[ChatMessage] = []
     total_lines = max(decoded.text.count("\n"), 1)
     try:
@@ -82,7 +83,10 @@ def from_csv(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSo
                        if isinstance(v, str)}
             message = _csv_message(path, ctx, fmt, number, lowered)
             if message is not None:
-                messages.append(message)
+                messages.append(ChatMessage(names.get(message.conversation,
+                                                      message.conversation),
+                                            names.get(message.sender, message.sender),
+                                            message.time, message.text))
     except csv.Error as exc:
         raise ImportFailed(path, f"the CSV is malformed near line {reader.line_num} ({exc})") \
             from exc
@@ -128,6 +132,31 @@ def _csv_message(path: Path, ctx: ImportContext, fmt: str, number: int,
     if problem := message_problem(number, text):
         raise ImportFailed(path, problem)
     return ChatMessage(conversation, sender.strip(), when, text)
+
+
+USERS_FILE = "users.json"
+MAX_USERS_BYTES = 64 * 1024 * 1024
+
+
+def _pywxdump_users(path: Path) -> dict[str, str]:
+    """wxid → the name people know, from the users.json PyWxDump writes beside its CSVs
+    (its `talker` and `room_name` columns hold wxids); empty when there is none."""
+    users = path.parent / USERS_FILE
+    try:
+        if not users.is_file() or users.stat().st_size > MAX_USERS_BYTES:
+            return {}
+        data = json.loads(users.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    names = {}
+    for wxid, user in data.items():
+        if isinstance(user, dict):
+            name = user.get("remark") or user.get("nickname") or user.get("account")
+            if isinstance(name, str) and name.strip():
+                names[str(wxid)] = name.strip()
+    return names
 
 
 def _typed_text(raw_type: str | None, content: str) -> str:
