@@ -30,10 +30,14 @@ def test_memotrace_text_keeps_multi_line_messages(fixtures: Path):
     source = extract_one(fixtures / "wechat/memotrace_支付网关群.txt")
     assert source.source_format == "wechat-memotrace"
     (chat,) = source.artifacts
-    assert [s.sender for s in chat.segments] == ["张伟", "李娜", "王芳", "张伟"]
+    assert [s.sender for s in chat.segments] == ["张伟", "李娜", "王芳", "张伟", "系统消息",
+                                                 "李娜"]
     assert chat.segments[3].text == "明天上午十点复盘\n地点：3 楼会议室"
     assert chat.segments[1].time == "2024-03-05T09:31:12+08:00"
-    assert chat.placeholder_counts() == {"image": 1}
+    # a notice is written as a header line alone: it is WeChat's, not a person's
+    assert chat.segments[4].text == '"张伟"撤回了一条消息'
+    assert chat.placeholder_counts() == {"image": 1, "sticker": 1}
+    assert {p.name for p in source.people} == {"张伟", "李娜", "王芳"}
 
 
 def test_pywxdump_first_generation_unwraps_json_content(fixtures: Path):

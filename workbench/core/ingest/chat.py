@@ -35,6 +35,8 @@ PLACEHOLDERS: dict[str, str] = {
     "[位置]": "location",
     "[红包]": "red-packet",
     "[名片]": "contact-card",
+    "[表情包]": "sticker",
+    "[音乐分享]": "link",
     "[合并转发]": "forwarded",
     "[聊天记录]": "forwarded",
     "[小程序]": "link",

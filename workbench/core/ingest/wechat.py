@@ -256,6 +256,9 @@ def _text_message(path: Path, ctx: ImportContext, shape: str, header: re.Match[s
         raise ImportFailed(path, f"message {index + 1} has an impossible time: {header['time']}")
     sender = header["sender"].strip()
     conversation = path.stem
+    if not text and shape == "memotrace":
+        # MemoTrace writes WeChat's notices ("你撤回了一条消息") as a header line alone.
+        sender, text = "系统消息", sender
     if shape == "chatlog":
         sender = _display_name(sender)
         if header["talker"]:
