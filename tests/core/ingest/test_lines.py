@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,15 +126,22 @@ def test_mbox_line_past_the_limit_is_refused_without_reading_it_whole(
         extract_one(path)
 
 
-def test_mail_body_whose_decoded_text_has_a_long_line_is_refused(
+def test_mail_body_whose_decoded_text_has_a_long_line_is_left_out_with_a_note(
     tmp_path: Path, small_limit: int
 ):
-    # base64 keeps the mailbox's own lines short; the decoded text is checked as well.
+    # base64 keeps the mailbox's own lines short; the decoded text is checked as well. The
+    # message is left out, named with why; the rest of the mailbox is imported.
     body = base64.encodebytes(LONG.encode()).decode()
     path = tmp_path / "inbox.mbox"
     path.write_text(f"{ENVELOPE}{HEAD}\nhello\n\n{ENVELOPE}{HEAD}"
                     f"Content-Transfer-Encoding: base64\n\n{body}\n")
-    with pytest.raises(ImportFailed, match=r"message 2: a text part .* line 1 is 2 KB long"):
+    source = extract_one(path)
+    assert len(source.artifacts) == 1
+    (note,) = source.notes
+    assert re.match(r"message 2 was left out: a text part .* line 1 is 2 KB long", note)
+    # a mailbox of nothing but such messages is refused
+    path.write_text(f"{ENVELOPE}{HEAD}Content-Transfer-Encoding: base64\n\n{body}\n")
+    with pytest.raises(ImportFailed, match=r"no message could be read \(message 1 was left"):
         extract_one(path)
 
 

@@ -38,6 +38,9 @@ class ImportedSource:
     originals: tuple[Path, ...]
     artifacts: tuple[Artifact, ...]
     people: tuple[Person, ...] = ()
+    # What was left out of an otherwise good file and why (a damaged message in a mailbox),
+    # one line each, for the import summary.
+    notes: tuple[str, ...] = ()
 
 
 Importer = Callable[[Path, ImportContext], ImportedSource]

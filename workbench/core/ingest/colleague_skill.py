@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from workbench.core.artifacts import Artifact, ArtifactKind, Segment
@@ -17,7 +18,24 @@ MARKERS = ("meta.json", "persona.md", "work.md")
 
 
 def is_skill_folder(folder: Path) -> bool:
-    return (folder / "SKILL.md").is_file() and any((folder / m).is_file() for m in MARKERS)
+    if (folder / "SKILL.md").is_file():
+        return any((folder / m).is_file() for m in MARKERS)
+    # The tool's example folders carry meta.json (with persona.md, work.md) but no SKILL.md.
+    return _is_skill_meta(folder / "meta.json")
+
+
+# The keys colleague-skill writes in meta.json; a chat export has none of these.
+_META_KEYS = {"slug", "company", "level", "profile", "persona", "impression", "tags"}
+
+
+def _is_skill_meta(path: Path) -> bool:
+    try:
+        if not path.is_file() or path.stat().st_size > 1 << 20:
+            return False
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "name" in data and bool(_META_KEYS & data.keys())
 
 
 def load(folder: Path, ctx: ImportContext) -> ImportedSource:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.artifacts import Artifact, ArtifactKind, Segment
@@ -48,13 +50,50 @@ def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
 
     found = []
     try:
-        for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
+        reader = PdfReader(io.BytesIO(data[max(pdf_start(data), 0):]))
+        if reader.is_encrypted:
+            reader.decrypt("")  # protected against editing only, as extract_pdf reads it
+        for number, page in enumerate(reader.pages, start=1):
             for index, image in enumerate(page.images, start=1):
                 buffer = io.BytesIO()
                 image.image.save(buffer, format="PNG")
                 found.append((f"page-{number}-image-{index}.png", buffer.getvalue()))
     except Exception:
         return found
+    return found
+
+
+MAX_SCANNED_PAGES = 300
+SCAN_DPI = 200
+MAX_SCAN_PIXELS = 4000
+
+
+def pdf_page_pictures(data: bytes) -> list[tuple[str, bytes]]:
+    """Each page rendered as a PNG (at a resolution OCR reads well), for PDFs that are
+    scans with no text layer."""
+    import pypdfium2 as pdfium
+
+    found = []
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return []
+        try:
+            for index in range(min(len(document), MAX_SCANNED_PAGES)):
+                page = document[index]
+                # A page may claim to be metres wide: cap the picture, not the memory.
+                width, height = page.get_size()
+                scale = min(SCAN_DPI / 72, MAX_SCAN_PIXELS / max(width, height, 1.0))
+                image = page.render(scale=scale).to_pil()
+                buffer = io.BytesIO()
+                image.save(buffer, format="PNG")
+                found.append((f"page-{index + 1}.png", buffer.getvalue()))
+                page.close()
+        except (pdfium.PdfiumError, ValueError, OSError, MemoryError):
+            return found
+        finally:
+            document.close()
     return found
 
 
@@ -115,46 +154,91 @@ def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
     return rows
 
 
-def extract_pdf(data: bytes) -> tuple[Segment, ...]:
-    """The text layer, one segment per page."""
-    if not data.startswith(b"%PDF"):
-        raise ExtractionError("it is not a PDF file (no %PDF header)")
-    from pypdf import PdfReader
+# PDFium is not thread-safe: one document at a time, whichever thread imports.
+_PDFIUM = threading.Lock()
+_PDF_HEADER_WITHIN = 1024  # readers accept a %PDF header this far into the file
+_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise ExtractionError("the PDF is password-protected; remove the password first")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ExtractionError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds on damaged files; all mean "damaged"
-        raise ExtractionError(f"the PDF is damaged or unreadable ({type(exc).__name__}: "
-                              f"{exc})") from exc
+
+def pdf_start(data: bytes) -> int:
+    """Where the PDF starts: mail gateways and download tools leave junk before %PDF."""
+    return data.find(b"%PDF-", 0, _PDF_HEADER_WITHIN)
+
+
+def extract_pdf(data: bytes) -> tuple[Segment, ...]:
+    """The text layer, one segment per page, read by PDFium (the engine in Chrome): it maps
+    the predefined CJK CMaps (Big5, GBK, Shift-JIS) that text in PDFs without a ToUnicode
+    table depends on, and drops text drawn twice for a bold effect. A PDF protected only
+    against editing (an empty password to open) is read as viewers read it."""
+    if pdf_start(data) < 0:
+        raise ExtractionError("it is not a PDF file (no %PDF header)")
+    import pypdfium2 as pdfium
+
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
+                raise ExtractionError("the PDF needs a password to open; open it, print or "
+                                      "save it without the password, and import that") \
+                    from exc
+            raise ExtractionError(f"the PDF is damaged or unreadable ({exc})") from exc
+        try:
+            pages = []
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+        except (pdfium.PdfiumError, ValueError, OSError) as exc:
+            raise ExtractionError(f"the PDF is damaged or unreadable ({exc})") from exc
+        finally:
+            document.close()
     return tuple(Segment(_tidy_pdf_text(text), field=f"page {n}") for n, text in
                  enumerate(pages, 1))
 
 
 def _tidy_pdf_text(text: str) -> str:
-    # Some PDF writers (Qt's among them) separate words with tabs in the text layer.
+    # Some PDF writers (Qt's among them) separate words with tabs in the text layer; PDFium
+    # ends lines with CR LF and marks soft hyphens and line-end hyphens with control codes.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-")
+    text = text.replace("\ufffe", "").replace("\x00", "")
     lines = (" ".join(line.replace("\t", " ").split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
 
 def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
     """Extract a document of any supported type by its name's suffix."""
+    from workbench.core.ingest import office
+
     suffix = Path(name).suffix.lower()
     encoding = None
+    pictures: list[tuple[str, bytes]] = []
     if suffix == ".docx":
         segments, fmt = extract_docx(data), "docx"
+        pictures = docx_images(data)
     elif suffix == ".pdf":
         segments, fmt = extract_pdf(data), "pdf"
+        # A scan has no text layer: each page is read by OCR as a picture of itself.
+        pictures = (pdf_page_pictures(data) if not any(s.text.strip() for s in segments)
+                    else pdf_images(data))
+    elif suffix in office.SUFFIXES or suffix in office.LEGACY:
+        if suffix in office.MEDIA_FOLDERS:
+            if not zipfile.is_zipfile(io.BytesIO(data)):
+                raise ExtractionError(f"it is not a {suffix} file ({suffix} files are zip "
+                                      "archives)")
+            _refuse_zip_bomb(data)
+        try:
+            segments, encoding = office.extract(suffix, data)
+        except office.OfficeError as exc:
+            raise ExtractionError(str(exc)) from exc
+        fmt = suffix.lstrip(".")
+        pictures = office.media(suffix, data)
     elif suffix in TEXT_SUFFIXES or not suffix:
         (segments, encoding), fmt = extract_text_file(data), suffix.lstrip(".") or "txt"
     else:
         raise ExtractionError(f"'{suffix}' files are not a document type the workbench reads")
-    pictures = (docx_images(data) if fmt == "docx" else pdf_images(data) if fmt == "pdf"
-                 else [])
     # Pictures inside a document are reviewed on their own: the Markdown the skill carries
     # holds only the text, and a picture may show what the text does not.
     from workbench.core.ingest.images import image_artifact
@@ -165,12 +249,23 @@ def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
                     encoding=encoding, children=children)
 
 
+# Workbooks are reviewed sheet by sheet: each sheet is often shared (or not) on its own.
+SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
+
+
 def load(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         artifact = document_artifact(path.name, read_bytes(path), ArtifactKind.DOCUMENT)
     except ExtractionError as exc:
         raise ImportFailed(path, str(exc)) from exc
-    return ImportedSource(path, artifact.source_format, (path,), (artifact,))
+    artifacts: tuple[Artifact, ...] = (artifact,)
+    if path.suffix.lower() in SHEET_SUFFIXES and artifact.segments:
+        artifacts = tuple(
+            replace(artifact, title=f"{path.name} — {segment.field.removeprefix('sheet ')}",
+                    segments=(segment,), children=artifact.children if index == 0 else (),
+                    meta={"sheet": segment.field.removeprefix("sheet ")})
+            for index, segment in enumerate(artifact.segments) if segment.field)
+    return ImportedSource(path, artifact.source_format, (path,), artifacts)
 
 
 def text_source(path: Path, decoded: DecodedText) -> ImportedSource:

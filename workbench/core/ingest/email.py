@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from email import policy
 from email.errors import HeaderParseError
+from email.header import decode_header
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
@@ -29,7 +31,11 @@ PART_HINT = ("No email people write has a line this long: the message is probabl
 _MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf": ".pdf",
                 "image/png": ".png", "image/jpeg": ".jpg",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
-                ".docx"}
+                ".docx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation":
+                ".pptx", "application/vnd.ms-excel": ".xls", "application/rtf": ".rtf",
+                "text/html": ".html"}
 
 
 def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
@@ -47,22 +53,54 @@ def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
     return ImportedSource(path, "eml", (path,), (artifact,), tuple(people))
 
 
+def load_emlx(path: Path, ctx: ImportContext) -> ImportedSource:
+    """Apple Mail's .emlx: a line with the message's length in bytes, the message, then a
+    property list of Mail's flags (left out)."""
+    data = read_bytes(path)
+    first, _, rest = data.partition(b"\n")
+    try:
+        length = int(first.strip())
+    except ValueError:
+        raise ImportFailed(path, "it is not an Apple Mail message (.emlx files start with "
+                           "the message's length)") from None
+    if length <= 0 or length > len(rest):
+        raise ImportFailed(path, f"the message is cut short: it says {length} bytes, "
+                           f"{len(rest)} follow")
+    raw = rest[:length]
+    if looks_binary(raw):
+        raise ImportFailed(path, "it contains binary data, not an email message")
+    if problem := lines.line_problem(raw, lines.MAIL_HINT):
+        raise ImportFailed(path, problem)
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    if not any(_header(message, h) for h in ("from", "to", "subject", "date")):
+        raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
+    artifact, people = message_artifact(path, message, ctx)
+    return ImportedSource(path, "emlx", (path,), (artifact,), tuple(people))
+
+
 def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
+    """Every message of a mailbox; a damaged message is left out with a note saying which
+    and why, and the others are imported."""
     artifacts: list[Artifact] = []
     people: list[Person] = []
+    notes: list[str] = []
     with open_input(path) as file:
         size = max(os.fstat(file.fileno()).st_size, 1)
         for index, raw in enumerate(read_mbox(path, file)):
             if index % MESSAGES_PER_REPORT == 0:
                 ctx.within_file(file.tell() / size)
-            message = BytesParser(policy=policy.default).parsebytes(raw)
             try:
+                message = BytesParser(policy=policy.default).parsebytes(raw)
                 artifact, seen = message_artifact(path, message, ctx)
             except ImportFailed as exc:
-                raise ImportFailed(path, f"message {index + 1}: {exc.problem}") from exc
+                notes.append(f"message {index + 1} was left out: {exc.problem}")
+                continue
             artifacts.append(artifact)
             people.extend(seen)
-    return ImportedSource(path, "mbox", (path,), tuple(artifacts), tuple(people))
+    if not artifacts and notes:
+        raise ImportFailed(path, f"no message could be read ({notes[0]})")
+    return ImportedSource(path, "mbox", (path,), tuple(artifacts), tuple(people),
+                          tuple(notes))
 
 
 def read_mbox(path: Path, file: BinaryIO) -> Iterator[bytes]:
@@ -141,10 +179,64 @@ def _message_artifact(
 
 def _header(message: EmailMessage, name: str) -> str:
     try:
-        value = message.get(name)
-        return " ".join(str(value).split()) if value is not None else ""
-    except (HeaderParseError, ValueError, IndexError, AttributeError, TypeError):
+        raw = _raw_header(message, name)
+        if raw is None:
+            return ""
+        return " ".join(decode_header_value(raw, _message_charset(message)).split())
+    except (HeaderParseError, ValueError, IndexError, AttributeError, TypeError,
+            LookupError):
         return ""
+
+
+def _raw_header(message: EmailMessage, name: str) -> str | None:
+    for key, value in message.raw_items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _message_charset(message: EmailMessage) -> str | None:
+    """The charset of the message's first text part: what a mail client that wrote raw
+    8-bit headers most likely wrote them in too."""
+    for part in message.walk():
+        if part.get_content_maintype() == "text" and (charset := part.get_content_charset()):
+            return charset
+    return None
+
+
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+_BETWEEN_WORDS = re.compile(r"(?<=\?=)[ \t\r\n]+(?==\?)")
+
+
+def decode_header_value(raw: str, fallback: str | None = None) -> str:
+    """A header's text: RFC 2047 encoded words decoded with the same widening as bodies
+    (gb2312 → GB18030, ISO-2022-JP, HZ), raw 8-bit bytes by the message's charset (else
+    guessed); both may be in one header."""
+    data = raw.encode("utf-8", "surrogateescape")
+    text = raw
+    if not data.isascii():
+        try:
+            text = decode_text(data.replace(b"\x00", b""), declared=fallback).text
+        except NotText:
+            text = data.decode("utf-8", "replace")
+    # Whitespace between two encoded words is folding, not text (RFC 2047 §6.2).
+    text = _BETWEEN_WORDS.sub("", text)
+    return _ENCODED_WORD.sub(lambda m: _encoded_word(m[0], fallback), text)
+
+
+def _encoded_word(word: str, fallback: str | None) -> str:
+    try:
+        ((chunk, charset),) = decode_header(word)
+    except (ValueError, HeaderParseError, LookupError):
+        return word
+    if isinstance(chunk, str):
+        return chunk
+    if charset is None or charset.lower() in {"unknown-8bit"}:
+        charset = fallback
+    try:
+        return decode_text(chunk.replace(b"\x00", b""), declared=charset).text
+    except NotText:
+        return chunk.decode("utf-8", "replace")
 
 
 def _date(message: EmailMessage, ctx: ImportContext) -> str | None:
@@ -161,7 +253,9 @@ def _date(message: EmailMessage, ctx: ImportContext) -> str | None:
 
 
 def _correspondents(message: EmailMessage) -> list[Person]:
-    values = [str(v) for name in ADDRESS_FIELDS for v in (message.get_all(name) or [])]
+    fallback = _message_charset(message)
+    values = [decode_header_value(value, fallback) for key, value in message.raw_items()
+              if key.lower() in ADDRESS_FIELDS]
     return [
         Person(name=name or None, email=address or None, source="email")
         for name, address in getaddresses(values)
@@ -187,11 +281,16 @@ def _part_text(path: Path, part: EmailMessage) -> str:
 
 
 def _decoded(part: EmailMessage, data: bytes) -> DecodedText:
+    return _decoded_bytes(data, part.get_content_charset())
+
+
+def _decoded_bytes(data: bytes, charset: str | None) -> DecodedText:
     # Checked after the transfer encoding is undone: base64 hides a long line from the
     # mailbox's own line check.
     if problem := lines.line_problem(data, PART_HINT):
         raise NotText(problem)
-    return decode_text(data, declared=part.get_content_charset())
+    # A NUL in mail text is debris from the sending program, never meant as text.
+    return decode_text(data.replace(b"\x00", b""), declared=charset)
 
 
 def html_to_text(html: str) -> str:
@@ -206,18 +305,26 @@ def html_to_text(html: str) -> str:
 
 def _attachment(path: Path, part: EmailMessage) -> Artifact:
     name = part.get_filename() or "attachment"
-    content_type = part.get_content_type()
+    data = part.get_payload(decode=True) or b""
+    return attachment_artifact(name, part.get_content_type(), data,
+                               part.get_content_charset())
+
+
+def attachment_artifact(name: str, content_type: str, data: bytes,
+                        charset: str | None = None) -> Artifact:
+    """An attachment as its own artifact: a picture, text, or a document the workbench
+    reads; anything else is kept with no text (it still leaves only if reviewed)."""
     if not Path(name).suffix and content_type in _MIME_SUFFIX:
         name += _MIME_SUFFIX[content_type]
-    data = part.get_payload(decode=True) or b""
     try:
         if Path(name).suffix.lower() in IMAGE_SUFFIXES or content_type.startswith("image/"):
             return image_artifact(name, data)
-        if content_type == "text/html":
-            return Artifact(ArtifactKind.ATTACHMENT, name, "html",
-                            (Segment(html_to_text(_decoded(part, data).text), field="body"),))
-        if content_type.startswith("text/"):
-            decoded = _decoded(part, data)
+        if content_type.startswith("text/") and Path(name).suffix.lower() not in {
+                ".docx", ".pdf", ".rtf"}:
+            decoded = _decoded_bytes(data, charset)
+            if content_type == "text/html":
+                return Artifact(ArtifactKind.ATTACHMENT, name, "html",
+                                (Segment(html_to_text(decoded.text), field="body"),))
             return Artifact(ArtifactKind.ATTACHMENT, name, "txt",
                             (Segment(decoded.text, field="body"),), encoding=decoded.encoding)
         return document_artifact(name, data, ArtifactKind.ATTACHMENT)

@@ -21,22 +21,31 @@ _MS_THRESHOLD = 10**11
 
 
 def load(path: Path, ctx: ImportContext) -> ImportedSource:
-    data = parse_json(path)
+    return from_json(path, parse_json(path), ctx)
+
+
+def from_json(path: Path, data: Any, ctx: ImportContext) -> ImportedSource:
+    """A Feishu/Lark export (or a collector's `records` JSON), already parsed."""
     records, chat_name = _message_records(path, data)
     messages = [_message(path, ctx, i, r, chat_name) for i, r in enumerate(records)]
     if not messages:
         raise ImportFailed(path, "the chat export holds no messages")
+    fmt = "collector" if isinstance(data, dict) and "records" in data else FORMAT
     return ImportedSource(
         path=path,
-        source_format=FORMAT,
+        source_format=fmt,
         originals=(path,),
-        artifacts=tuple(group_by_day(messages, FORMAT)),
-        people=tuple(senders(messages, FORMAT)),
+        artifacts=tuple(group_by_day(messages, fmt)),
+        people=tuple(senders(messages, fmt)),
     )
 
 
 def parse_json(path: Path) -> Any:
-    text = read_text(path, long_lines=True).text
+    return parse_json_text(path, read_text(path, long_lines=True).text)
+
+
+def parse_json_text(path: Path, text: str) -> Any:
+    """Parsed JSON, or refused naming `path` and where the JSON breaks."""
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -60,7 +69,8 @@ def _message_records(path: Path, data: Any) -> tuple[list[dict[str, Any]], str]:
     if isinstance(data, dict):
         chat_name = str(data.get("chat_name") or data.get("name") or chat_name)
         inner = data.get("data") if isinstance(data.get("data"), dict) else data
-        records = inner.get("messages", inner.get("items"))
+        # colleague-skill's collectors write {"records": [{sender, content, timestamp}]}.
+        records = inner.get("messages", inner.get("items", inner.get("records")))
     else:
         records = data
     expected = 'a list of messages, or an object with a "messages" list'

@@ -1,16 +1,22 @@
-"""Slack export folders: users.json, channels.json and <channel>/<day>.json files."""
+"""Slack exports: users.json, channels.json and <channel>/<day>.json files, as the folder
+or as the .zip Slack lets the workspace owner download."""
 
 from __future__ import annotations
 
+import io
 import re
-from pathlib import Path
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from workbench.core.artifacts import Person
 from workbench.core.errors import ImportFailed
-from workbench.core.ingest.base import ImportContext, ImportedSource
+from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.chat import ChatMessage, group_by_day
-from workbench.core.ingest.feishu import parse_json
+from workbench.core.ingest.decode import NotText, decode_text
+from workbench.core.ingest.feishu import parse_json, parse_json_text
 from workbench.core.ingest.lines import message_problem
 
 FORMAT = "slack"
@@ -19,6 +25,9 @@ CONVERSATION_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
 SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "group_join", "group_leave", "bot_add"}
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _LINK = re.compile(r"<(?P<url>(?:https?|mailto|tel):[^|>]+)(?:\|(?P<label>[^>]+))?>")
+# A Slack export zip holds JSON, which compresses well, but not a thousandfold.
+MAX_ZIP_EXPANDED = 2 * 1024 * 1024 * 1024
+MAX_ZIP_EXPANSION = 200
 
 
 def is_export(folder: Path) -> bool:
@@ -28,36 +37,122 @@ def is_export(folder: Path) -> bool:
 
 
 def load(folder: Path, ctx: ImportContext) -> ImportedSource:
-    users_path = folder / "users.json"
-    users = _list(users_path, parse_json(users_path))
+    def read(name: str) -> Any:
+        return parse_json(folder / name)
+
+    def days(label: str) -> list[str]:
+        day_dir = folder / label
+        if not day_dir.is_dir():
+            return []
+        return [f"{label}/{p.name}" for p in sorted(day_dir.glob("*.json"))]
+
+    def exists(name: str) -> bool:
+        return (folder / name).is_file()
+
+    source, used = _load(folder, ctx, read, days, exists)
+    return ImportedSource(folder, FORMAT, tuple(folder / n for n in used), source.artifacts,
+                          source.people)
+
+
+def zip_is_export(path: Path) -> bool:
+    """True when the zip file holds a Slack export (users.json and a conversation list)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _zip_root(archive.namelist()) is not None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _zip_root(names: list[str]) -> str | None:
+    # At the top, or inside the one folder the export was zipped from.
+    for name in names:
+        posix = PurePosixPath(name)
+        if posix.name == "users.json" and len(posix.parts) <= 2:
+            root = "" if len(posix.parts) == 1 else f"{posix.parts[0]}/"
+            if any(f"{root}{n}" in names for n in CONVERSATION_LISTS):
+                return root
+    return None
+
+
+def load_zip(path: Path, ctx: ImportContext) -> ImportedSource:
+    data = read_bytes(path)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ImportFailed(path, f"it is not a readable zip archive ({exc})") from exc
+    expanded = sum(i.file_size for i in infos)
+    if expanded > MAX_ZIP_EXPANDED or expanded > MAX_ZIP_EXPANSION * max(len(data), 1):
+        raise ImportFailed(path, f"it would expand to {expanded // (1 << 20)} MB: refused as "
+                           "a possible zip bomb")
+    names = [i.filename for i in infos if not i.is_dir()]
+    root = _zip_root(names)
+    if root is None:
+        raise ImportFailed(path, "the zip file is not a Slack export (no users.json with "
+                           "channels.json beside it)")
+    present = set(names)
+
+    def read(name: str) -> Any:
+        label = path / name
+        try:
+            raw = archive.read(root + name)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
+                NotImplementedError, RuntimeError) as exc:
+            raise ImportFailed(label, f"it is damaged in the zip ({exc})") from exc
+        try:
+            text = decode_text(raw).text
+        except NotText as exc:
+            raise ImportFailed(label, str(exc)) from exc
+        return parse_json_text(label, text)
+
+    def days(label: str) -> list[str]:
+        prefix = f"{root}{label}/"
+        return sorted(n[len(root):] for n in present
+                      if n.startswith(prefix) and n.endswith(".json")
+                      and "/" not in n[len(prefix):])
+
+    def exists(name: str) -> bool:
+        return root + name in present
+
+    source, _ = _load(path, ctx, read, days, exists)
+    with archive:
+        return ImportedSource(path, FORMAT, (path,), source.artifacts, source.people)
+
+
+def _load(
+    where: Path,
+    ctx: ImportContext,
+    read: Callable[[str], Any],
+    days: Callable[[str], list[str]],
+    exists: Callable[[str], bool],
+) -> tuple[ImportedSource, list[str]]:
+    users = _list(where / "users.json", read("users.json"))
     names = {u["id"]: _display_name(u) for u in users if isinstance(u, dict) and "id" in u}
-    originals = [users_path]
+    used = ["users.json"]
     messages: list[ChatMessage] = []
     for list_name in CONVERSATION_LISTS:
-        list_path = folder / list_name
-        if not list_path.is_file():
+        if not exists(list_name):
             continue
-        originals.append(list_path)
-        for conversation in _list(list_path, parse_json(list_path)):
+        used.append(list_name)
+        for conversation in _list(where / list_name, read(list_name)):
             if not isinstance(conversation, dict):
-                raise ImportFailed(list_path, "an entry is not a conversation object")
+                raise ImportFailed(where / list_name, "an entry is not a conversation object")
             label = str(conversation.get("name") or conversation.get("id") or "")
-            day_dir = folder / label
-            if not label or not day_dir.is_dir():
+            if not label or "/" in label or label in {".", ".."}:
                 continue
-            for day_file in sorted(day_dir.glob("*.json")):
-                originals.append(day_file)
-                messages.extend(_day_messages(day_file, ctx, label, names))
+            for day_file in days(label):
+                used.append(day_file)
+                messages.extend(_day_messages(where / day_file, read(day_file), ctx, label,
+                                              names))
     if not messages:
-        raise ImportFailed(folder, "the Slack export holds no messages")
+        raise ImportFailed(where, "the Slack export holds no messages")
     people = [
         Person(name=_display_name(u), email=(u.get("profile") or {}).get("email"), source=FORMAT)
         for u in users
         if isinstance(u, dict)
     ]
-    return ImportedSource(
-        folder, FORMAT, tuple(originals), tuple(group_by_day(messages, FORMAT)), tuple(people)
-    )
+    return ImportedSource(where, FORMAT, (where,), tuple(group_by_day(messages, FORMAT)),
+                          tuple(people)), used
 
 
 def _list(path: Path, data: Any) -> list[Any]:
@@ -75,10 +170,10 @@ def _display_name(user: dict[str, Any]) -> str:
 
 
 def _day_messages(
-    path: Path, ctx: ImportContext, channel: str, names: dict[str, str]
+    path: Path, data: Any, ctx: ImportContext, channel: str, names: dict[str, str]
 ) -> list[ChatMessage]:
     out = []
-    for index, record in enumerate(_list(path, parse_json(path))):
+    for index, record in enumerate(_list(path, data)):
         if not isinstance(record, dict) or record.get("subtype") in SKIPPED_SUBTYPES:
             continue
         try:

@@ -1,0 +1,246 @@
+"""Outlook messages (.msg) and mailboxes (.pst/.ost), and Teams chats that Microsoft Purview
+delivers in them; read with python-oxmsg (MIT) and libpff (LGPL), never by hand."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from email.utils import getaddresses
+from pathlib import Path
+from typing import Any
+
+from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
+from workbench.core.errors import ImportFailed
+from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
+from workbench.core.ingest.chat import ChatMessage, group_by_day
+from workbench.core.ingest.email import attachment_artifact, decode_header_value, html_to_text
+from workbench.core.ingest.lines import message_problem
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PST_MAGIC = b"!BDN"
+# Message classes of Teams chat messages (Purview eDiscovery exports).
+TEAMS_CLASSES = ("IPM.SkypeTeams.Message", "IPM.Microsoft.Teams")
+PID_DISPLAY_TO, PID_DISPLAY_CC = 0x0E04, 0x0E03
+
+
+def _html_or_text(text: str | None, html: str | bytes | None) -> str:
+    if text and text.strip():
+        return text.replace("\r\n", "\n")
+    if isinstance(html, bytes):
+        from workbench.core.ingest.decode import NotText, decode_text
+
+        try:
+            html = decode_text(html.replace(b"\x00", b"")).text
+        except NotText:
+            return ""
+    return html_to_text(html) if html else ""
+
+
+def _address_list(value: str) -> str:
+    """Addresses as people write them: `张伟 <zhang.wei@…>`, without the quotes."""
+    pairs = getaddresses([value])
+    if not pairs or not any(a for _, a in pairs):
+        return value
+    return ", ".join(f"{n} <{a}>" if n else a for n, a in pairs)
+
+
+def _people(values: list[str]) -> list[Person]:
+    return [Person(name=name or None, email=address or None, source="email")
+            for name, address in getaddresses(values) if name or address]
+
+
+def _iso(when: datetime | None, ctx: ImportContext) -> str | None:
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=ctx.timezone)
+    return when.astimezone(ctx.timezone).isoformat()
+
+
+def _mail_artifact(subject: str, sender: str, to: str, cc: str, when: str | None, body: str,
+                   children: tuple[Artifact, ...], folder: str | None = None) -> Artifact:
+    fields = {"subject": subject, "from": sender, "to": to, "cc": cc}
+    segments = [Segment(" ".join(v.split()), field=k) for k, v in fields.items() if v]
+    if when:
+        segments.append(Segment(when, field="date"))
+    segments.append(Segment(body, field="body"))
+    meta: dict[str, Any] = {"attachments": len(children)}
+    if folder:
+        meta["folder"] = folder
+    return Artifact(kind=ArtifactKind.EMAIL, title=subject or "(no subject)",
+                    source_format="email", segments=tuple(segments), started_at=when,
+                    ended_at=when, meta=meta, children=children)
+
+
+def load_msg(path: Path, ctx: ImportContext) -> ImportedSource:
+    data = read_bytes(path)
+    if not data.startswith(OLE_MAGIC):
+        raise ImportFailed(path, "it is not an Outlook message (.msg files start with the "
+                           "Compound File signature)")
+    from oxmsg import Message
+
+    # python-oxmsg and olefile fail on damaged files with their own exceptions.
+    try:
+        message = Message.load(io.BytesIO(data))
+        sender = _address_list(decode_header_value(message.sender or ""))
+        subject = message.subject or ""
+        message_class = message.message_class or ""
+        to = decode_header_value(message.properties.str_prop_value(PID_DISPLAY_TO) or "")
+        cc = decode_header_value(message.properties.str_prop_value(PID_DISPLAY_CC) or "")
+        body = _html_or_text(message.body, message.html_body)
+        when = message.sent_date
+        recipients = [(r.name or "", r.email_address or "") for r in message.recipients]
+        attachments = [(a.file_name or "attachment", a.mime_type or "application/octet-stream",
+                        a.file_bytes or b"") for a in message.attachments]
+    except Exception as exc:
+        raise ImportFailed(path, f"it is a damaged Outlook message ({type(exc).__name__}: "
+                           f"{str(exc)[:200]})") from exc
+    people = _people([sender]) + [Person(name=n or None, email=e or None, source="email")
+                                  for n, e in recipients if n or e]
+    if message_class.startswith(TEAMS_CLASSES):
+        return _teams_source(path, ctx, subject, sender, when, body, people)
+    children = tuple(attachment_artifact(n, t, d) for n, t, d in attachments)
+    artifact = _mail_artifact(subject, sender, to, cc, _iso(when, ctx), body, children)
+    return ImportedSource(path, "msg", (path,), (artifact,), tuple(people))
+
+
+def _teams_source(path: Path, ctx: ImportContext, subject: str, sender: str,
+                  when: datetime | None, body: str, people: list[Person]) -> ImportedSource:
+    if when is None:
+        raise ImportFailed(path, "the Teams message has no time")
+    if problem := message_problem(1, body):
+        raise ImportFailed(path, problem)
+    name = next((p.name or p.email for p in _people([sender])), "") or ""
+    local = when.astimezone(ctx.timezone) if when.tzinfo else when.replace(tzinfo=ctx.timezone)
+    message = ChatMessage(subject or path.stem, name, local, body)
+    return ImportedSource(path, "teams", (path,), tuple(group_by_day([message], "teams")),
+                          tuple(people))
+
+
+def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
+    """Every message in every folder of an Outlook data file, the folder path kept as
+    context; a message that cannot be read is left out with a note."""
+    # Not read through open_input: an Outlook data file is often larger than any chat
+    # export, and libpff reads it a block at a time rather than whole.
+    try:
+        with path.open("rb") as probe:
+            magic = probe.read(4)
+    except PermissionError as exc:
+        raise ImportFailed(path, "you don't have permission to read it") from exc
+    except OSError as exc:
+        raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
+    if magic != PST_MAGIC:
+        raise ImportFailed(path, "it is not an Outlook data file (.pst/.ost files start "
+                           "with !BDN)")
+    import pypff
+
+    pst = pypff.file()
+    try:
+        pst.open(str(path))
+    except OSError as exc:
+        raise ImportFailed(path, f"the Outlook data file is damaged or encrypted ({exc})") \
+            from exc
+    artifacts: list[Artifact] = []
+    people: list[Person] = []
+    notes: list[str] = []
+    chats: list[ChatMessage] = []
+    try:
+        _walk(pst.get_root_folder(), "", ctx, artifacts, people, notes, chats)
+    except OSError as exc:
+        raise ImportFailed(path, f"the Outlook data file is damaged ({exc})") from exc
+    finally:
+        pst.close()
+    artifacts.extend(group_by_day(chats, "teams"))
+    if not artifacts:
+        raise ImportFailed(path, "the Outlook data file holds no messages" +
+                           (f" that could be read ({notes[0]})" if notes else ""))
+    return ImportedSource(path, "pst", (path,), tuple(artifacts), tuple(people), tuple(notes))
+
+
+def _walk(folder: Any, where: str, ctx: ImportContext, artifacts: list[Artifact],
+          people: list[Person], notes: list[str], chats: list[ChatMessage]) -> None:
+    for index in range(folder.get_number_of_sub_messages()):
+        try:
+            item = folder.get_sub_message(index)
+            _pst_message(item, where, ctx, artifacts, people, chats)
+        except (OSError, ValueError, UnicodeDecodeError, ImportFailed) as exc:
+            notes.append(f"message {index + 1} in {where or '/'} was left out: {exc}")
+    for index in range(folder.get_number_of_sub_folders()):
+        sub = folder.get_sub_folder(index)
+        name = sub.get_name() or f"folder {index + 1}"
+        _walk(sub, f"{where}/{name}", ctx, artifacts, people, notes, chats)
+
+
+def _pst_message(item: Any, where: str, ctx: ImportContext, artifacts: list[Artifact],
+                 people: list[Person], chats: list[ChatMessage]) -> None:
+    headers = item.get_transport_headers() or ""
+    from email.parser import HeaderParser
+
+    parsed = HeaderParser().parsestr(headers) if headers else None
+
+    def header(name: str) -> str:
+        return decode_header_value(str(parsed.get(name, ""))) if parsed else ""
+
+    subject = item.get_subject() or header("subject")
+    sender = header("from") or (item.get_sender_name() or "")
+    body = _html_or_text(item.get_plain_text_body() and _text(item.get_plain_text_body()),
+                         item.get_html_body())
+    when = item.get_delivery_time() or item.get_client_submit_time()
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)  # libpff converts the file's FILETIMEs, which are UTC
+    message_class = _message_class(item)
+    if message_class.startswith(TEAMS_CLASSES):
+        if when is not None:
+            local = when
+            name = next((p.name or p.email for p in _people([sender])), "") or sender
+            chats.append(ChatMessage(subject or where.rsplit("/", 1)[-1] or "Teams", name or "",
+                                     local.astimezone(ctx.timezone), body))
+        return
+    children = []
+    for number in range(item.get_number_of_attachments()):
+        attachment = item.get_attachment(number)
+        size = attachment.get_size() or 0
+        data = attachment.read_buffer(size) if size else b""
+        name = _attachment_name(attachment) or f"attachment-{number + 1}"
+        children.append(attachment_artifact(name, "application/octet-stream", data))
+    artifacts.append(_mail_artifact(subject, sender, header("to"), header("cc"),
+                                    _iso(when, ctx), body, tuple(children), where or "/"))
+    people.extend(_people([v for v in (sender, header("to"), header("cc")) if v]))
+
+
+PID_MESSAGE_CLASS = 0x001A
+
+
+def _message_class(item: Any) -> str:
+    # libpff has no getter for it: PR_MESSAGE_CLASS is read from the item's first record set.
+    try:
+        record_set = item.get_record_set(0)
+        for number in range(record_set.get_number_of_entries()):
+            entry = record_set.get_entry(number)
+            if entry.get_entry_type() == PID_MESSAGE_CLASS:
+                return entry.get_data_as_string() or ""
+    except (OSError, AttributeError, IndexError, ValueError):
+        return ""
+    return ""
+
+
+def _text(value: bytes | str) -> str:
+    if isinstance(value, str):
+        return value
+    from workbench.core.ingest.decode import NotText, decode_text
+
+    try:
+        return decode_text(value.replace(b"\x00", b"")).text
+    except NotText:
+        return ""
+
+
+def _attachment_name(attachment: Any) -> str | None:
+    # libpff exposes the long file name as a record entry (PR_ATTACH_LONG_FILENAME).
+    for getter in ("get_long_filename", "get_name", "get_filename"):
+        if hasattr(attachment, getter):
+            try:
+                return getattr(attachment, getter)()
+            except (OSError, ValueError):
+                continue
+    return None
