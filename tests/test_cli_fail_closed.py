@@ -64,7 +64,7 @@ def test_a_database_edited_without_the_key_is_refused_by_name(cli, tmp_path: Pat
                    "('SECRET', 'CN_RESIDENT_ID', 'BANK_CARD')")
         db.execute("UPDATE artifacts SET state = 'approved'")
     code, _, err = as_(employee, "export", ws, "--out", tmp_path / "p.cwpkg")
-    assert code == 1 and "cannot leave" in err and "must be redacted" in err
+    assert code == 1 and "cannot leave" in err and "edited outside the app" in err
     _no_traceback(err)
     assert not (tmp_path / "p.cwpkg").exists()
     assert "export.created" not in (ws / "ledger.jsonl").read_text()

@@ -189,6 +189,10 @@
         <translation>扫描记录与检测结果不符：工作区在本应用之外被改动过</translation>
     </message>
     <message>
+        <source>its findings or decisions are not the ones the app recorded: the workspace was edited outside the app</source>
+        <translation>它的检测结果或决定与本应用记录的不一致：工作区在本应用之外被改动过</translation>
+    </message>
+    <message>
         <source>{count} finding(s) still need a decision</source>
         <translation>还有 {count} 处检测结果需要你决定</translation>
     </message>

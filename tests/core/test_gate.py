@@ -144,9 +144,9 @@ def test_a_decision_flipped_to_keep_in_the_database_is_refused(consented: Worksp
         changed = db.execute("UPDATE findings SET decision = 'keep' WHERE entity IN "
                              "('SECRET', 'CN_RESIDENT_ID', 'BANK_CARD')").rowcount
     assert changed >= 2
-    with pytest.raises(RefusedError, match="identifier finding") as refused:
+    with pytest.raises(RefusedError, match="edited outside the app") as refused:
         _export(consented, parties, tmp_path)
-    assert "must be redacted" in str(refused.value)
+    assert "支付网关发布群" in str(refused.value) or "messages" in str(refused.value)
     assert not (tmp_path / "p.cwpkg").exists()
 
 
@@ -154,7 +154,7 @@ def test_an_edited_decision_of_another_class_voids_the_approval(consented: Works
                                                                 tmp_path: Path):
     with _db(consented) as db:
         db.execute("UPDATE findings SET decision = 'keep' WHERE entity = 'PHONE_NUMBER'")
-    with pytest.raises(RefusedError, match="changed after it was approved"):
+    with pytest.raises(RefusedError, match="not the ones the app recorded"):
         _export(consented, parties, tmp_path)
 
 
@@ -301,3 +301,110 @@ def test_export_created_is_written_after_the_package(consented: Workspace, parti
         bundle.export(consented, tmp_path / "p.cwpkg", parties[0].card, NOW)
     assert "export.created" not in consented.ledger_path.read_text()
     assert not list(tmp_path.glob(".cwpkg-*")) and not (tmp_path / "p.cwpkg").exists()
+
+
+# -- red-team regressions (each was a way out before it was closed) ------------------------------
+
+
+def test_text_written_into_an_approved_row_through_a_schema_downgrade_is_refused(
+        consented: Workspace):
+    """F1: claim an older schema so the app would seal plaintext put into a row."""
+    root = consented.root
+    consented.close()
+    with _db_at(root) as db:
+        db.execute("PRAGMA user_version = 4")
+    with pytest.raises(WorkspaceDamaged, match="edited outside the app"):
+        Workspace.open(root)
+
+
+@pytest.mark.parametrize("column, value", [("started_at", "../../../Z"),
+                                           ("kind", "image"),
+                                           ("image_blob", "0" * 64)])
+def test_a_plain_column_edited_on_an_approved_row_voids_its_approval(
+        consented: Workspace, parties, tmp_path: Path, column: str, value: str):
+    """F2, F8: what an artifact shows is bound to its approval, plain columns included."""
+    with _db(consented) as db:
+        db.execute("PRAGMA foreign_keys = OFF")
+        target = db.execute("SELECT id FROM artifacts WHERE state = 'approved'").fetchone()[0]
+        db.execute(f"UPDATE artifacts SET {column} = ? WHERE id = ?", (value, target))
+    with pytest.raises(RefusedError, match="changed after it was approved"):
+        _export(consented, parties, tmp_path)
+
+
+def test_an_excluded_item_cannot_be_brought_back_by_a_state_edit(consented: Workspace, parties,
+                                                                 tmp_path: Path):
+    """F3: an approval row outlived the approval."""
+    with parties[0]:
+        target = next(a for a, s in consented.artifact_states() if s.value == "approved")
+        review.exclude(consented, target)
+    with _db(consented) as db:
+        db.execute("UPDATE artifacts SET state = 'approved' WHERE id = ?", (target,))
+    with pytest.raises(RefusedError, match="changed after it was approved"):
+        _export(consented, parties, tmp_path)
+
+
+def test_undo_of_an_exclusion_does_not_restore_an_approval(consented: Workspace, parties):
+    with parties[0]:
+        target = next(a for a, s in consented.artifact_states() if s.value == "approved")
+        review.exclude(consented, target)
+        review.undo(consented)
+    assert dict(consented.artifact_states())[target].value == "pending"
+
+
+def test_a_ledger_event_written_outside_the_app_is_never_signed(consented: Workspace, parties,
+                                                                tmp_path: Path):
+    """F6: the employee's key signed whatever waited in pending_events."""
+    with _db(consented) as db:
+        db.execute("INSERT INTO pending_events(time, type, body) VALUES "
+                   "('2026-01-01T00:00:00Z', 'artifact.reviewed', '{\"phone\": \"13812345678\"}')")
+    before = consented.ledger_path.read_text()
+    with pytest.raises(WorkspaceDamaged, match="not written by this app"):
+        _export(consented, parties, tmp_path)
+    assert consented.ledger_path.read_text() == before
+
+
+def test_a_redaction_deleted_before_approval_is_caught(ws: Workspace, parties):
+    """F7: decisions were only protected once approved."""
+    with parties[0]:
+        scan.scan_workspace(ws)
+        review.apply_default_policy(ws)
+        target = ws.artifact_states()[0][0]
+        review.redact_span(ws, target, 0, 4)
+    with _db(ws) as db:
+        db.execute("DELETE FROM findings WHERE detector = 'manual'")
+    with parties[0], pytest.raises(review.NotApprovable, match="not the ones the app recorded"):
+        review.approve(ws, target)
+
+
+def test_a_decision_flipped_before_approval_is_caught(ws: Workspace, parties):
+    with parties[0]:
+        scan.scan_workspace(ws)
+        review.apply_default_policy(ws)
+        finding = next(f for f in ws.findings() if f.entity == "PHONE_NUMBER")
+    with _db(ws) as db:
+        db.execute("UPDATE findings SET decision = 'keep' WHERE id = ?", (finding.id,))
+    with parties[0], pytest.raises(review.NotApprovable, match="not the ones the app recorded"):
+        review.approve(ws, finding.artifact_id)
+
+
+def test_withdraw_marks_the_workspace_whatever_the_exports_register_says(
+        consented: Workspace, parties, tmp_path: Path):
+    """F5: an edited exports.json made withdraw skip the workspace."""
+    import json
+
+    from workbench.core.deadlines import exports_path
+
+    result = _export(consented, parties, tmp_path)
+    with parties[0]:
+        path = exports_path()
+        entries = json.loads(path.read_text())
+        for entry in entries if isinstance(entries, list) else entries.values():
+            entry["withdrawn_at"] = "2026-11-01T00:00:00Z"
+        path.write_text(json.dumps(entries))
+        custody.withdraw(result.path, tmp_path / "w.revocation", parties[0].card, NOW)
+        with pytest.raises(RefusedError, match="withdrawn"):
+            bundle.export(consented, tmp_path / "again.cwpkg", parties[0].card, NOW)
+
+
+def _db_at(root: Path) -> sqlite3.Connection:
+    return sqlite3.connect(root / "workspace.sqlite", isolation_level=None)

@@ -349,4 +349,4 @@ def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbo
     codes = {b.code for b in page.blockers if isinstance(b, bundle.ExportBlocker)}
     assert {"withdrawn", "artifact"} <= codes
     shown = " ".join(label.text() for label in page.blockers_box.findChildren(QLabel))
-    assert "Consent was withdrawn on" in shown and "changed after it was approved" in shown
+    assert "Consent was withdrawn on" in shown and "edited outside the app" in shown

@@ -580,17 +580,22 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
     signer = keys.LocalSigner(employee)
     envelope = dsse.sign_envelope(REVOCATION_TYPE, rfc8785.dumps(body), [signer])
     atomic_write(Path(out), (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
-    if entry is not None and not earlier:
-        upsert(exports_path(), {**entry, "withdrawn_at": body["withdrawn_at"]})
+    marked = False
+    if entry is not None:
+        if not earlier:
+            upsert(exports_path(), {**entry, "withdrawn_at": body["withdrawn_at"]})
+        # The workspace's own (signed) record decides whether it was withdrawn, not this
+        # unsigned register: it is marked every time, once.
         workspace = Path(entry.get("workspace", ""))
         if (workspace / "workspace.sqlite").exists():
             from workbench.core import consent
             from workbench.core.workspace import Workspace
 
             with Workspace.open(workspace) as ws:
-                consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"], signer,
-                                       {"package": bundle.package})
-    return WithdrawResult(Path(out), bundle.package, body["withdrawn_at"], bool(earlier))
+                marked = consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"],
+                                                signer, {"package": bundle.package})
+    return WithdrawResult(Path(out), bundle.package, body["withdrawn_at"],
+                          bool(earlier) and not marked)
 
 
 @dataclass(frozen=True)

@@ -19,13 +19,14 @@ flipped to "keep", a state set to "approved", a finding deleted — is refused b
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.core.artifacts import ArtifactKind, ArtifactState
-from workbench.core.workspace import StoredFinding, Workspace
-from workbench.core.workspace.records import review_digest, scan_digest
+from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
+from workbench.core.workspace.records import content_digest, review_digest, scan_digest
 
 # Classes that are redacted whoever they belong to and may never be kept (issue 15, DESIGN).
 NEVER_KEPT = frozenset({"SECRET", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD", "CREDIT_CARD",
@@ -38,6 +39,7 @@ class Rule(StrEnum):
     UNSCANNED = "unscanned"
     STALE_SCAN = "stale-scan"
     SCAN_ALTERED = "scan-altered"
+    REVIEW_ALTERED = "review-altered"
     UNDECIDED = "undecided"
     KEPT_IDENTIFIER = "kept-identifier"
     IMAGE_NEEDS_LOOK = "image-needs-look"
@@ -51,6 +53,8 @@ _TEXT = {
                      "imported: scan again",
     Rule.SCAN_ALTERED: "its scan record does not match its findings: the workspace was edited "
                        "outside the app",
+    Rule.REVIEW_ALTERED: "its findings or decisions are not the ones the app recorded: the "
+                         "workspace was edited outside the app",
     Rule.UNDECIDED: "{count} finding(s) still need a decision",
     Rule.KEPT_IDENTIFIER: "{count} secret or identifier finding(s) ({detail}) are set to keep; "
                           "they must be redacted",
@@ -112,6 +116,8 @@ def approval_blockers(ws: Workspace, artifact_id: str, *, by_hand: bool,
     blockers = _scan_blockers(ws, artifact_id, artifact.title, found, context)
     if blockers:
         return blockers  # findings of a missing or stale scan say nothing yet
+    if not ws.review_holds(artifact_id):
+        return [Blocker(artifact_id, artifact.title, Rule.REVIEW_ALTERED)]
     undecided = sum(1 for f in found if f.decision == "pending")
     if undecided:
         blockers.append(Blocker(artifact_id, artifact.title, Rule.UNDECIDED, undecided))
@@ -125,15 +131,31 @@ def approval_blockers(ws: Workspace, artifact_id: str, *, by_hand: bool,
     return blockers
 
 
-def approval_mac(ws: Workspace, artifact_id: str, findings: Iterable[StoredFinding]) -> str:
-    return ws.mac("approval", artifact_id, review_digest(findings))
+def approval_mac(ws: Workspace, artifact_id: str, findings: Iterable[StoredFinding],
+                 row: ArtifactRow | None = None) -> str:
+    """The MAC an approval is stored with: over what the artifact shows as stored (title,
+    text, picture, dates) and its findings and decisions."""
+    row = row or ws.artifact(artifact_id)
+    return ws.mac("approval", artifact_id, _content(row), review_digest(findings))
 
 
 def approval_holds(ws: Workspace, artifact_id: str, findings: Iterable[StoredFinding],
-                   mac: str | None = None) -> bool:
-    """The stored approval was made by the app for exactly these findings and decisions."""
+                   mac: str | None = None, row: ArtifactRow | None = None) -> bool:
+    """The stored approval was made by the app for exactly this content, these findings and
+    these decisions."""
     mac = ws.approval_mac(artifact_id) if mac is None else mac
-    return ws.check_mac(mac, "approval", artifact_id, review_digest(findings))
+    if mac is None:
+        return False
+    row = row or ws.artifact(artifact_id)
+    return ws.check_mac(mac, "approval", artifact_id, _content(row), review_digest(findings))
+
+
+def _content(row: ArtifactRow) -> str:
+    return content_digest(
+        str(row.kind), row.title,
+        json.dumps([s.as_json() for s in row.segments], sort_keys=True, ensure_ascii=False),
+        row.image_blob, row.started_at, row.ended_at,
+        json.dumps(row.meta, sort_keys=True, ensure_ascii=False))
 
 
 def export_blockers(ws: Workspace, context: GateContext | None = None) -> list[Blocker]:
@@ -142,6 +164,7 @@ def export_blockers(ws: Workspace, context: GateContext | None = None) -> list[B
     context = context or GateContext.of(ws)
     context.scans = ws.scan_records()
     macs = ws.approval_macs()
+    rows = {r.id: r for r in ws.artifacts()}
     by_artifact: dict[str, list[StoredFinding]] = {}
     for f in ws.findings():
         by_artifact.setdefault(f.artifact_id, []).append(f)
@@ -155,7 +178,8 @@ def export_blockers(ws: Workspace, context: GateContext | None = None) -> list[B
         found = by_artifact.get(summary.id, [])
         problems = approval_blockers(ws, summary.id, by_hand=True, context=context,
                                      findings=found)
-        if not problems and not approval_holds(ws, summary.id, found, macs.get(summary.id)):
+        if not problems and not approval_holds(ws, summary.id, found, macs.get(summary.id),
+                                               rows[summary.id]):
             problems = [Blocker(summary.id, summary.title, Rule.APPROVAL_VOID)]
         blockers.extend(problems)
     return blockers

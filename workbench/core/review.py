@@ -132,6 +132,14 @@ def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) 
     return ids
 
 
+def remove_manual(ws: Workspace, finding_ids: list[int]) -> None:
+    """Remove manual redactions (a box drawn by mistake); an approval they were part of is
+    void."""
+    artifacts = [ws.finding(f).artifact_id for f in finding_ids]
+    ws.remove_findings(finding_ids)
+    _after_change(ws, artifacts)
+
+
 def undo(ws: Workspace) -> int:
     """Undo the last review action. Undoing an approval or exclusion is itself recorded in
     the ledger (the ledger is history and is never rewritten)."""
@@ -185,7 +193,7 @@ def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = 
     body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
             "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
     ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body),
-                          approval_mac=gate.approval_mac(ws, artifact_id, findings))
+                          approval_mac=gate.approval_mac(ws, artifact_id, findings, artifact))
     return redacted.digest
 
 

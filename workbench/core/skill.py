@@ -116,7 +116,7 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
                                         artifact.started_at, artifact.ended_at))
             continue
         redacted = redact_artifact(artifact, findings.get(artifact.id, []), context)
-        day = (artifact.started_at or "")[:10]
+        day = _day(artifact.started_at)
         if kind is ArtifactKind.CHAT:
             counters["chat"] += 1
             path = f"references/chats/{day or 'undated'}-chat-{counters['chat']:03d}.md"
@@ -146,6 +146,13 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
                                      artifact.ended_at, digest_out=redacted.digest))
     _add_topics(root, references)
     return references
+
+
+def _day(started_at: str | None) -> str:
+    """The date a reference's file name starts with; anything but a date is "undated" (the
+    name must never be a path)."""
+    day = (started_at or "")[:10]
+    return day if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else ""
 
 
 def _placeholder_text(kind: str | None, language: str) -> str:

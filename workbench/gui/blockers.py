@@ -21,6 +21,9 @@ _GATE = {
     gate.Rule.SCAN_ALTERED: QT_TRANSLATE_NOOP(
         "Blockers", "its scan record does not match its findings: the workspace was edited "
         "outside the app"),
+    gate.Rule.REVIEW_ALTERED: QT_TRANSLATE_NOOP(
+        "Blockers", "its findings or decisions are not the ones the app recorded: the "
+        "workspace was edited outside the app"),
     gate.Rule.UNDECIDED: QT_TRANSLATE_NOOP("Blockers", "{count} finding(s) still need a "
                                            "decision"),
     gate.Rule.KEPT_IDENTIFIER: QT_TRANSLATE_NOOP(

@@ -164,9 +164,19 @@ MIGRATIONS: tuple[str, ...] = (
         || '|' || box);
     UPDATE consents SET envelope = reseal(envelope, 'consents.envelope', record_id),
                         notice = reseal(notice, 'consents.notice', record_id);
-    UPDATE review_history SET old_value = reseal(old_value, 'review_history.old_value', id),
-                              new_value = reseal(new_value, 'review_history.new_value', id);
+    UPDATE review_history
+       SET old_value = reseal(old_value, 'review_history.old_value', id || '|' || batch || '|'
+                              || action || '|' || COALESCE(finding_id, '') || '|'
+                              || COALESCE(artifact_id, '')),
+           new_value = reseal(new_value, 'review_history.new_value', id || '|' || batch || '|'
+                              || action || '|' || COALESCE(finding_id, '') || '|'
+                              || COALESCE(artifact_id, ''));
     ALTER TABLE scans ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+    ALTER TABLE pending_events ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+    CREATE TABLE reviews (
+        artifact_id TEXT PRIMARY KEY REFERENCES artifacts(id),
+        mac         TEXT NOT NULL
+    );
     CREATE TABLE approvals (
         artifact_id TEXT PRIMARY KEY REFERENCES artifacts(id),
         approved_at TEXT NOT NULL,

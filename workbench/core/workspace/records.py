@@ -31,10 +31,26 @@ def scan_digest(findings: Iterable[_Finding]) -> str:
 def review_digest(findings: Iterable[object]) -> str:
     """Every finding of one artifact with its decision and who it is about: an approval is
     valid only while this stays the same."""
-    items = sorted((f.entity, f.start, f.end, f.detector, box_text(f.box),  # type: ignore[attr-defined]
-                    f.decision, f.person_key or "")  # type: ignore[attr-defined]
-                   for f in findings)
+    return review_digest_of_rows(
+        (f.entity, f.start, f.end, f.detector, box_text(f.box),  # type: ignore[attr-defined]
+         f.decision, f.person_key)  # type: ignore[attr-defined]
+        for f in findings)
+
+
+def review_digest_of_rows(rows: Iterable[tuple[object, ...]]) -> str:
+    """The same from the findings table's plain columns (entity, start, end, detector, box,
+    decision, person key): no value needs decrypting."""
+    items = sorted((str(e), int(s), int(n), str(d), str(b or ""), str(c), str(p or ""))
+                   for e, s, n, d, b, c, p in rows)
     return _digest(items)
+
+
+def content_digest(kind: str, title: str, segments: str, image_blob: str | None,
+                   started_at: str | None, ended_at: str | None, meta: str) -> str:
+    """What an artifact shows, as stored: an approval is bound to it, so text written into a
+    row (or a picture swapped in) after approval voids the approval."""
+    return _digest([[kind, title, segments, image_blob or "", started_at or "",
+                     ended_at or "", meta]])
 
 
 def _digest(items: list[tuple[object, ...]]) -> str:

@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,10 +47,11 @@ from workbench.core.workspace.migrations import (
     current_version,
     migrate,
 )
-from workbench.core.workspace.records import scan_digest
+from workbench.core.workspace.records import review_digest_of_rows, scan_digest
 from workbench.core.workspace.sealing import Sealer
 
 DB_NAME = "workspace.sqlite"
+SEALED_V2_PREFIX = "02"  # the first byte of a value sealed to its row (sealing.SEALED_V2)
 LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
 
@@ -262,6 +263,7 @@ class Workspace:
                                      f"({exc}).") from exc
             if found > SCHEMA_VERSION:
                 raise WorkspaceTooNew(root, found, SCHEMA_VERSION)
+            _refuse_downgrade(root, conn, found)
             sealer = _unlock(root, conn, found)
             migrate(conn)
         except BaseException:
@@ -271,7 +273,20 @@ class Workspace:
         ws = cls(root, conn, sealer)
         if found < SEALED_SINCE:
             ws._finish_sealing()
+        if found < ROW_BOUND_SINCE:
+            ws._finish_row_binding()
         return ws
+
+    def _finish_row_binding(self) -> None:
+        """After schema 6: MACs for the review records and queued events the workspace
+        already had (its scans and approvals carry none and are made again)."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._seal_reviews([a for (a,) in self._conn.execute("SELECT id FROM artifacts")])
+            for i, t, ty, b in self._conn.execute(
+                    "SELECT id, time, type, body FROM pending_events").fetchall():
+                self._conn.execute("UPDATE pending_events SET mac = ? WHERE id = ?",
+                                   (self._sealer.mac("event", t, ty, b), i))
 
     def _finish_sealing(self) -> None:
         """After a workspace from before encryption at rest was sealed in place: encrypt its
@@ -388,9 +403,7 @@ class Workspace:
                     new_ids = [row[0] for row in self._conn.execute(
                         "SELECT id FROM artifacts WHERE import_id = ? ORDER BY position",
                         (import_id,))]
-                    self._conn.execute(
-                        "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
-                        (_ledger_time(), "artifact.imported", json.dumps(
+                    self._queue_event((_ledger_time(), "artifact.imported", json.dumps(
                             {"artifacts": total, "by_kind": dict(sorted(added.items())),
                              "digests": new_ids}, sort_keys=True)))
                 else:
@@ -684,6 +697,30 @@ class Workspace:
     def check_mac(self, expected: object, purpose: str, *parts: str) -> bool:
         return self._sealer.check_mac(expected, purpose, *parts)
 
+    def _seal_reviews(self, artifact_ids: Iterable[str]) -> None:
+        """Inside a transaction that changed findings: the workspace's MAC over each of these
+        artifacts' findings and decisions as the app left them (`reviews`). The gate compares
+        it with what is stored, so a decision flipped or a redaction deleted outside the app
+        is caught before approval too, not only after."""
+        for artifact_id in dict.fromkeys(artifact_ids):
+            self._conn.execute(
+                "INSERT OR REPLACE INTO reviews(artifact_id, mac) VALUES (?, ?)",
+                (artifact_id, self._sealer.mac("review", artifact_id,
+                                               self._review_digest(artifact_id))))
+
+    def _review_digest(self, artifact_id: str) -> str:
+        rows = self._conn.execute(
+            'SELECT entity, start, "end", detector, box, decision, person_key FROM findings '
+            "WHERE artifact_id = ?", (artifact_id,)).fetchall()
+        return review_digest_of_rows(rows)
+
+    def review_holds(self, artifact_id: str) -> bool:
+        """The findings and decisions stored now are the ones the app last wrote."""
+        row = self._conn.execute("SELECT mac FROM reviews WHERE artifact_id = ?",
+                                 (artifact_id,)).fetchone()
+        return self._sealer.check_mac(row[0] if row else None, "review", artifact_id,
+                                      self._review_digest(artifact_id))
+
     def approval_mac(self, artifact_id: str) -> str | None:
         row = self._conn.execute("SELECT mac FROM approvals WHERE artifact_id = ?",
                                  (artifact_id,)).fetchone()
@@ -701,10 +738,10 @@ class Workspace:
                 changed = self._conn.execute(
                     "UPDATE artifacts SET state = 'pending' WHERE id = ? AND state = 'approved'",
                     (artifact_id,)).rowcount
+                self._conn.execute("DELETE FROM approvals WHERE artifact_id = ?",
+                                   (artifact_id,))
                 if changed:
-                    self._conn.execute(
-                        "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
-                        (_ledger_time(), "artifact.reviewed", json.dumps(
+                    self._queue_event((_ledger_time(), "artifact.reviewed", json.dumps(
                             {"artifact": artifact_id, "decision": f"reopened:{reason}"},
                             sort_keys=True)))
 
@@ -743,6 +780,7 @@ class Workspace:
                     (artifact_id, scan_key, _now(),
                      self._sealer.mac("scan", artifact_id, scan_key, scan_digest(found))),
                 )
+            self._seal_reviews(results)
             self._assign_pseudonyms(sender_keys or [])
 
     def _assign_pseudonyms(self, sender_keys: list[str]) -> None:
@@ -771,14 +809,18 @@ class Workspace:
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
             batch = self._next_batch()
+            touched: list[str] = []
             for finding_id, decision in changes:
-                (old,) = self._conn.execute("SELECT decision FROM findings WHERE id = ?",
-                                            (finding_id,)).fetchone()
+                old, artifact_id = self._conn.execute(
+                    "SELECT decision, artifact_id FROM findings WHERE id = ?",
+                    (finding_id,)).fetchone()
                 if old == decision:
                     continue
                 self._conn.execute("UPDATE findings SET decision = ? WHERE id = ?",
                                    (decision, finding_id))
                 self._history("decide", batch, finding_id=finding_id, old=old, new=decision)
+                touched.append(artifact_id)
+            self._seal_reviews(touched)
 
     def add_manual_findings(self, spans: list[tuple[str, int, int, str, str]]) -> list[int]:
         """(artifact id, start, end, entity, decision) → new finding ids, one undo step."""
@@ -802,6 +844,7 @@ class Workspace:
                     ids.append(int(cursor.lastrowid))
                     self._history("add", batch, finding_id=int(cursor.lastrowid),
                                   artifact_id=artifact_id)
+            self._seal_reviews(texts)
         return ids
 
     def add_box_findings(self, artifact_id: str, boxes: list[tuple[int, int, int, int]],
@@ -824,6 +867,7 @@ class Workspace:
                     ids.append(int(cursor.lastrowid))
                     self._history("add", batch, finding_id=int(cursor.lastrowid),
                                   artifact_id=artifact_id)
+            self._seal_reviews([artifact_id])
         return ids
 
     def remove_findings(self, finding_ids: list[int]) -> None:
@@ -832,6 +876,7 @@ class Workspace:
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
             batch = self._next_batch()
+            touched: list[str] = []
             for finding_id in finding_ids:
                 row = self._conn.execute(
                     """SELECT artifact_id, entity, start, "end", score, detector, value, party,
@@ -846,6 +891,8 @@ class Workspace:
                               *row[7:]]
                 self._history("remove", batch, finding_id=finding_id, artifact_id=row[0],
                               old=json.dumps(restorable, ensure_ascii=False))
+                touched.append(row[0])
+            self._seal_reviews(touched)
 
     def set_artifact_state(self, artifact_id: str, state: ArtifactState,
                            event: tuple[str, dict[str, object]] | None = None,
@@ -865,12 +912,14 @@ class Workspace:
                                         (artifact_id,)).fetchone()
             self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
                                (str(state), artifact_id))
+            if state != ArtifactState.APPROVED:
+                # An approval stands for one approval: it never comes back by a state edit.
+                self._conn.execute("DELETE FROM approvals WHERE artifact_id = ?",
+                                   (artifact_id,))
             self._history("state", self._next_batch(), artifact_id=artifact_id, old=old,
                           new=str(state))
             if event is not None:
-                self._conn.execute(
-                    "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
-                    (_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
+                self._queue_event((_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
 
     def undo(self) -> list[tuple[str, str | None, str | None]]:
         """Revert the most recent review action (all of one batch); returns what was undone
@@ -882,12 +931,18 @@ class Workspace:
                 return []
             entries = [
                 (entry_id, action, finding_id, artifact_id,
-                 self._sealer.open(old, "review_history.old_value", str(entry_id)))
+                 self._sealer.open(old, "review_history.old_value",
+                                   history_row(entry_id, row[0], action, finding_id,
+                                               artifact_id)))
                 for entry_id, action, finding_id, artifact_id, old in self._conn.execute(
                     """SELECT id, action, finding_id, artifact_id, old_value FROM review_history
                        WHERE batch = ? ORDER BY id DESC""", (row[0],))]
+            touched: list[str] = []
             for _id, action, finding_id, artifact_id, old in entries:
                 if action == "decide":
+                    found = self._conn.execute("SELECT artifact_id FROM findings WHERE id = ?",
+                                               (finding_id,)).fetchone()
+                    touched.extend(found or ())
                     self._conn.execute("UPDATE findings SET decision = ? WHERE id = ?",
                                        (old, finding_id))
                 elif action == "add":
@@ -902,8 +957,16 @@ class Workspace:
                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         (finding_id, *values))
                 else:
+                    # An approval is not restored by undo (its record went with it): an item
+                    # that was approved comes back pending, to be approved again.
+                    restored = "pending" if old == "approved" else old
                     self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
-                                       (old, artifact_id))
+                                       (restored, artifact_id))
+                    self._conn.execute("DELETE FROM approvals WHERE artifact_id = ?",
+                                       (artifact_id,))
+                if action in ("add", "remove") and artifact_id:
+                    touched.append(artifact_id)
+            self._seal_reviews(touched)
             self._conn.execute("DELETE FROM review_history WHERE batch = ?", (row[0],))
             return [(action, artifact_id, old) for _id, action, _f, artifact_id, old in entries]
 
@@ -914,14 +977,15 @@ class Workspace:
     def _history(self, action: str, batch: int, *, finding_id: int | None = None,
                  artifact_id: str | None = None, old: str | None = None,
                  new: str | None = None) -> None:
-        entry = str(self._conn.execute(
+        entry = int(self._conn.execute(
             """INSERT INTO review_history(at, action, batch, finding_id, artifact_id)
                VALUES (?, ?, ?, ?, ?)""",
-            (_now(), action, batch, finding_id, artifact_id)).lastrowid)
+            (_now(), action, batch, finding_id, artifact_id)).lastrowid or 0)
+        where = history_row(entry, batch, action, finding_id, artifact_id)
         self._conn.execute(
             "UPDATE review_history SET old_value = ?, new_value = ? WHERE id = ?",
-            (self._seal(old, "review_history.old_value", entry),
-             self._seal(new, "review_history.new_value", entry), entry))
+            (self._seal(old, "review_history.old_value", where),
+             self._seal(new, "review_history.new_value", where), entry))
 
     def finding(self, finding_id: int) -> StoredFinding:
         row = self._conn.execute(
@@ -958,12 +1022,27 @@ class Workspace:
     def record_event(self, event_type: str, body: dict[str, object], time: str) -> None:
         """Queue a ledger event; it is signed when the employee's key is at hand."""
         with self._conn:
-            self._conn.execute("INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
-                               (time, event_type, json.dumps(body, sort_keys=True)))
+            self._queue_event((time, event_type, json.dumps(body, sort_keys=True)))
+
+    def _queue_event(self, event: tuple[str, str, str]) -> None:
+        """Queue (time, type, body) for the ledger with the workspace's MAC: only the app's
+        own events are ever signed with the employee's key."""
+        time, event_type, body = event
+        self._conn.execute("INSERT INTO pending_events(time, type, body, mac) VALUES (?, ?, ?, ?)",
+                           (time, event_type, body,
+                            self._sealer.mac("event", time, event_type, body)))
 
     def pending_events(self) -> list[tuple[int, str, str, dict[str, object]]]:
-        return [(i, t, ty, json.loads(b)) for i, t, ty, b in self._conn.execute(
-            "SELECT id, time, type, body FROM pending_events ORDER BY id")]
+        """Queued ledger events; one the app did not write is refused, never signed."""
+        events = []
+        for i, t, ty, b, mac in self._conn.execute(
+                "SELECT id, time, type, body, mac FROM pending_events ORDER BY id"):
+            if not self._sealer.check_mac(mac, "event", t, ty, b):
+                raise WorkspaceDamaged(
+                    f"A ledger event waiting to be signed (#{i}, {ty}) was not written by this "
+                    "app: the workspace was edited outside it. Nothing was signed.")
+            events.append((i, t, ty, json.loads(b)))
+        return events
 
     def forget_pending_event(self, event_id: int) -> None:
         with self._conn:
@@ -1046,6 +1125,13 @@ def finding_row(artifact_id: str, entity: str, start: int, end: int, detector: s
     return f"{artifact_id}|{entity}|{start}|{end}|{detector}|{box}"
 
 
+def history_row(entry: int, batch: int, action: str, finding_id: int | None,
+                artifact_id: str | None) -> str:
+    """An undo entry's identity for sealing its values: which step it belongs to and what it
+    acts on, so an entry re-pointed at another finding no longer opens."""
+    return f"{entry}|{batch}|{action}|{finding_id or ''}|{artifact_id or ''}"
+
+
 def _box_text(box: tuple[int, int, int, int] | None) -> str:
     return json.dumps([int(v) for v in box]) if box else ""
 
@@ -1053,6 +1139,23 @@ def _box_text(box: tuple[int, int, int, int] | None) -> str:
 def _placeholder_meta(artifact: Artifact) -> dict[str, object]:
     counts = artifact.placeholder_counts()
     return {"placeholders": counts} if counts else {}
+
+
+def _refuse_downgrade(root: Path, conn: sqlite3.Connection, version: int) -> None:
+    """A workspace says which schema it has; one that claims an older schema than the values
+    it holds was edited to make the app seal text written into it: refused."""
+    if version >= ROW_BOUND_SINCE or version == 0:
+        return
+    marker = SEALED_V2_PREFIX if version >= SEALED_SINCE else None
+    for table, column in (("artifacts", "title"), ("artifacts", "segments"),
+                          ("findings", "value"), ("settings", "value")):
+        query = f"SELECT 1 FROM {table} WHERE typeof({column}) = 'blob'"
+        if marker is not None:
+            query += f" AND substr({column}, 1, 1) = x'{marker}'"
+        if conn.execute(query + " LIMIT 1").fetchone():
+            raise WorkspaceDamaged(
+                f"{root / DB_NAME} is damaged: it says it is schema {version} but holds values "
+                "sealed by a newer one, so it was edited outside the app. It will not be opened.")
 
 
 def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:

@@ -604,7 +604,7 @@ class ReviewPage(Page):
         if finding is None or self.previewing:
             return
         if finding.detector == "manual":
-            done = self._run(lambda ws: ws.remove_findings([finding.id]) or True)
+            done = self._run(lambda ws: review.remove_manual(ws, [finding.id]) or True)
             self.selected = None
         else:
             done = self._run(lambda ws: review.decide(ws, finding.id, Decision.KEEP))
@@ -615,7 +615,7 @@ class ReviewPage(Page):
         if self.artifact is None or self.previewing:
             return
         artifact_id = self.artifact.id
-        ids = self._run(lambda ws: ws.add_box_findings(artifact_id, [box]))
+        ids = self._run(lambda ws: review.redact_box(ws, artifact_id, box))
         if ids:
             self.selected = ids[0]
             self._changed()
