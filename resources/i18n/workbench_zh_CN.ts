@@ -229,6 +229,14 @@
         <translation>还没有同意记录</translation>
     </message>
     <message>
+        <source>the workspace&apos;s ledger is shorter than the app left it: it was cut outside the app, so the consent history cannot be trusted</source>
+        <translation>工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信</translation>
+    </message>
+    <message>
+        <source>the consent record in force is not the latest decision in the signed ledger: consent records were removed outside the app; record a new decision</source>
+        <translation>当前生效的同意记录不是已签名账本中最新的决定：同意记录在本应用之外被删除；请重新作出决定</translation>
+    </message>
+    <message>
         <source>the latest consent record declines consent</source>
         <translation>最新的同意记录是拒绝</translation>
     </message>

@@ -4,6 +4,8 @@ between rows, withdrawing and exporting anyway, failing half-way."""
 
 from __future__ import annotations
 
+import base64
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -390,8 +392,6 @@ def test_a_decision_flipped_before_approval_is_caught(ws: Workspace, parties):
 def test_withdraw_marks_the_workspace_whatever_the_exports_register_says(
         consented: Workspace, parties, tmp_path: Path):
     """F5: an edited exports.json made withdraw skip the workspace."""
-    import json
-
     from workbench.core.deadlines import exports_path
 
     result = _export(consented, parties, tmp_path)
@@ -408,3 +408,29 @@ def test_withdraw_marks_the_workspace_whatever_the_exports_register_says(
 
 def _db_at(root: Path) -> sqlite3.Connection:
     return sqlite3.connect(root / "workspace.sqlite", isolation_level=None)
+
+
+def test_a_declined_consent_removed_from_the_database_still_counts(consented: Workspace, parties,
+                                                                   tmp_path: Path):
+    """F4: deleting the newest record brought an older, wider consent back in force."""
+    give(consented, *parties, decision="declined")
+    with _db(consented) as db:
+        db.execute("DELETE FROM consents WHERE decision = 'declined'")
+    with pytest.raises(RefusedError, match="not the latest decision in the signed ledger"):
+        _export(consented, parties, tmp_path)
+
+
+def test_a_ledger_cut_back_to_drop_a_withdrawal_is_refused(consented: Workspace, parties,
+                                                           tmp_path: Path):
+    """F4: clearing the mark and cutting the ledger's tail undid a withdrawal."""
+    result = _export(consented, parties, tmp_path)
+    with parties[0]:
+        custody.withdraw(result.path, tmp_path / "w.revocation", parties[0].card, NOW)
+    lines = consented.ledger_path.read_text().splitlines(keepends=True)
+    cut = next(i for i, line in enumerate(lines)
+               if "consent.withdrawn" in base64.b64decode(json.loads(line)["payload"]).decode())
+    consented.ledger_path.write_text("".join(lines[:cut]))
+    with _db(consented) as db:
+        db.execute("UPDATE consents SET withdrawn_at = NULL")
+    with pytest.raises(RefusedError, match="ledger is shorter than the app left it"):
+        _export(consented, parties, tmp_path, "again.cwpkg")

@@ -123,7 +123,19 @@ def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
 
 def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
                       now: datetime) -> list[ExportBlocker]:
+    from workbench.core import workspace_ledger
+
     problems: list[ExportBlocker] = []
+    if workspace_ledger.cut_short(ws):
+        problems.append(ExportBlocker(
+            "ledger-cut", "the workspace's ledger is shorter than the app left it: it was cut "
+            "outside the app, so the consent history cannot be trusted", ("consent",)))
+    signed = consent.latest_signed_decision(ws)
+    if signed is not None and signed != record["record_id"]:
+        problems.append(ExportBlocker(
+            "records-differ", "the consent record in force is not the latest decision in the "
+            "signed ledger: consent records were removed outside the app; record a new "
+            "decision", ("consent",)))
     if record["decision"] != "given":
         problems.append(ExportBlocker("declined", "the latest consent record declines consent"))
     withdrawn = consent.withdrawn_at(ws, record["record_id"])
@@ -223,6 +235,8 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])
+    workspace_ledger.remember_head(
+        ws, ledger.read_entries(ws.ledger_path.read_text(encoding="utf-8"))[-1])
     upsert(exports_path(), {
         "package": package, "bundle": str(out.resolve()), "workspace": str(ws.root.resolve()),
         "record_id": record["record_id"], "delete_by": record["retention"]["delete_by"],

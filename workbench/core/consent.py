@@ -505,6 +505,20 @@ def withdrawn_at(ws: Any, record_id: str) -> str | None:
     return None
 
 
+def latest_signed_decision(ws: Any) -> str | None:
+    """The record id of the latest consent decision in the workspace's signed ledger."""
+    path = ws.ledger_path
+    if not path.exists():
+        return None
+    from workbench.core.ledger import read_entries
+
+    latest = None
+    for entry in read_entries(path.read_text(encoding="utf-8")):
+        if entry.type in ("consent.given", "consent.declined"):
+            latest = entry.body.get("record_id")
+    return str(latest) if latest else None
+
+
 def mark_withdrawn(ws: Any, record_id: str, at: str, signer: Signer,
                    body: Mapping[str, Any] | None = None) -> bool:
     """The employee withdrew this consent: mark its record and say so in the ledger, once.

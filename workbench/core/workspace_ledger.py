@@ -19,7 +19,7 @@ def flush(ws: Workspace, signer: Signer) -> int:
     written = 0
     for event_id, time, event_type, body in ws.pending_events():
         if (event_type, time, json.dumps(body, sort_keys=True)) not in seen:
-            ledger.append(path, event_type, signer, body, time)
+            remember_head(ws, ledger.append(path, event_type, signer, body, time))
             written += 1
         ws.forget_pending_event(event_id)
     return written
@@ -29,7 +29,28 @@ def record_now(ws: Workspace, signer: Signer, event_type: str,
                body: dict[str, object]) -> ledger.LedgerEntry:
     """Append an event signed now, after anything still queued."""
     flush(ws, signer)
-    return ledger.append(ws.ledger_path, event_type, signer, body)
+    return remember_head(ws, ledger.append(ws.ledger_path, event_type, signer, body))
+
+
+HEAD = "ledger_head"
+
+
+def remember_head(ws: Workspace, entry: ledger.LedgerEntry) -> ledger.LedgerEntry:
+    """The last line written, sealed in the workspace: a ledger cut back (to drop a
+    withdrawal or a declined consent) no longer reaches it."""
+    ws.set_setting(HEAD, f"{entry.seq}|{entry.digest}")
+    return entry
+
+
+def cut_short(ws: Workspace) -> bool:
+    """The ledger no longer holds the last line this workspace wrote to it."""
+    head = ws.setting(HEAD)
+    if not head:
+        return False
+    seq, _, digest = head.partition("|")
+    path = ws.ledger_path
+    entries = ledger.read_entries(path.read_text(encoding="utf-8")) if path.exists() else []
+    return len(entries) <= int(seq) or entries[int(seq)].digest != digest
 
 
 def try_flush(ws: Workspace) -> bool:

@@ -44,6 +44,12 @@ _EXPORT = {
                                   "{reason}"),
     "no-approved": QT_TRANSLATE_NOOP("Blockers", "no item is approved"),
     "no-consent": QT_TRANSLATE_NOOP("Blockers", "there is no consent record yet"),
+    "ledger-cut": QT_TRANSLATE_NOOP(
+        "Blockers", "the workspace's ledger is shorter than the app left it: it was cut outside "
+        "the app, so the consent history cannot be trusted"),
+    "records-differ": QT_TRANSLATE_NOOP(
+        "Blockers", "the consent record in force is not the latest decision in the signed "
+        "ledger: consent records were removed outside the app; record a new decision"),
     "declined": QT_TRANSLATE_NOOP("Blockers", "the latest consent record declines consent"),
     "withdrawn": QT_TRANSLATE_NOOP("Blockers", "consent was withdrawn on {date}; record a new "
                                    "decision"),

@@ -325,6 +325,12 @@ class Workspace:
             return str(row[0])
         return self._open(row[0], f"settings.{key}", key)
 
+    def set_setting(self, key: str, value: str) -> None:
+        """A sealed setting, bound to its key (see `sealing`)."""
+        with self._conn:
+            self._conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+                               (key, self._seal(value, f"settings.{key}", key)))
+
     @property
     def name(self) -> str:
         return self.setting("name") or self.root.name
