@@ -1,17 +1,20 @@
-"""Applying review decisions: redacted and pseudonymised text, per segment, via presidio-anonymizer.
+"""Applying review decisions: redacted and pseudonymised text, per segment.
 
 Two layers: each finding's span is replaced (overlaps merged, a redaction always wins), then
 a sweep replaces any remaining occurrence of a value that was redacted or pseudonymised
 anywhere in the workspace — in titles, sender names and text alike — so a value the detector
-missed in one place cannot leak from there.
+missed in one place cannot leak from there. The sweep is one pass of one pattern over each
+text, however many values the workspace holds, and the workspace-wide facts it needs are
+computed once per state of the workspace's findings, not once per item.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import rfc8785
 
@@ -72,20 +75,99 @@ class Replacement:
     redacts: bool  # a redaction beats a pseudonym where they overlap
 
 
+@dataclass(frozen=True)
+class Sweep:
+    """Every value redacted or pseudonymised somewhere and kept nowhere, found in one pass
+    of one pattern: Latin values only as whole words, letters in any case; where values
+    overlap the longer one wins. The values are laid out as a trie, so a text is searched
+    in time that hardly depends on how many values the workspace holds (an alternation of
+    thousands of values, or `regex`'s named lists, cost a millisecond per line instead)."""
+
+    targets: Mapping[str, tuple[str, str]]  # value.lower() -> (entity, pseudonym key or "")
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, chosen: Mapping[str, tuple[str, str]]) -> Sweep:
+        targets: dict[str, tuple[str, str]] = {}
+        for value in sorted(chosen, key=len, reverse=True):
+            targets.setdefault(value.lower(), chosen[value])
+        latin = sorted({v.lower() for v in chosen if v.isascii()})
+        other = sorted({v.lower() for v in chosen if not v.isascii()})
+        alternatives = []
+        if latin:
+            alternatives.append(rf"(?<![A-Za-z0-9])(?:{_trie(latin)})(?![A-Za-z0-9])")
+        if other:
+            alternatives.append(_trie(other))
+        pattern = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+        return cls(targets, pattern)
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def target(self, matched: str) -> tuple[str, str]:
+        # IGNORECASE also folds a few non-Latin look-alikes (the Kelvin sign for "k"): such
+        # a match is still removed, as a plain redaction.
+        return self.targets.get(matched.lower(), ("MANUAL", ""))
+
+
+# Longer values are listed whole, ahead of the trie, which would nest one group per
+# character past what the pattern compiler allows.
+_TRIE_DEPTH = 200
+
+
+def _trie(values: list[str]) -> str:
+    """A pattern matching any of `values`, the longest where several match."""
+    long = sorted((v for v in values if len(v) > _TRIE_DEPTH), key=len, reverse=True)
+    root: dict[str, dict] = {}
+    for value in values:
+        if len(value) <= _TRIE_DEPTH:
+            node = root
+            for char in value:
+                node = node.setdefault(char, {})
+            node[""] = {}
+    return "|".join([*(re.escape(v) for v in long), _node_pattern(root)])
+
+
+def _node_pattern(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _node_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = "(?:" + "|".join(branches) + ")"
+    # A value may end here: the continuation is optional, and greedy, so longer wins.
+    return body + "?" if "" in node else body
+
+
 @dataclass
 class RedactionContext:
     """Workspace-wide facts every artifact's redaction needs."""
 
     aliases: Mapping[str, int]
-    sweep: list[tuple[re.Pattern[str], str, str]]  # (pattern, entity, pseudonym key or "")
+    sweep: Sweep
     sender_keys: Mapping[str, str]  # chat sender name -> person key ("self" keeps the name)
+    _senders: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, ws: Workspace) -> RedactionContext:
+        """The context for the workspace as it is now. Built once per state of its findings,
+        people and aliases (see `Workspace.review_fingerprint`), so approving one item costs
+        the same in a workspace of ten items or of ten thousand."""
         from workbench.core.scan import sender_keys
 
-        findings = ws.findings()
-        return cls(ws.pseudonym_ordinals(), _sweep(findings), sender_keys(ws))
+        key = (str(ws.root.resolve()), ws.review_fingerprint())
+        with _cache_lock:
+            cached = _cache.get(key[0])
+            if cached is not None and cached[0] == key[1]:
+                return cached[1]
+        context = cls(ws.pseudonym_ordinals(), sweep_of(ws.findings()), sender_keys(ws))
+        with _cache_lock:
+            _cache[key[0]] = (key[1], context)
+        return context
+
+    @classmethod
+    def aliases_only(cls, aliases: Mapping[str, int]) -> RedactionContext:
+        """Enough to name a colleague by alias; sweeps nothing."""
+        return cls(aliases, Sweep.of({}), {})
 
     def alias_for(self, person_key: str | None, language: str) -> str | None:
         if person_key is None or person_key not in self.aliases:
@@ -98,8 +180,21 @@ class RedactionContext:
                                                                                   language)
 
 
-def _sweep(findings: Iterable[StoredFinding]) -> list[tuple[re.Pattern[str], str, str]]:
-    """Values redacted or pseudonymised somewhere and kept nowhere, longest first."""
+# The latest context of each workspace this process has open (the window keeps one workspace
+# open at a time; the key is its folder). Guarded: tasks build contexts on pool threads.
+_cache: dict[str, tuple[str, RedactionContext]] = {}
+_cache_lock = threading.Lock()
+
+
+def forget_contexts() -> None:
+    """Drop cached contexts (they hold decrypted values): on closing a workspace, in tests."""
+    with _cache_lock:
+        _cache.clear()
+
+
+def sweep_of(findings: Iterable[StoredFinding]) -> Sweep:
+    """Values redacted or pseudonymised somewhere and kept nowhere."""
+    findings = list(findings)
     kept = {(f.entity, normalise(f.entity, f.value)) for f in findings if f.decision == KEEP}
     chosen: dict[str, tuple[str, str]] = {}
     for f in findings:
@@ -109,37 +204,24 @@ def _sweep(findings: Iterable[StoredFinding]) -> list[tuple[re.Pattern[str], str
             continue
         key = f.person_key if f.decision == PSEUDONYMISE and f.person_key else ""
         chosen.setdefault(f.value.strip(), (f.entity, key))
-    patterns = []
-    for value in sorted(chosen, key=len, reverse=True):
-        entity, key = chosen[value]
-        body = re.escape(value)
-        if value.isascii():
-            body = rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
-        patterns.append((re.compile(body, re.IGNORECASE if value.isascii() else 0), entity, key))
-    return patterns
-
-
-_engine = None
+    return Sweep.of(chosen)
 
 
 def apply_replacements(text: str, replacements: list[Replacement]) -> str:
-    """Replace spans with presidio-anonymizer, after merging overlaps ourselves: within a
-    group of overlapping spans the union is replaced, by a redaction if any member redacts."""
-    global _engine
+    """Replace spans, after merging overlaps: within a group of overlapping spans the union
+    is replaced, by a redaction if any member redacts. (presidio-anonymizer did this splice
+    before; importing it pulls in presidio-analyzer and spaCy, seconds per export process,
+    for what is a join of non-overlapping slices.)"""
     merged = merge_overlaps(replacements)
     if not merged:
         return text
-    # Imported here: presidio-anonymizer pulls in spaCy (about a second), which the window
-    # process should pay only when it first shows a redacted preview.
-    from presidio_anonymizer import AnonymizerEngine
-    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
-
-    if _engine is None:
-        _engine = AnonymizerEngine()
-    results = [RecognizerResult(f"R{i}", r.start, r.end, 1.0) for i, r in enumerate(merged)]
-    operators = {f"R{i}": OperatorConfig("replace", {"new_value": r.value})
-                 for i, r in enumerate(merged)}
-    return _engine.anonymize(text, results, operators).text
+    parts = []
+    position = 0
+    for r in merged:
+        parts += [text[position:r.start], r.value]
+        position = r.end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def merge_overlaps(replacements: list[Replacement]) -> list[Replacement]:
@@ -159,12 +241,14 @@ def merge_overlaps(replacements: list[Replacement]) -> list[Replacement]:
 
 
 def sweep_text(text: str, context: RedactionContext, language: str) -> str:
-    for pattern, entity, key in context.sweep:
-        if pattern.search(text):
-            replacement = (context.pseudonym(entity, key, language) if key
-                           else placeholder(entity, language))
-            text = pattern.sub(lambda _m, r=replacement: r, text)
-    return text
+    def replacement(match: re.Match[str]) -> str:
+        entity, key = context.sweep.target(match.group())
+        return context.pseudonym(entity, key, language) if key else placeholder(entity,
+                                                                                language)
+
+    if context.sweep.pattern is None:
+        return text
+    return context.sweep.pattern.sub(replacement, text)
 
 
 @dataclass(frozen=True)
@@ -238,6 +322,13 @@ def redact_artifact(artifact: ArtifactRow, findings: list[StoredFinding],
 def _sender(sender: str | None, context: RedactionContext, language: str) -> str | None:
     if not sender:
         return sender
+    known = (sender, language)
+    if known not in context._senders:
+        context._senders[known] = _sender_shown(sender, context, language)
+    return context._senders[known]
+
+
+def _sender_shown(sender: str, context: RedactionContext, language: str) -> str:
     key = context.sender_keys.get(sender)
     if key == "self":
         return sender

@@ -790,6 +790,28 @@ class Workspace:
         return [self._stored_finding(row) for row in
                 self._conn.execute(query + ' ORDER BY artifact_id, start, "end", id', args)]
 
+    def review_fingerprint(self) -> str:
+        """A digest that changes whenever anything workspace-wide redaction depends on
+        changes: any finding added, removed, rescanned or decided, any person or alias, the
+        employee's profile. Sealed values carry a fresh random nonce each time they are
+        written, so their nonce stands in for the value without opening it. Cheap: nothing
+        is decrypted, and the hashing happens inside SQLite's aggregate."""
+        digest = hashlib.sha256()
+        for query in (
+            """SELECT group_concat(id || ',' || artifact_id || ',' || entity || ',' || start
+                      || ',' || "end" || ',' || decision || ',' || COALESCE(person_key, '')
+                      || ',' || COALESCE(box, '') || ',' || hex(substr(value, 1, 13)), ';')
+               FROM (SELECT * FROM findings ORDER BY id)""",
+            """SELECT group_concat(id || ',' || hex(substr(name, 1, 13)) || ','
+                      || hex(substr(email, 1, 13)), ';') FROM (SELECT * FROM people ORDER BY id)""",
+            """SELECT group_concat(person_key || ',' || ordinal, ';')
+               FROM (SELECT * FROM pseudonyms ORDER BY person_key)""",
+            "SELECT hex(value) FROM settings WHERE key = 'self_profile'",
+        ):
+            (value,) = self._conn.execute(query).fetchone()
+            digest.update(str(value).encode() + b"\0")
+        return digest.hexdigest()
+
     def pseudonym_ordinals(self) -> dict[str, int]:
         return dict(self._conn.execute("SELECT person_key, ordinal FROM pseudonyms"))
 

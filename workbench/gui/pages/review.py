@@ -407,7 +407,7 @@ class ReviewPage(Page):
         self.view.mark(self._replacement_ranges(document))
 
     def _replacement_ranges(self, document: QTextDocument) -> list[tuple[int, int]]:
-        context = RedactionContext(self._aliases, [], {})
+        context = RedactionContext.aliases_only(self._aliases)
         names = {context.alias_for(key, self._language) or "" for key in self._aliases}
         alternatives = [PLACEHOLDER_PATTERN] + [QRegularExpression.escape(n)
                                                 for n in sorted(names, key=len, reverse=True)
@@ -486,7 +486,7 @@ class ReviewPage(Page):
 
     def _alias_of(self, finding: StoredFinding) -> str | None:
         # Only the aliases are needed here, not the whole-workspace sweep of .of(ws).
-        return RedactionContext(self._aliases, [], {}).alias_for(finding.person_key,
+        return RedactionContext.aliases_only(self._aliases).alias_for(finding.person_key,
                                                                   self._language)
 
     def _update_actions(self) -> None:
