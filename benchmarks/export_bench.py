@@ -48,8 +48,8 @@ def timed(action) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - started
 
 
-def _export_in_child(layout_root: str, out: str, profile: str | None,
-                     results: Any) -> None:
+def _export_in_child(layout_root: str, out: str, profile: str | None, results: Any) -> None:
+    started_process = time.perf_counter()
     import cProfile
     from datetime import UTC, datetime
 
@@ -69,14 +69,14 @@ def _export_in_child(layout_root: str, out: str, profile: str | None,
             profiler.disable()
             profiler.dump_stats(profile)
         elapsed = time.perf_counter() - started
+    whole = time.perf_counter() - started_process
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    results.put((elapsed, peak_mb, result.files))
+    results.put((elapsed, whole, peak_mb, result.files))
 
 
-def full_export(messages: int, profile: str | None) -> int:
-    """Part two: the whole flow on a generated workspace; the export timed in its own process."""
-    import multiprocessing
-
+def prepare_workspace(root: Path, messages: int) -> float:
+    """Three parties, a workspace of `messages` generated chat lines imported, scanned,
+    reviewed by the default policy and consented to; returns the scan's seconds."""
     from benchmarks.scale import material
     from workbench.core import review
     from workbench.core.demo import (
@@ -91,32 +91,49 @@ def full_export(messages: int, profile: str | None) -> int:
     from workbench.core.scan import scan_workspace
     from workbench.core.workspace import Workspace
 
+    layout = reset(root / "flow")
+    sources = material(root / "material", messages)
+    cards = create_parties(layout, lambda _line: None)
+    profile_of_self = SelfProfile.from_file(demo_material() / "self.json")
+    with as_party(layout, "employee"), Workspace.create(layout.workspace, profile_of_self,
+                                                        DEMO_TIMEZONE) as ws:
+        summary = ws.import_paths(sources)
+        started = time.perf_counter()
+        scanned = scan_workspace(ws)
+        scan_s = time.perf_counter() - started
+        reviewed = review.auto_review(ws)
+    print(f"workspace: {messages:,} chat lines in {summary.added} artifacts; scan "
+          f"{scan_s:.1f} s ({scanned.findings:,} findings); {reviewed.approved} approved")
+    request_and_give_consent(layout, cards, lambda _line: None)
+    (root / "scan-seconds").write_text(f"{scan_s}\n")
+    return scan_s
+
+
+def full_export(messages: int, profile: str | None, workdir: Path | None) -> int:
+    """Part two: the whole flow on a generated workspace; the export timed in its own process.
+    With `workdir`, the prepared workspace is kept there and reused by the next run."""
+    import multiprocessing
+
     with tempfile.TemporaryDirectory() as tmp:
-        layout = reset(Path(tmp) / "flow")
-        sources = material(Path(tmp) / "material", messages)
-        cards = create_parties(layout, lambda _line: None)
-        profile_of_self = SelfProfile.from_file(demo_material() / "self.json")
-        with as_party(layout, "employee"), Workspace.create(layout.workspace, profile_of_self,
-                                                            DEMO_TIMEZONE) as ws:
-            summary = ws.import_paths(sources)
-            started = time.perf_counter()
-            scanned = scan_workspace(ws)
-            scan_s = time.perf_counter() - started
-            reviewed = review.auto_review(ws)
-        print(f"workspace: {messages:,} chat lines in {summary.added} artifacts; scan "
-              f"{scan_s:.1f} s ({scanned.findings:,} findings); {reviewed.approved} approved")
-        request_and_give_consent(layout, cards, lambda _line: None)
-        out = Path(tmp) / "bench.cwpkg"
+        root = workdir or Path(tmp)
+        if (root / "scan-seconds").exists():
+            scan_s = float((root / "scan-seconds").read_text())
+            print(f"workspace: reused from {root}; its scan took {scan_s:.1f} s")
+        else:
+            root.mkdir(parents=True, exist_ok=True)
+            scan_s = prepare_workspace(root, messages)
+        out = root / "bench.cwpkg"
         context = multiprocessing.get_context("spawn")
         results = context.Queue()
         child = context.Process(target=_export_in_child,
-                                args=(str(layout.root), str(out), profile, results))
+                                args=(str(root / "flow"), str(out), profile, results))
         child.start()
-        export_s, peak_mb, files = results.get()
+        export_s, whole_s, peak_mb, files = results.get()
         child.join()
         package_mb = out.stat().st_size / (1 << 20)
-    print(f"export: {export_s:.2f} s for {files} files, package {package_mb:.1f} MB; peak "
-          f"memory of the exporting process {peak_mb:,.0f} MB")
+    print(f"export: {export_s:.2f} s for {files} files, package {package_mb:.1f} MB "
+          f"({whole_s:.2f} s with the process's start, imports and unlocking the key store); "
+          f"peak memory of the exporting process {peak_mb:,.0f} MB")
     print(f"export = {export_s:.2f} s (target <= 5); export / scan = "
           f"{export_s / scan_s:.1%} (target <= 10%)")
     return 0
@@ -128,13 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--messages", type=int, default=20_000)
     parser.add_argument("--profile", help="write a cProfile of the full export here")
+    parser.add_argument("--workdir", type=Path,
+                        help="keep the generated workspace here and reuse it next time")
     args = parser.parse_args(argv)
     if args.megabytes:
         status = throughput(args)
         if status:
             return status
     if args.messages:
-        return full_export(args.messages, args.profile)
+        return full_export(args.messages, args.profile, args.workdir)
     return 0
 
 

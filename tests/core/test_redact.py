@@ -1,5 +1,8 @@
 from pathlib import Path
 
+import pytest
+import rfc8785
+
 from workbench.core import review
 from workbench.core.redact import (
     RedactionContext,
@@ -96,3 +99,16 @@ def test_the_workspace_context_is_rebuilt_exactly_when_its_findings_change(
     (finding,) = workspace.findings()
     review.decide(workspace, finding.id, review.Decision.KEEP)
     assert sweep_text("rollout", RedactionContext.of(workspace), "en") == "rollout"
+
+
+def test_canonical_json_is_byte_for_byte_rfc8785():
+    from workbench.core.redact import canonical_json
+
+    tricky = ['quote " backslash \\ slash /', "controls \x00\x01\x08\t\n\x0b\x0c\r\x1f\x7f",
+              "张伟 [电话] 😀 \u2028\u2029 \ufeff é", "", "[同事A的电话]"]
+    value = {"title": tricky[2], "kind": "chat", "segments": [
+        {"text": t, "sender": "同事A", "time": "2024-03-05T09:30:00+08:00"} for t in tricky]}
+    assert canonical_json(value) == rfc8785.dumps(value)
+    # Not plain text: left to the rfc8785 package, which refuses a lone surrogate.
+    with pytest.raises(rfc8785.CanonicalizationError):
+        canonical_json({"text": "\ud800"})
