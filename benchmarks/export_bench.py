@@ -17,6 +17,7 @@ or `--messages 0` skips a part; `--profile OUT` writes a cProfile of the export 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -60,6 +61,10 @@ def _export_in_child(layout_root: str, out: str, profile: str | None, results: A
     layout = DemoLayout(Path(layout_root))
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         employee = keys.my_identity(keys.Role.EMPLOYEE)
+        # Unlocking the passphrase key store (scrypt) peaks at about a gigabyte: start the
+        # peak count afresh so it is the export's own (Linux: "5" resets VmHWM).
+        with contextlib.suppress(OSError):
+            Path("/proc/self/clear_refs").write_text("5")
         profiler = cProfile.Profile() if profile else None
         started = time.perf_counter()
         if profiler:
@@ -70,8 +75,16 @@ def _export_in_child(layout_root: str, out: str, profile: str | None, results: A
             profiler.dump_stats(profile)
         elapsed = time.perf_counter() - started
     whole = time.perf_counter() - started_process
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = _peak_since_reset_mb()
     results.put((elapsed, whole, peak_mb, result.files))
+
+
+def _peak_since_reset_mb() -> float:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def prepare_workspace(root: Path, messages: int) -> float:
@@ -133,7 +146,7 @@ def full_export(messages: int, profile: str | None, workdir: Path | None) -> int
         package_mb = out.stat().st_size / (1 << 20)
     print(f"export: {export_s:.2f} s for {files} files, package {package_mb:.1f} MB "
           f"({whole_s:.2f} s with the process's start, imports and unlocking the key store); "
-          f"peak memory of the exporting process {peak_mb:,.0f} MB")
+          f"peak memory of the exporting process during the export {peak_mb:,.0f} MB")
     print(f"export = {export_s:.2f} s (target <= 5); export / scan = "
           f"{export_s / scan_s:.1%} (target <= 10%)")
     return 0

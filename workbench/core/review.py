@@ -11,6 +11,7 @@ from enum import StrEnum
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.parties import normalise
+from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
 from workbench.core.workspace import StoredFinding, Workspace
 
@@ -144,16 +145,49 @@ def unresolved(ws: Workspace) -> list[Unresolved]:
 
 def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = None) -> str:
     """Approve an artifact whose findings all have a decision; returns its digest out."""
+    body = _approval(ws, artifact_id, context or RedactionContext.of(ws))
+    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body))
+    return str(body["digest_out"])
+
+
+def _approval(ws: Workspace, artifact_id: str, context: RedactionContext) -> dict[str, object]:
+    """The checks an approval must pass, and its ledger event's body."""
     findings = ws.findings(artifact_id)
     pending = [f for f in findings if f.decision == Decision.PENDING]
     if pending:
         raise RefusedError(f"{len(pending)} finding(s) in this artifact still need a decision.")
     artifact = ws.artifact(artifact_id)
-    redacted = redact_artifact(artifact, findings, context or RedactionContext.of(ws))
-    body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
+    redacted = redact_artifact(artifact, findings, context)
+    return {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
             "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
-    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body))
-    return redacted.digest
+
+
+def ready_to_approve(ws: Workspace) -> list[str]:
+    """Pending artifacts with nothing left to decide: scanned, every finding decided, and
+    not an image (pixels need a human eye)."""
+    blocked = ws.artifacts_with_pending_findings()
+    scanned = ws.scan_keys()
+    return [a.id for a in ws.artifact_summaries()
+            if a.state == ArtifactState.PENDING and a.id in scanned and a.id not in blocked
+            and a.kind.value != "image"]
+
+
+def approve_ready(ws: Workspace, progress: ProgressCallback = no_progress,
+                  cancel: CancelToken | None = None) -> int:
+    """Approve every artifact with nothing left to decide, as one undo step; returns how
+    many. Each passes the same checks as `approve`; a cancel before the end approves none."""
+    ready = ready_to_approve(ws)
+    context = RedactionContext.of(ws)
+    changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None]] = []
+    for done, artifact_id in enumerate(ready):
+        if cancel is not None:
+            cancel.check("Approving")
+        progress(done, len(ready), "")
+        changes.append((artifact_id, ArtifactState.APPROVED,
+                        ("artifact.reviewed", _approval(ws, artifact_id, context))))
+    ws.set_artifact_states(changes)
+    progress(len(ready), len(ready), "")
+    return len(changes)
 
 
 def exclude(ws: Workspace, artifact_id: str) -> None:

@@ -710,18 +710,33 @@ class Workspace:
                            event: tuple[str, dict[str, object]] | None = None) -> None:
         """Approve, exclude or reopen an artifact; queue its ledger event in the same
         transaction."""
+        self.set_artifact_states([(artifact_id, state, event)])
+
+    def set_artifact_states(
+        self, changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None]],
+    ) -> None:
+        """Several artifacts' states with their ledger events, in one transaction and one
+        undo step."""
+        if not changes:
+            return
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
-            (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
-                                        (artifact_id,)).fetchone()
-            self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
-                               (str(state), artifact_id))
-            self._history("state", self._next_batch(), artifact_id=artifact_id, old=old,
-                          new=str(state))
-            if event is not None:
-                self._conn.execute(
-                    "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
-                    (_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
+            batch = self._next_batch()
+            for artifact_id, state, event in changes:
+                (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
+                                            (artifact_id,)).fetchone()
+                self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
+                                   (str(state), artifact_id))
+                self._history("state", batch, artifact_id=artifact_id, old=old, new=str(state))
+                if event is not None:
+                    self._conn.execute(
+                        "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
+                        (_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
+
+    def artifacts_with_pending_findings(self) -> set[str]:
+        """Ids of artifacts with a finding still to decide (nothing is decrypted)."""
+        return {r[0] for r in self._conn.execute(
+            "SELECT DISTINCT artifact_id FROM findings WHERE decision = 'pending'")}
 
     def undo(self) -> list[tuple[str, str | None, str | None]]:
         """Revert the most recent review action (all of one batch); returns what was undone
