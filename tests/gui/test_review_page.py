@@ -97,6 +97,16 @@ def apply_policy(qtbot, page: ReviewPage) -> None:
     qtbot.waitUntil(lambda: "default policy" in page.status.text(), timeout=10_000)
 
 
+def written(qtbot, page: ReviewPage) -> None:
+    """Approvals, exclusions and undo run on the page's writer thread: wait for them."""
+    qtbot.waitUntil(lambda: not page.ctx.tasks, timeout=20_000)
+
+
+def state_of(path: Path, artifact_id: str) -> ArtifactState:
+    with Workspace.open(path) as ws:
+        return ws.artifact(artifact_id).state
+
+
 def test_without_a_workspace_the_page_says_what_to_do(qtbot):
     page = ReviewPage(AppContext())
     qtbot.addWidget(page)
@@ -206,6 +216,7 @@ def test_redact_a_selection_across_two_messages_then_undo(qtbot, page: ReviewPag
     assert page.selected == manual[0].id
     assert page.panel.remove.isVisible()
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(qtbot, page)
     assert not [f for f in page.findings if f.detector == "manual"]
     with Workspace.open(ws_path) as ws:
         assert not [f for f in ws.findings() if f.detector == "manual"]
@@ -224,17 +235,39 @@ def test_preview_shows_placeholders_and_aliases_not_values(qtbot, page: ReviewPa
     assert "13812345678" in page.view.document().toPlainText()
 
 
-def test_approve_is_refused_while_findings_are_pending(qtbot, page: ReviewPage, ws_path: Path,
-                                                       errors: list[str]):
+def test_approve_with_findings_pending_jumps_to_them(qtbot, page: ReviewPage, ws_path: Path,
+                                                     errors: list[str]):
     chat_id = page.artifact.id
+    first_pending = next(f.id for f in page.findings if f.decision == "pending")
     page.approve_and_next()
-    assert errors and "still need a decision" in errors[0]
+    written(qtbot, page)
+    assert not errors  # no dialog: the first finding to decide is selected instead
     assert page.artifact.id == chat_id
+    assert page.selected == first_pending and page.panel.finding.id == first_pending
+    assert "still need a decision" in page.status.text()
+    assert state_of(ws_path, chat_id) is ArtifactState.PENDING
     apply_policy(qtbot, page)
     page.approve_and_next()
+    assert page.artifact.id != chat_id  # moved on at once, the approval runs behind
+    written(qtbot, page)
+    assert state_of(ws_path, chat_id) is ArtifactState.APPROVED
+
+
+def test_approve_all_ready_is_one_undo_step(qtbot, page: ReviewPage, ws_path: Path):
+    apply_policy(qtbot, page)
+    page.act_approve_ready.trigger()
+    written(qtbot, page)
     with Workspace.open(ws_path) as ws:
-        assert ws.artifact(chat_id).state is ArtifactState.APPROVED
-    assert page.artifact.id != chat_id  # moved on to the next pending item
+        states = {a.id: (a.kind, a.state) for a in ws.artifacts()}
+    approved = {i for i, (_kind, state) in states.items() if state is ArtifactState.APPROVED}
+    assert approved == {i for i, (kind, _state) in states.items()
+                        if kind is not ArtifactKind.IMAGE}
+    assert any(kind is ArtifactKind.IMAGE for kind, _state in states.values())
+    assert "Approved" in page.status.text()
+    page.act_undo.trigger()
+    written(qtbot, page)
+    with Workspace.open(ws_path) as ws:
+        assert all(a.state is ArtifactState.PENDING for a in ws.artifacts())
 
 
 def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_path: Path):
@@ -244,8 +277,8 @@ def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_pa
     first = page.artifact.id
     qtbot.keyClick(page.view, Qt.Key.Key_A)
     assert page.artifact.id != first
-    with Workspace.open(ws_path) as ws:
-        assert ws.artifact(first).state is ArtifactState.APPROVED
+    written(qtbot, page)
+    assert state_of(ws_path, first) is ArtifactState.APPROVED
     assert changed
     second = page.artifact.id
     qtbot.keyClick(page.view, Qt.Key.Key_K)  # pending only: the approved one is skipped
@@ -257,8 +290,8 @@ def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_pa
     qtbot.keyClick(page.view, Qt.Key.Key_J)
     assert page.artifact.id == second
     qtbot.keyClick(page.view, Qt.Key.Key_X)
-    with Workspace.open(ws_path) as ws:
-        assert ws.artifact(second).state is ArtifactState.EXCLUDED
+    written(qtbot, page)
+    assert state_of(ws_path, second) is ArtifactState.EXCLUDED
 
 
 def open_image(page: ReviewPage, ws_path: Path) -> None:

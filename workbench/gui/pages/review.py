@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt, QThreadPool
 from PySide6.QtGui import (
     QAction,
     QImage,
@@ -45,6 +45,7 @@ from workbench.gui.review.image_canvas import (
     to_qimage,
 )
 from workbench.gui.review.legend import Legend
+from workbench.gui.tasks import Task
 
 # Preview marks: typed placeholders ("[PHONE]", "[同事A的电话]") and aliases.
 PLACEHOLDER_PATTERN = r"\[[^\[\]\n]{1,40}\]"
@@ -68,6 +69,12 @@ class ReviewPage(Page):
         self._picture: tuple[str, object] | None = None  # (blob, upright Pillow image)
         self._dirty = True
         self._emitting = False
+        # Approvals, undo and whole-workspace decisions run one after another, off the UI
+        # thread, in the order they were asked for: an undo never overtakes the approval
+        # before it.
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._writing = 0
 
         self._build_actions()
         self._build_ui()
@@ -120,6 +127,10 @@ class ReviewPage(Page):
         self.act_preview.setCheckable(True)
         self.act_next_finding = self._action(self.tr("Next finding to decide"), ["N"],
                                              self.select_next_pending)
+        self.act_approve_ready = self._action(
+            self.tr("Approve all ready"), [], self.approve_ready,
+            self.tr("Approve, as one step you can undo, every item with nothing left to "
+                    "decide (pictures still need you to look at them)"))
         self.act_policy = self._action(self.tr("Apply default policy"), [],
                                        self.apply_default_policy,
                                        self.tr("Decide every finding that still needs a "
@@ -176,7 +187,7 @@ class ReviewPage(Page):
         self.exclude_button = self._button(self.act_exclude)
         tools = QHBoxLayout()
         for button in (redact, self._button(self.act_undo), self._button(self.act_preview),
-                       self._button(self.act_policy)):
+                       self._button(self.act_policy), self._button(self.act_approve_ready)):
             tools.addWidget(button)
         tools.addStretch(1)
         tools.addWidget(self.exclude_button)
@@ -496,6 +507,7 @@ class ReviewPage(Page):
             action.setEnabled(has)
         self.act_undo.setEnabled(self.ctx.workspace_path is not None)
         self.act_policy.setEnabled(self.ctx.workspace_path is not None)
+        self.act_approve_ready.setEnabled(self.ctx.workspace_path is not None)
         text_mode = has and not self.is_image and not self.previewing
         can_redact = text_mode and self.view.textCursor().hasSelection()
         self.act_redact.setEnabled(can_redact)
@@ -624,52 +636,107 @@ class ReviewPage(Page):
         self.selected = ids[0] if ids else self.selected
         self._changed()
 
-    def undo(self) -> None:
-        count = self._run(review.undo)
-        if count is None:
-            return
-        if not count:
-            self._say(self.tr("Nothing to undo."))
-            return
-        self._say(self.tr("Undone."))
-        self._changed(reload_states=True)
-
-    def apply_default_policy(self) -> None:
+    def _write(self, work, label: str, done, failed=None) -> Task | None:  # type: ignore[no-untyped-def]
+        """Run `work(ws, progress, cancel)` on the serial writer, off the UI thread."""
         path = self.ctx.workspace_path
         if path is None:
-            return
+            return None
 
-        def work(progress, cancel) -> int:  # type: ignore[no-untyped-def]
+        def run(progress, cancel):  # type: ignore[no-untyped-def]
             with Workspace.open(path) as ws:
-                return review.apply_default_policy(ws)
+                return work(ws, progress, cancel)
 
+        def finished(*_args: object) -> None:
+            self._writing -= 1
+            self._update_actions()
+
+        self._writing += 1
+        task = self.ctx.run_task(run, label, done, failed, pool=self._writer)
+        for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+            signal.connect(finished)
+        return task
+
+    def undo(self) -> None:
+        def done(count: int) -> None:
+            if not count:
+                self._say(self.tr("Nothing to undo."))
+                return
+            self._say(self.tr("Undone."))
+            self._changed(reload_states=True)
+
+        self._write(lambda ws, _p, _c: review.undo(ws), self.tr("Undoing…"), done)
+
+    def apply_default_policy(self) -> None:
         def done(count: int) -> None:
             self._say(self.tr("The default policy decided {0} findings.").format(count))
             self._changed()
 
         self.act_policy.setEnabled(False)
-        task = self.ctx.run_task(work, self.tr("Applying the default policy…"), done)
-        for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_: self._update_actions())
+        self._write(lambda ws, _p, _c: review.apply_default_policy(ws),
+                    self.tr("Applying the default policy…"), done)
 
-    def _set_state(self, apply) -> bool:  # type: ignore[no-untyped-def]
-        if self.artifact is None:
-            return False
-        artifact_id = self.artifact.id
-        if self._run(lambda ws: apply(ws, artifact_id) or True) is None:
-            return False
-        self._changed()
-        return True
+    def approve_ready(self) -> None:
+        def done(count: int) -> None:
+            self._say(self.tr("Approved {0} items with nothing left to decide. Undo (Ctrl+Z) "
+                              "takes them all back.").format(count) if count else
+                      self.tr("No item is ready: each one left has a finding to decide, or "
+                              "is a picture to look at."))
+            self._changed(reload_states=True)
+
+        self.act_approve_ready.setEnabled(False)
+        self._write(review.approve_ready, self.tr("Approving the items that are ready…"), done)
 
     def approve_and_next(self) -> None:
-        if self._set_state(review.approve):
-            self._say(self.tr("Approved."))
-            self._step(1, after_decision=True)
+        """Approve in the background and move on at once. An item with findings still to
+        decide is not approved: the first of them is selected instead."""
+        if self.artifact is None:
+            return
+        pending = sum(1 for f in self.findings if f.decision == "pending")
+        if pending:
+            self.select_next_pending()
+            self._say(self.tr("{0} findings in this item still need a decision: the first is "
+                              "selected. Decide them, then approve.").format(pending))
+            return
+        artifact_id = self.artifact.id
+        self._set_state_later(artifact_id, "approved",
+                              lambda ws, _p, _c: review.approve(ws, artifact_id))
+        self._say(self.tr("Approved."))
+        self._step(1, after_decision=True)
 
     def exclude_and_next(self) -> None:
-        if self._set_state(review.exclude):
-            self._say(self.tr("Excluded: it will not be exported."))
-            self._step(1, after_decision=True)
+        if self.artifact is None:
+            return
+        artifact_id = self.artifact.id
+        self._set_state_later(artifact_id, "excluded",
+                              lambda ws, _p, _c: review.exclude(ws, artifact_id))
+        self._say(self.tr("Excluded: it will not be exported."))
+        self._step(1, after_decision=True)
+
+    def _set_state_later(self, artifact_id: str, state: str, work) -> None:  # type: ignore[no-untyped-def]
+        """Show the new state now; if the core refuses, put the old one back and say why."""
+        before = self._states.get(artifact_id, "pending")
+        self._states[artifact_id] = state
+        label = self.tr("Approving…") if state == "approved" else self.tr("Excluding…")
+
+        def done(_result: object) -> None:
+            self._states[artifact_id] = state
+            self._emitting = True
+            try:
+                self.ctx.data_changed.emit()
+            finally:
+                self._emitting = False
+            if self.artifact is not None and self.artifact.id == artifact_id:
+                self._changed()
+            elif self.artifact is not None:
+                self._render_header()
+
+        def failed(message: str) -> None:
+            self._states[artifact_id] = before
+            if self.artifact is not None:
+                self._render_header()
+            self.ctx.show_error(message)
+
+        self._write(work, label, done, failed)
 
     def _preview_toggled(self) -> None:
         self._shown_id = None
