@@ -811,18 +811,22 @@ class Workspace:
         employee's profile. Sealed values carry a fresh random nonce each time they are
         written, so their nonce stands in for the value without opening it. Cheap: nothing
         is decrypted, and the hashing happens inside SQLite's aggregate."""
-        digest = hashlib.sha256()
-        for query in (
+        return self._fingerprint((
             """SELECT group_concat(id || ',' || artifact_id || ',' || entity || ',' || start
                       || ',' || "end" || ',' || decision || ',' || COALESCE(person_key, '')
                       || ',' || COALESCE(box, '') || ',' || hex(substr(value, 1, 13)), ';')
                FROM (SELECT * FROM findings ORDER BY id)""",
-            """SELECT group_concat(id || ',' || hex(substr(name, 1, 13)) || ','
-                      || hex(substr(email, 1, 13)), ';') FROM (SELECT * FROM people ORDER BY id)""",
             """SELECT group_concat(person_key || ',' || ordinal, ';')
                FROM (SELECT * FROM pseudonyms ORDER BY person_key)""",
-            "SELECT hex(value) FROM settings WHERE key = 'self_profile'",
-        ):
+            *_PEOPLE_STATE))
+
+    def people_fingerprint(self) -> str:
+        """Like `review_fingerprint`, for the people seen and the employee's profile only."""
+        return self._fingerprint(_PEOPLE_STATE)
+
+    def _fingerprint(self, queries: tuple[str, ...]) -> str:
+        digest = hashlib.sha256()
+        for query in queries:
             (value,) = self._conn.execute(query).fetchone()
             digest.update(str(value).encode() + b"\0")
         return digest.hexdigest()
@@ -906,6 +910,13 @@ class Workspace:
                            json.loads(self._open(row[9], "artifacts.segments"))),
             meta=json.loads(self._open(row[10], "artifacts.meta")), image_blob=row[11],
         )
+
+
+_PEOPLE_STATE = (
+    """SELECT group_concat(id || ',' || hex(substr(name, 1, 13)) || ','
+              || hex(substr(email, 1, 13)), ';') FROM (SELECT * FROM people ORDER BY id)""",
+    "SELECT hex(value) FROM settings WHERE key = 'self_profile'",
+)
 
 
 def _box_text(box: tuple[int, int, int, int] | None) -> str:
