@@ -77,13 +77,21 @@ _senders: dict[str, tuple[str, dict[str, str]]] = {}
 _senders_lock = threading.Lock()
 
 
-def sender_keys(ws: Workspace) -> dict[str, str]:
-    """Chat sender name -> the person key its messages are attributed to."""
+def cached_sender_keys(ws: Workspace) -> dict[str, str] | None:
+    """`sender_keys` if they are already worked out for the people as they are, else None
+    (for the window, which must not wait for them)."""
     root, state = str(ws.root.resolve()), ws.people_fingerprint()
     with _senders_lock:
         cached = _senders.get(root)
-        if cached is not None and cached[0] == state:
-            return dict(cached[1])
+        return dict(cached[1]) if cached is not None and cached[0] == state else None
+
+
+def sender_keys(ws: Workspace) -> dict[str, str]:
+    """Chat sender name -> the person key its messages are attributed to."""
+    cached = cached_sender_keys(ws)
+    if cached is not None:
+        return cached
+    root, state = str(ws.root.resolve()), ws.people_fingerprint()
     keys: dict[str, str] = {}
     for person in known_people(ws):
         for name in person.names:

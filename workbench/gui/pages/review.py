@@ -30,7 +30,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.pii.script import dominant_language
 from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
 from workbench.core.review import Decision
-from workbench.core.scan import sender_keys
+from workbench.core.scan import cached_sender_keys, sender_keys
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.context import AppContext
@@ -75,6 +75,7 @@ class ReviewPage(Page):
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._writing = 0
+        self._senders_task: Task | None = None
 
         self._build_actions()
         self._build_ui()
@@ -294,7 +295,11 @@ class ReviewPage(Page):
         try:
             with self.ctx.workspace() as ws:
                 rows = ws.artifact_states()
-                self._self_senders = {n for n, k in sender_keys(ws).items() if k == "self"}
+                known = cached_sender_keys(ws)
+            if known is None:
+                self._work_out_senders()
+            else:
+                self._self_senders = {n for n, k in known.items() if k == "self"}
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
@@ -302,6 +307,34 @@ class ReviewPage(Page):
         self._states = {artifact_id: state.value for artifact_id, state in rows}
         self._dirty = False
         return True
+
+    def _work_out_senders(self) -> None:
+        """Which chat senders are the employee, worked out off the UI thread (pinyin for
+        every name seen takes a while); the item is drawn again when they are known."""
+        path = self.ctx.workspace_path
+        if path is None or self._senders_task is not None:
+            return
+
+        def work(_progress, _cancel) -> set[str]:  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return {n for n, k in sender_keys(ws).items() if k == "self"}
+
+        def known(names: set[str]) -> None:
+            self._senders_task = None
+            if path != self.ctx.workspace_path:
+                return
+            self._self_senders = names
+            if self.artifact is not None and self.pages.currentIndex() == 1:
+                self._shown_id = None
+                self._render()
+
+        def failed(_message: str) -> None:
+            self._senders_task = None
+
+        task = Task(work)
+        task.signals.succeeded.connect(known)
+        task.signals.failed.connect(failed)
+        self._senders_task = task.start()
 
     def _first_to_review(self) -> str | None:
         pending = [i for i in self._index if self._states[i] == "pending"]
