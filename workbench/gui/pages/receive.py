@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -44,6 +43,7 @@ from workbench.gui.pages.countersign import (
     short_package,
     terms_html,
 )
+from workbench.gui.widgets.confirm import confirm
 
 NOT_DONE = ("active", "due soon", "overdue", "withdrawn (due now)")
 
@@ -343,11 +343,10 @@ class ReceivePage(PackageDrops, Page):
             return
         short = short_package(entry["package"])
         employee = entry.get("principal", {}).get("name", "")
-        answer = QMessageBox.question(self, self.tr("Purge"), self.tr(
-            "Delete package {0} from {1} for good?\n\nThis removes the opened folder, the "
-            "stored copy and the package file, and destroys its key. You then get a signed "
-            "receipt to send to {1}.").format(short, employee))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, self.tr("Purge"), self.tr(
+                "Delete package {0} from {1} for good?\n\nThis removes the opened folder, the "
+                "stored copy and the package file, and destroys its key. You then get a signed "
+                "receipt to send to {1}.").format(short, employee), self.tr("Purge")):
             return
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the deletion receipt"),
