@@ -29,6 +29,47 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 PERIOD_MS = 10
 
 
+class StackSampler:
+    """With --sample: what the UI thread was running, every few milliseconds, so each long
+    gap can be traced to the code that caused it."""
+
+    def __init__(self, every_s: float = 0.005) -> None:
+        import threading
+
+        self.every_s = every_s
+        self.samples: list[tuple[float, str]] = []
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import traceback
+
+        while not self._stop.wait(self.every_s):
+            frame = sys._current_frames().get(self._main)
+            if frame is None:
+                continue
+            stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                     for f in traceback.extract_stack(frame)[-14:]
+                     if "ui_stall" not in f.filename]
+            self.samples.append((time.perf_counter(), " < ".join(reversed(stack[-8:]))))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def report(self, gaps: list[tuple[float, float]]) -> None:
+        """The stacks seen most often during the gaps over 100 ms."""
+        from collections import Counter
+
+        seen: Counter[str] = Counter()
+        for start, end in gaps:
+            seen.update({stack for at, stack in self.samples if start <= at <= end})
+        for stack, count in seen.most_common(12):
+            print(f"  {count:4d} gaps  {stack}")
+
+
 class GapRecorder:
     """Ticks every PERIOD_MS; records how late each tick came, per named step."""
 
@@ -41,6 +82,7 @@ class GapRecorder:
         self.timer.timeout.connect(self._tick)
         self.step = ""
         self.gaps: dict[str, list[float]] = {}
+        self.long: list[tuple[float, float]] = []  # (start, end) of gaps over 100 ms
         self._last: float | None = None
 
     def start(self, step: str) -> None:
@@ -56,7 +98,10 @@ class GapRecorder:
     def _tick(self) -> None:
         now = time.perf_counter()
         if self._last is not None:
-            self.gaps[self.step].append(max(0.0, (now - self._last) * 1000 - PERIOD_MS))
+            gap = max(0.0, (now - self._last) * 1000 - PERIOD_MS)
+            self.gaps[self.step].append(gap)
+            if gap > 100:
+                self.long.append((self._last, now))
         self._last = now
 
 
@@ -73,8 +118,8 @@ def wait_until(condition: Callable[[], bool], timeout_s: float, what: str) -> No
 
 
 def settle(seconds: float) -> None:
-    wait_until(lambda end=time.monotonic() + seconds: time.monotonic() > end, seconds + 1,
-               "a pause")
+    end = time.monotonic() + seconds
+    wait_until(lambda: time.monotonic() > end, seconds + 1, "a pause")
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -84,7 +129,7 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def run(root: Path, messages: int, emails: int, approvals: int) -> int:
+def run(root: Path, messages: int, emails: int, approvals: int, sample: bool) -> int:
     from benchmarks.scale import material
     from workbench.core import keys
     from workbench.core.demo import (
@@ -117,6 +162,7 @@ def run(root: Path, messages: int, emails: int, approvals: int) -> int:
         errors: list[str] = []
         ctx.show_error = errors.append  # type: ignore[method-assign]
         recorder = GapRecorder()
+        sampler = StackSampler() if sample else None
         finished: list[str] = []
         ctx.task_finished.connect(lambda task: finished.append(task.label))
 
@@ -178,6 +224,10 @@ def run(root: Path, messages: int, emails: int, approvals: int) -> int:
         window.close()
         app.processEvents()
 
+    if sampler is not None:
+        sampler.stop()
+        print("where the UI thread was during the gaps over 100 ms:")
+        sampler.report(recorder.long)
     if errors:
         print("errors shown:", *errors, sep="\n  ")
     every: list[float] = []
@@ -196,11 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--emails", type=int, default=400)
     parser.add_argument("--approvals", type=int, default=50)
     parser.add_argument("--workdir", type=Path, help="work here instead of a temporary folder")
+    parser.add_argument("--sample", action="store_true",
+                        help="sample the UI thread's stack and show where the long gaps were")
     args = parser.parse_args(argv)
     if args.workdir:
-        return run(args.workdir, args.messages, args.emails, args.approvals)
+        return run(args.workdir, args.messages, args.emails, args.approvals, args.sample)
     with tempfile.TemporaryDirectory() as tmp:
-        return run(Path(tmp), args.messages, args.emails, args.approvals)
+        return run(Path(tmp), args.messages, args.emails, args.approvals, args.sample)
 
 
 if __name__ == "__main__":

@@ -192,3 +192,23 @@ def test_artifact_states_list_every_artifact_in_order_without_opening_it(
     assert [i for i, _ in states] == [a.id for a in rows]
     assert [s for _, s in states].count(ArtifactState.EXCLUDED) == 1
     assert states[1] == (rows[1].id, ArtifactState.EXCLUDED)
+
+
+def test_the_default_time_zone_is_the_machines(tmp_path: Path):
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from workbench.core.workspace import local_timezone_name
+
+    nowhere = tmp_path / "missing"
+    copied = tmp_path / "localtime"  # a copy of the zone file, not a link into zoneinfo
+    copied.write_bytes(b"TZif")
+    named = tmp_path / "timezone"
+    named.write_text("Asia/Shanghai\n")
+    assert local_timezone_name({"TZ": ":Europe/Berlin"}, nowhere, nowhere) == "Europe/Berlin"
+    assert local_timezone_name({}, copied, named) == "Asia/Shanghai"
+    # Nothing names the zone: the machine's offset still keeps 09:30 +08:00 at 09:30.
+    zone = local_timezone_name({}, copied, nowhere, offset=timedelta(hours=8))
+    shown = datetime(2024, 3, 5, 1, 30, tzinfo=UTC).astimezone(ZoneInfo(zone))
+    assert shown.strftime("%H:%M") == "09:30"
+    assert local_timezone_name({}, copied, nowhere, offset=timedelta(0)) == "UTC"

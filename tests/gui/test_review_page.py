@@ -392,3 +392,16 @@ def test_a_long_chat_is_built_quickly():
     rendered = render_artifact(row, set())
     assert time.perf_counter() - started < 3.0
     assert len(rendered.map.pieces) == 3000
+
+
+def test_the_chats_own_placeholders_are_not_marked_as_redactions(qtbot, page: ReviewPage):
+    apply_policy(qtbot, page)
+    assert page.artifact.kind is ArtifactKind.CHAT
+    page.act_preview.trigger()
+    document = page.view.document()
+    text = document.toPlainText()
+    assert "[图片]" in text and "[撤回了一条消息]" in text
+    marked = {text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+              for s in page.view.extraSelections()}
+    assert marked and "[密钥]" in marked
+    assert not marked & {"[图片]", "[撤回了一条消息]"}

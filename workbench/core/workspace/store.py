@@ -9,9 +9,9 @@ import os
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -51,13 +51,21 @@ LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
 
 
-def local_timezone_name() -> str:
-    """The machine's IANA zone name (TZ, then /etc/localtime), or UTC when it can't be told."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+def local_timezone_name(environ: Mapping[str, str] | None = None,
+                        localtime: Path = Path("/etc/localtime"),
+                        timezone_file: Path = Path("/etc/timezone"),
+                        offset: timedelta | None = None) -> str:
+    """The machine's IANA zone name: TZ, then where /etc/localtime points, then
+    /etc/timezone; failing those, a fixed zone with the machine's current offset (so a
+    09:30 +08:00 message still reads 09:30), and UTC only where the offset is zero."""
+    environ = os.environ if environ is None else environ
+    candidates = [environ.get("TZ", "").lstrip(":")]
     with contextlib.suppress(OSError):
-        target = os.path.realpath("/etc/localtime")
+        target = os.path.realpath(localtime)
         if "zoneinfo/" in target:
             candidates.append(target.split("zoneinfo/", 1)[1])
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        candidates.append(timezone_file.read_text(encoding="utf-8").strip())
     for name in candidates:
         if name:
             try:
@@ -65,6 +73,11 @@ def local_timezone_name() -> str:
                 return name
             except (ZoneInfoNotFoundError, ValueError):
                 continue
+    if offset is None:
+        offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if offset and not rest and -12 <= hours <= 14:
+        return f"Etc/GMT{-hours:+d}"  # POSIX-style names: Etc/GMT-8 is eight hours east
     return "UTC"
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core import review
 from workbench.core.errors import WorkbenchError
+from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.pii.script import dominant_language
 from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
 from workbench.core.review import Decision
@@ -460,7 +461,9 @@ class ReviewPage(Page):
         ranges = []
         cursor = document.find(pattern, 0)
         while not cursor.isNull():
-            ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
+            # The chat's own stand-ins ("[图片]", "[撤回了一条消息]") were never redactions.
+            if placeholder_kind(cursor.selectedText()) is None:
+                ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
             cursor = document.find(pattern, cursor)
         return ranges
 
