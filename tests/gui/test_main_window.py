@@ -14,7 +14,8 @@ def test_window_lists_the_artifacts_of_a_workspace(qtbot, workspace, fixtures: P
     assert page.model.rowCount() == 3
     titles = {page.model.row_at(i).title for i in range(3)}
     assert "发布步骤.txt" in titles and "#release · 2024-03-04" in titles
-    assert "0 of 3 reviewed" in window.counts.text()
+    # Counted off the UI thread.
+    qtbot.waitUntil(lambda: "0 of 3 reviewed" in window.counts.text(), timeout=10_000)
 
 
 def test_demo_is_prepared_in_the_background_then_opened_ready_to_review(qtbot, tmp_path,
@@ -28,7 +29,7 @@ def test_demo_is_prepared_in_the_background_then_opened_ready_to_review(qtbot, t
     assert window.progress.isVisibleTo(window)  # progress shows while the pool works
     page = window.pages["artifacts"]
     qtbot.waitUntil(lambda: page.model.rowCount() == 20, timeout=90_000)
-    assert "0 of 20 reviewed" in window.counts.text()
+    qtbot.waitUntil(lambda: "0 of 20 reviewed" in window.counts.text(), timeout=10_000)
     assert sum(page.model.findings.values()) > 40  # scanned, ready to review
 
 

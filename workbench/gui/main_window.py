@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.counts = QLabel()
+        self._counting: set[Task] = set()
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -214,11 +215,29 @@ class MainWindow(QMainWindow):
             self.current_page().refresh()
 
     def _update_counts(self) -> None:
-        if self.ctx.workspace_path is None:
+        """Counted off the UI thread: it runs after every change, at any size."""
+        path = self.ctx.workspace_path
+        if path is None:
             self.counts.setText(self.tr("No workspace open"))
             return
-        with self.ctx.workspace() as ws:
-            status = ws.status()
+        from workbench.core.workspace import Workspace
+
+        def work(_progress, _cancel):  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return ws.status()
+
+        def counted(status) -> None:  # type: ignore[no-untyped-def]
+            self._counting.discard(task)
+            if path == self.ctx.workspace_path:
+                self._show_counts(status)
+
+        task = Task(work)
+        task.signals.succeeded.connect(counted)
+        task.signals.failed.connect(lambda _message: self._counting.discard(task))
+        self._counting.add(task)  # kept alive until it reports
+        task.start()
+
+    def _show_counts(self, status) -> None:  # type: ignore[no-untyped-def]
         reviewed = status.by_state["approved"] + status.by_state["excluded"]
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
             reviewed, status.artifacts, status.by_state["approved"],
