@@ -405,3 +405,31 @@ def test_the_chats_own_placeholders_are_not_marked_as_redactions(qtbot, page: Re
               for s in page.view.extraSelections()}
     assert marked and "[密钥]" in marked
     assert not marked & {"[图片]", "[撤回了一条消息]"}
+
+
+def test_the_chinese_review_page_fits_a_1366x768_screen(qtbot, ws_path: Path):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui.app import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, QLocale(QLocale.Language.Chinese,
+                                                   QLocale.Country.China))
+    try:
+        ctx = AppContext()
+        ctx.workspace_path = ws_path
+        page = ReviewPage(ctx)
+        qtbot.addWidget(page)
+        assert page.act_approve.text() == "通过并下一条"
+        page.resize(1160, 600)
+        page.show()
+        page.refresh()
+        chat = artifact_of(ws_path, ArtifactKind.CHAT)
+        page.show_artifact(chat.id)
+        page.select_finding(finding(page, "PHONE_NUMBER").id)
+        # 768 less a title bar, a task bar, the menu, the key-file notice and the status bar.
+        assert page.minimumSizeHint().height() <= 560
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

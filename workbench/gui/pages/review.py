@@ -15,9 +15,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -222,10 +224,19 @@ class ReviewPage(Page):
         self.panel.remove_requested.connect(lambda: self._delete_box(self.selected))
         self.panel.finding_chosen.connect(lambda i: self.select_finding(i, reveal=True))
         self.panel.setMinimumWidth(300)
+        # Scrolls rather than grows: with a finding selected, the legend, its details and the
+        # list are taller than a 1366×768 screen leaves for them (Chinese glyphs most of all).
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setMinimumWidth(320)
+        self.panel_scroll = panel_scroll
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(panel_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([820, 340])
