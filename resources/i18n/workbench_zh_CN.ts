@@ -2268,6 +2268,30 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>下一处待处理内容</translation>
     </message>
     <message>
+        <source>Redact finding</source>
+        <translation>遮盖此发现</translation>
+    </message>
+    <message>
+        <source>Redact the selected finding</source>
+        <translation>遮盖选中的发现</translation>
+    </message>
+    <message>
+        <source>Use alias for finding</source>
+        <translation>此发现用代称</translation>
+    </message>
+    <message>
+        <source>Replace the selected finding with its alias</source>
+        <translation>用代称替换选中的发现</translation>
+    </message>
+    <message>
+        <source>Keep finding</source>
+        <translation>保留此发现</translation>
+    </message>
+    <message>
+        <source>Keep the selected finding</source>
+        <translation>保留选中的发现</translation>
+    </message>
+    <message>
         <source>Approve all ready</source>
         <translation>全部通过可通过项</translation>
     </message>
@@ -2296,8 +2320,8 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>这一条没有文字内容。</translation>
     </message>
     <message>
-        <source>Keys: J / K next / previous · A approve and next · X exclude and next · N next finding · R redact selection · P preview · Ctrl+Z undo</source>
-        <translation>快捷键：J / K 下一条 / 上一条 · A 通过并下一条 · X 排除并下一条 · N 下一处待处理 · R 遮盖选中文字 · P 预览 · Ctrl+Z 撤销</translation>
+        <source>Keys: J / K next / previous · A approve and next · X exclude and next · N next finding · 1 / 2 / 3 redact / alias / keep it · R redact selection · P preview · Ctrl+Z undo</source>
+        <translation>快捷键：J / K 下一条 / 上一条 · A 通过并下一条 · X 排除并下一条 · N 下一处待处理 · 1 / 2 / 3 遮盖 / 用代称 / 保留 · R 遮盖选中文字 · P 预览 · Ctrl+Z 撤销</translation>
     </message>
     <message>
         <source>Open a workspace to start reviewing.</source>

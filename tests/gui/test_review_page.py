@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
 from workbench.core.artifacts import ArtifactKind, ArtifactState, Segment
@@ -433,3 +433,26 @@ def test_the_chinese_review_page_fits_a_1366x768_screen(qtbot, ws_path: Path):
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_number_keys_decide_the_selected_finding_and_tab_reaches_its_buttons(
+        qtbot, page: ReviewPage, ws_path: Path):
+    phone = finding(page, "PHONE_NUMBER", "13812345678")
+    click_finding(qtbot, page, phone.id)
+    assert page.selected == phone.id
+    qtbot.keyClick(page.view, Qt.Key.Key_1)
+    assert stored(ws_path, phone.id).decision == "redact"
+    qtbot.keyClick(page.view, Qt.Key.Key_3)
+    assert stored(ws_path, phone.id).decision == "keep"
+    secret = finding(page, "SECRET")
+    page.select_finding(secret.id)
+    qtbot.keyClick(page.view, Qt.Key.Key_3)  # a secret cannot be kept: the key does nothing
+    assert stored(ws_path, secret.id).decision == "pending"
+    page.select_finding(phone.id)
+    page.view.setFocus()
+    reached = set()
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    # An exclusive group takes Tab at its checked button, arrows move within it.
+    assert reached & {page.panel.redact, page.panel.alias, page.panel.keep}

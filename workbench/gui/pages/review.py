@@ -131,6 +131,16 @@ class ReviewPage(Page):
         self.act_preview.setCheckable(True)
         self.act_next_finding = self._action(self.tr("Next finding to decide"), ["N"],
                                              self.select_next_pending)
+        # The selected finding's three choices, by key as by button (Tab reaches the buttons).
+        self.act_decide = {
+            decision: self._action(text, [key], lambda _=False, d=decision: self._decide_key(d),
+                                   tip)
+            for decision, text, key, tip in (
+                ("redact", self.tr("Redact finding"), "1",
+                 self.tr("Redact the selected finding")),
+                ("pseudonymise", self.tr("Use alias for finding"), "2",
+                 self.tr("Replace the selected finding with its alias")),
+                ("keep", self.tr("Keep finding"), "3", self.tr("Keep the selected finding")))}
         self.act_approve_ready = self._action(
             self.tr("Approve all ready"), [], self.approve_ready,
             self.tr("Approve, as one step you can undo, every item with nothing left to "
@@ -201,6 +211,8 @@ class ReviewPage(Page):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.view = FindingView()
+        # Read-only: Tab moves on to the finding's buttons instead of staying in the text.
+        self.view.setTabChangesFocus(True)
         self.view.setPlaceholderText(self.tr("This item has no text."))
         self.view.char_clicked.connect(self._char_clicked)
         self.view.selectionChanged.connect(self._update_actions)
@@ -243,8 +255,8 @@ class ReviewPage(Page):
         splitter.setChildrenCollapsible(False)
 
         self.hint = QLabel(self.tr("Keys: J / K next / previous · A approve and next · X exclude "
-                                   "and next · N next finding · R redact selection · P preview "
-                                   "· Ctrl+Z undo"))
+                                   "and next · N next finding · 1 / 2 / 3 redact / alias / keep "
+                                   "it · R redact selection · P preview · Ctrl+Z undo"))
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.hint.setWordWrap(True)
         self.status = QLabel()
@@ -618,6 +630,15 @@ class ReviewPage(Page):
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return None
+
+    def _decide_key(self, decision: str) -> None:
+        """1 / 2 / 3: as a click on the panel's button, if that choice is open here."""
+        button = {"redact": self.panel.redact, "pseudonymise": self.panel.alias,
+                  "keep": self.panel.keep}[decision]
+        if self.selected is None or self.previewing or not button.isEnabled() \
+                or not button.isVisibleTo(self):
+            return
+        button.click()
 
     def decide(self, decision: str, all_occurrences: bool) -> None:
         if self.selected is None:
