@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.gui.main_window import MainWindow
@@ -68,3 +69,24 @@ def test_every_page_has_a_title_in_the_navigation(qtbot):
     for key in window.pages:
         window.show_page(key)
         assert window.current_page().key == key
+
+
+def test_each_role_lands_on_its_own_pages_and_sees_no_other_roles(qtbot):
+    from workbench.core import keys
+
+    def shown(window) -> set[str]:
+        return {window.nav.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(window.nav.count()) if not window.nav.item(r).isHidden()}
+
+    keys.create_identity(keys.Role.HR, "陈静")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.current_page().key == "countersign"
+    assert shown(window) == {"countersign", "keys"}
+    keys.create_identity(keys.Role.RECIPIENT, "Payments AI team")
+    window.ctx.identities_changed.emit()
+    assert shown(window) == {"countersign", "receive", "deadlines", "keys"}
+    assert window.current_page().key == "countersign"  # where they were stays
+    keys.create_identity(keys.Role.EMPLOYEE, "李娜")
+    window.ctx.identities_changed.emit()
+    assert {"artifacts", "review", "consent", "export"} <= shown(window)

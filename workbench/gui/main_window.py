@@ -41,6 +41,17 @@ PAGES = (
 )
 
 
+# The roles a page is for (None: everyone). Employees come first in PAGES, so a person
+# with several roles lands on their own material.
+_EMPLOYEE, _HR, _RECIPIENT = "employee", "hr", "recipient"
+PAGE_ROLES: dict[str, frozenset[str] | None] = {
+    "artifacts": frozenset({_EMPLOYEE}), "review": frozenset({_EMPLOYEE}),
+    "consent": frozenset({_EMPLOYEE}), "export": frozenset({_EMPLOYEE}),
+    "deadlines": frozenset({_EMPLOYEE, _RECIPIENT}), "countersign": frozenset({_HR}),
+    "receive": frozenset({_RECIPIENT}), "keys": None,
+}
+
+
 def available_pages() -> list[type[Page]]:
     classes = []
     for module_name, class_name in PAGES:
@@ -112,7 +123,8 @@ class MainWindow(QMainWindow):
         self.ctx.task_started.connect(self._task_started)
         self.ctx.task_finished.connect(self._task_finished)
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.nav.setCurrentRow(0)
+        self.ctx.identities_changed.connect(self.apply_roles)
+        self.apply_roles()
         self._workspace_changed(None)
 
     # -- structure ------------------------------------------------------------------------------
@@ -175,6 +187,27 @@ class MainWindow(QMainWindow):
         page = self.pages[key]
         self.stack.setCurrentWidget(page)
         page.refresh()
+
+    def apply_roles(self) -> None:
+        """Show the pages of the roles this person holds, and land on their role's first:
+        HR starts at countersigning, a recipient at receiving; nobody is shown another
+        role's page (which could only tell them to make that role's identity). With no
+        identity yet, every page shows."""
+        from workbench.core import keys
+
+        try:
+            roles = {str(card.role.value) for card in keys.own_identities()}
+        except Exception:  # an unreadable card must not keep the window from opening
+            roles = set()
+        for row in range(self.nav.count()):
+            needs = PAGE_ROLES.get(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+            self.nav.item(row).setHidden(bool(roles) and needs is not None
+                                         and not roles & needs)
+        current = self.nav.currentRow()
+        if current < 0 or self.nav.item(current).isHidden():
+            first = next((r for r in range(self.nav.count())
+                          if not self.nav.item(r).isHidden()), 0)
+            self.nav.setCurrentRow(first)
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
