@@ -27,7 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except WorkbenchError as err:
-        print(f"workbench: {err}", file=sys.stderr)
+        from workbench.core.display import visible
+
+        # Messages can quote names from a package or a file: never let them drive the terminal.
+        print(f"workbench: {visible(err)}", file=sys.stderr)
         return err.exit_code
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
@@ -110,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     k.set_defaults(handler=_keys_export)
     k = keys_sub.add_parser("import", help="import another party's card as a contact")
     k.add_argument("file", type=Path)
+    k.add_argument("--replace", action="store_true",
+                   help="the party really has a new key: replace their old card with this one")
     k.set_defaults(handler=_keys_import)
 
     p = sub.add_parser("consent", help="give or decline consent (or, as HR, request it)",
@@ -118,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
                        "decision for a workspace.")
     p.add_argument("target", help="a workspace folder, or the word 'request' (HR)")
     p.add_argument("--out", type=Path, help="(request) where to write the signed request")
+    p.add_argument("--employee", help="(request) the employee it is for: HR's countersign "
+                   "then compares her package with it")
     p.add_argument("--request", type=Path, help="start from HR's signed request")
     p.add_argument("--terms", type=Path, help="a terms file (JSON), e.g. consent_terms.json")
     p.add_argument("--purpose", action="append", default=[], help="purpose (repeatable)")
@@ -146,12 +153,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
     p.add_argument("dir", type=Path)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--force", action="store_true", help="replace an existing package file")
     p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_export)
 
     p = sub.add_parser("countersign", help="(HR) verify a package and add HR's signature")
     p.add_argument("file", type=Path)
     p.add_argument("--identity", help="which of your HR identities signs")
+    p.add_argument("--accept-differences", action="store_true",
+                   help="countersign even where the terms go beyond your own request")
     p.add_argument("--yes", action="store_true", help="do not ask to confirm")
     p.set_defaults(handler=_countersign)
 
@@ -196,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
     p.add_argument("dir", type=Path)
     p.add_argument("--bundle", type=Path, required=True)
+    p.add_argument("--identity", help="which of your recipient identities signs the seal")
     p.set_defaults(handler=_seal_skill)
 
     p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
@@ -406,7 +417,7 @@ def _keys_export(args: argparse.Namespace) -> int:
 def _keys_import(args: argparse.Namespace) -> int:
     from workbench.core import keys
 
-    card = keys.import_contact(args.file)
+    card = keys.import_contact(args.file, replace=args.replace)
     print(f"Imported contact {card.label()}")
     print(f"Fingerprint: {card.short} — check it with them by phone or in person.")
     return 0
@@ -448,11 +459,17 @@ def _consent(args: argparse.Namespace) -> int:
         terms = _consent_terms(args, {**base, "countersigner": hr.fingerprint})
         consent.check_terms(terms, now.date())
         terms = consent.resolve_parties_for_request(terms, hr)
-        envelope = consent.make_request(terms, keys.LocalSigner(hr), hr, now)
+        employee = keys.find_card(args.employee, keys.contacts(), keys.Role.EMPLOYEE,
+                                  what="contact") if args.employee else None
+        envelope = consent.make_request(terms, keys.LocalSigner(hr), hr, now, employee)
+        from workbench.core import hr_requests
         from workbench.core.atomic import atomic_write
 
         atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
-        print(f"Wrote the signed consent request to {args.out}")
+        hr_requests.keep(envelope)
+        print(f"Wrote the signed consent request to {args.out}"
+              + (f" for {employee.label()}" if employee else "")
+              + "; a copy is kept for comparing the package when you countersign.")
         return 0
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
@@ -514,7 +531,7 @@ def _export(args: argparse.Namespace) -> int:
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     with _open_workspace(args.dir) as ws:
-        result = bundle.export(ws, args.out, employee, _now())
+        result = bundle.export(ws, args.out, employee, _now(), force=args.force)
     print(f"Exported {result.files} files to {result.path}")
     print(f"Package {result.package}")
     print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
@@ -522,7 +539,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _countersign(args: argparse.Namespace) -> int:
-    from workbench.core import bundle, keys
+    from workbench.core import bundle, hr_requests, keys
+    from workbench.core.display import visible
 
     _warn_if_fallback()
     hr = keys.my_identity(keys.Role.HR, args.identity)
@@ -530,23 +548,37 @@ def _countersign(args: argparse.Namespace) -> int:
                                   require_countersignature=False)
     _print_checks(checked.checks)
     summary = bundle.terms_summary(checked)
-    print(json.dumps(summary, ensure_ascii=False, indent=2))
+    print("\n".join(visible(line) for line in
+                    json.dumps(summary, ensure_ascii=False, indent=2).splitlines()))
+    when = bundle.countersigned_at(checked)
+    if when is not None:
+        raise bundle.AlreadyCountersigned(
+            f"{visible(args.file.name)} is already countersigned ({when}); nothing was changed.")
     if checked.failed():
         raise bundle.BundleError("The package does not verify; not countersigning.")
+    differences = hr_requests.differences_for(checked.record, hr)
+    if differences:
+        print("The terms go beyond your own request:")
+        for difference in differences:
+            print(f"  - {difference.text}")
+        if not args.accept_differences:
+            raise hr_requests.WiderThanRequested(differences)
     if not args.yes:
         if not sys.stdin.isatty():
             raise WorkbenchError("Read the terms above, then confirm with --yes.")
         if input("Type 'yes' to countersign these terms: ").strip().lower() != "yes":
             print("Not countersigned.")
             return 1
-    bundle.countersign(args.file, hr, _now())
+    bundle.countersign(args.file, hr, _now(), accept_differences=args.accept_differences)
     print(f"Countersigned {args.file} as {hr.label()}.")
     return 0
 
 
 def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
+    from workbench.core.display import visible
+
     for check in checks:
-        print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {check.detail}")
+        print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {visible(check.detail)}")
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -644,9 +676,11 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 
 def _seal_skill(args: argparse.Namespace) -> int:
-    from workbench.core import custody
+    from workbench.core import custody, keys
 
-    checks = custody.seal_skill(args.dir, args.bundle, _now())
+    _warn_if_fallback()
+    sealer = keys.my_identity(keys.Role.RECIPIENT, args.identity)
+    checks = custody.seal_skill(args.dir, args.bundle, _now(), sealer)
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 

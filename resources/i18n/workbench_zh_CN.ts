@@ -155,6 +155,89 @@
     </message>
 </context>
 <context>
+    <name>Blockers</name>
+    <message>
+        <source>not scanned yet: scan it first</source>
+        <translation>尚未扫描：请先扫描</translation>
+    </message>
+    <message>
+        <source>scanned by an older detector or before the people now known were imported: scan again</source>
+        <translation>扫描时使用的是旧版检测器，或当时还不认识现在已知的人：请重新扫描</translation>
+    </message>
+    <message>
+        <source>its scan record does not match its findings: the workspace was edited outside the app</source>
+        <translation>扫描记录与检测结果不符：工作区在本应用之外被改动过</translation>
+    </message>
+    <message>
+        <source>{count} finding(s) still need a decision</source>
+        <translation>还有 {count} 处检测结果需要你决定</translation>
+    </message>
+    <message>
+        <source>{count} secret or identifier finding(s) are set to keep; they must be redacted</source>
+        <translation>有 {count} 处密钥或证件号码被设为保留；它们必须遮盖</translation>
+    </message>
+    <message>
+        <source>a picture must be looked at and approved by hand</source>
+        <translation>图片必须由你亲自查看并批准</translation>
+    </message>
+    <message>
+        <source>not approved yet</source>
+        <translation>尚未批准</translation>
+    </message>
+    <message>
+        <source>its findings or decisions changed after it was approved (or were edited outside the app): review and approve it again</source>
+        <translation>批准之后，它的检测结果或决定有了变化（或在本应用之外被改动过）：请重新审阅并批准</translation>
+    </message>
+    <message>
+        <source>{count} item(s) are still pending review ({names})</source>
+        <translation>还有 {count} 项待审阅（{names}）</translation>
+    </message>
+    <message>
+        <source>{items} item(s) cannot leave ({names}): {reason}</source>
+        <translation>有 {items} 项不能导出（{names}）：{reason}</translation>
+    </message>
+    <message>
+        <source>no item is approved</source>
+        <translation>还没有批准任何一项</translation>
+    </message>
+    <message>
+        <source>there is no consent record yet</source>
+        <translation>还没有同意记录</translation>
+    </message>
+    <message>
+        <source>the latest consent record declines consent</source>
+        <translation>最新的同意记录是拒绝</translation>
+    </message>
+    <message>
+        <source>consent was withdrawn on {date}; record a new decision</source>
+        <translation>同意已于 {date} 撤回；请重新作出决定</translation>
+    </message>
+    <message>
+        <source>the consent&apos;s delete-by date {date} has passed; consent again with a new date</source>
+        <translation>同意中的删除期限 {date} 已过；请以新的日期重新同意</translation>
+    </message>
+    <message>
+        <source>the material changed after consent was given ({changes}); consent again</source>
+        <translation>同意之后材料有了变化（{changes}）；请重新同意</translation>
+    </message>
+    <message>
+        <source>sensitive information kept without separate consent: {categories} (redact it, or consent separately)</source>
+        <translation>保留了敏感信息却没有单独同意：{categories}（请遮盖，或单独同意）</translation>
+    </message>
+    <message>
+        <source>{value} approved item(s) were not part of the material</source>
+        <translation>有 {value} 项已批准的内容不在当时同意的材料中</translation>
+    </message>
+    <message>
+        <source>a new kind of material: {value}</source>
+        <translation>新增了一类材料：{value}</translation>
+    </message>
+    <message>
+        <source>a new sensitive category: {value}</source>
+        <translation>新增了一类敏感信息：{value}</translation>
+    </message>
+</context>
+<context>
     <name>CardTable</name>
     <message>
         <source>Role</source>
@@ -462,6 +545,10 @@
         <translation>本工作区还没有同意记录。请按下面的步骤操作；在你点击“同意”或“拒绝”之前，不会签署任何内容。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Withdrawn&lt;/b&gt; on {0}: the consent given on {1} (record {2}) no longer allows any export. To export again, go through the steps below and record a new decision.</source>
+        <translation>&lt;b&gt;已撤回&lt;/b&gt;（{0}）：{1} 给出的同意（记录 {2}）不再允许任何导出。要再次导出，请按下面的步骤重新作出决定。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Consent given&lt;/b&gt; on {0} (record {1}) for {2}; the recipients must delete the package by &lt;b&gt;{3}&lt;/b&gt;.</source>
         <translation>你已于 {0} &lt;b&gt;同意&lt;/b&gt;（记录 {1}），接收方：{2}；接收方必须在 &lt;b&gt;{3}&lt;/b&gt; 前删除数据包。</translation>
     </message>
@@ -725,6 +812,10 @@
         <translation>HR 已会签，接收方现在可以打开它。</translation>
     </message>
     <message>
+        <source>The terms go beyond your own request in {0} ways (listed in red with the terms). Countersign only if you agree to them.</source>
+        <translation>这些条款在 {0} 处超出了你自己发出的请求（已在条款中用红色列出）。只有在你同意这些条款时才会签。</translation>
+    </message>
+    <message>
         <source>Every check passed. Read the terms, then countersign.</source>
         <translation>所有核验均已通过。请阅读条款，然后会签。</translation>
     </message>
@@ -745,6 +836,22 @@ They must delete it by {4}.</source>
     <message>
         <source>Countersigning {0}</source>
         <translation>正在会签 {0}</translation>
+    </message>
+    <message>
+        <source>Terms wider than your request</source>
+        <translation>条款超出了你的请求</translation>
+    </message>
+    <message>
+        <source>The employee&apos;s terms go beyond the request you sent:
+
+{0}
+
+Countersign these wider terms anyway?</source>
+        <translation>员工的条款超出了你发出的请求：
+
+{0}
+
+仍要会签这些更宽的条款吗？</translation>
     </message>
     <message>
         <source>Countersigned. Send {0} to the recipients ({1}); they can open it now.</source>
@@ -1077,6 +1184,18 @@ You will save a signed revocation file. Send it to the recipients: once they imp
     <message>
         <source>Consent Workbench packages (*.cwpkg)</source>
         <translation>知情同意工作台数据包 (*.cwpkg)</translation>
+    </message>
+    <message>
+        <source>Replace the package?</source>
+        <translation>替换这个数据包？</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it with the new package?</source>
+        <translation>{0} 已存在。要用新的数据包替换它吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1561,6 +1680,138 @@ Lina Li</translation>
         <translation>您是接收方</translation>
     </message>
     <message>
+        <source>valid, by {0}</source>
+        <translation>有效，签名人 {0}</translation>
+    </message>
+    <message>
+        <source>signed by someone you don&apos;t know: the employee {0} is not among your contacts; import their card if you expect this package</source>
+        <translation>由你不认识的人签名：员工 {0} 不在你的联系人中；如果你在等这个数据包，请先导入对方的身份卡</translation>
+    </message>
+    <message>
+        <source>signed by someone you don&apos;t know: the countersigner {0} is not among your contacts; import HR&apos;s card if you expect this package</source>
+        <translation>由你不认识的人签名：会签人 {0} 不在你的联系人中；如果你在等这个数据包，请先导入 HR 的身份卡</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s signature does not verify: the manifest was altered after signing</source>
+        <translation>{0} 的签名验证失败：清单在签名后被改动过</translation>
+    </message>
+    <message>
+        <source>the employee {0} did not sign the manifest</source>
+        <translation>员工 {0} 没有签署清单</translation>
+    </message>
+    <message>
+        <source>the package names no countersigner and no HR card of yours signed it</source>
+        <translation>数据包没有指定会签人，你的联系人中也没有任何 HR 身份签署过它</translation>
+    </message>
+    <message>
+        <source>the countersigner named in the package is the employee {0} herself; only HR can countersign</source>
+        <translation>数据包中指定的会签人就是员工 {0} 本人；只有 HR 才能会签</translation>
+    </message>
+    <message>
+        <source>the countersigner {0} is not HR (their card&apos;s role is {1})</source>
+        <translation>会签人 {0} 不是 HR（其身份卡的角色是 {1}）</translation>
+    </message>
+    <message>
+        <source>missing: HR has not countersigned this package</source>
+        <translation>缺失：HR 尚未会签此数据包</translation>
+    </message>
+    <message>
+        <source>a signature does not verify: {0}; the manifest was altered after signing</source>
+        <translation>有签名验证失败：{0}；清单在签名后被改动过</translation>
+    </message>
+    <message>
+        <source>ledger line {0} records a countersignature signed by {1}, not by the countersigner the package names</source>
+        <translation>台账第 {0} 行记录的会签由 {1} 签名，而不是数据包指定的会签人</translation>
+    </message>
+    <message>
+        <source>HR signed the manifest but the ledger has no countersignature entry for this package: the ledger was truncated</source>
+        <translation>HR 已签署清单，但台账中没有此数据包的会签记录：台账被截断了</translation>
+    </message>
+    <message>
+        <source>countersignature recorded by HR</source>
+        <translation>台账中有 HR 的会签记录</translation>
+    </message>
+    <message>
+        <source>the folder holds exactly the {1} files {0} signed</source>
+        <translation>文件夹中恰好是 {0} 签署的 {1} 个文件</translation>
+    </message>
+    <message>
+        <source>the folder differs from the list {0} signed — {1}</source>
+        <translation>文件夹与 {0} 签署的文件清单不一致 — {1}</translation>
+    </message>
+    <message>
+        <source>sealed by {0}, a recipient of the package</source>
+        <translation>由数据包的接收方 {0} 封存</translation>
+    </message>
+    <message>
+        <source>the seal is not signed by a recipient of the package ({0})</source>
+        <translation>封存签名不是来自数据包的接收方（{0}）</translation>
+    </message>
+    <message>
+        <source>the seal is unreadable ({0})</source>
+        <translation>无法读取封存签名（{0}）</translation>
+    </message>
+    <message>
+        <source>every reference and asset was approved by the employee</source>
+        <translation>每个参考资料和资源文件都经过员工批准</translation>
+    </message>
+    <message>
+        <source>not approved: {0}</source>
+        <translation>未经批准：{0}</translation>
+    </message>
+    <message>
+        <source>no consent manifest and ledger: the skill is not sealed with a package&apos;s consent</source>
+        <translation>没有同意清单和台账：此技能没有用数据包的同意封存</translation>
+    </message>
+    <message>
+        <source>the manifest is unreadable ({0})</source>
+        <translation>无法读取清单（{0}）</translation>
+    </message>
+    <message>
+        <source>Recipients you did not name</source>
+        <translation>你未指定的接收方</translation>
+    </message>
+    <message>
+        <source>Purposes you did not ask for</source>
+        <translation>你未请求的用途</translation>
+    </message>
+    <message>
+        <source>A later delete-by date</source>
+        <translation>更晚的删除截止日</translation>
+    </message>
+    <message>
+        <source>Another controller</source>
+        <translation>不同的处理者</translation>
+    </message>
+    <message>
+        <source>Another jurisdiction</source>
+        <translation>不同的司法管辖区</translation>
+    </message>
+    <message>
+        <source>Another storage location</source>
+        <translation>不同的存储地点</translation>
+    </message>
+    <message>
+        <source>Cross-border transfer</source>
+        <translation>跨境传输</translation>
+    </message>
+    <message>
+        <source>Other licence terms</source>
+        <translation>不同的许可条款</translation>
+    </message>
+    <message>
+        <source>Separate consent you did not ask for</source>
+        <translation>你未请求的单独同意</translation>
+    </message>
+    <message>
+        <source>Another countersigner</source>
+        <translation>不同的会签人</translation>
+    </message>
+    <message>
+        <source>{0}: {1} (you asked for {2})</source>
+        <translation>{0}：{1}（你请求的是 {2}）</translation>
+    </message>
+    <message>
         <source>Chat messages</source>
         <translation>聊天消息</translation>
     </message>
@@ -1783,6 +2034,62 @@ Lina Li</translation>
     <message>
         <source>Nothing was redacted.</source>
         <translation>没有做任何脱敏。</translation>
+    </message>
+    <message>
+        <source>Where and under which law</source>
+        <translation>存储地点与适用法律</translation>
+    </message>
+    <message>
+        <source>Jurisdiction</source>
+        <translation>司法管辖区</translation>
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation>存储地点</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未说明</translation>
+    </message>
+    <message>
+        <source>Consent record</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签署时间</translation>
+    </message>
+    <message>
+        <source>Notice shown</source>
+        <translation>展示的告知书</translation>
+    </message>
+    <message>
+        <source>version {0}, {1}, sha256 {2}</source>
+        <translation>版本 {0}，{1}，sha256 {2}</translation>
+    </message>
+    <message>
+        <source>From HR&apos;s request</source>
+        <translation>来自 HR 的请求</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除方式</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>撤回方式</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>材料数</translation>
+    </message>
+    <message>
+        <source>Wider than your own request</source>
+        <translation>超出你自己的请求</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2671,14 @@ This removes the opened folder, the stored copy and the package file, and destro
         <translation>第 {0} 条，共 {1} 条 · {2} 条待审阅</translation>
     </message>
     <message>
+        <source>A scan is running: approve once it has finished.</source>
+        <translation>正在扫描：扫描完成后再批准。</translation>
+    </message>
+    <message>
+        <source>Cannot approve: {0}.</source>
+        <translation>不能批准：{0}。</translation>
+    </message>
+    <message>
         <source>Every finding in this item has a decision.</source>
         <translation>这一条中的内容都已处理。</translation>
     </message>
@@ -2390,6 +2705,10 @@ This removes the opened folder, the stored copy and the package file, and destro
     <message>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <source>{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on the Materials page first, then apply the default policy.</source>
+        <translation>还有 {0} 项尚未扫描（{1}）：请先在“材料”页点击“扫描个人信息”，再应用默认规则。</translation>
     </message>
     <message>
         <source>The default policy decided {0} findings.</source>

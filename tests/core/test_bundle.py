@@ -54,6 +54,7 @@ class Flow:
         self.root, self.ws = root, ws
         self.employee, self.hr, self.recipient = employee, hr, recipient
         self.package = root / "out" / "skill.cwpkg"
+        self.package.parent.mkdir(exist_ok=True)
 
     def export(self, now: datetime = NOW) -> bundle.ExportResult:
         with self.employee:
@@ -232,7 +233,7 @@ def test_export_refusals_name_what_blocks(flow: Flow, fixtures: Path):
             bundle.export(flow.ws, flow.package, flow.employee.card, NOW)
         scan.scan_workspace(flow.ws)
         review.auto_review(flow.ws)
-        with pytest.raises(RefusedError, match="not part of the material when consent"):
+        with pytest.raises(RefusedError, match="were not part of the material"):
             bundle.export(flow.ws, flow.package, flow.employee.card, NOW)
         give(flow.ws, flow.employee, flow.hr, flow.recipient, decision="declined")
         with pytest.raises(RefusedError, match="declines consent"):
@@ -241,6 +242,10 @@ def test_export_refusals_name_what_blocks(flow: Flow, fixtures: Path):
         if not health:  # the handover notes carry no health remark; use the chat's
             health = [f for f in flow.ws.findings() if f.entity.startswith("SENSITIVE_")]
         review.decide(flow.ws, health[0].id, review.Decision.KEEP)
+        # A changed decision voids the approval: the artifact is reviewed again.
+        with pytest.raises(RefusedError, match="pending review"):
+            bundle.export(flow.ws, flow.package, flow.employee.card, NOW)
+        review.approve(flow.ws, health[0].artifact_id)
         give(flow.ws, flow.employee, flow.hr, flow.recipient)
         category = health[0].entity.removeprefix("SENSITIVE_").lower()
         with pytest.raises(RefusedError, match=f"without separate consent: {category}"):
@@ -283,7 +288,8 @@ def test_seal_skill_built_elsewhere_and_verify_skill_catches_unapproved_files(fl
         assert "delete-by: \"2027-03-31\"" in (team_skill / "SKILL.md").read_text()
         (team_skill / "references" / "extra.md").write_text("not approved")
         failing = [c for c in custody.verify_skill(team_skill, NOW) if not c.ok]
-        assert [c.name for c in failing] == ["references approved"]
+        assert [c.name for c in failing] == ["files", "references approved"]
+        assert "added: references/extra.md" in failing[0].detail
         expired = [c for c in custody.verify_skill(opened.folder,
                                                    datetime(2027, 5, 1, tzinfo=UTC)) if not c.ok]
         assert [c.name for c in expired] == ["deadline"]

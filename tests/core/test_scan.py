@@ -76,9 +76,9 @@ def test_unchanged_artifacts_are_not_scanned_again(scanned: Workspace):
 
 def test_new_people_or_a_new_detector_version_rescan(scanned: Workspace, fixtures: Path,
                                                      monkeypatch):
-    from workbench.core.pii import detector
+    from workbench.core.pii import version
 
-    monkeypatch.setattr(detector, "DETECTOR_VERSION", "test-next")
+    monkeypatch.setattr(version, "DETECTOR_VERSION", "test-next")
     assert scan.scan_workspace(scanned).scanned == len(scanned.artifacts())
 
 

@@ -147,7 +147,8 @@ def test_sealed_values_refuse_any_alteration():
     from workbench.core.workspace.sealing import Sealer, WorkspaceDamaged
 
     sealer = Sealer(str(pyrage.x25519.Identity.generate()))
-    sealed = sealer.seal("张伟 13812345678 zhang.wei@example.com", "findings.value")
+    row = "artifact|PERSON|0|2|SpacyRecognizer|"
+    sealed = sealer.seal("张伟 13812345678 zhang.wei@example.com", "findings.value", row)
     assert sealed is not None
 
     @given(st.one_of(st.binary(max_size=256), mutated(sealed)))
@@ -155,8 +156,10 @@ def test_sealed_values_refuse_any_alteration():
         if data == sealed:
             return
         with pytest.raises(WorkspaceDamaged):
-            sealer.open(data, "findings.value")
+            sealer.open(data, "findings.value", row)
 
     check()
     with pytest.raises(WorkspaceDamaged):
-        sealer.open(sealed, "people.name")  # moved to another column
+        sealer.open(sealed, "people.name", row)  # moved to another column
+    with pytest.raises(WorkspaceDamaged):
+        sealer.open(sealed, "findings.value", "other|PERSON|0|2|SpacyRecognizer|")  # other row

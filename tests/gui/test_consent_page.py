@@ -278,3 +278,17 @@ def test_the_recipient_list_is_checkable(qtbot, ctx, parties):
     page.next_step()
     assert page.steps.currentIndex() == TERMS
     assert "recipient" in page.problem_label.text()
+
+
+def test_a_withdrawn_consent_is_shown_as_withdrawn_with_a_way_to_decide_again(qtbot, ctx,
+                                                                              parties):
+    page = make_page(qtbot, ctx)
+    fill_terms(page)
+    record = decide(qtbot, page, ctx, page.give_button)
+    with Workspace.open(ctx.workspace_path) as ws:
+        assert consent.mark_withdrawn(ws, record["record_id"], "2026-12-01T10:00:00Z",
+                                      keys.LocalSigner(parties[0].card))
+    other = make_page(qtbot, ctx)
+    text = other.state_label.text()
+    assert "Withdrawn" in text and "2026-12-01" in text and record["record_id"] in text
+    assert "record a new decision" in text and "Consent given" not in text

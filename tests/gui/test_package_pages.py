@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.core.parties import Party, make_parties
 from workbench.core import bundle, consent, custody, review, scan
@@ -35,6 +35,7 @@ class Flow:
         self.root, self.ws = root, ws
         self.employee, self.hr, self.recipient = employee, hr, recipient
         self.package = root / "out" / "skill.cwpkg"
+        self.package.parent.mkdir(exist_ok=True)
 
     # using_home (not `with party:`) so these nest inside a test's own `with party:`.
     def consent(self) -> None:
@@ -116,8 +117,8 @@ def test_export_page_shows_blockers_then_exports(qtbot, flow: Flow, dialogs):
         ctx.workspace_changed.emit(flow.ws.root)
         page.refresh()
         assert page.stack.currentIndex() == 1
-        assert any("pending review" in b for b in page.blockers)
-        assert any("no consent record" in b for b in page.blockers)
+        assert any("pending review" in str(b) for b in page.blockers)
+        assert any("no consent record" in str(b) for b in page.blockers)
         labels = [b.text() for b in page.fix_buttons]
         page.fix_buttons[labels.index("Go to Review")].click()
         page.fix_buttons[labels.index("Go to Consent")].click()
@@ -150,8 +151,11 @@ def test_hr_page_verifies_countersigns_and_saves_a_pdf(qtbot, flow: Flow, dialog
         assert texts and all(t.startswith("✓") for t in texts), texts
         terms = page.terms.toPlainText()
         for expected in ("李娜", "Payments AI team", DELETE_BY, "release knowledge",
-                         group4(flow.recipient.card.fingerprint), "Health"):
+                         group4(flow.recipient.card.fingerprint),
+                         "sensitive details were not kept"):
             assert expected in terms
+        # The health remark was redacted everywhere: it leaves nothing to consent to.
+        assert "Health" not in terms
         assert page.redactions and sum(r + a for r, a in page.redactions.values()) > 0
         assert page.countersign_button.isEnabled()
 
@@ -322,3 +326,28 @@ def test_deadlines_page_with_nothing_says_so(qtbot):
     assert page.table_stack.currentIndex() == 0 and page.empty.text()
     assert not page.chart.grab().isNull()
     assert not page.withdraw_button.isEnabled()
+
+
+def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbot, flow: Flow,
+                                                                            dialogs):
+    """Issue 15: the Export page shows what the export-time re-check refuses, in the user's
+    language, with the page that fixes it."""
+    import sqlite3
+
+    flow.export()
+    with using_home(flow.employee.home):
+        custody.withdraw(flow.package, flow.root / "w.revocation", flow.employee.card,
+                         datetime.now(UTC))
+    with sqlite3.connect(flow.ws.root / "workspace.sqlite") as db:
+        db.execute("UPDATE findings SET decision = 'keep' WHERE entity = 'PHONE_NUMBER'")
+    ctx = AppContext()
+    with flow.employee:
+        page = ExportPage(ctx)
+        qtbot.addWidget(page)
+        ctx.workspace_path = flow.ws.root
+        page.refresh()
+    assert page.stack.currentIndex() == 1
+    codes = {b.code for b in page.blockers if isinstance(b, bundle.ExportBlocker)}
+    assert {"withdrawn", "artifact"} <= codes
+    shown = " ".join(label.text() for label in page.blockers_box.findChildren(QLabel))
+    assert "Consent was withdrawn on" in shown and "changed after it was approved" in shown

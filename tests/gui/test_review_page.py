@@ -456,3 +456,45 @@ def test_number_keys_decide_the_selected_finding_and_tab_reaches_its_buttons(
         reached.add(QApplication.focusWidget())
     # An exclusive group takes Tab at its checked button, arrows move within it.
     assert reached & {page.panel.redact, page.panel.alias, page.panel.keep}
+
+
+def test_pressing_a_during_a_scan_approves_nothing(qtbot, page: ReviewPage, ws_path: Path):
+    """Issue 15: while the workspace is being scanned, Approve is off (A does nothing), and
+    it comes back when the scan ends."""
+    import threading
+
+    apply_policy(qtbot, page)
+    first = page.artifact.id
+    release = threading.Event()
+
+    def scan_that_waits(progress, cancel):  # type: ignore[no-untyped-def]
+        release.wait(10)
+
+    task = page.ctx.run_task(scan_that_waits, "Scanning…")
+    page.ctx.mark_scan(task)
+    assert not page.act_approve.isEnabled()
+    assert "scan is running" in page.approve_button.toolTip()
+    qtbot.keyClick(page.view, Qt.Key.Key_A)
+    page.act_approve.trigger()  # a disabled action does nothing, however it is reached
+    with Workspace.open(ws_path) as ws:
+        assert ws.artifact(first).state is ArtifactState.PENDING
+    release.set()
+    qtbot.waitUntil(lambda: not page.ctx.scanning, timeout=10_000)
+    assert page.act_approve.isEnabled()
+    qtbot.keyClick(page.view, Qt.Key.Key_A)
+    written(qtbot, page)
+    with Workspace.open(ws_path) as ws:
+        assert ws.artifact(first).state is ArtifactState.APPROVED
+
+
+def test_an_unscanned_item_cannot_be_approved(qtbot, page: ReviewPage, ws_path: Path):
+    with Workspace.open(ws_path) as ws:
+        ws.import_paths([FIXTURES / "docs/handover_notes.md"])
+        new = next(a for a, _state in ws.artifact_states() if a not in page._states)
+    page.ctx.artifact_requested.emit(new)
+    assert page.artifact.id == new
+    assert not page.act_approve.isEnabled()
+    assert "not scanned yet" in page.approve_button.toolTip()
+    qtbot.keyClick(page.view, Qt.Key.Key_A)
+    with Workspace.open(ws_path) as ws:
+        assert ws.artifact(new).state is ArtifactState.PENDING

@@ -26,10 +26,11 @@ from typing import IO, Any
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from workbench.core import consent, dsse, keys, ledger
+from workbench.core import consent, dsse, keys, ledger, manifest
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
-from workbench.core.errors import RefusedError
+from workbench.core.display import visible
+from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.progress import ProgressCallback, no_progress
 
 MANIFEST = "manifest.dsse.json"
@@ -41,6 +42,7 @@ STATEMENT_V1 = "https://in-toto.io/Statement/v1"
 CHUNK = 1 << 20
 # A manifest or ledger is small; a larger one is a damaged or hostile file.
 MAX_METADATA_BYTES = 64 << 20
+MAX_ENVELOPE_BYTES = manifest.MAX_STATEMENT_BYTES * 4 // 3 + 4096  # base64 of a statement
 
 
 class BundleError(RefusedError):
@@ -66,38 +68,87 @@ def sha256_file(path: Path) -> str:
 # -- export ------------------------------------------------------------------------------------
 
 
-def export_blockers(ws: Any, now: datetime) -> list[str]:
-    """Everything that stops an export, each said plainly."""
-    problems = []
-    artifacts = ws.artifacts()
-    pending = [a for a in artifacts if a.state == ArtifactState.PENDING]
+@dataclass(frozen=True)
+class ExportBlocker:
+    """One thing that stops an export: a stable code and its parameters for any front end,
+    the English sentence, and which pages fix it."""
+
+    code: str
+    message: str
+    fix: tuple[str, ...] = ("consent",)
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
+    """Everything that stops an export, re-checked from the stored decisions and records at
+    the moment of asking, whatever a screen said: the gate for every artifact, then consent."""
+    from workbench.core import gate
+
+    problems: list[ExportBlocker] = []
+    artifact_blockers = gate.export_blockers(ws)
+    pending = [b for b in artifact_blockers if b.rule is gate.Rule.PENDING]
     if pending:
-        names = ", ".join(a.title for a in pending[:3]) + (" …" if len(pending) > 3 else "")
-        problems.append(f"{len(pending)} artifact(s) are still pending review ({names})")
-    approved = {a.id for a in artifacts if a.state == ArtifactState.APPROVED}
+        names = ", ".join(b.title for b in pending[:3]) + (" …" if len(pending) > 3 else "")
+        problems.append(ExportBlocker(
+            "pending", f"{len(pending)} artifact(s) are still pending review ({names})",
+            ("review",), {"count": len(pending), "names": names}))
+    by_rule: dict[gate.Rule, list[gate.Blocker]] = {}
+    for blocker in artifact_blockers:
+        if blocker.rule is not gate.Rule.PENDING:
+            by_rule.setdefault(blocker.rule, []).append(blocker)
+    for rule, group in by_rule.items():
+        # One line per rule, naming the items: hundreds of lines would hide the others.
+        first = group[0]
+        names = ", ".join(b.title for b in group[:3]) + (" …" if len(group) > 3 else "")
+        problems.append(ExportBlocker(
+            "artifact", f"{len(group)} item(s) cannot leave ({names}): {first.reason}",
+            ("review",), {"items": len(group), "names": names, "artifact": first.artifact_id,
+                          "title": first.title, "rule": str(rule), "count": first.count,
+                          "detail": first.detail}))
+    states = ws.artifact_states()
+    approved = {i for i, state in states if state == ArtifactState.APPROVED}
     if not approved:
-        problems.append("no artifact is approved")
+        problems.append(ExportBlocker("no-approved", "no artifact is approved", ("review",)))
     envelopes = ws.consent_envelopes()
     if not envelopes:
-        problems.append("there is no consent record yet")
+        problems.append(ExportBlocker("no-consent", "there is no consent record yet"))
         return problems
     record = consent.record_of(envelopes[-1], keys.public_keys())
+    problems.extend(_consent_blockers(ws, record, approved, now))
+    return problems
+
+
+def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
+                      now: datetime) -> list[ExportBlocker]:
+    problems: list[ExportBlocker] = []
     if record["decision"] != "given":
-        problems.append("the latest consent record declines consent")
-    if date.fromisoformat(record["retention"]["delete_by"]) <= now.date():
-        problems.append(f"the consent's delete-by date {record['retention']['delete_by']} has "
-                        "passed; consent again with a new date")
-    outside = approved - set(record["artifacts"]["digests"])
-    if outside:
-        problems.append(f"{len(outside)} approved artifact(s) were not part of the material "
-                        "when consent was given; consent again")
-    kept_sensitive = sorted({f.entity.removeprefix("SENSITIVE_").lower() for f in ws.findings()
-                             if f.entity.startswith("SENSITIVE_") and f.decision == "keep"
-                             and f.artifact_id in approved})
-    missing = [c for c in kept_sensitive if not record["separate_consent"].get(c)]
+        problems.append(ExportBlocker("declined", "the latest consent record declines consent"))
+    withdrawn = consent.withdrawn_at(ws, record["record_id"])
+    if withdrawn:
+        problems.append(ExportBlocker(
+            "withdrawn", f"consent was withdrawn on {withdrawn[:10]}; record a new decision",
+            params={"date": withdrawn[:10]}))
+    delete_by = record["retention"]["delete_by"]
+    if date.fromisoformat(delete_by) <= now.date():
+        problems.append(ExportBlocker(
+            "expired", f"the consent's delete-by date {delete_by} has passed; consent again "
+            "with a new date", params={"date": delete_by}))
+    changes = consent.changes_since(ws, record, approved)
+    if changes:
+        problems.append(ExportBlocker(
+            "material-change", "the material changed after consent was given ("
+            + "; ".join(str(c) for c in changes) + "); consent again",
+            params={"changes": [c.as_json() for c in changes]}))
+    kept = consent.kept_sensitive(ws, approved)
+    missing = [c for c in kept if not record["separate_consent"].get(c)]
     if missing:
-        problems.append("sensitive information kept without separate consent: "
-                        + ", ".join(missing) + " (redact it, or consent separately)")
+        problems.append(ExportBlocker(
+            "sensitive-without-consent", "sensitive information kept without separate "
+            "consent: " + ", ".join(missing) + " (redact it, or consent separately)",
+            ("review", "consent"), {"categories": missing}))
     return problems
 
 
@@ -110,22 +161,41 @@ def statement(record: Mapping[str, Any], payload_sha256: str,
             "predicateType": consent.SCHEMA, "predicate": dict(record)}
 
 
+def check_output(out: Path, force: bool = False, suffix: str = ".cwpkg") -> Path:
+    """Where a package (or skill folder) will be written, refused before any work is done:
+    an existing folder, a missing or unwritable parent, or a file that exists unless forced."""
+    out = Path(out)
+    if out.is_dir():
+        raise BadInputError(f"{out} is a folder; give a file name such as "
+                            f"{out / ('handover' + suffix)}.")
+    parent = out.parent if str(out.parent) else Path(".")
+    if not parent.is_dir():
+        raise BadInputError(f"Cannot write {out}: the folder {parent} does not exist.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise BadInputError(f"Cannot write {out}: the folder {parent} is not writable.")
+    if out.exists() and not force:
+        raise BadInputError(f"{out} already exists; choose another name or replace it "
+                            "(--force).")
+    return out
+
+
 def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
-           progress: ProgressCallback = no_progress) -> ExportResult:
-    """Build, encrypt, sign and write the package atomically; record it in the ledger and in
-    this home's exports register."""
+           progress: ProgressCallback = no_progress, force: bool = False) -> ExportResult:
+    """Re-check everything, then build, encrypt, sign and write the package atomically. The
+    `export.created` ledger line is appended only once the package is in place, and the
+    exports register updated after it: a failed export signs nothing."""
     from workbench.core import workspace_ledger
     from workbench.core.skill import build_skill
 
+    out = check_output(out, force)
     problems = export_blockers(ws, now)
     if problems:
-        raise RefusedError("Cannot export: " + "; ".join(problems) + ".")
+        raise RefusedError("Cannot export: " + "; ".join(map(str, problems)) + ".")
     record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
-    out = Path(out)
-    work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent if out.parent.exists()
-                                 else None))
+    work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    pending_line: list[str] = []
     try:
         progress(0, 4, "skill folder")
         folder = build_skill(ws, work)
@@ -138,16 +208,21 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
             progress(2, 4, "signing")
             manifest = dsse.sign_envelope(
                 STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files)), [signer])
-            workspace_ledger.record_now(ws, signer, "export.created", {
+            line, ledger_bytes = ledger.next_line(ws.ledger_path, "export.created", signer, {
                 "package": "sha256:" + payload_sha, "record_id": record["record_id"],
                 "recipients": [r["fingerprint"] for r in record["recipients"]],
                 "files": len(files), "delete_by": record["retention"]["delete_by"]})
+            pending_line.append(line)
             progress(3, 4, "writing")
-            return manifest, ws.ledger_path.read_bytes()
+            return manifest, ledger_bytes
 
-        package = "sha256:" + write_package(out, folder, recipients, finish)
+        try:
+            package = "sha256:" + write_package(out, folder, recipients, finish)
+        except OSError as exc:
+            raise BadInputError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    ledger.append_line(ws.ledger_path, pending_line[0])
     upsert(exports_path(), {
         "package": package, "bundle": str(out.resolve()), "workspace": str(ws.root.resolve()),
         "record_id": record["record_id"], "delete_by": record["retention"]["delete_by"],
@@ -296,9 +371,14 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 @dataclass
 class Check:
+    """One check's verdict. `detail` is the English sentence; `reason` and `args` say the
+    same for a translator (the app renders them in the user's language)."""
+
     name: str
     ok: bool
     detail: str = ""
+    reason: str = ""
+    args: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {"check": self.name, "ok": self.ok, "detail": self.detail}
@@ -331,27 +411,31 @@ class Bundle:
 
 
 def read_bundle(path: Path) -> Bundle:
-    """Parse the package (no signature checks yet); damaged files are refused clearly."""
+    """Parse the package (no signature checks yet); damaged or hostile files are refused
+    with one line naming the file and what is wrong."""
     path = Path(path)
+    shown = visible(path.name)
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise BundleError(f"{path.name} is not a Consent Workbench package (not a readable "
-                          f"zip: {exc}).") from exc
+        raise BundleError(f"{shown} is not a Consent Workbench package (not a readable "
+                          f"zip: {visible(exc)}).") from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
-            raise BundleError(f"{path.name} is not a complete package: it holds "
-                              f"{', '.join(names) or 'nothing'} instead of "
+            raise BundleError(f"{shown} is not a complete package: it holds "
+                              f"{visible(', '.join(names[:10])) or 'nothing'} instead of "
                               f"{', '.join(MEMBERS)}.")
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_STORED:
-                raise BundleError(f"{path.name}: member {info.filename} is compressed; "
+                raise BundleError(f"{shown}: member {info.filename} is compressed; "
                                   "packages store their members.")
-            if info.filename != PAYLOAD and info.file_size > MAX_METADATA_BYTES:
-                raise BundleError(f"{path.name}: {info.filename} is implausibly large.")
+            limit = MAX_ENVELOPE_BYTES if info.filename == MANIFEST else MAX_METADATA_BYTES
+            if info.filename != PAYLOAD and info.file_size > limit:
+                raise BundleError(f"{shown}: {info.filename} is implausibly large "
+                                  f"({info.file_size:,} bytes; the limit is {limit:,}).")
         try:
-            envelope = json.loads(archive.read(MANIFEST))
+            manifest_bytes = archive.read(MANIFEST)
             ledger_text = archive.read(LEDGER).decode("utf-8")
             digest = hashlib.sha256()
             with archive.open(PAYLOAD) as payload:
@@ -360,53 +444,121 @@ def read_bundle(path: Path) -> Bundle:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
                 UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
-            raise BundleError(f"{path.name} is damaged: {exc}.") from exc
+            raise BundleError(f"{shown} is damaged: {visible(exc)}.") from exc
     try:
-        statement = json.loads(dsse.decode_payload(envelope))
-        if statement.get("_type") != STATEMENT_V1 or \
-                statement.get("predicateType") != consent.SCHEMA:
-            raise ValueError("not a consent statement")
-        for subject in statement["subject"]:
-            if not isinstance(subject["name"], str) or \
-                    not isinstance(subject["digest"]["sha256"], str):
-                raise ValueError("a subject lacks a name or a sha256 digest")
-    except (RefusedError, ValueError, KeyError, TypeError) as exc:
-        raise BundleError(f"{path.name}: the manifest is not a valid consent statement "
-                          f"({exc}).") from exc
+        envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
+        statement = manifest.check_statement(
+            manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
+            consent.SCHEMA)
+    except (RefusedError, ValueError) as exc:
+        raise BundleError(f"{shown}: the manifest is not a valid consent statement "
+                          f"({visible(exc)}).") from exc
     return Bundle(path, envelope, statement, ledger_text, digest.hexdigest())
 
 
-def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now: datetime,
-                 revoked: bool = False, recipient: keys.IdentityCard | None = None,
-                 require_countersignature: bool = True) -> Bundle:
-    """Run every check and record each result on the bundle (nothing raises here)."""
+def _who(fingerprint: str, cards: Mapping[str, keys.IdentityCard],
+         named: Mapping[str, Any] | None = None) -> str:
+    """A party as the user knows them: their card's name, else the name the package gives."""
+    card = cards.get(fingerprint)
+    name = card.name if card else str((named or {}).get("name") or "?")
+    return visible(f"{name} ({fingerprint[:16]})")
+
+
+def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey],
+                      cards: Mapping[str, keys.IdentityCard],
+                      require_countersignature: bool) -> tuple[set[str], str | None]:
+    """The employee's and HR's signatures, each judged on its own; returns who signed and
+    the countersigner the package must carry (None when it names none and no HR signed)."""
     record = bundle.record
     principal = record["principal"]["fingerprint"]
-    hr = record["countersigner"]["fingerprint"]
-    checks = bundle.checks = []
+    named = record.get("countersigner")
+    checks = bundle.checks
     try:
         _, good, problems = dsse.verify_envelope(bundle.envelope, STATEMENT_TYPE, keys_by_fp)
         signed_by = {s.keyid for s in good}
     except RefusedError as exc:
         signed_by, problems = set(), [str(exc)]
-    bad = [p for p in problems if p.startswith("bad signature")]
-    checks.append(Check("employee signature", principal in signed_by and not bad,
-                        "valid" if principal in signed_by else
-                        (f"missing or invalid ({'; '.join(problems) or 'not signed'})"
-                         if principal in keys_by_fp else
-                         f"the employee {principal[:16]} is not a known contact")))
-    if require_countersignature or hr in signed_by:
-        checks.append(Check("HR countersignature", hr in signed_by and not bad,
-                            "valid" if hr in signed_by else
-                            ("missing: HR has not countersigned this package"
-                             if not any(hr in p for p in problems) else "invalid")))
+    bad = {p.removeprefix("bad signature by key ") for p in problems
+           if p.startswith("bad signature by key ")}
+    employee = _who(principal, cards, record["principal"])
+    if principal not in keys_by_fp:
+        checks.append(Check("employee signature", False,
+                            f"signed by someone you don't know: the employee {employee} is "
+                            "not among your contacts; import their card if you expect this "
+                            "package", "unknown-employee", (employee,)))
+    elif principal in signed_by:
+        checks.append(Check("employee signature", True, f"valid, by {employee}", "valid-by",
+                            (employee,)))
+    elif principal in bad:
+        checks.append(Check("employee signature", False,
+                            f"{employee}'s signature does not verify: the manifest was altered "
+                            "after signing", "signature-altered", (employee,)))
+    else:
+        checks.append(Check("employee signature", False,
+                            f"the employee {employee} did not sign the manifest",
+                            "not-signed", (employee,)))
+    # The countersigner is the card the package names; with none named, an HR card that
+    # signed (never the employee).
+    hr = named["fingerprint"] if named else next(
+        (fp for fp in sorted(signed_by) if fp != principal and fp in cards
+         and cards[fp].role == keys.Role.HR), None)
+    if require_countersignature or (hr is not None and hr in signed_by):
+        checks.append(_countersignature_check(hr, principal, named, cards, keys_by_fp,
+                                              signed_by, bad))
     if bad:
-        checks.append(Check("signatures", False, "; ".join(bad)))
+        who = ", ".join(_who(fp, cards) for fp in sorted(bad))
+        checks.append(Check("signatures", False, f"a signature does not verify: {who}; the "
+                            "manifest was altered after signing", "bad-signatures", (who,)))
+    return signed_by, hr
+
+
+def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, Any] | None,
+                            cards: Mapping[str, keys.IdentityCard],
+                            keys_by_fp: Mapping[str, Ed25519PublicKey], signed_by: set[str],
+                            bad: set[str]) -> Check:
+    name = "HR countersignature"
+    if hr is None:
+        return Check(name, False, "the package names no countersigner and no HR card of yours "
+                     "signed it", "no-countersigner")
+    who = _who(hr, cards, named)
+    if hr == principal:
+        return Check(name, False, f"the countersigner named in the package is the employee "
+                     f"{who} herself; only HR can countersign", "countersigner-is-employee",
+                     (who,))
+    card = cards.get(hr)
+    if card is None or hr not in keys_by_fp:
+        return Check(name, False, f"signed by someone you don't know: the countersigner {who} "
+                     "is not among your contacts; import HR's card if you expect this package",
+                     "unknown-countersigner", (who,))
+    if card.role != keys.Role.HR:
+        return Check(name, False, f"the countersigner {who} is not HR (their card's role is "
+                     f"{card.role})", "countersigner-not-hr", (who, str(card.role)))
+    if hr in signed_by:
+        return Check(name, True, f"valid, by {who}", "valid-by", (who,))
+    if hr in bad:
+        return Check(name, False, f"{who}'s signature does not verify: the manifest was "
+                     "altered after signing", "signature-altered", (who,))
+    return Check(name, False, "missing: HR has not countersigned this package",
+                 "countersignature-missing", (who,))
+
+
+def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now: datetime,
+                 revoked: bool = False, recipient: keys.IdentityCard | None = None,
+                 require_countersignature: bool = True,
+                 cards: Mapping[str, keys.IdentityCard] | None = None) -> Bundle:
+    """Run every check and record each result on the bundle (nothing raises here). `cards`
+    (default: every card this home knows) tell each signer's role."""
+    cards = keys.known_cards() if cards is None else cards
+    record = bundle.record
+    principal = record["principal"]["fingerprint"]
+    bundle.checks = []
+    checks = bundle.checks
+    signed_by, hr = _signature_checks(bundle, keys_by_fp, cards, require_countersignature)
     ledger_check = ledger.verify(bundle.ledger_text, keys_by_fp)
     checks.append(Check("ledger", ledger_check.ok,
                         f"{ledger_check.entries} entries, chain and signatures valid"
                         if ledger_check.ok else
-                        f"line {ledger_check.bad_line}: {ledger_check.reason}"))
+                        f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}"))
     if ledger_check.ok:
         entries = ledger.read_entries(bundle.ledger_text)
         exported = [e for e in entries if e.type == "export.created"
@@ -416,13 +568,9 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
                             "export.created by the employee" if exported else
                             "no export.created entry for this payload: the ledger was "
                             "truncated or belongs to another package"))
-        if hr in signed_by:
-            countersigned = any(e.type == "consent.countersigned" and e.actor == hr
-                                and e.body.get("package") == bundle.package for e in entries)
-            checks.append(Check("ledger records the countersignature", countersigned,
-                                "consent.countersigned by HR" if countersigned else
-                                "HR signed the manifest but the ledger has no "
-                                "consent.countersigned entry: the ledger was truncated"))
+        countersigned = [e for e in entries if e.type == "consent.countersigned"]
+        if hr in signed_by or countersigned:
+            checks.append(_ledger_countersign_check(countersigned, hr, bundle.package, cards))
     declared = next(s["digest"]["sha256"] for s in bundle.statement["subject"]
                     if s["name"] == PAYLOAD)
     checks.append(Check("payload digest", declared == bundle.payload_sha256,
@@ -439,49 +587,117 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
                         "the employee has withdrawn consent for this package"))
     if recipient is not None:
         mine = any(r["fingerprint"] == recipient.fingerprint for r in record["recipients"])
-        checks.append(Check("recipient", mine, f"{recipient.name} is a recipient" if mine else
-                            f"{recipient.name} is not among this package's recipients"))
+        name = visible(recipient.name)
+        checks.append(Check("recipient", mine, f"{name} is a recipient" if mine else
+                            f"{name} is not among this package's recipients"))
     return bundle
+
+
+def _ledger_countersign_check(countersigned: list[ledger.LedgerEntry], hr: str | None,
+                              package: str, cards: Mapping[str, keys.IdentityCard]) -> Check:
+    """Every consent.countersigned line must be the countersigner's own, for this package."""
+    name = "ledger records the countersignature"
+    forged = [e for e in countersigned if e.actor != hr]
+    if forged:
+        who = _who(forged[0].actor, cards)
+        return Check(name, False, f"ledger line {forged[0].seq + 1} records a countersignature "
+                     f"signed by {who}, not by the countersigner the package names",
+                     "ledger-countersign-forged", (str(forged[0].seq + 1), who))
+    if not any(e.body.get("package") == package for e in countersigned):
+        return Check(name, False, "HR signed the manifest but the ledger has no "
+                     "consent.countersigned entry for this package: the ledger was truncated",
+                     "ledger-countersign-missing")
+    return Check(name, True, "consent.countersigned by HR", "ledger-countersigned")
 
 
 # -- HR countersignature -----------------------------------------------------------------------
 
 
+class AlreadyCountersigned(BundleError):
+    """HR countersigned this package before; signing again would add nothing."""
+
+
 def terms_summary(bundle: Bundle) -> dict[str, Any]:
-    """What HR is asked to countersign: terms and counts, never content."""
+    """What HR is asked to countersign: every field of the signed record (terms, parties,
+    counts — the record holds no content), with the package's identity and file count."""
     record = bundle.record
     return {
         "package": bundle.package,
+        "record_id": record["record_id"],
+        "created_at": record.get("created_at"),
+        "decision": record["decision"],
+        "language": record.get("language"),
         "employee": record["principal"],
+        "countersigner": record.get("countersigner"),
         "controller": record["controller"],
         "purposes": [p["text"] for p in record["purposes"]],
         "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"]}
                        for r in record["recipients"]],
         "categories": record["data_categories"],
         "separate_consent": {k: v for k, v in record["separate_consent"].items() if v},
+        "jurisdiction": record.get("jurisdiction", ""),
+        "storage_location": record.get("storage_location", ""),
+        "cross_border": bool(record.get("cross_border", False)),
         "delete_by": record["retention"]["delete_by"],
+        "retention_method": record["retention"].get("method"),
+        "withdrawal": (record.get("withdrawal") or {}).get("method"),
         "licence": record.get("licence"),
+        "notice": record.get("notice"),
+        "request": record.get("request"),
+        "artifacts": record["artifacts"]["count"],
         "files": len(bundle.files),
     }
 
 
-def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime) -> Bundle:
-    """Verify, add HR's signature and a consent.countersigned ledger entry; never decrypts."""
+def countersigned_at(bundle: Bundle) -> str | None:
+    """When the countersigner's consent.countersigned line was written, if the checks found
+    a valid countersignature."""
+    if not any(c.name == "HR countersignature" and c.ok for c in bundle.checks):
+        return None
+    for entry in ledger.read_entries(bundle.ledger_text):
+        if entry.type == "consent.countersigned" and entry.body.get("package") == bundle.package:
+            return entry.time
+    return None
+
+
+def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
+                accept_differences: bool = False) -> Bundle:
+    """Verify, compare with HR's own request, add HR's signature and a
+    consent.countersigned ledger entry; never decrypts. Wider terms than HR asked for are
+    refused unless `accept_differences`."""
+    from workbench.core import hr_requests
+
     bundle = check_bundle(read_bundle(path), keys.public_keys(), now,
                           require_countersignature=False)
+    shown = visible(Path(path).name)
+    when = countersigned_at(bundle)
+    if when is not None:
+        raise AlreadyCountersigned(f"{shown} is already countersigned by "
+                                   f"{visible(bundle.record['countersigner']['name'])} "
+                                   f"({when}); nothing was changed.")
     failed = bundle.failed()
     if failed:
         raise BundleError("Refusing to countersign: " + "; ".join(
             f"{c.name}: {c.detail}" for c in failed) + ".")
-    if bundle.record["countersigner"]["fingerprint"] != hr_card.fingerprint:
-        raise BundleError(f"This package names {bundle.record['countersigner']['name']} as "
-                          f"countersigner, not {hr_card.name}.")
+    record = bundle.record
+    if record["principal"]["fingerprint"] == hr_card.fingerprint:
+        raise BundleError("Refusing to countersign: you are the employee who gave this "
+                          "consent; only HR can countersign it.")
+    named = record.get("countersigner")
+    if named and named["fingerprint"] != hr_card.fingerprint:
+        raise BundleError(f"This package names {visible(named['name'])} as countersigner, "
+                          f"not {visible(hr_card.name)}.")
+    differences = hr_requests.differences_for(record, hr_card)
+    if differences and not accept_differences:
+        raise hr_requests.WiderThanRequested(differences)
     signer = keys.LocalSigner(hr_card)
     envelope = dsse.add_signature(bundle.envelope, signer)
     entries = ledger.read_entries(bundle.ledger_text)
     line, _ = ledger.make_line(len(entries), entries[-1].digest, "consent.countersigned", signer,
                                {"package": bundle.package,
-                                "record_id": bundle.record["record_id"]})
+                                "record_id": record["record_id"],
+                                **({"accepted_differences": [d.field for d in differences]}
+                                   if differences else {})})
     ledger_text = bundle.ledger_text + line + "\n"
     with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
         write_bundle(Path(path), envelope, ledger_text.encode("utf-8"), payload)

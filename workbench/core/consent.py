@@ -151,15 +151,18 @@ def resolve_parties(terms: ConsentTerms) -> ConsentTerms:
 
 
 def make_request(terms: ConsentTerms, hr: Signer, hr_card: keys.IdentityCard,
-                 now: datetime) -> dict[str, Any]:
-    """A signed proposal of terms (DSSE envelope) for the employee to start from."""
-    body = {
+                 now: datetime, employee: keys.IdentityCard | None = None) -> dict[str, Any]:
+    """A signed proposal of terms (DSSE envelope) for the employee to start from; naming
+    the employee lets HR's countersign compare her package with it."""
+    body: dict[str, Any] = {
         "schema": REQUEST_SCHEMA,
         "request_id": str(uuid.uuid4()),
         "created_at": _rfc3339(now),
         "issuer": {"name": hr_card.name, "fingerprint": hr_card.fingerprint},
         "terms": terms_json(terms),
     }
+    if employee is not None:
+        body["employee"] = {"name": employee.name, "fingerprint": employee.fingerprint}
     return sign_envelope(REQUEST_PAYLOAD_TYPE, rfc8785.dumps(body), [hr])
 
 
@@ -401,7 +404,10 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
     ids = {a.id for a in included}
     sensitive: dict[str, int] = {}
     for finding in ws.findings():
-        if finding.artifact_id in ids and finding.entity.startswith("SENSITIVE_"):
+        # A category whose every finding is redacted will not be in the payload: it needs no
+        # consent and is not offered for one.
+        if finding.artifact_id in ids and finding.entity.startswith("SENSITIVE_") \
+                and finding.decision != "redact":
             name = finding.entity.removeprefix("SENSITIVE_").lower()
             sensitive[name] = sensitive.get(name, 0) + 1
     return WorkspaceFacts(
@@ -440,6 +446,78 @@ def record_decision(
     ws.save_consent(record["record_id"], record["created_at"], decision, envelope, notice)
     workspace_ledger.record_now(ws, signer, f"consent.{decision}", ledger_body(record))
     return record, notice
+
+
+def kept_sensitive(ws: Any, approved: set[str]) -> list[str]:
+    """Sensitive categories that will appear in the payload: kept in an approved artifact."""
+    return sorted({f.entity.removeprefix("SENSITIVE_").lower() for f in ws.findings()
+                   if f.entity.startswith("SENSITIVE_") and f.decision == "keep"
+                   and f.artifact_id in approved})
+
+
+@dataclass(frozen=True)
+class MaterialChange:
+    """Something about the material that the consent record did not cover (PIPL Art. 14)."""
+
+    code: str  # "new-material", "new-kind", "new-sensitive"
+    value: str
+
+    def __str__(self) -> str:
+        if self.code == "new-material":
+            return f"{self.value} approved item(s) were not part of the material"
+        if self.code == "new-kind":
+            return f"a new kind of material: {self.value}"
+        return f"a new sensitive category: {self.value}"
+
+    def as_json(self) -> dict[str, str]:
+        return {"code": self.code, "value": self.value}
+
+
+def changes_since(ws: Any, record: Mapping[str, Any], approved: set[str]) -> list[MaterialChange]:
+    """What the payload would hold now that the record does not cover."""
+    changes: list[MaterialChange] = []
+    outside = approved - set(record["artifacts"]["digests"])
+    if outside:
+        changes.append(MaterialChange("new-material", str(len(outside))))
+    listed = {c["category"] for c in record["data_categories"] if not c["sensitive"]}
+    kinds = {_CATEGORY_OF_KIND[s.kind.value] for s in ws.artifact_summaries()
+             if s.id in approved}
+    changes += [MaterialChange("new-kind", k) for k in sorted(kinds - listed)]
+    sensitive = {c["category"] for c in record["data_categories"] if c["sensitive"]}
+    changes += [MaterialChange("new-sensitive", c)
+                for c in kept_sensitive(ws, approved) if c not in sensitive]
+    return changes
+
+
+def withdrawn_at(ws: Any, record_id: str) -> str | None:
+    """When this consent record was withdrawn, from the workspace or its signed ledger (either
+    is enough: a withdrawal is never undone by editing one of them)."""
+    marked = ws.withdrawals().get(record_id)
+    if marked:
+        return str(marked)
+    path = ws.ledger_path
+    if path.exists():
+        from workbench.core.ledger import read_entries
+
+        for entry in read_entries(path.read_text(encoding="utf-8")):
+            if entry.type == "consent.withdrawn" and entry.body.get("record_id") == record_id:
+                return entry.time
+    return None
+
+
+def mark_withdrawn(ws: Any, record_id: str, at: str, signer: Signer,
+                   body: Mapping[str, Any] | None = None) -> bool:
+    """The employee withdrew this consent: mark its record and say so in the ledger, once.
+    False when it was already withdrawn."""
+    from workbench.core import workspace_ledger
+
+    already = withdrawn_at(ws, record_id)
+    ws.mark_withdrawn(record_id, already or at)
+    if already:
+        return False
+    workspace_ledger.record_now(ws, signer, "consent.withdrawn",
+                                {**(body or {}), "record_id": record_id})
+    return True
 
 
 def current_record(ws: Any) -> dict[str, Any] | None:

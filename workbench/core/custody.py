@@ -15,6 +15,7 @@ from typing import Any
 
 import rfc8785
 
+from workbench.core import bundle as bundle_module
 from workbench.core import dsse, keys, ledger
 from workbench.core.atomic import atomic_write, read_json, write_json
 from workbench.core.bundle import (
@@ -26,6 +27,7 @@ from workbench.core.bundle import (
     sha256_file,
 )
 from workbench.core.deadlines import custody_path, due, exports_path, find, load, upsert
+from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import data_dir
 from workbench.core.secrets_store import secret_store
@@ -194,13 +196,12 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard, now: dat
         upsert(exports_path(), {**entry, "withdrawn_at": body["withdrawn_at"]})
         workspace = Path(entry.get("workspace", ""))
         if (workspace / "workspace.sqlite").exists():
-            from workbench.core import workspace_ledger
+            from workbench.core import consent
             from workbench.core.workspace import Workspace
 
             with Workspace.open(workspace) as ws:
-                workspace_ledger.record_now(ws, signer, "consent.withdrawn",
-                                            {"package": bundle.package,
-                                             "record_id": record["record_id"]})
+                consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"], signer,
+                                       {"package": bundle.package})
     return Path(out)
 
 
@@ -321,16 +322,26 @@ def _stamp(now: datetime) -> str:
 
 # -- skills built from opened references ----------------------------------------------------------
 
+SEAL_TYPE = "application/vnd.consent-workbench.skill-seal+json"
+SEAL_SCHEMA = "consent-workbench/skill-seal/v1"
+SEAL = "consent/seal.dsse.json"
+# The signed manifest itself is checked by its signatures, not listed in what it signs.
+_MANIFEST_COPY = "consent/manifest.dsse.json"
+_LEDGER_COPY = "consent/ledger.jsonl"
 
-def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime) -> list[Any]:
-    """Attach a package's consent to a skill folder built elsewhere from its references."""
+
+def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
+               sealer: keys.IdentityCard | None = None) -> list[Any]:
+    """Attach a package's consent to a skill folder built elsewhere from its references, and
+    sign (as the recipient) the list of every file the sealed folder holds."""
     import re
 
     skill_dir = Path(skill_dir)
     skill_md = skill_dir / "SKILL.md"
     if not skill_md.is_file():
-        raise BadInputError(f"{skill_dir} has no SKILL.md; it is not a skill folder.")
-    bundle = verify_for_recipient(bundle_path, now)
+        raise BadInputError(f"{visible(skill_dir)} has no SKILL.md; it is not a skill folder.")
+    sealer = sealer or keys.my_identity(keys.Role.RECIPIENT)
+    bundle = verify_for_recipient(bundle_path, now, sealer)
     failed = bundle.failed()
     if failed:
         raise BundleError("Cannot seal with this package: " + "; ".join(
@@ -349,7 +360,7 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime) -> list[Any]:
               "source": f"consent-workbench package {bundle.package}"}
     match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     if not match:
-        raise BadInputError(f"{skill_md} has no frontmatter.")
+        raise BadInputError(f"{visible(skill_md)} has no frontmatter.")
     lines = [line for line in match.group(1).splitlines()
              if not any(line.strip().startswith(f"{k}:") for k in values)]
     if "metadata:" not in [line.strip() for line in lines]:
@@ -358,38 +369,160 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime) -> list[Any]:
     lines[at:at] = [f"  {k}: {json.dumps(v, ensure_ascii=False)}" for k, v in values.items()]
     skill_md.write_text("---\n" + "\n".join(lines) + "\n---\n" + text[match.end():],
                         encoding="utf-8")
+    (skill_dir / SEAL).unlink(missing_ok=True)
+    files, odd = _folder_files(skill_dir)
+    if odd:
+        raise BadInputError(f"{visible(skill_dir)} holds links or special files "
+                            f"({visible(', '.join(odd[:3]))}); a skill holds plain files only.")
+    body = {"schema": SEAL_SCHEMA, "package": bundle.package,
+            "record_id": bundle.record["record_id"],
+            "sealer": {"name": sealer.name, "fingerprint": sealer.fingerprint},
+            "sealed_at": _stamp(now), "files": files}
+    envelope = dsse.sign_envelope(SEAL_TYPE, rfc8785.dumps(body), [keys.LocalSigner(sealer)])
+    atomic_write(skill_dir / SEAL, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
     return verify_skill(skill_dir, now)
 
 
+def _folder_files(skill_dir: Path) -> tuple[dict[str, str], list[str]]:
+    """Every plain file under the folder by relative name with its sha256 (the seal and the
+    manifest copy aside), and whatever is not a plain file (links, devices)."""
+    import os
+    import stat
+
+    files, odd = {}, []
+    # os.walk does not follow links: a link (to a file or a folder) is reported, not read.
+    for folder, dirnames, filenames in os.walk(skill_dir):
+        for entry in (*dirnames, *filenames):
+            path = Path(folder) / entry
+            name = path.relative_to(skill_dir).as_posix()
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode):
+                if name not in (SEAL, _MANIFEST_COPY):
+                    files[name] = sha256_file(path)
+            elif not stat.S_ISDIR(mode):
+                odd.append(name)
+    return dict(sorted(files.items())), sorted(odd)
+
+
+def _compare(expected: dict[str, str], found: dict[str, str], odd: list[str],
+             ledger_text: str) -> list[tuple[str, list[str]]]:
+    """What differs between a signed list of files and the folder: added, removed, changed.
+    The consent ledger grows after the list was signed (export, countersign, open append to
+    it), so its signed digest must be that of a beginning of the ledger now there."""
+    # A ledger copy the list does not name is still checked by its own signatures.
+    added = sorted(set(found) - set(expected) - {_LEDGER_COPY}) + odd
+    removed = sorted(set(expected) - set(found))
+    changed = sorted(n for n in set(found) & set(expected) if found[n] != expected[n]
+                     and not (n == _LEDGER_COPY and _is_prefix_digest(expected[n], ledger_text)))
+    return [(label, names) for label, names in (("added", added), ("removed", removed),
+                                                ("changed", changed)) if names]
+
+
+def _is_prefix_digest(digest: str, text: str) -> bool:
+    import hashlib
+
+    data = text.encode("utf-8")
+    ends = [i + 1 for i, byte in enumerate(data) if byte == 0x0A]
+    return any(hashlib.sha256(data[:end]).hexdigest() == digest for end in ends)
+
+
+def _files_check(differences: list[tuple[str, list[str]]], signer: str, count: int) -> Any:
+    from workbench.core.bundle import Check
+
+    if not differences:
+        return Check("files", True, f"the folder holds exactly the {count} files {signer} "
+                     "signed", "files-match", (signer, str(count)))
+    text = "; ".join(f"{label}: {visible(', '.join(names[:5]))}"
+                     + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+                     for label, names in differences)
+    return Check("files", False, f"the folder differs from the list {signer} signed — {text}",
+                 "files-differ", (signer, text))
+
+
 def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
-    """Consent (both signatures), ledger, expiry, revocation, and that every reference and
-    asset file is one the employee approved (its digest is in the signed manifest)."""
+    """Consent (both signatures), ledger, expiry, revocation, and the whole folder against
+    the signed list of its files: the employee's for an opened package, the recipient's seal
+    for a skill built from its references (whose references must all be ones the employee
+    approved)."""
+    from workbench.core import manifest
     from workbench.core.bundle import Check
 
     skill_dir = Path(skill_dir)
-    manifest_path = skill_dir / "consent" / "manifest.dsse.json"
-    ledger_path = skill_dir / "consent" / "ledger.jsonl"
+    manifest_path = skill_dir / _MANIFEST_COPY
+    ledger_path = skill_dir / _LEDGER_COPY
     if not manifest_path.is_file() or not ledger_path.is_file():
         return [Check("consent", False, "no consent/manifest.dsse.json and ledger.jsonl: the "
-                      "skill is not sealed with a package's consent")]
+                      "skill is not sealed with a package's consent", "not-sealed")]
     try:
-        envelope = json.loads(manifest_path.read_text(encoding="utf-8"))
-        statement = json.loads(dsse.decode_payload(envelope))
-    except (OSError, ValueError, RefusedError) as exc:
-        return [Check("consent", False, f"the manifest is unreadable ({exc})")]
-    bundle = Bundle(manifest_path, envelope, statement,
-                    ledger_path.read_text(encoding="utf-8"), "")
-    declared = next((s["digest"]["sha256"] for s in statement.get("subject", [])
-                     if s.get("name") == PAYLOAD), "")
-    bundle.payload_sha256 = declared  # the payload is not here; its digest is the identity
+        envelope = manifest.loads(manifest_path.read_bytes(), _MANIFEST_COPY,
+                                  bundle_module.MAX_ENVELOPE_BYTES)
+        statement = manifest.check_statement(
+            manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
+            consent_schema())
+        ledger_text = ledger_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, ValueError, RefusedError) as exc:
+        return [Check("consent", False, f"the manifest is unreadable ({visible(exc)})",
+                      "manifest-unreadable", (visible(exc),))]
+    declared = next(s["digest"]["sha256"] for s in statement["subject"]
+                    if s["name"] == PAYLOAD)
+    # The payload is not here; its signed digest is the package's identity.
+    bundle = Bundle(manifest_path, envelope, statement, ledger_text, declared)
     check_bundle(bundle, keys.public_keys(), now, revoked=is_revoked(bundle.package))
     checks = [c for c in bundle.checks if c.name != "payload digest"]
+    found, odd = _folder_files(skill_dir)
+    if not (skill_dir / SEAL).exists():
+        employee = visible(bundle.record["principal"]["name"])
+        checks.append(_files_check(_compare(bundle.files, found, odd, ledger_text), employee,
+                                   len(bundle.files)))
+        return checks
+    seal = _read_seal(skill_dir / SEAL, bundle)
+    if isinstance(seal, Check):
+        return [*checks, seal]
+    sealer, files = seal
+    checks.append(Check("skill seal", True, f"sealed by {sealer}, a recipient of the package",
+                        "sealed-by", (sealer,)))
+    checks.append(_files_check(_compare(files, found, odd, ledger_text), sealer, len(files)))
     approved = set(bundle.files.values())
-    unapproved = [p.relative_to(skill_dir).as_posix()
-                  for folder in ("references", "assets")
-                  for p in sorted((skill_dir / folder).rglob("*")) if p.is_file()
-                  and sha256_file(p) not in approved]
+    unapproved = [name for name, digest in found.items()
+                  if name.split("/", 1)[0] in ("references", "assets") and digest not in approved]
     checks.append(Check("references approved", not unapproved,
                         "every reference and asset was approved by the employee"
-                        if not unapproved else "not approved: " + ", ".join(unapproved[:5])))
+                        if not unapproved else
+                        "not approved: " + visible(", ".join(unapproved[:5])),
+                        "references-approved" if not unapproved else "references-unapproved",
+                        () if not unapproved else (visible(", ".join(unapproved[:5])),)))
     return checks
+
+
+def _read_seal(path: Path, bundle: Bundle) -> Any:
+    """(sealer, files) from a seal signed by one of the package's recipients, else the failed
+    check saying why."""
+    from workbench.core import manifest
+    from workbench.core.bundle import Check
+
+    try:
+        envelope = manifest.loads(path.read_bytes(), SEAL, bundle_module.MAX_ENVELOPE_BYTES)
+        payload, good, problems = dsse.verify_envelope(envelope, SEAL_TYPE, keys.public_keys())
+        body = manifest.loads(payload, SEAL)
+        files = body["files"]
+        if body.get("schema") != SEAL_SCHEMA or body.get("package") != bundle.package or \
+                not isinstance(files, dict) or \
+                not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+            raise ValueError("it is not a seal for this package")
+    except (OSError, ValueError, KeyError, TypeError, RefusedError) as exc:
+        return Check("skill seal", False, f"{SEAL} is unreadable ({visible(exc)})",
+                     "seal-unreadable", (visible(exc),))
+    recipients = {r["fingerprint"] for r in bundle.record["recipients"]}
+    signer = next((s.keyid for s in good if s.keyid in recipients), None)
+    if signer is None:
+        why = "; ".join(problems) or "signed by no recipient of the package"
+        return Check("skill seal", False, f"the seal is not signed by a recipient of the "
+                     f"package ({visible(why)})", "seal-unsigned", (visible(why),))
+    card = keys.known_cards().get(signer)
+    return visible(f"{card.name if card else '?'} ({signer[:16]})"), files
+
+
+def consent_schema() -> str:
+    from workbench.core.consent import SCHEMA
+
+    return SCHEMA

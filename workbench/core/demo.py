@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from workbench.core import consent, keys
+from workbench.core import consent, hr_requests, keys
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
@@ -148,7 +148,9 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
             separate_consent={"health": True, "financial": True},
             licence={"terms": "internal use only; no impersonation towards third parties",
                      "fee": "none", "until": delete_by})
-        envelope = consent.make_request(asked, keys.LocalSigner(cards["hr"]), cards["hr"], now)
+        envelope = consent.make_request(asked, keys.LocalSigner(cards["hr"]), cards["hr"], now,
+                                        employee=cards["employee"])
+        hr_requests.keep(envelope)  # HR's countersign compares the package with it
         request_path.write_text(json.dumps(envelope, indent=2))
     report(f"5. HR ({cards['hr'].name}) signs a consent request: delete-by {delete_by}, "
            f"recipient {cards['recipient'].name} -> {request_path.name}")

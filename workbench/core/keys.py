@@ -211,10 +211,27 @@ def contacts() -> list[IdentityCard]:
     return _read_cards(_contacts_dir())
 
 
-def import_contact(path: Path) -> IdentityCard:
+def import_contact(path: Path, replace: bool = False) -> IdentityCard:
+    """Import a card. A card that claims the name (for its role) or the email of a card
+    already known, with another key, could be someone posing as that party: it is refused
+    unless `replace` says the party really made a new key (their old card is then removed)."""
+    from workbench.core.display import visible
+
     card = read_card(path)
     if any(c.fingerprint == card.fingerprint for c in own_identities()):
-        raise KeyError_(f"{card.label()} is one of your own identities, not a contact.")
+        raise KeyError_(f"{visible(card.label())} is one of your own identities, not a contact.")
+    lookalikes = [c for c in (*own_identities(), *contacts()) if c.fingerprint != card.fingerprint
+                  and ((c.role == card.role and c.name.casefold() == card.name.casefold())
+                       or (card.email and c.email.casefold() == card.email.casefold()))]
+    own = {c.fingerprint for c in own_identities()}
+    if lookalikes and (not replace or any(c.fingerprint in own for c in lookalikes)):
+        raise KeyError_(
+            f"Not imported: {visible(card.label())} has the name or email of "
+            f"{visible(lookalikes[0].label())}, which you already have, but another key. "
+            "Someone may be posing as them; check the new fingerprint with them in person, "
+            "and only if they really made a new key import it with --replace.")
+    for old in lookalikes:
+        (_contacts_dir() / f"{old.fingerprint}.wbid.json").unlink(missing_ok=True)
     _write_card(_contacts_dir(), card)
     return card
 

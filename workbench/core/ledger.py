@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import RefusedError
+from workbench.core.manifest import ManifestError, loads
 
 PAYLOAD_TYPE = "application/vnd.consent-workbench.ledger+json"
 GENESIS = "sha256:" + "0" * 64
@@ -25,6 +26,8 @@ EVENT_TYPES = frozenset({
     "consent.withdrawn", "package.opened", "package.deleted",
 })
 _EVENT_KEYS = {"seq", "prev", "time", "type", "actor", "body"}
+# One event is a few hundred bytes; a far larger line is damaged or hostile.
+MAX_LINE_BYTES = 1 << 20
 
 
 class LedgerError(RefusedError):
@@ -89,6 +92,31 @@ def append(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
     return entry
 
 
+def next_line(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
+              time: str | None = None) -> tuple[str, bytes]:
+    """The line that would extend the ledger at `path`, and the whole ledger with it, without
+    writing anything: for a package that carries its own `export.created` line, appended to
+    the workspace's ledger only once the package is in place."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    entries = read_entries(text)
+    prev = entries[-1].digest if entries else GENESIS
+    line, _entry = make_line(len(entries), prev, event_type, signer, body, time)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return line, (text + line + "\n").encode("utf-8")
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append a line made by `next_line` (the ledger must not have changed in between)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    with open(path, "a", encoding="utf-8") as handle:
+        if text and not text.endswith("\n"):
+            handle.write("\n")
+        handle.write(line + "\n")
+        handle.flush()
+    path.chmod(0o600)
+
+
 @dataclass(frozen=True)
 class LedgerCheck:
     ok: bool
@@ -114,16 +142,17 @@ def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
     actors: list[str] = []
     for number, line in enumerate(lines, start=1):
         try:
-            envelope = json.loads(line)
-        except json.JSONDecodeError:
-            return _bad(number, number - 1, "truncated or damaged: not a complete JSON line")
+            envelope = loads(line, f"line {number}", MAX_LINE_BYTES)
+        except ManifestError as exc:
+            return _bad(number, number - 1, "truncated or damaged: not a complete JSON line"
+                        if "not valid JSON" in str(exc) else str(exc))
         try:
             payload, good, problems = verify_envelope(envelope, PAYLOAD_TYPE, keys)
         except RefusedError as exc:
             return _bad(number, number - 1, str(exc))
         try:
-            event = json.loads(payload)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+            event = loads(payload, f"line {number}'s payload", MAX_LINE_BYTES)
+        except ManifestError:
             return _bad(number, number - 1, "the payload is not JSON")
         if not isinstance(event, dict) or set(event) != _EVENT_KEYS:
             return _bad(number, number - 1, "the payload does not have the ledger event fields")

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from workbench.core import gate
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.parties import normalise
@@ -24,9 +24,11 @@ class Decision(StrEnum):
 
 
 class SecretCannotBeKept(RefusedError):
-    def __init__(self) -> None:
-        super().__init__("Secrets (keys, tokens, passwords) are always redacted; they cannot "
-                         "be kept.")
+    def __init__(self, entity: str = "SECRET") -> None:
+        self.entity = entity
+        super().__init__("Secrets (keys, tokens, passwords) and identifiers (resident IDs, "
+                         "passports, card and account numbers) are always redacted; they "
+                         f"cannot be kept ({entity}).")
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
@@ -53,16 +55,24 @@ def default_decision(entity: str, party: str) -> Decision:
 
 
 def check_decision(finding: StoredFinding, decision: Decision) -> None:
-    if finding.entity == "SECRET" and decision == Decision.KEEP:
-        raise SecretCannotBeKept()
+    if finding.entity in gate.NEVER_KEPT and decision == Decision.KEEP:
+        raise SecretCannotBeKept(finding.entity)
     if decision == Decision.PSEUDONYMISE and (finding.entity not in PSEUDONYMISABLE
                                               or not finding.person_key):
         raise RefusedError("Only names, emails and phone numbers of a known person can be "
                            "pseudonymised; redact or keep this one.")
 
 
-def apply_default_policy(ws: Workspace) -> int:
-    """Decide every still-pending finding by the default policy (one undo step)."""
+def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
+    """Decide every still-pending finding by the default policy (one undo step). With
+    `require_scanned`, refuse while any item is unscanned: a policy applied to nothing would
+    look like a finished review."""
+    if require_scanned:
+        missing = gate.unscanned(ws)
+        if missing:
+            names = ", ".join(b.title for b in missing[:3]) + (" …" if len(missing) > 3 else "")
+            raise RefusedError(f"{len(missing)} item(s) are not scanned yet ({names}): scan "
+                               "the workspace first, then apply the default policy.")
     changes = []
     for f in ws.findings():
         if f.decision == Decision.PENDING:
@@ -72,6 +82,11 @@ def apply_default_policy(ws: Workspace) -> int:
             changes.append((f.id, str(decision)))
     ws.set_decisions(changes)
     return len(changes)
+
+
+def _after_change(ws: Workspace, artifact_ids: list[str]) -> None:
+    """An approval stands only for what was approved: a changed review reopens it."""
+    gate.void_approvals(ws, artifact_ids, "changed")
 
 
 def decide(ws: Workspace, finding_id: int, decision: Decision,
@@ -85,6 +100,7 @@ def decide(ws: Workspace, finding_id: int, decision: Decision,
         targets = [f for f in ws.findings()
                    if f.entity == finding.entity and normalise(f.entity, f.value) == value]
     ws.set_decisions([(f.id, str(decision)) for f in targets])
+    _after_change(ws, [f.artifact_id for f in targets])
     return len(targets)
 
 
@@ -100,8 +116,20 @@ def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
         pattern = re.compile(re.escape(value))
         spans = [(a.id, m.start(), m.end()) for a in ws.artifacts()
                  for m in pattern.finditer(a.text)]
-    return ws.add_manual_findings([(a, s, e, "MANUAL", str(Decision.REDACT))
-                                   for a, s, e in spans])
+    ids = ws.add_manual_findings([(a, s, e, "MANUAL", str(Decision.REDACT))
+                                  for a, s, e in spans])
+    _after_change(ws, [a for a, _s, _e in spans])
+    return ids
+
+
+def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) -> list[int]:
+    """A manual redaction box on an image."""
+    x, y, w, h = box
+    if w <= 0 or h <= 0 or x < 0 or y < 0:
+        raise BadInputError("A box is X,Y,WIDTH,HEIGHT with a positive width and height.")
+    ids = ws.add_box_findings(artifact_id, [box])
+    _after_change(ws, [artifact_id])
+    return ids
 
 
 def undo(ws: Workspace) -> int:
@@ -113,6 +141,7 @@ def undo(ws: Workspace) -> int:
             ws.record_event("artifact.reviewed", {"artifact": artifact_id,
                                                   "decision": f"reopened:{restored}"},
                             _ledger_time())
+    _after_change(ws, [a for _action, a, _r in undone if a])
     return len(undone)
 
 
@@ -125,69 +154,102 @@ class Unresolved:
 
 
 def unresolved(ws: Workspace) -> list[Unresolved]:
-    """Pending artifacts and why each is not approved yet."""
-    pending_findings = Counter()
+    """Pending artifacts and why each is not approved yet (the gate's reasons)."""
+    context = gate.GateContext.of(ws)
+    context.scans = ws.scan_records()
+    by_artifact: dict[str, list[StoredFinding]] = {}
     for f in ws.findings():
-        if f.decision == Decision.PENDING:
-            pending_findings[(f.artifact_id, f.entity)] += 1
+        by_artifact.setdefault(f.artifact_id, []).append(f)
     out = []
-    for artifact in ws.artifacts():
+    for artifact in ws.artifact_summaries():
         if artifact.state != ArtifactState.PENDING:
             continue
-        reasons = [f"{n} {entity} finding(s) without a decision"
-                   for (aid, entity), n in sorted(pending_findings.items()) if aid == artifact.id]
-        if artifact.kind.value == "image":
-            reasons.append("images must be looked at and approved by hand")
+        blockers = gate.approval_blockers(ws, artifact.id, by_hand=False, context=context,
+                                          findings=by_artifact.get(artifact.id, []))
         out.append(Unresolved(artifact.id, artifact.title, artifact.kind.value,
-                              tuple(reasons) or ("not approved yet",)))
+                              tuple(b.reason for b in blockers) or ("not approved yet",)))
     return out
 
 
-def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = None) -> str:
-    """Approve an artifact whose findings all have a decision; returns its digest out."""
-    body = _approval(ws, artifact_id, context or RedactionContext.of(ws))
-    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body))
+def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = None,
+            *, by_hand: bool = True, gate_context: gate.GateContext | None = None) -> str:
+    """Approve an artifact the gate lets through; returns its digest out. The only way an
+    artifact becomes approved (with `approve_ready`, which asks the same gate)."""
+    body, mac = _approval(ws, artifact_id, context or RedactionContext.of(ws),
+                          by_hand=by_hand, gate_context=gate_context)
+    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body),
+                          approval_mac=mac)
     return str(body["digest_out"])
 
 
-def _approval(ws: Workspace, artifact_id: str, context: RedactionContext) -> dict[str, object]:
-    """The checks an approval must pass, and its ledger event's body."""
-    findings = ws.findings(artifact_id)
-    pending = [f for f in findings if f.decision == Decision.PENDING]
-    if pending:
-        raise RefusedError(f"{len(pending)} finding(s) in this artifact still need a decision.")
+def _approval(ws: Workspace, artifact_id: str, context: RedactionContext, *, by_hand: bool,
+              gate_context: gate.GateContext | None,
+              findings: list[StoredFinding] | None = None) -> tuple[dict[str, object], str]:
+    """The gate's verdict, then the approval's ledger event body and the gate's MAC."""
+    findings = ws.findings(artifact_id) if findings is None else findings
+    blockers = gate.approval_blockers(ws, artifact_id, by_hand=by_hand, context=gate_context,
+                                      findings=findings)
+    if blockers:
+        raise NotApprovable(blockers)
     artifact = ws.artifact(artifact_id)
     redacted = redact_artifact(artifact, findings, context)
-    return {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
+    body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
             "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
+    return body, gate.approval_mac(ws, artifact_id, findings)
+
+
+def _gate_context(ws: Workspace) -> gate.GateContext:
+    context = gate.GateContext.of(ws)
+    context.scans = ws.scan_records()
+    return context
+
+
+def _findings_by_artifact(ws: Workspace) -> dict[str, list[StoredFinding]]:
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
+    return by_artifact
 
 
 def ready_to_approve(ws: Workspace) -> list[str]:
-    """Pending artifacts with nothing left to decide: scanned, every finding decided, and
-    not an image (pixels need a human eye)."""
-    blocked = ws.artifacts_with_pending_findings()
-    scanned = ws.scan_keys()
-    return [a.id for a in ws.artifact_summaries()
-            if a.state == ArtifactState.PENDING and a.id in scanned and a.id not in blocked
-            and a.kind.value != "image"]
+    """Pending artifacts with nothing left to decide: those the gate lets through without a
+    person looking at each (so never a picture)."""
+    context, by_artifact = _gate_context(ws), _findings_by_artifact(ws)
+    return [a.id for a in ws.artifact_summaries() if a.state == ArtifactState.PENDING
+            and not gate.approval_blockers(ws, a.id, by_hand=False, context=context,
+                                           findings=by_artifact.get(a.id, []))]
 
 
 def approve_ready(ws: Workspace, progress: ProgressCallback = no_progress,
                   cancel: CancelToken | None = None) -> int:
     """Approve every artifact with nothing left to decide, as one undo step; returns how
-    many. Each passes the same checks as `approve`; a cancel before the end approves none."""
+    many. Each passes the gate as `approve` does; a cancel before the end approves none."""
     ready = ready_to_approve(ws)
-    context = RedactionContext.of(ws)
-    changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None]] = []
+    context, gate_context = RedactionContext.of(ws), _gate_context(ws)
+    by_artifact = _findings_by_artifact(ws)
+    changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None,
+                        str | None]] = []
     for done, artifact_id in enumerate(ready):
         if cancel is not None:
             cancel.check("Approving")
         progress(done, len(ready), "")
-        changes.append((artifact_id, ArtifactState.APPROVED,
-                        ("artifact.reviewed", _approval(ws, artifact_id, context))))
+        body, mac = _approval(ws, artifact_id, context, by_hand=False,
+                              gate_context=gate_context,
+                              findings=by_artifact.get(artifact_id, []))
+        changes.append((artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body), mac))
     ws.set_artifact_states(changes)
     progress(len(ready), len(ready), "")
     return len(changes)
+
+
+class NotApprovable(RefusedError):
+    """The gate refused an approval; `blockers` says why, one reason each."""
+
+    def __init__(self, blockers: list[gate.Blocker]) -> None:
+        self.blockers = blockers
+        title = blockers[0].title
+        super().__init__(f"Cannot approve {title}: "
+                         + "; ".join(b.reason for b in blockers) + ".")
 
 
 def exclude(ws: Workspace, artifact_id: str) -> None:
@@ -202,21 +264,36 @@ class AutoReviewSummary:
     decided: int
     approved: int
     left: int
+    scanned: int = 0
 
 
-def auto_review(ws: Workspace) -> AutoReviewSummary:
-    """`review --auto`: the default policy, then approve every artifact with nothing left
-    to decide. Images stay pending: their pixels need a human eye (or OCR, later)."""
+def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
+                cancel: CancelToken | None = None, scan: bool = True) -> AutoReviewSummary:
+    """`review --auto`: scan whatever is unscanned or stale, then the default policy, then
+    approve every artifact the gate lets through. Pictures stay pending: they need a human
+    eye. With `scan=False` nothing unscanned is approved (the gate refuses it)."""
+    scanned = 0
+    if scan:
+        from workbench.core.scan import scan_workspace
+
+        scanned = scan_workspace(ws, progress=progress, cancel=cancel).scanned
     decided = apply_default_policy(ws)
     context = RedactionContext.of(ws)
+    gate_context = gate.GateContext.of(ws)
+    gate_context.scans = ws.scan_records()
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
     approved = 0
-    blocked = {f.artifact_id for f in ws.findings() if f.decision == Decision.PENDING}
-    for artifact in ws.artifacts():
-        if (artifact.state == ArtifactState.PENDING and artifact.id not in blocked
-                and artifact.kind.value != "image"):
-            approve(ws, artifact.id, context)
-            approved += 1
-    return AutoReviewSummary(decided, approved, len(unresolved(ws)))
+    for artifact in ws.artifact_summaries():
+        if artifact.state != ArtifactState.PENDING:
+            continue
+        if gate.approval_blockers(ws, artifact.id, by_hand=False, context=gate_context,
+                                  findings=by_artifact.get(artifact.id, [])):
+            continue
+        approve(ws, artifact.id, context, by_hand=False, gate_context=gate_context)
+        approved += 1
+    return AutoReviewSummary(decided, approved, len(unresolved(ws)), scanned)
 
 
 def _ledger_time() -> str:

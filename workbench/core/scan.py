@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from workbench.core import gate
 from workbench.core.artifacts import Artifact
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
@@ -139,13 +140,15 @@ def scan_workspace(
     force: bool = False,
 ) -> ScanSummary:
     """Scan every text artifact whose content, detector or known people changed."""
-    from workbench.core.pii.detector import DETECTOR_VERSION, Detector, DetectorPool
+    from workbench.core.pii import version
+    from workbench.core.pii.detector import Detector, DetectorPool
 
     people = known_people(ws)
-    key = scan_key(DETECTOR_VERSION, people)
-    done_keys = {} if force else ws.scan_keys()
+    key = scan_key(version.DETECTOR_VERSION, people)
+    # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
+    done = {} if force else {a: k for a, (k, mac) in ws.scan_records().items() if mac}
     artifacts = ws.artifacts()
-    todo = [a for a in artifacts if done_keys.get(a.id) != key]
+    todo = [a for a in artifacts if done.get(a.id) != key]
     if not todo:
         return ScanSummary(0, len(artifacts), 0)
     if make_detector is not None:
@@ -186,6 +189,8 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
             results[artifact.id].extend(_new_finding(f, offset, tagger, box, text)
                                         for f in findings)
         ws.save_scan(results, key, _third_party_senders(chunk, people))
+        # What the scan found anew in an approved artifact sends it back to review.
+        gate.void_approvals(ws, list(results), "rescanned")
         total_findings += sum(len(v) for v in results.values())
     progress(len(todo), len(todo), "")
     return ScanSummary(len(todo), total - len(todo), total_findings)

@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from workbench import __version__
+from workbench.core import gate
 from workbench.core.artifacts import ArtifactKind, ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.script import dominant_language
@@ -66,6 +67,14 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
     if not NAME_PATTERN.match(name) or len(name) > 64:
         raise BadInputError(f"'{name}' is not a valid skill name (lowercase letters, digits "
                             "and single hyphens, at most 64 characters).")
+    if Path(parent).exists() and not Path(parent).is_dir():
+        raise BadInputError(f"{parent} is a file; give a folder for the skill (it is "
+                            "created when missing).")
+    # The gate, again, from stored state: only artifacts whose approval holds are written.
+    void = [b for b in gate.export_blockers(ws) if b.rule is not gate.Rule.PENDING]
+    if void:
+        raise RefusedError("Cannot build the skill: " + "; ".join(map(str, void[:5]))
+                           + (" …" if len(void) > 5 else "") + ".")
     approved = [a for a in ws.artifacts() if a.state == ArtifactState.APPROVED]
     if not approved:
         raise RefusedError("No artifact is approved yet: review and approve some first.")

@@ -43,6 +43,7 @@ class AppContext(QObject):
     task_started = Signal(object, str)  # Task, label
     task_finished = Signal(object)  # Task
     status_message = Signal(str)  # a sentence for the status bar
+    scan_state_changed = Signal(bool)  # a scan of the workspace started (True) or ended
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +51,7 @@ class AppContext(QObject):
         self.workspace_path: Path | None = None
         self.window: QWidget | None = None
         self.tasks: list[Task] = []
+        self._scans: set[int] = set()  # ids of the tasks that scan
 
     # -- workspace ------------------------------------------------------------------------
 
@@ -106,12 +108,24 @@ class AppContext(QObject):
         self.task_started.emit(task, label)
         return task.start(pool)
 
+    def mark_scan(self, task: Task) -> None:
+        """This task scans the workspace: approving waits for it (the gate would refuse)."""
+        self._scans.add(id(task))
+        self.scan_state_changed.emit(True)
+
+    @property
+    def scanning(self) -> bool:
+        return any(id(t) in self._scans for t in self.tasks)
+
     def _finished(self, task: Task) -> None:
         if not shiboken6.isValid(self):
             return  # the window closed while the task ran; its result has nowhere to go
         if task in self.tasks:
             self.tasks.remove(task)
             self.task_finished.emit(task)
+        if id(task) in self._scans:
+            self._scans.discard(id(task))
+            self.scan_state_changed.emit(self.scanning)
 
     # -- messages ---------------------------------------------------------------------------
 

@@ -24,10 +24,9 @@ from workbench.core.pii.recognizers.known_people import (
     KnownPerson,
 )
 from workbench.core.pii.script import has_titlecase_word, languages_for
+from workbench.core.pii.version import DETECTOR_VERSION
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 
-# Bumped whenever recognizers or models change, so cached scan results are not reused.
-DETECTOR_VERSION = "3.3"
 BATCH_SIZE = 256
 # Below this many distinct texts, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4000

@@ -144,10 +144,43 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE review_history SET old_value = seal(old_value, 'review_history.old_value'),
                               new_value = seal(new_value, 'review_history.new_value');
     """,
+    # 6: fail closed. Every sealed value is sealed again bound to its row, so a value copied
+    # or swapped between rows no longer opens; scans and approvals carry a keyed MAC (made by
+    # the app, checked by the gate); a withdrawn consent is marked on its record.
+    """
+    UPDATE settings SET value = reseal(value, 'settings.' || key, key)
+     WHERE key != 'workspace_id';
+    UPDATE imports SET paths = reseal(paths, 'imports.paths', id);
+    UPDATE blobs SET original_name = reseal(original_name, 'blobs.original_name', sha256);
+    UPDATE artifacts SET title = reseal(title, 'artifacts.title', id),
+                         source_path = reseal(source_path, 'artifacts.source_path', id),
+                         segments = reseal(segments, 'artifacts.segments', id),
+                         meta = reseal(meta, 'artifacts.meta', id);
+    UPDATE people SET name = reseal(name, 'people.name', name_key || '|' || email_key),
+                      email = reseal(email, 'people.email', name_key || '|' || email_key),
+                      sources = reseal(sources, 'people.sources', name_key || '|' || email_key);
+    UPDATE findings SET value = reseal(value, 'findings.value',
+        artifact_id || '|' || entity || '|' || start || '|' || "end" || '|' || detector
+        || '|' || box);
+    UPDATE consents SET envelope = reseal(envelope, 'consents.envelope', record_id),
+                        notice = reseal(notice, 'consents.notice', record_id);
+    UPDATE review_history SET old_value = reseal(old_value, 'review_history.old_value', id),
+                              new_value = reseal(new_value, 'review_history.new_value', id);
+    ALTER TABLE scans ADD COLUMN mac TEXT NOT NULL DEFAULT '';
+    CREATE TABLE approvals (
+        artifact_id TEXT PRIMARY KEY REFERENCES artifacts(id),
+        approved_at TEXT NOT NULL,
+        mac         TEXT NOT NULL
+    );
+    ALTER TABLE consents ADD COLUMN withdrawn_at TEXT;
+    """,
 )
 
 # The first schema whose workspaces are encrypted at rest.
 SEALED_SINCE = 5
+# The first schema whose sealed values are bound to their rows and whose review records carry
+# a MAC; scans made before it carry none and are done again.
+ROW_BOUND_SINCE = 6
 
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -4,8 +4,11 @@ The workspace key is an age X25519 identity kept in the key store (the OS keyrin
 passphrase file when there is none), named after the workspace's id. Originals (blobs) are
 age files encrypted to it, so the stock `age` tool can recover them given the key. Columns
 that hold people's words or identifiers are sealed with AES-256-GCM under a key derived from
-the identity (HKDF-SHA256); the table and column are the associated data, so a sealed value
-cannot be moved to another column unnoticed. Lookups that need equality (a person's name or
+the identity (HKDF-SHA256); the table, the column and the row's identity are the associated
+data, so a sealed value cannot be moved to another column or copied to another row unnoticed
+(ARCHITECTURE.md, "The workspace on disk"). Review approvals and scan records carry an HMAC
+under another derived key (`Sealer.mac`), so a decision or a state edited in the database
+without the key is detected. Lookups that need equality (a person's name or
 address, a pseudonymised value's key) use a keyed HMAC-SHA256 "blind index" instead of the
 value itself.
 """
@@ -25,8 +28,10 @@ from typing import BinaryIO
 from workbench.core.errors import WorkspaceDamaged, WorkspaceLocked
 
 AGE_HEADER = b"age-encryption.org/v1\n"
-# The first byte of a sealed column value: its layout (nonce, ciphertext and tag) and key.
+# The first byte of a sealed column value: its layout (nonce, ciphertext and tag) and what
+# it is bound to. v1 (schema 5) was bound to table.column only; v2 adds the row's identity.
 SEALED_V1 = b"\x01"
+SEALED_V2 = b"\x02"
 NONCE_BYTES = 12
 # Keys that stay readable without the key: the id is how the key itself is found.
 PLAIN_SETTINGS = frozenset({"workspace_id"})
@@ -50,32 +55,53 @@ class Sealer:
         self._recipient = self._identity.to_public()
         self._aead = AESGCM(_derive(identity, b"consent-workbench workspace columns v1"))
         self._index_key = _derive(identity, b"consent-workbench workspace blind index v1")
+        self._mac_key = _derive(identity, b"consent-workbench workspace review records v1")
 
     # -- columns ----------------------------------------------------------------------------
 
-    def seal(self, value: str | None, where: str) -> bytes | None:
-        """`where` is "table.column": the value can only be opened as that column's."""
+    def seal(self, value: str | None, where: str, row: str) -> bytes | None:
+        """`where` is "table.column", `row` the row's identity: the value opens only there."""
         if value is None:
             return None
         nonce = os.urandom(NONCE_BYTES)
-        return SEALED_V1 + nonce + self._aead.encrypt(nonce, value.encode("utf-8"),
-                                                      where.encode())
+        return SEALED_V2 + nonce + self._aead.encrypt(nonce, value.encode("utf-8"),
+                                                      _bound(where, row))
 
-    def open(self, sealed: object, where: str) -> str | None:
-        from cryptography.exceptions import InvalidTag
-
+    def open(self, sealed: object, where: str, row: str) -> str | None:
         if sealed is None:
             return None
-        if not isinstance(sealed, bytes) or not sealed.startswith(SEALED_V1) \
+        return self._decrypt(sealed, SEALED_V2, _bound(where, row), f"{where} ({row})")
+
+    def open_v1(self, sealed: object, where: str) -> str | None:
+        """A value sealed before rows were bound (schema 5), for the migration only."""
+        if sealed is None or (isinstance(sealed, bytes) and sealed.startswith(SEALED_V2)):
+            return None
+        return self._decrypt(sealed, SEALED_V1, where.encode(), where)
+
+    def _decrypt(self, sealed: object, version: bytes, associated: bytes, place: str) -> str:
+        from cryptography.exceptions import InvalidTag
+
+        if not isinstance(sealed, bytes) or not sealed.startswith(version) \
                 or len(sealed) < 1 + NONCE_BYTES + 16:
-            raise WorkspaceDamaged(f"A stored value in {where} is not sealed as expected: "
+            raise WorkspaceDamaged(f"A stored value in {place} is not sealed as expected: "
                                    "the workspace was altered outside the app.")
         nonce, body = sealed[1:1 + NONCE_BYTES], sealed[1 + NONCE_BYTES:]
         try:
-            return self._aead.decrypt(nonce, body, where.encode()).decode("utf-8")
+            return self._aead.decrypt(nonce, body, associated).decode("utf-8")
         except InvalidTag as exc:
-            raise WorkspaceDamaged(f"A stored value in {where} does not decrypt with this "
-                                   "workspace's key: it was altered or damaged.") from exc
+            raise WorkspaceDamaged(f"A stored value in {place} does not decrypt with this "
+                                   "workspace's key: it was altered, moved from another row "
+                                   "or damaged.") from exc
+
+    def mac(self, purpose: str, *parts: str) -> str:
+        """A keyed digest that only this workspace's key can make: proves that a review
+        record (an approval, a scan) was written by the app and not edited since."""
+        message = "\x1f".join((purpose, *parts)).encode("utf-8")
+        return hmac.new(self._mac_key, message, hashlib.sha256).hexdigest()
+
+    def check_mac(self, expected: object, purpose: str, *parts: str) -> bool:
+        return isinstance(expected, str) and hmac.compare_digest(
+            expected, self.mac(purpose, *parts))
 
     def blind(self, value: str) -> str:
         """A keyed digest for equality lookups; '' stays '' (it means "none")."""
@@ -91,12 +117,27 @@ class Sealer:
         return f"{kind}:{self.blind(value)}"
 
     def install(self, conn: sqlite3.Connection) -> None:
-        """SQL functions `unseal(x, where)`, used by search, and `seal`/`blind`/`blind_key`,
-        used by the migration that seals an older workspace in place."""
-        conn.create_function("unseal", 2, self.open, deterministic=True)
-        conn.create_function("seal", 2, _plain_or_none(self.seal))
+        """SQL functions `unseal(x, where, row)`, used by search, and `seal`/`blind`/
+        `blind_key`/`reseal`, used by the migrations that seal an older workspace in place."""
+        conn.create_function("unseal", 3, self.open, deterministic=True)
+        conn.create_function("seal", 3, _plain_or_none(self.seal))
+        conn.create_function("seal", 2, self._seal_v1)  # schema 5, on older workspaces
+        conn.create_function("reseal", 3, self._reseal)
         conn.create_function("blind", 1, self.blind, deterministic=True)
         conn.create_function("blind_key", 1, self.blind_person_key, deterministic=True)
+
+    def _seal_v1(self, value: object, where: str) -> object:
+        if not isinstance(value, str):
+            return value
+        nonce = os.urandom(NONCE_BYTES)
+        return SEALED_V1 + nonce + self._aead.encrypt(nonce, value.encode("utf-8"),
+                                                      where.encode())
+
+    def _reseal(self, value: object, where: str, row: object) -> object:
+        """v1 → v2 (schema 6): open as the column's, seal again bound to the row."""
+        if value is None or (isinstance(value, bytes) and value.startswith(SEALED_V2)):
+            return value
+        return self.seal(self.open_v1(value, where), where, str(row))
 
     # -- blobs ------------------------------------------------------------------------------
 
@@ -119,18 +160,27 @@ class Sealer:
             raise WorkspaceDamaged(f"An original file of this workspace cannot be read "
                                    f"({exc.strerror or exc}): {path.name}.") from exc
         try:
-            return pyrage.decrypt(data, [self._identity])
+            plain = pyrage.decrypt(data, [self._identity])
         except pyrage.DecryptError as exc:
             raise WorkspaceDamaged(f"An original file of this workspace ({path.name}) does "
                                    "not decrypt with its key: it was altered or damaged.") \
                 from exc
+        # An original is named by its digest: another original renamed to it is refused.
+        if hashlib.sha256(plain).hexdigest() != path.name:
+            raise WorkspaceDamaged(f"An original file of this workspace ({path.name}) holds "
+                                   "another file's content: it was swapped or damaged.")
+        return plain
 
 
-def _plain_or_none(seal: Callable[[str | None, str], bytes | None]) \
-        -> Callable[[object, str], object]:
+def _bound(where: str, row: str) -> bytes:
+    return f"{where}#{row}".encode()
+
+
+def _plain_or_none(seal: Callable[[str | None, str, str], bytes | None]) \
+        -> Callable[[object, str, object], object]:
     # The in-place migration seals text; anything already bytes (or NULL) is left alone.
-    def seal_text(value: object, where: str) -> object:
-        return seal(value, where) if isinstance(value, str) else value
+    def seal_text(value: object, where: str, row: object) -> object:
+        return seal(value, where, str(row)) if isinstance(value, str) else value
     return seal_text
 
 

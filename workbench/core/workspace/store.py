@@ -39,11 +39,13 @@ from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace import sealing
 from workbench.core.workspace.migrations import (
+    ROW_BOUND_SINCE,
     SCHEMA_VERSION,
     SEALED_SINCE,
     current_version,
     migrate,
 )
+from workbench.core.workspace.records import scan_digest
 from workbench.core.workspace.sealing import Sealer
 
 DB_NAME = "workspace.sqlite"
@@ -189,11 +191,11 @@ class Workspace:
         self._conn = conn
         self._sealer = sealer
 
-    def _seal(self, value: str | None, where: str) -> bytes | None:
-        return self._sealer.seal(value, where)
+    def _seal(self, value: str | None, where: str, row: str) -> bytes | None:
+        return self._sealer.seal(value, where, row)
 
-    def _open(self, value: object, where: str) -> str:
-        return self._sealer.open(value, where) or ""
+    def _open(self, value: object, where: str, row: str) -> str:
+        return self._sealer.open(value, where, row) or ""
 
     # -- creating and opening -------------------------------------------------------------
 
@@ -230,8 +232,9 @@ class Workspace:
             ws._conn.execute("BEGIN")
             ws._conn.execute("INSERT INTO settings(key, value) VALUES ('workspace_id', ?)",
                              (workspace_id,))
-            ws._conn.executemany("INSERT INTO settings(key, value) VALUES (?, ?)",
-                                 [(k, ws._seal(v, f"settings.{k}")) for k, v in settings.items()])
+            ws._conn.executemany(
+                "INSERT INTO settings(key, value) VALUES (?, ?)",
+                [(k, ws._seal(v, f"settings.{k}", k)) for k, v in settings.items()])
         # No names in the ledger: it travels with the skill and must carry no personal data.
         ws.record_event("workspace.created", {"workspace": workspace_id,
                                               "schema": SCHEMA_VERSION}, _ledger_time())
@@ -293,7 +296,9 @@ class Workspace:
         row = self._conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        return row[0] if key in sealing.PLAIN_SETTINGS else self._open(row[0], f"settings.{key}")
+        if key in sealing.PLAIN_SETTINGS:
+            return str(row[0])
+        return self._open(row[0], f"settings.{key}", key)
 
     @property
     def name(self) -> str:
@@ -332,11 +337,13 @@ class Workspace:
         try:
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
-                import_id = self._conn.execute(
-                    "INSERT INTO imports(at, paths, added) VALUES (?, ?, 0)",
-                    (_now(), self._seal(json.dumps([str(p) for p in paths],
-                                                   ensure_ascii=False), "imports.paths")),
-                ).lastrowid
+                import_id = int(self._conn.execute(
+                    "INSERT INTO imports(at, paths, added) VALUES (?, x'', 0)", (_now(),),
+                ).lastrowid or 0)
+                self._conn.execute(
+                    "UPDATE imports SET paths = ? WHERE id = ?",
+                    (self._seal(json.dumps([str(p) for p in paths], ensure_ascii=False),
+                                "imports.paths", str(import_id)), import_id))
                 position = self._count("artifacts")
                 for source in sources:
                     blobs = [self._store_file(p, import_id, written) for p in source.originals]
@@ -400,13 +407,15 @@ class Workspace:
                    position)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                artifact.id, str(artifact.kind), self._seal(artifact.title, "artifacts.title"),
-                artifact.source_format, self._seal(str(source.path), "artifacts.source_path"),
+                artifact.id, str(artifact.kind),
+                self._seal(artifact.title, "artifacts.title", artifact.id),
+                artifact.source_format,
+                self._seal(str(source.path), "artifacts.source_path", artifact.id),
                 blob, image_blob, artifact.encoding, artifact.started_at, artifact.ended_at,
                 self._seal(json.dumps([s.as_json() for s in artifact.segments],
-                                      ensure_ascii=False), "artifacts.segments"),
+                                      ensure_ascii=False), "artifacts.segments", artifact.id),
                 self._seal(json.dumps({**artifact.meta, **_placeholder_meta(artifact)},
-                                      ensure_ascii=False), "artifacts.meta"),
+                                      ensure_ascii=False), "artifacts.meta", artifact.id),
                 import_id, position,
             ),
         )
@@ -450,7 +459,7 @@ class Workspace:
         self._conn.execute(
             "INSERT OR IGNORE INTO blobs(sha256, size, original_name, import_id) "
             "VALUES (?, ?, ?, ?)",
-            (digest, size, self._seal(name, "blobs.original_name"), import_id),
+            (digest, size, self._seal(name, "blobs.original_name", digest), import_id),
         )
         return digest
 
@@ -460,7 +469,7 @@ class Workspace:
         if not name_key and not email_key:
             return
         row = self._conn.execute(
-            """SELECT id, name, email, sources FROM people
+            """SELECT id, name, email, sources, name_key || '|' || email_key FROM people
                WHERE (name_key = ? AND email_key = ?)
                   OR (? = '' AND email_key = ?) OR (? = '' AND name_key = ?)
                   OR (name_key = ? AND email_key = '') OR (name_key = '' AND email_key = ?)
@@ -470,28 +479,33 @@ class Workspace:
         ).fetchone()
         if row is None:
             self._conn.execute(
-                "INSERT INTO people(name, email, name_key, email_key, sources) "
+                "INSERT INTO people(name, email, sources, name_key, email_key) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (self._seal(person.name, "people.name"), self._seal(person.email, "people.email"),
-                 name_key, email_key, self._seal(json.dumps([person.source]), "people.sources")),
+                (*self._sealed_person(person.name, person.email, [person.source],
+                                      name_key, email_key),),
             )
             return
-        person_id, known_name, known_email, sources = row
-        known_name = self._sealer.open(known_name, "people.name")
-        known_email = self._sealer.open(known_email, "people.email")
-        known_sources = json.loads(self._open(sources, "people.sources"))
+        person_id, known_name, known_email, sources, row_key = row
+        known_name = self._sealer.open(known_name, "people.name", row_key)
+        known_email = self._sealer.open(known_email, "people.email", row_key)
+        known_sources = json.loads(self._open(sources, "people.sources", row_key))
         name, email = known_name or person.name, known_email or person.email
         sources = sorted({*known_sources, person.source})
         if (name, email, sources) == (known_name, known_email, known_sources):
             return  # sealing again would change the bytes of an unchanged row
         self._conn.execute(
-            "UPDATE OR IGNORE people SET name = ?, email = ?, name_key = ?, email_key = ?, "
-            "sources = ? WHERE id = ?",
-            (self._seal(name, "people.name"), self._seal(email, "people.email"),
-             *self._blind_keys(Person(name, email)),
-             self._seal(json.dumps(sources), "people.sources"),
+            "UPDATE OR IGNORE people SET name = ?, email = ?, sources = ?, name_key = ?, "
+            "email_key = ? WHERE id = ?",
+            (*self._sealed_person(name, email, sources, *self._blind_keys(Person(name, email))),
              person_id),
         )
+
+    def _sealed_person(self, name: str | None, email: str | None, sources: list[str],
+                       name_key: str, email_key: str) -> tuple[object, ...]:
+        """(name, email, sources) sealed to the row's blind keys, then the keys."""
+        row = f"{name_key}|{email_key}"
+        return (self._seal(name, "people.name", row), self._seal(email, "people.email", row),
+                self._seal(json.dumps(sources), "people.sources", row), name_key, email_key)
 
     def _blind_keys(self, person: Person) -> tuple[str, str]:
         name_key, email_key = person.key()
@@ -540,8 +554,21 @@ class Workspace:
                       COALESCE(MAX(substr(f.entity, 1, 10) = 'SENSITIVE_'), 0)
                FROM artifacts a LEFT JOIN findings f ON f.artifact_id = a.id
                GROUP BY a.id ORDER BY a.position, a.id""").fetchall()
-        return [ArtifactSummary(r[0], ArtifactKind(r[1]), self._open(r[2], "artifacts.title"),
+        return [ArtifactSummary(r[0], ArtifactKind(r[1]),
+                                self._open(r[2], "artifacts.title", r[0]),
                                 ArtifactState(r[3]), r[4], int(r[5]), bool(r[6])) for r in rows]
+
+    def artifact_summary(self, artifact_id: str) -> ArtifactSummary:
+        row = self._conn.execute(
+            """SELECT a.id, a.kind, a.title, a.state, a.started_at, COUNT(f.id),
+                      COALESCE(MAX(substr(f.entity, 1, 10) = 'SENSITIVE_'), 0)
+               FROM artifacts a LEFT JOIN findings f ON f.artifact_id = a.id
+               WHERE a.id = ? GROUP BY a.id""", (artifact_id,)).fetchone()
+        if row is None:
+            raise BadInputError(f"No artifact {artifact_id} in this workspace.")
+        return ArtifactSummary(row[0], ArtifactKind(row[1]),
+                               self._open(row[2], "artifacts.title", row[0]),
+                               ArtifactState(row[3]), row[4], int(row[5]), bool(row[6]))
 
     def search(self, needle: str) -> set[str]:
         """Ids of artifacts whose title or text contains `needle` (case-insensitive for
@@ -550,8 +577,8 @@ class Workspace:
         pattern = f"%{escaped}%"
         try:
             return {r[0] for r in self._conn.execute(
-                "SELECT id FROM artifacts WHERE unseal(title, 'artifacts.title') LIKE ? "
-                "ESCAPE '!' OR unseal(segments, 'artifacts.segments') LIKE ? ESCAPE '!'",
+                "SELECT id FROM artifacts WHERE unseal(title, 'artifacts.title', id) LIKE ? "
+                "ESCAPE '!' OR unseal(segments, 'artifacts.segments', id) LIKE ? ESCAPE '!'",
                 (pattern, pattern))}
         except sqlite3.OperationalError as exc:
             raise WorkspaceDamaged("The workspace could not be searched: a stored text does "
@@ -576,11 +603,12 @@ class Workspace:
 
     def people(self) -> list[Person]:
         return [
-            Person(name=self._sealer.open(name, "people.name"),
-                   email=self._sealer.open(email, "people.email"),
-                   source=",".join(json.loads(self._open(sources, "people.sources"))))
-            for name, email, sources in self._conn.execute(
-                "SELECT name, email, sources FROM people ORDER BY id"
+            Person(name=self._sealer.open(name, "people.name", row),
+                   email=self._sealer.open(email, "people.email", row),
+                   source=",".join(json.loads(self._open(sources, "people.sources", row))))
+            for name, email, sources, row in self._conn.execute(
+                "SELECT name, email, sources, name_key || '|' || email_key FROM people "
+                "ORDER BY id"
             )
         ]
 
@@ -589,6 +617,47 @@ class Workspace:
     def scan_keys(self) -> dict[str, str]:
         """artifact id -> the key (detector version + people) it was last scanned with."""
         return dict(self._conn.execute("SELECT artifact_id, scan_key FROM scans"))
+
+    def scan_record(self, artifact_id: str) -> tuple[str, str] | None:
+        """(scan key, MAC) of an artifact's last scan, or None when it was never scanned."""
+        row = self._conn.execute("SELECT scan_key, mac FROM scans WHERE artifact_id = ?",
+                                 (artifact_id,)).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def scan_records(self) -> dict[str, tuple[str, str]]:
+        return {a: (k, m) for a, k, m in self._conn.execute(
+            "SELECT artifact_id, scan_key, mac FROM scans")}
+
+    def mac(self, purpose: str, *parts: str) -> str:
+        """A keyed digest only this workspace's key makes (see `sealing.Sealer.mac`)."""
+        return self._sealer.mac(purpose, *parts)
+
+    def check_mac(self, expected: object, purpose: str, *parts: str) -> bool:
+        return self._sealer.check_mac(expected, purpose, *parts)
+
+    def approval_mac(self, artifact_id: str) -> str | None:
+        row = self._conn.execute("SELECT mac FROM approvals WHERE artifact_id = ?",
+                                 (artifact_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def approval_macs(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT artifact_id, mac FROM approvals"))
+
+    def reopen(self, artifact_ids: list[str], reason: str) -> None:
+        """Approved artifacts whose review changed go back to pending (not undoable: an
+        approval stands only for what was approved)."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            for artifact_id in artifact_ids:
+                changed = self._conn.execute(
+                    "UPDATE artifacts SET state = 'pending' WHERE id = ? AND state = 'approved'",
+                    (artifact_id,)).rowcount
+                if changed:
+                    self._conn.execute(
+                        "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
+                        (_ledger_time(), "artifact.reviewed", json.dumps(
+                            {"artifact": artifact_id, "decision": f"reopened:{reason}"},
+                            sort_keys=True)))
 
     def save_scan(self, results: dict[str, list[NewFinding]], scan_key: str,
                   sender_keys: list[str] | None = None) -> None:
@@ -612,14 +681,18 @@ class Workspace:
                            detector, value, party, person_key, decision, box)
                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     [(artifact_id, f.entity, f.start, f.end, f.score, f.detector,
-                      self._seal(f.value, "findings.value"), f.party,
+                      self._seal(f.value, "findings.value",
+                                 finding_row(artifact_id, f.entity, f.start, f.end, f.detector,
+                                             _box_text(f.box))), f.party,
                       self._sealer.blind_person_key(f.person_key),
                       decided.get((f.entity, f.start, f.end), "pending"), _box_text(f.box))
                      for f in found],
                 )
                 self._conn.execute(
-                    "INSERT OR REPLACE INTO scans(artifact_id, scan_key, scanned_at) "
-                    "VALUES (?, ?, ?)", (artifact_id, scan_key, _now()),
+                    "INSERT OR REPLACE INTO scans(artifact_id, scan_key, scanned_at, mac) "
+                    "VALUES (?, ?, ?, ?)",
+                    (artifact_id, scan_key, _now(),
+                     self._sealer.mac("scan", artifact_id, scan_key, scan_digest(found))),
                 )
             self._assign_pseudonyms(sender_keys or [])
 
@@ -673,7 +746,9 @@ class Workspace:
                            detector, value, party, person_key, decision)
                        VALUES (?, ?, ?, ?, 1.0, 'manual', ?, 'none', NULL, ?)""",
                     (artifact_id, entity, start, end,
-                     self._seal(texts[artifact_id][start:end], "findings.value"), decision))
+                     self._seal(texts[artifact_id][start:end], "findings.value",
+                                finding_row(artifact_id, entity, start, end, "manual", "")),
+                     decision))
                 if cursor.rowcount:
                     ids.append(int(cursor.lastrowid))
                     self._history("add", batch, finding_id=int(cursor.lastrowid),
@@ -692,8 +767,10 @@ class Workspace:
                     """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
                            detector, value, party, person_key, decision, box)
                        VALUES (?, ?, 0, 0, 1.0, 'manual', ?, 'none', NULL, ?, ?)""",
-                    (artifact_id, entity, self._seal("", "findings.value"), decision,
-                     _box_text(box)))
+                    (artifact_id, entity,
+                     self._seal("", "findings.value", finding_row(artifact_id, entity, 0, 0,
+                                                                 "manual", _box_text(box))),
+                     decision, _box_text(box)))
                 if cursor.rowcount:
                     ids.append(int(cursor.lastrowid))
                     self._history("add", batch, finding_id=int(cursor.lastrowid),
@@ -715,27 +792,38 @@ class Workspace:
                     raise BadInputError("Only manual redactions can be removed; decide "
                                         "detector findings instead.")
                 self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
-                restorable = [*row[:6], self._open(row[6], "findings.value"), *row[7:]]
+                restorable = [*row[:6], self._open(row[6], "findings.value",
+                                                   finding_row(*row[:4], row[5], row[10])),
+                              *row[7:]]
                 self._history("remove", batch, finding_id=finding_id, artifact_id=row[0],
                               old=json.dumps(restorable, ensure_ascii=False))
 
     def set_artifact_state(self, artifact_id: str, state: ArtifactState,
-                           event: tuple[str, dict[str, object]] | None = None) -> None:
+                           event: tuple[str, dict[str, object]] | None = None,
+                           approval_mac: str | None = None) -> None:
         """Approve, exclude or reopen an artifact; queue its ledger event in the same
-        transaction."""
-        self.set_artifact_states([(artifact_id, state, event)])
+        transaction. An approval is stored with the gate's MAC over what was approved."""
+        self.set_artifact_states([(artifact_id, state, event, approval_mac)])
 
     def set_artifact_states(
-        self, changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None]],
+        self, changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None,
+                                  str | None]],
     ) -> None:
-        """Several artifacts' states with their ledger events, in one transaction and one
-        undo step."""
+        """Several artifacts' states, each with its ledger event and (for an approval) the
+        gate's MAC, in one transaction and one undo step."""
         if not changes:
             return
+        if any(state == ArtifactState.APPROVED and mac is None for _a, state, _e, mac in changes):
+            # Only the gate approves (review.approve); this is a programming error, not input.
+            raise ValueError("An approval needs the gate's MAC (use review.approve).")
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
             batch = self._next_batch()
-            for artifact_id, state, event in changes:
+            for artifact_id, state, event, approval_mac in changes:
+                if approval_mac is not None:
+                    self._conn.execute(
+                        "INSERT OR REPLACE INTO approvals(artifact_id, approved_at, mac) "
+                        "VALUES (?, ?, ?)", (artifact_id, _now(), approval_mac))
                 (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
                                             (artifact_id,)).fetchone()
                 self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
@@ -745,11 +833,6 @@ class Workspace:
                     self._conn.execute(
                         "INSERT INTO pending_events(time, type, body) VALUES (?, ?, ?)",
                         (_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
-
-    def artifacts_with_pending_findings(self) -> set[str]:
-        """Ids of artifacts with a finding still to decide (nothing is decrypted)."""
-        return {r[0] for r in self._conn.execute(
-            "SELECT DISTINCT artifact_id FROM findings WHERE decision = 'pending'")}
 
     def undo(self) -> list[tuple[str, str | None, str | None]]:
         """Revert the most recent review action (all of one batch); returns what was undone
@@ -761,7 +844,7 @@ class Workspace:
                 return []
             entries = [
                 (entry_id, action, finding_id, artifact_id,
-                 self._sealer.open(old, "review_history.old_value"))
+                 self._sealer.open(old, "review_history.old_value", str(entry_id)))
                 for entry_id, action, finding_id, artifact_id, old in self._conn.execute(
                     """SELECT id, action, finding_id, artifact_id, old_value FROM review_history
                        WHERE batch = ? ORDER BY id DESC""", (row[0],))]
@@ -773,7 +856,8 @@ class Workspace:
                     self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
                 elif action == "remove":
                     values = json.loads(old or "[]")
-                    values[6] = self._seal(values[6], "findings.value")
+                    values[6] = self._seal(values[6], "findings.value",
+                                           finding_row(*values[:4], values[5], values[10]))
                     self._conn.execute(
                         """INSERT INTO findings(id, artifact_id, entity, start, "end", score,
                                detector, value, party, person_key, decision, box)
@@ -792,12 +876,14 @@ class Workspace:
     def _history(self, action: str, batch: int, *, finding_id: int | None = None,
                  artifact_id: str | None = None, old: str | None = None,
                  new: str | None = None) -> None:
+        entry = str(self._conn.execute(
+            """INSERT INTO review_history(at, action, batch, finding_id, artifact_id)
+               VALUES (?, ?, ?, ?, ?)""",
+            (_now(), action, batch, finding_id, artifact_id)).lastrowid)
         self._conn.execute(
-            """INSERT INTO review_history(at, action, batch, finding_id, artifact_id, old_value,
-                   new_value) VALUES (?, ?, ?, ?, ?, ?, ?)""",
-            (_now(), action, batch, finding_id, artifact_id,
-             self._seal(old, "review_history.old_value"),
-             self._seal(new, "review_history.new_value")))
+            "UPDATE review_history SET old_value = ?, new_value = ? WHERE id = ?",
+            (self._seal(old, "review_history.old_value", entry),
+             self._seal(new, "review_history.new_value", entry), entry))
 
     def finding(self, finding_id: int) -> StoredFinding:
         row = self._conn.execute(
@@ -878,20 +964,33 @@ class Workspace:
                 "INSERT INTO consents(record_id, created_at, decision, envelope, notice) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (record_id, created_at, decision,
-                 self._seal(json.dumps(envelope, sort_keys=True), "consents.envelope"),
-                 self._seal(notice, "consents.notice")))
+                 self._seal(json.dumps(envelope, sort_keys=True), "consents.envelope",
+                            record_id),
+                 self._seal(notice, "consents.notice", record_id)))
 
     def consent_notice(self, record_id: str) -> str:
         row = self._conn.execute("SELECT notice FROM consents WHERE record_id = ?",
                                  (record_id,)).fetchone()
         if row is None:
             raise BadInputError(f"No consent record {record_id} in this workspace.")
-        return self._open(row[0], "consents.notice")
+        return self._open(row[0], "consents.notice", record_id)
+
+    def mark_withdrawn(self, record_id: str, at: str) -> bool:
+        """Mark a consent record withdrawn; False when it already was (or is unknown)."""
+        with self._conn:
+            return bool(self._conn.execute(
+                "UPDATE consents SET withdrawn_at = ? WHERE record_id = ? "
+                "AND withdrawn_at IS NULL", (at, record_id)).rowcount)
+
+    def withdrawals(self) -> dict[str, str]:
+        """record id -> when it was withdrawn, for withdrawn records."""
+        return dict(self._conn.execute(
+            "SELECT record_id, withdrawn_at FROM consents WHERE withdrawn_at IS NOT NULL"))
 
     def consent_envelopes(self) -> list[dict[str, object]]:
         """Every signed consent record, oldest first; the last is the one in force."""
-        return [json.loads(self._open(e, "consents.envelope")) for (e,) in self._conn.execute(
-            "SELECT envelope FROM consents ORDER BY rowid")]
+        return [json.loads(self._open(e, "consents.envelope", r)) for e, r in self._conn.execute(
+            "SELECT envelope, record_id FROM consents ORDER BY rowid")]
 
     def blob_path(self, digest: str) -> Path:
         """Where an original is stored, encrypted: read it with `read_blob`."""
@@ -911,17 +1010,20 @@ class Workspace:
 
     def _stored_finding(self, row: tuple) -> StoredFinding:  # type: ignore[type-arg]
         box = tuple(json.loads(row[11])) if row[11] else None
-        return StoredFinding(*row[:7], self._open(row[7], "findings.value"),  # type: ignore[arg-type]
-                             *row[8:11], box=box)
+        value = self._open(row[7], "findings.value",
+                           finding_row(row[1], row[2], row[3], row[4], row[6], row[11] or ""))
+        return StoredFinding(*row[:7], value, *row[8:11], box=box)  # type: ignore[arg-type]
 
     def _artifact_row(self, row: tuple) -> ArtifactRow:  # type: ignore[type-arg]
         return ArtifactRow(
-            id=row[0], kind=ArtifactKind(row[1]), title=self._open(row[2], "artifacts.title"),
-            source_format=row[3], source_path=self._open(row[4], "artifacts.source_path"),
+            id=row[0], kind=ArtifactKind(row[1]),
+            title=self._open(row[2], "artifacts.title", row[0]),
+            source_format=row[3],
+            source_path=self._open(row[4], "artifacts.source_path", row[0]),
             state=ArtifactState(row[5]), started_at=row[6], ended_at=row[7], encoding=row[8],
             segments=tuple(Segment.from_json(s) for s in
-                           json.loads(self._open(row[9], "artifacts.segments"))),
-            meta=json.loads(self._open(row[10], "artifacts.meta")), image_blob=row[11],
+                           json.loads(self._open(row[9], "artifacts.segments", row[0]))),
+            meta=json.loads(self._open(row[10], "artifacts.meta", row[0])), image_blob=row[11],
         )
 
 
@@ -930,6 +1032,13 @@ _PEOPLE_STATE = (
               || hex(substr(email, 1, 13)), ';') FROM (SELECT * FROM people ORDER BY id)""",
     "SELECT hex(value) FROM settings WHERE key = 'self_profile'",
 )
+
+
+def finding_row(artifact_id: str, entity: str, start: int, end: int, detector: str,
+                box: str) -> str:
+    """A finding's identity for sealing its value: what it is and where. A value moved to
+    another finding, or a finding whose class or span was edited, no longer opens."""
+    return f"{artifact_id}|{entity}|{start}|{end}|{detector}|{box}"
 
 
 def _box_text(box: tuple[int, int, int, int] | None) -> str:
@@ -960,7 +1069,10 @@ def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:
     sealer.install(conn)
     check = conn.execute("SELECT value FROM settings WHERE key = 'key_check'").fetchone()
     try:
-        sealer.open(check[0] if check else None, "settings.key_check")
+        if version < ROW_BOUND_SINCE:
+            sealer.open_v1(check[0] if check else None, "settings.key_check")
+        else:
+            sealer.open(check[0] if check else None, "settings.key_check", "key_check")
     except WorkspaceDamaged as exc:
         raise WorkspaceLocked(f"The key in the key store does not unlock the workspace {root}: "
                               "it belongs to another workspace with the same id, or the key "

@@ -258,7 +258,9 @@ class ArtifactsPage(Page):
             self.ctx.status_message.emit(self.tr("Scanned {0} items: {1} findings.").format(
                 summary.scanned, summary.findings))
 
-        return self.ctx.run_task(work, self.tr("Scanning for personal data…"), done)
+        task = self.ctx.run_task(work, self.tr("Scanning for personal data…"), done)
+        self.ctx.mark_scan(task)
+        return task
 
     def _open_row(self, index: QModelIndex) -> None:
         row = self.model.row_at(self.proxy.mapToSource(index).row())

@@ -92,6 +92,7 @@ class ConsentPage(Page):
         self.request: consent.ConsentRequest | None = None
         self.facts: consent.WorkspaceFacts | None = None
         self.record: dict[str, Any] | None = None
+        self.withdrawn_on: str | None = None
         self.employees: list[keys.IdentityCard] = []
         self.hr_cards: list[keys.IdentityCard] = []
         self.recipient_cards: list[keys.IdentityCard] = []
@@ -415,9 +416,12 @@ class ConsentPage(Page):
                 self.facts = consent.workspace_facts(ws)
                 self.workspace_name = ws.name
                 self.record = None
+                self.withdrawn_on = None
                 state_error = ""
                 try:
                     self.record = consent.current_record(ws)
+                    if self.record is not None:
+                        self.withdrawn_on = consent.withdrawn_at(ws, self.record["record_id"])
                 except WorkbenchError as exc:
                     state_error = str(exc)
         except WorkbenchError as exc:
@@ -492,7 +496,8 @@ class ConsentPage(Page):
 
     def _show_state(self, error: str) -> None:
         record = self.record
-        given = record is not None and record.get("decision") == "given" and not error
+        given = record is not None and record.get("decision") == "given" and not error \
+            and not self.withdrawn_on
         self.state_panel.setStyleSheet(
             "#ConsentState { background: %s; border: 1px solid %s; border-radius: 4px; }"
             % (("#eef5ee", "#9cc59c") if given else ("#f3f4f6", "#c4c8cf")))
@@ -508,7 +513,12 @@ class ConsentPage(Page):
             return
         when = str(record.get("created_at", ""))[:10]
         delete_by = record["retention"]["delete_by"]
-        if record["decision"] == "given":
+        if self.withdrawn_on:
+            text = self.tr("<b>Withdrawn</b> on {0}: the consent given on {1} (record {2}) no "
+                           "longer allows any export. To export again, go through the steps "
+                           "below and record a new decision.").format(
+                self.withdrawn_on[:10], when, record["record_id"])
+        elif record["decision"] == "given":
             names = ", ".join(r["name"] for r in record["recipients"])
             text = self.tr("<b>Consent given</b> on {0} (record {1}) for {2}; the recipients "
                            "must delete the package by <b>{3}</b>.").format(

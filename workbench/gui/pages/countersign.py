@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import bundle, keys, ledger
+from workbench.core import bundle, hr_requests, keys, ledger
+from workbench.core.display import visible
 from workbench.core.errors import WorkbenchError
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
@@ -86,6 +87,84 @@ def check_title(name: str) -> str:
         "recipient": QCoreApplication.translate("PackageView", "You are a recipient"),
     }
     return titles.get(name, name)
+
+
+def check_detail(check: bundle.Check) -> str:
+    """The check's detail in the user's language (the core gives a reason code and its
+    arguments); the core's English sentence where the reason has no translation."""
+    translate = QCoreApplication.translate
+    texts = {
+        "valid-by": translate("PackageView", "valid, by {0}"),
+        "unknown-employee": translate(
+            "PackageView", "signed by someone you don't know: the employee {0} is not among "
+            "your contacts; import their card if you expect this package"),
+        "unknown-countersigner": translate(
+            "PackageView", "signed by someone you don't know: the countersigner {0} is not "
+            "among your contacts; import HR's card if you expect this package"),
+        "signature-altered": translate(
+            "PackageView", "{0}'s signature does not verify: the manifest was altered after "
+            "signing"),
+        "not-signed": translate("PackageView", "the employee {0} did not sign the manifest"),
+        "no-countersigner": translate(
+            "PackageView", "the package names no countersigner and no HR card of yours "
+            "signed it"),
+        "countersigner-is-employee": translate(
+            "PackageView", "the countersigner named in the package is the employee {0} "
+            "herself; only HR can countersign"),
+        "countersigner-not-hr": translate(
+            "PackageView", "the countersigner {0} is not HR (their card's role is {1})"),
+        "countersignature-missing": translate(
+            "PackageView", "missing: HR has not countersigned this package"),
+        "bad-signatures": translate(
+            "PackageView", "a signature does not verify: {0}; the manifest was altered after "
+            "signing"),
+        "ledger-countersign-forged": translate(
+            "PackageView", "ledger line {0} records a countersignature signed by {1}, not by "
+            "the countersigner the package names"),
+        "ledger-countersign-missing": translate(
+            "PackageView", "HR signed the manifest but the ledger has no countersignature "
+            "entry for this package: the ledger was truncated"),
+        "ledger-countersigned": translate("PackageView", "countersignature recorded by HR"),
+        "files-match": translate("PackageView",
+                                 "the folder holds exactly the {1} files {0} signed"),
+        "files-differ": translate("PackageView",
+                                  "the folder differs from the list {0} signed — {1}"),
+        "sealed-by": translate("PackageView", "sealed by {0}, a recipient of the package"),
+        "seal-unsigned": translate(
+            "PackageView", "the seal is not signed by a recipient of the package ({0})"),
+        "seal-unreadable": translate("PackageView", "the seal is unreadable ({0})"),
+        "references-approved": translate(
+            "PackageView", "every reference and asset was approved by the employee"),
+        "references-unapproved": translate("PackageView", "not approved: {0}"),
+        "not-sealed": translate(
+            "PackageView", "no consent manifest and ledger: the skill is not sealed with a "
+            "package's consent"),
+        "manifest-unreadable": translate("PackageView", "the manifest is unreadable ({0})"),
+    }
+    text = texts.get(check.reason)
+    if text is None:
+        return visible(check.detail)
+    return visible(text.format(*check.args))
+
+
+def difference_text(difference: hr_requests.Difference) -> str:
+    """One way the terms go beyond HR's own request, in the user's language."""
+    translate = QCoreApplication.translate
+    labels = {
+        "recipients": translate("PackageView", "Recipients you did not name"),
+        "purposes": translate("PackageView", "Purposes you did not ask for"),
+        "delete_by": translate("PackageView", "A later delete-by date"),
+        "controller": translate("PackageView", "Another controller"),
+        "jurisdiction": translate("PackageView", "Another jurisdiction"),
+        "storage_location": translate("PackageView", "Another storage location"),
+        "cross_border": translate("PackageView", "Cross-border transfer"),
+        "licence": translate("PackageView", "Other licence terms"),
+        "separate_consent": translate("PackageView", "Separate consent you did not ask for"),
+        "countersigner": translate("PackageView", "Another countersigner"),
+    }
+    return translate("PackageView", "{0}: {1} (you asked for {2})").format(
+        labels.get(difference.field, difference.field), visible(difference.given),
+        visible(difference.asked))
 
 
 def category_label(category: str) -> str:
@@ -281,7 +360,7 @@ class ChecksList(QScrollArea):
         self._texts: list[str] = []
 
     def set_checks(self, checks: list[bundle.Check]) -> None:
-        self._texts = [f"{'✓' if c.ok else '✗'}  {check_title(c.name)} — {c.detail}"
+        self._texts = [f"{'✓' if c.ok else '✗'}  {check_title(c.name)} — {check_detail(c)}"
                        for c in checks]
         rows = []
         for check in checks:
@@ -290,7 +369,8 @@ class ChecksList(QScrollArea):
             rows.append(
                 f"<tr><td style='color:{colour}; font-weight:bold; padding-right:6px'>"
                 f"{'✓' if check.ok else '✗'}</td><td><b>{html.escape(check_title(check.name))}"
-                f"</b><br><span style='color:{detail_colour}'>{html.escape(check.detail)}"
+                f"</b><br><span style='color:{detail_colour}'>"
+                f"{html.escape(check_detail(check))}"
                 "</span></td></tr>")
         self.label.setText("<table cellspacing='0' cellpadding='2'>" + "".join(rows)
                            + "</table>")
@@ -335,16 +415,35 @@ def _labels() -> dict[str, str]:
         "removed": translate("PackageView", "Removed"),
         "aliased": translate("PackageView", "Replaced by an alias"),
         "nothing": translate("PackageView", "Nothing was redacted."),
+        "where": translate("PackageView", "Where and under which law"),
+        "jurisdiction": translate("PackageView", "Jurisdiction"),
+        "storage": translate("PackageView", "Storage location"),
+        "cross_border": translate("PackageView", "Cross-border transfer"),
+        "no": translate("PackageView", "No"),
+        "not_stated": translate("PackageView", "not stated"),
+        "record": translate("PackageView", "Consent record"),
+        "signed_at": translate("PackageView", "Signed at"),
+        "notice": translate("PackageView", "Notice shown"),
+        "notice_text": translate("PackageView", "version {0}, {1}, sha256 {2}"),
+        "request": translate("PackageView", "From HR's request"),
+        "retention": translate("PackageView", "Deletion"),
+        "withdrawal": translate("PackageView", "Withdrawal"),
+        "artifacts": translate("PackageView", "Artifacts"),
+        "wider": translate("PackageView", "Wider than your own request"),
     }
 
 
 def terms_html(checked: bundle.Bundle, redactions: Mapping[str, tuple[int, int]] | None = None,
-               title: str = "") -> str:
-    """The verified terms, parties with fingerprints and counts — never content or values."""
+               title: str = "",
+               differences: list[hr_requests.Difference] | None = None) -> str:
+    """Every field of the signed record: terms, parties with fingerprints, where it is kept,
+    counts — never content or values. Differences from HR's own request come first."""
     t = _labels()
     summary = bundle.terms_summary(checked)
     record = checked.record
-    esc = html.escape
+
+    def esc(value: object) -> str:
+        return html.escape(visible(value))
 
     def row(*cells: str, head: bool = False) -> str:
         tag = "th" if head else "td"
@@ -358,6 +457,11 @@ def terms_html(checked: bundle.Bundle, redactions: Mapping[str, tuple[int, int]]
         return f"<span style='font-family: monospace'>{esc(group4(value))}</span>"
 
     parts = [f"<h2>{esc(title)}</h2>"] if title else []
+    if differences:
+        parts.append(f"<h3 style='color:{BAD_COLOUR.name()}'>{t['wider']}</h3><ul>"
+                     + "".join(f"<li style='color:{BAD_COLOUR.name()}'>"
+                               f"{html.escape(difference_text(d))}</li>" for d in differences)
+                     + "</ul>")
     parts.append(f"<p><b>{t['delete_by']}: {esc(summary['delete_by'])}</b>"
                  f" &nbsp;·&nbsp; {t['package']} "
                  f"<span style='font-family: monospace'>{short_package(summary['package'])}"
@@ -392,6 +496,24 @@ def terms_html(checked: bundle.Bundle, redactions: Mapping[str, tuple[int, int]]
     else:
         text = t["none"]
     parts.append(f"<p><b>{t['licence']}:</b> {text}</p>")
+    where = [row(f"<b>{t['jurisdiction']}</b>", esc(summary["jurisdiction"] or t["not_stated"])),
+             row(f"<b>{t['storage']}</b>",
+                 esc(summary["storage_location"] or t["not_stated"])),
+             row(f"<b>{t['cross_border']}</b>", t["yes"] if summary["cross_border"] else t["no"])]
+    parts += [f"<h3>{t['where']}</h3>", table(where)]
+    notice = summary.get("notice") or {}
+    request = summary.get("request") or {}
+    about = [row(f"<b>{t['record']}</b>", esc(summary["record_id"])),
+             row(f"<b>{t['signed_at']}</b>", esc(summary.get("created_at") or "")),
+             row(f"<b>{t['notice']}</b>", esc(t["notice_text"].format(
+                 notice.get("version", ""), notice.get("language", ""),
+                 str(notice.get("sha256", ""))[:12]))),
+             row(f"<b>{t['retention']}</b>", esc(summary.get("retention_method") or "")),
+             row(f"<b>{t['withdrawal']}</b>", esc(summary.get("withdrawal") or "")),
+             row(f"<b>{t['artifacts']}</b>", esc(summary["artifacts"]))]
+    if request:
+        about.append(row(f"<b>{t['request']}</b>", esc(request.get("request_id", ""))))
+    parts.append(table(about))
     if redactions is not None:
         parts.append(f"<h3>{t['redacted']}</h3>" + redactions_html(redactions))
     return "".join(parts)
@@ -514,6 +636,7 @@ class CountersignPage(PackageDrops, Page):
         self.path: Path | None = None
         self.checked: bundle.Bundle | None = None
         self.redactions: dict[str, tuple[int, int]] = {}
+        self.differences: list[hr_requests.Difference] = []
         self.tasks = PageTasks(ctx, self._update_buttons)
         self.last_pdf: Path | None = None
         self.setAcceptDrops(True)
@@ -627,26 +750,29 @@ class CountersignPage(PackageDrops, Page):
         self.checked = None
         if not keep_result:
             self.result.setVisible(False)
-        self.file_label.setText(self.tr("Package file: {0}").format(self.path))
+        self.file_label.setText(self.tr("Package file: {0}").format(visible(self.path)))
         banner(self.verdict, self.tr("Checking the package…"), None)
         self.checks_list.clear()
         self.terms.clear()
         self.redacted.clear()
         self.stack.setCurrentIndex(1)
-        now = self.ctx.now()
+        now, card = self.ctx.now(), self.hr_card
 
-        def work(progress: Any, cancel: Any) -> tuple[bundle.Bundle, dict[str, tuple[int, int]]]:
+        def work(progress: Any, cancel: Any) -> tuple[bundle.Bundle, dict[str, tuple[int, int]],
+                                                      list[hr_requests.Difference]]:
             checked = bundle.check_bundle(bundle.read_bundle(path), keys.public_keys(), now,
                                           require_countersignature=False)
-            return checked, redaction_counts(checked)
+            differences = hr_requests.differences_for(checked.record, card) if card else []
+            return checked, redaction_counts(checked), differences
 
-        self._run(work, self.tr("Checking {0}").format(self.path.name), self._show_checked,
-                  self._show_unreadable)
+        self._run(work, self.tr("Checking {0}").format(visible(self.path.name)),
+                  self._show_checked, self._show_unreadable)
 
-    def _show_checked(self, result: tuple[bundle.Bundle, dict[str, tuple[int, int]]]) -> None:
-        self.checked, self.redactions = result
+    def _show_checked(self, result: tuple[bundle.Bundle, dict[str, tuple[int, int]],
+                                          list[hr_requests.Difference]]) -> None:
+        self.checked, self.redactions, self.differences = result
         self.checks_list.set_checks(self.checked.checks)
-        self.terms.setHtml(terms_html(self.checked))
+        self.terms.setHtml(terms_html(self.checked, differences=self.differences))
         if any(c.name == "ledger" and c.ok for c in self.checked.checks):
             self.redacted.setHtml(redactions_html(self.redactions))
         else:
@@ -656,10 +782,15 @@ class CountersignPage(PackageDrops, Page):
         if failed:
             banner(self.verdict, self.tr("This package does not verify; do not countersign "
                                          "it. {0}: {1}").format(check_title(failed[0].name),
-                                                               failed[0].detail), False)
+                                                               check_detail(failed[0])), False)
         elif self.already_countersigned():
             banner(self.verdict, self.tr("Already countersigned by HR. The recipients can "
                                          "open it now."), True)
+        elif self.differences:
+            banner(self.verdict, self.tr(
+                "The terms go beyond your own request in {0} ways (listed in red with the "
+                "terms). Countersign only if you agree to them.").format(len(self.differences)),
+                False)
         else:
             banner(self.verdict, self.tr("Every check passed. Read the terms, then "
                                          "countersign."), True)
@@ -687,21 +818,37 @@ class CountersignPage(PackageDrops, Page):
         text = self.tr(
             "Countersign this package as {0}?\n\nYou confirm that {1} agreed to share it with "
             "{2} for: {3}.\nThey must delete it by {4}.").format(
-            self.hr_card.name, summary["employee"]["name"],
-            ", ".join(r["name"] for r in summary["recipients"]),
-            "; ".join(summary["purposes"]), summary["delete_by"])
+            visible(self.hr_card.name), visible(summary["employee"]["name"]),
+            visible(", ".join(r["name"] for r in summary["recipients"])),
+            visible("; ".join(summary["purposes"])), summary["delete_by"])
         answer = QMessageBox.question(self, self.tr("Countersign"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
+        accept = bool(self.differences)
+        if accept and not self.confirm_differences():
+            return
         path, card, now = self.path, self.hr_card, self.ctx.now()
-        self._run(lambda progress, cancel: bundle.countersign(path, card, now),
-                  self.tr("Countersigning {0}").format(path.name), self._countersigned)
+        self._run(lambda progress, cancel: bundle.countersign(path, card, now, accept),
+                  self.tr("Countersigning {0}").format(visible(path.name)), self._countersigned)
+
+    def confirm_differences(self) -> bool:
+        """A second, explicit question when the terms go beyond HR's own request; No is the
+        default answer."""
+        listed = "\n".join(f"• {difference_text(d)}" for d in self.differences)
+        answer = QMessageBox.warning(
+            self, self.tr("Terms wider than your request"),
+            self.tr("The employee's terms go beyond the request you sent:\n\n{0}\n\n"
+                    "Countersign these wider terms anyway?").format(listed),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _countersigned(self, _result: object) -> None:
         assert self.path is not None and self.checked is not None
-        recipients = ", ".join(r["name"] for r in self.checked.record["recipients"])
+        recipients = visible(", ".join(r["name"] for r in self.checked.record["recipients"]))
         banner(self.result, self.tr("Countersigned. Send {0} to the recipients ({1}); they "
-                                    "can open it now.").format(self.path, recipients), True)
+                                    "can open it now.").format(visible(self.path), recipients),
+               True)
         self.ctx.data_changed.emit()
         self.load(self.path, keep_result=True)  # the checks again, now with HR's signature
 
@@ -714,7 +861,8 @@ class CountersignPage(PackageDrops, Page):
             f"{'✓' if c.ok else '✗'}&nbsp;{html.escape(check_title(c.name))}"
             for c in self.checked.checks)
         printed = self.ctx.now().astimezone().strftime("%Y-%m-%d %H:%M")
-        return (terms_html(self.checked, self.redactions, self.tr("Consent package summary"))
+        return (terms_html(self.checked, self.redactions, self.tr("Consent package summary"),
+                           self.differences)
                 + f"<h3>{self.tr('Checks')}</h3><p>{checks}</p>"
                 + "<p style='color:#555'>"
                 + html.escape(self.tr("Printed {0}. This summary lists terms, parties and "

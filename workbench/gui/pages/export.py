@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.core import bundle, consent, keys
 from workbench.core.errors import WorkbenchError
 from workbench.core.workspace import Workspace
+from workbench.gui.blockers import export_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.pages.countersign import banner, group4, heading, note
@@ -37,20 +39,12 @@ from workbench.gui.tasks import Task
 LAST_CANCELLABLE_STEP = 2
 
 
-def fix_targets(problem: str) -> list[str]:
-    """Which page fixes a blocker, from the core's wording (review or consent, or both)."""
-    text = problem.lower()
-    if "pending review" in text or "no artifact is approved" in text:
-        return ["review"]
-    if "sensitive information kept" in text:
-        return ["review", "consent"]
-    return ["consent"]
-
-
-def sentence(problem: str) -> str:
-    """The core's phrase as a sentence: capital first letter, full stop."""
-    problem = problem.strip()
-    return problem[:1].upper() + problem[1:] + ("" if problem.endswith(".") else ".")
+def blocker_row(blocker: bundle.ExportBlocker | str) -> tuple[str, list[str]]:
+    """A blocker as the sentence shown and the pages that fix it (from its code, not its
+    wording); a plain error opens nothing."""
+    if isinstance(blocker, bundle.ExportBlocker):
+        return export_reason(blocker), list(blocker.fix)
+    return blocker, []
 
 
 class ExportPage(Page):
@@ -58,7 +52,7 @@ class ExportPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.blockers: list[str] = []
+        self.blockers: list[bundle.ExportBlocker | str] = []
         self.record: dict[str, Any] | None = None
         self.approved = 0
         self.task: Task | None = None
@@ -181,7 +175,7 @@ class ExportPage(Page):
                                     if state.value == "approved")
         except WorkbenchError as exc:
             self.blockers, self.record = [str(exc)], None
-        targets = [(sentence(b), fix_targets(b)) for b in self.blockers]
+        targets = [blocker_row(b) for b in self.blockers]
         try:
             keys.my_identity(keys.Role.EMPLOYEE)
         except WorkbenchError as exc:
@@ -253,11 +247,25 @@ class ExportPage(Page):
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the package"), str(default),
             self.tr("Consent Workbench packages (*.cwpkg)"))
-        if out:
-            target = Path(out) if out.endswith(".cwpkg") else Path(out + ".cwpkg")
-            self.start_export(target, card)
+        if not out:
+            return
+        target = Path(out) if out.endswith(".cwpkg") else Path(out + ".cwpkg")
+        # The file dialog asked about the name it returned; a name we completed is asked here.
+        if target.exists() and str(target) != out and not self.confirm_replace(target):
+            return
+        self.start_export(target, card, force=target.exists())
 
-    def start_export(self, out: Path, card: keys.IdentityCard) -> None:
+    def confirm_replace(self, target: Path) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Replace the package?"),
+                          self.tr("{0} already exists. Replace it with the new package?")
+                          .format(target.name), parent=self)
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is replace
+
+    def start_export(self, out: Path, card: keys.IdentityCard, force: bool = False) -> None:
         root, now = self.ctx.workspace_path, self.ctx.now()
         assert root is not None
 
@@ -269,7 +277,7 @@ class ExportPage(Page):
                 progress(done, total, label)
 
             with Workspace.open(root) as ws:
-                return bundle.export(ws, out, card, now, step)
+                return bundle.export(ws, out, card, now, step, force=force)
 
         self.result = None
         self.done.setVisible(False)

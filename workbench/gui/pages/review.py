@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import review
+from workbench.core import gate, review
 from workbench.core.errors import WorkbenchError
 from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.pii.script import dominant_language
@@ -36,6 +36,7 @@ from workbench.core.review import Decision
 from workbench.core.scan import cached_sender_keys, sender_keys
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
+from workbench.gui.blockers import gate_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.review.document import render_artifact, render_preview
@@ -66,6 +67,7 @@ class ReviewPage(Page):
         self._aliases: dict[str, int] = {}
         self.artifact: ArtifactRow | None = None
         self.findings: list[StoredFinding] = []
+        self._gate: list[gate.Blocker] = []  # what stops approving the open item
         self.selected: int | None = None
         self._language = "en"
         self._shown_id: str | None = None  # whose document/picture is built
@@ -85,6 +87,7 @@ class ReviewPage(Page):
         ctx.artifact_requested.connect(self.show_artifact)
         ctx.workspace_changed.connect(self._workspace_changed)
         ctx.data_changed.connect(self._data_changed)
+        ctx.scan_state_changed.connect(self._scan_state_changed)
         self._show_empty()
 
     def title(self) -> str:
@@ -279,6 +282,12 @@ class ReviewPage(Page):
 
     # -- loading -----------------------------------------------------------------------------
 
+    def _scan_state_changed(self, running: bool) -> None:
+        if not running and self.artifact is not None and self.isVisible():
+            self._reload(self.artifact.id)  # the scan's findings, and the gate's new answer
+            self._render()
+        self._update_actions()
+
     def _workspace_changed(self, _path: Path | None) -> None:
         self._index, self._states = [], {}
         self.artifact, self.findings, self.selected = None, [], None
@@ -400,6 +409,11 @@ class ReviewPage(Page):
                 self.artifact = ws.artifact(artifact_id)
                 self.findings = ws.findings(artifact_id)
                 self._aliases = ws.pseudonym_ordinals()
+                # The gate's answer from stored state: Approve is offered only if it agrees
+                # (open findings aside: pressing Approve then leads to them).
+                self._gate = [b for b in gate.approval_blockers(ws, artifact_id, by_hand=True,
+                                                                findings=self.findings)
+                              if b.rule is not gate.Rule.UNDECIDED]
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
@@ -565,16 +579,27 @@ class ReviewPage(Page):
                        self.act_preview, self.act_next_finding):
             action.setEnabled(has)
         self.act_undo.setEnabled(self.ctx.workspace_path is not None)
-        self.act_policy.setEnabled(self.ctx.workspace_path is not None)
-        self.act_approve_ready.setEnabled(self.ctx.workspace_path is not None)
+        self.act_policy.setEnabled(self.ctx.workspace_path is not None and not self.ctx.scanning)
+        self.act_approve_ready.setEnabled(self.ctx.workspace_path is not None
+                                          and not self.ctx.scanning)
         text_mode = has and not self.is_image and not self.previewing
         can_redact = text_mode and self.view.textCursor().hasSelection()
         self.act_redact.setEnabled(can_redact)
         self.act_redact_all.setEnabled(can_redact)
         if has:
             state = self._states.get(self.artifact.id)  # type: ignore[union-attr]
-            self.act_approve.setEnabled(state != "approved")
+            scanning = self.ctx.scanning
+            self.act_approve.setEnabled(state != "approved" and not scanning and not self._gate)
             self.act_exclude.setEnabled(state != "excluded")
+            if scanning:
+                why = self.tr("A scan is running: approve once it has finished.")
+            elif self._gate:
+                why = self.tr("Cannot approve: {0}.").format(
+                    "; ".join(gate_reason(b) for b in self._gate))
+            else:
+                why = self.tr("Approve this item as it will be exported, then go to the next")
+            self.act_approve.setToolTip(why)
+            self.approve_button.setToolTip(why)
 
     # -- selecting findings --------------------------------------------------------------------
 
@@ -735,13 +760,25 @@ class ReviewPage(Page):
         self._write(lambda ws, _p, _c: review.undo(ws), self.tr("Undoing…"), done)
 
     def apply_default_policy(self) -> None:
-        def done(count: int) -> None:
+        def work(ws, _progress, _cancel) -> int | list[str]:  # type: ignore[no-untyped-def]
+            missing = gate.unscanned(ws)
+            if missing:
+                return [b.title for b in missing]
+            return review.apply_default_policy(ws, require_scanned=True)
+
+        def done(count: int | list[str]) -> None:
+            if isinstance(count, list):
+                names = ", ".join(count[:3]) + (" …" if len(count) > 3 else "")
+                self.ctx.show_error(self.tr(
+                    "{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on "
+                    "the Materials page first, then apply the default policy.").format(
+                    len(count), names))
+                return
             self._say(self.tr("The default policy decided {0} findings.").format(count))
             self._changed()
 
         self.act_policy.setEnabled(False)
-        self._write(lambda ws, _p, _c: review.apply_default_policy(ws),
-                    self.tr("Applying the default policy…"), done)
+        self._write(work, self.tr("Applying the default policy…"), done)
 
     def approve_ready(self) -> None:
         def done(count: int) -> None:

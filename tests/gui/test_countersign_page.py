@@ -1,0 +1,130 @@
+"""HR's countersign page against hostile and wider-than-asked packages: a forged
+countersignature is shown refused, terms beyond HR's own request are listed and need a second
+explicit confirmation, every field of the record is shown, names are escaped, and the new
+reasons read in Chinese."""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QMessageBox
+
+from tests.core.test_package_trust import forge, members
+from tests.gui import test_package_pages
+from tests.gui.test_package_pages import WAIT, Flow, drop
+from workbench.core import bundle, consent, hr_requests, keys, ledger
+from workbench.core.paths import using_home
+from workbench.gui.context import AppContext
+from workbench.gui.pages.countersign import (
+    CountersignPage,
+    check_detail,
+    difference_text,
+    terms_html,
+)
+
+flow = test_package_pages.flow  # the shared fixtures
+dialogs = test_package_pages.dialogs
+
+
+def load(qtbot, page: CountersignPage, path) -> None:
+    drop(page, path)
+    qtbot.waitUntil(lambda: page.checked is not None and not page.busy, timeout=WAIT)
+
+
+def keep_request(flow: Flow, delete_by: str) -> None:
+    """HR signs (and keeps) a request for this employee: an earlier delete-by, storage named."""
+    with using_home(flow.hr.home):
+        asked = consent.terms_from_mapping(
+            {"purposes": [{"dpv": "dpv:ServiceProvision", "text": "release knowledge"}],
+             "controller": {"name": "Xinghe Tech", "contact": "privacy@xinghe.example.com"},
+             "storage_location": "Shanghai"},
+            countersigner=flow.hr.card.fingerprint, recipients=[flow.recipient.card.fingerprint],
+            delete_by=delete_by)
+        hr_requests.keep(consent.make_request(asked, keys.LocalSigner(flow.hr.card), flow.hr.card,
+                                              datetime.now(UTC), employee=flow.employee.card))
+
+
+def test_terms_wider_than_hrs_request_are_listed_and_need_a_second_yes(qtbot, flow: Flow,
+                                                                       dialogs, monkeypatch):
+    keep_request(flow, (datetime.now(UTC) + timedelta(days=60)).date().isoformat())
+    flow.export()
+    answers: list[Any] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: answers.pop(0))
+    with flow.hr:
+        page = CountersignPage(AppContext())
+        qtbot.addWidget(page)
+        load(qtbot, page, flow.package)
+        assert {d.field for d in page.differences} == {"delete_by", "storage_location"}
+        terms = page.terms.toPlainText()
+        assert "Wider than your own request" in terms
+        assert "A later delete-by date" in terms and "(you asked for Shanghai)" in terms
+        for field in ("Jurisdiction", "Storage location", "Cross-border transfer",
+                      "Consent record", "Notice shown"):
+            assert field in terms
+        assert "go beyond your own request in 2 ways" in page.verdict.text()
+        assert page.countersign_button.isEnabled()
+        lines = members(flow.package)[bundle.LEDGER]
+
+        answers.append(QMessageBox.StandardButton.No)  # the second question: not these terms
+        page.countersign_button.click()
+        assert not answers and not page.busy
+        assert members(flow.package)[bundle.LEDGER] == lines
+
+        answers.append(QMessageBox.StandardButton.Yes)
+        page.countersign_button.click()
+        qtbot.waitUntil(lambda: page.already_countersigned() and not page.busy, timeout=WAIT)
+    assert not dialogs.shown["critical"], dialogs.shown
+    last = ledger.read_entries(members(flow.package)[bundle.LEDGER].decode())[-1]
+    assert last.type == "consent.countersigned"
+    assert sorted(last.body["accepted_differences"]) == ["delete_by", "storage_location"]
+
+
+def test_a_package_the_employee_countersigned_herself_is_shown_refused(qtbot, flow: Flow,
+                                                                        dialogs):
+    flow.export()
+
+    def name_herself(statement: dict[str, Any]) -> None:
+        statement["predicate"]["countersigner"]["fingerprint"] = flow.employee.card.fingerprint
+
+    forged = forge(flow, flow.root / "forged.cwpkg", [flow.employee], flow.employee,
+                   name_herself)
+    with flow.hr:
+        page = CountersignPage(AppContext())
+        qtbot.addWidget(page)
+        load(qtbot, page, forged)
+    texts = page.checks_list.texts()
+    assert any(t.startswith("✗  HR countersignature") and "only HR can countersign" in t
+               for t in texts), texts
+    assert "do not countersign" in page.verdict.text()
+    assert not page.countersign_button.isEnabled()
+
+
+def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qapp):
+    flow.export()
+    checked = bundle.read_bundle(flow.package)
+    statement = copy.deepcopy(checked.statement)
+    statement["predicate"]["principal"]["name"] = "\x1b[2J\x1b[32mall checks ok\u202e"
+    hostile = bundle.Bundle(checked.path, checked.envelope, statement, checked.ledger_text,
+                            checked.payload_sha256)
+    shown = terms_html(hostile)
+    assert "\x1b" not in shown and "\u202e" not in shown
+    assert "\\x1b[2J\\x1b[32mall checks ok\\u202e" in shown
+
+    from workbench.gui.app import install_translators
+
+    refused = bundle.Check("HR countersignature", False, "English", "countersigner-is-employee",
+                           ("李娜 (0123)",))
+    wider = hr_requests.Difference("delete_by", "2027-01-31", "2027-03-31")
+    translators = install_translators(qapp, QLocale(QLocale.Language.Chinese,
+                                                    QLocale.Country.China))
+    try:
+        assert check_detail(refused) == ("数据包中指定的会签人就是员工 李娜 (0123) 本人；"
+                                         "只有 HR 才能会签")
+        assert difference_text(wider) == "更晚的删除截止日：2027-03-31（你请求的是 2027-01-31）"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+    assert check_detail(refused).endswith("only HR can countersign")

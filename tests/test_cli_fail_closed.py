@@ -1,0 +1,118 @@
+"""Fail closed through the command line (issue 15): the same doors as tests/core/test_gate.py,
+as a user or an attacker meets them — exit codes, one-line messages, nothing signed."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.core.parties import make_parties
+from tests.test_cli import run
+
+AWS_KEY = "AKIAIOSFODNN7EXAMPLE"
+RESIDENT_ID = "110105199003071239"
+
+
+@pytest.fixture
+def cli(tmp_path: Path, fixtures: Path, capsys, monkeypatch):
+    employee, hr, recipient = make_parties(tmp_path / "homes")
+
+    def as_(party, *argv: object) -> tuple[int, str, str]:
+        monkeypatch.setenv("WORKBENCH_HOME", str(party.home))
+        return run(capsys, *argv)
+
+    ws = tmp_path / "ws"
+    as_(employee, "init", ws, "--profile", fixtures / "self.json")
+    as_(employee, "import", ws, fixtures / "feishu/chat_export.json",
+        fixtures / "collector/messages.txt")
+    return as_, ws, employee, hr, recipient
+
+
+def _consent(as_, ws: Path, employee, hr, recipient) -> None:
+    code, _, err = as_(employee, "consent", ws, "--purpose", "handover", "--controller",
+                       "Xinghe", "--countersigner", hr.card.fingerprint, "--recipient",
+                       recipient.card.name, "--delete-by", "2030-01-01", "--yes")
+    assert code == 0, err
+
+
+def _no_traceback(err: str) -> None:
+    assert "Traceback" not in err and len(err.strip().splitlines()) <= 2
+
+
+def test_review_auto_without_a_scan_scans_first_and_ships_no_secret(cli, tmp_path: Path):
+    as_, ws, employee, *_ = cli
+    code, out, err = as_(employee, "review", ws, "--auto", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["approved"] > 0
+    code, out, _ = as_(employee, "status", ws, "--format", "json")
+    assert {"SECRET", "CN_RESIDENT_ID"} <= set(json.loads(out)["findings"])
+    code, _, err = as_(employee, "build-skill", ws, "--out", tmp_path / "skill")
+    assert code == 0, err
+    text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "skill").rglob("*.md"))
+    assert AWS_KEY not in text and RESIDENT_ID not in text
+
+
+def test_a_database_edited_without_the_key_is_refused_by_name(cli, tmp_path: Path):
+    as_, ws, employee, hr, recipient = cli
+    as_(employee, "review", ws, "--auto")
+    _consent(as_, ws, employee, hr, recipient)
+    with sqlite3.connect(ws / "workspace.sqlite") as db:
+        db.execute("UPDATE findings SET decision = 'keep' WHERE entity IN "
+                   "('SECRET', 'CN_RESIDENT_ID', 'BANK_CARD')")
+        db.execute("UPDATE artifacts SET state = 'approved'")
+    code, _, err = as_(employee, "export", ws, "--out", tmp_path / "p.cwpkg")
+    assert code == 1 and "cannot leave" in err and "must be redacted" in err
+    _no_traceback(err)
+    assert not (tmp_path / "p.cwpkg").exists()
+    assert "export.created" not in (ws / "ledger.jsonl").read_text()
+
+
+def test_export_after_withdrawal_is_refused(cli, tmp_path: Path):
+    as_, ws, employee, hr, recipient = cli
+    as_(employee, "review", ws, "--auto")
+    code, out, _ = as_(employee, "review", ws, "--list", "--format", "json")
+    for item in json.loads(out)["left"]:
+        assert item["kind"] == "image" or item["reasons"]
+    _consent(as_, ws, employee, hr, recipient)
+    code, _, err = as_(employee, "export", ws, "--out", tmp_path / "p.cwpkg")
+    assert code == 0, err
+    code, _, err = as_(employee, "withdraw", tmp_path / "p.cwpkg", "--out", tmp_path / "w.rev")
+    assert code == 0, err
+    code, _, err = as_(employee, "export", ws, "--out", tmp_path / "again.cwpkg")
+    assert code == 1 and "consent was withdrawn on" in err and "record a new decision" in err
+    _consent(as_, ws, employee, hr, recipient)
+    code, _, err = as_(employee, "export", ws, "--out", tmp_path / "again.cwpkg")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("where", ["folder", "missing-parent", "existing"])
+def test_export_to_a_bad_place_is_one_line_and_signs_nothing(cli, tmp_path: Path, where: str):
+    as_, ws, employee, hr, recipient = cli
+    as_(employee, "review", ws, "--auto")
+    _consent(as_, ws, employee, hr, recipient)
+    out = {"folder": tmp_path, "missing-parent": tmp_path / "no" / "p.cwpkg",
+           "existing": tmp_path / "old.cwpkg"}[where]
+    if where == "existing":
+        out.write_bytes(b"an older package")
+    code, _, err = as_(employee, "export", ws, "--out", out)
+    assert code == 2
+    _no_traceback(err)
+    assert "export.created" not in (ws / "ledger.jsonl").read_text()
+    if where == "existing":
+        assert "--force" in err and out.read_bytes() == b"an older package"
+        code, _, err = as_(employee, "export", ws, "--out", out, "--force")
+        assert code == 0, err
+
+
+def test_build_skill_into_an_existing_file_is_bad_input(cli, tmp_path: Path):
+    as_, ws, employee, *_ = cli
+    as_(employee, "review", ws, "--auto")
+    target = tmp_path / "a-file"
+    target.write_text("mine")
+    code, _, err = as_(employee, "build-skill", ws, "--out", target)
+    assert code == 2 and "is a file" in err
+    _no_traceback(err)
+    assert target.read_text() == "mine"

@@ -1,0 +1,200 @@
+"""The one gate that decides whether an artifact may be approved and may leave the laptop.
+
+Every approval (CLI, GUI, `review --auto`) and every export asks this module, and it answers
+from stored state only — never from what a screen showed. Its rules (SECURITY.md, "The gate"):
+
+1. the artifact was scanned by the detector installed now, with the people known now, and the
+   scan record carries the workspace's MAC over the findings it produced (none were deleted or
+   edited since);
+2. every finding has a decision;
+3. no secret or identifier class (keys, passwords, resident IDs, passports, cards, IBANs) and no
+   manual redaction is decided "keep";
+4. an image is approved only by a person who looked at it, never by a default policy;
+5. an approved artifact carries an approval MAC over its findings and decisions as approved:
+   any change since (a new finding, an edited decision) makes the approval void.
+
+The MACs are keyed with the workspace key, so a database edited without the key — a decision
+flipped to "keep", a state set to "approved", a finding deleted — is refused by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.workspace import StoredFinding, Workspace
+from workbench.core.workspace.records import review_digest, scan_digest
+
+# Classes that are redacted whoever they belong to and may never be kept (issue 15, DESIGN).
+NEVER_KEPT = frozenset({"SECRET", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD", "CREDIT_CARD",
+                        "IBAN_CODE", "MANUAL"})
+
+
+class Rule(StrEnum):
+    """Why an artifact may not be approved or may not leave; stable codes for every front end."""
+
+    UNSCANNED = "unscanned"
+    STALE_SCAN = "stale-scan"
+    SCAN_ALTERED = "scan-altered"
+    UNDECIDED = "undecided"
+    KEPT_IDENTIFIER = "kept-identifier"
+    IMAGE_NEEDS_LOOK = "image-needs-look"
+    PENDING = "pending"
+    APPROVAL_VOID = "approval-void"
+
+
+_TEXT = {
+    Rule.UNSCANNED: "not scanned yet: run the scan first",
+    Rule.STALE_SCAN: "scanned by an older detector or before the people now known were "
+                     "imported: scan again",
+    Rule.SCAN_ALTERED: "its scan record does not match its findings: the workspace was edited "
+                       "outside the app",
+    Rule.UNDECIDED: "{count} finding(s) still need a decision",
+    Rule.KEPT_IDENTIFIER: "{count} secret or identifier finding(s) ({detail}) are set to keep; "
+                          "they must be redacted",
+    Rule.IMAGE_NEEDS_LOOK: "a picture must be looked at and approved by hand",
+    Rule.PENDING: "not approved yet",
+    Rule.APPROVAL_VOID: "its findings or decisions changed after it was approved (or were "
+                        "edited outside the app): review and approve it again",
+}
+
+
+@dataclass(frozen=True)
+class Blocker:
+    """One reason one artifact may not be approved or exported."""
+
+    artifact_id: str
+    title: str
+    rule: Rule
+    count: int = 0
+    detail: str = ""
+
+    @property
+    def reason(self) -> str:
+        return _TEXT[self.rule].format(count=self.count, detail=self.detail)
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.artifact_id.removeprefix('sha256:')[:12]}): {self.reason}"
+
+
+@dataclass
+class GateContext:
+    """What every check needs once per call, not once per artifact: the scan key now."""
+
+    scan_key: str
+    scans: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ws: Workspace) -> GateContext:
+        from workbench.core.pii import version
+        from workbench.core.scan import known_people, scan_key
+
+        return cls(scan_key(version.DETECTOR_VERSION, known_people(ws)))
+
+    def scan_of(self, ws: Workspace, artifact_id: str) -> tuple[str, str] | None:
+        if artifact_id not in self.scans:
+            record = ws.scan_record(artifact_id)
+            if record is None:
+                return None
+            self.scans[artifact_id] = record
+        return self.scans[artifact_id]
+
+
+def approval_blockers(ws: Workspace, artifact_id: str, *, by_hand: bool,
+                      context: GateContext | None = None,
+                      findings: list[StoredFinding] | None = None) -> list[Blocker]:
+    """Everything that stops this artifact from being approved now (empty: it may be)."""
+    context = context or GateContext.of(ws)
+    artifact = ws.artifact_summary(artifact_id)
+    found = ws.findings(artifact_id) if findings is None else findings
+    blockers = _scan_blockers(ws, artifact_id, artifact.title, found, context)
+    if blockers:
+        return blockers  # findings of a missing or stale scan say nothing yet
+    undecided = sum(1 for f in found if f.decision == "pending")
+    if undecided:
+        blockers.append(Blocker(artifact_id, artifact.title, Rule.UNDECIDED, undecided))
+    kept = sorted({f.entity for f in found if f.entity in NEVER_KEPT and f.decision == "keep"})
+    if kept:
+        count = sum(1 for f in found if f.entity in NEVER_KEPT and f.decision == "keep")
+        blockers.append(Blocker(artifact_id, artifact.title, Rule.KEPT_IDENTIFIER, count,
+                                ", ".join(kept)))
+    if artifact.kind is ArtifactKind.IMAGE and not by_hand:
+        blockers.append(Blocker(artifact_id, artifact.title, Rule.IMAGE_NEEDS_LOOK))
+    return blockers
+
+
+def approval_mac(ws: Workspace, artifact_id: str, findings: Iterable[StoredFinding]) -> str:
+    return ws.mac("approval", artifact_id, review_digest(findings))
+
+
+def approval_holds(ws: Workspace, artifact_id: str, findings: Iterable[StoredFinding],
+                   mac: str | None = None) -> bool:
+    """The stored approval was made by the app for exactly these findings and decisions."""
+    mac = ws.approval_mac(artifact_id) if mac is None else mac
+    return ws.check_mac(mac, "approval", artifact_id, review_digest(findings))
+
+
+def export_blockers(ws: Workspace, context: GateContext | None = None) -> list[Blocker]:
+    """At export, from stored state: every artifact not excluded must be approved, and every
+    approved one must still pass the gate and hold a valid approval."""
+    context = context or GateContext.of(ws)
+    context.scans = ws.scan_records()
+    macs = ws.approval_macs()
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
+    blockers: list[Blocker] = []
+    for summary in ws.artifact_summaries():
+        if summary.state is ArtifactState.EXCLUDED:
+            continue
+        if summary.state is ArtifactState.PENDING:
+            blockers.append(Blocker(summary.id, summary.title, Rule.PENDING))
+            continue
+        found = by_artifact.get(summary.id, [])
+        problems = approval_blockers(ws, summary.id, by_hand=True, context=context,
+                                     findings=found)
+        if not problems and not approval_holds(ws, summary.id, found, macs.get(summary.id)):
+            problems = [Blocker(summary.id, summary.title, Rule.APPROVAL_VOID)]
+        blockers.extend(problems)
+    return blockers
+
+
+def unscanned(ws: Workspace) -> list[Blocker]:
+    """Items whose scan is missing, stale or altered: nothing about them is decided yet."""
+    context = GateContext.of(ws)
+    context.scans = ws.scan_records()
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
+    return [b for s in ws.artifact_summaries() if s.state is not ArtifactState.EXCLUDED
+            for b in _scan_blockers(ws, s.id, s.title, by_artifact.get(s.id, []), context)]
+
+
+def void_approvals(ws: Workspace, artifact_ids: Iterable[str], reason: str) -> list[str]:
+    """Return to pending every approved artifact among these whose approval no longer holds
+    (a rescan found something new, a decision changed); returns their ids."""
+    states = dict(ws.artifact_states())
+    wanted = [a for a in dict.fromkeys(artifact_ids) if states.get(a) is ArtifactState.APPROVED]
+    if not wanted:
+        return []
+    void = [a for a in wanted if not approval_holds(ws, a, ws.findings(a))]
+    if void:
+        ws.reopen(void, reason)
+    return void
+
+
+def _scan_blockers(ws: Workspace, artifact_id: str, title: str,
+                   findings: list[StoredFinding], context: GateContext) -> list[Blocker]:
+    record = context.scan_of(ws, artifact_id)
+    if record is None:
+        return [Blocker(artifact_id, title, Rule.UNSCANNED)]
+    key, mac = record
+    if not ws.check_mac(mac, "scan", artifact_id, key, scan_digest(findings)):
+        if not mac:  # scanned before scans were sealed (schema 5): simply scan again
+            return [Blocker(artifact_id, title, Rule.STALE_SCAN)]
+        return [Blocker(artifact_id, title, Rule.SCAN_ALTERED)]
+    if key != context.scan_key:
+        return [Blocker(artifact_id, title, Rule.STALE_SCAN)]
+    return []

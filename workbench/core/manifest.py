@@ -1,0 +1,192 @@
+"""The shape of a package's signed statement, checked before any field of it is read:
+JSON bounded in size and nesting before parsing, every field typed, member names safe."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+
+from workbench.core.display import visible
+
+STATEMENT_V1 = "https://in-toto.io/Statement/v1"
+PAYLOAD = "payload.age"
+# A statement lists one subject per file of the skill; 16 MB holds ~100 000 of them.
+MAX_STATEMENT_BYTES = 16 << 20
+MAX_SUBJECTS = 100_000
+# Our own documents nest at most five levels; anything deeper is hostile, and Python's
+# parser would recurse on it.
+MAX_DEPTH = 32
+MAX_NAME = 1024
+
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = re.compile(rb"[^\[\]{}]")
+
+
+class ManifestError(ValueError):
+    """A manifest or ledger line that is too large, too deep or not the expected shape."""
+
+
+def json_depth(data: bytes) -> int:
+    """How deeply arrays and objects nest in a JSON text, counted without parsing it (brackets
+    inside strings do not count), so a hostile depth is refused before the parser recurses."""
+    brackets = _NOT_BRACKET.sub(b"", _STRING.sub(b"", data))
+    steps = (1 if b in b"[{" else -1 for b in brackets)
+    return max(itertools.accumulate(steps, initial=0))
+
+
+def loads(data: bytes | str, what: str, max_bytes: int = MAX_STATEMENT_BYTES,
+          max_depth: int = MAX_DEPTH) -> Any:
+    """Parse untrusted JSON after checking its size and nesting depth."""
+    import json
+
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if len(raw) > max_bytes:
+        raise ManifestError(f"{what} is {len(raw):,} bytes, over the limit of {max_bytes:,}")
+    depth = json_depth(raw)
+    if depth > max_depth:
+        raise ManifestError(f"{what} nests {depth} levels deep, over the limit of {max_depth}")
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        raise ManifestError(f"{what} is not valid JSON ({visible(exc)})") from exc
+
+
+def _safe_name(name: str) -> str:
+    """A member name must be a plain relative path inside the skill folder."""
+    parts = name.split("/")
+    if not name or len(name) > MAX_NAME:
+        raise ValueError(f"member name of {len(name)} characters")
+    if name.startswith("/") or "\\" in name or re.match(r"^[A-Za-z]:", name):
+        raise ValueError(f"absolute member name {visible(name)!r}")
+    if any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"member name {visible(name)!r} has an empty, '.' or '..' part")
+    if visible(name) != name:
+        raise ValueError(f"member name {visible(name)!r} holds control characters")
+    return name
+
+
+def _iso_date(value: str) -> str:
+    date.fromisoformat(value)
+    return value
+
+
+Fingerprint = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32}$")]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+IsoDate = Annotated[str, AfterValidator(_iso_date)]
+SafeName = Annotated[str, AfterValidator(_safe_name)]
+
+
+class _Shape(BaseModel):
+    # Strict: a number is not a string, a string is not a date. Unknown fields are allowed
+    # (a newer writer may add some); the signature covers them all the same.
+    model_config = ConfigDict(strict=True, extra="allow")
+
+
+class _Party(_Shape):
+    name: str
+    fingerprint: Fingerprint
+
+
+class _Recipient(_Party):
+    age: str
+
+
+class _Purpose(_Shape):
+    text: str
+    dpv: str = ""
+
+
+class _Controller(_Shape):
+    name: str
+    contact: str = ""
+
+
+class _Category(_Shape):
+    category: str
+    count: int
+    sensitive: bool
+
+
+class _Retention(_Shape):
+    delete_by: IsoDate
+
+
+class _Licence(_Shape):
+    terms: str
+    fee: str = ""
+    until: str = ""
+
+
+class _Artifacts(_Shape):
+    count: int
+    digests: list[str]
+
+
+class _Record(_Shape):
+    record_id: str
+    decision: Literal["given", "declined"]
+    principal: _Party
+    countersigner: _Party | None = None
+    controller: _Controller
+    recipients: list[_Recipient] = Field(min_length=1)
+    purposes: list[_Purpose]
+    data_categories: list[_Category]
+    separate_consent: dict[str, bool]
+    retention: _Retention
+    artifacts: _Artifacts
+    jurisdiction: str = ""
+    storage_location: str = ""
+    cross_border: bool = False
+    licence: _Licence | None = None
+
+
+class _Digest(_Shape):
+    sha256: Sha256
+
+
+class _Subject(_Shape):
+    name: SafeName
+    digest: _Digest
+
+
+class _Statement(_Shape):
+    type_: Literal["https://in-toto.io/Statement/v1"] = Field(alias="_type")
+    subject: list[_Subject] = Field(min_length=1, max_length=MAX_SUBJECTS)
+    predicateType: str  # the in-toto field name
+    predicate: _Record
+
+
+def check_statement(statement: Any, predicate_type: str) -> dict[str, Any]:
+    """The statement, if it has every field the checks read, of the right type; else a
+    ManifestError naming the first field that is wrong."""
+    try:
+        parsed = _Statement.model_validate(statement)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the statement"
+        raise ManifestError(f"{visible(where)}: {visible(first['msg'])}") from None
+    if parsed.predicateType != predicate_type:
+        raise ManifestError(f"predicateType is {visible(parsed.predicateType)!r}, not a "
+                            "consent record")
+    names = [s.name for s in parsed.subject]
+    if names.count(PAYLOAD) != 1:
+        raise ManifestError(f"the statement must name {PAYLOAD} exactly once "
+                            f"(it does {names.count(PAYLOAD)} times)")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            raise ManifestError(f"member {name!r} is listed twice")
+        seen.add(name)
+    assert isinstance(statement, dict)
+    return statement
