@@ -44,15 +44,26 @@ class StackSampler:
         self._thread.start()
 
     def _run(self) -> None:
+        import threading
         import traceback
 
         while not self._stop.wait(self.every_s):
-            frame = sys._current_frames().get(self._main)
+            frames = sys._current_frames()
+            frame = frames.get(self._main)
             if frame is None:
                 continue
             stack = [f"{Path(f.filename).name}:{f.lineno} {f.name}"
                      for f in traceback.extract_stack(frame)[-14:]
                      if "ui_stall" not in f.filename]
+            if not stack:
+                # The UI thread is in Qt, or waiting for the interpreter lock: name what the
+                # other threads were running, which is what it waits for.
+                stack = ["(in Qt) workers: " + " | ".join(
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                    for ident, top in frames.items() if ident not in (self._main,
+                                                                      threading.get_ident())
+                    for f in traceback.extract_stack(top)[-1:]
+                    if "threading.py" not in f.filename)]
             self.samples.append((time.perf_counter(), " < ".join(reversed(stack[-8:]))))
 
     def stop(self) -> None:
