@@ -22,6 +22,17 @@ def test_scan_bench_smoke_run_prints_both_ratios(capsys):
 def test_export_bench_smoke_run_prints_the_ratio(capsys):
     from benchmarks import export_bench
 
-    assert export_bench.main(["--megabytes", "4", "--rounds", "1"]) == 0
+    assert export_bench.main(["--megabytes", "4", "--rounds", "1", "--messages", "0"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert re.match(r"ours / age throughput = \d+\.\d\d", last)
+
+
+@pytest.mark.slow
+def test_export_bench_times_a_full_export_of_a_generated_workspace(capsys):
+    from benchmarks import export_bench
+
+    assert export_bench.main(["--megabytes", "0", "--messages", "400"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert re.match(r"workspace: 400 chat lines in \d+ artifacts; scan", lines[0])
+    assert re.match(r"export = \d+\.\d\d s \(target <= 5\); export / scan = \d+\.\d%",
+                    lines[-1])

@@ -1460,6 +1460,14 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
 <context>
     <name>KeyringBanner</name>
     <message>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Hide this notice; it comes back if the keys move to another file.</source>
+        <translation>隐藏此提示；如果密钥改存到另一个文件，它会再次出现。</translation>
+    </message>
+    <message>
         <source>No system keyring: your private keys and workspace keys are kept in a passphrase-protected file ({0}). You will be asked for the passphrase when you open a workspace, sign or open packages; keep it safe, because nobody can recover the keys, or the workspace, without it.</source>
         <translation>没有系统钥匙串：你的私钥和工作区密钥保存在受口令保护的文件中（{0}）。打开工作区、签署或打开数据包时会要求你输入口令；请妥善保管，没有口令，任何人都无法恢复这些密钥，也无法读取工作区。</translation>
     </message>
@@ -2730,6 +2738,38 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>下一处待处理内容</translation>
     </message>
     <message>
+        <source>Redact finding</source>
+        <translation>遮盖此发现</translation>
+    </message>
+    <message>
+        <source>Redact the selected finding</source>
+        <translation>遮盖选中的发现</translation>
+    </message>
+    <message>
+        <source>Use alias for finding</source>
+        <translation>此发现用代称</translation>
+    </message>
+    <message>
+        <source>Replace the selected finding with its alias</source>
+        <translation>用代称替换选中的发现</translation>
+    </message>
+    <message>
+        <source>Keep finding</source>
+        <translation>保留此发现</translation>
+    </message>
+    <message>
+        <source>Keep the selected finding</source>
+        <translation>保留选中的发现</translation>
+    </message>
+    <message>
+        <source>Approve all ready</source>
+        <translation>全部通过可通过项</translation>
+    </message>
+    <message>
+        <source>Approve, as one step you can undo, every item with nothing left to decide (pictures still need you to look at them)</source>
+        <translation>把所有已无待决定内容的条目一次性通过（可一步撤销；图片仍需你亲自查看）</translation>
+    </message>
+    <message>
         <source>Apply default policy</source>
         <translation>按默认规则处理</translation>
     </message>
@@ -2750,8 +2790,8 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>这一条没有文字内容。</translation>
     </message>
     <message>
-        <source>Keys: J / K next / previous · A approve and next · X exclude and next · N next finding · R redact selection · P preview · Ctrl+Z undo</source>
-        <translation>快捷键：J / K 下一条 / 上一条 · A 通过并下一条 · X 排除并下一条 · N 下一处待处理 · R 遮盖选中文字 · P 预览 · Ctrl+Z 撤销</translation>
+        <source>Keys: J / K next / previous · A approve and next · X exclude and next · N next finding · 1 / 2 / 3 redact / alias / keep it · R redact selection · P preview · Ctrl+Z undo</source>
+        <translation>快捷键：J / K 下一条 / 上一条 · A 通过并下一条 · X 排除并下一条 · N 下一处待处理 · 1 / 2 / 3 遮盖 / 用代称 / 保留 · R 遮盖选中文字 · P 预览 · Ctrl+Z 撤销</translation>
     </message>
     <message>
         <source>Open a workspace to start reviewing.</source>
@@ -2826,6 +2866,10 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>已撤销。</translation>
     </message>
     <message>
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
         <source>{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on the Materials page first, then apply the default policy.</source>
         <translation>还有 {0} 项尚未扫描（{1}）：请先在“材料”页点击“扫描个人信息”，再应用默认规则。</translation>
     </message>
@@ -2838,12 +2882,36 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>正在按默认规则处理…</translation>
     </message>
     <message>
+        <source>Approved {0} items with nothing left to decide. Undo (Ctrl+Z) takes them all back.</source>
+        <translation>已通过 {0} 个无待决定内容的条目。撤销（Ctrl+Z）可全部收回。</translation>
+    </message>
+    <message>
+        <source>No item is ready: each one left has a finding to decide, or is a picture to look at.</source>
+        <translation>没有可直接通过的条目：剩下的每条都有待决定的发现，或是需要查看的图片。</translation>
+    </message>
+    <message>
+        <source>Approving the items that are ready…</source>
+        <translation>正在通过可通过的条目…</translation>
+    </message>
+    <message>
+        <source>{0} findings in this item still need a decision: the first is selected. Decide them, then approve.</source>
+        <translation>此条目还有 {0} 个发现需要决定：已选中第一个。请先决定，再通过。</translation>
+    </message>
+    <message>
         <source>Approved.</source>
         <translation>已通过。</translation>
     </message>
     <message>
         <source>Excluded: it will not be exported.</source>
         <translation>已排除：导出时不包含这一条。</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>正在通过…</translation>
+    </message>
+    <message>
+        <source>Excluding…</source>
+        <translation>正在排除…</translation>
     </message>
     <message>
         <source>Every item is approved or excluded. You can go on to consent and export.</source>

@@ -1,4 +1,19 @@
-from workbench.core.redact import Replacement, apply_replacements, merge_overlaps, placeholder
+from pathlib import Path
+
+import pytest
+import rfc8785
+
+from workbench.core import review
+from workbench.core.redact import (
+    RedactionContext,
+    Replacement,
+    apply_replacements,
+    merge_overlaps,
+    placeholder,
+    sweep_of,
+    sweep_text,
+)
+from workbench.core.workspace import StoredFinding, Workspace
 
 
 def test_typed_placeholders_in_the_artifact_language():
@@ -7,7 +22,7 @@ def test_typed_placeholders_in_the_artifact_language():
     assert placeholder("UNKNOWN_THING", "en") == "[REDACTED]"
 
 
-def test_replacements_through_presidio_anonymizer():
+def test_replacements_are_spliced_in():
     text = "call 张伟 at 13812345678 now"
     out = apply_replacements(text, [Replacement(5, 7, "同事A", False),
                                     Replacement(11, 22, "[电话]", True)])
@@ -24,3 +39,75 @@ def test_overlaps_merge_and_a_redaction_wins():
     assert apply_replacements("abcdefghij--klmnopq", [Replacement(0, 4, "[X]", True),
                                                      Replacement(2, 6, "A", False)]) \
         == "[X]ghij--klmnopq"
+
+
+def _finding(fid: int, entity: str, value: str, decision: str,
+             person_key: str | None = None) -> StoredFinding:
+    return StoredFinding(fid, "a", entity, 0, len(value), 1.0, "test", value, "third_party",
+                         person_key, decision)
+
+
+def test_sweep_is_one_pass_the_longest_value_wins_and_words_stay_whole():
+    context = RedactionContext({"person:1": 0}, sweep_of([
+        _finding(1, "PERSON", "Tom", "redact"),
+        _finding(2, "PERSON", "Tom Baker", "pseudonymise", "person:1"),
+        _finding(3, "PERSON", "name", "redact"),
+        _finding(4, "PHONE_NUMBER", "13812345678", "redact"),
+        _finding(5, "PERSON", "张伟", "redact"),
+        _finding(6, "PERSON", "Kept Person", "keep"),
+        _finding(7, "PERSON", "kept person", "redact"),
+    ]), {})
+    text = "TOM BAKER met tom, Tomas and 张伟伟 (13812345678); kept person stays"
+    assert sweep_text(text, context, "en") == (
+        "Colleague A met [NAME], Tomas and [NAME]伟 ([PHONE]); kept person stays")
+    # A placeholder put in by the sweep is not swept again ("name" is a swept value too).
+    assert sweep_text("Tom", context, "en") == "[NAME]"
+
+
+def test_sweep_falls_back_to_a_shorter_whole_word_and_handles_very_long_values():
+    token = "x" * 450
+    context = RedactionContext({}, sweep_of([
+        _finding(1, "PERSON", "Tom", "redact"),
+        _finding(2, "PERSON", "Tom Bak", "redact"),
+        _finding(3, "SECRET", token, "redact"),
+        _finding(4, "SECRET", token + "yz", "redact"),
+    ]), {})
+    assert sweep_text("Tom Baker and Tom Bak.", context, "en") == "[NAME] Baker and [NAME]."
+    assert sweep_text(f"k={token}yz k={token}", context, "en") == "k=[SECRET] k=[SECRET]"
+
+
+def test_the_workspace_context_is_rebuilt_exactly_when_its_findings_change(
+        workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "collector/messages.txt"])
+    (chat,) = workspace.artifacts()
+    text = chat.text
+    first = RedactionContext.of(workspace)
+    assert RedactionContext.of(workspace) is first  # nothing changed: built once
+    start = text.index("Zhang Wei")
+    review.redact_span(workspace, chat.id, start, start + 9)
+    redacted = RedactionContext.of(workspace)
+    assert redacted is not first
+    assert sweep_text("ask zhang wei", redacted, "en") == "ask [REDACTED]"
+    review.undo(workspace)
+    undone = RedactionContext.of(workspace)
+    assert sweep_text("ask zhang wei", undone, "en") == "ask zhang wei"
+    # The next redaction may reuse the undone finding's row id: still a new context.
+    start = text.index("rollout")
+    review.redact_span(workspace, chat.id, start, start + 7)
+    again = RedactionContext.of(workspace)
+    assert sweep_text("zhang wei's rollout", again, "en") == "zhang wei's [REDACTED]"
+    review.undo(workspace)
+    assert sweep_text("rollout", RedactionContext.of(workspace), "en") == "rollout"
+
+
+def test_canonical_json_is_byte_for_byte_rfc8785():
+    from workbench.core.redact import canonical_json
+
+    tricky = ['quote " backslash \\ slash /', "controls \x00\x01\x08\t\n\x0b\x0c\r\x1f\x7f",
+              "张伟 [电话] 😀 \u2028\u2029 \ufeff é", "", "[同事A的电话]"]
+    value = {"title": tricky[2], "kind": "chat", "segments": [
+        {"text": t, "sender": "同事A", "time": "2024-03-05T09:30:00+08:00"} for t in tricky]}
+    assert canonical_json(value) == rfc8785.dumps(value)
+    # Not plain text: left to the rfc8785 package, which refuses a lone surrogate.
+    with pytest.raises(rfc8785.CanonicalizationError):
+        canonical_json({"text": "\ud800"})

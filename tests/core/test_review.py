@@ -111,3 +111,33 @@ def test_decisions_are_committed_as_they_are_made(scanned: Workspace):
         assert other.finding(phone.id).decision == "redact"
     finally:
         other.close()
+
+
+def test_approve_ready_approves_what_has_nothing_left_in_one_undo_step(
+        scanned: Workspace, fixtures: Path):
+    artifacts = scanned.artifacts()
+    first_finding = scanned.findings()[0]
+    review.apply_default_policy(scanned)
+    # One finding left to decide keeps its item out; an image is never approved unseen.
+    scanned.set_decisions([(first_finding.id, "pending")])
+    # An item imported after the scan has no findings yet, and is not ready either.
+    scanned.import_paths([fixtures / "docs/handover_notes.md"])
+    unscanned = {a.id for a in scanned.artifacts()} - {a.id for a in artifacts}
+    ready = set(review.ready_to_approve(scanned))
+    assert ready == {a.id for a in artifacts if a.kind is not ArtifactKind.IMAGE
+                     and a.id != first_finding.artifact_id}
+    assert not ready & unscanned
+    events_before = len(scanned.pending_events())
+    assert review.approve_ready(scanned) == len(ready)
+    states = dict(scanned.artifact_states())
+    assert {i for i, s in states.items() if s is ArtifactState.APPROVED} == ready
+    approvals = [body for _id, _t, kind, body in scanned.pending_events()[events_before:]
+                 if kind == "artifact.reviewed"]
+    assert sorted(b["artifact"] for b in approvals) == sorted(ready)
+    assert all(b["digest_out"].startswith("sha256:") for b in approvals)
+    # The same digest a single approval records.
+    one = next(iter(ready))
+    review.undo(scanned)
+    assert all(s is ArtifactState.PENDING for s in dict(scanned.artifact_states()).values())
+    assert review.approve(scanned, one) == next(b["digest_out"] for b in approvals
+                                                if b["artifact"] == one)

@@ -102,3 +102,19 @@ def test_worker_process_scan_matches_in_process_scan(workspace: Workspace, fixtu
     assert again.scanned == 3
     there = [(f.artifact_id, f.entity, f.start, f.end, f.party) for f in workspace.findings()]
     assert there == here
+
+
+def test_sender_keys_follow_the_people_seen(workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "collector/messages.txt"])
+    before = scan.sender_keys(workspace)
+    assert before["李娜"] == "self" and before["张伟"] != "self"
+    assert scan.sender_keys(workspace) == before  # worked out once, then reused
+    workspace.import_paths([fixtures / "feishu/chat_export.json"])
+    after = scan.sender_keys(workspace)
+    assert set(after) > set(before)
+    # Still exactly what the people table says, name by name.
+    expected = {}
+    for person in scan.known_people(workspace):
+        for name in person.names:
+            expected.setdefault(name, person.key)
+    assert after == expected

@@ -120,3 +120,28 @@ def test_document_metadata_never_reaches_the_skill(reviewed: Workspace, tmp_path
                   "D:20261128015055Z"):
         assert value not in everything
     assert not list(folder.rglob("*.docx")) and not list(folder.rglob("*.pdf"))
+
+
+def test_topics_set_each_reference_apart_in_chinese_and_english(tmp_path: Path):
+    from workbench.core.skill import Reference, _add_topics
+
+    texts = {
+        "a.md": "# 发布\n\n09:30 — 同事A: 发布步骤见附件，发布窗口是周五。\n"
+                "09:31 — 李娜: 发布步骤我再核对一下，回滚方案也写好了。\n",
+        "b.md": "# 客户\n\n09:30 — 同事B: 客户名单在共享盘，客户名单别外传。\n"
+                "09:31 — 李娜: 好的，客户名单我周一更新。\n",
+        "c.md": "# Rollout\n\nThe rollout of the payment gateway: rollout window Friday, "
+                "gateway config reviewed by Colleague A.\n",
+    }
+    references = []
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        references.append(Reference(name, "chat", name, None, None))
+    _add_topics(tmp_path, references)
+    topics = {r.path: r.topics for r in references}
+    assert any("发布" in t for t in topics["a.md"][:2])
+    assert any("客户" in t for t in topics["b.md"][:2])
+    assert topics["c.md"][:2] == ["rollout", "gateway"]
+    everything = [t for ts in topics.values() for t in ts]
+    assert not [t for t in everything if "同事" in t or t.startswith("colleague")
+                or t[0] in "的了是我" or t[-1] in "的了是我"]

@@ -254,3 +254,23 @@ def test_a_file_that_fails_while_stored_leaves_no_trace_and_the_others_stay(
     files = [p for p in (workspace.root / "blobs").rglob("*") if p.is_file()]
     assert [p.name for p in files] == [hashlib.sha256(
         (fixtures / "docs/handover_notes.md").read_bytes()).hexdigest()]
+
+
+def test_the_default_time_zone_is_the_machines(tmp_path: Path):
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from workbench.core.workspace import local_timezone_name
+
+    nowhere = tmp_path / "missing"
+    copied = tmp_path / "localtime"  # a copy of the zone file, not a link into zoneinfo
+    copied.write_bytes(b"TZif")
+    named = tmp_path / "timezone"
+    named.write_text("Asia/Shanghai\n")
+    assert local_timezone_name({"TZ": ":Europe/Berlin"}, nowhere, nowhere) == "Europe/Berlin"
+    assert local_timezone_name({}, copied, named) == "Asia/Shanghai"
+    # Nothing names the zone: the machine's offset still keeps 09:30 +08:00 at 09:30.
+    zone = local_timezone_name({}, copied, nowhere, offset=timedelta(hours=8))
+    shown = datetime(2024, 3, 5, 1, 30, tzinfo=UTC).astimezone(ZoneInfo(zone))
+    assert shown.strftime("%H:%M") == "09:30"
+    assert local_timezone_name({}, copied, nowhere, offset=timedelta(0)) == "UTC"

@@ -5,7 +5,7 @@ import os
 if not os.environ.get("WORKBENCH_TEST_SCREEN"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

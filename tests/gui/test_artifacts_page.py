@@ -21,6 +21,8 @@ def window(qtbot, workspace):
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1366, 768)
+    window.show()  # a hidden page leaves data changes for when it is shown
+    qtbot.waitExposed(window)
     window.load_workspace(workspace.root)
     return window
 
@@ -41,7 +43,7 @@ def drop(widget, paths: list[Path]) -> None:
 def test_drop_imports_then_scans_and_filters_work(qtbot, window, fixtures: Path):
     page = window.pages["artifacts"]
     drop(page, [fixtures / "feishu", fixtures / "email/inbox.mbox", fixtures / "images"])
-    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=20_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 7, timeout=60_000)
     qtbot.waitUntil(lambda: sum(page.model.findings.values()) > 5, timeout=60_000)
     page.kind_filter.setCurrentIndex(page.kind_filter.findData("email"))
     assert page.proxy.rowCount() == 3

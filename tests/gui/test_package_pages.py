@@ -89,6 +89,7 @@ def dialogs(monkeypatch):
                         lambda *a, **k: answers.pop("folder", ""))
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr("workbench.gui.pages.receive.confirm", lambda *a, **k: True)
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown["critical"].append(a[2]))
     monkeypatch.setattr(QMessageBox, "information",
                         lambda *a: shown["information"].append(a[2]))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
 from workbench.core.artifacts import ArtifactKind, ArtifactState, Segment
@@ -95,6 +95,16 @@ def click_finding(qtbot, page: ReviewPage, finding_id: int) -> None:
 def apply_policy(qtbot, page: ReviewPage) -> None:
     page.act_policy.trigger()
     qtbot.waitUntil(lambda: "default policy" in page.status.text(), timeout=10_000)
+
+
+def written(qtbot, page: ReviewPage) -> None:
+    """Approvals, exclusions and undo run on the page's writer thread: wait for them."""
+    qtbot.waitUntil(lambda: not page.ctx.tasks, timeout=20_000)
+
+
+def state_of(path: Path, artifact_id: str) -> ArtifactState:
+    with Workspace.open(path) as ws:
+        return ws.artifact(artifact_id).state
 
 
 def test_without_a_workspace_the_page_says_what_to_do(qtbot):
@@ -206,6 +216,7 @@ def test_redact_a_selection_across_two_messages_then_undo(qtbot, page: ReviewPag
     assert page.selected == manual[0].id
     assert page.panel.remove.isVisible()
     qtbot.keyClick(page.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(qtbot, page)
     assert not [f for f in page.findings if f.detector == "manual"]
     with Workspace.open(ws_path) as ws:
         assert not [f for f in ws.findings() if f.detector == "manual"]
@@ -224,17 +235,39 @@ def test_preview_shows_placeholders_and_aliases_not_values(qtbot, page: ReviewPa
     assert "13812345678" in page.view.document().toPlainText()
 
 
-def test_approve_is_refused_while_findings_are_pending(qtbot, page: ReviewPage, ws_path: Path,
-                                                       errors: list[str]):
+def test_approve_with_findings_pending_jumps_to_them(qtbot, page: ReviewPage, ws_path: Path,
+                                                     errors: list[str]):
     chat_id = page.artifact.id
+    first_pending = next(f.id for f in page.findings if f.decision == "pending")
     page.approve_and_next()
-    assert errors and "still need a decision" in errors[0]
+    written(qtbot, page)
+    assert not errors  # no dialog: the first finding to decide is selected instead
     assert page.artifact.id == chat_id
+    assert page.selected == first_pending and page.panel.finding.id == first_pending
+    assert "still need a decision" in page.status.text()
+    assert state_of(ws_path, chat_id) is ArtifactState.PENDING
     apply_policy(qtbot, page)
     page.approve_and_next()
+    assert page.artifact.id != chat_id  # moved on at once, the approval runs behind
+    written(qtbot, page)
+    assert state_of(ws_path, chat_id) is ArtifactState.APPROVED
+
+
+def test_approve_all_ready_is_one_undo_step(qtbot, page: ReviewPage, ws_path: Path):
+    apply_policy(qtbot, page)
+    page.act_approve_ready.trigger()
+    written(qtbot, page)
     with Workspace.open(ws_path) as ws:
-        assert ws.artifact(chat_id).state is ArtifactState.APPROVED
-    assert page.artifact.id != chat_id  # moved on to the next pending item
+        states = {a.id: (a.kind, a.state) for a in ws.artifacts()}
+    approved = {i for i, (_kind, state) in states.items() if state is ArtifactState.APPROVED}
+    assert approved == {i for i, (kind, _state) in states.items()
+                        if kind is not ArtifactKind.IMAGE}
+    assert any(kind is ArtifactKind.IMAGE for kind, _state in states.values())
+    assert "Approved" in page.status.text()
+    page.act_undo.trigger()
+    written(qtbot, page)
+    with Workspace.open(ws_path) as ws:
+        assert all(a.state is ArtifactState.PENDING for a in ws.artifacts())
 
 
 def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_path: Path):
@@ -244,8 +277,8 @@ def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_pa
     first = page.artifact.id
     qtbot.keyClick(page.view, Qt.Key.Key_A)
     assert page.artifact.id != first
-    with Workspace.open(ws_path) as ws:
-        assert ws.artifact(first).state is ArtifactState.APPROVED
+    written(qtbot, page)
+    assert state_of(ws_path, first) is ArtifactState.APPROVED
     assert changed
     second = page.artifact.id
     qtbot.keyClick(page.view, Qt.Key.Key_K)  # pending only: the approved one is skipped
@@ -257,8 +290,8 @@ def test_keyboard_approve_and_next_and_navigation(qtbot, page: ReviewPage, ws_pa
     qtbot.keyClick(page.view, Qt.Key.Key_J)
     assert page.artifact.id == second
     qtbot.keyClick(page.view, Qt.Key.Key_X)
-    with Workspace.open(ws_path) as ws:
-        assert ws.artifact(second).state is ArtifactState.EXCLUDED
+    written(qtbot, page)
+    assert state_of(ws_path, second) is ArtifactState.EXCLUDED
 
 
 def open_image(page: ReviewPage, ws_path: Path) -> None:
@@ -361,6 +394,70 @@ def test_a_long_chat_is_built_quickly():
     assert len(rendered.map.pieces) == 3000
 
 
+def test_the_chats_own_placeholders_are_not_marked_as_redactions(qtbot, page: ReviewPage):
+    apply_policy(qtbot, page)
+    assert page.artifact.kind is ArtifactKind.CHAT
+    page.act_preview.trigger()
+    document = page.view.document()
+    text = document.toPlainText()
+    assert "[图片]" in text and "[撤回了一条消息]" in text
+    marked = {text[s.cursor.selectionStart():s.cursor.selectionEnd()]
+              for s in page.view.extraSelections()}
+    assert marked and "[密钥]" in marked
+    assert not marked & {"[图片]", "[撤回了一条消息]"}
+
+
+def test_the_chinese_review_page_fits_a_1366x768_screen(qtbot, ws_path: Path):
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.gui.app import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, QLocale(QLocale.Language.Chinese,
+                                                   QLocale.Country.China))
+    try:
+        ctx = AppContext()
+        ctx.workspace_path = ws_path
+        page = ReviewPage(ctx)
+        qtbot.addWidget(page)
+        assert page.act_approve.text() == "通过并下一条"
+        page.resize(1160, 600)
+        page.show()
+        page.refresh()
+        chat = artifact_of(ws_path, ArtifactKind.CHAT)
+        page.show_artifact(chat.id)
+        page.select_finding(finding(page, "PHONE_NUMBER").id)
+        # 768 less a title bar, a task bar, the menu, the key-file notice and the status bar.
+        assert page.minimumSizeHint().height() <= 560
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_number_keys_decide_the_selected_finding_and_tab_reaches_its_buttons(
+        qtbot, page: ReviewPage, ws_path: Path):
+    phone = finding(page, "PHONE_NUMBER", "13812345678")
+    click_finding(qtbot, page, phone.id)
+    assert page.selected == phone.id
+    qtbot.keyClick(page.view, Qt.Key.Key_1)
+    assert stored(ws_path, phone.id).decision == "redact"
+    qtbot.keyClick(page.view, Qt.Key.Key_3)
+    assert stored(ws_path, phone.id).decision == "keep"
+    secret = finding(page, "SECRET")
+    page.select_finding(secret.id)
+    qtbot.keyClick(page.view, Qt.Key.Key_3)  # a secret cannot be kept: the key does nothing
+    assert stored(ws_path, secret.id).decision == "pending"
+    page.select_finding(phone.id)
+    page.view.setFocus()
+    reached = set()
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    # An exclusive group takes Tab at its checked button, arrows move within it.
+    assert reached & {page.panel.redact, page.panel.alias, page.panel.keep}
+
+
 def test_pressing_a_during_a_scan_approves_nothing(qtbot, page: ReviewPage, ws_path: Path):
     """Issue 15: while the workspace is being scanned, Approve is off (A does nothing), and
     it comes back when the scan ends."""
@@ -385,6 +482,7 @@ def test_pressing_a_during_a_scan_approves_nothing(qtbot, page: ReviewPage, ws_p
     qtbot.waitUntil(lambda: not page.ctx.scanning, timeout=10_000)
     assert page.act_approve.isEnabled()
     qtbot.keyClick(page.view, Qt.Key.Key_A)
+    written(qtbot, page)
     with Workspace.open(ws_path) as ws:
         assert ws.artifact(first).state is ArtifactState.APPROVED
 

@@ -158,3 +158,32 @@ def test_not_now_creates_nothing(qtbot, ctx, monkeypatch):
                         lambda self: QDialog.DialogCode.Rejected)
     assert not welcome.run_first_run(ctx, None)
     assert welcome.first_run_needed()
+
+
+def test_enter_on_the_filled_form_creates_the_identity(qtbot, ctx):
+    from PySide6.QtCore import Qt
+
+    dialog = welcome.WelcomeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    rejected = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    dialog.name_edit.setText("李娜")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.card is not None, timeout=15_000)
+    assert not rejected and dialog.isVisible()
+    assert dialog.card.name == "李娜"
+
+
+def test_the_whole_fingerprint_fits_on_the_ready_page(qtbot, ctx):
+    dialog = welcome.WelcomeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    card = create_in(dialog, qtbot, keys.Role.EMPLOYEE, "李娜")
+    label = dialog.fingerprint_label
+    qtbot.waitUntil(lambda: label.isVisible())
+    needed = label.fontMetrics().horizontalAdvance(card.short)
+    qtbot.waitUntil(lambda: label.mapTo(dialog, label.contentsRect().topLeft()).x() + needed
+                    <= dialog.width(), timeout=3_000)
+    assert label.contentsRect().width() >= needed, (label.contentsRect().width(), needed)

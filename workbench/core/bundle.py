@@ -292,20 +292,23 @@ class _ChunkReader(io.RawIOBase):
 
     def __init__(self, chunks: Iterator[bytes]) -> None:
         self._chunks = chunks
-        self._pending = b""
+        self._pending = memoryview(b"")
+        self._offset = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
-        while not self._pending:
+        # An offset into the current chunk: slicing the rest off after each read copied
+        # the chunk's remainder every time.
+        while self._offset >= len(self._pending):
             try:
-                self._pending = next(self._chunks)
+                self._pending, self._offset = memoryview(next(self._chunks)), 0
             except StopIteration:
                 return 0
-        size = min(len(buffer), len(self._pending))
-        buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+        size = min(len(buffer), len(self._pending) - self._offset)
+        buffer[:size] = self._pending[self._offset:self._offset + size]
+        self._offset += size
         return size
 
 

@@ -182,19 +182,72 @@ def unresolved(ws: Workspace) -> list[Unresolved]:
 def approve(ws: Workspace, artifact_id: str, context: RedactionContext | None = None,
             *, by_hand: bool = True, gate_context: gate.GateContext | None = None) -> str:
     """Approve an artifact the gate lets through; returns its digest out. The only way an
-    artifact becomes approved."""
-    findings = ws.findings(artifact_id)
+    artifact becomes approved (with `approve_ready`, which asks the same gate)."""
+    body, mac = _approval(ws, artifact_id, context or RedactionContext.of(ws),
+                          by_hand=by_hand, gate_context=gate_context)
+    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body),
+                          approval_mac=mac)
+    return str(body["digest_out"])
+
+
+def _approval(ws: Workspace, artifact_id: str, context: RedactionContext, *, by_hand: bool,
+              gate_context: gate.GateContext | None,
+              findings: list[StoredFinding] | None = None) -> tuple[dict[str, object], str]:
+    """The gate's verdict, then the approval's ledger event body and the gate's MAC."""
+    findings = ws.findings(artifact_id) if findings is None else findings
     blockers = gate.approval_blockers(ws, artifact_id, by_hand=by_hand, context=gate_context,
                                       findings=findings)
     if blockers:
         raise NotApprovable(blockers)
     artifact = ws.artifact(artifact_id)
-    redacted = redact_artifact(artifact, findings, context or RedactionContext.of(ws))
+    redacted = redact_artifact(artifact, findings, context)
     body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
             "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
-    ws.set_artifact_state(artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body),
-                          approval_mac=gate.approval_mac(ws, artifact_id, findings, artifact))
-    return redacted.digest
+    return body, gate.approval_mac(ws, artifact_id, findings, artifact)
+
+
+def _gate_context(ws: Workspace) -> gate.GateContext:
+    context = gate.GateContext.of(ws)
+    context.scans = ws.scan_records()
+    return context
+
+
+def _findings_by_artifact(ws: Workspace) -> dict[str, list[StoredFinding]]:
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
+    return by_artifact
+
+
+def ready_to_approve(ws: Workspace) -> list[str]:
+    """Pending artifacts with nothing left to decide: those the gate lets through without a
+    person looking at each (so never a picture)."""
+    context, by_artifact = _gate_context(ws), _findings_by_artifact(ws)
+    return [a.id for a in ws.artifact_summaries() if a.state == ArtifactState.PENDING
+            and not gate.approval_blockers(ws, a.id, by_hand=False, context=context,
+                                           findings=by_artifact.get(a.id, []))]
+
+
+def approve_ready(ws: Workspace, progress: ProgressCallback = no_progress,
+                  cancel: CancelToken | None = None) -> int:
+    """Approve every artifact with nothing left to decide, as one undo step; returns how
+    many. Each passes the gate as `approve` does; a cancel before the end approves none."""
+    ready = ready_to_approve(ws)
+    context, gate_context = RedactionContext.of(ws), _gate_context(ws)
+    by_artifact = _findings_by_artifact(ws)
+    changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None,
+                        str | None]] = []
+    for done, artifact_id in enumerate(ready):
+        if cancel is not None:
+            cancel.check("Approving")
+        progress(done, len(ready), "")
+        body, mac = _approval(ws, artifact_id, context, by_hand=False,
+                              gate_context=gate_context,
+                              findings=by_artifact.get(artifact_id, []))
+        changes.append((artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body), mac))
+    ws.set_artifact_states(changes)
+    progress(len(ready), len(ready), "")
+    return len(changes)
 
 
 class NotApprovable(RefusedError):

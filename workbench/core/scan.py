@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -50,20 +51,28 @@ def known_people(ws: Workspace) -> list[KnownPerson]:
     my_emails = {e.casefold() for e in me.emails}
     my_names |= {_squash(f) for n in me.names for f in pinyin_forms(n)}
     others: list[KnownPerson] = []
+    # Every squashed form (pinyin included) of every name seen -> the first colleague with
+    # it: each name's forms are computed once, not once per colleague it is compared with.
+    owner_of: dict[str, int] = {}
     for index, person in enumerate(ws.people()):
         name, email = (person.name or "").strip(), (person.email or "").strip()
         if (name.casefold() in my_names or _squash(name) in my_names
                 or email.casefold() in my_emails):
             me = replace(me, names=_add(me.names, name), emails=_add(me.emails, email))
             continue
-        same = next((o for o in others if name and _same_name(o, name)), None)
-        if same is not None:
+        forms = _forms(name) if name else set()
+        owners = [owner_of[f] for f in forms if f in owner_of]
+        if owners:
             # "张伟" in Feishu and "Zhang Wei" in Slack are one colleague with one alias.
-            others[others.index(same)] = replace(same, names=_add(same.names, name),
-                                                 emails=_add(same.emails, email))
-            continue
-        others.append(KnownPerson(f"person:{index}", names=(name,) if name else (),
-                                  emails=(email,) if email else ()))
+            same = min(owners)
+            others[same] = replace(others[same], names=_add(others[same].names, name),
+                                   emails=_add(others[same].emails, email))
+        else:
+            same = len(others)
+            others.append(KnownPerson(f"person:{index}", names=(name,) if name else (),
+                                      emails=(email,) if email else ()))
+        for form in forms:
+            owner_of.setdefault(form, same)
     return [me, *others]
 
 
@@ -71,20 +80,38 @@ def _squash(name: str) -> str:
     return "".join(name.split()).casefold()
 
 
-def _same_name(person: KnownPerson, name: str) -> bool:
-    forms = {_squash(n) for n in person.names}
-    forms |= {_squash(f) for n in person.names for f in pinyin_forms(n)}
-    candidates = {_squash(name)} | {_squash(f) for f in pinyin_forms(name)}
-    return bool(forms & candidates)
+def _forms(name: str) -> set[str]:
+    return {_squash(name)} | {_squash(f) for f in pinyin_forms(name)}
+
+
+# The latest sender keys of each workspace this process has open, with the state of its
+# people they were worked out from (pinyin for every name costs a while at hundreds of them).
+_senders: dict[str, tuple[str, dict[str, str]]] = {}
+_senders_lock = threading.Lock()
+
+
+def cached_sender_keys(ws: Workspace) -> dict[str, str] | None:
+    """`sender_keys` if they are already worked out for the people as they are, else None
+    (for the window, which must not wait for them)."""
+    root, state = str(ws.root.resolve()), ws.people_fingerprint()
+    with _senders_lock:
+        cached = _senders.get(root)
+        return dict(cached[1]) if cached is not None and cached[0] == state else None
 
 
 def sender_keys(ws: Workspace) -> dict[str, str]:
     """Chat sender name -> the person key its messages are attributed to."""
+    cached = cached_sender_keys(ws)
+    if cached is not None:
+        return cached
+    root, state = str(ws.root.resolve()), ws.people_fingerprint()
     keys: dict[str, str] = {}
     for person in known_people(ws):
         for name in person.names:
             keys.setdefault(name, person.key)
-    return keys
+    with _senders_lock:
+        _senders[root] = (state, keys)
+    return dict(keys)
 
 
 def _third_party_senders(artifacts: list[ArtifactRow], people: list[KnownPerson]) -> list[str]:

@@ -3,6 +3,7 @@ SKILL.md with an index, and the consent that travels with it."""
 
 from __future__ import annotations
 
+import heapq
 import io
 import json
 import math
@@ -222,33 +223,50 @@ hi hello dear let know need get got see one two new use used via per are is it o
 an be by or as at if we me my so do did done does ok okay yes no re fwd fw cc""".split())
 
 
+# Chinese is not split into words here: a word segmenter's dictionaries take seconds to load,
+# longer than the rest of an export. Runs of hanzi give 2-4 character terms instead, and
+# TF-IDF over the references keeps the ones that set a reference apart; a term may not start
+# or end on a particle or pronoun, which removes most fragments.
+_ZH_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_ZH_EDGE = frozenset("的了是在我你他她它们这那就也都和与及或而吗呢吧啊呀哦嗯么个一不有没要会能把被"
+                     "给让对从到为以很还又再才已将")
+
+
+def _terms(text: str) -> Counter[str]:
+    """English words (not stop words) and hanzi terms of a reference's redacted text."""
+    body = _strip_markup(text)
+    terms = Counter([w.lower() for w in _EN_WORD.findall(body)]
+                    + [run[i:i + size] for run in _ZH_RUN.findall(body) for size in (2, 3, 4)
+                       for i in range(len(run) - size + 1)])
+    # Filtered once per distinct term rather than once per occurrence.
+    for term in [t for t in terms if t in _EN_STOP or t.startswith("colleague")
+                 or t[0] in _ZH_EDGE or t[-1] in _ZH_EDGE or "同事" in t]:
+        del terms[term]
+    return terms
+
+
 def _add_topics(root: Path, references: list[Reference]) -> None:
-    """Keywords per reference: jieba's TF-IDF for Chinese, TF-IDF over the references for
-    English. Computed on redacted text, so no topic can be a removed value."""
-    import jieba.analyse
-
-    from workbench.core.pii.chinese import jieba_posseg
-
-    jieba_posseg()  # jieba initialised with the app's cache folder
-    texts = {r.path: (root / r.path).read_text(encoding="utf-8") for r in references
-             if r.path.endswith(".md")}
-    documents = {path: Counter(w.lower() for w in _EN_WORD.findall(_strip_markup(text))
-                               if w.lower() not in _EN_STOP) for path, text in texts.items()}
-    frequency = Counter(word for words in documents.values() for word in set(words))
+    """Up to five keywords per reference by TF-IDF over the references. Computed on
+    redacted text, so no topic can be a removed value."""
+    documents = {r.path: _terms((root / r.path).read_text(encoding="utf-8"))
+                 for r in references if r.path.endswith(".md")}
+    frequency = Counter(term for terms in documents.values() for term in terms)
     total = max(len(documents), 1)
     for reference in references:
-        text = texts.get(reference.path)
-        if text is None:
+        terms = documents.get(reference.path)
+        if not terms:
             continue
-        body = _strip_markup(text)
-        if dominant_language(body) == "zh":
-            tags = jieba.analyse.extract_tags(body, topK=8)
-            topics = [t for t in tags if not re.search(r"同事|[\[\]_]|^\d+$", t)][:5]
-        else:
-            words = documents[reference.path]
-            scored = sorted(words, key=lambda w: (-words[w] * math.log(1 + total /
-                                                                       frequency[w]), w))
-            topics = [w for w in scored if not w.startswith("colleague")][:5]
+        # Only the best terms are ranked: sorting every term of a long chat costs more than
+        # the rest of the topic search, and five topics are always found near the top.
+        scored = heapq.nsmallest(200, terms, key=lambda t: (
+            -terms[t] * math.log(1 + total / frequency[t]), -len(t), t))
+        topics: list[str] = []
+        for term in scored:
+            # "客户名单" and "客户" are one topic: the better-scored form stands for both.
+            if not any(term in chosen or chosen in term for chosen in topics):
+                topics.append(term)
+            if len(topics) == 5:
+                break
         reference.topics = topics
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.core.errors import WorkbenchError
@@ -113,9 +113,11 @@ class AppContext(QObject):
     # -- background work --------------------------------------------------------------------
 
     def run_task(self, work: Work, label: str, on_success: Callable[[Any], None] | None = None,
-                 on_failure: Callable[[str], None] | None = None) -> Task:
-        """Run `work(progress, cancel)` on the thread pool; the window shows progress and a
-        Cancel button; errors become a dialog. Nothing here waits."""
+                 on_failure: Callable[[str], None] | None = None,
+                 pool: QThreadPool | None = None) -> Task:
+        """Run `work(progress, cancel)` on the thread pool (or `pool`: a page's own, to run
+        its tasks in order); the window shows progress and a Cancel button; errors become a
+        dialog. Nothing here waits."""
         task = Task(work)
         task.label = label
         if on_success is not None:
@@ -125,7 +127,7 @@ class AppContext(QObject):
             signal.connect(lambda *_args, t=task: self._finished(t))
         self.tasks.append(task)
         self.task_started.emit(task, label)
-        return task.start()
+        return task.start(pool)
 
     def mark_scan(self, task: Task) -> None:
         """This task scans the workspace: approving waits for it (the gate would refuse)."""

@@ -41,6 +41,17 @@ PAGES = (
 )
 
 
+# The roles a page is for (None: everyone). Employees come first in PAGES, so a person
+# with several roles lands on their own material.
+_EMPLOYEE, _HR, _RECIPIENT = "employee", "hr", "recipient"
+PAGE_ROLES: dict[str, frozenset[str] | None] = {
+    "artifacts": frozenset({_EMPLOYEE}), "review": frozenset({_EMPLOYEE}),
+    "consent": frozenset({_EMPLOYEE}), "export": frozenset({_EMPLOYEE}),
+    "deadlines": frozenset({_EMPLOYEE, _RECIPIENT}), "countersign": frozenset({_HR}),
+    "receive": frozenset({_RECIPIENT}), "keys": None,
+}
+
+
 def available_pages() -> list[type[Page]]:
     classes = []
     for module_name, class_name in PAGES:
@@ -90,6 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.counts = QLabel()
+        self._counting: set[Task] = set()
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -111,7 +123,8 @@ class MainWindow(QMainWindow):
         self.ctx.task_started.connect(self._task_started)
         self.ctx.task_finished.connect(self._task_finished)
         self.ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.nav.setCurrentRow(0)
+        self.ctx.identities_changed.connect(self.apply_roles)
+        self.apply_roles()
         self._workspace_changed(None)
 
     # -- structure ------------------------------------------------------------------------------
@@ -175,6 +188,27 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.refresh()
 
+    def apply_roles(self) -> None:
+        """Show the pages of the roles this person holds, and land on their role's first:
+        HR starts at countersigning, a recipient at receiving; nobody is shown another
+        role's page (which could only tell them to make that role's identity). With no
+        identity yet, every page shows."""
+        from workbench.core import keys
+
+        try:
+            roles = {str(card.role.value) for card in keys.own_identities()}
+        except Exception:  # an unreadable card must not keep the window from opening
+            roles = set()
+        for row in range(self.nav.count()):
+            needs = PAGE_ROLES.get(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+            self.nav.item(row).setHidden(bool(roles) and needs is not None
+                                         and not roles & needs)
+        current = self.nav.currentRow()
+        if current < 0 or self.nav.item(current).isHidden():
+            first = next((r for r in range(self.nav.count())
+                          if not self.nav.item(r).isHidden()), 0)
+            self.nav.setCurrentRow(first)
+
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
@@ -214,11 +248,29 @@ class MainWindow(QMainWindow):
             self.current_page().refresh()
 
     def _update_counts(self) -> None:
-        if self.ctx.workspace_path is None:
+        """Counted off the UI thread: it runs after every change, at any size."""
+        path = self.ctx.workspace_path
+        if path is None:
             self.counts.setText(self.tr("No workspace open"))
             return
-        with self.ctx.workspace() as ws:
-            status = ws.status()
+        from workbench.core.workspace import Workspace
+
+        def work(_progress, _cancel):  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return ws.status()
+
+        def counted(status) -> None:  # type: ignore[no-untyped-def]
+            self._counting.discard(task)
+            if path == self.ctx.workspace_path:
+                self._show_counts(status)
+
+        task = Task(work)
+        task.signals.succeeded.connect(counted)
+        task.signals.failed.connect(lambda _message: self._counting.discard(task))
+        self._counting.add(task)  # kept alive until it reports
+        task.start()
+
+    def _show_counts(self, status) -> None:  # type: ignore[no-untyped-def]
         reviewed = status.by_state["approved"] + status.by_state["excluded"]
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
             reviewed, status.artifacts, status.by_state["approved"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Two Latin letters in a row: a word the English model could read (not a lone "A" or "x").
 _LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 # A capitalised word ("Sophie", "Zhang"): what English NER needs to tag a name or place.
@@ -36,5 +37,5 @@ def languages_for(text: str, requested: str = "auto") -> tuple[str, ...]:
 def dominant_language(text: str) -> str:
     """'zh' when hanzi outnumber Latin letters, else 'en' (for aliases and placeholders)."""
     han = len(_HAN.findall(text))
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    latin = len(_LATIN_LETTER.findall(text))
     return "zh" if han and han * 2 >= latin else "en"

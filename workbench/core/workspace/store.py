@@ -10,9 +10,9 @@ import shutil
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -56,13 +56,21 @@ LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
 
 
-def local_timezone_name() -> str:
-    """The machine's IANA zone name (TZ, then /etc/localtime), or UTC when it can't be told."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+def local_timezone_name(environ: Mapping[str, str] | None = None,
+                        localtime: Path = Path("/etc/localtime"),
+                        timezone_file: Path = Path("/etc/timezone"),
+                        offset: timedelta | None = None) -> str:
+    """The machine's IANA zone name: TZ, then where /etc/localtime points, then
+    /etc/timezone; failing those, a fixed zone with the machine's current offset (so a
+    09:30 +08:00 message still reads 09:30), and UTC only where the offset is zero."""
+    environ = os.environ if environ is None else environ
+    candidates = [environ.get("TZ", "").lstrip(":")]
     with contextlib.suppress(OSError):
-        target = os.path.realpath("/etc/localtime")
+        target = os.path.realpath(localtime)
         if "zoneinfo/" in target:
             candidates.append(target.split("zoneinfo/", 1)[1])
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        candidates.append(timezone_file.read_text(encoding="utf-8").strip())
     for name in candidates:
         if name:
             try:
@@ -70,6 +78,11 @@ def local_timezone_name() -> str:
                 return name
             except (ZoneInfoNotFoundError, ValueError):
                 continue
+    if offset is None:
+        offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    if offset and not rest and -12 <= hours <= 14:
+        return f"Etc/GMT{-hours:+d}"  # POSIX-style names: Etc/GMT-8 is eight hours east
     return "UTC"
 
 
@@ -905,27 +918,39 @@ class Workspace:
                            approval_mac: str | None = None) -> None:
         """Approve, exclude or reopen an artifact; queue its ledger event in the same
         transaction. An approval is stored with the gate's MAC over what was approved."""
-        if state == ArtifactState.APPROVED and approval_mac is None:
+        self.set_artifact_states([(artifact_id, state, event, approval_mac)])
+
+    def set_artifact_states(
+        self, changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None,
+                                  str | None]],
+    ) -> None:
+        """Several artifacts' states, each with its ledger event and (for an approval) the
+        gate's MAC, in one transaction and one undo step."""
+        if not changes:
+            return
+        if any(state == ArtifactState.APPROVED and mac is None for _a, state, _e, mac in changes):
             # Only the gate approves (review.approve); this is a programming error, not input.
             raise ValueError("An approval needs the gate's MAC (use review.approve).")
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
-            if approval_mac is not None:
-                self._conn.execute(
-                    "INSERT OR REPLACE INTO approvals(artifact_id, approved_at, mac) "
-                    "VALUES (?, ?, ?)", (artifact_id, _now(), approval_mac))
-            (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
-                                        (artifact_id,)).fetchone()
-            self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
-                               (str(state), artifact_id))
-            if state != ArtifactState.APPROVED:
-                # An approval stands for one approval: it never comes back by a state edit.
-                self._conn.execute("DELETE FROM approvals WHERE artifact_id = ?",
-                                   (artifact_id,))
-            self._history("state", self._next_batch(), artifact_id=artifact_id, old=old,
-                          new=str(state))
-            if event is not None:
-                self._queue_event((_ledger_time(), event[0], json.dumps(event[1], sort_keys=True)))
+            batch = self._next_batch()
+            for artifact_id, state, event, approval_mac in changes:
+                if approval_mac is not None:
+                    self._conn.execute(
+                        "INSERT OR REPLACE INTO approvals(artifact_id, approved_at, mac) "
+                        "VALUES (?, ?, ?)", (artifact_id, _now(), approval_mac))
+                (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
+                                            (artifact_id,)).fetchone()
+                self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
+                                   (str(state), artifact_id))
+                if state != ArtifactState.APPROVED:
+                    # An approval stands for one approval: never brought back by a state edit.
+                    self._conn.execute("DELETE FROM approvals WHERE artifact_id = ?",
+                                       (artifact_id,))
+                self._history("state", batch, artifact_id=artifact_id, old=old, new=str(state))
+                if event is not None:
+                    self._queue_event((_ledger_time(), event[0],
+                                       json.dumps(event[1], sort_keys=True)))
 
     def undo(self) -> list[tuple[str, str | None, str | None]]:
         """Revert the most recent review action (all of one batch); returns what was undone
@@ -1011,6 +1036,32 @@ class Workspace:
             args = (artifact_id,)
         return [self._stored_finding(row) for row in
                 self._conn.execute(query + ' ORDER BY artifact_id, start, "end", id', args)]
+
+    def review_fingerprint(self) -> str:
+        """A digest that changes whenever anything workspace-wide redaction depends on
+        changes: any finding added, removed, rescanned or decided, any person or alias, the
+        employee's profile. Sealed values carry a fresh random nonce each time they are
+        written, so their nonce stands in for the value without opening it. Cheap: nothing
+        is decrypted, and the hashing happens inside SQLite's aggregate."""
+        return self._fingerprint((
+            """SELECT group_concat(id || ',' || artifact_id || ',' || entity || ',' || start
+                      || ',' || "end" || ',' || decision || ',' || COALESCE(person_key, '')
+                      || ',' || COALESCE(box, '') || ',' || hex(substr(value, 1, 13)), ';')
+               FROM (SELECT * FROM findings ORDER BY id)""",
+            """SELECT group_concat(person_key || ',' || ordinal, ';')
+               FROM (SELECT * FROM pseudonyms ORDER BY person_key)""",
+            *_PEOPLE_STATE))
+
+    def people_fingerprint(self) -> str:
+        """Like `review_fingerprint`, for the people seen and the employee's profile only."""
+        return self._fingerprint(_PEOPLE_STATE)
+
+    def _fingerprint(self, queries: tuple[str, ...]) -> str:
+        digest = hashlib.sha256()
+        for query in queries:
+            (value,) = self._conn.execute(query).fetchone()
+            digest.update(str(value).encode() + b"\0")
+        return digest.hexdigest()
 
     def pseudonym_ordinals(self) -> dict[str, int]:
         return dict(self._conn.execute("SELECT person_key, ordinal FROM pseudonyms"))
@@ -1122,6 +1173,13 @@ class Workspace:
                            json.loads(self._open(row[9], "artifacts.segments", row[0]))),
             meta=json.loads(self._open(row[10], "artifacts.meta", row[0])), image_blob=row[11],
         )
+
+
+_PEOPLE_STATE = (
+    """SELECT group_concat(id || ',' || hex(substr(name, 1, 13)) || ','
+              || hex(substr(email, 1, 13)), ';') FROM (SELECT * FROM people ORDER BY id)""",
+    "SELECT hex(value) FROM settings WHERE key = 'self_profile'",
+)
 
 
 def finding_row(artifact_id: str, entity: str, start: int, end: int, detector: str,

@@ -180,6 +180,8 @@ class WelcomeDialog(QDialog):
 
         buttons = QHBoxLayout()
         self.later_button = QPushButton(self.tr("Not now"))
+        # Enter on the filled form creates the identity; it never throws the form away.
+        self.later_button.setAutoDefault(False)
         self.later_button.clicked.connect(self.reject)
         self.create_button = QPushButton(self.tr("Create my identity"))
         self.create_button.setDefault(True)
@@ -216,6 +218,16 @@ class WelcomeDialog(QDialog):
         self.done_title.setText(self.tr("Your identity is ready, {0}").format(card.name))
         self.done_role.setText(self.tr("Role: {0}").format(role_name(card.role)))
         self.fingerprint_label.setText(card.short)
+        # Read aloud group by group: every group must show, so the dialog widens to fit.
+        self.fingerprint_label.setMinimumWidth(
+            self.fingerprint_label.fontMetrics().horizontalAdvance(card.short)
+            + 2 * self.fingerprint_label.margin() + 4)
+        margins = [self.layout().contentsMargins(),
+                   self.stack.widget(1).layout().contentsMargins()]
+        wide = self.fingerprint_label.minimumWidth() + sum(m.left() + m.right() for m in margins)
+        if wide > self.minimumWidth():
+            self.setMinimumWidth(wide)
+            self.resize(max(self.width(), wide), self.height())
         self.done_storage.setText(key_storage_text())
         employee = card.role == keys.Role.EMPLOYEE
         self.next_label.setText(

@@ -142,12 +142,13 @@ class ArtifactsPage(Page):
         layout.addWidget(self.body, 1)
         layout.addWidget(hint)
         ctx.workspace_changed.connect(lambda _path: self.refresh())
-        ctx.data_changed.connect(self.refresh)
+        ctx.data_changed.connect(self.refresh_when_shown)
 
     def title(self) -> str:
         return self.tr("Materials")
 
     def refresh(self) -> None:
+        self.stale = False
         has_workspace = self.ctx.workspace_path is not None
         for button in (self.import_files_button, self.import_folder_button, self.scan_button):
             button.setEnabled(has_workspace)

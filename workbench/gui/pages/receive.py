@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -44,6 +43,7 @@ from workbench.gui.pages.countersign import (
     short_package,
     terms_html,
 )
+from workbench.gui.widgets.confirm import confirm
 
 NOT_DONE = ("active", "due soon", "overdue", "withdrawn (due now)")
 
@@ -355,12 +355,11 @@ class ReceivePage(PackageDrops, Page):
             return
         short = short_package(entry["package"])
         employee = entry.get("principal", {}).get("name", "")
-        answer = QMessageBox.question(self, self.tr("Purge"), self.tr(
-            "Delete package {0} from {1} for good?\n\nThis removes every opened copy ({2}), "
-            "the stored copy and the package file, and destroys its key. You then get a "
-            "signed receipt to send to {1}.").format(
-            short, employee, len(custody.copies_of(entry))))
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, self.tr("Purge"), self.tr(
+                "Delete package {0} from {1} for good?\n\nThis removes every opened copy ({2}), "
+                "the stored copy and the package file, and destroys its key. You then get a "
+                "signed receipt to send to {1}.").format(
+                short, employee, len(custody.copies_of(entry))), self.tr("Purge")):
             return
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the deletion receipt"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtCore import QRegularExpression, Qt, QThreadPool
 from PySide6.QtGui import (
     QAction,
     QImage,
@@ -15,9 +15,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -27,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from workbench.core import gate, review
 from workbench.core.errors import WorkbenchError
+from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.pii.script import dominant_language
 from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
 from workbench.core.review import Decision
-from workbench.core.scan import sender_keys
+from workbench.core.scan import cached_sender_keys, sender_keys
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.blockers import gate_reason
@@ -46,6 +49,7 @@ from workbench.gui.review.image_canvas import (
     to_qimage,
 )
 from workbench.gui.review.legend import Legend
+from workbench.gui.tasks import Task
 
 # Preview marks: typed placeholders ("[PHONE]", "[同事A的电话]") and aliases.
 PLACEHOLDER_PATTERN = r"\[[^\[\]\n]{1,40}\]"
@@ -70,6 +74,13 @@ class ReviewPage(Page):
         self._picture: tuple[str, object] | None = None  # (blob, upright Pillow image)
         self._dirty = True
         self._emitting = False
+        # Approvals, undo and whole-workspace decisions run one after another, off the UI
+        # thread, in the order they were asked for: an undo never overtakes the approval
+        # before it.
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._writing = 0
+        self._senders_task: Task | None = None
 
         self._build_actions()
         self._build_ui()
@@ -123,6 +134,20 @@ class ReviewPage(Page):
         self.act_preview.setCheckable(True)
         self.act_next_finding = self._action(self.tr("Next finding to decide"), ["N"],
                                              self.select_next_pending)
+        # The selected finding's three choices, by key as by button (Tab reaches the buttons).
+        self.act_decide = {
+            decision: self._action(text, [key], lambda _=False, d=decision: self._decide_key(d),
+                                   tip)
+            for decision, text, key, tip in (
+                ("redact", self.tr("Redact finding"), "1",
+                 self.tr("Redact the selected finding")),
+                ("pseudonymise", self.tr("Use alias for finding"), "2",
+                 self.tr("Replace the selected finding with its alias")),
+                ("keep", self.tr("Keep finding"), "3", self.tr("Keep the selected finding")))}
+        self.act_approve_ready = self._action(
+            self.tr("Approve all ready"), [], self.approve_ready,
+            self.tr("Approve, as one step you can undo, every item with nothing left to "
+                    "decide (pictures still need you to look at them)"))
         self.act_policy = self._action(self.tr("Apply default policy"), [],
                                        self.apply_default_policy,
                                        self.tr("Decide every finding that still needs a "
@@ -179,7 +204,7 @@ class ReviewPage(Page):
         self.exclude_button = self._button(self.act_exclude)
         tools = QHBoxLayout()
         for button in (redact, self._button(self.act_undo), self._button(self.act_preview),
-                       self._button(self.act_policy)):
+                       self._button(self.act_policy), self._button(self.act_approve_ready)):
             tools.addWidget(button)
         tools.addStretch(1)
         tools.addWidget(self.exclude_button)
@@ -189,6 +214,8 @@ class ReviewPage(Page):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.view = FindingView()
+        # Read-only: Tab moves on to the finding's buttons instead of staying in the text.
+        self.view.setTabChangesFocus(True)
         self.view.setPlaceholderText(self.tr("This item has no text."))
         self.view.char_clicked.connect(self._char_clicked)
         self.view.selectionChanged.connect(self._update_actions)
@@ -212,18 +239,27 @@ class ReviewPage(Page):
         self.panel.remove_requested.connect(lambda: self._delete_box(self.selected))
         self.panel.finding_chosen.connect(lambda i: self.select_finding(i, reveal=True))
         self.panel.setMinimumWidth(300)
+        # Scrolls rather than grows: with a finding selected, the legend, its details and the
+        # list are taller than a 1366×768 screen leaves for them (Chinese glyphs most of all).
+        panel_scroll = QScrollArea()
+        panel_scroll.setWidget(self.panel)
+        panel_scroll.setWidgetResizable(True)
+        panel_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_scroll.setMinimumWidth(320)
+        self.panel_scroll = panel_scroll
 
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(panel_scroll)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([820, 340])
         splitter.setChildrenCollapsible(False)
 
         self.hint = QLabel(self.tr("Keys: J / K next / previous · A approve and next · X exclude "
-                                   "and next · N next finding · R redact selection · P preview "
-                                   "· Ctrl+Z undo"))
+                                   "and next · N next finding · 1 / 2 / 3 redact / alias / keep "
+                                   "it · R redact selection · P preview · Ctrl+Z undo"))
         self.hint.setStyleSheet("color: palette(placeholder-text);")
         self.hint.setWordWrap(True)
         self.status = QLabel()
@@ -292,7 +328,11 @@ class ReviewPage(Page):
         try:
             with self.ctx.workspace() as ws:
                 rows = ws.artifact_states()
-                self._self_senders = {n for n, k in sender_keys(ws).items() if k == "self"}
+                known = cached_sender_keys(ws)
+            if known is None:
+                self._work_out_senders()
+            else:
+                self._self_senders = {n for n, k in known.items() if k == "self"}
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
@@ -300,6 +340,34 @@ class ReviewPage(Page):
         self._states = {artifact_id: state.value for artifact_id, state in rows}
         self._dirty = False
         return True
+
+    def _work_out_senders(self) -> None:
+        """Which chat senders are the employee, worked out off the UI thread (pinyin for
+        every name seen takes a while); the item is drawn again when they are known."""
+        path = self.ctx.workspace_path
+        if path is None or self._senders_task is not None:
+            return
+
+        def work(_progress, _cancel) -> set[str]:  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return {n for n, k in sender_keys(ws).items() if k == "self"}
+
+        def known(names: set[str]) -> None:
+            self._senders_task = None
+            if path != self.ctx.workspace_path:
+                return
+            self._self_senders = names
+            if self.artifact is not None and self.pages.currentIndex() == 1:
+                self._shown_id = None
+                self._render()
+
+        def failed(_message: str) -> None:
+            self._senders_task = None
+
+        task = Task(work)
+        task.signals.succeeded.connect(known)
+        task.signals.failed.connect(failed)
+        self._senders_task = task.start()
 
     def _first_to_review(self) -> str | None:
         pending = [i for i in self._index if self._states[i] == "pending"]
@@ -421,7 +489,7 @@ class ReviewPage(Page):
         self.view.mark(self._replacement_ranges(document))
 
     def _replacement_ranges(self, document: QTextDocument) -> list[tuple[int, int]]:
-        context = RedactionContext(self._aliases, [], {})
+        context = RedactionContext.aliases_only(self._aliases)
         names = {context.alias_for(key, self._language) or "" for key in self._aliases}
         alternatives = [PLACEHOLDER_PATTERN] + [QRegularExpression.escape(n)
                                                 for n in sorted(names, key=len, reverse=True)
@@ -430,7 +498,9 @@ class ReviewPage(Page):
         ranges = []
         cursor = document.find(pattern, 0)
         while not cursor.isNull():
-            ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
+            # The chat's own stand-ins ("[图片]", "[撤回了一条消息]") were never redactions.
+            if placeholder_kind(cursor.selectedText()) is None:
+                ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
             cursor = document.find(pattern, cursor)
         return ranges
 
@@ -500,7 +570,7 @@ class ReviewPage(Page):
 
     def _alias_of(self, finding: StoredFinding) -> str | None:
         # Only the aliases are needed here, not the whole-workspace sweep of .of(ws).
-        return RedactionContext(self._aliases, [], {}).alias_for(finding.person_key,
+        return RedactionContext.aliases_only(self._aliases).alias_for(finding.person_key,
                                                                   self._language)
 
     def _update_actions(self) -> None:
@@ -510,6 +580,8 @@ class ReviewPage(Page):
             action.setEnabled(has)
         self.act_undo.setEnabled(self.ctx.workspace_path is not None)
         self.act_policy.setEnabled(self.ctx.workspace_path is not None and not self.ctx.scanning)
+        self.act_approve_ready.setEnabled(self.ctx.workspace_path is not None
+                                          and not self.ctx.scanning)
         text_mode = has and not self.is_image and not self.previewing
         can_redact = text_mode and self.view.textCursor().hasSelection()
         self.act_redact.setEnabled(can_redact)
@@ -584,6 +656,15 @@ class ReviewPage(Page):
             self.ctx.show_error(str(exc))
             return None
 
+    def _decide_key(self, decision: str) -> None:
+        """1 / 2 / 3: as a click on the panel's button, if that choice is open here."""
+        button = {"redact": self.panel.redact, "pseudonymise": self.panel.alias,
+                  "keep": self.panel.keep}[decision]
+        if self.selected is None or self.previewing or not button.isEnabled() \
+                or not button.isVisibleTo(self):
+            return
+        button.click()
+
     def decide(self, decision: str, all_occurrences: bool) -> None:
         if self.selected is None:
             return
@@ -648,27 +729,42 @@ class ReviewPage(Page):
         self.selected = ids[0] if ids else self.selected
         self._changed()
 
-    def undo(self) -> None:
-        count = self._run(review.undo)
-        if count is None:
-            return
-        if not count:
-            self._say(self.tr("Nothing to undo."))
-            return
-        self._say(self.tr("Undone."))
-        self._changed(reload_states=True)
-
-    def apply_default_policy(self) -> None:
+    def _write(self, work, label: str, done, failed=None) -> Task | None:  # type: ignore[no-untyped-def]
+        """Run `work(ws, progress, cancel)` on the serial writer, off the UI thread."""
         path = self.ctx.workspace_path
         if path is None:
-            return
+            return None
 
-        def work(progress, cancel) -> int | list[str]:  # type: ignore[no-untyped-def]
+        def run(progress, cancel):  # type: ignore[no-untyped-def]
             with Workspace.open(path) as ws:
-                missing = gate.unscanned(ws)
-                if missing:
-                    return [b.title for b in missing]
-                return review.apply_default_policy(ws, require_scanned=True)
+                return work(ws, progress, cancel)
+
+        def finished(*_args: object) -> None:
+            self._writing -= 1
+            self._update_actions()
+
+        self._writing += 1
+        task = self.ctx.run_task(run, label, done, failed, pool=self._writer)
+        for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
+            signal.connect(finished)
+        return task
+
+    def undo(self) -> None:
+        def done(count: int) -> None:
+            if not count:
+                self._say(self.tr("Nothing to undo."))
+                return
+            self._say(self.tr("Undone."))
+            self._changed(reload_states=True)
+
+        self._write(lambda ws, _p, _c: review.undo(ws), self.tr("Undoing…"), done)
+
+    def apply_default_policy(self) -> None:
+        def work(ws, _progress, _cancel) -> int | list[str]:  # type: ignore[no-untyped-def]
+            missing = gate.unscanned(ws)
+            if missing:
+                return [b.title for b in missing]
+            return review.apply_default_policy(ws, require_scanned=True)
 
         def done(count: int | list[str]) -> None:
             if isinstance(count, list):
@@ -682,28 +778,70 @@ class ReviewPage(Page):
             self._changed()
 
         self.act_policy.setEnabled(False)
-        task = self.ctx.run_task(work, self.tr("Applying the default policy…"), done)
-        for signal in (task.signals.succeeded, task.signals.failed, task.signals.cancelled):
-            signal.connect(lambda *_: self._update_actions())
+        self._write(work, self.tr("Applying the default policy…"), done)
 
-    def _set_state(self, apply) -> bool:  # type: ignore[no-untyped-def]
-        if self.artifact is None:
-            return False
-        artifact_id = self.artifact.id
-        if self._run(lambda ws: apply(ws, artifact_id) or True) is None:
-            return False
-        self._changed()
-        return True
+    def approve_ready(self) -> None:
+        def done(count: int) -> None:
+            self._say(self.tr("Approved {0} items with nothing left to decide. Undo (Ctrl+Z) "
+                              "takes them all back.").format(count) if count else
+                      self.tr("No item is ready: each one left has a finding to decide, or "
+                              "is a picture to look at."))
+            self._changed(reload_states=True)
+
+        self.act_approve_ready.setEnabled(False)
+        self._write(review.approve_ready, self.tr("Approving the items that are ready…"), done)
 
     def approve_and_next(self) -> None:
-        if self._set_state(review.approve):
-            self._say(self.tr("Approved."))
-            self._step(1, after_decision=True)
+        """Approve in the background and move on at once. An item with findings still to
+        decide is not approved: the first of them is selected instead."""
+        if self.artifact is None:
+            return
+        pending = sum(1 for f in self.findings if f.decision == "pending")
+        if pending:
+            self.select_next_pending()
+            self._say(self.tr("{0} findings in this item still need a decision: the first is "
+                              "selected. Decide them, then approve.").format(pending))
+            return
+        artifact_id = self.artifact.id
+        self._set_state_later(artifact_id, "approved",
+                              lambda ws, _p, _c: review.approve(ws, artifact_id))
+        self._say(self.tr("Approved."))
+        self._step(1, after_decision=True)
 
     def exclude_and_next(self) -> None:
-        if self._set_state(review.exclude):
-            self._say(self.tr("Excluded: it will not be exported."))
-            self._step(1, after_decision=True)
+        if self.artifact is None:
+            return
+        artifact_id = self.artifact.id
+        self._set_state_later(artifact_id, "excluded",
+                              lambda ws, _p, _c: review.exclude(ws, artifact_id))
+        self._say(self.tr("Excluded: it will not be exported."))
+        self._step(1, after_decision=True)
+
+    def _set_state_later(self, artifact_id: str, state: str, work) -> None:  # type: ignore[no-untyped-def]
+        """Show the new state now; if the core refuses, put the old one back and say why."""
+        before = self._states.get(artifact_id, "pending")
+        self._states[artifact_id] = state
+        label = self.tr("Approving…") if state == "approved" else self.tr("Excluding…")
+
+        def done(_result: object) -> None:
+            self._states[artifact_id] = state
+            self._emitting = True
+            try:
+                self.ctx.data_changed.emit()
+            finally:
+                self._emitting = False
+            if self.artifact is not None and self.artifact.id == artifact_id:
+                self._changed()
+            elif self.artifact is not None:
+                self._render_header()
+
+        def failed(message: str) -> None:
+            self._states[artifact_id] = before
+            if self.artifact is not None:
+                self._render_header()
+            self.ctx.show_error(message)
+
+        self._write(work, label, done, failed)
 
     def _preview_toggled(self) -> None:
         self._shown_id = None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.core import secrets_store
 from workbench.core.errors import WorkbenchError
@@ -26,7 +27,18 @@ class KeyringBanner(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(icon)
         layout.addWidget(self.label, 1)
+        # Read once, it need not take room on every page: dismissed for this key file.
+        self.dismiss_button = QPushButton(self.tr("Got it"))
+        self.dismiss_button.setToolTip(self.tr("Hide this notice; it comes back if the keys "
+                                               "move to another file."))
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.dismiss_button)
+        self._where = ""
         self.refresh()
+
+    def dismiss(self) -> None:
+        QSettings().setValue("keyring_banner_dismissed", self._where)
+        self.hide()
 
     def refresh(self) -> None:
         """Check the store again (WORKBENCH_HOME or the keyring may have changed)."""
@@ -39,6 +51,10 @@ class KeyringBanner(QFrame):
             self.hide()
             return
         where = getattr(store, "path", None) or store.description
+        self._where = str(where)
+        if QSettings().value("keyring_banner_dismissed", "") == self._where:
+            self.hide()
+            return
         self.label.setText(self.tr(
             "No system keyring: your private keys and workspace keys are kept in a "
             "passphrase-protected file ({0}). You will be asked for the passphrase when you "
