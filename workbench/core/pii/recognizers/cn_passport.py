@@ -8,13 +8,16 @@ from workbench.core.pii.recognizers.base import ASCII_CASE_SENSITIVE
 
 
 class CnPassportRecognizer(PatternRecognizer):
-    """The format alone is weak (product codes look alike), so it needs a word like 护照."""
+    """The PRC shapes count alone (just above the threshold); any other passport-like number
+    needs a word like 护照 or "passport" nearby."""
 
     PATTERNS = [
-        Pattern("CN passport", r"(?<![0-9A-Za-z])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])",
-                0.3),
+        Pattern("CN passport", r"(?<![0-9A-Za-z])(?:[EGP]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])",
+                0.45),
+        # Other countries' passports have no telling shape: only a context word makes one.
+        Pattern("passport", r"(?<![0-9A-Za-z])[A-Z]{0,2}\d{6,9}(?![0-9A-Za-z])", 0.1),
     ]
-    CONTEXT = ["护照", "护照号", "passport", "签证", "visa"]
+    CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "passport no"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
