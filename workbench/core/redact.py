@@ -38,6 +38,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "ADDRESS": ("ADDRESS", "地址"),
     "LOCATION": ("PLACE", "地点"),
     "SECRET": ("SECRET", "密钥"),
+    "WECHAT_ID": ("WECHAT ID", "微信号"),
     "SENSITIVE_HEALTH": ("HEALTH INFORMATION", "健康信息"),
     "SENSITIVE_FINANCIAL": ("FINANCIAL INFORMATION", "财务信息"),
     "SENSITIVE_RELIGION": ("RELIGIOUS INFORMATION", "宗教信息"),
@@ -54,7 +55,8 @@ def pseudonym_text(entity: str, alias_name: str, language: str) -> str:
     whose it was, so the same person reads as the same person everywhere."""
     if entity == "PERSON":
         return alias_name
-    en, zh = {"EMAIL_ADDRESS": ("email", "邮箱"), "PHONE_NUMBER": ("phone", "电话")}.get(
+    en, zh = {"EMAIL_ADDRESS": ("email", "邮箱"), "PHONE_NUMBER": ("phone", "电话"),
+              "WECHAT_ID": ("WeChat ID", "微信号")}.get(
         entity, ("detail", "信息"))
     return f"[{alias_name}的{zh}]" if language == "zh" else f"[{alias_name}'s {en}]"
 

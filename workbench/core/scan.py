@@ -142,7 +142,9 @@ def scan_workspace(
 def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
           todo: list[ArtifactRow], total: int, progress: ProgressCallback,
           cancel: CancelToken | None, processes: int) -> ScanSummary:
-    tagger = PartyTagger(people[0])
+    tagger = PartyTagger(people[0], people[1:])
+    # Names found earlier in artifacts not rescanned now still anchor their variants.
+    tagger.learn(f.value for f in ws.findings() if f.entity == "PERSON")
     total_findings = 0
     for first in range(0, len(todo), ARTIFACTS_PER_SAVE):
         chunk = todo[first:first + ARTIFACTS_PER_SAVE]
@@ -157,6 +159,9 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
         found = detector.analyze_many(  # type: ignore[attr-defined]
             [text for _, _, text, _ in segments], progress=chunk_progress, cancel=cancel,
             processes=processes)
+        # Full names first, so "Kevin" and "Zhou总" link to the "Kevin Zhou" seen anywhere in
+        # the chunk, whatever the order of the messages.
+        tagger.learn(f.text for findings in found for f in findings if f.entity == "PERSON")
         results: dict[str, list[NewFinding]] = {a.id: [] for a in chunk}
         for (artifact, offset, text, box), findings in zip(segments, found, strict=True):
             results[artifact.id].extend(_new_finding(f, offset, tagger, box, text)

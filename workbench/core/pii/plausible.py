@@ -15,7 +15,7 @@ _TOKEN_CHAR = re.compile(r"[A-Za-z0-9_.\-/\\:@#$%+=~]")
 _EDGE_PUNCT = ".,;:!?'\")]}>"
 # A file extension after a name makes it a file name ("Runbook.md", "rollback.sh").
 _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9])")
-_CODE_CHARS = re.compile(r"[0-9_/\\:=$#%+~]")
+_CODE_CHARS = re.compile(r"[0-9_/\\:=$#%+~`]|[A-Za-z]\.[A-Za-z]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 # Times of day and relative days inside a hanzi guess: "今天下午" is not a name.
 _TIME_WORDS = re.compile(r"[今明昨前后]天|[上下中]午|晚上|早上|凌晨|星期|周[一二三四五六日末]|\d")
@@ -56,6 +56,8 @@ def _plausible_latin(text: str, value: str, start: int, end: int, known: bool) -
         return False  # "09:05:00", "3", "12-05"
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
+    if "`" in (before, after):
+        return False  # `self.json`, `Runbook`: quoted as code
     if before != "@" and _TOKEN_CHAR.match(before) and before not in "'\"(":
         return False  # "recon_Runbook", "ops/rollback", "x.Anna"
     if _TOKEN_CHAR.match(after):

@@ -8,16 +8,16 @@ from workbench.core.pii.recognizers.base import ASCII_CASE_SENSITIVE
 
 
 class CnPassportRecognizer(PatternRecognizer):
-    """The PRC shapes count alone (just above the threshold); any other passport-like number
-    needs a word like 护照 or "passport" nearby."""
+    """Every shape needs a word like 护照 or "passport" nearby: product and order codes look
+    alike ("型号 E12345678"). The PRC shapes start higher than any other number."""
 
     PATTERNS = [
         Pattern("CN passport", r"(?<![0-9A-Za-z])(?:[EGP]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])",
-                0.45),
+                0.3),
         # Other countries' passports have no telling shape: only a context word makes one.
         Pattern("passport", r"(?<![0-9A-Za-z])[A-Z]{0,2}\d{6,9}(?![0-9A-Za-z])", 0.1),
     ]
-    CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "passport no"]
+    CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "出境", "出国", "证件", "travel document"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

@@ -224,13 +224,16 @@ _ASSIGNMENT = re.compile(
     r"[\"'`]?[ \t]*(?::=|=>|[:：=])[ \t]*[\"'`]?(?P<value>[^\s\"'`,;\u3000-\u303f\u4e00-\u9fff"
     r"\uff00-\uffef]{6,256})"
 )
+# A reference to where the secret lives is not the secret: "${API_KEY}", "os.environ[…]".
+_REFERENCES = ("$", "{", "<", "%", "os.environ", "process.env", "env.", "getenv")
 _ASSIGNED_SECRETISH = re.compile(r"\d|[!@#$%^&*_+=~?/]")
 
 
 def _assignments(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _ASSIGNMENT.finditer(text):
         value = match.group("value").rstrip(_TRAILING)
-        if len(value) >= 6 and _ASSIGNED_SECRETISH.search(value) and "://" not in value:
+        if (len(value) >= 6 and _ASSIGNED_SECRETISH.search(value) and "://" not in value
+                and not value.startswith(_REFERENCES)):
             yield match.start("value"), match.start("value") + len(value), 0.85
 
 
