@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.linking import NameLinker

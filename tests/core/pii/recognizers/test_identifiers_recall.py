@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tests.core.pii.recognizers.helpers import scores
-from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer
 from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
 from workbench.core.pii.recognizers.phone import PhoneNumberRecognizer

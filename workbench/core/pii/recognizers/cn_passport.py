@@ -17,7 +17,8 @@ class CnPassportRecognizer(PatternRecognizer):
         # Other countries' passports have no telling shape: only a context word makes one.
         Pattern("passport", r"(?<![0-9A-Za-z])[A-Z]{0,2}\d{6,9}(?![0-9A-Za-z])", 0.1),
     ]
-    CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "出境", "出国", "证件", "travel document"]
+    CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "出境", "出国", "证件",
+               "travel document"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
