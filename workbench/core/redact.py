@@ -18,7 +18,7 @@ import rfc8785
 from workbench.core.pii.parties import normalise
 from workbench.core.pii.script import dominant_language
 from workbench.core.pseudonyms import alias
-from workbench.core.scan import segment_spans
+from workbench.core.scan import segment_spans, title_span
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 
 REDACT, PSEUDONYMISE, KEEP, PENDING = "redact", "pseudonymise", "keep", "pending"
@@ -209,6 +209,7 @@ def redact_artifact(artifact: ArtifactRow, findings: list[StoredFinding],
         counts[f.decision][f.entity] += 1
     offsets = iter(segment_spans(artifact))
     segments = []
+    title: str | None = None
     for segment in artifact.segments:
         if segment.placeholder is not None:
             segments.append(RedactedSegment(segment.text, _sender(segment.sender, context,
@@ -216,25 +217,37 @@ def redact_artifact(artifact: ArtifactRow, findings: list[StoredFinding],
                                             segment.time, segment.field, segment.placeholder))
             continue
         offset, text = next(offsets)
-        end = offset + len(text)
-        replacements = []
-        for f in findings:
-            if f.decision not in (REDACT, PSEUDONYMISE) or f.end <= offset or f.start >= end:
-                continue
-            value = (context.pseudonym(f.entity, f.person_key, language)
-                     if f.decision == PSEUDONYMISE else placeholder(f.entity, language))
-            replacements.append(Replacement(max(f.start, offset) - offset,
-                                            min(f.end, end) - offset, value,
-                                            f.decision == REDACT))
-        redacted = sweep_text(apply_replacements(text, replacements), context, language)
+        redacted = _redacted_span(text, offset, findings, context, language)
+        if title is None and text == artifact.title:
+            title = redacted  # an email's subject: its findings are the title's
         segments.append(RedactedSegment(redacted, _sender(segment.sender, context, language),
                                         segment.time, segment.field, None))
+    if title is None:
+        span = title_span(artifact)
+        title = (_redacted_span(span[1], span[0], findings, context, language) if span
+                 else sweep_text(artifact.title, context, language))
     return RedactedArtifact(
         id=artifact.id, kind=artifact.kind.value,
-        title=sweep_text(artifact.title, context, language), language=language,
+        title=title, language=language,
         started_at=artifact.started_at, ended_at=artifact.ended_at,
         segments=tuple(segments), counts=counts,
     )
+
+
+def _redacted_span(text: str, offset: int, findings: list[StoredFinding],
+                   context: RedactionContext, language: str) -> str:
+    """`text`, found at `offset` in the artifact, with its findings' decisions applied."""
+    end = offset + len(text)
+    replacements = []
+    for f in findings:
+        if f.decision not in (REDACT, PSEUDONYMISE) or f.end <= offset or f.start >= end:
+            continue
+        value = (context.pseudonym(f.entity, f.person_key, language)
+                 if f.decision == PSEUDONYMISE else placeholder(f.entity, language))
+        replacements.append(Replacement(max(f.start, offset) - offset,
+                                        min(f.end, end) - offset, value,
+                                        f.decision == REDACT))
+    return sweep_text(apply_replacements(text, replacements), context, language)
 
 
 def _sender(sender: str | None, context: RedactionContext, language: str) -> str | None:

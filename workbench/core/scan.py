@@ -151,6 +151,9 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
         segments = [(artifact, offset, text, box) for artifact in chunk
                     for (offset, text), box in zip(segment_spans(artifact),
                                                    _segment_boxes(artifact), strict=True)]
+        # Titles and file names are scanned like bodies: they reach the skill as headings.
+        segments += [(artifact, *span, None) for artifact in chunk
+                     if (span := title_span(artifact)) is not None]
 
         def chunk_progress(done: int, total: int, label: str, _first: int = first,
                            _size: int = len(chunk)) -> None:
@@ -226,6 +229,18 @@ def segment_spans(artifact: ArtifactRow) -> list[tuple[int, str]]:
         spans.append((offset, segment.text))
         offset += len(segment.text) + 1  # the newline that joins segments
     return spans
+
+
+def title_span(artifact: ArtifactRow) -> tuple[int, str] | None:
+    """(offset, title) when the title is text of its own (a file name, a chat's name): its
+    findings are stored at negative offsets, just before the text (the title ends at -1), so
+    they overlap no segment. None when a segment holds the title (an email's subject is
+    scanned there) or there is no title."""
+    title = artifact.title
+    if not title.strip() or any(s.text == title for s in artifact.segments
+                                if s.placeholder is None):
+        return None
+    return -(len(title) + 1), title
 
 
 def _segment_boxes(artifact: ArtifactRow) -> list[tuple[int, int, int, int] | None]:
