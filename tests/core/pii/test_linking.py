@@ -63,3 +63,13 @@ def test_known_people_come_first_and_self_stays_self():
     assert tag("zhaomin_1990", "WECHAT_ID").person_key == "wechat_id:zhaomin_1990"
     tagger.learn(["赵敏"])
     assert tag("zhaomin_1990", "WECHAT_ID").person_key == tag("赵敏").person_key
+
+
+def test_title_form_with_no_full_name_is_a_person_with_its_pinyin():
+    # The samples: the client is 陈总 in chat and "Chen Zong" in English mail.
+    made = linker("陈总", "Chen Zong", "Tom Baker")
+    assert made.key_for("陈总") == made.key_for("Chen Zong") is not None
+    assert made.key_for("Tom Baker") != made.key_for("陈总")
+    # Once the full name is known, the title form is theirs.
+    full = linker("陈建华", "陈总", "Chen Zong")
+    assert full.key_for("陈总") == full.key_for("陈建华") == full.key_for("Chen Zong")

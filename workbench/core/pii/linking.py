@@ -14,6 +14,8 @@ TITLES = ("总经理", "总监", "总裁", "经理", "老师", "主任", "律师
           "师傅", "老板", "主管", "组长", "处长", "科长", "部长", "局长", "院长", "助理",
           "同学", "阿姨", "姐姐", "哥哥", "大哥", "大姐", "总", "工", "哥", "姐", "董", "老",
           "叔", "导")
+# Not "jie" or "ge": "Li Jie" is more often a given name than 李姐.
+_TITLES_PINYIN = ("zong", "jingli", "laoshi", "zongjian")
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _LATIN_WORDS = re.compile(r"^[A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*)+$")
 # A pinyin or English name inside a handle must be this long to count: "li" is in "client".
@@ -55,6 +57,8 @@ def variants(name: str) -> set[str]:
             latin_surname = py[0].split()[0].casefold()
             forms.add(latin_surname)
             forms |= {latin_surname + t for t in TITLES}
+            # "Chen Zong", "Wang Laoshi": the surname and title as English text writes them.
+            forms |= {latin_surname + t for t in _TITLES_PINYIN}
     elif _LATIN_WORDS.match(name.strip()):
         words = name.split()
         first, last = words[0].casefold(), words[-1].casefold()
@@ -69,6 +73,14 @@ def handle_parts(name: str) -> set[str]:
     if _LATIN_WORDS.match(name.strip()):
         forms |= {squash(name), squash(" ".join(reversed(name.split())))}
     return {f for f in forms if len(f) >= _MIN_HANDLE_PART and f.isascii()}
+
+
+def _is_titled(value: str) -> bool:
+    """陈总, 欧阳总, 老王: a surname with a title or 老/小, no given name."""
+    if value[:1] in "老小" and len(value) == 2:
+        return value[1] in common_surnames()
+    surname = value[:2] if value[:2] in COMPOUND_SURNAMES else value[:1]
+    return surname in common_surnames() | set(COMPOUND_SURNAMES) and value[len(surname):] in TITLES
 
 
 def is_full_name(value: str) -> bool:
@@ -89,14 +101,32 @@ class NameLinker:
                 self._add(name.strip(), person.key, exact_only=False)
 
     def learn(self, values: Iterable[str]) -> None:
-        """Full names seen in text become people of their own, unless already known."""
-        for value in values:
-            value = value.strip()
-            if not is_full_name(value) or squash(value) in self._full:
-                continue
-            if self._by_variant.get(squash(value)):
-                continue  # a variant of someone already known ("Zhang Wei" for 张伟)
+        """Full names seen in text become people of their own, unless already known. Hanzi
+        names come first, then surname + title forms no full name explains (陈总 with no 陈
+        in sight is a person too, and "Chen Zong" is how English text writes them), then
+        Latin names, which may be the pinyin of either."""
+        values = list(dict.fromkeys(v.strip() for v in values if v.strip()))
+        hanzi = [v for v in values if split_chinese(v)]
+        titled = [v for v in values if _HAN_NAME.match(v) and not split_chinese(v)
+                  and _is_titled(v)]
+        latin = [v for v in values if _LATIN_WORDS.match(v)]
+        for value in hanzi + latin:
+            if value in latin:
+                self._learn_titled(titled)
+                titled = []
+            if squash(value) in self._full or self._by_variant.get(squash(value)):
+                continue  # known, or a variant of someone known ("Zhang Wei" for 张伟)
             self._add(value, f"person:{squash(value)}", exact_only=False)
+        self._learn_titled(titled)
+
+    def _learn_titled(self, titled: list[str]) -> None:
+        for value in titled:
+            if self._by_variant.get(squash(value)):
+                continue
+            key = f"person:{squash(value)}"
+            self._full.add(squash(value))
+            for form in (squash(value), *(squash(f) for f in pinyin_forms(value))):
+                self._by_variant.setdefault(form, set()).add(key)
 
     def _add(self, name: str, key: str, exact_only: bool) -> None:
         if not name:
