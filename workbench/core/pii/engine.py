@@ -35,6 +35,7 @@ from workbench.core.pii.recognizers.base import ASCII_FLAGS
 from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer
 from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
+from workbench.core.pii.recognizers.other_passport import OtherPassportRecognizer
 from workbench.core.pii.recognizers.person_en import GivenNameRecognizer
 from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer
 from workbench.core.pii.recognizers.person_zh_chat import ChineseChatNameRecognizer
@@ -135,6 +136,7 @@ def pattern_recognizers(language: str) -> list[EntityRecognizer]:
         PhoneNumberRecognizer(supported_language=language),
         BankCardRecognizer(supported_language=language),
         CnPassportRecognizer(supported_language=language),
+        OtherPassportRecognizer(supported_language=language),
         ChineseAddressRecognizer(supported_language=language),
         SecretRecognizer(supported_language=language),
         WeChatIdRecognizer(supported_language=language),

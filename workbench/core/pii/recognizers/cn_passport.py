@@ -1,4 +1,4 @@
-"""CN_PASSPORT: PRC passport numbers (E/G + 8 digits, or E + letter + 7 digits), with context."""
+"""CN_PASSPORT: PRC passport numbers (E/G/P + 8 digits, or E + letter + 7 digits), with context."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ class CnPassportRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("CN passport", r"(?<![0-9A-Za-z])(?:[EGP]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])",
                 0.3),
-        # Other countries' passports have no telling shape: only a context word makes one.
-        Pattern("passport", r"(?<![0-9A-Za-z])[A-Z]{0,2}\d{6,9}(?![0-9A-Za-z])", 0.1),
     ]
     CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "出境", "出国", "证件",
                "travel document"]
