@@ -218,7 +218,9 @@ _CONNECTION_STRING = re.compile(
 # "api_key = abc123", "client_secret: 'x9…'", "AccessKeySecret=…", "SecretKey = …": a key-like
 # name assigned a value with a digit or symbol, spaces around "=" or ":" allowed.
 _ASSIGNMENT = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_-])*(?i:api[_-]?key|secret(?:[_-]?(?:key|id))?|"
+    # The name may end a longer one ("AWS_SECRET_ACCESS_KEY"): a lookbehind, not a repeated
+    # prefix group, which would make "sk-sk-sk-…" quadratic.
+    r"(?:(?<![A-Za-z0-9])|(?<=[_-]))(?i:api[_-]?key|secret(?:[_-]?(?:key|id))?|"
     r"access[_-]?key(?:[_-]?(?:id|secret))?|accesskeysecret|secretkey|token|auth[_-]?token|"
     r"client[_-]?secret|private[_-]?key|credentials?)"
     r"[\"'`]?[ \t]*(?::=|=>|[:：=])[ \t]*[\"'`]?(?P<value>[^\s\"'`,;\u3000-\u303f\u4e00-\u9fff"
