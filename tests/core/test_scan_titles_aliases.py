@@ -119,3 +119,23 @@ def test_one_alias_per_person(workspace: Workspace, tmp_path: Path):
     assert all(key in ordinals for key in linked)
     # Every alias stands for a different person: no two of these share one, and none has two.
     assert len({ordinals[k] for k in linked}) == len(people)
+
+
+def test_alias_sweep_never_replaces_part_of_a_file_name_or_identifier():
+    from workbench.core.redact import RedactionContext, _sweep, sweep_text
+    from workbench.core.workspace import StoredFinding
+
+    def finding(value: str, key: str) -> StoredFinding:
+        return StoredFinding(1, "a", "PERSON", 0, len(value), 0.7, "test", value,
+                             "third_party", key, "pseudonymise")
+
+    context = RedactionContext(
+        aliases={"person:runbook": 11, "person:zhaomin": 2},
+        sweep=_sweep([finding("Runbook", "person:runbook"),
+                      finding("zhaomin", "person:zhaomin")]),
+        sender_keys={})
+    text = "see recon_Runbook.md, ops/Runbook, Runbook-v2 and zhaomin_1990; Runbook said hi."
+    swept = sweep_text(text, context, "en")
+    assert "recon_Runbook.md" in swept and "ops/Runbook" in swept
+    assert "Runbook-v2" in swept and "zhaomin_1990" in swept
+    assert "Colleague L said hi." in swept

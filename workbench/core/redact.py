@@ -115,7 +115,11 @@ def _sweep(findings: Iterable[StoredFinding]) -> list[tuple[re.Pattern[str], str
     for value in sorted(chosen, key=len, reverse=True):
         entity, key = chosen[value]
         body = re.escape(value)
-        if value.isascii():
+        if value.isascii() and entity == "PERSON":
+            # An alias never replaces part of a file name, path or identifier:
+            # "recon_Runbook.md", "ops/kevin.sh", "zhaomin_1990" keep their letters.
+            body = rf"(?<![A-Za-z0-9_/\\.\-]){body}(?![A-Za-z0-9_/\\]|[.\-][A-Za-z0-9])"
+        elif value.isascii():
             body = rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])"
         patterns.append((re.compile(body, re.IGNORECASE if value.isascii() else 0), entity, key))
     return patterns
