@@ -139,3 +139,17 @@ def test_alias_sweep_never_replaces_part_of_a_file_name_or_identifier():
     assert "recon_Runbook.md" in swept and "ops/Runbook" in swept
     assert "Runbook-v2" in swept and "zhaomin_1990" in swept
     assert "Colleague L said hi." in swept
+
+
+def test_people_table_variants_are_one_person(workspace: Workspace, monkeypatch):
+    # Slack shows "Kevin", mail shows "Kevin Zhou": one colleague, one key.
+    from workbench.core.artifacts import Person
+
+    seen = [Person(name="Kevin", email=None, source="slack"),
+            Person(name="Kevin Zhou", email="kevin.zhou@x.example.com", source="email"),
+            Person(name="Wang Fang", email=None, source="email")]
+    monkeypatch.setattr(workspace, "people", lambda: seen)
+    people = scan.known_people(workspace)
+    by_name = {name: p.key for p in people for name in p.names}
+    assert by_name["Kevin"] == by_name["Kevin Zhou"]
+    assert by_name["Wang Fang"] != by_name["Kevin Zhou"]

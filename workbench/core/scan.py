@@ -60,10 +60,17 @@ def _squash(name: str) -> str:
 
 
 def _same_name(person: KnownPerson, name: str) -> bool:
+    """"张伟" and "Zhang Wei"; also "Kevin" (a Slack display name) and "Kevin Zhou" (the
+    same person in mail), whichever is seen first."""
+    from workbench.core.pii.linking import squash, variants
+
     forms = {_squash(n) for n in person.names}
     forms |= {_squash(f) for n in person.names for f in pinyin_forms(n)}
     candidates = {_squash(name)} | {_squash(f) for f in pinyin_forms(name)}
-    return bool(forms & candidates)
+    if forms & candidates:
+        return True
+    return (squash(name) in {v for n in person.names for v in variants(n)}
+            or any(squash(n) in variants(name) for n in person.names))
 
 
 def sender_keys(ws: Workspace) -> dict[str, str]:
