@@ -104,6 +104,11 @@ def test_passport_hard_negatives(text: str):
     ("服务器 10.0.0.5 挂了", "10.0.0.5"),
     ("IPv6 地址 2001:db8::1 和", "2001:db8::1"),
     ("link-local fe80::1ff:fe23:4567:890a", "fe80::1ff:fe23:4567:890a"),
+    ("连 10.0.0.5:8080 看看", "10.0.0.5"),
+    ("地址是192.168.1.10，", "192.168.1.10"),
+    ("mapped ::ffff:10.0.0.5 ok", "::ffff:10.0.0.5"),
+    ("[2001:db8::1]:443", "2001:db8::1"),
+    ("IP: 2001:0db8:85a3:0000:0000:8a2e:0370:7334", "2001:0db8:85a3:0000:0000:8a2e:0370:7334"),
 ])
 def test_ip_addresses(text: str, value: str):
     assert value in reported(VersionAwareIpRecognizer(), text)
