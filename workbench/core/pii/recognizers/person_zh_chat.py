@@ -1,5 +1,6 @@
 """PERSON in chat forms of Chinese names: surname + title (陈总, 张工, 刘老师, 王姐), 老X/小X,
-and @-mentions of Latin handles (@Kevin, @zhaomin_1990)."""
+@-mentions of Latin handles (@Kevin, @zhaomin_1990), and the sender of a pasted chat line
+("2024-03-04 09:30 张伟：…")."""
 
 from __future__ import annotations
 
@@ -39,6 +40,10 @@ _AFTER_LAO_XIAO = set("说和跟与在是的了也都就还要会能呢吗啊呀
                       "刚已先又再")
 _LATIN_MENTION = re.compile(r"(?<![A-Za-z0-9._%+\-])@([A-Za-z](?:[A-Za-z0-9_.\-]{0,30}"
                             r"[A-Za-z0-9])?)(?![A-Za-z0-9@.\-])")
+# A chat log line pasted as text: a time stamp, then the sender and a colon.
+_SENDER_LINE = re.compile(
+    r"(?m)^[ \t]*\[?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})[ \t]*[:：]")
 # Group mentions, not people.
 _GROUP_MENTIONS = frozenset({"all", "here", "channel", "everyone", "team", "group"})
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -61,6 +66,19 @@ def _lao_xiao_pattern() -> re.Pattern[str]:
     return re.compile(rf"[老小][{surnames}]")
 
 
+def _could_be_sender(name: str) -> bool:
+    """"张伟" or "Tom Baker" but not "Note" or "备注": a hanzi name starts with a surname;
+    a Latin one has two words, or is a listed given name that is not an everyday word."""
+    from workbench.core.pii.recognizers.person_en import COMMON, GIVEN, lexicons
+
+    if _HAN.match(name):
+        return (name[0] in common_surnames() or name[:2] in COMPOUND_SURNAMES)
+    if " " in name:
+        return True
+    kind = lexicons().kind(name)
+    return bool(kind & GIVEN) and not kind & COMMON
+
+
 def _edge_ok(text: str, start: int, end: int, after: set[str] | None) -> bool:
     before = text[start - 1] if start else ""
     if before and _HAN.match(before) and before not in _BEFORE:
@@ -76,6 +94,7 @@ class ChineseChatNameRecognizer(EntityRecognizer):
     SCORE_TITLE = 0.65
     SCORE_LAO_XIAO = 0.6
     SCORE_MENTION = 0.6
+    SCORE_SENDER = 0.6
 
     def __init__(self, supported_language: str = "zh") -> None:
         super().__init__(supported_entities=["PERSON"], name="ChineseChatNameRecognizer",
@@ -111,6 +130,10 @@ class ChineseChatNameRecognizer(EntityRecognizer):
                 nxt = text[match.end()] if match.end() < len(text) else ""
                 if nxt not in _TITLE_WORDS.get(match.group("title"), ()):
                     spans.append((match.start(), match.end(), self.SCORE_TITLE))
+        if ":" in text or "：" in text:
+            for match in _SENDER_LINE.finditer(text):
+                if _could_be_sender(match.group("name")):
+                    spans.append((match.start("name"), match.end("name"), self.SCORE_SENDER))
         if "@" in text:
             for match in _LATIN_MENTION.finditer(text):
                 if match.group(1).lower() not in _GROUP_MENTIONS:
