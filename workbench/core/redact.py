@@ -24,7 +24,7 @@ import rfc8785
 from workbench.core.pii.parties import normalise
 from workbench.core.pii.script import dominant_language
 from workbench.core.pseudonyms import alias
-from workbench.core.scan import segment_spans
+from workbench.core.scan import segment_spans, title_span
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 
 REDACT, PSEUDONYMISE, KEEP, PENDING = "redact", "pseudonymise", "keep", "pending"
@@ -44,6 +44,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "ADDRESS": ("ADDRESS", "地址"),
     "LOCATION": ("PLACE", "地点"),
     "SECRET": ("SECRET", "密钥"),
+    "WECHAT_ID": ("WECHAT ID", "微信号"),
     "SENSITIVE_HEALTH": ("HEALTH INFORMATION", "健康信息"),
     "SENSITIVE_FINANCIAL": ("FINANCIAL INFORMATION", "财务信息"),
     "SENSITIVE_RELIGION": ("RELIGIOUS INFORMATION", "宗教信息"),
@@ -60,7 +61,8 @@ def pseudonym_text(entity: str, alias_name: str, language: str) -> str:
     whose it was, so the same person reads as the same person everywhere."""
     if entity == "PERSON":
         return alias_name
-    en, zh = {"EMAIL_ADDRESS": ("email", "邮箱"), "PHONE_NUMBER": ("phone", "电话")}.get(
+    en, zh = {"EMAIL_ADDRESS": ("email", "邮箱"), "PHONE_NUMBER": ("phone", "电话"),
+              "WECHAT_ID": ("WeChat ID", "微信号")}.get(
         entity, ("detail", "信息"))
     return f"[{alias_name}的{zh}]" if language == "zh" else f"[{alias_name}'s {en}]"
 
@@ -155,11 +157,25 @@ class Sweep:
                 if value.isascii() and ((at and folded[at - 1] in _WORD)
                                         or (end < len(folded) and folded[end] in _WORD)):
                     continue
+                if value.isascii() and self.targets[value][0] == "PERSON" \
+                        and _inside_identifier(folded, at, end):
+                    continue
                 return value
         return None
 
 
 _PREFIX = 3
+_NAME_GLUE = frozenset("_/\\.-")
+
+
+def _inside_identifier(folded: str, at: int, end: int) -> bool:
+    """A Latin name inside a file name, path or identifier ("recon_runbook.md",
+    "ops/kevin.sh", "zhaomin_1990") is not a name there: an alias never replaces it."""
+    before = folded[at - 1] if at else ""
+    after = folded[end] if end < len(folded) else ""
+    following = folded[end + 1] if end + 1 < len(folded) else ""
+    return (before in _NAME_GLUE and before != "") or after in ("_", "/", "\\") \
+        or (after in (".", "-") and following in _WORD)
 
 
 def _prefix_pattern(prefixes: Iterable[str]) -> str:
@@ -349,6 +365,7 @@ def redact_artifact(artifact: ArtifactRow, findings: list[StoredFinding],
     offsets = iter(spans)
     applied = _by_segment(findings, [offset for offset, _text in spans])
     segments = []
+    title: str | None = None
     for segment in artifact.segments:
         if segment.placeholder is not None:
             segments.append(RedactedSegment(segment.text, _sender(segment.sender, context,
@@ -356,22 +373,18 @@ def redact_artifact(artifact: ArtifactRow, findings: list[StoredFinding],
                                             segment.time, segment.field, segment.placeholder))
             continue
         offset, text = next(offsets)
-        end = offset + len(text)
-        replacements = []
-        for f in applied.get(offset, ()):
-            if f.end <= offset or f.start >= end:
-                continue
-            value = (context.pseudonym(f.entity, f.person_key, language)
-                     if f.decision == PSEUDONYMISE else placeholder(f.entity, language))
-            replacements.append(Replacement(max(f.start, offset) - offset,
-                                            min(f.end, end) - offset, value,
-                                            f.decision == REDACT))
-        redacted = sweep_text(apply_replacements(text, replacements), context, language)
+        redacted = _redacted_span(text, offset, applied.get(offset, []), context, language)
+        if title is None and text == artifact.title:
+            title = redacted  # an email's subject: its findings are the title's
         segments.append(RedactedSegment(redacted, _sender(segment.sender, context, language),
                                         segment.time, segment.field, None))
+    if title is None:
+        span = title_span(artifact)
+        title = (_redacted_span(span[1], span[0], findings, context, language) if span
+                 else sweep_text(artifact.title, context, language))
     return RedactedArtifact(
         id=artifact.id, kind=artifact.kind.value,
-        title=sweep_text(artifact.title, context, language), language=language,
+        title=title, language=language,
         started_at=artifact.started_at, ended_at=artifact.ended_at,
         segments=tuple(segments), counts=counts,
     )
@@ -390,6 +403,22 @@ def _by_segment(findings: list[StoredFinding],
         for index in range(first, last + 1):
             out.setdefault(starts[index], []).append(f)
     return out
+
+
+def _redacted_span(text: str, offset: int, findings: list[StoredFinding],
+                   context: RedactionContext, language: str) -> str:
+    """`text`, found at `offset` in the artifact, with its findings' decisions applied."""
+    end = offset + len(text)
+    replacements = []
+    for f in findings:
+        if f.decision not in (REDACT, PSEUDONYMISE) or f.end <= offset or f.start >= end:
+            continue
+        value = (context.pseudonym(f.entity, f.person_key, language)
+                 if f.decision == PSEUDONYMISE else placeholder(f.entity, language))
+        replacements.append(Replacement(max(f.start, offset) - offset,
+                                        min(f.end, end) - offset, value,
+                                        f.decision == REDACT))
+    return sweep_text(apply_replacements(text, replacements), context, language)
 
 
 def _sender(sender: str | None, context: RedactionContext, language: str) -> str | None:

@@ -13,6 +13,7 @@ from workbench.core import gate
 from workbench.core.artifacts import Artifact
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
+from workbench.core.pii.linking import squash, variants
 from workbench.core.pii.parties import SELF_KEY, PartyTagger
 from workbench.core.pii.people import KnownPerson, pinyin_forms
 from workbench.core.profile import SelfProfile
@@ -54,6 +55,9 @@ def known_people(ws: Workspace) -> list[KnownPerson]:
     # Every squashed form (pinyin included) of every name seen -> the first colleague with
     # it: each name's forms are computed once, not once per colleague it is compared with.
     owner_of: dict[str, int] = {}
+    # A short form of a full name seen ("Kevin" of "Kevin Zhou", 欧阳 of 欧阳建国) -> its
+    # colleague, so the short form seen later is the same person (pii/linking.py).
+    variant_of: dict[str, int] = {}
     for index, person in enumerate(ws.people()):
         name, email = (person.name or "").strip(), (person.email or "").strip()
         if (name.casefold() in my_names or _squash(name) in my_names
@@ -61,7 +65,10 @@ def known_people(ws: Workspace) -> list[KnownPerson]:
             me = replace(me, names=_add(me.names, name), emails=_add(me.emails, email))
             continue
         forms = _forms(name) if name else set()
-        owners = [owner_of[f] for f in forms if f in owner_of]
+        shorter = variants(name) if name else set()  # "Kevin" when "Kevin Zhou" comes second
+        owners = [owner_of[f] for f in forms | shorter if f in owner_of]
+        if name and squash(name) in variant_of:
+            owners.append(variant_of[squash(name)])
         if owners:
             # "张伟" in Feishu and "Zhang Wei" in Slack are one colleague with one alias.
             same = min(owners)
@@ -73,6 +80,8 @@ def known_people(ws: Workspace) -> list[KnownPerson]:
                                       emails=(email,) if email else ()))
         for form in forms:
             owner_of.setdefault(form, same)
+        for form in shorter:
+            variant_of.setdefault(form, same)
     return [me, *others]
 
 
@@ -181,13 +190,18 @@ def scan_workspace(
 def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
           todo: list[ArtifactRow], total: int, progress: ProgressCallback,
           cancel: CancelToken | None, processes: int) -> ScanSummary:
-    tagger = PartyTagger(people[0])
+    tagger = PartyTagger(people[0], people[1:])
+    # Names found earlier in artifacts not rescanned now still anchor their variants.
+    tagger.learn(f.value for f in ws.findings() if f.entity == "PERSON")
     total_findings = 0
     done = 0
     for batch in _batches(todo, SEGMENTS_PER_BATCH * max(1, processes)):
         segments = [(artifact, offset, text, box) for artifact in batch
                     for (offset, text), box in zip(segment_spans(artifact),
                                                    _segment_boxes(artifact), strict=True)]
+        # Titles and file names are scanned like bodies: they reach the skill as headings.
+        segments += [(artifact, *span, None) for artifact in batch
+                     if (span := title_span(artifact)) is not None]
 
         def batch_progress(part: int, whole: int, label: str, _done: int = done,
                            _size: int = len(batch)) -> None:
@@ -196,6 +210,9 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
         found = detector.analyze_many(  # type: ignore[attr-defined]
             [text for _, _, text, _ in segments], progress=batch_progress, cancel=cancel,
             processes=processes)
+        # Full names first, so "Kevin" and "Zhou总" link to the "Kevin Zhou" seen anywhere in
+        # the chunk, whatever the order of the messages.
+        tagger.learn(f.text for findings in found for f in findings if f.entity == "PERSON")
         results: dict[str, list[NewFinding]] = {a.id: [] for a in batch}
         for (artifact, offset, text, box), findings in zip(segments, found, strict=True):
             results[artifact.id].extend(_new_finding(f, offset, tagger, box, text)
@@ -278,6 +295,18 @@ def segment_spans(artifact: ArtifactRow) -> list[tuple[int, str]]:
         spans.append((offset, segment.text))
         offset += len(segment.text) + 1  # the newline that joins segments
     return spans
+
+
+def title_span(artifact: ArtifactRow) -> tuple[int, str] | None:
+    """(offset, title) when the title is text of its own (a file name, a chat's name): its
+    findings are stored at negative offsets, just before the text (the title ends at -1), so
+    they overlap no segment. None when a segment holds the title (an email's subject is
+    scanned there) or there is no title."""
+    title = artifact.title
+    if not title.strip() or any(s.text == title for s in artifact.segments
+                                if s.placeholder is None):
+        return None
+    return -(len(title) + 1), title
 
 
 def _segment_boxes(artifact: ArtifactRow) -> list[tuple[int, int, int, int] | None]:

@@ -90,3 +90,38 @@ def test_a_long_mailbox_reports_progress_inside_the_file_and_can_be_cancelled(tm
 
     with pytest.raises(Cancelled):
         extract_all(plan_import([path]), ImportContext(), cancel_halfway, token)
+
+
+def _multipart(tmp_path: Path, plain: str, html: str) -> Path:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "a@example.com"
+    message["Subject"] = "hi"
+    message.set_content(plain)
+    message.add_alternative(html, subtype="html")
+    path = tmp_path / "alt.eml"
+    path.write_bytes(bytes(message))
+    return path
+
+
+def test_html_part_that_says_more_is_kept(tmp_path: Path):
+    from workbench.core.ingest.base import ImportContext
+    from workbench.core.ingest.email import load_eml
+
+    path = _multipart(tmp_path, "见附件。\n",
+                      "<p>见附件。</p><p style='display:none'>张伟 13812345678</p>")
+    (artifact,) = load_eml(path, ImportContext()).artifacts
+    body = next(s.text for s in artifact.segments if s.field == "body")
+    assert "见附件" in body and "13812345678" in body and "张伟" in body
+
+
+def test_html_part_that_repeats_the_plain_part_is_not_doubled(tmp_path: Path):
+    from workbench.core.ingest.base import ImportContext
+    from workbench.core.ingest.email import load_eml
+
+    path = _multipart(tmp_path, "Rollout done. Zhang Wei said thanks.\n",
+                      "<p>Rollout <b>done</b>.</p><p>Zhang Wei said thanks.</p>")
+    (artifact,) = load_eml(path, ImportContext()).artifacts
+    body = next(s.text for s in artifact.segments if s.field == "body")
+    assert body.count("Zhang Wei") == 1

@@ -264,13 +264,22 @@ def _correspondents(message: EmailMessage) -> list[Person]:
 
 
 def _body_text(path: Path, message: EmailMessage) -> str:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    text = _part_text(path, part)
-    if part.get_content_type() == "text/html":
-        return html_to_text(text)
-    return text
+    """The plain part, and the HTML part's text too where it says more: mail clients show
+    the HTML part, so what only it carries must be reviewed before it leaves."""
+    plain = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    plain_text = _part_text(path, plain) if plain is not None else ""
+    html_text = html_to_text(_part_text(path, html)) if html is not None else ""
+    if not html_text or (plain is not None and _words(html_text) <= _words(plain_text)):
+        return plain_text
+    return f"{plain_text.rstrip()}\n\n{html_text}" if plain_text.strip() else html_text
+
+
+def _words(text: str) -> set[str]:
+    """Words and single hanzi, ignoring the markup html2text leaves (links, list marks)."""
+    import re
+
+    return set(re.findall(r"[A-Za-z0-9@._%+\-]+|[^\sA-Za-z0-9\W]", text.casefold()))
 
 
 def _part_text(path: Path, part: EmailMessage) -> str:

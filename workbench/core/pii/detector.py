@@ -17,6 +17,7 @@ from presidio_analyzer import RecognizerResult
 from workbench.core.pii import engine
 from workbench.core.pii.chinese import has_surname_character
 from workbench.core.pii.findings import Finding, merge_findings
+from workbench.core.pii.plausible import plausible
 from workbench.core.pii.recognizers.known_people import (
     IS_SELF_KEY,
     PERSON_KEY,
@@ -247,7 +248,8 @@ _URL_START = re.compile(r"(?:[a-z][a-z0-9+.\-]*://|www\.)", re.IGNORECASE)
 def _worth_reporting(text: str, found: RecognizerResult) -> bool:
     if found.entity_type == "URL":
         return _URL_START.match(text, found.start) is not None
-    return True
+    known = bool((found.recognition_metadata or {}).get(PERSON_KEY))
+    return plausible(text, found.entity_type, found.start, found.end, known)
 
 
 _URL_END = re.compile(r"[^\x21-\x7e]|[.,;:!?)\]}'\"]+(?:[^\x21-\x7e]|$)")

@@ -35,11 +35,14 @@ from workbench.core.pii.recognizers.base import ASCII_FLAGS
 from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer
 from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
+from workbench.core.pii.recognizers.other_passport import OtherPassportRecognizer
 from workbench.core.pii.recognizers.person_en import GivenNameRecognizer
 from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer
+from workbench.core.pii.recognizers.person_zh_chat import ChineseChatNameRecognizer
 from workbench.core.pii.recognizers.phone import PhoneNumberRecognizer
 from workbench.core.pii.recognizers.secret import SecretRecognizer
 from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer
+from workbench.core.pii.recognizers.wechat_id import WeChatIdRecognizer
 
 LANGUAGES = ("en", "zh")
 NER_ENTITIES = ("PERSON", "LOCATION")
@@ -51,6 +54,7 @@ IGNORED_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "P
 NER_SCORE = 0.7
 ZH_NER_SCORE = 0.6
 _HANZI_ONLY = re.compile(r"^[\u4e00-\u9fff·]+$")
+_HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
 def _plausible_chinese(entity) -> bool:  # type: ignore[no-untyped-def]
@@ -92,6 +96,12 @@ class WorkbenchNlpEngine(SpacyNlpEngine):
             # hanzi places, a little below the English model's score.
             kept = [(e, ZH_NER_SCORE) for e in entities if _plausible_chinese(e)]
             entities, scores = [e for e, _ in kept], [s for _, s in kept]
+        else:
+            # The English model reads hanzi as one long name ("Kevin 明天到，Zhou总也会来"),
+            # which would hide the real names inside it from the other recognizers.
+            kept = [(e, s) for e, s in zip(entities, scores, strict=True)
+                    if not _HANZI.search(e.text)]
+            entities, scores = [e for e, _ in kept], [s for _, s in kept]
         return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=[], lemmas=[],
                             nlp_engine=self, language=language, scores=scores)
 
@@ -126,8 +136,10 @@ def pattern_recognizers(language: str) -> list[EntityRecognizer]:
         PhoneNumberRecognizer(supported_language=language),
         BankCardRecognizer(supported_language=language),
         CnPassportRecognizer(supported_language=language),
+        OtherPassportRecognizer(supported_language=language),
         ChineseAddressRecognizer(supported_language=language),
         SecretRecognizer(supported_language=language),
+        WeChatIdRecognizer(supported_language=language),
         SensitiveCategoryRecognizer(supported_language=language),
     ]
 
@@ -140,6 +152,7 @@ def build_analyzer() -> AnalyzerEngine:
             registry.add_recognizer(recognizer)
         registry.add_recognizer(SpacyRecognizer(supported_language=language,
                                                 supported_entities=list(NER_ENTITIES)))
+        registry.add_recognizer(ChineseChatNameRecognizer(supported_language=language))
     registry.add_recognizer(ChineseNameRecognizer(supported_language="zh"))
     registry.add_recognizer(GivenNameRecognizer(supported_language="en"))
     return AnalyzerEngine(

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from workbench.core.pii.findings import Finding
+from workbench.core.pii.linking import NameLinker
 from workbench.core.pii.people import KnownPerson, pinyin_forms
 
 SELF_KEY = "self"
 # Entities that are about a person; a match that is not the employee's is a third party's.
 PERSONAL_ENTITIES = frozenset({
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD",
-    "CREDIT_CARD", "IBAN_CODE", "ADDRESS",
+    "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "WECHAT_ID",
 })
 # Entities whose value identifies someone well enough to pseudonymise consistently.
-PSEUDONYMISED = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
+PSEUDONYMISED = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "WECHAT_ID"})
+# Entities whose value may be a variant of a person's name (陈总, Kevin, zhaomin_1990).
+LINKED = frozenset({"PERSON", "WECHAT_ID"})
 
 
 def normalise(entity: str, value: str) -> str:
@@ -33,9 +37,12 @@ class Party:
 
 
 class PartyTagger:
-    """Tags findings from the self profile and the people table."""
+    """Tags findings from the self profile and the people table, linking name variants to
+    one person before anyone gets an alias."""
 
-    def __init__(self, self_person: KnownPerson | None) -> None:
+    def __init__(self, self_person: KnownPerson | None,
+                 others: Sequence[KnownPerson] = ()) -> None:
+        self.linker = NameLinker([*([self_person] if self_person else []), *others])
         self._self_values: set[tuple[str, str]] = set()
         if self_person:
             for name in self_person.names:
@@ -47,6 +54,10 @@ class PartyTagger:
             for entity, values in groups:
                 self._self_values.update((entity, normalise(entity, v)) for v in values)
 
+    def learn(self, names: Iterable[str]) -> None:
+        """Full names seen in the text being scanned, so their variants link to them."""
+        self.linker.learn(names)
+
     def tag(self, finding: Finding) -> Party:
         if finding.person:
             return Party("self" if finding.is_self else "third_party", finding.person)
@@ -55,5 +66,9 @@ class PartyTagger:
         value = normalise(finding.entity, finding.text)
         if (finding.entity, value) in self._self_values:
             return Party("self", SELF_KEY)
+        if finding.entity in LINKED:
+            linked = self.linker.key_for(finding.text)
+            if linked is not None:
+                return Party("self" if linked == SELF_KEY else "third_party", linked)
         key = f"{finding.entity.lower()}:{value}" if finding.entity in PSEUDONYMISED else None
         return Party("third_party", key)

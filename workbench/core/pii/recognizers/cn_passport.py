@@ -1,4 +1,4 @@
-"""CN_PASSPORT: PRC passport numbers (E/G + 8 digits, or E + letter + 7 digits), with context."""
+"""CN_PASSPORT: PRC passport numbers (E/G/P + 8 digits, or E + letter + 7 digits), with context."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from workbench.core.pii.recognizers.base import ASCII_CASE_SENSITIVE
 
 
 class CnPassportRecognizer(PatternRecognizer):
-    """The format alone is weak (product codes look alike), so it needs a word like 护照."""
+    """Every shape needs a word like 护照 or "passport" nearby: product and order codes look
+    alike ("型号 E12345678"). The PRC shapes start higher than any other number."""
 
     PATTERNS = [
-        Pattern("CN passport", r"(?<![0-9A-Za-z])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])",
+        Pattern("CN passport", r"(?<![0-9A-Za-z])(?:[EGP]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])",
                 0.3),
     ]
-    CONTEXT = ["护照", "护照号", "passport", "签证", "visa"]
+    CONTEXT = ["护照", "护照号", "passport", "签证", "visa", "出境", "出国", "证件",
+               "travel document"]
 
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(

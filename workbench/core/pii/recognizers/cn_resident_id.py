@@ -33,8 +33,9 @@ class CnResidentIdRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "CN resident ID (18 digits)",
-            r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-            r"\d{3}[0-9Xx](?![0-9A-Za-z])",
+            # Also written in groups: "110105 19900307 1239", "110105-1990-0307-123x".
+            r"(?<![0-9A-Za-z])[1-9]\d{5}[ \-]?(?:18|19|20)\d{2}[ \-]?(?:0[1-9]|1[0-2])"
+            r"(?:0[1-9]|[12]\d|3[01])[ \-]?\d{3}[0-9Xx](?![0-9A-Za-z])",
             0.5,
         )
     ]
@@ -52,4 +53,4 @@ class CnResidentIdRecognizer(PatternRecognizer):
         )
 
     def validate_result(self, pattern_text: str) -> bool:
-        return is_valid_resident_id(pattern_text)
+        return is_valid_resident_id(pattern_text.replace(" ", "").replace("-", ""))

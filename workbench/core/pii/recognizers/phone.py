@@ -19,8 +19,14 @@ _CANDIDATE = re.compile(
 # not 3-3-4 digits, so this shape is safe to take on its own.
 _DOTTED_NANP = re.compile(r"(?<![0-9A-Za-z.])(?:\+?1[ .])?\d{3}\.\d{3}\.\d{4}(?![0-9A-Za-z]|\.\d)",
                           re.ASCII)
+# "(+86) 138 1234 5678", "（+86）13812345678": the country code in brackets.
+_BRACKETED_CN = re.compile(r"[(（]\+?86[)）][ \-]?1[3-9]\d(?:[ \-]?\d){8}(?![0-9])")
 _CN_MOBILE = re.compile(r"^(?:(?:\+|00)86[ -]?)?(1[3-9]\d)([ -]?)(\d{4})\2(\d{4})$", re.ASCII)
-_CN_MOBILE_LOOSE = re.compile(r"^(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d){8}$", re.ASCII)
+# "86-13812345678": the country code without "+" is still one.
+_CN_MOBILE_LOOSE = re.compile(r"^(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d){8}$", re.ASCII)
+# "138.1234.5678": mobiles are written with dots too (3-4-4, unlike versions and IPs).
+_DOTTED_CN = re.compile(r"(?<![0-9A-Za-z.])1[3-9]\d\.\d{4}\.\d{4}(?![0-9A-Za-z]|\.\d)",
+                        re.ASCII)
 _CN_LANDLINE = re.compile(
     r"^(?:(?:\+|00)86[ -]?)?(?:\(0?\d{2,3}\)|0\d{2,3})[ -]?\d{3,4}[ -]?\d{4}$", re.ASCII
 )
@@ -49,6 +55,10 @@ class PhoneNumberRecognizer(CharacterRecognizer):
             score = self._score(candidate)
             if score:
                 yield start, start + len(candidate), score
+        for match in _DOTTED_CN.finditer(text):
+            yield match.start(), match.end(), 0.6
+        for match in _BRACKETED_CN.finditer(text):
+            yield match.start(), match.end(), 0.8
         for match in _DOTTED_NANP.finditer(text):
             if _valid(match.group().replace(".", "-"), "US"):
                 yield match.start(), match.end(), 0.6

@@ -75,6 +75,9 @@ _TOKEN_RULES: tuple[_Rule, ...] = (
     # The plugin stops at 24 chars but newer Stripe keys are longer; redact the whole key.
     (_bounded(StripeDetector.denylist[0], tail=r"[0-9A-Za-z]*" + _END), 0.95, None),
     (_bounded(r"AIza[0-9A-Za-z_-]{35}", _DASH_END), 0.95, None),
+    # Alibaba Cloud AccessKey IDs and Tencent Cloud SecretIds.
+    (_bounded(r"LTAI[0-9A-Za-z]{12,20}"), 0.95, _mixed_alnum),
+    (_bounded(r"AKID[0-9A-Za-z]{32}"), 0.95, _mixed_alnum),
     # Not OpenAIDetector's regex: it needs the legacy T3BlbkFJ marker (absent from sk-proj-…
     # keys) and its leading [..]* backtracks quadratically; this rule covers legacy keys too.
     (_bounded(r"sk-[A-Za-z0-9_-]{32,}", _DASH_END, _DASH_START), 0.9, _mixed_alnum),
@@ -105,7 +108,7 @@ _BASIC_AUTH = BasicAuthDetector.denylist[0]
 _VALUE = r"[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
 # detect-secrets' KeywordDetector wants code syntax (quotes, `=`); chat needs prose forms.
 _PASSWORD = re.compile(
-    r"(?:pass(?:word|wd|phrase)|pwd|口令|密码|密碼)[\"'`\]]?"
+    r"(?:pass(?:word|wd|phrase)|pwd|(?<![A-Za-z])pw(?![A-Za-z])|口令|密码|密碼)[\"'`\]]?"
     r"(?:(?P<sep>[ \t]*(?::=|=>|[:：=]|是|为|為)[ \t]*(?:[:：][ \t]*)?)"
     r"|(?P<verb>[ \t]*(?:(?:(?:was|been|is)[ \t]+)?(?:re)?set[ \t]+to|changed[ \t]+to|to|"
     r"改成|改为|改為|设为|设置为|设置成|换成|重置为|重置成)[ \t]*[:：]?[ \t]*)"
@@ -136,7 +139,8 @@ _HEXES = HexHighEntropyString()
 # cheaper than any combined regex, and most messages contain none of them. Prefixes that
 # carry "_" or "-" are only probed when that character occurs, halving the typical cost.
 _TRIGGERS = (
-    "key", "token", "secret", "aws", "passw", "passphrase", "pwd", "akia", "asia", "abia",
+    "key", "token", "secret", "aws", "passw", "passphrase", "pw", "akia", "asia", "abia",
+    "ltai", "akid",
     "cred", "login", "账号密码", "用户名密码", "账密",
     "acca", "a3t", "xox", "aiza", "eyj", "hooks.slack", "gr1348941",
     "口令", "密码", "密碼", "密钥", "秘钥", "令牌",
@@ -199,8 +203,40 @@ class SecretRecognizer(EntityRecognizer):
                     yield match.start(), match.end(), score
         for match in _BASIC_AUTH.finditer(text):
             yield match.start(1), match.end(1), 0.9
+        if "://" in text:
+            for match in _CONNECTION_STRING.finditer(text):
+                yield match.start("value"), match.end("value"), 0.9
+        yield from _assignments(text)
         yield from _passwords(text)
         yield from _high_entropy(text)
+
+
+# "postgres://admin:S3cret!@10.0.0.5:5432/pay": basic auth whose password has characters a URL
+# should escape but people paste unescaped; the password runs to the last "@" before the host.
+_CONNECTION_STRING = re.compile(
+    r"://[^\s:/?#@]{1,64}:(?P<value>[^\s/?#]{1,128})@(?=[A-Za-z0-9\[])", re.ASCII)
+# "api_key = abc123", "client_secret: 'x9…'", "AccessKeySecret=…", "SecretKey = …": a key-like
+# name assigned a value with a digit or symbol, spaces around "=" or ":" allowed.
+_ASSIGNMENT = re.compile(
+    # The name may end a longer one ("AWS_SECRET_ACCESS_KEY"): a lookbehind, not a repeated
+    # prefix group, which would make "sk-sk-sk-…" quadratic.
+    r"(?:(?<![A-Za-z0-9])|(?<=[_-]))(?i:api[_-]?key|secret(?:[_-]?(?:key|id))?|"
+    r"access[_-]?key(?:[_-]?(?:id|secret))?|accesskeysecret|secretkey|token|auth[_-]?token|"
+    r"client[_-]?secret|private[_-]?key|credentials?)"
+    r"[\"'`]?[ \t]*(?::=|=>|[:：=])[ \t]*[\"'`]?(?P<value>[^\s\"'`,;\u3000-\u303f\u4e00-\u9fff"
+    r"\uff00-\uffef]{6,256})"
+)
+# A reference to where the secret lives is not the secret: "${API_KEY}", "os.environ[…]".
+_REFERENCES = ("$", "{", "<", "%", "os.environ", "process.env", "env.", "getenv")
+_ASSIGNED_SECRETISH = re.compile(r"\d|[!@#$%^&*_+=~?/]")
+
+
+def _assignments(text: str) -> Iterator[tuple[int, int, float]]:
+    for match in _ASSIGNMENT.finditer(text):
+        value = match.group("value").rstrip(_TRAILING)
+        if (len(value) >= 6 and _ASSIGNED_SECRETISH.search(value) and "://" not in value
+                and not value.startswith(_REFERENCES)):
+            yield match.start("value"), match.start("value") + len(value), 0.85
 
 
 # "creds admin / X", "账号密码 admin/X": the value after the slash is the password.
@@ -217,7 +253,8 @@ _NEW_ONE = re.compile(
 
 def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _PASSWORD.finditer(text):
-        value = match.group("value").rstrip(_TRAILING)
+        # "Password=X;Database=pay": a connection string's next field is not the password.
+        value = _NEXT_FIELD.split(match.group("value"), 1)[0].rstrip(_TRAILING)
         if not value:
             continue
         if match.group("sep") is None and (len(value) < 4 or not _PASSWORDISH.search(value)):
@@ -234,6 +271,7 @@ def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
                 yield start, start + len(value), 0.85
 
 
+_NEXT_FIELD = re.compile(r";(?=[A-Za-z ]+=)")
 _TALKS_OF_PASSWORD = re.compile(r"(?i:pass(?:word|wd|phrase)|pwd)|密码|口令")
 
 

@@ -1,0 +1,75 @@
+"""One person, one key: name variants link to the full name they stand for (issue 18.4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.core.pii.findings import Finding
+from workbench.core.pii.linking import NameLinker
+from workbench.core.pii.parties import SELF_KEY, PartyTagger
+from workbench.core.pii.people import KnownPerson
+
+
+def linker(*seen: str, people=()) -> NameLinker:
+    made = NameLinker(people)
+    made.learn(seen)
+    return made
+
+
+@pytest.mark.parametrize(("seen", "variant", "full"), [
+    (("Kevin Zhou",), "Kevin", "Kevin Zhou"),
+    (("Kevin Zhou",), "Zhou总", "Kevin Zhou"),
+    (("Kevin Zhou",), "kevin zhou", "Kevin Zhou"),
+    (("欧阳建国",), "欧阳", "欧阳建国"),
+    (("欧阳建国",), "建国", "欧阳建国"),
+    (("欧阳建国",), "欧阳总", "欧阳建国"),
+    (("陈建华",), "陈总", "陈建华"),
+    (("陈建华",), "老陈", "陈建华"),
+    (("陈建华",), "Chen Jianhua", "陈建华"),
+    (("陈建华",), "Chen总", "陈建华"),
+    (("赵敏",), "zhaomin_1990", "赵敏"),
+    (("赵敏",), "ZhaoMin88", "赵敏"),
+    (("李娜",), "娜娜", "李娜"),
+])
+def test_variant_links_to_full_name(seen, variant, full):
+    made = linker(*seen)
+    assert made.key_for(variant) == made.key_for(full) is not None
+
+
+def test_shared_variant_links_to_nobody():
+    # Two 王s: 王总 could be either.
+    made = linker("王建国", "王芳芳")
+    assert made.key_for("王总") is None
+    assert made.key_for("王建国") != made.key_for("王芳芳")
+
+
+@pytest.mark.parametrize("text", ["client", "王", "总", "Kevin"])
+def test_unrelated_values_do_not_link(text):
+    assert linker("李娜", "Li Na").key_for(text) is None
+
+
+def test_known_people_come_first_and_self_stays_self():
+    me = KnownPerson(SELF_KEY, names=("李娜", "Lina Li"), is_self=True)
+    zhou = KnownPerson("person:3", names=("Kevin Zhou",))
+    tagger = PartyTagger(me, [zhou])
+    tagger.learn(["Kevin Zhou", "欧阳建国"])
+
+    def tag(text: str, entity: str = "PERSON"):
+        return tagger.tag(Finding(entity, 0, len(text), 0.6, text, "test"))
+
+    assert tag("Kevin").person_key == tag("Zhou总").person_key == "person:3"
+    assert tag("李总").party == "self"
+    assert tag("欧阳").person_key == tag("欧阳建国").person_key
+    assert tag("zhaomin_1990", "WECHAT_ID").person_key == "wechat_id:zhaomin_1990"
+    tagger.learn(["赵敏"])
+    assert tag("zhaomin_1990", "WECHAT_ID").person_key == tag("赵敏").person_key
+
+
+def test_title_form_with_no_full_name_is_a_person_with_its_pinyin():
+    # The samples: the client is 陈总 in chat and "Chen Zong" in English mail.
+    made = linker("陈总", "Chen Zong", "Tom Baker")
+    assert made.key_for("陈总") == made.key_for("Chen Zong") is not None
+    assert made.key_for("Tom Baker") != made.key_for("陈总")
+    # Once the full name is known, the title form is theirs.
+    full = linker("陈建华", "陈总", "Chen Zong")
+    assert full.key_for("陈总") == full.key_for("陈建华") == full.key_for("Chen Zong")
