@@ -358,7 +358,8 @@ def _import(args: argparse.Namespace) -> int:
                      "added_by_kind": summary.added_by_kind,
                      "people_added": summary.people_added,
                      "skipped": [str(p) for p in summary.skipped],
-                     "failed": [{"path": str(p), "reason": why} for p, why in summary.failed]})
+                     "failed": [{"path": str(p), "reason": why} for p, why in summary.failed],
+                     "notes": [{"path": str(p), "note": note} for p, note in summary.notes]})
         return code
     kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
     print(t("import.added", added=summary.added, kinds=f" ({kinds})" if kinds else ""))
@@ -367,6 +368,8 @@ def _import(args: argparse.Namespace) -> int:
     print(t("import.people", count=summary.people_added))
     for path in summary.skipped:
         print(t("import.skipped", path=path))
+    for path, note in summary.notes:
+        print(t("import.note", path=path, note=note))
     if len(summary.failed) == 1:
         _error(str(ImportFailed(*summary.failed[0])))
     elif summary.failed:

@@ -142,6 +142,10 @@
         <translation>跳过了 {0} 个文件：不是工作台支持的格式。</translation>
     </message>
     <message>
+        <source>{0} damaged parts were left out (for example in {1}: {2}).</source>
+        <translation>有 {0} 处损坏的内容被略过（例如 {1}：{2}）。</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
@@ -152,6 +156,10 @@
     <message>
         <source>• {0}: {1}</source>
         <translation>• {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Left out of files that were imported:</source>
+        <translation>已导入文件中被略过的部分：</translation>
     </message>
     <message>
         <source>Skipped (not a format the workbench reads):</source>

@@ -86,6 +86,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.added": ("Imported {added} new items{kinds}.", "导入了 {added} 个新条目{kinds}。"),
     "import.present": ("{count} were already in the workspace.", "{count} 个已在工作区中。"),
     "import.people": ("{count} new people seen.", "新发现 {count} 个人。"),
+    "import.note": ("Note on {path}: {note}.", "关于 {path}：{note}。"),
     "import.skipped": ("Skipped {path}: not a format the workbench imports.",
                        "已跳过 {path}：不是工作台可导入的格式。"),
     "import.failed_head": ("{count} files could not be imported (the others were):",

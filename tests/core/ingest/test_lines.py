@@ -190,3 +190,25 @@ def test_mbox_is_split_at_envelopes_after_blank_lines_and_unquoted():
 def test_mbox_that_is_empty_or_not_a_mailbox_is_refused(data: bytes, says: str):
     with pytest.raises(ImportFailed, match=says):
         list(read_mbox(Path("inbox.mbox"), io.BytesIO(data)))
+
+
+def test_what_a_mailbox_left_out_reaches_the_import_summary_and_the_command_line(
+    tmp_path: Path, small_limit: int, capsys: pytest.CaptureFixture[str]
+):
+    import json
+
+    from workbench.cli import main
+
+    body = base64.encodebytes(LONG.encode()).decode()
+    path = tmp_path / "inbox.mbox"
+    path.write_text(f"{ENVELOPE}{HEAD}\nhello\n\n{ENVELOPE}{HEAD}"
+                    f"Content-Transfer-Encoding: base64\n\n{body}\n")
+    ws = tmp_path / "ws"
+    assert main(["init", str(ws), "--name", "李娜"]) == 0
+    capsys.readouterr()
+    assert main(["import", str(ws), str(path), "--format", "json"]) == 0
+    (note,) = json.loads(capsys.readouterr().out)["notes"]
+    assert note["path"] == str(path) and note["note"].startswith("message 2 was left out")
+    path.write_text(path.read_text() + f"\n{ENVELOPE}{HEAD}\nagain\n")
+    assert main(["import", str(ws), str(path)]) == 0
+    assert "message 2 was left out" in capsys.readouterr().out

@@ -95,6 +95,8 @@ class ImportSummary:
     skipped: tuple[Path, ...] = ()
     # (file, why) for each file that could not be imported; the others were.
     failed: tuple[tuple[Path, str], ...] = ()
+    # (file, note) for what a file's importer left out, e.g. a damaged message in a mailbox.
+    notes: tuple[tuple[Path, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -440,6 +442,7 @@ class Workspace:
             people_added=self._count("people") - people_before,
             skipped=skipped,
             failed=tuple((f.path, f.problem) for f in failures or ()),
+            notes=tuple((source.path, note) for source in sources for note in source.notes),
         )
 
     def _store_source(self, source: ImportedSource, import_id: int, position: int,

@@ -235,6 +235,11 @@ class ArtifactsPage(Page):
             if skipped:
                 message += " " + self.tr("{0} files were skipped: not a format the workbench "
                                          "reads.").format(skipped)
+            if summary.notes:
+                message += " " + self.tr("{0} damaged parts were left out (for example in {1}: "
+                                         "{2}).").format(len(summary.notes),
+                                                         summary.notes[0][0].name,
+                                                         summary.notes[0][1])
             self.ctx.status_message.emit(message)
             if summary.failed:
                 self.ctx.show_error(self.import_report(summary, message))
@@ -248,6 +253,10 @@ class ArtifactsPage(Page):
         lines = [message, "", self.tr("These files could not be imported; everything else "
                                       "was:")]
         lines += [self.tr("• {0}: {1}").format(path.name, why) for path, why in summary.failed]
+        if summary.notes:
+            lines += ["", self.tr("Left out of files that were imported:")]
+            lines += [self.tr("• {0}: {1}").format(path.name, note)
+                      for path, note in summary.notes]
         if summary.skipped:
             lines += ["", self.tr("Skipped (not a format the workbench reads):")]
             lines += [self.tr("• {0}").format(path.name) for path in summary.skipped]
