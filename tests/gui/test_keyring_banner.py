@@ -8,8 +8,14 @@ from workbench.gui.widgets.keyring_banner import KeyringBanner
 
 
 def test_dismissed_once_read_and_back_for_another_key_file(qtbot, monkeypatch, tmp_path):
+    import keyring
+    from keyring.backends import fail
+
     configure_settings()  # the app's settings live under this test's home
-    monkeypatch.setenv("WORKBENCH_KEYRING", "file")
+    # No system keyring: the automatic fall-back, the one that shows the notice (a file
+    # store chosen on purpose shows none).
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture restores the previous
+    monkeypatch.setenv("WORKBENCH_PASSPHRASE", "correct horse battery staple 42")
     secrets_store.forget_stores()
     banner = KeyringBanner()
     qtbot.addWidget(banner)
