@@ -122,7 +122,7 @@ def test_one_alias_per_person(workspace: Workspace, tmp_path: Path):
 
 
 def test_alias_sweep_never_replaces_part_of_a_file_name_or_identifier():
-    from workbench.core.redact import RedactionContext, _sweep, sweep_text
+    from workbench.core.redact import RedactionContext, sweep_of, sweep_text
     from workbench.core.workspace import StoredFinding
 
     def finding(value: str, key: str) -> StoredFinding:
@@ -131,7 +131,7 @@ def test_alias_sweep_never_replaces_part_of_a_file_name_or_identifier():
 
     context = RedactionContext(
         aliases={"person:runbook": 11, "person:zhaomin": 2},
-        sweep=_sweep([finding("Runbook", "person:runbook"),
+        sweep=sweep_of([finding("Runbook", "person:runbook"),
                       finding("zhaomin", "person:zhaomin")]),
         sender_keys={})
     text = "see recon_Runbook.md, ops/Runbook, Runbook-v2 and zhaomin_1990; Runbook said hi."

@@ -103,3 +103,12 @@ def test_damaged_workbook_is_refused_plainly(tmp_path: Path, fixtures: Path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ImportFailed, match=r"not a readable \.xlsx file"):
         extract_one(path)
+
+
+def test_html_whose_markup_the_standard_parser_rejects_still_gives_its_text():
+    """Found by the fuzzer: "<![OCTYPE" made html.parser raise AssertionError."""
+    from workbench.core.ingest.email import html_to_text
+
+    text = html_to_text("<![OCTYPE html>\n<html><body><p>周报 &amp; 张伟 13812345678</p>"
+                        "</body></html>")
+    assert "周报 & 张伟 13812345678" in text

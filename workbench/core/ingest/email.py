@@ -309,7 +309,14 @@ def html_to_text(html: str) -> str:
     converter.body_width = 0
     converter.ignore_images = True
     converter.ignore_emphasis = True
-    return converter.handle(html).strip()
+    try:
+        return converter.handle(html).strip()
+    except AssertionError:
+        # The standard library's HTML parser asserts on some malformed markup ("<![OCTYPE"):
+        # fall back to the text between the tags rather than lose the file.
+        import html as entities
+
+        return entities.unescape(re.sub(r"<[^>]*>", " ", html)).strip()
 
 
 def _attachment(path: Path, part: EmailMessage) -> Artifact:
