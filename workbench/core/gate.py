@@ -131,6 +131,14 @@ def approval_blockers(ws: Workspace, artifact_id: str, *, by_hand: bool,
     return blockers
 
 
+def findings_by_artifact(ws: Workspace) -> dict[str, list[StoredFinding]]:
+    """Every finding, grouped by artifact: one read for a check over the whole workspace."""
+    by_artifact: dict[str, list[StoredFinding]] = {}
+    for f in ws.findings():
+        by_artifact.setdefault(f.artifact_id, []).append(f)
+    return by_artifact
+
+
 def approval_mac(ws: Workspace, artifact_id: str, findings: Iterable[StoredFinding],
                  row: ArtifactRow | None = None) -> str:
     """The MAC an approval is stored with: over what the artifact shows as stored (title,
@@ -165,9 +173,7 @@ def export_blockers(ws: Workspace, context: GateContext | None = None) -> list[B
     context.scans = ws.scan_records()
     macs = ws.approval_macs()
     rows = {r.id: r for r in ws.artifacts()}
-    by_artifact: dict[str, list[StoredFinding]] = {}
-    for f in ws.findings():
-        by_artifact.setdefault(f.artifact_id, []).append(f)
+    by_artifact = findings_by_artifact(ws)
     blockers: list[Blocker] = []
     for summary in ws.artifact_summaries():
         if summary.state is ArtifactState.EXCLUDED:
@@ -189,9 +195,7 @@ def unscanned(ws: Workspace) -> list[Blocker]:
     """Items whose scan is missing, stale or altered: nothing about them is decided yet."""
     context = GateContext.of(ws)
     context.scans = ws.scan_records()
-    by_artifact: dict[str, list[StoredFinding]] = {}
-    for f in ws.findings():
-        by_artifact.setdefault(f.artifact_id, []).append(f)
+    by_artifact = findings_by_artifact(ws)
     return [b for s in ws.artifact_summaries() if s.state is not ArtifactState.EXCLUDED
             for b in _scan_blockers(ws, s.id, s.title, by_artifact.get(s.id, []), context)]
 

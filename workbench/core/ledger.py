@@ -79,17 +79,9 @@ def read_entries(text: str) -> list[LedgerEntry]:
 def append(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
            time: str | None = None) -> LedgerEntry:
     """Add an event to the ledger file at `path`, chained to its last line."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    entries = read_entries(text)
-    prev = entries[-1].digest if entries else GENESIS
-    line, entry = make_line(len(entries), prev, event_type, signer, body, time)
-    with open(path, "a", encoding="utf-8") as handle:
-        if text and not text.endswith("\n"):
-            handle.write("\n")
-        handle.write(line + "\n")
-        handle.flush()
-    path.chmod(0o600)
-    return entry
+    line, _whole = next_line(path, event_type, signer, body, time)
+    append_line(path, line)
+    return read_entries(line)[0]
 
 
 def next_line(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],

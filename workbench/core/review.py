@@ -165,9 +165,7 @@ def unresolved(ws: Workspace) -> list[Unresolved]:
     """Pending artifacts and why each is not approved yet (the gate's reasons)."""
     context = gate.GateContext.of(ws)
     context.scans = ws.scan_records()
-    by_artifact: dict[str, list[StoredFinding]] = {}
-    for f in ws.findings():
-        by_artifact.setdefault(f.artifact_id, []).append(f)
+    by_artifact = gate.findings_by_artifact(ws)
     out = []
     for artifact in ws.artifact_summaries():
         if artifact.state != ArtifactState.PENDING:
@@ -212,17 +210,10 @@ def _gate_context(ws: Workspace) -> gate.GateContext:
     return context
 
 
-def _findings_by_artifact(ws: Workspace) -> dict[str, list[StoredFinding]]:
-    by_artifact: dict[str, list[StoredFinding]] = {}
-    for f in ws.findings():
-        by_artifact.setdefault(f.artifact_id, []).append(f)
-    return by_artifact
-
-
 def ready_to_approve(ws: Workspace) -> list[str]:
     """Pending artifacts with nothing left to decide: those the gate lets through without a
     person looking at each (so never a picture)."""
-    context, by_artifact = _gate_context(ws), _findings_by_artifact(ws)
+    context, by_artifact = _gate_context(ws), gate.findings_by_artifact(ws)
     return [a.id for a in ws.artifact_summaries() if a.state == ArtifactState.PENDING
             and not gate.approval_blockers(ws, a.id, by_hand=False, context=context,
                                            findings=by_artifact.get(a.id, []))]
@@ -234,7 +225,7 @@ def approve_ready(ws: Workspace, progress: ProgressCallback = no_progress,
     many. Each passes the gate as `approve` does; a cancel before the end approves none."""
     ready = ready_to_approve(ws)
     context, gate_context = RedactionContext.of(ws), _gate_context(ws)
-    by_artifact = _findings_by_artifact(ws)
+    by_artifact = gate.findings_by_artifact(ws)
     changes: list[tuple[str, ArtifactState, tuple[str, dict[str, object]] | None,
                         str | None]] = []
     for done, artifact_id in enumerate(ready):
@@ -289,9 +280,7 @@ def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
     context = RedactionContext.of(ws)
     gate_context = gate.GateContext.of(ws)
     gate_context.scans = ws.scan_records()
-    by_artifact: dict[str, list[StoredFinding]] = {}
-    for f in ws.findings():
-        by_artifact.setdefault(f.artifact_id, []).append(f)
+    by_artifact = gate.findings_by_artifact(ws)
     approved = 0
     for artifact in ws.artifact_summaries():
         if artifact.state != ArtifactState.PENDING:
