@@ -117,6 +117,7 @@ def main(out: Path) -> None:
             with as_party(done, "employee"):
                 window = window_for(done.workspace)
                 window.show_page("export")
+                wait_idle(window)  # the page checks what blocks an export off the UI thread
                 shoot(window, out / f"{code}-export.png")
                 window.show_page("deadlines")
                 shoot(window, out / f"{code}-deadlines-employee.png")

@@ -1245,6 +1245,10 @@ You will save a signed revocation file. Send it to the recipients: once they imp
         <translation>导出</translation>
     </message>
     <message>
+        <source>Checking what would leave…</source>
+        <translation>正在检查将要导出的内容…</translation>
+    </message>
+    <message>
         <source>Go to Review</source>
         <translation>前往“审阅”</translation>
     </message>

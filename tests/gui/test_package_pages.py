@@ -116,6 +116,7 @@ def test_export_page_shows_blockers_then_exports(qtbot, flow: Flow, dialogs):
         ctx.workspace_path = flow.ws.root
         ctx.workspace_changed.emit(flow.ws.root)
         page.refresh()
+        qtbot.waitUntil(lambda: not page.checking, timeout=WAIT)
         assert page.stack.currentIndex() == 1
         assert any("pending review" in str(b) for b in page.blockers)
         assert any("no consent record" in str(b) for b in page.blockers)
@@ -126,6 +127,7 @@ def test_export_page_shows_blockers_then_exports(qtbot, flow: Flow, dialogs):
 
         flow.consent()
         page.refresh()
+        qtbot.waitUntil(lambda: not page.checking, timeout=WAIT)
         assert page.stack.currentIndex() == 2 and not page.blockers, page.blockers
         out = flow.root / "exported" / "mine"
         out.parent.mkdir()
@@ -346,6 +348,7 @@ def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbo
         qtbot.addWidget(page)
         ctx.workspace_path = flow.ws.root
         page.refresh()
+        qtbot.waitUntil(lambda: not page.checking, timeout=WAIT)
     assert page.stack.currentIndex() == 1
     codes = {b.code for b in page.blockers if isinstance(b, bundle.ExportBlocker)}
     assert {"withdrawn", "artifact"} <= codes

@@ -58,6 +58,8 @@ class ExportPage(Page):
         self.task: Task | None = None
         self.result: bundle.ExportResult | None = None
         self.stale = True
+        self.checking = False  # a check of what blocks the export is running
+        self._generation = 0
 
         # Page 0: no workspace.
         self.no_workspace = QLabel(self.tr("Open a workspace to start. When its material is "
@@ -159,22 +161,40 @@ class ExportPage(Page):
     # -- what blocks, what is ready ------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Ask the core what blocks an export. The check reads every decision and approval
+        (the gate, from stored state), so it runs off the UI thread; the page shows the
+        answer when it comes."""
         self.stale = False
         if self.ctx.workspace_path is None:
             self.stack.setCurrentIndex(0)
             return
         if self.task is not None:
             return  # an export is running; its result decides what to show
-        try:
-            with self.ctx.workspace() as ws:
-                self.blockers = bundle.export_blockers(ws, self.ctx.now())
+        path, now = self.ctx.workspace_path, self.ctx.now()
+        self._generation += 1
+        generation = self._generation
+
+        def work(progress: Any, cancel: Any) -> tuple[list[Any], dict[str, Any] | None, int]:
+            with Workspace.open(path) as ws:
+                blockers: list[Any] = list(bundle.export_blockers(ws, now))
                 envelopes = ws.consent_envelopes()
-                self.record = (consent.record_of(envelopes[-1], keys.public_keys())
-                               if envelopes else None)
-                self.approved = sum(1 for _id, state in ws.artifact_states()
-                                    if state.value == "approved")
-        except WorkbenchError as exc:
-            self.blockers, self.record = [str(exc)], None
+                record = (consent.record_of(envelopes[-1], keys.public_keys())
+                          if envelopes else None)
+                approved = sum(1 for _id, state in ws.artifact_states()
+                               if state.value == "approved")
+            return blockers, record, approved
+
+        self.checking = True
+        self.ctx.run_task(work, self.tr("Checking what would leave…"),
+                          lambda result: self._checked(generation, *result),
+                          lambda message: self._checked(generation, [message], None, 0))
+
+    def _checked(self, generation: int, blockers: list[Any], record: dict[str, Any] | None,
+                 approved: int) -> None:
+        if generation != self._generation:
+            return  # an older check: a newer one is on its way
+        self.checking = False
+        self.blockers, self.record, self.approved = blockers, record, approved
         targets = [blocker_row(b) for b in self.blockers]
         try:
             keys.my_identity(keys.Role.EMPLOYEE)
