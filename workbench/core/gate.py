@@ -92,10 +92,9 @@ class GateContext:
 
     @classmethod
     def of(cls, ws: Workspace) -> GateContext:
-        from workbench.core.pii import version
-        from workbench.core.scan import known_people, scan_key
+        from workbench.core.scan import current_scan_key
 
-        return cls(scan_key(version.DETECTOR_VERSION, known_people(ws)))
+        return cls(current_scan_key(ws))
 
     def scan_of(self, ws: Workspace, artifact_id: str) -> tuple[str, str] | None:
         if artifact_id not in self.scans:

@@ -35,12 +35,32 @@ class ScanSummary:
 def scan_state(ws: Workspace) -> tuple[int, int]:
     """(artifacts whose saved scan is current, all artifacts), read from what is stored: what
     an interrupted scan kept."""
-    from workbench.core.pii import version
-
-    key = scan_key(version.DETECTOR_VERSION, known_people(ws))
+    key = current_scan_key(ws)
     done = {a: k for a, (k, mac) in ws.scan_records().items() if mac}
     states = ws.artifact_states()
     return sum(1 for artifact_id, _ in states if done.get(artifact_id) == key), len(states)
+
+
+# The scan key of each workspace this process has open, with the state of its people (and
+# the detector version) it was worked out from: the gate asks for it on every item opened.
+_scan_keys: dict[str, tuple[str, str]] = {}
+_scan_keys_lock = threading.Lock()
+
+
+def current_scan_key(ws: Workspace) -> str:
+    """The key a scan made now would carry: the installed detector and the people known now."""
+    from workbench.core.pii import version
+
+    root = str(ws.root.resolve())
+    state = f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
+    with _scan_keys_lock:
+        cached = _scan_keys.get(root)
+        if cached is not None and cached[0] == state:
+            return cached[1]
+    key = scan_key(version.DETECTOR_VERSION, known_people(ws))
+    with _scan_keys_lock:
+        _scan_keys[root] = (state, key)
+    return key
 
 
 def known_people(ws: Workspace) -> list[KnownPerson]:

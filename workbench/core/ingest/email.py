@@ -42,15 +42,21 @@ def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
     data = read_bytes(path)
     if not data or data.isspace():  # not strip(): that would copy the whole file
         raise ImportFailed(path, "the file is empty")
-    if looks_binary(data):
+    return _one_message(path, data, "eml", ctx)
+
+
+def _one_message(path: Path, raw: bytes, source_format: str,
+                 ctx: ImportContext) -> ImportedSource:
+    """A file that holds one message (.eml, the message inside an .emlx)."""
+    if looks_binary(raw):
         raise ImportFailed(path, "it contains binary data, not an email message")
-    if problem := lines.line_problem(data, lines.MAIL_HINT):
+    if problem := lines.line_problem(raw, lines.MAIL_HINT):
         raise ImportFailed(path, problem)
-    message = BytesParser(policy=policy.default).parsebytes(data)
+    message = BytesParser(policy=policy.default).parsebytes(raw)
     if not any(_header(message, h) for h in ("from", "to", "subject", "date")):
         raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
     artifact, people = message_artifact(path, message, ctx)
-    return ImportedSource(path, "eml", (path,), (artifact,), tuple(people))
+    return ImportedSource(path, source_format, (path,), (artifact,), tuple(people))
 
 
 def load_emlx(path: Path, ctx: ImportContext) -> ImportedSource:
@@ -66,16 +72,7 @@ def load_emlx(path: Path, ctx: ImportContext) -> ImportedSource:
     if length <= 0 or length > len(rest):
         raise ImportFailed(path, f"the message is cut short: it says {length} bytes, "
                            f"{len(rest)} follow")
-    raw = rest[:length]
-    if looks_binary(raw):
-        raise ImportFailed(path, "it contains binary data, not an email message")
-    if problem := lines.line_problem(raw, lines.MAIL_HINT):
-        raise ImportFailed(path, problem)
-    message = BytesParser(policy=policy.default).parsebytes(raw)
-    if not any(_header(message, h) for h in ("from", "to", "subject", "date")):
-        raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
-    artifact, people = message_artifact(path, message, ctx)
-    return ImportedSource(path, "emlx", (path,), (artifact,), tuple(people))
+    return _one_message(path, rest[:length], "emlx", ctx)
 
 
 def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
