@@ -120,3 +120,63 @@ def test_keys_list_names_the_secret_service_in_a_new_process(tmp_path: Path):
     assert result.returncode == 0, result.stderr
     print(result.stdout)
     assert "keyring.backends.SecretService.Keyring" in result.stdout
+
+
+# -- contacts: the verified mark (issue 17 item 9) ----------------------------------------------
+
+
+def hr_card_file(tmp_path: Path) -> tuple[Path, str, str]:
+    """HR's card made in HR's own home: (its file, its fingerprint, its spaced form)."""
+    from workbench.core import keys
+    from workbench.core.paths import using_home
+
+    with using_home(tmp_path / "hr-home"):
+        card = keys.create_identity(keys.Role.HR, "陈静", "hr@xinghe.example.com")
+    path = tmp_path / "hr.wbid.json"
+    path.write_bytes(keys.card_bytes(card))
+    return path, card.fingerprint, card.short
+
+
+def test_keys_import_without_the_fingerprint_is_listed_not_verified(tmp_path: Path, capsys):
+    import json
+
+    path, fingerprint, short = hr_card_file(tmp_path)
+    code, out, _ = run(capsys, "keys", "import", path)
+    assert code == 0 and "NOT VERIFIED" in out and "keys verify" in out
+    code, out, _ = run(capsys, "keys", "list")
+    line = next(row for row in out.splitlines() if row.startswith("contact"))
+    assert short in line and line.endswith("NOT VERIFIED")
+    assert "compare its fingerprint with them" in out
+    code, out, _ = run(capsys, "keys", "list", "--format", "json")
+    (row,) = json.loads(out)
+    assert (row["fingerprint"], row["verified"], row["verified_at"]) == (fingerprint, False, None)
+
+    code, _, err = run(capsys, "keys", "verify", "陈静", "--fingerprint", "0000 " * 4)
+    assert code == 1 and "Nothing was marked verified" in err
+    code, out, _ = run(capsys, "keys", "verify", "陈静", "--fingerprint",
+                       " ".join(short.split()[-4:]).upper())
+    assert code == 0 and "its last 16 digits" in out
+    code, out, _ = run(capsys, "keys", "list", "--format", "json")
+    (row,) = json.loads(out)
+    assert row["verified"] is True and row["verified_at"].endswith("Z")
+    code, out, _ = run(capsys, "keys", "list")
+    assert "NOT VERIFIED" not in out and f"verified {row['verified_at'][:10]}" in out
+
+
+def test_keys_import_with_a_wrong_fingerprint_imports_nothing(tmp_path: Path, capsys):
+    path, _fingerprint, short = hr_card_file(tmp_path)
+    code, _, err = run(capsys, "keys", "import", path, "--fingerprint", "1234 " * 8)
+    assert code == 1 and "may not be theirs" in err
+    code, out, _ = run(capsys, "keys", "list", "--format", "json")
+    assert out.strip() == "[]"
+    code, out, _ = run(capsys, "keys", "import", path, "--fingerprint", short)
+    assert code == 0 and "verified — it matches" in out
+
+
+def test_keys_import_speaks_chinese(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    path, _fingerprint, _short = hr_card_file(tmp_path)
+    code, out, _ = run(capsys, "keys", "import", path)
+    assert code == 0 and "未核对" in out and "已导入联系人" in out
+    code, out, _ = run(capsys, "keys", "list")
+    assert "未核对" in out and "请通过电话或当面与对方核对指纹" in out

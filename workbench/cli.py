@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
+from workbench.core.display import visible
 from workbench.core.errors import (
     BadInputError,
     Cancelled,
@@ -165,11 +166,24 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("store", choices=("keyring", "file"),
                    help="keyring: the system keyring; file: a passphrase-protected file")
     k.set_defaults(handler=_keys_move_to)
-    k = keys_sub.add_parser("import", help="import another party's card as a contact")
+    k = keys_sub.add_parser("import", help="import another party's card as a contact "
+                            "(verified only when you give the fingerprint they read to you)")
     k.add_argument("file", type=Path, help="their card (*.wbid.json)")
+    k.add_argument("--fingerprint", metavar="DIGITS",
+                   help="the fingerprint they read to you by phone or in person (all of it, "
+                   "or at least its last four groups): marks the contact verified if it "
+                   "matches, refuses the card if not")
     k.add_argument("--replace", action="store_true",
-                   help="the party really has a new key: replace their old card with this one")
+                   help="the party really has a new key: replace their old card with this one "
+                   "(needs --fingerprint)")
     k.set_defaults(handler=_keys_import)
+    k = keys_sub.add_parser("verify", help="mark a contact verified after comparing its "
+                            "fingerprint with its owner")
+    k.add_argument("contact", help="the contact's name, email or fingerprint")
+    k.add_argument("--fingerprint", metavar="DIGITS", required=True,
+                   help="the fingerprint they read to you by phone or in person (all of it, "
+                   "or at least its last four groups)")
+    k.set_defaults(handler=_keys_verify)
 
     p = sub.add_parser("consent", help="give or decline consent (or, as HR, request it)",
                        description="`workbench consent request --out FILE` (HR) writes signed "
@@ -502,16 +516,31 @@ def _keys_new(args: argparse.Namespace) -> int:
 
 def _keys_list(args: argparse.Namespace) -> int:
     from workbench.core import keys
+    from workbench.core.messages import say
 
-    rows = [("identity", c) for c in keys.own_identities()] + \
-        [("contact", c) for c in keys.contacts()]
+    rows = [("identity", c, None) for c in keys.own_identities()] + \
+        [("contact", c, keys.verification(c.fingerprint)) for c in keys.contacts()]
     if args.format == "json":
-        _print_json([{"kind": kind, **card.as_json()} for kind, card in rows])
+        _print_json([{"kind": kind, **card.as_json(),
+                      "verified": kind == "identity" or mark is not None,
+                      "verified_at": mark.verified_at if mark else None}
+                     for kind, card, mark in rows])
         return 0
     if not rows:
-        print("No identities or contacts yet. Create one with `workbench keys new`.")
-    for kind, card in rows:
-        print(f"{kind:<9} {card.role:<10} {card.name:<20} {card.email:<30} {card.short}")
+        print(say("No identities or contacts yet. Create one with `workbench keys new`.",
+                  "还没有身份或联系人。用 `workbench keys new` 创建一个。"))
+    for kind, card, mark in rows:
+        status = "" if kind == "identity" else (
+            say(f"verified {mark.verified_at[:10]}", f"已核对 {mark.verified_at[:10]}") if mark
+            else say("NOT VERIFIED", "未核对"))
+        print(f"{kind:<9} {card.role:<10} {visible(card.name):<20} {visible(card.email):<30} "
+              f"{card.short}  {status}".rstrip())
+    if any(kind == "contact" and mark is None for kind, _card, mark in rows):
+        print(say("A contact NOT VERIFIED is only as genuine as the way its card reached you: "
+                  "compare its fingerprint with them by phone or in person, then "
+                  "`workbench keys verify NAME --fingerprint DIGITS`.",
+                  "标为“未核对”的联系人，其真实性只取决于名片送到你手上的途径：请通过电话或"
+                  "当面与对方核对指纹，然后运行 `workbench keys verify 名字 --fingerprint 指纹`。"))
     print(_key_store_line())
     return 0
 
@@ -555,10 +584,43 @@ def _keys_export(args: argparse.Namespace) -> int:
 
 def _keys_import(args: argparse.Namespace) -> int:
     from workbench.core import keys
+    from workbench.core.messages import say
 
-    card = keys.import_contact(args.file, replace=args.replace)
-    print(f"Imported contact {card.label()}")
-    print(f"Fingerprint: {card.short} — check it with them by phone or in person.")
+    typed = args.fingerprint
+    if typed is None and sys.stdin.isatty():
+        card = keys.read_card(args.file)
+        print(say(f"{visible(card.label())}\nFingerprint: {card.short}",
+                  f"{visible(card.label())}\n指纹：{card.short}"))
+        # The default (just Enter) is "not verified": trust needs the digits typed.
+        typed = input(say(
+            "Ask them to read their fingerprint to you (by phone or in person) and type it, "
+            "or at least its last four groups; press Enter to import it NOT VERIFIED: ",
+            "请对方（通过电话或当面）把指纹读给你，输入完整指纹或至少最后四组；直接按回车则"
+            "以“未核对”导入：")).strip() or None
+    card = keys.import_contact(args.file, replace=args.replace, fingerprint=typed)
+    print(say(f"Imported contact {visible(card.label())}",
+              f"已导入联系人 {visible(card.label())}"))
+    if keys.verification(card.fingerprint) is not None:
+        print(say(f"Fingerprint {card.short}: verified — it matches what you typed.",
+                  f"指纹 {card.short}：已核对——与你输入的一致。"))
+    else:
+        print(say(f"Fingerprint {card.short}: NOT VERIFIED. Compare it with them by phone or "
+                  "in person, then `workbench keys verify "
+                  f"{card.fingerprint[:16]} --fingerprint DIGITS`.",
+                  f"指纹 {card.short}：未核对。请通过电话或当面与对方核对，然后运行 "
+                  f"`workbench keys verify {card.fingerprint[:16]} --fingerprint 指纹`。"))
+    return 0
+
+
+def _keys_verify(args: argparse.Namespace) -> int:
+    from workbench.core import keys
+    from workbench.core.messages import say
+
+    card, mark = keys.verify_contact(args.contact, args.fingerprint)
+    print(say(f"Verified {visible(card.label())}: the fingerprint matches ({mark.describe()}); "
+              f"marked verified at {mark.verified_at}.",
+              f"已核对 {visible(card.label())}：指纹一致（{mark.describe()}）；"
+              f"于 {mark.verified_at} 标记为已核对。"))
     return 0
 
 

@@ -211,24 +211,52 @@ def test_a_lookalike_hr_card_is_not_imported_silently(flow: Flow, tmp_path: Path
         other_name = keys.create_identity(keys.Role.EMPLOYEE, "Not HR", "HR@xinghe.example.com")
     card = tmp_path / "impostor.wbid.json"
     card.write_bytes(keys.card_bytes(impostor))
-    with flow.recipient, pytest.raises(BadInputError, match="Someone may be posing as them"):
+    with flow.recipient, pytest.raises(BadInputError, match="may be someone pretending"):
         keys.import_contact(card)
     same_email = tmp_path / "email.wbid.json"
     same_email.write_bytes(keys.card_bytes(other_name))
-    with flow.recipient, pytest.raises(BadInputError, match="has the name or email of 陈静"):
+    with flow.recipient, pytest.raises(BadInputError, match="claims to be 陈静"):
         keys.import_contact(same_email)
     code, _, err = as_(flow.recipient, monkeypatch, capsys, "keys", "import", card)
-    assert code == 2 and "Not imported" in err
+    assert code == 2 and "Not imported" in err and "陈静 already has a different key" in err
     with flow.recipient:
         assert flow.hr.card.fingerprint in keys.known_cards()
         assert impostor.fingerprint not in keys.known_cards()
-    # HR really made a new key: said explicitly, the old card is replaced.
+    # --replace alone is not enough: the new fingerprint must be checked with them.
     code, _, err = as_(flow.recipient, monkeypatch, capsys, "keys", "import", card,
                        "--replace")
+    assert code == 2 and "--fingerprint" in err
+    # HR really made a new key and read it out: said explicitly, the old card is replaced.
+    code, out, err = as_(flow.recipient, monkeypatch, capsys, "keys", "import", card,
+                         "--replace", "--fingerprint", impostor.short)
     assert code == 0, err
+    assert "verified" in out
     with flow.recipient:
         assert impostor.fingerprint in keys.known_cards()
         assert flow.hr.card.fingerprint not in keys.known_cards()
+        assert keys.verification(impostor.fingerprint) is not None
+
+
+def test_a_signer_whose_card_was_never_checked_is_named_not_verified(flow: Flow, monkeypatch,
+                                                                     capsys):
+    """The contacts of `flow` were imported without their fingerprints typed: a good signature
+    by them still passes, and says that the card behind it was never checked."""
+    flow.export()
+    flow.countersign()
+    with flow.recipient:
+        checked = custody.verify_for_recipient(flow.package, NOW, flow.recipient.card)
+    employee, hr = check(checked, "employee signature"), check(checked, "HR countersignature")
+    assert employee.ok and hr.ok and not checked.failed()
+    assert (employee.reason, hr.reason) == ("valid-by-unverified", "valid-by-unverified")
+    assert "not verified" in employee.detail and "not verified" in hr.detail
+    code, out, _ = as_(flow.recipient, monkeypatch, capsys, "verify", flow.package)
+    assert code == 0 and "[ok] HR countersignature: valid, by 陈静" in out
+    assert "not verified: you have not compared their fingerprint" in out
+    with flow.recipient:
+        keys.verify_contact("陈静", flow.hr.card.fingerprint)
+        checked = custody.verify_for_recipient(flow.package, NOW, flow.recipient.card)
+    assert check(checked, "HR countersignature").reason == "valid-by"
+    assert check(checked, "employee signature").reason == "valid-by-unverified"
 
 
 # -- issue 15 item 8: HR compares the terms with its own request ---------------------------------

@@ -17,7 +17,7 @@ import shutil
 import tarfile
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -478,8 +478,18 @@ def _who(fingerprint: str, cards: Mapping[str, keys.IdentityCard],
     return visible(f"{name} ({fingerprint[:16]})")
 
 
+def _valid_by(name: str, who: str, fingerprint: str, verified: Collection[str]) -> Check:
+    """A good signature by a known card; says so when the user never checked that card's
+    fingerprint with its owner, since the card is then only as genuine as its delivery."""
+    if fingerprint in verified:
+        return Check(name, True, f"valid, by {who}", "valid-by", (who,))
+    return Check(name, True, f"valid, by {who} — not verified: you have not compared their "
+                 "fingerprint with them (Keys & contacts, or `workbench keys verify`)",
+                 "valid-by-unverified", (who,))
+
+
 def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey],
-                      cards: Mapping[str, keys.IdentityCard],
+                      cards: Mapping[str, keys.IdentityCard], verified: Collection[str],
                       require_countersignature: bool) -> tuple[set[str], str | None]:
     """The employee's and HR's signatures, each judged on its own; returns who signed and
     the countersigner the package must carry (None when it names none and no HR signed)."""
@@ -501,8 +511,7 @@ def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey]
                             "not among your contacts; import their card if you expect this "
                             "package", "unknown-employee", (employee,)))
     elif principal in signed_by:
-        checks.append(Check("employee signature", True, f"valid, by {employee}", "valid-by",
-                            (employee,)))
+        checks.append(_valid_by("employee signature", employee, principal, verified))
     elif principal in bad:
         checks.append(Check("employee signature", False,
                             f"{employee}'s signature does not verify: the manifest was altered "
@@ -517,8 +526,8 @@ def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey]
         (fp for fp in sorted(signed_by) if fp != principal and fp in cards
          and cards[fp].role == keys.Role.HR), None)
     if require_countersignature or (hr is not None and hr in signed_by):
-        checks.append(_countersignature_check(hr, principal, named, cards, keys_by_fp,
-                                              signed_by, bad))
+        checks.append(_countersignature_check(hr, principal, named, cards, verified,
+                                              keys_by_fp, signed_by, bad))
     if bad:
         who = ", ".join(_who(fp, cards) for fp in sorted(bad))
         checks.append(Check("signatures", False, f"a signature does not verify: {who}; the "
@@ -527,7 +536,7 @@ def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey]
 
 
 def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, Any] | None,
-                            cards: Mapping[str, keys.IdentityCard],
+                            cards: Mapping[str, keys.IdentityCard], verified: Collection[str],
                             keys_by_fp: Mapping[str, Ed25519PublicKey], signed_by: set[str],
                             bad: set[str]) -> Check:
     name = "HR countersignature"
@@ -548,7 +557,7 @@ def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, 
         return Check(name, False, f"the countersigner {who} is not HR (their card's role is "
                      f"{card.role})", "countersigner-not-hr", (who, str(card.role)))
     if hr in signed_by:
-        return Check(name, True, f"valid, by {who}", "valid-by", (who,))
+        return _valid_by(name, who, hr, verified)
     if hr in bad:
         return Check(name, False, f"{who}'s signature does not verify: the manifest was "
                      "altered after signing", "signature-altered", (who,))
@@ -559,15 +568,19 @@ def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, 
 def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now: datetime,
                  revoked: bool = False, recipient: keys.IdentityCard | None = None,
                  require_countersignature: bool = True,
-                 cards: Mapping[str, keys.IdentityCard] | None = None) -> Bundle:
+                 cards: Mapping[str, keys.IdentityCard] | None = None,
+                 verified: Collection[str] | None = None) -> Bundle:
     """Run every check and record each result on the bundle (nothing raises here). `cards`
-    (default: every card this home knows) tell each signer's role."""
+    (default: every card this home knows) tell each signer's role; a good signature by a
+    card not in `verified` (default: own identities and verified contacts) says so."""
     cards = keys.known_cards() if cards is None else cards
+    verified = keys.verified_fingerprints(cards.values()) if verified is None else verified
     record = bundle.record
     principal = record["principal"]["fingerprint"]
     bundle.checks = []
     checks = bundle.checks
-    signed_by, hr = _signature_checks(bundle, keys_by_fp, cards, require_countersignature)
+    signed_by, hr = _signature_checks(bundle, keys_by_fp, cards, verified,
+                                      require_countersignature)
     ledger_check = ledger.verify(bundle.ledger_text, keys_by_fp)
     checks.append(Check("ledger", ledger_check.ok,
                         f"{ledger_check.entries} entries, chain and signatures valid"

@@ -2,6 +2,12 @@
 
 Public halves are identity cards (`*.wbid.json`), self-signed, kept under the data folder;
 contacts are other parties' cards. Private halves live only in the secret store.
+
+A contact is *verified* only once the user has compared its fingerprint with the one its
+owner gave them by another channel (read aloud by phone or in person) and typed it here: the
+mark (`contacts/<fingerprint>.verified.json`, with when) is set by `verify_contact` or by an
+import given the fingerprint, never by importing alone, and goes with the card when the card
+is replaced.
 """
 
 from __future__ import annotations
@@ -10,8 +16,10 @@ import base64
 import binascii
 import hashlib
 import json
+import re
+import string
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -24,14 +32,20 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.dsse import Signer, pae
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import say
 from workbench.core.paths import data_dir
 from workbench.core.secrets_store import require, secret_store
 
 CARD_SCHEMA = "consent-workbench/identity/v1"
 CARD_PAYLOAD_TYPE = "application/vnd.consent-workbench.identity+json"
+VERIFIED_SCHEMA = "consent-workbench/contact-verified/v1"
+# Typing the last four groups (64 bits) is enough: making a key whose fingerprint ends in
+# 64 chosen bits is beyond a forger, where the last one or two groups are not.
+MIN_CHECK_DIGITS = 16
 
 
 class Role(StrEnum):
@@ -42,6 +56,20 @@ class Role(StrEnum):
 
 class KeyError_(BadInputError):
     """An identity or contact cannot be found, is ambiguous, or is invalid."""
+
+
+class LookalikeCard(KeyError_):
+    """A card that claims the name (for its role) or the email of a known party, with another
+    key: someone may be posing as them."""
+
+    def __init__(self, message: str, card: IdentityCard, known: IdentityCard) -> None:
+        super().__init__(message)
+        self.card = card
+        self.known = known
+
+
+class FingerprintMismatch(RefusedError):
+    """The fingerprint the user typed is not the card's: nothing was imported or marked."""
 
 
 def fingerprint_of(public_key: Ed25519PublicKey) -> str:
@@ -162,7 +190,7 @@ def create_identity(role: Role, name: str, email: str = "") -> IdentityCard:
         ed25519=base64.b64encode(public.public_bytes(serialization.Encoding.Raw,
                                                      serialization.PublicFormat.Raw)).decode(),
         age=str(decryption.to_public()), fingerprint=fingerprint_of(public),
-        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        created_at=clock.iso(),
     )
     signature = signing.sign(pae(CARD_PAYLOAD_TYPE, rfc8785.dumps(card.unsigned())))
     card = IdentityCard(**{**asdict(card), "self_signature": base64.b64encode(signature).decode()})
@@ -211,29 +239,159 @@ def contacts() -> list[IdentityCard]:
     return _read_cards(_contacts_dir())
 
 
-def import_contact(path: Path, replace: bool = False) -> IdentityCard:
-    """Import a card. A card that claims the name (for its role) or the email of a card
-    already known, with another key, could be someone posing as that party: it is refused
-    unless `replace` says the party really made a new key (their old card is then removed)."""
+def import_contact(path: Path, replace: bool = False,
+                   fingerprint: str | None = None) -> IdentityCard:
+    """Import a card, verified only if `fingerprint` (what its owner read out, typed by the
+    user: the whole fingerprint or its last groups) matches it.
+
+    A card that claims the name (for its role) or the email of a card already known, with
+    another key, could be someone posing as that party: it is refused (`LookalikeCard`)
+    unless `replace` says the party really made a new key, and even then only with the new
+    fingerprint checked with them (their old card and its mark are then removed)."""
     from workbench.core.display import visible
 
     card = read_card(path)
-    if any(c.fingerprint == card.fingerprint for c in own_identities()):
-        raise KeyError_(f"{visible(card.label())} is one of your own identities, not a contact.")
-    lookalikes = [c for c in (*own_identities(), *contacts()) if c.fingerprint != card.fingerprint
-                  and ((c.role == card.role and c.name.casefold() == card.name.casefold())
-                       or (card.email and c.email.casefold() == card.email.casefold()))]
-    own = {c.fingerprint for c in own_identities()}
-    if lookalikes and (not replace or any(c.fingerprint in own for c in lookalikes)):
-        raise KeyError_(
-            f"Not imported: {visible(card.label())} has the name or email of "
-            f"{visible(lookalikes[0].label())}, which you already have, but another key. "
-            "Someone may be posing as them; check the new fingerprint with them in person, "
-            "and only if they really made a new key import it with --replace.")
-    for old in lookalikes:
-        (_contacts_dir() / f"{old.fingerprint}.wbid.json").unlink(missing_ok=True)
+    own = own_identities()
+    if any(c.fingerprint == card.fingerprint for c in own):
+        raise KeyError_(say(
+            f"{visible(card.label())} is one of your own identities, not a contact.",
+            f"{visible(card.label())} 是你自己的身份，不是联系人。"))
+    known = lookalikes(card)
+    if known:
+        first = known[0]
+        if not replace or any(c.fingerprint in {o.fingerprint for o in own} for c in known):
+            raise LookalikeCard(say(
+                f"Not imported: {visible(card.label())} claims to be {visible(first.label())}, "
+                f"but {visible(first.name)} already has a different key — this may be someone "
+                "pretending to be them; import it only with --replace after checking the "
+                "fingerprint with them (--fingerprint).",
+                f"未导入：{visible(card.label())} 自称是 {visible(first.label())}，但 "
+                f"{visible(first.name)} 已经有另一把密钥——这可能是有人冒充对方；请先与对方核对"
+                "指纹，再用 --replace 导入（--fingerprint）。"), card, first)
+        if fingerprint is None:
+            raise KeyError_(say(
+                f"To replace {visible(first.name)}'s key, check the new fingerprint with them "
+                "by phone or in person and give it with --fingerprint; nothing was changed.",
+                f"要替换 {visible(first.name)} 的密钥，请先通过电话或当面与对方核对新指纹，"
+                "再用 --fingerprint 给出；未做任何更改。"))
+    compared = compare_fingerprint(card, fingerprint) if fingerprint is not None else None
+    for old in known:
+        _forget_contact(old.fingerprint)
     _write_card(_contacts_dir(), card)
+    if compared is not None:
+        _mark_verified(card, compared)
     return card
+
+
+def lookalikes(card: IdentityCard) -> list[IdentityCard]:
+    """Known cards (own and contacts) with the name for the same role, or the email, of
+    `card` but another key."""
+    return [c for c in (*own_identities(), *contacts()) if c.fingerprint != card.fingerprint
+            and ((c.role == card.role and c.name.casefold() == card.name.casefold())
+                 or (card.email and c.email.casefold() == card.email.casefold()))]
+
+
+def _forget_contact(fingerprint: str) -> None:
+    _verified_path(fingerprint).unlink(missing_ok=True)
+    (_contacts_dir() / f"{fingerprint}.wbid.json").unlink(missing_ok=True)
+
+
+# -- the verified mark -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A contact's fingerprint was compared by the user: when, and how much of it."""
+
+    fingerprint: str
+    verified_at: str  # RFC 3339, UTC
+    compared: str  # "full", or "last-N": the last N digits
+
+    def as_json(self) -> dict[str, str]:
+        return {"schema": VERIFIED_SCHEMA, **asdict(self)}
+
+    def describe(self) -> str:
+        """What was compared, in the user's language."""
+        if self.compared == "full":
+            return say("the whole fingerprint", "完整指纹")
+        digits = self.compared.removeprefix("last-")
+        return say(f"its last {digits} digits", f"最后 {digits} 位")
+
+
+def _verified_path(fingerprint: str) -> Path:
+    return _contacts_dir() / f"{fingerprint}.verified.json"
+
+
+def normalise_fingerprint(typed: str) -> str:
+    """What the user typed, as lower-case hex digits: spaces, tabs, line breaks, '-' and ':'
+    between groups are dropped, case is ignored; anything else is refused."""
+    digits = re.sub(r"[\s:\-]+", "", typed).lower()
+    if not digits or any(char not in string.hexdigits for char in digits):
+        raise KeyError_(say(
+            "A fingerprint is made of the digits 0-9 and the letters a-f; type it as the "
+            "other person read it to you.",
+            "指纹只由数字 0-9 和字母 a-f 组成；请照对方读给你的样子输入。"))
+    return digits
+
+
+def compare_fingerprint(card: IdentityCard, typed: str) -> str:
+    """Check what the user typed against `card`: the whole fingerprint, or at least its last
+    `MIN_CHECK_DIGITS` digits. Returns what was compared; raises `FingerprintMismatch` when
+    it differs and `KeyError_` when it is not a fingerprint or too short to tell."""
+    from workbench.core.display import visible
+
+    digits = normalise_fingerprint(typed)
+    if len(digits) < MIN_CHECK_DIGITS:
+        raise KeyError_(say(
+            f"Type at least the last {MIN_CHECK_DIGITS // 4} groups of the fingerprint "
+            f"({MIN_CHECK_DIGITS} digits), or all of it; fewer could match a forged card.",
+            f"请至少输入指纹的最后 {MIN_CHECK_DIGITS // 4} 组（{MIN_CHECK_DIGITS} 位），或完整"
+            "指纹；位数太少，伪造的名片也可能对得上。"))
+    if digits == card.fingerprint:
+        return "full"
+    if len(digits) < len(card.fingerprint) and card.fingerprint.endswith(digits):
+        return f"last-{len(digits)}"
+    raise FingerprintMismatch(say(
+        f"The fingerprint you typed is not the one on {visible(card.label())}: this card may "
+        "not be theirs. Nothing was marked verified.",
+        f"你输入的指纹与 {visible(card.label())} 上的不一致：这张名片可能不是对方的。"
+        "没有标记为已核对。"))
+
+
+def _mark_verified(card: IdentityCard, compared: str) -> Verification:
+    mark = Verification(card.fingerprint, clock.iso(), compared)
+    atomic_write(_verified_path(card.fingerprint),
+                 (json.dumps(mark.as_json(), indent=2) + "\n").encode("utf-8"), mode=0o644)
+    return mark
+
+
+def verification(fingerprint: str) -> Verification | None:
+    """The contact's verified mark, or None. A mark that is damaged, or names another
+    fingerprint than its file, counts as none: a contact is unverified unless shown otherwise."""
+    try:
+        data = json.loads(_verified_path(fingerprint).read_text(encoding="utf-8"))
+        mark = Verification(str(data["fingerprint"]), str(data["verified_at"]),
+                            str(data["compared"]))
+        clock.parse_iso(mark.verified_at)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return None
+    if data.get("schema") != VERIFIED_SCHEMA or mark.fingerprint != fingerprint:
+        return None
+    return mark
+
+
+def verify_contact(ref: str, typed: str) -> tuple[IdentityCard, Verification]:
+    """Mark the contact `ref` names (fingerprint, name or email) verified, if `typed` — the
+    fingerprint its owner gave by another channel — matches its card."""
+    card = find_card(ref, contacts(), what="contact")
+    return card, _mark_verified(card, compare_fingerprint(card, typed))
+
+
+def verified_fingerprints(cards: Iterable[IdentityCard] | None = None) -> frozenset[str]:
+    """The fingerprints the user vouches for: their own identities and verified contacts."""
+    own = {c.fingerprint for c in own_identities()}
+    pool = contacts() if cards is None else [c for c in cards if c.fingerprint not in own]
+    return frozenset(own | {c.fingerprint for c in pool if verification(c.fingerprint)})
 
 
 def known_cards() -> dict[str, IdentityCard]:

@@ -1,0 +1,36 @@
+"""Time: the one place the app reads the clock, and the one timestamp format it writes.
+
+Every stored or signed moment is RFC 3339 in UTC to the second with a `Z`
+(`2026-03-01T09:30:00Z`): it sorts as text and reads the same in every time zone. Nothing
+here lets a flag or the environment move the clock: a recipient must not be able to set it
+past a deletion deadline.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def now_utc() -> datetime:
+    """The real time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime | None = None) -> str:
+    """`moment` (default: now) as RFC 3339 in UTC to the second, ending in `Z`. A naive
+    moment is taken as local time, as `datetime.astimezone` does."""
+    moment = now_utc() if moment is None else moment
+    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def parse_iso(text: str) -> datetime:
+    """A timestamp written by `iso` (or any ISO 8601 one with an offset) back to an aware
+    datetime; a moment without an offset is taken as UTC. Raises ValueError on anything else."""
+    moment = datetime.fromisoformat(text.strip())
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def file_stamp(moment: datetime | None = None) -> str:
+    """`moment` (default: now) in UTC as `YYYYMMDD-HHMMSS`, for names of files and folders."""
+    moment = now_utc() if moment is None else moment
+    return moment.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
