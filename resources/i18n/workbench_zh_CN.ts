@@ -295,6 +295,26 @@
         <source>Fingerprint (read it aloud to check)</source>
         <translation>指纹（请读出来核对）</translation>
     </message>
+    <message>
+        <source>Checked</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>⚠ Not verified</source>
+        <translation>⚠ 未核对</translation>
+    </message>
+    <message>
+        <source>You have not compared this fingerprint with its owner. Until you do, the card is only as genuine as the way it reached you.</source>
+        <translation>你还没有与持有人核对这个指纹。核对之前，这张身份卡的真实性只取决于它送到你手上的途径。</translation>
+    </message>
+    <message>
+        <source>✓ Verified {0}</source>
+        <translation>✓ 已核对 {0}</translation>
+    </message>
+    <message>
+        <source>You compared {0} with its owner on {1}.</source>
+        <translation>你于 {1} 与持有人核对了{0}。</translation>
+    </message>
 </context>
 <context>
     <name>Categories</name>
@@ -362,16 +382,68 @@
         <translation>{0} — {1}</translation>
     </message>
     <message>
+        <source>{0} already has a different key — this may be someone pretending to be them. Replace their card only if they tell you, by phone or in person, that they made a new key, and the fingerprint they read out matches this one.</source>
+        <translation>{0} 已经有另一把密钥——这可能是有人冒充对方。只有在对方通过电话或当面告诉你他们换了新密钥，并且读给你的指纹与这里的一致时，才替换对方的身份卡。</translation>
+    </message>
+    <message>
         <source>Call {0} or meet in person and ask them to read their fingerprint to you. It must be exactly this:</source>
         <translation>请给{0}打电话或当面确认，请对方把指纹读给你听。必须与下面完全一致：</translation>
+    </message>
+    <message>
+        <source>e.g. {0}</source>
+        <translation>例如：{0}</translation>
+    </message>
+    <message>
+        <source>Type what they read to you: the whole fingerprint, or at least its last {0} groups. Spaces and capitals do not matter.</source>
+        <translation>输入对方读给你的内容：完整指纹，或至少最后 {0} 组。空格和大小写都没有关系。</translation>
+    </message>
+    <message>
+        <source>What they read to you:</source>
+        <translation>对方读给你的指纹：</translation>
     </message>
     <message>
         <source>If it differs, do not add the card: someone else may have made it. Packages and signatures are only as trustworthy as this check.</source>
         <translation>如果不一致，请不要添加这张身份卡：它可能是别人伪造的。数据包和签名是否可信，全靠这一步核对。</translation>
     </message>
     <message>
-        <source>It matches — add contact</source>
-        <translation>一致，添加联系人</translation>
+        <source>&amp;Verify and add</source>
+        <translation>核对并添加(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark verified</source>
+        <translation>标记为已核对(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify and replace</source>
+        <translation>核对并替换(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Add as not verified</source>
+        <translation>以未核对状态添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add the card now and check its fingerprint later with the Verify button.</source>
+        <translation>先添加这张身份卡，之后再用“核对指纹”按钮核对。</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未核对。</translation>
+    </message>
+    <message>
+        <source>This does not match the card&apos;s fingerprint: the card may not be theirs.</source>
+        <translation>与这张身份卡的指纹不一致：它可能不是对方的。</translation>
+    </message>
+    <message>
+        <source>Type the whole fingerprint, or at least its last {0} groups (digits 0-9 and letters a-f).</source>
+        <translation>请输入完整指纹，或至少最后 {0} 组（数字 0-9 和字母 a-f）。</translation>
+    </message>
+    <message>
+        <source>It matches the whole fingerprint.</source>
+        <translation>与完整指纹一致。</translation>
+    </message>
+    <message>
+        <source>It matches the last {0} digits.</source>
+        <translation>与指纹的最后 {0} 位一致。</translation>
     </message>
 </context>
 <context>
@@ -603,6 +675,10 @@
     <message>
         <source>{0} item(s) in this workspace are not covered by this record; record a new decision before exporting them.</source>
         <translation>本工作区中有 {0} 项材料不在这份记录范围内；导出前请重新作出决定。</translation>
+    </message>
+    <message>
+        <source>{0} — not verified</source>
+        <translation>{0} — 未核对</translation>
     </message>
     <message>
         <source>Included (everything not excluded): {0}.</source>
@@ -1527,6 +1603,14 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>导入身份卡(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Verify fingerprint…</source>
+        <translation>核对指纹(&amp;V)……</translation>
+    </message>
+    <message>
+        <source>Compare the selected contact&apos;s fingerprint with the one its owner reads to you, and mark it verified.</source>
+        <translation>把所选联系人的指纹与持有人读给你的指纹比对，一致后标记为已核对。</translation>
+    </message>
+    <message>
         <source>Where your private keys are kept</source>
         <translation>你的私钥保存在哪里</translation>
     </message>
@@ -1629,6 +1713,10 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
     <message>
         <source>Identity cards (*.wbid.json);;All files (*)</source>
         <translation>身份卡 (*.wbid.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify again…</source>
+        <translation>重新核对(&amp;V)……</translation>
     </message>
 </context>
 <context>
@@ -1849,6 +1937,10 @@ Lina Li</translation>
     <message>
         <source>valid, by {0}</source>
         <translation>有效，签名人 {0}</translation>
+    </message>
+    <message>
+        <source>valid, by {0} — not verified: you have not compared their fingerprint with them (Keys &amp; contacts)</source>
+        <translation>有效，签名人 {0}——未核对：你还没有与对方核对过指纹（见“密钥与联系人”）</translation>
     </message>
     <message>
         <source>signed by someone you don&apos;t know: the employee {0} is not among your contacts; import their card if you expect this package</source>

@@ -81,6 +81,21 @@ def tomorrow() -> date:
     return AppContext.now().date() + timedelta(days=1)
 
 
+def test_contacts_whose_cards_were_never_checked_are_marked_when_chosen(qtbot, ctx, parties):
+    """The package is encrypted to the recipients and countersigned by HR: say which of those
+    cards the employee never compared with their owners."""
+    _employee, hr, recipient = parties
+    page = make_page(qtbot, ctx)
+    assert page.hr_combo.currentText().endswith(" — not verified")
+    assert page.recipients_list.item(0).text().endswith(" — not verified")
+    keys.verify_contact(hr.card.fingerprint, hr.card.short)
+    page.refresh()
+    assert "not verified" not in page.hr_combo.currentText()
+    assert page.recipients_list.item(0).text().endswith(" — not verified")
+    assert page.hr_combo.currentData() == hr.card.fingerprint
+    assert page.checked_recipients() == [recipient.card.fingerprint]
+
+
 def test_gives_consent_on_a_scanned_workspace(qtbot, ctx, parties):
     employee, hr, recipient = parties
     page = make_page(qtbot, ctx)

@@ -102,6 +102,21 @@ def test_a_package_the_employee_countersigned_herself_is_shown_refused(qtbot, fl
     assert not page.countersign_button.isEnabled()
 
 
+def test_a_signer_whose_card_was_never_checked_is_shown_not_verified(qtbot, flow: Flow,
+                                                                     dialogs):
+    """HR imported the employee's card without typing its fingerprint: the good signature
+    passes, and the page says the card behind it was never checked."""
+    flow.export()
+    with flow.hr:
+        page = CountersignPage(AppContext())
+        qtbot.addWidget(page)
+        load(qtbot, page, flow.package)
+    (employee,) = [t for t in page.checks_list.texts() if "Employee signature" in t]
+    assert employee.startswith("✓") and "李娜" in employee
+    assert "not verified: you have not compared their fingerprint" in employee
+    assert page.countersign_button.isEnabled()
+
+
 def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qapp):
     flow.export()
     checked = bundle.read_bundle(flow.package)
@@ -117,12 +132,15 @@ def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qa
 
     refused = bundle.Check("HR countersignature", False, "English", "countersigner-is-employee",
                            ("李娜 (0123)",))
+    unverified = bundle.Check("employee signature", True, "English", "valid-by-unverified",
+                              ("李娜 (0123)",))
     wider = hr_requests.Difference("delete_by", "2027-01-31", "2027-03-31")
     translators = install_translators(qapp, QLocale(QLocale.Language.Chinese,
                                                     QLocale.Country.China))
     try:
         assert check_detail(refused) == ("数据包中指定的会签人就是员工 李娜 (0123) 本人；"
                                          "只有 HR 才能会签")
+        assert check_detail(unverified).startswith("有效，签名人 李娜 (0123)——未核对")
         assert difference_text(wider) == "更晚的删除截止日：2027-03-31（你请求的是 2027-01-31）"
     finally:
         for translator in translators:

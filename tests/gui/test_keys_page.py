@@ -101,7 +101,9 @@ def test_export_then_import_in_another_home_shows_the_contact(qtbot, ctx, monkey
 
     def confirm(self):
         shown.append(self.findChildren(keys_page.QLabel))
-        return QDialog.DialogCode.Accepted
+        self.typed.setText(card.short)  # what they read out over the phone
+        self.verify_button.click()
+        return self.result()
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
     monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", confirm)
@@ -117,6 +119,8 @@ def test_export_then_import_in_another_home_shows_the_contact(qtbot, ctx, monkey
     assert other.contacts_table.rowCount() == 1
     assert other.contacts_table.item(0, 1).text() == "Payments AI team"
     assert other.contacts_table.item(0, 3).text() == card.short
+    assert other.contacts_table.item(0, 4).text().startswith("✓ Verified")
+    assert keys.verification(card.fingerprint) is not None
     assert not ctx.errors
 
 
@@ -147,6 +151,140 @@ def test_a_damaged_card_is_refused_with_a_message(qtbot, ctx, monkeypatch, tmp_p
     page.import_button.click()
     assert "self-signature does not verify" in ctx.errors[0]
     assert keys.contacts() == []
+
+
+# -- the verified mark (issue 17 item 9) ------------------------------------------------------
+
+
+def card_file(tmp_path: Path, folder: str, role: keys.Role = keys.Role.HR,
+              name: str = "陈静") -> tuple[Path, keys.IdentityCard]:
+    """A card made in another home and saved to a file, as its owner would send it."""
+    from workbench.core.paths import using_home
+
+    with using_home(tmp_path / folder):
+        card = keys.create_identity(role, name, "hr@xinghe.example.com")
+    path = tmp_path / f"{folder}.wbid.json"
+    path.write_bytes(keys.card_bytes(card))
+    return path, card
+
+
+def press_enter_after(typing: str | None):
+    """A stand-in for the dialog's exec: show it, type, press Enter, answer as it closed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    def fake_exec(self):
+        self.show()
+        if typing is not None:
+            self.typed.setText(typing)
+        QTest.keyClick(self.typed, Qt.Key.Key_Return)
+        self.hide()
+        return self.result()
+
+    return fake_exec
+
+
+def test_enter_on_the_import_dialog_never_marks_the_contact_verified(qtbot, ctx, monkeypatch,
+                                                                    tmp_path: Path):
+    path, card = card_file(tmp_path, "hr")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    # Even with the right fingerprint typed, Enter answers "not verified".
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", press_enter_after(card.short))
+    page = make_page(qtbot, ctx)
+    page.import_button.click()
+    assert [c.fingerprint for c in keys.contacts()] == [card.fingerprint]
+    assert keys.verification(card.fingerprint) is None
+    assert page.contacts_table.item(0, 4).text() == "⚠ Not verified"
+    assert page.verify_button.isEnabled() and page.verify_button.text() == "&Verify fingerprint…"
+
+    # Verifying later: Enter again does nothing; only the button, with a match, marks it.
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", press_enter_after(card.short))
+    page.verify_button.click()
+    assert keys.verification(card.fingerprint) is None
+
+    def type_last_groups_and_verify(self):
+        self.typed.setText(" ".join(card.short.split()[-4:]).upper())
+        assert "last 16 digits" in self.status.text()
+        self.verify_button.click()
+        return self.result()
+
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", type_last_groups_and_verify)
+    page.verify_button.click()
+    mark = keys.verification(card.fingerprint)
+    assert mark is not None and mark.compared == "last-16"
+    assert page.contacts_table.item(0, 4).text().startswith("✓ Verified ")
+    assert page.verify_button.text() == "&Verify again…" and not ctx.errors
+
+
+def test_the_dialog_enables_verifying_only_on_a_match(qtbot, tmp_path: Path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    _path, card = card_file(tmp_path, "hr")
+    dialog = keys_page.ConfirmContactDialog(card)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.verify_button.isEnabled() and not dialog.verify_button.isDefault()
+    assert not dialog.verify_button.autoDefault()
+    assert dialog.unverified_button is not None and dialog.unverified_button.isDefault()
+    dialog.typed.setText("0000 " * 8)
+    assert "does not match" in dialog.status.text() and not dialog.verify_button.isEnabled()
+    dialog.typed.setText(card.short[-4:])
+    assert "at least its last 4 groups" in dialog.status.text()
+    assert not dialog.verify_button.isEnabled()
+    dialog.typed.setText(card.fingerprint.upper())
+    assert dialog.status.text() == "It matches the whole fingerprint."
+    assert dialog.verify_button.isEnabled()
+    # Enter with the focus on the verify button itself still does not verify.
+    dialog.verify_button.setFocus()
+    QTest.keyClick(dialog.verify_button, Qt.Key.Key_Return)
+    assert dialog.choice == "unverified" and dialog.fingerprint() is None
+
+
+def test_a_lookalike_card_for_a_known_name_is_not_taken_in_silently(qtbot, ctx, monkeypatch,
+                                                                   tmp_path: Path):
+    """The attacker's case: a card with HR's name and email and another key."""
+    real_path, real = card_file(tmp_path, "hr")
+    keys.import_contact(real_path, fingerprint=real.fingerprint)
+    fake_path, fake = card_file(tmp_path, "impostor")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake_path), ""))
+    seen = []
+
+    def look_then_enter(self):
+        seen.append((self.mode, self.warning.text(), self.unverified_button))
+        return press_enter_after(fake.short)(self)
+
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", look_then_enter)
+    page = make_page(qtbot, ctx)
+    page.import_button.click()
+    ((mode, warning, unverified),) = seen
+    assert mode == keys_page.ConfirmContactDialog.REPLACE and unverified is None
+    assert "陈静 already has a different key — this may be someone pretending" in warning
+    # Enter cancelled: the real card is still the one, still verified.
+    assert keys.contacts() == [real] and keys.verification(real.fingerprint) is not None
+
+    def verify_the_new_key(self):
+        self.typed.setText(fake.short)
+        self.verify_button.click()
+        return self.result()
+
+    # HR really made a new key and read its fingerprint out: now it replaces the old card.
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", verify_the_new_key)
+    page.import_button.click()
+    assert keys.contacts() == [fake] and keys.verification(fake.fingerprint) is not None
+    assert page.contacts_table.rowCount() == 1 and not ctx.errors
+
+
+def test_a_card_with_the_name_of_your_own_identity_is_refused_before_any_dialog(
+        qtbot, ctx, monkeypatch, tmp_path: Path):
+    keys.create_identity(keys.Role.HR, "陈静", "hr@xinghe.example.com")
+    fake_path, _fake = card_file(tmp_path, "impostor")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake_path), ""))
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec",
+                        lambda self: pytest.fail("a card posing as you must not be offered"))
+    page = make_page(qtbot, ctx)
+    page.import_button.click()
+    assert "already has a different key" in ctx.errors[0] and keys.contacts() == []
 
 
 # -- passphrase prompt ------------------------------------------------------------------------

@@ -97,6 +97,7 @@ class ConsentPage(Page):
         self.hr_cards: list[keys.IdentityCard] = []
         self.recipient_cards: list[keys.IdentityCard] = []
         self.cards: dict[str, keys.IdentityCard] = {}
+        self.verified: frozenset[str] = frozenset()
         self.sensitive_boxes: dict[str, QCheckBox] = {}
         # The notice starts in the app's language; the employee can switch it.
         self.language = "zh-CN" if QLocale().language() == QLocale.Language.Chinese else "en"
@@ -538,12 +539,21 @@ class ConsentPage(Page):
         self.state_label.setText(text)
         self.state_panel.show()
 
+    def _party_text(self, card: keys.IdentityCard) -> str:
+        """A contact as listed for choosing, saying when its card was never checked: the
+        package is encrypted to, and countersigned by, exactly these keys."""
+        if card.fingerprint in self.verified:
+            return card_text(card)
+        return self.tr("{0} — not verified").format(card_text(card))
+
     def _fill_parties(self) -> None:
+        self.verified = keys.verified_fingerprints()
+
         def fill(combo: QComboBox, cards: list[keys.IdentityCard]) -> None:
             chosen = combo.currentData()
             combo.clear()
             for card in cards:
-                combo.addItem(card_text(card), card.fingerprint)
+                combo.addItem(self._party_text(card), card.fingerprint)
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(index, 0))
 
@@ -555,7 +565,7 @@ class ConsentPage(Page):
         checked = set(self.checked_recipients())
         self.recipients_list.clear()
         for card in self.recipient_cards:
-            item = QListWidgetItem(card_text(card))
+            item = QListWidgetItem(self._party_text(card))
             item.setData(Qt.ItemDataRole.UserRole, card.fingerprint)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             # With a single recipient team there is nothing to choose: tick it.

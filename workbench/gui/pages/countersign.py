@@ -95,6 +95,9 @@ def check_detail(check: bundle.Check) -> str:
     translate = QCoreApplication.translate
     texts = {
         "valid-by": translate("PackageView", "valid, by {0}"),
+        "valid-by-unverified": translate(
+            "PackageView", "valid, by {0} — not verified: you have not compared their "
+            "fingerprint with them (Keys & contacts)"),
         "unknown-employee": translate(
             "PackageView", "signed by someone you don't know: the employee {0} is not among "
             "your contacts; import their card if you expect this package"),

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import keys, secrets_store
+from workbench.core import clock, keys, secrets_store
 from workbench.core.atomic import atomic_write
+from workbench.core.display import visible
 from workbench.core.errors import WorkbenchError
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.welcome import (
@@ -91,44 +93,136 @@ class CreateIdentityDialog(QDialog):
 
 
 class ConfirmContactDialog(QDialog):
-    """Shows a card's fingerprint large and asks the user to check it with its owner."""
+    """Shows a card's fingerprint large and asks for the fingerprint its owner reads out.
 
-    def __init__(self, card: keys.IdentityCard, parent: QWidget | None = None) -> None:
+    Only typing it (all of it, or its last groups) and pressing the verify button, which is
+    never the default, marks the contact verified; Enter answers "not verified" (a new card
+    is added unverified) or Cancel (a verification, or a card replacing a known party's)."""
+
+    NEW, VERIFY, REPLACE = "new", "verify", "replace"
+
+    def __init__(self, card: keys.IdentityCard, mode: str = NEW,
+                 known: keys.IdentityCard | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.card, self.mode = card, mode
+        self.choice: str | None = None  # "verified", "unverified", or None (cancelled)
         self.setWindowTitle(self.tr("Check the fingerprint"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
         who = f"{card.name} <{card.email}>" if card.email else card.name
-        layout.addWidget(heading(self.tr("{0} — {1}").format(who, role_name(card.role)), 13))
+        layout.addWidget(heading(self.tr("{0} — {1}").format(visible(who),
+                                                              role_name(card.role)), 13))
+        self.warning = wrapped("")
+        self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        if known is not None:
+            self.warning.setText(self.tr(
+                "{0} already has a different key — this may be someone pretending to be them. "
+                "Replace their card only if they tell you, by phone or in person, that they "
+                "made a new key, and the fingerprint they read out matches this one.")
+                .format(visible(known.name)))
+        self.warning.setVisible(known is not None)
+        layout.addWidget(self.warning)
         layout.addWidget(wrapped(self.tr(
             "Call {0} or meet in person and ask them to read their fingerprint to you. It must "
-            "be exactly this:").format(card.name)))
+            "be exactly this:").format(visible(card.name))))
         fingerprint = QLabel(card.short)
         fingerprint.setFont(fingerprint_font(22))
         fingerprint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         fingerprint.setContentsMargins(0, 12, 0, 12)
         layout.addWidget(fingerprint)
+        form = QFormLayout()
+        self.typed = QLineEdit()
+        self.typed.setFont(fingerprint_font(14))
+        self.typed.setPlaceholderText(self.tr("e.g. {0}").format(
+            " ".join(["0000"] * (keys.MIN_CHECK_DIGITS // 4))))
+        self.typed.setToolTip(self.tr(
+            "Type what they read to you: the whole fingerprint, or at least its last {0} "
+            "groups. Spaces and capitals do not matter.").format(keys.MIN_CHECK_DIGITS // 4))
+        form.addRow(self.tr("What they read to you:"), self.typed)
+        layout.addLayout(form)
+        self.status = wrapped("")
+        layout.addWidget(self.status)
         layout.addWidget(wrapped(self.tr(
             "If it differs, do not add the card: someone else may have made it. Packages and "
             "signatures are only as trustworthy as this check.")))
         buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("It matches — add contact"),
-                          QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        verify_text = {self.NEW: self.tr("&Verify and add"),
+                       self.VERIFY: self.tr("&Mark verified"),
+                       self.REPLACE: self.tr("&Verify and replace")}[mode]
+        self.verify_button = QPushButton(verify_text)
+        # Never the default, never taken by Enter: trust needs this very button pressed.
+        self.verify_button.setAutoDefault(False)
+        self.verify_button.setDefault(False)
+        self.verify_button.setEnabled(False)
+        self.verify_button.clicked.connect(lambda: self._finish("verified"))
+        buttons.addButton(self.verify_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.unverified_button: QPushButton | None = None
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.clicked.connect(self.reject)
+        if mode == self.NEW:
+            self.unverified_button = QPushButton(self.tr("&Add as not verified"))
+            self.unverified_button.setToolTip(self.tr(
+                "Add the card now and check its fingerprint later with the Verify button."))
+            self.unverified_button.clicked.connect(lambda: self._finish("unverified"))
+            buttons.addButton(self.unverified_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
+        # Only once the buttons are in the dialog does it keep this as its default.
+        (self.unverified_button or cancel).setDefault(True)
+        self.typed.textChanged.connect(self._check)
+        self._check("")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Typing comes first; a focused Cancel would also take the default from "not verified".
+        self.typed.setFocus()
+
+    def _check(self, text: str) -> None:
+        """Say, as the user types, whether it matches; only a match enables verifying."""
+        matches = False
+        if not text.strip():
+            message, colour = self.tr("Not checked yet."), ""
+        else:
+            try:
+                compared = keys.compare_fingerprint(self.card, text)
+            except keys.FingerprintMismatch:
+                message, colour = self.tr(
+                    "This does not match the card's fingerprint: the card may not be "
+                    "theirs."), "#b00020"
+            except WorkbenchError:
+                message, colour = self.tr(
+                    "Type the whole fingerprint, or at least its last {0} groups (digits 0-9 "
+                    "and letters a-f).").format(keys.MIN_CHECK_DIGITS // 4), ""
+            else:
+                matches = True
+                message, colour = ((self.tr("It matches the whole fingerprint.")
+                                    if compared == "full" else
+                                    self.tr("It matches the last {0} digits.").format(
+                                        compared.removeprefix("last-"))), "#1b5e20")
+        self.status.setText(message)
+        self.status.setStyleSheet(f"color: {colour};" if colour else "")
+        self.verify_button.setEnabled(matches)
+
+    def _finish(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()
+
+    def fingerprint(self) -> str | None:
+        """What the user typed, when they chose to verify with it."""
+        return self.typed.text() if self.choice == "verified" else None
 
 
 class CardTable(QTableWidget):
-    """Role, name, email and a large fingerprint per card."""
+    """Role, name, email and a large fingerprint per card; for contacts, whether the user
+    has checked the fingerprint with its owner."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
+    def __init__(self, parent: QWidget | None = None, show_verified: bool = False) -> None:
+        super().__init__(0, 5 if show_verified else 4, parent)
         self.cards: list[keys.IdentityCard] = []
-        self.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Name"), self.tr("Email"),
-                                        self.tr("Fingerprint (read it aloud to check)")])
+        self.show_verified = show_verified
+        labels = [self.tr("Role"), self.tr("Name"), self.tr("Email"),
+                  self.tr("Fingerprint (read it aloud to check)")]
+        self.setHorizontalHeaderLabels(labels + ([self.tr("Checked")] if show_verified else []))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -137,8 +231,8 @@ class CardTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(2, self.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def set_cards(self, cards: list[keys.IdentityCard]) -> None:
@@ -148,12 +242,29 @@ class CardTable(QTableWidget):
         for row, card in enumerate(cards):
             fingerprint = QTableWidgetItem(card.short)
             fingerprint.setFont(big)
-            for column, item in enumerate((QTableWidgetItem(role_name(card.role)),
-                                           QTableWidgetItem(card.name),
-                                           QTableWidgetItem(card.email), fingerprint)):
+            items = [QTableWidgetItem(role_name(card.role)), QTableWidgetItem(visible(card.name)),
+                     QTableWidgetItem(visible(card.email)), fingerprint]
+            if self.show_verified:
+                items.append(self._verified_item(keys.verification(card.fingerprint)))
+            for column, item in enumerate(items):
                 self.setItem(row, column, item)
         if cards:
             self.selectRow(0)
+
+    def _verified_item(self, mark: keys.Verification | None) -> QTableWidgetItem:
+        if mark is None:
+            item = QTableWidgetItem(self.tr("⚠ Not verified"))
+            item.setForeground(QColor("#b00020"))
+            item.setToolTip(self.tr(
+                "You have not compared this fingerprint with its owner. Until you do, the card "
+                "is only as genuine as the way it reached you."))
+        else:
+            when = clock.parse_iso(mark.verified_at).astimezone()
+            item = QTableWidgetItem(self.tr("✓ Verified {0}").format(when.strftime("%Y-%m-%d")))
+            item.setForeground(QColor("#1b5e20"))
+            item.setToolTip(self.tr("You compared {0} with its owner on {1}.").format(
+                mark.describe(), when.strftime("%Y-%m-%d %H:%M")))
+        return item
 
     def selected_card(self) -> keys.IdentityCard | None:
         rows = {index.row() for index in self.selectionModel().selectedRows()}
@@ -205,7 +316,8 @@ class KeysPage(Page):
 
         contacts_box = QGroupBox(self.tr("Contacts"))
         contacts_layout = QVBoxLayout(contacts_box)
-        self.contacts_table = CardTable()
+        self.contacts_table = CardTable(show_verified=True)
+        self.contacts_table.itemSelectionChanged.connect(self._contact_selected)
         self.contacts_empty = wrapped(self.tr(
             "No contacts yet. Ask HR and the receiving team for their identity card "
             "(a .wbid.json file) and import it here."))
@@ -215,6 +327,12 @@ class KeysPage(Page):
         self.import_button = QPushButton(self.tr("&Import card…"))
         self.import_button.clicked.connect(self.import_card)
         contact_buttons.addWidget(self.import_button)
+        self.verify_button = QPushButton(self.tr("&Verify fingerprint…"))
+        self.verify_button.setToolTip(self.tr(
+            "Compare the selected contact's fingerprint with the one its owner reads to you, "
+            "and mark it verified."))
+        self.verify_button.clicked.connect(self.verify_contact)
+        contact_buttons.addWidget(self.verify_button)
         contact_buttons.addStretch()
         contacts_layout.addLayout(contact_buttons)
         layout.addWidget(contacts_box, 1)
@@ -259,6 +377,7 @@ class KeysPage(Page):
         self.export_button.setEnabled(bool(own))
         self.contacts_table.setVisible(bool(contacts))
         self.contacts_empty.setVisible(not contacts)
+        self._contact_selected()
         self._show_workspace_key()
         self._show_key_store()
 
@@ -411,13 +530,43 @@ class KeysPage(Page):
             return
         try:
             card = keys.read_card(Path(path))  # verifies the card before anyone looks at it
+            known = keys.lookalikes(card)
+            own = {c.fingerprint for c in keys.own_identities()}
+            if card.fingerprint in own or any(c.fingerprint in own for c in known):
+                keys.import_contact(Path(path))  # refuses, saying why
+                return
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
-        if ConfirmContactDialog(card, self).exec() != QDialog.DialogCode.Accepted:
+        mode = ConfirmContactDialog.REPLACE if known else ConfirmContactDialog.NEW
+        dialog = ConfirmContactDialog(card, mode, known[0] if known else None, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
             return
         try:
-            keys.import_contact(Path(path))
+            keys.import_contact(Path(path), replace=bool(known),
+                                fingerprint=dialog.fingerprint())
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
+            return
+        self.ctx.identities_changed.emit()
+
+    def _contact_selected(self) -> None:
+        card = self.contacts_table.selected_card()
+        self.verify_button.setEnabled(card is not None)
+        verified = card is not None and keys.verification(card.fingerprint) is not None
+        self.verify_button.setText(self.tr("&Verify fingerprint…") if not verified
+                                   else self.tr("&Verify again…"))
+
+    def verify_contact(self) -> None:
+        card = self.contacts_table.selected_card()
+        if card is None:
+            return
+        dialog = ConfirmContactDialog(card, ConfirmContactDialog.VERIFY, parent=self)
+        typed = dialog.fingerprint() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if typed is None:
+            return
+        try:
+            keys.verify_contact(card.fingerprint, typed)
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
