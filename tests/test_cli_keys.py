@@ -180,3 +180,21 @@ def test_keys_import_speaks_chinese(tmp_path: Path, capsys, monkeypatch):
     assert code == 0 and "未核对" in out and "已导入联系人" in out
     code, out, _ = run(capsys, "keys", "list")
     assert "未核对" in out and "请通过电话或当面与对方核对指纹" in out
+
+
+def test_keys_import_on_a_terminal_asks_and_enter_means_not_verified(tmp_path: Path, capsys,
+                                                                     monkeypatch):
+    from workbench.core import keys
+
+    path, fingerprint, short = hr_card_file(tmp_path)
+    answers = iter(["", short.lower()])
+    prompts: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
+    code, out, _ = run(capsys, "keys", "import", path)
+    assert code == 0 and short in out and "NOT VERIFIED" in out
+    assert "press Enter to import it NOT VERIFIED" in prompts[0]
+    assert keys.verification(fingerprint) is None
+    code, out, _ = run(capsys, "keys", "import", path)
+    assert code == 0 and "verified — it matches" in out
+    assert keys.verification(fingerprint) is not None
