@@ -52,9 +52,8 @@ def timed(action) -> float:  # type: ignore[no-untyped-def]
 def _export_in_child(layout_root: str, out: str, profile: str | None, results: Any) -> None:
     started_process = time.perf_counter()
     import cProfile
-    from datetime import UTC, datetime
 
-    from workbench.core import bundle, keys
+    from workbench.core import bundle, clock, keys
     from workbench.core.demo import DemoLayout, as_party
     from workbench.core.workspace import Workspace
 
@@ -69,7 +68,7 @@ def _export_in_child(layout_root: str, out: str, profile: str | None, results: A
         started = time.perf_counter()
         if profiler:
             profiler.enable()
-        result = bundle.export(ws, Path(out), employee, datetime.now(UTC))
+        result = bundle.export(ws, Path(out), employee, clock.now_utc())
         if profiler:
             profiler.disable()
             profiler.dump_stats(profile)

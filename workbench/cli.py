@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
+from workbench.core import clock
 from workbench.core.display import visible
 from workbench.core.errors import (
     BadInputError,
@@ -646,12 +647,10 @@ def _consent_terms(args: argparse.Namespace, base: dict[str, object]):  # type: 
 
 
 def _consent(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
     from workbench.core import consent, keys
 
     _warn_if_fallback()
-    now = datetime.now(UTC)
+    now = clock.now_utc()
     if args.target == "request":
         if not args.out:
             raise WorkbenchError("Give the request file to write with --out.")
@@ -718,14 +717,6 @@ def _verify_ledger(args: argparse.Namespace) -> int:
     return 0 if check.ok else 1
 
 
-def _now():  # type: ignore[no-untyped-def]
-    """The real time. Deliberately no override from flags or the environment: a recipient
-    must not be able to move the clock past a deletion deadline."""
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC)
-
-
 def _export(args: argparse.Namespace) -> int:
     from workbench.core import bundle, keys
     from workbench.terminal.progress import call_with_progress
@@ -736,8 +727,8 @@ def _export(args: argparse.Namespace) -> int:
     with _open_workspace(args.dir) as ws:
         try:
             result = call_with_progress(bundle.export, t("progress.export"),
-                                        _progress_mode(args), ws, args.out, employee, _now(),
-                                        force=args.force)
+                                        _progress_mode(args), ws, args.out, employee,
+                                        clock.now_utc(), force=args.force)
         except (KeyboardInterrupt, Cancelled):
             # The package is written whole or not at all, but its ledger line comes after it.
             if _stamp(args.out) not in (before, None):
@@ -764,8 +755,8 @@ def _countersign(args: argparse.Namespace) -> int:
     _existing(args.file)
     _warn_if_fallback()
     hr = keys.my_identity(keys.Role.HR, args.identity)
-    checked = bundle.check_bundle(bundle.read_bundle(args.file), keys.public_keys(), _now(),
-                                  require_countersignature=False)
+    checked = bundle.check_bundle(bundle.read_bundle(args.file), keys.public_keys(),
+                                  clock.now_utc(), require_countersignature=False)
     _print_checks(checked.checks)
     summary = bundle.terms_summary(checked)
     print("\n".join(visible(line) for line in
@@ -789,7 +780,7 @@ def _countersign(args: argparse.Namespace) -> int:
         if input("Type 'yes' to countersign these terms: ").strip().lower() != "yes":
             print("Not countersigned.")
             return 1
-    bundle.countersign(args.file, hr, _now(), accept_differences=args.accept_differences)
+    bundle.countersign(args.file, hr, clock.now_utc(), accept_differences=args.accept_differences)
     print(f"Countersigned {args.file} as {hr.label()}.")
     return 0
 
@@ -805,11 +796,11 @@ def _verify(args: argparse.Namespace) -> int:
     from workbench.core import custody, keys
 
     if _existing(args.target).is_dir():
-        checks = custody.verify_skill(args.target, _now())
+        checks = custody.verify_skill(args.target, clock.now_utc())
     else:
         recipient = next((c for c in keys.own_identities() if c.role == keys.Role.RECIPIENT),
                          None)
-        checks = custody.verify_for_recipient(args.target, _now(), recipient).checks
+        checks = custody.verify_for_recipient(args.target, clock.now_utc(), recipient).checks
     ok = all(c.ok for c in checks)
     if args.format == "json":
         _print_json({"verdict": "valid" if ok else "refused",
@@ -831,7 +822,7 @@ def _open(args: argparse.Namespace) -> int:
     with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
         result = call_with_progress(custody.open_package, t("progress.open"),
                                     _progress_mode(args), args.file, args.out, recipient,
-                                    _now())
+                                    clock.now_utc())
     print(f"Opened into {result.folder}")
     print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
           "and writes the receipt for the employee.")
@@ -844,7 +835,7 @@ def _withdraw(args: argparse.Namespace) -> int:
     _existing(args.file)
     _warn_if_fallback()
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    result = custody.withdraw(args.file, args.out, employee, _now())
+    result = custody.withdraw(args.file, args.out, employee, clock.now_utc())
     if result.already:
         print(f"Consent was already withdrawn on {result.withdrawn_at[:10]}; wrote the same "
               f"revocation again to {result.path} to resend. Nothing new was recorded.")
@@ -892,7 +883,7 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
     from workbench.terminal.progress import call_with_progress
 
     if args.due:
-        results = call_with_progress(custody.purge_due, t("progress.purge"), mode, _now(),
+        results = call_with_progress(custody.purge_due, t("progress.purge"), mode, clock.now_utc(),
                                      args.receipt_out)
         if not results:
             print("Nothing is due.")
@@ -901,7 +892,7 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
         if Path(package).is_file():
             package = bundle.read_bundle(Path(package)).package
         results = [call_with_progress(custody.purge, t("progress.purge"), mode, package,
-                                      _now(), args.receipt_out)]
+                                      clock.now_utc(), args.receipt_out)]
     return results
 
 
@@ -923,7 +914,7 @@ def _receipt(args: argparse.Namespace) -> int:
 def _deadlines(args: argparse.Namespace) -> int:
     from workbench.core.deadlines import deadlines
 
-    rows = deadlines(_now())
+    rows = deadlines(clock.now_utc())
     if args.format == "json":
         _print_json([r.as_json() for r in rows])
         return 0
@@ -942,7 +933,7 @@ def _seal_skill(args: argparse.Namespace) -> int:
     folder, package = _existing(args.dir), _existing(args.bundle)
     _warn_if_fallback()
     sealer = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    checks = custody.seal_skill(folder, package, _now(), sealer)
+    checks = custody.seal_skill(folder, package, clock.now_utc(), sealer)
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 

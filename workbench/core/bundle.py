@@ -26,7 +26,7 @@ from typing import IO, Any
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from workbench.core import consent, dsse, keys, ledger, manifest
+from workbench.core import clock, consent, dsse, keys, ledger, manifest
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
 from workbench.core.display import visible
@@ -242,7 +242,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         "record_id": record["record_id"], "delete_by": record["retention"]["delete_by"],
         "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"]}
                        for r in record["recipients"]],
-        "exported_at": ledger.now(),
+        "exported_at": clock.iso(),
     })
     progress(4, 4, "")
     return ExportResult(out, package, record["record_id"], len(files))

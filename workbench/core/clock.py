@@ -8,7 +8,7 @@ past a deletion deadline.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 
 def now_utc() -> datetime:
@@ -34,3 +34,16 @@ def file_stamp(moment: datetime | None = None) -> str:
     """`moment` (default: now) in UTC as `YYYYMMDD-HHMMSS`, for names of files and folders."""
     moment = now_utc() if moment is None else moment
     return moment.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def now_local() -> datetime:
+    """The real time, aware, in this computer's time zone (for defaults shown to the user)."""
+    return datetime.now().astimezone()
+
+
+def iso_in_zone(moment: datetime, zone: tzinfo) -> str:
+    """When a message was written, as ISO 8601 in the workspace's time zone (a naive moment
+    is taken to be in that zone already): what the materials show, not a stored stamp."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment.astimezone(zone).isoformat()

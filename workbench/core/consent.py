@@ -12,13 +12,13 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import rfc8785
 
-from workbench.core import keys
+from workbench.core import clock, keys
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import resources_dir
@@ -157,7 +157,7 @@ def make_request(terms: ConsentTerms, hr: Signer, hr_card: keys.IdentityCard,
     body: dict[str, Any] = {
         "schema": REQUEST_SCHEMA,
         "request_id": str(uuid.uuid4()),
-        "created_at": _rfc3339(now),
+        "created_at": clock.iso(now),
         "issuer": {"name": hr_card.name, "fingerprint": hr_card.fingerprint},
         "terms": terms_json(terms),
     }
@@ -302,7 +302,7 @@ def build_record(
     record: dict[str, Any] = {
         "schema": SCHEMA,
         "record_id": str(uuid.uuid4()),
-        "created_at": _rfc3339(now),
+        "created_at": clock.iso(now),
         "language": terms.language,
         "decision": decision,
         "notice": {"version": NOTICE_VERSION, "language": terms.language,
@@ -380,10 +380,6 @@ def ledger_body(record: Mapping[str, Any]) -> dict[str, Any]:
         "artifacts": record["artifacts"]["count"],
         "sensitive": sorted(c["category"] for c in record["data_categories"] if c["sensitive"]),
     }
-
-
-def _rfc3339(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 # -- the workspace side ----------------------------------------------------------------------

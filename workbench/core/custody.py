@@ -30,7 +30,7 @@ import rfc8785
 from filelock import FileLock, Timeout
 
 from workbench.core import bundle as bundle_module
-from workbench.core import dsse, keys, ledger
+from workbench.core import clock, dsse, keys, ledger
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
 from workbench.core.bundle import (
     CHUNK,
@@ -382,7 +382,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         shutil.move(str(staged / name), folder)
     atomic_write(custody_ledger, full_ledger.encode("utf-8"))
     record = bundle.record
-    copy = {"folder": str(folder.resolve()), "opened_at": ledger.now(),
+    copy = {"folder": str(folder.resolve()), "opened_at": clock.iso(),
             "files": sorted(written, key=lambda f: f["name"])}
     with _register_lock():
         entry = register_entry(package)  # again: another open may have registered meanwhile
@@ -576,7 +576,7 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
     earlier = entry.get("withdrawn_at") if entry else None
     body = {"schema": REVOCATION_SCHEMA, "package": bundle.package,
             "record_id": record["record_id"], "principal": record["principal"],
-            "withdrawn_at": earlier or _stamp(now)}
+            "withdrawn_at": earlier or clock.iso(now)}
     signer = keys.LocalSigner(employee)
     envelope = dsse.sign_envelope(REVOCATION_TYPE, rfc8785.dumps(body), [signer])
     atomic_write(Path(out), (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
@@ -732,7 +732,7 @@ def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -
                   {"package": package, "record_id": entry["record_id"], "reason": reason,
                    "copies": sum(1 for r in removed if r["item"] == "opened copy"),
                    "removed": sorted({r["item"] for r in removed if r["state"] == "deleted"})})
-    deleted_at = _stamp(now)
+    deleted_at = clock.iso(now)
     body = {"schema": RECEIPT_SCHEMA, "package": package,
             "record_id": entry["record_id"],
             "recipient": {"name": recipient.name, "fingerprint": recipient.fingerprint},
@@ -801,10 +801,6 @@ def import_receipt(path: Path) -> ReceiptResult:
     return ReceiptResult(body, False)
 
 
-def _stamp(now: datetime) -> str:
-    return now.isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 # -- skills built from opened references ----------------------------------------------------------
 
 SEAL_TYPE = "application/vnd.consent-workbench.skill-seal+json"
@@ -862,7 +858,7 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     body = {"schema": SEAL_SCHEMA, "package": bundle.package,
             "record_id": bundle.record["record_id"],
             "sealer": {"name": sealer.name, "fingerprint": sealer.fingerprint},
-            "sealed_at": _stamp(now), "files": files}
+            "sealed_at": clock.iso(now), "files": files}
     envelope = dsse.sign_envelope(SEAL_TYPE, rfc8785.dumps(body), [keys.LocalSigner(sealer)])
     atomic_write(skill_dir / SEAL, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
     return verify_skill(skill_dir, now)

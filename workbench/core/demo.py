@@ -13,10 +13,10 @@ import shutil
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from workbench.core import consent, hr_requests, keys
+from workbench.core import clock, consent, hr_requests, keys
 from workbench.core.errors import WorkspaceInUse
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.profile import SelfProfile
@@ -58,7 +58,7 @@ def default_demo_dir() -> Path:
         if old.is_dir():
             with contextlib.suppress(WorkspaceInUse, OSError):
                 _remove_unused(DemoLayout(old))
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    stamp = clock.file_stamp()
     return base / f"run-{stamp}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
@@ -67,7 +67,7 @@ def _remove_unused(layout: DemoLayout) -> None:
     if (layout.workspace / "workspace.sqlite").exists():
         _check_unused(layout)
         shutil.rmtree(layout.root)
-    elif datetime.now().timestamp() - layout.root.stat().st_mtime > 3600:
+    elif clock.now_utc().timestamp() - layout.root.stat().st_mtime > 3600:
         shutil.rmtree(layout.root)  # a run that stopped before its workspace existed
 
 
@@ -171,7 +171,7 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
                              report: Report) -> None:
     import json
 
-    now = datetime.now(UTC)
+    now = clock.now_utc()
     delete_by = (now + timedelta(days=180)).date().isoformat()
     terms_data = consent.terms_from_file(demo_material() / "consent_terms.json")
     request_path = layout.root / "consent-request.json"
@@ -216,7 +216,7 @@ def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
     from workbench.core import bundle, custody
     from workbench.core.deadlines import deadlines
 
-    now = datetime.now(UTC)
+    now = clock.now_utc()
     package = layout.root / "handover.cwpkg"
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         result = bundle.export(ws, package, cards["employee"], now)

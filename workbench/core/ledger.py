@@ -7,13 +7,13 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from workbench.core import clock
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import RefusedError
 from workbench.core.manifest import ManifestError, loads
@@ -49,16 +49,12 @@ class LedgerEntry:
         return "sha256:" + hashlib.sha256(self.payload).hexdigest()
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def make_line(seq: int, prev: str, event_type: str, signer: Signer, body: Mapping[str, Any],
               time: str | None = None) -> tuple[str, LedgerEntry]:
     """One ledger line (a compact DSSE envelope) for an event, signed by `signer`."""
     if event_type not in EVENT_TYPES:
         raise LedgerError(f"Unknown ledger event type {event_type!r}.")
-    event = {"seq": seq, "prev": prev, "time": time or now(), "type": event_type,
+    event = {"seq": seq, "prev": prev, "time": time or clock.iso(), "type": event_type,
              "actor": signer.keyid, "body": dict(body)}
     payload = rfc8785.dumps(event)
     envelope = sign_envelope(PAYLOAD_TYPE, payload, [signer])

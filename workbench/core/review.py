@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workbench.core import gate
+from workbench.core import clock, gate
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.parties import normalise
@@ -148,7 +148,7 @@ def undo(ws: Workspace) -> int:
         if action == "state" and artifact_id:
             ws.record_event("artifact.reviewed", {"artifact": artifact_id,
                                                   "decision": f"reopened:{restored}"},
-                            _ledger_time())
+                            clock.iso())
     _after_change(ws, [a for _action, a, _r in undone if a])
     return len(undone)
 
@@ -293,7 +293,3 @@ def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
     return AutoReviewSummary(decided, approved, len(unresolved(ws)), scanned)
 
 
-def _ledger_time() -> str:
-    from workbench.core.ledger import now
-
-    return now()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from workbench.core import clock
 from workbench.core.errors import WorkbenchError
 from workbench.core.workspace import Workspace
 from workbench.gui.tasks import Task, Work
@@ -159,4 +160,4 @@ class AppContext(QObject):
     @staticmethod
     def now() -> datetime:
         """The real time; the app offers no way to set it (deadlines must hold)."""
-        return datetime.now(UTC)
+        return clock.now_utc()

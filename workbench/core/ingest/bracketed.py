@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from workbench.core import clock
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, chat_source
@@ -109,7 +110,7 @@ def reference_day(path: Path, ctx: ImportContext) -> tuple[date, str]:
     try:
         return datetime.fromtimestamp(path.stat().st_mtime, tz=ctx.timezone).date(), "mtime"
     except OSError:
-        return datetime.now(tz=ctx.timezone).date(), "today"
+        return clock.now_utc().astimezone(ctx.timezone).date(), "today"
 
 
 def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSource:

@@ -14,6 +14,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from workbench.core import clock
 from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest import lines
@@ -244,9 +245,7 @@ def _date(message: EmailMessage, ctx: ImportContext) -> str | None:
         when = parsedate_to_datetime(str(raw))
     except (TypeError, ValueError, IndexError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=ctx.timezone)
-    return when.astimezone(ctx.timezone).isoformat()
+    return clock.iso_in_zone(when, ctx.timezone)
 
 
 def _correspondents(message: EmailMessage) -> list[Person]:

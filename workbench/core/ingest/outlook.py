@@ -9,6 +9,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
@@ -50,11 +51,7 @@ def _people(values: list[str]) -> list[Person]:
 
 
 def _iso(when: datetime | None, ctx: ImportContext) -> str | None:
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=ctx.timezone)
-    return when.astimezone(ctx.timezone).isoformat()
+    return None if when is None else clock.iso_in_zone(when, ctx.timezone)
 
 
 def _mail_artifact(subject: str, sender: str, to: str, cc: str, when: str | None, body: str,

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, chat_source, parse_time, placeholder_kind
@@ -283,7 +284,7 @@ def _reference_year(path: Path) -> int:
     try:
         return datetime.fromtimestamp(path.stat().st_mtime).year
     except OSError:
-        return datetime.now().year
+        return clock.now_local().year
 
 
 # -- JSON exports ------------------------------------------------------------------------

@@ -12,10 +12,11 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from workbench.core import clock
 from workbench.core.artifacts import (
     Artifact,
     ArtifactKind,
@@ -79,7 +80,7 @@ def local_timezone_name(environ: Mapping[str, str] | None = None,
             except (ZoneInfoNotFoundError, ValueError):
                 continue
     if offset is None:
-        offset = datetime.now().astimezone().utcoffset() or timedelta(0)
+        offset = clock.now_local().utcoffset() or timedelta(0)
     hours, rest = divmod(int(offset.total_seconds()), 3600)
     if offset and not rest and -12 <= hours <= 14:
         return f"Etc/GMT{-hours:+d}"  # POSIX-style names: Etc/GMT-8 is eight hours east
@@ -242,7 +243,7 @@ class Workspace:
         migrate(conn)
         settings = {
             "name": profile.name,
-            "created_at": _now(),
+            "created_at": clock.iso(),
             "timezone": timezone,
             "self_profile": json.dumps(profile.as_json(), ensure_ascii=False),
         }
@@ -255,7 +256,7 @@ class Workspace:
                 [(k, ws._seal(v, f"settings.{k}", k)) for k, v in settings.items()])
         # No names in the ledger: it travels with the skill and must carry no personal data.
         ws.record_event("workspace.created", {"workspace": workspace_id,
-                                              "schema": SCHEMA_VERSION}, _ledger_time())
+                                              "schema": SCHEMA_VERSION}, clock.iso())
         return ws
 
     @classmethod
@@ -390,7 +391,7 @@ class Workspace:
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
                 import_id = int(self._conn.execute(
-                    "INSERT INTO imports(at, paths, added) VALUES (?, x'', 0)", (_now(),),
+                    "INSERT INTO imports(at, paths, added) VALUES (?, x'', 0)", (clock.iso(),),
                 ).lastrowid or 0)
                 self._conn.execute(
                     "UPDATE imports SET paths = ? WHERE id = ?",
@@ -424,7 +425,7 @@ class Workspace:
                     new_ids = [row[0] for row in self._conn.execute(
                         "SELECT id FROM artifacts WHERE import_id = ? ORDER BY position",
                         (import_id,))]
-                    self._queue_event((_ledger_time(), "artifact.imported", json.dumps(
+                    self._queue_event((clock.iso(), "artifact.imported", json.dumps(
                             {"artifacts": total, "by_kind": dict(sorted(added.items())),
                              "digests": new_ids}, sort_keys=True)))
                 else:
@@ -763,7 +764,7 @@ class Workspace:
                 self._conn.execute("DELETE FROM approvals WHERE artifact_id = ?",
                                    (artifact_id,))
                 if changed:
-                    self._queue_event((_ledger_time(), "artifact.reviewed", json.dumps(
+                    self._queue_event((clock.iso(), "artifact.reviewed", json.dumps(
                             {"artifact": artifact_id, "decision": f"reopened:{reason}"},
                             sort_keys=True)))
 
@@ -799,7 +800,7 @@ class Workspace:
                 self._conn.execute(
                     "INSERT OR REPLACE INTO scans(artifact_id, scan_key, scanned_at, mac) "
                     "VALUES (?, ?, ?, ?)",
-                    (artifact_id, scan_key, _now(),
+                    (artifact_id, scan_key, clock.iso(),
                      self._sealer.mac("scan", artifact_id, scan_key, scan_digest(found))),
                 )
             self._seal_reviews(results)
@@ -941,7 +942,7 @@ class Workspace:
                 if approval_mac is not None:
                     self._conn.execute(
                         "INSERT OR REPLACE INTO approvals(artifact_id, approved_at, mac) "
-                        "VALUES (?, ?, ?)", (artifact_id, _now(), approval_mac))
+                        "VALUES (?, ?, ?)", (artifact_id, clock.iso(), approval_mac))
                 (old,) = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
                                             (artifact_id,)).fetchone()
                 self._conn.execute("UPDATE artifacts SET state = ? WHERE id = ?",
@@ -952,7 +953,7 @@ class Workspace:
                                        (artifact_id,))
                 self._history("state", batch, artifact_id=artifact_id, old=old, new=str(state))
                 if event is not None:
-                    self._queue_event((_ledger_time(), event[0],
+                    self._queue_event((clock.iso(), event[0],
                                        json.dumps(event[1], sort_keys=True)))
 
     def undo(self) -> list[tuple[str, str | None, str | None]]:
@@ -1014,7 +1015,7 @@ class Workspace:
         entry = int(self._conn.execute(
             """INSERT INTO review_history(at, action, batch, finding_id, artifact_id)
                VALUES (?, ?, ?, ?, ?)""",
-            (_now(), action, batch, finding_id, artifact_id)).lastrowid or 0)
+            (clock.iso(), action, batch, finding_id, artifact_id)).lastrowid or 0)
         where = history_row(entry, batch, action, finding_id, artifact_id)
         self._conn.execute(
             "UPDATE review_history SET old_value = ?, new_value = ? WHERE id = ?",
@@ -1273,9 +1274,3 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _ledger_time() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
