@@ -359,15 +359,6 @@ def record_of(envelope: Mapping[str, Any],
     return record
 
 
-MATERIAL_FIELDS = ("purposes", "recipients", "data_categories", "separate_consent",
-                   "retention", "countersigner", "cross_border", "controller")
-
-
-def material_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """Fields whose change needs a new record and new signatures (PIPL Art. 14)."""
-    return [name for name in MATERIAL_FIELDS if old.get(name) != new.get(name)]
-
-
 def ledger_body(record: Mapping[str, Any]) -> dict[str, Any]:
     """What the ledger says about a consent: digests, counts, parties — no content."""
     return {

@@ -185,9 +185,3 @@ def _bad(line: int, good_entries: int, reason: str) -> LedgerCheck:
     return LedgerCheck(False, good_entries, line, reason)
 
 
-def require_valid(text: str, keys: Mapping[str, Ed25519PublicKey], what: str) -> None:
-    check = verify(text, keys)
-    if not check.ok:
-        raise LedgerError(f"The {what} does not verify: line {check.bad_line}: {check.reason}.")
-
-

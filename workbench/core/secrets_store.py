@@ -406,14 +406,6 @@ class PassphraseFileStore(SecretStore):
 
     # -- the interface ----------------------------------------------------------------------
 
-    def unlock(self) -> None:
-        """Ask for the passphrase now (and bring an older file up to date)."""
-        with self._lock:
-            state = self._current()
-            if state is not None and _stale(state.kdf):
-                with self._editing():
-                    pass
-
     def get(self, name: str) -> bytes | None:
         with self._lock:
             state = self._current()
@@ -437,13 +429,6 @@ class PassphraseFileStore(SecretStore):
         with self._lock:
             state = self._current()
         return set(state.secrets) if state is not None else set()
-
-    def stored_work_factor(self) -> int | None:
-        """log2(N) of the file as stored (None: no file, or an age file)."""
-        with self._lock:
-            state = self._current()
-        log_n = state.kdf.get("log_n") if state is not None else None
-        return int(log_n) if isinstance(log_n, int) else None
 
 
 def _stale(kdf: dict[str, object]) -> bool:

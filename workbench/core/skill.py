@@ -10,7 +10,6 @@ import math
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -360,8 +359,3 @@ def skill_md(name: str, ws: Workspace, references: list[Reference], record: dict
 def _dates(reference: Reference) -> str:
     start, end = (reference.started_at or "")[:10], (reference.ended_at or "")[:10]
     return start if start == end else f"{start} – {end}"
-
-
-def reference_files(skill_dir: Path) -> Iterable[Path]:
-    for folder in ("references", "assets"):
-        yield from sorted(p for p in (skill_dir / folder).rglob("*") if p.is_file())

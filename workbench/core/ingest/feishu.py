@@ -56,14 +56,6 @@ def parse_json_text(path: Path, text: str) -> Any:
         raise ImportFailed(path, why) from exc
 
 
-def looks_like_chat(data: Any) -> bool:
-    try:
-        records, _ = _message_records(Path("."), data)
-    except ImportFailed:
-        return False
-    return bool(records)
-
-
 def _message_records(path: Path, data: Any) -> tuple[list[dict[str, Any]], str]:
     chat_name = path.stem
     if isinstance(data, dict):

@@ -83,10 +83,6 @@ def _is_titled(value: str) -> bool:
     return surname in common_surnames() | set(COMPOUND_SURNAMES) and value[len(surname):] in TITLES
 
 
-def is_full_name(value: str) -> bool:
-    return split_chinese(value) is not None or bool(_LATIN_WORDS.match(value.strip()))
-
-
 class NameLinker:
     """Maps a name as written to the key of the one person it can stand for. Known people
     come first; full names seen in the scanned text are learnt as further people (key

@@ -84,9 +84,3 @@ def held_by_parent(root: Path) -> None:
     taking the lock (the parent keeps it until the child is done)."""
     with _guard:
         _holds.setdefault(_key(root), _Hold(None)).count += 1
-
-
-def is_held(root: Path) -> bool:
-    """Whether this process holds the workspace now."""
-    with _guard:
-        return _key(root) in _holds

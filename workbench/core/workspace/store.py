@@ -699,10 +699,6 @@ class Workspace:
 
     # -- findings -------------------------------------------------------------------------
 
-    def scan_keys(self) -> dict[str, str]:
-        """artifact id -> the key (detector version + people) it was last scanned with."""
-        return dict(self._conn.execute("SELECT artifact_id, scan_key FROM scans"))
-
     def scan_record(self, artifact_id: str) -> tuple[str, str] | None:
         """(scan key, MAC) of an artifact's last scan, or None when it was never scanned."""
         row = self._conn.execute("SELECT scan_key, mac FROM scans WHERE artifact_id = ?",

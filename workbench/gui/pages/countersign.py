@@ -52,7 +52,6 @@ from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task
 
-PACKAGE_SUFFIX = ".cwpkg"
 OK_COLOUR = QColor("#2e7d32")
 BAD_COLOUR = QColor("#c62828")
 LAYOUT_DOTS_PER_METRE = 3780  # 96 dots per inch
