@@ -90,3 +90,41 @@ def test_each_role_lands_on_its_own_pages_and_sees_no_other_roles(qtbot):
     keys.create_identity(keys.Role.EMPLOYEE, "李娜")
     window.ctx.identities_changed.emit()
     assert {"artifacts", "review", "consent", "export"} <= shown(window)
+
+
+def test_every_page_module_is_in_the_window():
+    """Pages are imported by name: a page module left out of PAGES would never be shown."""
+    import importlib
+    import pkgutil
+
+    from workbench.gui import pages
+    from workbench.gui.main_window import PAGES
+    from workbench.gui.pages.base import Page
+
+    found = set()
+    for module in pkgutil.iter_modules(pages.__path__):
+        loaded = importlib.import_module(f"{pages.__name__}.{module.name}")
+        found |= {value for value in vars(loaded).values()
+                  if isinstance(value, type) and issubclass(value, Page) and value is not Page
+                  and value.__module__ == loaded.__name__}
+    assert found == set(PAGES)
+    assert len({page.key for page in PAGES}) == len(PAGES)
+
+
+def test_a_page_that_fails_to_import_stops_the_start(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    # None in sys.modules makes `import workbench.gui.pages.deadlines` raise ImportError.
+    script = ("import sys; sys.modules['workbench.gui.pages.deadlines'] = None\n"
+              "from workbench.cli import main\n"
+              "raise SystemExit(main([]))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_HOME": str(tmp_path),
+           "WORKBENCH_LANG": "en"}
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert "The desktop app cannot start" in result.stderr
+    assert "workbench.gui.pages.deadlines" in result.stderr
+    assert "Traceback" not in result.stderr

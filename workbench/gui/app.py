@@ -12,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.core.messages import t
 from workbench.core.paths import resources_dir
 
 
@@ -53,7 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     # Messages from the core (key store, workspace lock) follow the app's language.
     os.environ["WORKBENCH_LANG"] = "zh" if locale.name().startswith("zh") else "en"
 
-    from workbench.gui.main_window import MainWindow
+    try:
+        from workbench.gui.main_window import MainWindow
+    except ImportError as exc:
+        # Every page is imported by name: one that cannot be imported stops the start here,
+        # saying why, rather than leaving a window with a step of the flow missing.
+        print(t("error.prefix", message=t("error.gui_unavailable", reason=exc)),
+              file=sys.stderr)
+        return 2
 
     ctx = AppContext()
     window = MainWindow(ctx)

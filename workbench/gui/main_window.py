@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 from pathlib import Path
 
@@ -24,21 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.gui.context import AppContext
+from workbench.gui.pages.artifacts import ArtifactsPage
 from workbench.gui.pages.base import Page
+from workbench.gui.pages.consent import ConsentPage
+from workbench.gui.pages.countersign import CountersignPage
+from workbench.gui.pages.deadlines import DeadlinesPage
+from workbench.gui.pages.export import ExportPage
+from workbench.gui.pages.keys import KeysPage
+from workbench.gui.pages.receive import ReceivePage
+from workbench.gui.pages.review import ReviewPage
 from workbench.gui.tasks import Task, Work
 
-# (module, class) in the order of the flow; the employee's pages first, then HR's and the
-# receiving team's. A page whose module is absent is simply not offered.
-PAGES = (
-    ("workbench.gui.pages.artifacts", "ArtifactsPage"),
-    ("workbench.gui.pages.review", "ReviewPage"),
-    ("workbench.gui.pages.consent", "ConsentPage"),
-    ("workbench.gui.pages.export", "ExportPage"),
-    ("workbench.gui.pages.deadlines", "DeadlinesPage"),
-    ("workbench.gui.pages.countersign", "CountersignPage"),
-    ("workbench.gui.pages.receive", "ReceivePage"),
-    ("workbench.gui.pages.keys", "KeysPage"),
-)
+# In the order of the flow: the employee's pages first, then HR's and the receiving team's.
+# Imported by name, so a page that cannot be imported stops the start with its own error
+# instead of silently leaving the window without it.
+PAGES: tuple[type[Page], ...] = (ArtifactsPage, ReviewPage, ConsentPage, ExportPage,
+                                 DeadlinesPage, CountersignPage, ReceivePage, KeysPage)
 
 
 # The roles a page is for (None: everyone). Employees come first in PAGES, so a person
@@ -50,17 +50,6 @@ PAGE_ROLES: dict[str, frozenset[str] | None] = {
     "deadlines": frozenset({_EMPLOYEE, _RECIPIENT}), "countersign": frozenset({_HR}),
     "receive": frozenset({_RECIPIENT}), "keys": None,
 }
-
-
-def available_pages() -> list[type[Page]]:
-    classes = []
-    for module_name, class_name in PAGES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        classes.append(getattr(module, class_name))
-    return classes
 
 
 class MainWindow(QMainWindow):
@@ -78,7 +67,7 @@ class MainWindow(QMainWindow):
                                "QListWidget#navigation::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
-        for page_class in available_pages():
+        for page_class in PAGES:
             page = page_class(self.ctx)
             self.pages[page.key] = page
             self.stack.addWidget(page)
