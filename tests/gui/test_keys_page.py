@@ -49,6 +49,22 @@ def test_empty_page_says_what_to_do(qtbot, ctx):
     assert page.workspace_note.isHidden()
 
 
+def test_leaving_a_workspace_drops_its_decrypted_redaction_context(qtbot, ctx, tmp_path):
+    from workbench.core import redact
+    from workbench.core.profile import SelfProfile
+    from workbench.core.workspace import Workspace
+
+    for name in ("first", "second"):
+        Workspace.create(tmp_path / name, SelfProfile("李娜"), "UTC").close()
+    assert ctx.open_workspace(tmp_path / "first")
+    with ctx.workspace() as ws:
+        redact.RedactionContext.of(ws)
+    assert redact._cache  # values of the first workspace, decrypted
+    assert ctx.open_workspace(tmp_path / "second")
+    assert not redact._cache
+    ctx.open_workspace(None)
+
+
 def test_the_open_workspace_is_said_to_be_encrypted_and_where_its_key_is(qtbot, ctx, tmp_path):
     from workbench.core.profile import SelfProfile
     from workbench.core.workspace import Workspace

@@ -82,12 +82,15 @@ class AppContext(QObject):
         return True
 
     def release_workspace(self) -> None:
-        """Give up the window's hold on the workspace it shows (when it closes)."""
+        """Give up the window's hold on the workspace it shows (when it closes), and drop the
+        decrypted values cached for redacting it."""
+        from workbench.core.redact import forget_contexts
         from workbench.core.workspace import lock
 
         held, self._held = getattr(self, "_held", None), None
         if held is not None:
             lock.release(held)
+            forget_contexts()
 
     @contextlib.contextmanager
     def workspace(self) -> Iterator[Workspace]:
