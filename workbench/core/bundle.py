@@ -409,7 +409,8 @@ class Bundle:
 
     @property
     def record(self) -> dict[str, Any]:
-        return self.statement["predicate"]
+        predicate: dict[str, Any] = self.statement["predicate"]
+        return predicate
 
     @property
     def package(self) -> str:

@@ -349,7 +349,7 @@ def record_of(envelope: Mapping[str, Any],
     from workbench.core.dsse import decode_payload
 
     payload = decode_payload(envelope)
-    record = json.loads(payload)
+    record: dict[str, Any] = json.loads(payload)
     if public_keys is not None:
         principal = record["principal"]["fingerprint"]
         _, good, problems = verify_envelope(envelope, RECORD_PAYLOAD_TYPE, public_keys)

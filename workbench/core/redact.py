@@ -18,6 +18,7 @@ import string
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import rfc8785
 
@@ -337,7 +338,7 @@ class RedactedArtifact:
         return "sha256:" + hashlib.sha256(canonical_json(self.canonical())).hexdigest()
 
 
-def canonical_json(value: Mapping[str, object]) -> bytes:
+def canonical_json(value: Mapping[str, Any]) -> bytes:
     """RFC 8785 (JCS) bytes of a value built only of strings, lists and dicts with Latin keys.
     For such a value JCS is exactly `json.dumps` with sorted keys, no spaces and only JSON's
     own escapes (both escape the quote, the backslash and control characters alike, and sort

@@ -199,8 +199,9 @@ def _approval(ws: Workspace, artifact_id: str, context: RedactionContext, *, by_
         raise NotApprovable(blockers)
     artifact = ws.artifact(artifact_id)
     redacted = redact_artifact(artifact, findings, context)
-    body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
-            "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
+    body: dict[str, object] = {
+        "artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
+        "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
     return body, gate.approval_mac(ws, artifact_id, findings, artifact)
 
 

@@ -18,10 +18,14 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from workbench.core.errors import BadInputError, WorkbenchError
 from workbench.core.messages import say
 from workbench.core.paths import data_dir
+
+# Spelled out here because inside the store classes `set` is their method, not the builtin.
+SecretNames = set[str]
 
 SERVICE = "consent-workbench"
 # "file" forces the passphrase file even where a system keyring exists (demo, tests, and
@@ -134,7 +138,7 @@ class SecretStore:
     def delete(self, name: str) -> None:
         raise NotImplementedError
 
-    def names(self) -> set[str]:
+    def names(self) -> SecretNames:
         """Every secret this store holds for the current home (as far as it can know)."""
         raise NotImplementedError
 
@@ -227,10 +231,10 @@ class KeyringStore(SecretStore):
                 self.backend.delete_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
             self._write_index(self._read_index() - {name})
 
-    def names(self) -> set[str]:
+    def names(self) -> SecretNames:
         return {n for n in self._read_index() if self.get(n) is not None}
 
-    def _read_index(self) -> set[str]:
+    def _read_index(self) -> SecretNames:
         path = self.home / INDEX_FILE
         try:
             return set(json.loads(path.read_text(encoding="utf-8")).get("names", []))
@@ -242,7 +246,7 @@ class KeyringStore(SecretStore):
                                        f"{path} 已损坏（{exc}）；请删除它，"
                                        "并把每个工作区打开一次以重建。")) from exc
 
-    def _write_index(self, names: set[str]) -> None:
+    def _write_index(self, names: SecretNames) -> None:
         from workbench.core.atomic import atomic_write
 
         atomic_write(self.home / INDEX_FILE,
@@ -433,7 +437,7 @@ class PassphraseFileStore(SecretStore):
         with self._editing() as secrets:
             secrets.pop(name, None)
 
-    def names(self) -> set[str]:
+    def names(self) -> SecretNames:
         with self._lock:
             state = self._current()
         return set(state.secrets) if state is not None else set()
@@ -459,7 +463,9 @@ def _associated(kdf: dict[str, object]) -> bytes:
     # The parameters are bound to the ciphertext: an edited header does not decrypt.
     import rfc8785
 
-    return rfc8785.dumps({"format": FILE_FORMAT, "kdf": kdf, "cipher": "chacha20-poly1305"})
+    # The header's values are JSON (read from the file, or written by us): rfc8785 takes them.
+    header: dict[str, Any] = {"format": FILE_FORMAT, "kdf": kdf, "cipher": "chacha20-poly1305"}
+    return rfc8785.dumps(header)
 
 
 def _derive(passphrase: str, kdf: dict[str, object]) -> bytes:

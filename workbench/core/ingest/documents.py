@@ -55,6 +55,8 @@ def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
             reader.decrypt("")  # protected against editing only, as extract_pdf reads it
         for number, page in enumerate(reader.pages, start=1):
             for index, image in enumerate(page.images, start=1):
+                if image.image is None:  # pypdf could not decode it: nothing to show
+                    continue
                 buffer = io.BytesIO()
                 image.image.save(buffer, format="PNG")
                 found.append((f"page-{number}-image-{index}.png", buffer.getvalue()))

@@ -11,11 +11,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.core.artifacts import Segment
 from workbench.core.ingest.decode import NotText, decode_text
+
+if TYPE_CHECKING:
+    import xlrd.sheet
 
 # Reading stops past these: a sheet of a million rows is data, not material to review.
 MAX_ROWS = 100_000
@@ -112,11 +116,12 @@ def extract_xls(data: bytes) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def _xls_value(cell, datemode: int) -> object:  # type: ignore[no-untyped-def]
+def _xls_value(cell: xlrd.sheet.Cell, datemode: Literal[0, 1]) -> object:
     import xlrd
 
     # .xls stores every number as a float and dates as day counts.
-    if cell.ctype == xlrd.XL_CELL_DATE:
+    # xlrd gives a date or number cell a float value (str only for text cells).
+    if cell.ctype == xlrd.XL_CELL_DATE and isinstance(cell.value, float):
         try:
             return xlrd.xldate_as_datetime(cell.value, datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
@@ -154,16 +159,18 @@ def _shape_lines(shape) -> list[str]:  # type: ignore[no-untyped-def]
     return []
 
 
-def _odf(data: bytes):  # type: ignore[no-untyped-def]
+def _odf(data: bytes) -> Any:
+    """An OpenDocument (odfpy ships no type hints: its document is untyped)."""
     from odf.opendocument import load
 
     return load(io.BytesIO(data))
 
 
-def _odf_text(element) -> str:  # type: ignore[no-untyped-def]
+def _odf_text(element: Any) -> str:
     from odf import teletype
 
-    return teletype.extractText(element)
+    text: str = teletype.extractText(element)
+    return text
 
 
 def extract_odt(data: bytes) -> tuple[Segment, ...]:
@@ -260,7 +267,9 @@ def extract_rtf(data: bytes) -> tuple[tuple[Segment, ...], str]:
         encoding = "gb18030"
     try:
         source = data.decode("latin-1")  # RTF itself is 7-bit; escapes carry the rest
-        text = rtf_to_text(source, encoding=encoding, errors="replace")
+        # striprtf's function carries no annotations; it returns the text.
+        convert: Callable[..., str] = rtf_to_text
+        text = convert(source, encoding=encoding, errors="replace")
     except (LookupError, ValueError, IndexError, RecursionError) as exc:
         raise OfficeError(f"it is a damaged RTF document ({type(exc).__name__})") from exc
     return (Segment(text.strip("\n"), field="body"),), encoding

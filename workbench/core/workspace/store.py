@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from workbench.core.artifacts import (
@@ -52,6 +53,9 @@ from workbench.core.workspace.sealing import Sealer
 
 DB_NAME = "workspace.sqlite"
 SEALED_V2_PREFIX = "02"  # the first byte of a value sealed to its row (sealing.SEALED_V2)
+# A row as sqlite3 returns it: its columns' types are the schema's, which Python cannot see.
+Row = tuple[Any, ...]
+
 LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
 
@@ -863,8 +867,8 @@ class Workspace:
                                 finding_row(artifact_id, entity, start, end, "manual", "")),
                      decision))
                 if cursor.rowcount:
-                    ids.append(int(cursor.lastrowid))
-                    self._history("add", batch, finding_id=int(cursor.lastrowid),
+                    ids.append(_inserted_id(cursor))
+                    self._history("add", batch, finding_id=_inserted_id(cursor),
                                   artifact_id=artifact_id)
             self._seal_reviews(texts)
         return ids
@@ -886,8 +890,8 @@ class Workspace:
                                                                  "manual", _box_text(box))),
                      decision, _box_text(box)))
                 if cursor.rowcount:
-                    ids.append(int(cursor.lastrowid))
-                    self._history("add", batch, finding_id=int(cursor.lastrowid),
+                    ids.append(_inserted_id(cursor))
+                    self._history("add", batch, finding_id=_inserted_id(cursor),
                                   artifact_id=artifact_id)
             self._seal_reviews([artifact_id])
         return ids
@@ -908,9 +912,9 @@ class Workspace:
                     raise BadInputError("Only manual redactions can be removed; decide "
                                         "detector findings instead.")
                 self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
-                restorable = [*row[:6], self._open(row[6], "findings.value",
-                                                   finding_row(*row[:4], row[5], row[10])),
-                              *row[7:]]
+                value = self._open(row[6], "findings.value",
+                                   finding_row(row[0], row[1], row[2], row[3], row[5], row[10]))
+                restorable = [*row[:6], value, *row[7:]]
                 self._history("remove", batch, finding_id=finding_id, artifact_id=row[0],
                               old=json.dumps(restorable, ensure_ascii=False))
                 touched.append(row[0])
@@ -984,7 +988,8 @@ class Workspace:
                 elif action == "remove":
                     values = json.loads(old or "[]")
                     values[6] = self._seal(values[6], "findings.value",
-                                           finding_row(*values[:4], values[5], values[10]))
+                                           finding_row(values[0], values[1], values[2], values[3],
+                                                       values[5], values[10]))
                     self._conn.execute(
                         """INSERT INTO findings(id, artifact_id, entity, start, "end", score,
                                detector, value, party, person_key, decision, box)
@@ -1159,13 +1164,15 @@ class Workspace:
         """A person key as the workspace stores it (addresses and numbers blinded)."""
         return str(self._sealer.blind_person_key(key))
 
-    def _stored_finding(self, row: tuple) -> StoredFinding:  # type: ignore[type-arg]
+    def _stored_finding(self, row: Row) -> StoredFinding:
         box = tuple(json.loads(row[11])) if row[11] else None
         value = self._open(row[7], "findings.value",
                            finding_row(row[1], row[2], row[3], row[4], row[6], row[11] or ""))
-        return StoredFinding(*row[:7], value, *row[8:11], box=box)  # type: ignore[arg-type]
+        return StoredFinding(id=row[0], artifact_id=row[1], entity=row[2], start=row[3],
+                             end=row[4], score=row[5], detector=row[6], value=value,
+                             party=row[8], person_key=row[9], decision=row[10], box=box)
 
-    def _artifact_row(self, row: tuple) -> ArtifactRow:  # type: ignore[type-arg]
+    def _artifact_row(self, row: Row) -> ArtifactRow:
         return ArtifactRow(
             id=row[0], kind=ArtifactKind(row[1]),
             title=self._open(row[2], "artifacts.title", row[0]),
@@ -1197,6 +1204,13 @@ def history_row(entry: int, batch: int, action: str, finding_id: int | None,
     """An undo entry's identity for sealing its values: which step it belongs to and what it
     acts on, so an entry re-pointed at another finding no longer opens."""
     return f"{entry}|{batch}|{action}|{finding_id or ''}|{artifact_id or ''}"
+
+
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added (sqlite sets it after every insert)."""
+    if cursor.lastrowid is None:
+        raise WorkspaceDamaged("The workspace did not report the id of a row it just added.")
+    return cursor.lastrowid
 
 
 def _box_text(box: tuple[int, int, int, int] | None) -> str:
