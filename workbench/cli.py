@@ -22,6 +22,11 @@ from workbench.core.messages import t
 from workbench.core.profile import SelfProfile
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from workbench.core.bundle import Check
+    from workbench.core.consent import ConsentTerms
     from workbench.core.workspace import Workspace
 
 
@@ -562,10 +567,10 @@ def _keys_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _consent_terms(args: argparse.Namespace, base: dict[str, object]):  # type: ignore[no-untyped-def]
+def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTerms:
     from workbench.core import consent
 
-    separate = dict(base.get("separate_consent") or {})  # type: ignore[arg-type]
+    separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
         separate = {c: c in args.separate_consent for c in consent.SENSITIVE_CATEGORIES}
     overrides: dict[str, object] = {
@@ -594,8 +599,8 @@ def _consent(args: argparse.Namespace) -> int:
         if not args.out:
             raise WorkbenchError("Give the request file to write with --out.")
         hr = keys.my_identity(keys.Role.HR, args.identity)
-        base = consent.terms_from_file(args.terms) if args.terms else {}
-        terms = _consent_terms(args, {**base, "countersigner": hr.fingerprint})
+        proposed = consent.terms_from_file(args.terms) if args.terms else {}
+        terms = _consent_terms(args, {**proposed, "countersigner": hr.fingerprint})
         consent.check_terms(terms, now.date())
         terms = consent.resolve_parties_for_request(terms, hr)
         employee = keys.find_card(args.employee, keys.contacts(), keys.Role.EMPLOYEE,
@@ -613,7 +618,7 @@ def _consent(args: argparse.Namespace) -> int:
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     request = consent.read_request(args.request) if args.request else None
-    base: dict[str, object] = consent.terms_json(request.terms) if request else {}
+    base: dict[str, Any] = consent.terms_json(request.terms) if request else {}
     if args.terms:
         base = {**base, **consent.terms_from_file(args.terms)}
     terms = _consent_terms(args, base)
@@ -656,7 +661,7 @@ def _verify_ledger(args: argparse.Namespace) -> int:
     return 0 if check.ok else 1
 
 
-def _now():  # type: ignore[no-untyped-def]
+def _now() -> datetime:
     """The real time. Deliberately no override from flags or the environment: a recipient
     must not be able to move the clock past a deletion deadline."""
     from datetime import UTC, datetime
@@ -732,7 +737,7 @@ def _countersign(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
+def _print_checks(checks: Iterable[Check]) -> None:
     from workbench.core.display import visible
 
     for check in checks:
@@ -830,8 +835,8 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
     from workbench.terminal.progress import call_with_progress
 
     if args.due:
-        results = call_with_progress(custody.purge_due, t("progress.purge"), mode, _now(),
-                                     args.receipt_out)
+        results: list[Any] = call_with_progress(custody.purge_due, t("progress.purge"),
+                                                mode, _now(), args.receipt_out)
         if not results:
             print("Nothing is due.")
     else:
@@ -902,8 +907,8 @@ def _status(args: argparse.Namespace) -> int:
     for kind, states in sorted(status.by_kind_and_state.items()):
         print(f"  {kind:<12}" + "  ".join(f"{s}: {n}" for s, n in sorted(states.items())))
     print(f"People seen: {status.people}")
-    findings = status.extra.get("findings") or {}
-    if findings:
+    findings = status.extra.get("findings")
+    if isinstance(findings, dict) and findings:
         print("Findings: " + ", ".join(f"{e} {n}" for e, n in findings.items()))
     return 0
 

@@ -618,8 +618,8 @@ def import_revocation(path: Path) -> RevocationResult:
     entry = register_entry(package)
     principal = _principal_fp(entry) if entry else None
     name = shown(Path(path).name)
-    if principal is not None and signer != principal:
-        employee = shown(entry.get("principal", {}).get("name", principal))  # type: ignore[union-attr]
+    if entry is not None and principal is not None and signer != principal:
+        employee = shown(entry.get("principal", {}).get("name", principal))
         raise _error(RefusedError, "custody.not-principal", name, employee, shown(who))
     if principal is None and cards.get(signer) is not None \
             and cards[signer].role != keys.Role.EMPLOYEE:

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
 from cryptography.exceptions import InvalidSignature
@@ -28,6 +28,11 @@ from workbench.core.atomic import atomic_write
 from workbench.core.dsse import Signer, pae
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import data_dir
+
+if TYPE_CHECKING:
+    import pyrage  # no type hints: its identities are Any to mypy
+
+    from workbench.core.secrets_store import Moved
 from workbench.core.secrets_store import require, secret_store
 
 CARD_SCHEMA = "consent-workbench/identity/v1"
@@ -123,7 +128,7 @@ class LocalSigner(Signer):
         return self._key.sign(message)
 
 
-def age_identity(card: IdentityCard):  # type: ignore[no-untyped-def]
+def age_identity(card: IdentityCard) -> pyrage.x25519.Identity:
     """The card owner's age decryption identity (pyrage), from the secret store."""
     import pyrage
 
@@ -281,7 +286,7 @@ def my_identity(role: Role, ref: str | None = None) -> IdentityCard:
     return mine[0]
 
 
-def move_key_store(target: str):  # type: ignore[no-untyped-def]
+def move_key_store(target: str) -> Moved:
     """Move every private key of this home to the system keyring or the passphrase file
     (`target` "keyring" or "file"), losing nothing; see `secrets_store.move_to`. The names of
     identity and custody keys are also derived from the cards and custody copies on disk, so

@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core import gate
 from workbench.core.artifacts import Artifact
@@ -23,6 +24,20 @@ from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
 # Texts analysed together (times the worker processes): big enough for the models' batches,
 # small enough that an interrupted scan loses little. Each artifact is then saved on its own.
 SEGMENTS_PER_BATCH = 512
+
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
+
+
+class Analyzer(Protocol):
+    """What a scan needs of a detector: Detector, DetectorPool, or a test's stand-in."""
+
+    def analyze_many(self, texts: Sequence[str], lang: str = "auto",
+                     progress: ProgressCallback = no_progress,
+                     cancel: CancelToken | None = None,
+                     processes: int = 1) -> list[list[Finding]]: ...
 
 
 @dataclass(frozen=True)
@@ -174,7 +189,7 @@ def scan_key(detector_version: str, people: list[KnownPerson]) -> str:
 
 def scan_workspace(
     ws: Workspace,
-    make_detector: Callable[[list[KnownPerson]], object] | None = None,
+    make_detector: Callable[[list[KnownPerson]], Analyzer] | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
     processes: int = 1,
@@ -207,7 +222,7 @@ def scan_workspace(
             close()
 
 
-def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
+def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str,
           todo: list[ArtifactRow], total: int, progress: ProgressCallback,
           cancel: CancelToken | None, processes: int) -> ScanSummary:
     tagger = PartyTagger(people[0], people[1:])
@@ -227,7 +242,7 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
                            _size: int = len(batch)) -> None:
             progress(_done + part * _size // max(whole, 1), len(todo), label)
 
-        found = detector.analyze_many(  # type: ignore[attr-defined]
+        found = detector.analyze_many(
             [text for _, _, text, _ in segments], progress=batch_progress, cancel=cancel,
             processes=processes)
         # Full names first, so "Kevin" and "Zhou总" link to the "Kevin Zhou" seen anywhere in
@@ -263,7 +278,7 @@ def _batches(todo: list[ArtifactRow], segments: int) -> Iterator[list[ArtifactRo
         yield batch
 
 
-def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:
+def scan_file(path: Path, lang: str = "auto") -> dict[str, Any]:
     """`workbench scan FILE` (DESIGN §3): a text file's findings with offsets into its decoded
     text; any other importable file's findings per extracted artifact."""
     from workbench.core.ingest import plan_import
@@ -286,14 +301,14 @@ def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:
     return {"artifacts": groups}
 
 
-def analyze_text(detector: object, text: str, lang: str = "auto") -> list[Finding]:
+def analyze_text(detector: Analyzer, text: str, lang: str = "auto") -> list[Finding]:
     """Findings over a whole text, analysed line by line (repeated lines once) with offsets
     shifted back into the text."""
     lines, offset = [], 0
     for line in text.split("\n"):
         lines.append((offset, line))
         offset += len(line) + 1
-    found = detector.analyze_many([line for _, line in lines], lang)  # type: ignore[attr-defined]
+    found = detector.analyze_many([line for _, line in lines], lang)
     return [replace(f, start=f.start + start, end=f.end + start)
             for (start, _line), findings in zip(lines, found, strict=True) for f in findings]
 
@@ -404,7 +419,7 @@ def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken |
             child.terminate()
 
 
-def _scan_child(root: str, messages, stop, processes: int,  # type: ignore[no-untyped-def]
+def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, processes: int,
                 key: tuple[str, str]) -> None:
     from workbench.core.errors import Cancelled, WorkbenchError
     from workbench.core.workspace import lock

@@ -18,9 +18,14 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import BadInputError, WorkbenchError
+
+if TYPE_CHECKING:
+    # Both load only when a key store is first used.
+    from filelock import BaseFileLock
+    from keyring.backend import KeyringBackend
 from workbench.core.messages import say
 from workbench.core.paths import data_dir
 
@@ -170,11 +175,11 @@ def home_lock(home: Path | None = None) -> Iterator[None]:
             file_lock.release()
 
 
-_locks: dict[str, tuple[threading.RLock, object]] = {}
+_locks: dict[str, tuple[threading.RLock, BaseFileLock]] = {}
 _locks_guard = threading.Lock()
 
 
-def _locks_for(folder: Path):  # type: ignore[no-untyped-def]
+def _locks_for(folder: Path) -> tuple[threading.RLock, BaseFileLock]:
     import filelock
 
     with _locks_guard:
@@ -194,7 +199,7 @@ class KeyringStore(SecretStore):
 
     kind = "keyring"
 
-    def __init__(self, backend: object, chosen: bool = False) -> None:
+    def __init__(self, backend: KeyringBackend, chosen: bool = False) -> None:
         self.backend = backend
         self.chosen = chosen
         self.home = data_dir()
@@ -207,7 +212,7 @@ class KeyringStore(SecretStore):
         return f"{self.home}::{name}"
 
     def get(self, name: str) -> bytes | None:
-        value = self.backend.get_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
+        value = self.backend.get_password(SERVICE, self._scope(name))
         if value is None:
             return None
         if name not in self._read_index():
@@ -219,7 +224,7 @@ class KeyringStore(SecretStore):
     def set_many(self, values: dict[str, bytes]) -> None:
         with home_lock(self.home):
             for name, value in values.items():
-                self.backend.set_password(SERVICE, self._scope(name),  # type: ignore[attr-defined]
+                self.backend.set_password(SERVICE, self._scope(name),
                                           base64.b64encode(value).decode())
             self._write_index(self._read_index() | set(values))
 
@@ -228,7 +233,7 @@ class KeyringStore(SecretStore):
 
         with home_lock(self.home):
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                self.backend.delete_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
+                self.backend.delete_password(SERVICE, self._scope(name))
             self._write_index(self._read_index() - {name})
 
     def names(self) -> SecretNames:
@@ -468,11 +473,18 @@ def _associated(kdf: dict[str, object]) -> bytes:
     return rfc8785.dumps(header)
 
 
+def _kdf_int(value: object) -> int:
+    """A number from the key file's header: what `int()` takes of JSON, nothing else."""
+    if not isinstance(value, int | float | str):
+        raise TypeError(f"a key derivation parameter is a {type(value).__name__}")
+    return int(value)
+
+
 def _derive(passphrase: str, kdf: dict[str, object]) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     try:
-        log_n, r, p = int(kdf["log_n"]), int(kdf["r"]), int(kdf["p"])  # type: ignore[call-overload]
+        log_n, r, p = _kdf_int(kdf["log_n"]), _kdf_int(kdf["r"]), _kdf_int(kdf["p"])
         salt = base64.b64decode(str(kdf["salt"]), validate=True)
         if kdf.get("name") != "scrypt" or not (1 <= log_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
             raise ValueError("unsupported key derivation parameters")
@@ -551,7 +563,7 @@ def keyring_available() -> bool:
     return _usable_keyring() is not None
 
 
-def _usable_keyring() -> object | None:
+def _usable_keyring() -> KeyringBackend | None:
     import keyring
     from keyring.backends import chainer, fail
 

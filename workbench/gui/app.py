@@ -7,12 +7,17 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    from workbench.gui.context import AppContext
+    from workbench.gui.main_window import MainWindow
 
 
 def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
@@ -43,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workspace", type=Path, help="open this workspace")
     args = parser.parse_args(argv)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     from workbench.gui.context import AppContext, configure_settings
 
     configure_settings()
@@ -71,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     return app.exec()
 
 
-def _install_passphrase_prompt(window) -> None:  # type: ignore[no-untyped-def]
+def _install_passphrase_prompt(window: MainWindow) -> None:
     try:
         from workbench.gui.dialogs.passphrase import install_gui_passphrase_prompt
     except ModuleNotFoundError:
@@ -79,14 +85,15 @@ def _install_passphrase_prompt(window) -> None:  # type: ignore[no-untyped-def]
     install_gui_passphrase_prompt(window)
 
 
-def _first_run_or_recent(ctx, window) -> None:  # type: ignore[no-untyped-def]
+def _first_run_or_recent(ctx: AppContext, window: MainWindow) -> None:
     try:
         from workbench.gui.dialogs.welcome import first_run_needed, run_first_run
     except ModuleNotFoundError:
-        first_run_needed = None  # type: ignore[assignment]
-    if first_run_needed is not None and first_run_needed():
-        run_first_run(ctx, window)
-        return
+        pass
+    else:
+        if first_run_needed():
+            run_first_run(ctx, window)
+            return
     recent = ctx.recent_workspaces()
     if recent:
         ctx.open_workspace(recent[0])

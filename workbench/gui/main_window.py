@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,9 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task, Work
+
+if TYPE_CHECKING:
+    from workbench.core.workspace import WorkspaceStatus
+    from workbench.gui.widgets.keyring_banner import KeyringBanner
 
 # (module, class) in the order of the flow; the employee's pages first, then HR's and the
 # receiving team's. A page whose module is absent is simply not offered.
@@ -129,7 +136,7 @@ class MainWindow(QMainWindow):
 
     # -- structure ------------------------------------------------------------------------------
 
-    def _keyring_banner(self) -> QWidget | None:
+    def _keyring_banner(self) -> KeyringBanner | None:
         try:
             from workbench.gui.widgets.keyring_banner import KeyringBanner
         except ModuleNotFoundError:
@@ -255,11 +262,11 @@ class MainWindow(QMainWindow):
             return
         from workbench.core.workspace import Workspace
 
-        def work(_progress, _cancel):  # type: ignore[no-untyped-def]
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> WorkspaceStatus:
             with Workspace.open(path) as ws:
                 return ws.status()
 
-        def counted(status) -> None:  # type: ignore[no-untyped-def]
+        def counted(status: WorkspaceStatus) -> None:
             self._counting.discard(task)
             if path == self.ctx.workspace_path:
                 self._show_counts(status)
@@ -270,7 +277,7 @@ class MainWindow(QMainWindow):
         self._counting.add(task)  # kept alive until it reports
         task.start()
 
-    def _show_counts(self, status) -> None:  # type: ignore[no-untyped-def]
+    def _show_counts(self, status: WorkspaceStatus) -> None:
         reviewed = status.by_state["approved"] + status.by_state["excluded"]
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
             reviewed, status.artifacts, status.by_state["approved"],
@@ -278,15 +285,15 @@ class MainWindow(QMainWindow):
 
     # -- background work --------------------------------------------------------------------------
 
-    def run_task(self, work: Work, message: str, on_success) -> Task:  # type: ignore[no-untyped-def]
+    def run_task(self, work: Work, message: str, on_success: Callable[[Any], None]) -> Task:
         return self.ctx.run_task(work, message, on_success)
 
     def open_demo(self, target: Path) -> Task:
         """Prepare the demo (parties, workspace imported and scanned) in the background, then
         act as its employee and open the workspace, ready to review."""
-        from workbench.core.demo import DEMO_PASSPHRASE, prepare_review_demo
+        from workbench.core.demo import DEMO_PASSPHRASE, DemoLayout, prepare_review_demo
 
-        def opened(layout) -> None:  # type: ignore[no-untyped-def]
+        def opened(layout: DemoLayout) -> None:
             os.environ.update(WORKBENCH_HOME=str(layout.home("employee")),
                               WORKBENCH_KEYRING="file", WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
             self.ctx.identities_changed.emit()

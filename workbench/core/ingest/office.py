@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.core.artifacts import Segment
@@ -20,6 +21,7 @@ from workbench.core.ingest.decode import NotText, decode_text
 
 if TYPE_CHECKING:
     import xlrd.sheet
+    from pptx.shapes.base import BaseShape
 
 # Reading stops past these: a sheet of a million rows is data, not material to review.
 MAX_ROWS = 100_000
@@ -148,14 +150,17 @@ def extract_pptx(data: bytes) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def _shape_lines(shape) -> list[str]:  # type: ignore[no-untyped-def]
-    if getattr(shape, "has_table", False) and shape.has_table:
+def _shape_lines(shape: BaseShape) -> list[str]:
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.group import GroupShape
+
+    if isinstance(shape, GraphicFrame) and shape.has_table:
         return table_rows((cell.text for cell in row.cells) for row in shape.table.rows)
-    if shape.shape_type is not None and int(shape.shape_type) == 6:  # a group
+    if isinstance(shape, GroupShape):
         return [line for child in shape.shapes for line in _shape_lines(child)]
-    if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-        return [p.text if hasattr(p, "text") else "" for p in shape.text_frame.paragraphs
-                if getattr(p, "text", "").strip()]
+    if isinstance(shape, Shape) and shape.has_text_frame:
+        return [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
     return []
 
 
@@ -181,7 +186,8 @@ def extract_odt(data: bytes) -> tuple[Segment, ...]:
     return (Segment("\n".join(lines), field="body"),)
 
 
-def _odt_block(node) -> list[str]:  # type: ignore[no-untyped-def]
+# odfpy ships no type hints: its nodes and modules are untyped (Any) below.
+def _odt_block(node: Any) -> list[str]:
     from odf import table
     from odf.namespaces import TABLENS, TEXTNS
 
@@ -193,7 +199,7 @@ def _odt_block(node) -> list[str]:  # type: ignore[no-untyped-def]
     return [line for child in getattr(node, "childNodes", []) for line in _odt_block(child)]
 
 
-def _odf_table_rows(sheet, table) -> list[str]:  # type: ignore[no-untyped-def]
+def _odf_table_rows(sheet: Any, table: ModuleType) -> list[str]:
     def rows() -> Iterable[list[str]]:
         for row in sheet.getElementsByType(table.TableRow):
             cells: list[str] = []

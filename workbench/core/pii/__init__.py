@@ -1,5 +1,7 @@
 """Finding personal data in English, Chinese and mixed text (Presidio + spaCy + our own)."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING
 
 from workbench.core.pii.findings import Finding, merge_findings

@@ -51,7 +51,7 @@ from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer
 from workbench.core.pii.recognizers.wechat_id import WeChatIdRecognizer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 LANGUAGES = ("en", "zh")
 NER_ENTITIES = ("PERSON", "LOCATION")
@@ -66,7 +66,7 @@ _HANZI_ONLY = re.compile(r"^[\u4e00-\u9fff·]+$")
 _HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
-def _plausible_chinese(entity) -> bool:  # type: ignore[no-untyped-def]
+def _plausible_chinese(entity: Span) -> bool:
     text = entity.text
     if not _HANZI_ONLY.match(text):
         return False
