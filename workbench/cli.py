@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +23,8 @@ from workbench.core.errors import (
 from workbench.core.messages import t
 from workbench.core.profile import SelfProfile
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
@@ -35,15 +39,30 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     _warned = False  # once per command
     args = _parser().parse_args(argv)
+    verbose = bool(getattr(args, "verbose", False))
     if args.command is None:
-        return _open_gui([])
+        return _open_gui(["--verbose"] if verbose else [])
+    from workbench.core import logs
     from workbench.terminal.interrupt import interruptible
 
+    logs.setup(verbose=verbose, stderr=verbose)
+    command = " ".join(filter(None, (args.command, _subcommand(args))))
+    log.info("cli.start command=%s version=%s", command, __version__)
+    started = time.monotonic()
     with interruptible() as token:
         args.cancel = token
         code = _run(args)
         # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
-        return 130 if token.cancelled and code == 0 else code
+        code = 130 if token.cancelled and code == 0 else code
+    log.info("cli.end command=%s exit=%d duration_ms=%d", command, code,
+             logs.elapsed_ms(started))
+    return code
+
+
+def _subcommand(args: argparse.Namespace) -> str:
+    """The action of a command that has actions (`keys new`), for the log."""
+    value = getattr(args, "keys_command", None) or getattr(args, "action", None)
+    return value if isinstance(value, str) else ""
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -52,15 +71,19 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except Cancelled:
+        log.info("cli.cancelled")
         _error(t("interrupt.nothing_changed"))
         return 130
     except WorkbenchError as err:
         from workbench.core.display import visible
+        from workbench.core.logs import describe
 
+        log.info("cli.refused error=%s exit=%d", describe(err), err.exit_code)
         # Messages can quote names from a package or a file: never let them drive the terminal.
         _error(visible(err))
         return err.exit_code
     except KeyboardInterrupt:
+        log.info("cli.interrupted")
         _error(t("interrupt.nothing_changed"))
         return 130
     except BrokenPipeError:
@@ -68,6 +91,7 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.close()
         return 0
     except OSError as exc:
+        log.info("cli.os_error", exc_info=True)
         where = exc.filename or "?"
         if isinstance(exc, FileNotFoundError):
             _error(t("error.no_such_path", path=where))
@@ -79,6 +103,7 @@ def _run(args: argparse.Namespace) -> int:
             _error(t("error.cannot_read", path=where, reason=exc.strerror or exc))
         return 2
     except Exception as exc:
+        log.error("cli.unexpected", exc_info=True)
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
         _error(t("error.unexpected", reason=f"{type(exc).__name__}: {exc}"))
@@ -105,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=t("help.exit_codes"),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=t("help.verbose"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", help="run the whole flow on bundled sample data")
@@ -299,6 +325,11 @@ def _finish_parsers(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for name, child in action.choices.items():
                 child.epilog = child.epilog or t("help.exit_codes")
+                # Also after the command (`workbench scan … -v`); SUPPRESS keeps a -v given
+                # before the command from being reset by the command's own default.
+                if not any("--verbose" in a.option_strings for a in child._actions):
+                    child.add_argument("-v", "--verbose", action="store_true",
+                                       default=argparse.SUPPRESS, help=t("help.verbose"))
                 _finish_parsers(child)
                 if name in _LONG_COMMANDS:
                     child.add_argument("-q", "--quiet", action="store_true",
@@ -320,7 +351,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     target = args.dir or default_demo_dir()
     if not args.headless:
-        return _open_gui(["--demo", str(target)])
+        verbose = ["--verbose"] if getattr(args, "verbose", False) else []
+        return _open_gui(["--demo", str(target), *verbose])
     run_demo(target, print)
     return 0
 

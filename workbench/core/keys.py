@@ -10,6 +10,7 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -28,12 +29,14 @@ from workbench.core.atomic import atomic_write
 from workbench.core.dsse import Signer, pae
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import data_dir
+from workbench.core.secrets_store import require, secret_store
 
 if TYPE_CHECKING:
     import pyrage  # no type hints: its identities are Any to mypy
 
     from workbench.core.secrets_store import Moved
-from workbench.core.secrets_store import require, secret_store
+
+log = logging.getLogger(__name__)
 
 CARD_SCHEMA = "consent-workbench/identity/v1"
 CARD_PAYLOAD_TYPE = "application/vnd.consent-workbench.identity+json"
@@ -178,6 +181,7 @@ def create_identity(role: Role, name: str, email: str = "") -> IdentityCard:
         _age_secret(card.fingerprint): str(decryption).encode(),
     })
     _write_card(_identities_dir(), card)
+    log.info("keys.created role=%s key=%s", card.role.value, card.fingerprint)
     return card
 
 
@@ -238,6 +242,8 @@ def import_contact(path: Path, replace: bool = False) -> IdentityCard:
     for old in lookalikes:
         (_contacts_dir() / f"{old.fingerprint}.wbid.json").unlink(missing_ok=True)
     _write_card(_contacts_dir(), card)
+    log.info("keys.contact_imported role=%s key=%s replaced=%d", card.role.value,
+             card.fingerprint, len(lookalikes))
     return card
 
 

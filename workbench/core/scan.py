@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.core import gate
+from workbench.core import gate, logs
 from workbench.core.artifacts import Artifact
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
@@ -25,6 +27,8 @@ from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
 # small enough that an interrupted scan loses little. Each artifact is then saved on its own.
 SEGMENTS_PER_BATCH = 512
 
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from multiprocessing.queues import Queue
@@ -199,6 +203,7 @@ def scan_workspace(
     from workbench.core.pii import version
     from workbench.core.pii.detector import Detector, DetectorPool
 
+    started = time.monotonic()
     people = known_people(ws)
     key = scan_key(version.DETECTOR_VERSION, people)
     # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
@@ -206,6 +211,8 @@ def scan_workspace(
     artifacts = ws.artifacts()
     todo = [a for a in artifacts if done.get(a.id) != key]
     if not todo:
+        log.info("scan.done workspace=%s scanned=0 unchanged=%d findings=0", ws.id,
+                 len(artifacts))
         return ScanSummary(0, len(artifacts), 0)
     if make_detector is not None:
         detector = make_detector(people)
@@ -214,8 +221,13 @@ def scan_workspace(
     else:
         detector = Detector(people)
     try:
-        return _scan(ws, detector, people, key, todo, len(artifacts), progress, cancel,
-                     processes)
+        summary = _scan(ws, detector, people, key, todo, len(artifacts), progress, cancel,
+                        processes)
+        log.info("scan.done workspace=%s scanned=%d unchanged=%d findings=%d people=%d "
+                 "processes=%d detector=%s duration_ms=%d", ws.id, summary.scanned,
+                 summary.skipped_unchanged, summary.findings, len(people), processes,
+                 version.DETECTOR_VERSION, logs.elapsed_ms(started))
+        return summary
     finally:
         close = getattr(detector, "close", None)
         if close is not None:
@@ -231,6 +243,7 @@ def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str
     total_findings = 0
     done = 0
     for batch in _batches(todo, SEGMENTS_PER_BATCH * max(1, processes)):
+        batch_started = time.monotonic()
         segments = [(artifact, offset, text, box) for artifact in batch
                     for (offset, text), box in zip(segment_spans(artifact),
                                                    _segment_boxes(artifact), strict=True)]
@@ -261,6 +274,9 @@ def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str
             total_findings += len(results[artifact.id])
             done += 1
             progress(done, len(todo), "")
+        log.debug("scan.batch artifacts=%d texts=%d findings=%d duration_ms=%d", len(batch),
+                  len(segments), sum(len(results[a.id]) for a in batch),
+                  logs.elapsed_ms(batch_started))
     return ScanSummary(len(todo), total - len(todo), total_findings)
 
 
@@ -400,6 +416,7 @@ def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken |
                 kind, *payload = messages.get(timeout=0.1)
             except queue.Empty:
                 if not child.is_alive():
+                    log.error("scan.child_died exitcode=%s", child.exitcode)
                     raise WorkbenchError("The scan stopped unexpectedly; nothing after the "
                                          "last saved step was lost.") from None
                 continue
@@ -425,6 +442,8 @@ def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, pro
     from workbench.core.workspace import lock
     from workbench.core.workspace.sealing import remember_key
 
+    # The child writes to the same log file as the window (appending, like the window).
+    logs.setup()
     remember_key(*key)
     lock.held_by_parent(Path(root))
 
@@ -443,4 +462,5 @@ def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, pro
     except WorkbenchError as exc:
         messages.put(("error", str(exc)))
     except Exception as exc:
+        log.error("scan.child_failed", exc_info=True)
         messages.put(("error", f"The scan failed: {exc!r}"))

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.core import logs
 from workbench.core.paths import resources_dir
 
 if TYPE_CHECKING:
     from workbench.gui.context import AppContext
     from workbench.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
@@ -46,7 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="consent-workbench")
     parser.add_argument("--demo", type=Path, help="build the demo workspace here and open it")
     parser.add_argument("--workspace", type=Path, help="open this workspace")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="more detail in the log file, and the log lines on stderr too")
     args = parser.parse_args(argv)
+    logs.setup(verbose=args.verbose, stderr=args.verbose)
+    logs.log_uncaught()
+    log.info("gui.start version=%s qt=%s", __version__, qVersion())
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -74,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
         ctx.open_workspace(args.workspace)
     else:
         QTimer.singleShot(0, lambda: _first_run_or_recent(ctx, window))
-    return app.exec()
+    code = app.exec()
+    log.info("gui.end exit=%d", code)
+    return code
 
 
 def _install_passphrase_prompt(window: MainWindow) -> None:

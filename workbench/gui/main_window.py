@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -33,6 +34,8 @@ from workbench.gui.tasks import Task, Work
 if TYPE_CHECKING:
     from workbench.core.workspace import WorkspaceStatus
     from workbench.gui.widgets.keyring_banner import KeyringBanner
+
+log = logging.getLogger(__name__)
 
 # (module, class) in the order of the flow; the employee's pages first, then HR's and the
 # receiving team's. A page whose module is absent is simply not offered.
@@ -171,6 +174,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             language.addAction(action)
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        diagnostics_action = QAction(self.tr("Copy &diagnostics"), self)
+        diagnostics_action.setToolTip(self.tr(
+            "Copy versions, platform, key store and the last log lines, for a bug report. "
+            "Nothing about you or your material is included."))
+        diagnostics_action.triggered.connect(self.copy_diagnostics)
+        help_menu.addAction(diagnostics_action)
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.ctx.recent_workspaces()
@@ -179,6 +190,28 @@ class MainWindow(QMainWindow):
         for path in recent:
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.ctx.open_workspace(p))
+
+    def copy_diagnostics(self) -> Task:
+        """Collected off the UI thread (asking the system keyring which backend it has can
+        take a while), then put on the clipboard."""
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from workbench.core.diagnostics import report
+
+        extra = {"qt": qVersion(), "pyside6": pyside_version}
+
+        def collect(_progress: ProgressCallback, _cancel: CancelToken) -> str:
+            return report(extra)
+
+        def copied(text: str) -> None:
+            QGuiApplication.clipboard().setText(text)
+            log.info("diagnostics.copied lines=%d", text.count("\n"))
+            self.ctx.status_message.emit(self.tr(
+                "Diagnostics copied to the clipboard: versions, platform, key store and the "
+                "last log lines, nothing about you or your material."))
+
+        return self.ctx.run_task(collect, self.tr("Collecting diagnostics…"), copied)
 
     def set_language(self, code: str) -> None:
         QSettings().setValue("language", code)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from workbench.core import logs
 from workbench.core.artifacts import (
     Artifact,
     ArtifactKind,
@@ -53,6 +56,8 @@ from workbench.core.workspace.sealing import Sealer
 
 DB_NAME = "workspace.sqlite"
 SEALED_V2_PREFIX = "02"  # the first byte of a value sealed to its row (sealing.SEALED_V2)
+log = logging.getLogger(__name__)
+
 # A row as sqlite3 returns it: its columns' types are the schema's, which Python cannot see.
 Row = tuple[Any, ...]
 
@@ -355,6 +360,11 @@ class Workspace:
         return self.setting("name") or self.root.name
 
     @property
+    def id(self) -> str:
+        """The workspace's random id (kept in the clear: it names the key): for the log."""
+        return str(self.setting("workspace_id"))
+
+    @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.setting("timezone") or "UTC")
 
@@ -375,12 +385,22 @@ class Workspace:
         """Extract everything first, then store it in one transaction: all or nothing. With
         `keep_going`, each file is all or nothing instead: the good ones are imported and the
         summary lists each one that failed, and why."""
+        started = time.monotonic()
         plan = plan_import([Path(p) for p in paths])
         failures: list[ImportFailed] | None = [] if keep_going else None
         sources = extract_all(plan, ImportContext(self.timezone), progress, cancel, failures)
         if cancel:
             cancel.check("The import")
-        return self._store(paths, sources, tuple(plan.skipped), failures)
+        summary = self._store(paths, sources, tuple(plan.skipped), failures)
+        formats = Counter(getattr(importer, "__module__", "?").rsplit(".", 1)[-1]
+                          for _path, importer in plan.items)
+        log.info("import.done workspace=%s files=%d formats=%s added=%d kinds=%s present=%d "
+                 "people_added=%d skipped=%d failed=%d notes=%d duration_ms=%d", self.id,
+                 len(plan.items), logs.counts(formats), summary.added,
+                 logs.counts(summary.added_by_kind), summary.already_present,
+                 summary.people_added, len(summary.skipped), len(summary.failed),
+                 len(summary.notes), logs.elapsed_ms(started))
+        return summary
 
     def _store(
         self, paths: list[Path], sources: list[ImportedSource], skipped: tuple[Path, ...],
