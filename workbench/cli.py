@@ -49,14 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     command = " ".join(filter(None, (args.command, _subcommand(args))))
     log.info("cli.start command=%s version=%s", command, __version__)
     started = time.monotonic()
-    with interruptible() as token:
-        args.cancel = token
-        code = _run(args)
-        # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
-        code = 130 if token.cancelled and code == 0 else code
-    log.info("cli.end command=%s exit=%d duration_ms=%d", command, code,
-             logs.elapsed_ms(started))
-    return code
+    try:
+        with interruptible() as token:
+            args.cancel = token
+            code = _run(args)
+            # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
+            code = 130 if token.cancelled and code == 0 else code
+        log.info("cli.end command=%s exit=%d duration_ms=%d", command, code,
+                 logs.elapsed_ms(started))
+        return code
+    finally:
+        logs.close()
 
 
 def _subcommand(args: argparse.Namespace) -> str:

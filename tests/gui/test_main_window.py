@@ -90,3 +90,26 @@ def test_each_role_lands_on_its_own_pages_and_sees_no_other_roles(qtbot):
     keys.create_identity(keys.Role.EMPLOYEE, "李娜")
     window.ctx.identities_changed.emit()
     assert {"artifacts", "review", "consent", "export"} <= shown(window)
+
+
+def test_help_copies_diagnostics_to_the_clipboard_off_the_ui_thread(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from workbench.core import logs
+
+    logs.setup()
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        QGuiApplication.clipboard().clear()
+        help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+        (action,) = [a for a in help_menu.actions() if a.text() == "Copy &diagnostics"]
+        action.trigger()
+        qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith(
+            "Consent Workbench "), timeout=10_000)
+        text = QGuiApplication.clipboard().text()
+        assert "qt: " in text and "key store: " in text and "pyside6: " in text
+        assert "Diagnostics copied" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: "diagnostics.copied" in "\n".join(logs.tail(5)))
+    finally:
+        logs.close()

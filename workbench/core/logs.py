@@ -60,10 +60,8 @@ def setup(verbose: bool = False, *, stderr: bool = False) -> Path | None:
     """Send the app's log lines (the `workbench` loggers only: libraries log what they read)
     to the rotating file; with `verbose`, debug lines too, and with `stderr` a copy there.
     Returns the file, or None when it cannot be written (the app runs on without a log)."""
+    close()
     logger = logging.getLogger(LOGGER)
-    for handler in [h for h in logger.handlers if getattr(h, _OURS, False)]:
-        logger.removeHandler(handler)
-        handler.close()
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
     formatter = SafeFormatter(FORMAT)
@@ -85,6 +83,15 @@ def setup(verbose: bool = False, *, stderr: bool = False) -> Path | None:
         setattr(handler, _OURS, True)
         logger.addHandler(handler)
     return path
+
+
+def close() -> None:
+    """Detach and close the handlers `setup` installed (at the end of a command run in
+    someone else's process, e.g. a test: its later lines must not land in this file)."""
+    logger = logging.getLogger(LOGGER)
+    for handler in [h for h in logger.handlers if getattr(h, _OURS, False)]:
+        logger.removeHandler(handler)
+        handler.close()
 
 
 def log_uncaught() -> None:
@@ -121,7 +128,8 @@ def tail(lines: int = 60) -> list[str]:
 def counts(by_name: Mapping[str, int]) -> str:
     """`{"chat": 3, "email": 1}` as `chat:3,email:1` (names are codes: kinds, formats,
     entity types, never values); `-` for none."""
-    return ",".join(f"{name}:{n}" for name, n in sorted(by_name.items())) or "-"
+    return ",".join(f"{name.replace(' ', '-')}:{n}"
+                    for name, n in sorted(by_name.items())) or "-"
 
 
 def codes(items: Iterable[str]) -> str:

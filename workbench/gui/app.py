@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, lambda: _first_run_or_recent(ctx, window))
     code = app.exec()
     log.info("gui.end exit=%d", code)
+    logs.close()
     return code
 
 
