@@ -1709,10 +1709,6 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>诊断信息已复制到剪贴板：版本、平台、密钥库类型和最近的日志行，不含关于你或你的材料的任何内容。</translation>
     </message>
     <message>
-        <source>Collecting diagnostics…</source>
-        <translation>正在收集诊断信息…</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
 
         self.counts = QLabel()
         self._counting: set[Task] = set()
+        self._diagnostics: Task | None = None
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def copy_diagnostics(self) -> Task:
         """Collected off the UI thread (asking the system keyring which backend it has can
-        take a while), then put on the clipboard."""
+        take a while), then put on the clipboard; the status bar says so."""
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import qVersion
 
@@ -211,7 +212,13 @@ class MainWindow(QMainWindow):
                 "Diagnostics copied to the clipboard: versions, platform, key store and the "
                 "last log lines, nothing about you or your material."))
 
-        return self.ctx.run_task(collect, self.tr("Collecting diagnostics…"), copied)
+        # A Task of its own, not ctx.run_task: the window clears the status bar when its
+        # tasks end, which would take the "copied" message away as it appears.
+        task = Task(collect)
+        task.signals.succeeded.connect(copied)
+        task.signals.failed.connect(self.ctx.show_error)
+        self._diagnostics = task  # kept alive until it reports
+        return task.start()
 
     def set_language(self, code: str) -> None:
         QSettings().setValue("language", code)
