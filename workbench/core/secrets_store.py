@@ -13,6 +13,7 @@ import base64
 import binascii
 import contextlib
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 from workbench.core.messages import say
 from workbench.core.paths import data_dir
+
+log = logging.getLogger(__name__)
 
 # Spelled out here because inside the store classes `set` is their method, not the builtin.
 SecretNames = set[str]
@@ -535,6 +538,8 @@ def secret_store() -> SecretStore:
     # Another process may have moved this home's keys since (`keys move-to`): follow it.
     if store is None or (wanted in ("file", "keyring") and store.kind != wanted):
         store = _stores[home] = _open_store(wanted)
+        log.debug("keystore.opened kind=%s backend=%s wanted=%s", store.kind,
+                  store.backend_name, wanted or "-")
     return store
 
 

@@ -290,6 +290,9 @@ class Workspace:
             _refuse_downgrade(root, conn, found)
             sealer = _unlock(root, conn, found)
             migrate(conn)
+            if found < SCHEMA_VERSION:
+                log.info("workspace.migrated schema_from=%d schema_to=%d", found,
+                         SCHEMA_VERSION)
         except BaseException:
             conn.close()
             workspace_lock.release(root)
