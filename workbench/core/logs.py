@@ -204,9 +204,11 @@ def describe(exc: BaseException) -> str:
     kind = type(exc)
     name = kind.__qualname__ if kind.__module__ == "builtins" \
         else f"{kind.__module__}.{kind.__qualname__}"
-    code = getattr(exc, "code", "")
-    if isinstance(code, str) and code:
-        return f"{name} code={code}"
+    from workbench.core.errors import WorkbenchError
+
+    # Only the app's own codes are known to be codes; a library's `code` could be anything.
+    if isinstance(exc, WorkbenchError) and exc.code:
+        return f"{name} code={exc.code}"
     if isinstance(exc, OSError) and exc.errno is not None:
         return f"{name} errno={errno.errorcode.get(exc.errno, exc.errno)}"
     return name
