@@ -32,8 +32,10 @@ test: $(STAMP)
 secret-service-test: $(STAMP)
 	bash .ci/secret_service_tests
 
+# Style (ruff) and strict types over the whole package (mypy; settings in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -160,12 +160,19 @@ def workspace(tmp_path: Path):
 
 @pytest.fixture(scope="session")
 def headless_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, str]:
-    """`workbench demo --headless`, run once: (exit code, its folder, what it printed), for the
-    tests that check what the demo does and what it leaves on disk."""
+    """`workbench --verbose demo --headless`, run once: (exit code, its folder, what it
+    printed), for the tests that check what the demo does and what it leaves on disk. Its
+    log (debug lines too) is in `demo_log_file(root)`."""
     from workbench.cli import main
+    from workbench.core.paths import using_home
 
     root = tmp_path_factory.mktemp("headless-demo") / "demo"
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(["demo", "--headless", "--dir", str(root)])
+    with using_home(root.parent / "home"), contextlib.redirect_stdout(out):
+        code = main(["--verbose", "demo", "--headless", "--dir", str(root)])
     return code, root, out.getvalue()
+
+
+def demo_log_file(root: Path) -> Path:
+    """Where the `headless_demo` run wrote its log."""
+    return root.parent / "home" / "data" / "logs" / "workbench.log"

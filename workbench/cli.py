@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +25,13 @@ from workbench.core.errors import (
 from workbench.core.messages import t
 from workbench.core.profile import SelfProfile
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from workbench.core.bundle import Check
+    from workbench.core.consent import ConsentTerms
     from workbench.core.workspace import Workspace
 
 
@@ -32,15 +40,33 @@ def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     _warned = False  # once per command
     args = _parser().parse_args(argv)
+    verbose = bool(getattr(args, "verbose", False))
     if args.command is None:
-        return _open_gui([])
+        return _open_gui(["--verbose"] if verbose else [])
+    from workbench.core import logs
     from workbench.terminal.interrupt import interruptible
 
-    with interruptible() as token:
-        args.cancel = token
-        code = _run(args)
-        # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
-        return 130 if token.cancelled and code == 0 else code
+    logs.setup(verbose=verbose, stderr=verbose)
+    command = " ".join(filter(None, (args.command, _subcommand(args))))
+    log.info("cli.start command=%s version=%s", command, __version__)
+    started = time.monotonic()
+    try:
+        with interruptible() as token:
+            args.cancel = token
+            code = _run(args)
+            # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
+            code = 130 if token.cancelled and code == 0 else code
+        log.info("cli.end command=%s exit=%d duration_ms=%d", command, code,
+                 logs.elapsed_ms(started))
+        return code
+    finally:
+        logs.close()
+
+
+def _subcommand(args: argparse.Namespace) -> str:
+    """The action of a command that has actions (`keys new`), for the log."""
+    value = getattr(args, "keys_command", None) or getattr(args, "action", None)
+    return value if isinstance(value, str) else ""
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -49,15 +75,19 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except Cancelled:
+        log.info("cli.cancelled")
         _error(t("interrupt.nothing_changed"))
         return 130
     except WorkbenchError as err:
         from workbench.core.display import visible
+        from workbench.core.logs import describe
 
+        log.info("cli.refused error=%s exit=%d", describe(err), err.exit_code)
         # Messages can quote names from a package or a file: never let them drive the terminal.
         _error(visible(err))
         return err.exit_code
     except KeyboardInterrupt:
+        log.info("cli.interrupted")
         _error(t("interrupt.nothing_changed"))
         return 130
     except BrokenPipeError:
@@ -65,6 +95,7 @@ def _run(args: argparse.Namespace) -> int:
         sys.stderr.close()
         return 0
     except OSError as exc:
+        log.info("cli.os_error", exc_info=True)
         where = exc.filename or "?"
         if isinstance(exc, FileNotFoundError):
             _error(t("error.no_such_path", path=where))
@@ -76,6 +107,7 @@ def _run(args: argparse.Namespace) -> int:
             _error(t("error.cannot_read", path=where, reason=exc.strerror or exc))
         return 2
     except Exception as exc:
+        log.error("cli.unexpected", exc_info=True)
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
         _error(t("error.unexpected", reason=f"{type(exc).__name__}: {exc}"))
@@ -102,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=t("help.exit_codes"),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=t("help.verbose"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", help="run the whole flow on bundled sample data")
@@ -309,6 +342,11 @@ def _finish_parsers(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for name, child in action.choices.items():
                 child.epilog = child.epilog or t("help.exit_codes")
+                # Also after the command (`workbench scan … -v`); SUPPRESS keeps a -v given
+                # before the command from being reset by the command's own default.
+                if not any("--verbose" in a.option_strings for a in child._actions):
+                    child.add_argument("-v", "--verbose", action="store_true",
+                                       default=argparse.SUPPRESS, help=t("help.verbose"))
                 _finish_parsers(child)
                 if name in _LONG_COMMANDS:
                     child.add_argument("-q", "--quiet", action="store_true",
@@ -330,7 +368,8 @@ def _demo(args: argparse.Namespace) -> int:
 
     target = args.dir or default_demo_dir()
     if not args.headless:
-        return _open_gui(["--demo", str(target)])
+        verbose = ["--verbose"] if getattr(args, "verbose", False) else []
+        return _open_gui(["--demo", str(target), *verbose])
     run_demo(target, print)
     return 0
 
@@ -625,10 +664,10 @@ def _keys_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _consent_terms(args: argparse.Namespace, base: dict[str, object]):  # type: ignore[no-untyped-def]
+def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTerms:
     from workbench.core import consent
 
-    separate = dict(base.get("separate_consent") or {})  # type: ignore[arg-type]
+    separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
         separate = {c: c in args.separate_consent for c in consent.SENSITIVE_CATEGORIES}
     overrides: dict[str, object] = {
@@ -655,8 +694,8 @@ def _consent(args: argparse.Namespace) -> int:
         if not args.out:
             raise WorkbenchError("Give the request file to write with --out.")
         hr = keys.my_identity(keys.Role.HR, args.identity)
-        base = consent.terms_from_file(args.terms) if args.terms else {}
-        terms = _consent_terms(args, {**base, "countersigner": hr.fingerprint})
+        proposed = consent.terms_from_file(args.terms) if args.terms else {}
+        terms = _consent_terms(args, {**proposed, "countersigner": hr.fingerprint})
         consent.check_terms(terms, now.date())
         terms = consent.resolve_parties_for_request(terms, hr)
         employee = keys.find_card(args.employee, keys.contacts(), keys.Role.EMPLOYEE,
@@ -674,7 +713,7 @@ def _consent(args: argparse.Namespace) -> int:
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     request = consent.read_request(args.request) if args.request else None
-    base: dict[str, object] = consent.terms_json(request.terms) if request else {}
+    base: dict[str, Any] = consent.terms_json(request.terms) if request else {}
     if args.terms:
         base = {**base, **consent.terms_from_file(args.terms)}
     terms = _consent_terms(args, base)
@@ -785,7 +824,7 @@ def _countersign(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
+def _print_checks(checks: Iterable[Check]) -> None:
     from workbench.core.display import visible
 
     for check in checks:
@@ -883,8 +922,8 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
     from workbench.terminal.progress import call_with_progress
 
     if args.due:
-        results = call_with_progress(custody.purge_due, t("progress.purge"), mode, clock.now_utc(),
-                                     args.receipt_out)
+        results: list[Any] = call_with_progress(custody.purge_due, t("progress.purge"),
+                                                mode, clock.now_utc(), args.receipt_out)
         if not results:
             print("Nothing is due.")
     else:
@@ -955,8 +994,8 @@ def _status(args: argparse.Namespace) -> int:
     for kind, states in sorted(status.by_kind_and_state.items()):
         print(f"  {kind:<12}" + "  ".join(f"{s}: {n}" for s, n in sorted(states.items())))
     print(f"People seen: {status.people}")
-    findings = status.extra.get("findings") or {}
-    if findings:
+    findings = status.extra.get("findings")
+    if isinstance(findings, dict) and findings:
         print("Findings: " + ", ".join(f"{e} {n}" for e, n in findings.items()))
     return 0
 

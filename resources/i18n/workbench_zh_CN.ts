@@ -1777,8 +1777,24 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>跟随系统</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>复制诊断信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy versions, platform, key store and the last log lines, for a bug report. Nothing about you or your material is included.</source>
+        <translation>复制版本、平台、密钥库类型和最近的日志行，用于报告问题。不包含关于你或你的材料的任何内容。</translation>
+    </message>
+    <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard: versions, platform, key store and the last log lines, nothing about you or your material.</source>
+        <translation>诊断信息已复制到剪贴板：版本、平台、密钥库类型和最近的日志行，不含关于你或你的材料的任何内容。</translation>
     </message>
     <message>
         <source>Language</source>

@@ -128,3 +128,26 @@ def test_a_page_that_fails_to_import_stops_the_start(tmp_path):
     assert "The desktop app cannot start" in result.stderr
     assert "workbench.gui.pages.deadlines" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_help_copies_diagnostics_to_the_clipboard_off_the_ui_thread(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from workbench.core import logs
+
+    logs.setup()
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        QGuiApplication.clipboard().clear()
+        help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+        (action,) = [a for a in help_menu.actions() if a.text() == "Copy &diagnostics"]
+        action.trigger()
+        qtbot.waitUntil(lambda: QGuiApplication.clipboard().text().startswith(
+            "Consent Workbench "), timeout=10_000)
+        text = QGuiApplication.clipboard().text()
+        assert "qt: " in text and "key store: " in text and "pyside6: " in text
+        assert "Diagnostics copied" in window.statusBar().currentMessage()
+        qtbot.waitUntil(lambda: "diagnostics.copied" in "\n".join(logs.tail(5)))
+    finally:
+        logs.close()

@@ -18,3 +18,27 @@ def test_a_task_finishing_after_the_window_closed_raises_nothing(qtbot):
     qtbot.waitUntil(lambda: bool(results), timeout=5_000)
     qtbot.wait(50)  # the context's own bookkeeping signal is delivered after the result
     assert results == [True]
+
+
+def test_a_failed_task_is_logged_with_its_frames_but_not_its_message(qtbot):
+    from workbench.core import logs
+
+    path = logs.setup()
+    assert path is not None
+    try:
+        ctx, failures = AppContext(), []
+
+        def work(_progress, _cancel):
+            raise ValueError("张伟's phone is 13812345678")
+
+        ctx.run_task(work, "failing", on_failure=failures.append)
+        qtbot.waitUntil(lambda: bool(failures), timeout=5_000)
+        text = path.read_text(encoding="utf-8")
+    finally:
+        logs.close()
+    assert "ERROR workbench.gui.tasks task.failed " in text
+    assert "task=test_a_failed_task_is_logged_with_its_frames_but_not_its_message.<locals>.work" \
+        in text
+    assert 'File "tests/gui/test_tasks.py"' in text and "in work" in text
+    assert "ValueError (message withheld)" in text
+    assert "张伟" not in text and "13812345678" not in text

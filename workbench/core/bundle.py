@@ -12,10 +12,12 @@ import contextlib
 import hashlib
 import io
 import json
+import logging
 import os
 import shutil
 import tarfile
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -26,12 +28,14 @@ from typing import IO, Any
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from workbench.core import clock, consent, dsse, keys, ledger, manifest
+from workbench.core import clock, consent, dsse, keys, ledger, logs, manifest
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.progress import ProgressCallback, no_progress
+
+log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.dsse.json"
 LEDGER = "ledger.jsonl"
@@ -199,9 +203,12 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     from workbench.core import workspace_ledger
     from workbench.core.skill import build_skill
 
+    started = time.monotonic()
     out = check_output(out, force)
     problems = export_blockers(ws, now)
     if problems:
+        log.info("export.refused workspace=%s blockers=%s", ws.id,
+                 logs.codes(p.code for p in problems))
         raise RefusedError("Cannot export: " + "; ".join(map(str, problems)) + ".")
     record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
     signer = keys.LocalSigner(employee)
@@ -245,6 +252,9 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         "exported_at": clock.iso(),
     })
     progress(4, 4, "")
+    log.info("export.done workspace=%s package=%s record=%s files=%d recipients=%d "
+             "duration_ms=%d", ws.id, package, record["record_id"], len(files),
+             len(record["recipients"]), logs.elapsed_ms(started))
     return ExportResult(out, package, record["record_id"], len(files))
 
 
@@ -409,7 +419,8 @@ class Bundle:
 
     @property
     def record(self) -> dict[str, Any]:
-        return self.statement["predicate"]
+        predicate: dict[str, Any] = self.statement["predicate"]
+        return predicate
 
     @property
     def package(self) -> str:
@@ -704,6 +715,8 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
                                    f"({when}); nothing was changed.")
     failed = bundle.failed()
     if failed:
+        log.info("countersign.refused package=%s checks=%s", bundle.package,
+                 logs.codes(f"{c.name}:{c.reason or 'failed'}" for c in failed))
         raise BundleError("Refusing to countersign: " + "; ".join(
             f"{c.name}: {c.detail}" for c in failed) + ".")
     record = bundle.record
@@ -716,6 +729,8 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
                           f"not {visible(hr_card.name)}.")
     differences = hr_requests.differences_for(record, hr_card)
     if differences and not accept_differences:
+        log.info("countersign.refused package=%s wider=%s", bundle.package,
+                 logs.codes(d.field for d in differences))
         raise hr_requests.WiderThanRequested(differences)
     signer = keys.LocalSigner(hr_card)
     envelope = dsse.add_signature(bundle.envelope, signer)
@@ -728,4 +743,6 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     ledger_text = bundle.ledger_text + line + "\n"
     with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
         write_bundle(Path(path), envelope, ledger_text.encode("utf-8"), payload)
+    log.info("countersign.done package=%s record=%s accepted_differences=%d", bundle.package,
+             record["record_id"], len(differences))
     return read_bundle(path)

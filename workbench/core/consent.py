@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -22,6 +23,8 @@ from workbench.core import clock, keys
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import resources_dir
+
+log = logging.getLogger(__name__)
 
 SCHEMA = "consent-workbench/consent/v1"
 REQUEST_SCHEMA = "consent-workbench/consent-request/v1"
@@ -349,7 +352,7 @@ def record_of(envelope: Mapping[str, Any],
     from workbench.core.dsse import decode_payload
 
     payload = decode_payload(envelope)
-    record = json.loads(payload)
+    record: dict[str, Any] = json.loads(payload)
     if public_keys is not None:
         principal = record["principal"]["fingerprint"]
         _, good, problems = verify_envelope(envelope, RECORD_PAYLOAD_TYPE, public_keys)
@@ -432,6 +435,9 @@ def record_decision(
                                      "issuer": request.body["issuer"]["fingerprint"]})
     ws.save_consent(record["record_id"], record["created_at"], decision, envelope, notice)
     workspace_ledger.record_now(ws, signer, f"consent.{decision}", ledger_body(record))
+    log.info("consent.recorded workspace=%s record=%s decision=%s requested=%s purposes=%d "
+             "recipients=%d", ws.id, record["record_id"], decision, request is not None,
+             len(terms.purposes), len(terms.recipients))
     return record, notice
 
 

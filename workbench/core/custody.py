@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import tarfile
 import tempfile
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +32,7 @@ import rfc8785
 from filelock import FileLock, Timeout
 
 from workbench.core import bundle as bundle_module
-from workbench.core import clock, dsse, keys, ledger
+from workbench.core import clock, dsse, keys, ledger, logs
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
 from workbench.core.bundle import (
     CHUNK,
@@ -46,6 +48,8 @@ from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import data_dir
 from workbench.core.secrets_store import secret_store
+
+log = logging.getLogger(__name__)
 
 REVOCATION_TYPE = "application/vnd.consent-workbench.revocation+json"
 RECEIPT_TYPE = "application/vnd.consent-workbench.receipt+json"
@@ -112,6 +116,7 @@ MESSAGES = {
 def _error(kind: type[RefusedError] | type[BadInputError], code: str,
            *params: object) -> RefusedError | BadInputError:
     values = tuple(str(p) for p in params)
+    log.info("custody.refused code=%s", code)  # the code only: its params name people
     return kind(MESSAGES[code].format(*values), code=code, params=values)
 
 
@@ -348,6 +353,9 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         raise _error(RefusedError, "custody.already-open", _short(package), live[0])
     _check(bundle, now, recipient)
     failed = {c.name: c for c in bundle.failed()}
+    if failed:
+        log.info("open.refused package=%s checks=%s", package,
+                 logs.codes(f"{c.name}:{c.reason or 'failed'}" for c in failed.values()))
     for name in (*REFUSAL_ORDER, *failed):
         if name in failed:
             raise BundleError(f"Refusing to open {shown(path.name)}: {name}: "
@@ -397,6 +405,8 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
             **({"revoked_at": entry["revoked_at"]} if entry and entry.get("revoked_at")
                else {}),
         })
+    log.info("open.done package=%s record=%s files=%d copies=%d", package,
+             record["record_id"], len(written), len(copies_of(entry or {})) + 1)
     return OpenResult(folder, package, record["retention"]["delete_by"])
 
 
@@ -594,6 +604,8 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
             with Workspace.open(workspace) as ws:
                 marked = consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"],
                                                 signer, {"package": bundle.package})
+    log.info("withdraw.done package=%s record=%s again=%s marked=%s", bundle.package,
+             record["record_id"], bool(earlier), marked)
     return WithdrawResult(Path(out), bundle.package, body["withdrawn_at"],
                           bool(earlier) and not marked)
 
@@ -618,8 +630,8 @@ def import_revocation(path: Path) -> RevocationResult:
     entry = register_entry(package)
     principal = _principal_fp(entry) if entry else None
     name = shown(Path(path).name)
-    if principal is not None and signer != principal:
-        employee = shown(entry.get("principal", {}).get("name", principal))  # type: ignore[union-attr]
+    if entry is not None and principal is not None and signer != principal:
+        employee = shown(entry.get("principal", {}).get("name", principal))
         raise _error(RefusedError, "custody.not-principal", name, employee, shown(who))
     if principal is None and cards.get(signer) is not None \
             and cards[signer].role != keys.Role.EMPLOYEE:
@@ -634,6 +646,8 @@ def import_revocation(path: Path) -> RevocationResult:
         entry = register_entry(package)
         if entry is not None and not entry.get("revoked_at"):
             upsert(custody_path(), {**entry, "revoked_at": body["withdrawn_at"]})
+    log.info("revocation.imported package=%s held=%s already=%s", package, entry is not None,
+             already)
     return RevocationResult(body, package, entry is not None, already)
 
 
@@ -742,12 +756,16 @@ def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -
     receipt = receipt_out or (data_dir() / "receipts" / f"{_hex(package)}.receipt.json")
     atomic_write(Path(receipt), (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
     upsert(custody_path(), {**entry, "deleted_at": deleted_at, "receipt": str(receipt)})
+    log.info("purge.done package=%s reason=%s items=%s", package, reason,
+             logs.counts(Counter(f"{r['item']}/{r['state']}" for r in removed)))
     return PurgeResult(package, Path(receipt), tuple(removed))
 
 
 def purge_due(now: datetime, receipts_dir: Path | None = None) -> list[PurgeResult]:
     results = []
-    for entry in due(now):
+    entries = due(now)
+    log.info("purge.due packages=%d", len(entries))
+    for entry in entries:
         reason = "withdrawn" if entry.get("revoked_at") else "deadline"
         out = receipts_dir / f"{_hex(entry['package'])}.receipt.json" if receipts_dir else None
         results.append(purge(entry["package"], now, out, reason))
@@ -791,6 +809,7 @@ def import_receipt(path: Path) -> ReceiptResult:
     if not isinstance(receipts, dict):
         raise BadInputError(f"{data_dir() / 'receipts.json'} is damaged; restore it.")
     if signer_fp in receipts.get(package, {}):
+        log.info("receipt.imported package=%s already=True", package)
         return ReceiptResult(receipts[package][signer_fp], True)
     receipts.setdefault(package, {})[signer_fp] = body
     write_json(data_dir() / "receipts.json", receipts)
@@ -798,6 +817,7 @@ def import_receipt(path: Path) -> ReceiptResult:
     everyone = {r["fingerprint"] for r in entry["recipients"]} <= set(deleted_by)
     upsert(exports_path(), {**entry, "deleted_by": deleted_by,
                             **({"deleted_at": max(deleted_by.values())} if everyone else {})})
+    log.info("receipt.imported package=%s already=False all_recipients=%s", package, everyone)
     return ReceiptResult(body, False)
 
 

@@ -12,6 +12,7 @@ import secrets
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -71,7 +72,7 @@ def _remove_unused(layout: DemoLayout) -> None:
         shutil.rmtree(layout.root)  # a run that stopped before its workspace existed
 
 
-def as_party(layout: DemoLayout, role: str):
+def as_party(layout: DemoLayout, role: str) -> AbstractContextManager[Path]:
     return using_home(layout.home(role), WORKBENCH_KEYRING="file",
                       WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
 

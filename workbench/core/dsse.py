@@ -53,7 +53,8 @@ def add_signature(envelope: dict[str, Any], signer: Signer) -> dict[str, Any]:
     return {**envelope, "signatures": signatures}
 
 
-def decode_payload(envelope: Mapping[str, Any]) -> bytes:
+def decode_payload(envelope: object) -> bytes:
+    """The payload of an envelope read from a file: its shape is checked, not assumed."""
     if not isinstance(envelope, Mapping) or not isinstance(envelope.get("payload"), str) \
             or not isinstance(envelope.get("payloadType"), str):
         raise EnvelopeError("not a DSSE envelope (payloadType and payload are required)")

@@ -16,13 +16,14 @@ import base64
 import binascii
 import hashlib
 import json
+import logging
 import re
 import string
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
 from cryptography.exceptions import InvalidSignature
@@ -39,6 +40,13 @@ from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.messages import say
 from workbench.core.paths import data_dir
 from workbench.core.secrets_store import require, secret_store
+
+if TYPE_CHECKING:
+    import pyrage  # no type hints: its identities are Any to mypy
+
+    from workbench.core.secrets_store import Moved
+
+log = logging.getLogger(__name__)
 
 CARD_SCHEMA = "consent-workbench/identity/v1"
 CARD_PAYLOAD_TYPE = "application/vnd.consent-workbench.identity+json"
@@ -151,7 +159,7 @@ class LocalSigner(Signer):
         return self._key.sign(message)
 
 
-def age_identity(card: IdentityCard):  # type: ignore[no-untyped-def]
+def age_identity(card: IdentityCard) -> pyrage.x25519.Identity:
     """The card owner's age decryption identity (pyrage), from the secret store."""
     import pyrage
 
@@ -201,6 +209,7 @@ def create_identity(role: Role, name: str, email: str = "") -> IdentityCard:
         _age_secret(card.fingerprint): str(decryption).encode(),
     })
     _write_card(_identities_dir(), card)
+    log.info("keys.created role=%s key=%s", card.role.value, card.fingerprint)
     return card
 
 
@@ -280,6 +289,8 @@ def import_contact(path: Path, replace: bool = False,
     _write_card(_contacts_dir(), card)
     if compared is not None:
         _mark_verified(card, compared)
+    log.info("keys.contact_imported role=%s key=%s replaced=%d", card.role.value,
+             card.fingerprint, len(known))
     return card
 
 
@@ -439,7 +450,7 @@ def my_identity(role: Role, ref: str | None = None) -> IdentityCard:
     return mine[0]
 
 
-def move_key_store(target: str):  # type: ignore[no-untyped-def]
+def move_key_store(target: str) -> Moved:
     """Move every private key of this home to the system keyring or the passphrase file
     (`target` "keyring" or "file"), losing nothing; see `secrets_store.move_to`. The names of
     identity and custody keys are also derived from the cards and custody copies on disk, so

@@ -54,8 +54,8 @@ def make_line(seq: int, prev: str, event_type: str, signer: Signer, body: Mappin
     """One ledger line (a compact DSSE envelope) for an event, signed by `signer`."""
     if event_type not in EVENT_TYPES:
         raise LedgerError(f"Unknown ledger event type {event_type!r}.")
-    event = {"seq": seq, "prev": prev, "time": time or clock.iso(), "type": event_type,
-             "actor": signer.keyid, "body": dict(body)}
+    event: dict[str, Any] = {"seq": seq, "prev": prev, "time": time or clock.iso(),
+                             "type": event_type, "actor": signer.keyid, "body": dict(body)}
     payload = rfc8785.dumps(event)
     envelope = sign_envelope(PAYLOAD_TYPE, payload, [signer])
     line = json.dumps(envelope, separators=(",", ":"), sort_keys=True)

@@ -32,6 +32,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "退出码：0 成功，1 被检查拒绝，2 输入有误，130 已中断"),
     "help.quiet": ("print no progress", "不显示进度"),
     "help.format": ("table for people, json for scripts", "table 供人阅读，json 供脚本使用"),
+    "help.verbose": ("more detail in the log file, and the log lines on stderr too",
+                     "在日志文件中记录更多细节，并同时输出到标准错误"),
     # errors
     "error.prefix": ("workbench: {message}", "workbench：{message}"),
     "error.no_such_path": ("{path} does not exist; check the path.",

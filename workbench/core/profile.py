@@ -29,18 +29,20 @@ class SelfProfile:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SelfProfile:
+    def from_json(cls, data: object) -> SelfProfile:
+        # `data` comes from a file the user chose: its shape is checked, not assumed.
         if not isinstance(data, dict) or not str(data.get("name") or "").strip():
             raise BadInputError("A self profile needs at least a 'name'.")
         lists = ("aliases", "emails", "phones", "ids", "bank_cards")
         for key in lists:
             if not isinstance(data.get(key, []), list):
                 raise BadInputError(f"In the self profile, '{key}' must be a list.")
-        return cls(
-            name=str(data["name"]).strip(),
-            **{key: tuple(str(v).strip() for v in data.get(key, []) if str(v).strip())
-               for key in lists},
-        )
+        def strings(key: str) -> tuple[str, ...]:
+            return tuple(str(v).strip() for v in data.get(key, []) if str(v).strip())
+
+        return cls(name=str(data["name"]).strip(), aliases=strings("aliases"),
+                   emails=strings("emails"), phones=strings("phones"), ids=strings("ids"),
+                   bank_cards=strings("bank_cards"))
 
     @classmethod
     def from_file(cls, path: Path) -> SelfProfile:

@@ -18,6 +18,7 @@ import string
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import rfc8785
 
@@ -26,6 +27,10 @@ from workbench.core.pii.script import dominant_language
 from workbench.core.pseudonyms import alias
 from workbench.core.scan import segment_spans, title_span
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
+
+if TYPE_CHECKING:
+    # Pillow loads only when a picture is painted.
+    from PIL import Image, ImageFont
 
 REDACT, PSEUDONYMISE, KEEP, PENDING = "redact", "pseudonymise", "keep", "pending"
 
@@ -337,7 +342,7 @@ class RedactedArtifact:
         return "sha256:" + hashlib.sha256(canonical_json(self.canonical())).hexdigest()
 
 
-def canonical_json(value: Mapping[str, object]) -> bytes:
+def canonical_json(value: Mapping[str, Any]) -> bytes:
     """RFC 8785 (JCS) bytes of a value built only of strings, lists and dicts with Latin keys.
     For such a value JCS is exactly `json.dumps` with sorted keys, no spaces and only JSON's
     own escapes (both escape the quote, the backslash and control characters alike, and sort
@@ -465,7 +470,7 @@ def image_boxes(findings: Iterable[StoredFinding], context: RedactionContext,
 Box = tuple[int, int, int, int]
 
 
-def paint_boxes(image, boxes: list[tuple[Box, str | None]]):  # type: ignore[no-untyped-def]
+def paint_boxes(image: Image.Image, boxes: list[tuple[Box, str | None]]) -> Image.Image:
     """Solid black boxes over redacted regions; white boxes with the alias for pseudonyms."""
     from PIL import ImageDraw
 
@@ -477,7 +482,7 @@ def paint_boxes(image, boxes: list[tuple[Box, str | None]]):  # type: ignore[no-
             continue
         font = _font(max(8, int(h * 0.75)), label)
         while font.size > 8 and font.getlength(label) > w - 4:
-            font = _font(font.size - 1, label)
+            font = _font(int(font.size) - 1, label)
         # The alias may still be wider than the name it replaces: widen the box to fit it.
         w = max(w, int(font.getlength(label)) + 4)
         draw.rectangle((x, y, x + w, y + h), fill="white", outline="black")
@@ -485,7 +490,7 @@ def paint_boxes(image, boxes: list[tuple[Box, str | None]]):  # type: ignore[no-
     return painted
 
 
-def _font(size: int, text: str):  # type: ignore[no-untyped-def]
+def _font(size: int, text: str) -> ImageFont.FreeTypeFont:
     from PIL import ImageFont
 
     if not text.isascii():
@@ -494,4 +499,9 @@ def _font(size: int, text: str):  # type: ignore[no-untyped-def]
                 return ImageFont.truetype(path, size)
             except OSError:
                 continue
-    return ImageFont.load_default(size)
+    font = ImageFont.load_default(size)
+    # Pillow built without FreeType gives a fixed-size bitmap font, which cannot be sized
+    # to a box: the alias would not fit where the name was.
+    if not isinstance(font, ImageFont.FreeTypeFont):
+        raise RuntimeError("Pillow was built without FreeType: aliases cannot be drawn")
+    return font

@@ -3,17 +3,21 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workbench.core import clock, gate
+from workbench.core import clock, gate, logs
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
 from workbench.core.workspace import StoredFinding, Workspace
+
+log = logging.getLogger(__name__)
 
 
 class Decision(StrEnum):
@@ -81,6 +85,8 @@ def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
                 decision = Decision.REDACT
             changes.append((f.id, str(decision)))
     ws.set_decisions(changes)
+    log.info("review.policy workspace=%s decided=%s", ws.id,
+             logs.counts(Counter(decision for _id, decision in changes)))
     return len(changes)
 
 
@@ -196,11 +202,14 @@ def _approval(ws: Workspace, artifact_id: str, context: RedactionContext, *, by_
     blockers = gate.approval_blockers(ws, artifact_id, by_hand=by_hand, context=gate_context,
                                       findings=findings)
     if blockers:
+        log.info("review.refused artifact=%s rules=%s", artifact_id,
+                 logs.codes(b.rule.value for b in blockers))
         raise NotApprovable(blockers)
     artifact = ws.artifact(artifact_id)
     redacted = redact_artifact(artifact, findings, context)
-    body = {"artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
-            "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
+    body: dict[str, object] = {
+        "artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",
+        "counts": {d: dict(sorted(c.items())) for d, c in sorted(redacted.counts.items())}}
     return body, gate.approval_mac(ws, artifact_id, findings, artifact)
 
 
@@ -238,6 +247,7 @@ def approve_ready(ws: Workspace, progress: ProgressCallback = no_progress,
         changes.append((artifact_id, ArtifactState.APPROVED, ("artifact.reviewed", body), mac))
     ws.set_artifact_states(changes)
     progress(len(ready), len(ready), "")
+    log.info("review.approve_ready workspace=%s approved=%d", ws.id, len(changes))
     return len(changes)
 
 
@@ -290,6 +300,9 @@ def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
             continue
         approve(ws, artifact.id, context, by_hand=False, gate_context=gate_context)
         approved += 1
-    return AutoReviewSummary(decided, approved, len(unresolved(ws)), scanned)
+    summary = AutoReviewSummary(decided, approved, len(unresolved(ws)), scanned)
+    log.info("review.auto workspace=%s scanned=%d decided=%d approved=%d left=%d", ws.id,
+             summary.scanned, summary.decided, summary.approved, summary.left)
+    return summary
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.core import gate
+from workbench.core import gate, logs
 from workbench.core.artifacts import Artifact
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.pii.findings import Finding
@@ -23,6 +26,22 @@ from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
 # Texts analysed together (times the worker processes): big enough for the models' batches,
 # small enough that an interrupted scan loses little. Each artifact is then saved on its own.
 SEGMENTS_PER_BATCH = 512
+
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+    from multiprocessing.synchronize import Event
+
+
+class Analyzer(Protocol):
+    """What a scan needs of a detector: Detector, DetectorPool, or a test's stand-in."""
+
+    def analyze_many(self, texts: Sequence[str], lang: str = "auto",
+                     progress: ProgressCallback = no_progress,
+                     cancel: CancelToken | None = None,
+                     processes: int = 1) -> list[list[Finding]]: ...
 
 
 @dataclass(frozen=True)
@@ -174,7 +193,7 @@ def scan_key(detector_version: str, people: list[KnownPerson]) -> str:
 
 def scan_workspace(
     ws: Workspace,
-    make_detector: Callable[[list[KnownPerson]], object] | None = None,
+    make_detector: Callable[[list[KnownPerson]], Analyzer] | None = None,
     progress: ProgressCallback = no_progress,
     cancel: CancelToken | None = None,
     processes: int = 1,
@@ -184,6 +203,7 @@ def scan_workspace(
     from workbench.core.pii import version
     from workbench.core.pii.detector import Detector, DetectorPool
 
+    started = time.monotonic()
     people = known_people(ws)
     key = scan_key(version.DETECTOR_VERSION, people)
     # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
@@ -191,6 +211,8 @@ def scan_workspace(
     artifacts = ws.artifacts()
     todo = [a for a in artifacts if done.get(a.id) != key]
     if not todo:
+        log.info("scan.done workspace=%s scanned=0 unchanged=%d findings=0", ws.id,
+                 len(artifacts))
         return ScanSummary(0, len(artifacts), 0)
     if make_detector is not None:
         detector = make_detector(people)
@@ -199,15 +221,20 @@ def scan_workspace(
     else:
         detector = Detector(people)
     try:
-        return _scan(ws, detector, people, key, todo, len(artifacts), progress, cancel,
-                     processes)
+        summary = _scan(ws, detector, people, key, todo, len(artifacts), progress, cancel,
+                        processes)
+        log.info("scan.done workspace=%s scanned=%d unchanged=%d findings=%d people=%d "
+                 "processes=%d detector=%s duration_ms=%d", ws.id, summary.scanned,
+                 summary.skipped_unchanged, summary.findings, len(people), processes,
+                 version.DETECTOR_VERSION, logs.elapsed_ms(started))
+        return summary
     finally:
         close = getattr(detector, "close", None)
         if close is not None:
             close()
 
 
-def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
+def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str,
           todo: list[ArtifactRow], total: int, progress: ProgressCallback,
           cancel: CancelToken | None, processes: int) -> ScanSummary:
     tagger = PartyTagger(people[0], people[1:])
@@ -216,6 +243,7 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
     total_findings = 0
     done = 0
     for batch in _batches(todo, SEGMENTS_PER_BATCH * max(1, processes)):
+        batch_started = time.monotonic()
         segments = [(artifact, offset, text, box) for artifact in batch
                     for (offset, text), box in zip(segment_spans(artifact),
                                                    _segment_boxes(artifact), strict=True)]
@@ -227,7 +255,7 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
                            _size: int = len(batch)) -> None:
             progress(_done + part * _size // max(whole, 1), len(todo), label)
 
-        found = detector.analyze_many(  # type: ignore[attr-defined]
+        found = detector.analyze_many(
             [text for _, _, text, _ in segments], progress=batch_progress, cancel=cancel,
             processes=processes)
         # Full names first, so "Kevin" and "Zhou总" link to the "Kevin Zhou" seen anywhere in
@@ -246,6 +274,9 @@ def _scan(ws: Workspace, detector: object, people: list[KnownPerson], key: str,
             total_findings += len(results[artifact.id])
             done += 1
             progress(done, len(todo), "")
+        log.debug("scan.batch artifacts=%d texts=%d findings=%d duration_ms=%d", len(batch),
+                  len(segments), sum(len(results[a.id]) for a in batch),
+                  logs.elapsed_ms(batch_started))
     return ScanSummary(len(todo), total - len(todo), total_findings)
 
 
@@ -263,7 +294,7 @@ def _batches(todo: list[ArtifactRow], segments: int) -> Iterator[list[ArtifactRo
         yield batch
 
 
-def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:
+def scan_file(path: Path, lang: str = "auto") -> dict[str, Any]:
     """`workbench scan FILE` (DESIGN §3): a text file's findings with offsets into its decoded
     text; any other importable file's findings per extracted artifact."""
     from workbench.core.ingest import plan_import
@@ -286,14 +317,14 @@ def scan_file(path: Path, lang: str = "auto") -> dict[str, object]:
     return {"artifacts": groups}
 
 
-def analyze_text(detector: object, text: str, lang: str = "auto") -> list[Finding]:
+def analyze_text(detector: Analyzer, text: str, lang: str = "auto") -> list[Finding]:
     """Findings over a whole text, analysed line by line (repeated lines once) with offsets
     shifted back into the text."""
     lines, offset = [], 0
     for line in text.split("\n"):
         lines.append((offset, line))
         offset += len(line) + 1
-    found = detector.analyze_many([line for _, line in lines], lang)  # type: ignore[attr-defined]
+    found = detector.analyze_many([line for _, line in lines], lang)
     return [replace(f, start=f.start + start, end=f.end + start)
             for (start, _line), findings in zip(lines, found, strict=True) for f in findings]
 
@@ -385,6 +416,7 @@ def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken |
                 kind, *payload = messages.get(timeout=0.1)
             except queue.Empty:
                 if not child.is_alive():
+                    log.error("scan.child_died exitcode=%s", child.exitcode)
                     raise WorkbenchError("The scan stopped unexpectedly; nothing after the "
                                          "last saved step was lost.") from None
                 continue
@@ -404,12 +436,14 @@ def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken |
             child.terminate()
 
 
-def _scan_child(root: str, messages, stop, processes: int,  # type: ignore[no-untyped-def]
+def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, processes: int,
                 key: tuple[str, str]) -> None:
     from workbench.core.errors import Cancelled, WorkbenchError
     from workbench.core.workspace import lock
     from workbench.core.workspace.sealing import remember_key
 
+    # The child writes to the same log file as the window (appending, like the window).
+    logs.setup()
     remember_key(*key)
     lock.held_by_parent(Path(root))
 
@@ -428,4 +462,5 @@ def _scan_child(root: str, messages, stop, processes: int,  # type: ignore[no-un
     except WorkbenchError as exc:
         messages.put(("error", str(exc)))
     except Exception as exc:
+        log.error("scan.child_failed", exc_info=True)
         messages.put(("error", f"The scan failed: {exc!r}"))

@@ -13,15 +13,27 @@ import base64
 import binascii
 import contextlib
 import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import BadInputError, WorkbenchError
+
+if TYPE_CHECKING:
+    # Both load only when a key store is first used.
+    from filelock import BaseFileLock
+    from keyring.backend import KeyringBackend
 from workbench.core.messages import say
 from workbench.core.paths import data_dir
+
+log = logging.getLogger(__name__)
+
+# Spelled out here because inside the store classes `set` is their method, not the builtin.
+SecretNames = set[str]
 
 SERVICE = "consent-workbench"
 # "file" forces the passphrase file even where a system keyring exists (demo, tests, and
@@ -134,7 +146,7 @@ class SecretStore:
     def delete(self, name: str) -> None:
         raise NotImplementedError
 
-    def names(self) -> set[str]:
+    def names(self) -> SecretNames:
         """Every secret this store holds for the current home (as far as it can know)."""
         raise NotImplementedError
 
@@ -166,11 +178,11 @@ def home_lock(home: Path | None = None) -> Iterator[None]:
             file_lock.release()
 
 
-_locks: dict[str, tuple[threading.RLock, object]] = {}
+_locks: dict[str, tuple[threading.RLock, BaseFileLock]] = {}
 _locks_guard = threading.Lock()
 
 
-def _locks_for(folder: Path):  # type: ignore[no-untyped-def]
+def _locks_for(folder: Path) -> tuple[threading.RLock, BaseFileLock]:
     import filelock
 
     with _locks_guard:
@@ -190,7 +202,7 @@ class KeyringStore(SecretStore):
 
     kind = "keyring"
 
-    def __init__(self, backend: object, chosen: bool = False) -> None:
+    def __init__(self, backend: KeyringBackend, chosen: bool = False) -> None:
         self.backend = backend
         self.chosen = chosen
         self.home = data_dir()
@@ -203,7 +215,7 @@ class KeyringStore(SecretStore):
         return f"{self.home}::{name}"
 
     def get(self, name: str) -> bytes | None:
-        value = self.backend.get_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
+        value = self.backend.get_password(SERVICE, self._scope(name))
         if value is None:
             return None
         if name not in self._read_index():
@@ -215,7 +227,7 @@ class KeyringStore(SecretStore):
     def set_many(self, values: dict[str, bytes]) -> None:
         with home_lock(self.home):
             for name, value in values.items():
-                self.backend.set_password(SERVICE, self._scope(name),  # type: ignore[attr-defined]
+                self.backend.set_password(SERVICE, self._scope(name),
                                           base64.b64encode(value).decode())
             self._write_index(self._read_index() | set(values))
 
@@ -224,13 +236,13 @@ class KeyringStore(SecretStore):
 
         with home_lock(self.home):
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
-                self.backend.delete_password(SERVICE, self._scope(name))  # type: ignore[attr-defined]
+                self.backend.delete_password(SERVICE, self._scope(name))
             self._write_index(self._read_index() - {name})
 
-    def names(self) -> set[str]:
+    def names(self) -> SecretNames:
         return {n for n in self._read_index() if self.get(n) is not None}
 
-    def _read_index(self) -> set[str]:
+    def _read_index(self) -> SecretNames:
         path = self.home / INDEX_FILE
         try:
             return set(json.loads(path.read_text(encoding="utf-8")).get("names", []))
@@ -242,7 +254,7 @@ class KeyringStore(SecretStore):
                                        f"{path} 已损坏（{exc}）；请删除它，"
                                        "并把每个工作区打开一次以重建。")) from exc
 
-    def _write_index(self, names: set[str]) -> None:
+    def _write_index(self, names: SecretNames) -> None:
         from workbench.core.atomic import atomic_write
 
         atomic_write(self.home / INDEX_FILE,
@@ -425,7 +437,7 @@ class PassphraseFileStore(SecretStore):
         with self._editing() as secrets:
             secrets.pop(name, None)
 
-    def names(self) -> set[str]:
+    def names(self) -> SecretNames:
         with self._lock:
             state = self._current()
         return set(state.secrets) if state is not None else set()
@@ -444,14 +456,23 @@ def _associated(kdf: dict[str, object]) -> bytes:
     # The parameters are bound to the ciphertext: an edited header does not decrypt.
     import rfc8785
 
-    return rfc8785.dumps({"format": FILE_FORMAT, "kdf": kdf, "cipher": "chacha20-poly1305"})
+    # The header's values are JSON (read from the file, or written by us): rfc8785 takes them.
+    header: dict[str, Any] = {"format": FILE_FORMAT, "kdf": kdf, "cipher": "chacha20-poly1305"}
+    return rfc8785.dumps(header)
+
+
+def _kdf_int(value: object) -> int:
+    """A number from the key file's header: what `int()` takes of JSON, nothing else."""
+    if not isinstance(value, int | float | str):
+        raise TypeError(f"a key derivation parameter is a {type(value).__name__}")
+    return int(value)
 
 
 def _derive(passphrase: str, kdf: dict[str, object]) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
     try:
-        log_n, r, p = int(kdf["log_n"]), int(kdf["r"]), int(kdf["p"])  # type: ignore[call-overload]
+        log_n, r, p = _kdf_int(kdf["log_n"]), _kdf_int(kdf["r"]), _kdf_int(kdf["p"])
         salt = base64.b64decode(str(kdf["salt"]), validate=True)
         if kdf.get("name") != "scrypt" or not (1 <= log_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
             raise ValueError("unsupported key derivation parameters")
@@ -502,6 +523,8 @@ def secret_store() -> SecretStore:
     # Another process may have moved this home's keys since (`keys move-to`): follow it.
     if store is None or (wanted in ("file", "keyring") and store.kind != wanted):
         store = _stores[home] = _open_store(wanted)
+        log.debug("keystore.opened kind=%s backend=%s wanted=%s", store.kind,
+                  store.backend_name, wanted or "-")
     return store
 
 
@@ -530,7 +553,7 @@ def keyring_available() -> bool:
     return _usable_keyring() is not None
 
 
-def _usable_keyring() -> object | None:
+def _usable_keyring() -> KeyringBackend | None:
     import keyring
     from keyring.backends import chainer, fail
 

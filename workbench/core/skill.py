@@ -12,6 +12,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps
 
@@ -22,13 +23,14 @@ from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.pii.script import dominant_language
 from workbench.core.pseudonyms import alias
 from workbench.core.redact import (
+    Box,
     RedactedArtifact,
     RedactionContext,
     image_boxes,
     paint_boxes,
     redact_artifact,
 )
-from workbench.core.workspace import ArtifactRow, Workspace
+from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 
 MAX_BODY_LINES = 480
 NAME_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -84,7 +86,7 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
     for folder in ("references", "assets"):
         (staging / folder).mkdir(parents=True, mode=0o700)
     context = RedactionContext.of(ws)
-    findings_by_artifact: dict[str, list] = {}
+    findings_by_artifact: dict[str, list[StoredFinding]] = {}
     for f in ws.findings():
         findings_by_artifact.setdefault(f.artifact_id, []).append(f)
     references = _write_references(ws, staging, approved, findings_by_artifact, context)
@@ -98,7 +100,8 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
 
 
 def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
-                      findings: dict[str, list], context: RedactionContext) -> list[Reference]:
+                      findings: dict[str, list[StoredFinding]],
+                      context: RedactionContext) -> list[Reference]:
     references: list[Reference] = []
     counters: Counter[str] = Counter()
     parents = {child: parent for parent in (a.id for a in approved)
@@ -193,7 +196,8 @@ def document_markdown(doc: RedactedArtifact) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def scrub_image(source: bytes, target: Path, boxes: list | None = None) -> None:
+def scrub_image(source: bytes, target: Path,
+                boxes: list[tuple[Box, str | None]] | None = None) -> None:
     """Paint the redaction boxes, then re-encode from pixels only (EXIF orientation applied
     first, as the reviewer saw it): no EXIF, XMP, ICC, GPS or text chunks survive, because
     none is copied."""
@@ -276,7 +280,7 @@ def _strip_markup(text: str) -> str:
 # -- SKILL.md and consent --------------------------------------------------------------------
 
 
-def _write_consent(ws: Workspace, root: Path) -> dict | None:
+def _write_consent(ws: Workspace, root: Path) -> dict[str, Any] | None:
     from workbench.core import consent, workspace_ledger
 
     envelopes = ws.consent_envelopes()
@@ -300,7 +304,7 @@ def _yaml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def skill_md(name: str, ws: Workspace, references: list[Reference], record: dict | None,
+def skill_md(name: str, ws: Workspace, references: list[Reference], record: dict[str, Any] | None,
              context: RedactionContext) -> str:
     purposes = "; ".join(p["text"] for p in record["purposes"]) if record else ""
     employee = ws.profile.name

@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
+from workbench.core import logs
 from workbench.core.messages import t
 from workbench.core.paths import resources_dir
+
+if TYPE_CHECKING:
+    from workbench.gui.context import AppContext
+    from workbench.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
@@ -42,9 +51,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="consent-workbench")
     parser.add_argument("--demo", type=Path, help="build the demo workspace here and open it")
     parser.add_argument("--workspace", type=Path, help="open this workspace")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="more detail in the log file, and the log lines on stderr too")
     args = parser.parse_args(argv)
+    logs.setup(verbose=args.verbose, stderr=args.verbose)
+    logs.log_uncaught()
+    log.info("gui.start version=%s qt=%s", __version__, qVersion())
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     from workbench.gui.context import AppContext, configure_settings
 
     configure_settings()
@@ -76,10 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         ctx.open_workspace(args.workspace)
     else:
         QTimer.singleShot(0, lambda: _first_run_or_recent(ctx, window))
-    return app.exec()
+    code = app.exec()
+    log.info("gui.end exit=%d", code)
+    logs.close()
+    return code
 
 
-def _install_passphrase_prompt(window) -> None:  # type: ignore[no-untyped-def]
+def _install_passphrase_prompt(window: MainWindow) -> None:
     try:
         from workbench.gui.dialogs.passphrase import install_gui_passphrase_prompt
     except ModuleNotFoundError:
@@ -87,14 +105,15 @@ def _install_passphrase_prompt(window) -> None:  # type: ignore[no-untyped-def]
     install_gui_passphrase_prompt(window)
 
 
-def _first_run_or_recent(ctx, window) -> None:  # type: ignore[no-untyped-def]
+def _first_run_or_recent(ctx: AppContext, window: MainWindow) -> None:
     try:
         from workbench.gui.dialogs.welcome import first_run_needed, run_first_run
     except ModuleNotFoundError:
-        first_run_needed = None  # type: ignore[assignment]
-    if first_run_needed is not None and first_run_needed():
-        run_first_run(ctx, window)
-        return
+        pass
+    else:
+        if first_run_needed():
+            run_first_run(ctx, window)
+            return
     recent = ctx.recent_workspaces()
     if recent:
         ctx.open_workspace(recent[0])

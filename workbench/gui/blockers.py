@@ -76,7 +76,7 @@ def _tr(text: str) -> str:
 
 def gate_reason(blocker: gate.Blocker) -> str:
     """Why one item may not be approved or may not leave, as a phrase."""
-    return _tr(_GATE[blocker.rule]).format(count=blocker.count)
+    return _tr(str(_GATE[blocker.rule])).format(count=blocker.count)
 
 
 def export_reason(blocker: ExportBlocker) -> str:
@@ -86,12 +86,12 @@ def export_reason(blocker: ExportBlocker) -> str:
         p["reason"] = gate_reason(gate.Blocker(p["artifact"], p["title"], gate.Rule(p["rule"]),
                                                p["count"], p["detail"]))
     elif blocker.code == "material-change":
-        p["changes"] = "; ".join(_tr(_MATERIAL[c["code"]]).format(value=c["value"])
+        p["changes"] = "; ".join(_tr(str(_MATERIAL[c["code"]])).format(value=c["value"])
                                  for c in p["changes"])
     elif blocker.code == "sensitive-without-consent":
         p["categories"] = ", ".join(p["categories"])
     template = _EXPORT.get(blocker.code)
-    text = _tr(template).format(**p) if template else str(blocker)
+    text = _tr(str(template)).format(**p) if template else str(blocker)
     if text.endswith((".", "。")):
         return text
     full_stop = "。" if _WIDE_END.search(text) else "."

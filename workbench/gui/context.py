@@ -104,10 +104,11 @@ class AppContext(QObject):
             ws.close()
 
     def recent_workspaces(self) -> list[Path]:
-        values = QSettings().value("recent_workspaces", []) or []
-        if isinstance(values, str):
-            values = [values]
-        return [Path(v) for v in values if (Path(v) / "workspace.sqlite").exists()]
+        stored = QSettings().value("recent_workspaces", []) or []
+        # The INI format gives one remembered path back as a str, several as a list.
+        values = [stored] if isinstance(stored, str) else stored if isinstance(stored, list) \
+            else []
+        return [Path(v) for v in map(str, values) if (Path(v) / "workspace.sqlite").exists()]
 
     def _remember(self, path: Path) -> None:
         recent = [str(path.resolve())] + [str(p) for p in self.recent_workspaces()

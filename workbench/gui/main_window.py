@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.gui.context import AppContext
 from workbench.gui.pages.artifacts import ArtifactsPage
 from workbench.gui.pages.base import Page
@@ -39,6 +43,12 @@ from workbench.gui.tasks import Task, Work
 # instead of silently leaving the window without it.
 PAGES: tuple[type[Page], ...] = (ArtifactsPage, ReviewPage, ConsentPage, ExportPage,
                                  DeadlinesPage, CountersignPage, ReceivePage, KeysPage)
+
+if TYPE_CHECKING:
+    from workbench.core.workspace import WorkspaceStatus
+    from workbench.gui.widgets.keyring_banner import KeyringBanner
+
+log = logging.getLogger(__name__)
 
 
 # The roles a page is for (None: everyone). Employees come first in PAGES, so a person
@@ -91,6 +101,7 @@ class MainWindow(QMainWindow):
 
         self.counts = QLabel()
         self._counting: set[Task] = set()
+        self._diagnostics: Task | None = None
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -118,7 +129,7 @@ class MainWindow(QMainWindow):
 
     # -- structure ------------------------------------------------------------------------------
 
-    def _keyring_banner(self) -> QWidget | None:
+    def _keyring_banner(self) -> KeyringBanner | None:
         try:
             from workbench.gui.widgets.keyring_banner import KeyringBanner
         except ModuleNotFoundError:
@@ -153,6 +164,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             language.addAction(action)
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        diagnostics_action = QAction(self.tr("Copy &diagnostics"), self)
+        diagnostics_action.setToolTip(self.tr(
+            "Copy versions, platform, key store and the last log lines, for a bug report. "
+            "Nothing about you or your material is included."))
+        diagnostics_action.triggered.connect(self.copy_diagnostics)
+        help_menu.addAction(diagnostics_action)
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.ctx.recent_workspaces()
@@ -161,6 +180,34 @@ class MainWindow(QMainWindow):
         for path in recent:
             action = self.recent_menu.addAction(str(path))
             action.triggered.connect(lambda _checked=False, p=path: self.ctx.open_workspace(p))
+
+    def copy_diagnostics(self) -> Task:
+        """Collected off the UI thread (asking the system keyring which backend it has can
+        take a while), then put on the clipboard; the status bar says so."""
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from workbench.core.diagnostics import report
+
+        extra = {"qt": qVersion(), "pyside6": pyside_version}
+
+        def collect(_progress: ProgressCallback, _cancel: CancelToken) -> str:
+            return report(extra)
+
+        def copied(text: str) -> None:
+            QGuiApplication.clipboard().setText(text)
+            log.info("diagnostics.copied lines=%d", text.count("\n"))
+            self.ctx.status_message.emit(self.tr(
+                "Diagnostics copied to the clipboard: versions, platform, key store and the "
+                "last log lines, nothing about you or your material."))
+
+        # A Task of its own, not ctx.run_task: the window clears the status bar when its
+        # tasks end, which would take the "copied" message away as it appears.
+        task = Task(collect)
+        task.signals.succeeded.connect(copied)
+        task.signals.failed.connect(self.ctx.show_error)
+        self._diagnostics = task  # kept alive until it reports
+        return task.start()
 
     def set_language(self, code: str) -> None:
         QSettings().setValue("language", code)
@@ -244,11 +291,11 @@ class MainWindow(QMainWindow):
             return
         from workbench.core.workspace import Workspace
 
-        def work(_progress, _cancel):  # type: ignore[no-untyped-def]
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> WorkspaceStatus:
             with Workspace.open(path) as ws:
                 return ws.status()
 
-        def counted(status) -> None:  # type: ignore[no-untyped-def]
+        def counted(status: WorkspaceStatus) -> None:
             self._counting.discard(task)
             if path == self.ctx.workspace_path:
                 self._show_counts(status)
@@ -259,7 +306,7 @@ class MainWindow(QMainWindow):
         self._counting.add(task)  # kept alive until it reports
         task.start()
 
-    def _show_counts(self, status) -> None:  # type: ignore[no-untyped-def]
+    def _show_counts(self, status: WorkspaceStatus) -> None:
         reviewed = status.by_state["approved"] + status.by_state["excluded"]
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
             reviewed, status.artifacts, status.by_state["approved"],
@@ -267,15 +314,15 @@ class MainWindow(QMainWindow):
 
     # -- background work --------------------------------------------------------------------------
 
-    def run_task(self, work: Work, message: str, on_success) -> Task:  # type: ignore[no-untyped-def]
+    def run_task(self, work: Work, message: str, on_success: Callable[[Any], None]) -> Task:
         return self.ctx.run_task(work, message, on_success)
 
     def open_demo(self, target: Path) -> Task:
         """Prepare the demo (parties, workspace imported and scanned) in the background, then
         act as its employee and open the workspace, ready to review."""
-        from workbench.core.demo import DEMO_PASSPHRASE, prepare_review_demo
+        from workbench.core.demo import DEMO_PASSPHRASE, DemoLayout, prepare_review_demo
 
-        def opened(layout) -> None:  # type: ignore[no-untyped-def]
+        def opened(layout: DemoLayout) -> None:
             os.environ.update(WORKBENCH_HOME=str(layout.home("employee")),
                               WORKBENCH_KEYRING="file", WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
             self.ctx.identities_changed.emit()

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.core.errors import Cancelled, WorkbenchError
+from workbench.core.logs import describe, elapsed_ms
 from workbench.core.progress import CancelToken, ProgressCallback
 from workbench.gui.error_text import error_text
+
+log = logging.getLogger(__name__)
 
 # The work receives a progress callback and a cancel token, and returns its result.
 Work = Callable[[ProgressCallback, CancelToken], Any]
@@ -33,16 +38,30 @@ class Task(QRunnable):
         self.cancel_token = CancelToken()
         self.label = ""
 
+    @property
+    def name(self) -> str:
+        """The work's function (e.g. `ArtifactsPage.scan.<locals>.work`): code, for the log."""
+        return str(getattr(self.work, "__qualname__", type(self.work).__qualname__))
+
     def run(self) -> None:
+        started = time.monotonic()
+        log.debug("task.start task=%s", self.name)
         try:
             result = self.work(self.signals.progress.emit, self.cancel_token)
         except Cancelled:
+            log.info("task.cancelled task=%s duration_ms=%d", self.name, elapsed_ms(started))
             self.signals.cancelled.emit()
         except WorkbenchError as err:
+            log.info("task.refused task=%s error=%s duration_ms=%d", self.name, describe(err),
+                     elapsed_ms(started))
             self.signals.failed.emit(error_text(err))
         except Exception as exc:
+            # With its traceback: frames and class only (core/logs.py says why).
+            log.error("task.failed task=%s duration_ms=%d", self.name, elapsed_ms(started),
+                      exc_info=True)
             self.signals.failed.emit(f"Unexpected error: {exc!r}")
         else:
+            log.debug("task.done task=%s duration_ms=%d", self.name, elapsed_ms(started))
             self.signals.succeeded.emit(result)
 
     def cancel(self) -> None:

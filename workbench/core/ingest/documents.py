@@ -8,12 +8,16 @@ import zipfile
 import zlib
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
 from workbench.core.ingest.lines import TEXT_HINT, line_problem
+
+if TYPE_CHECKING:
+    from docx.table import Table
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".csv", ".log", ".rst"}
 
@@ -55,6 +59,8 @@ def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
             reader.decrypt("")  # protected against editing only, as extract_pdf reads it
         for number, page in enumerate(reader.pages, start=1):
             for index, image in enumerate(page.images, start=1):
+                if image.image is None:  # pypdf could not decode it: nothing to show
+                    continue
                 buffer = io.BytesIO()
                 image.image.save(buffer, format="PNG")
                 found.append((f"page-{number}-image-{index}.png", buffer.getvalue()))
@@ -141,7 +147,7 @@ def extract_docx(data: bytes) -> tuple[Segment, ...]:
     return (Segment("\n".join(lines).strip("\n"), field="body"),)
 
 
-def _table_rows(table) -> list[str]:  # type: ignore[no-untyped-def]
+def _table_rows(table: Table) -> list[str]:
     rows = []
     for row in table.rows:
         cells: list[str] = []

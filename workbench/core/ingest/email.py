@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from email import policy
 from email.errors import HeaderParseError
 from email.header import decode_header
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
@@ -189,7 +189,7 @@ def _header(message: EmailMessage, name: str) -> str:
 def _raw_header(message: EmailMessage, name: str) -> str | None:
     for key, value in message.raw_items():
         if key.lower() == name:
-            return value
+            return str(value)  # already a str under policy.default
     return None
 
 
@@ -229,12 +229,13 @@ def _encoded_word(word: str, fallback: str | None) -> str:
         return word
     if isinstance(chunk, str):
         return chunk
+    data: bytes = chunk  # decode_header gives str or bytes chunks
     if charset is None or charset.lower() in {"unknown-8bit"}:
         charset = fallback
     try:
-        return decode_text(chunk.replace(b"\x00", b""), declared=charset).text
+        return decode_text(data.replace(b"\x00", b""), declared=charset).text
     except NotText:
-        return chunk.decode("utf-8", "replace")
+        return data.decode("utf-8", "replace")
 
 
 def _date(message: EmailMessage, ctx: ImportContext) -> str | None:
@@ -278,14 +279,20 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z0-9@._%+\-]+|[^\sA-Za-z0-9\W]", text.casefold()))
 
 
-def _part_text(path: Path, part: EmailMessage) -> str:
+def _part_text(path: Path, part: MIMEPart) -> str:
     try:
-        return _decoded(part, part.get_payload(decode=True) or b"").text
+        return _decoded(part, _payload(part)).text
     except NotText as exc:
         raise ImportFailed(path, f"a text part of the message is unreadable: {exc}") from exc
 
 
-def _decoded(part: EmailMessage, data: bytes) -> DecodedText:
+def _payload(part: MIMEPart) -> bytes:
+    """A leaf part's decoded payload (b"" when it has none)."""
+    data = part.get_payload(decode=True)
+    return data if isinstance(data, bytes) else b""
+
+
+def _decoded(part: MIMEPart, data: bytes) -> DecodedText:
     return _decoded_bytes(data, part.get_content_charset())
 
 
@@ -317,7 +324,7 @@ def html_to_text(html: str) -> str:
 
 def _attachment(path: Path, part: EmailMessage) -> Artifact:
     name = part.get_filename() or "attachment"
-    data = part.get_payload(decode=True) or b""
+    data = _payload(part)
     return attachment_artifact(name, part.get_content_type(), data,
                                part.get_content_charset())
 

@@ -60,7 +60,9 @@ def _message_records(path: Path, data: Any) -> tuple[list[dict[str, Any]], str]:
     chat_name = path.stem
     if isinstance(data, dict):
         chat_name = str(data.get("chat_name") or data.get("name") or chat_name)
-        inner = data.get("data") if isinstance(data.get("data"), dict) else data
+        inner = data.get("data")
+        if not isinstance(inner, dict):
+            inner = data
         # colleague-skill's collectors write {"records": [{sender, content, timestamp}]}.
         records = inner.get("messages", inner.get("items", inner.get("records")))
     else:

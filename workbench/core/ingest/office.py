@@ -11,11 +11,17 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
 
 from workbench.core.artifacts import Segment
 from workbench.core.ingest.decode import NotText, decode_text
+
+if TYPE_CHECKING:
+    import xlrd.sheet
+    from pptx.shapes.base import BaseShape
 
 # Reading stops past these: a sheet of a million rows is data, not material to review.
 MAX_ROWS = 100_000
@@ -112,11 +118,12 @@ def extract_xls(data: bytes) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def _xls_value(cell, datemode: int) -> object:  # type: ignore[no-untyped-def]
+def _xls_value(cell: xlrd.sheet.Cell, datemode: Literal[0, 1]) -> object:
     import xlrd
 
     # .xls stores every number as a float and dates as day counts.
-    if cell.ctype == xlrd.XL_CELL_DATE:
+    # xlrd gives a date or number cell a float value (str only for text cells).
+    if cell.ctype == xlrd.XL_CELL_DATE and isinstance(cell.value, float):
         try:
             return xlrd.xldate_as_datetime(cell.value, datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
@@ -143,27 +150,32 @@ def extract_pptx(data: bytes) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
-def _shape_lines(shape) -> list[str]:  # type: ignore[no-untyped-def]
-    if getattr(shape, "has_table", False) and shape.has_table:
+def _shape_lines(shape: BaseShape) -> list[str]:
+    from pptx.shapes.autoshape import Shape
+    from pptx.shapes.graphfrm import GraphicFrame
+    from pptx.shapes.group import GroupShape
+
+    if isinstance(shape, GraphicFrame) and shape.has_table:
         return table_rows((cell.text for cell in row.cells) for row in shape.table.rows)
-    if shape.shape_type is not None and int(shape.shape_type) == 6:  # a group
+    if isinstance(shape, GroupShape):
         return [line for child in shape.shapes for line in _shape_lines(child)]
-    if getattr(shape, "has_text_frame", False) and shape.has_text_frame:
-        return [p.text if hasattr(p, "text") else "" for p in shape.text_frame.paragraphs
-                if getattr(p, "text", "").strip()]
+    if isinstance(shape, Shape) and shape.has_text_frame:
+        return [p.text for p in shape.text_frame.paragraphs if p.text.strip()]
     return []
 
 
-def _odf(data: bytes):  # type: ignore[no-untyped-def]
+def _odf(data: bytes) -> Any:
+    """An OpenDocument (odfpy ships no type hints: its document is untyped)."""
     from odf.opendocument import load
 
     return load(io.BytesIO(data))
 
 
-def _odf_text(element) -> str:  # type: ignore[no-untyped-def]
+def _odf_text(element: Any) -> str:
     from odf import teletype
 
-    return teletype.extractText(element)
+    text: str = teletype.extractText(element)
+    return text
 
 
 def extract_odt(data: bytes) -> tuple[Segment, ...]:
@@ -174,7 +186,8 @@ def extract_odt(data: bytes) -> tuple[Segment, ...]:
     return (Segment("\n".join(lines), field="body"),)
 
 
-def _odt_block(node) -> list[str]:  # type: ignore[no-untyped-def]
+# odfpy ships no type hints: its nodes and modules are untyped (Any) below.
+def _odt_block(node: Any) -> list[str]:
     from odf import table
     from odf.namespaces import TABLENS, TEXTNS
 
@@ -186,7 +199,7 @@ def _odt_block(node) -> list[str]:  # type: ignore[no-untyped-def]
     return [line for child in getattr(node, "childNodes", []) for line in _odt_block(child)]
 
 
-def _odf_table_rows(sheet, table) -> list[str]:  # type: ignore[no-untyped-def]
+def _odf_table_rows(sheet: Any, table: ModuleType) -> list[str]:
     def rows() -> Iterable[list[str]]:
         for row in sheet.getElementsByType(table.TableRow):
             cells: list[str] = []
@@ -260,7 +273,9 @@ def extract_rtf(data: bytes) -> tuple[tuple[Segment, ...], str]:
         encoding = "gb18030"
     try:
         source = data.decode("latin-1")  # RTF itself is 7-bit; escapes carry the rest
-        text = rtf_to_text(source, encoding=encoding, errors="replace")
+        # striprtf's function carries no annotations; it returns the text.
+        convert: Callable[..., str] = rtf_to_text
+        text = convert(source, encoding=encoding, errors="replace")
     except (LookupError, ValueError, IndexError, RecursionError) as exc:
         raise OfficeError(f"it is a damaged RTF document ({type(exc).__name__})") from exc
     return (Segment(text.strip("\n"), field="body"),), encoding

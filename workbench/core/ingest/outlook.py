@@ -237,7 +237,8 @@ def _attachment_name(attachment: Any) -> str | None:
     for getter in ("get_long_filename", "get_name", "get_filename"):
         if hasattr(attachment, getter):
             try:
-                return getattr(attachment, getter)()
+                name: str | None = getattr(attachment, getter)()
+                return name
             except (OSError, ValueError):
                 continue
     return None

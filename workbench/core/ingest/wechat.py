@@ -113,7 +113,7 @@ def _csv_message(path: Path, ctx: ImportContext, fmt: str, number: int,
         raw_time, sender = row.get("createtime"), row.get("talker", "")
         is_self = row.get("is_sender", "").strip() == "1"
         conversation = row.get("room_name") or path.stem
-        text = row.get("msg") if "msg" in row else _pywxdump_content(row.get("content", ""))
+        text = row["msg"] if "msg" in row else _pywxdump_content(row.get("content", ""))
         type_name = row.get("type_name", "").strip()
         if type_name in _TYPE_NAME_PLACEHOLDERS and not placeholder_kind(text or ""):
             text = _TYPE_NAME_PLACEHOLDERS[type_name]
@@ -314,7 +314,9 @@ def from_json(path: Path, data: Any, ctx: ImportContext) -> ImportedSource:
 
 
 def _chatlab_messages(path: Path, data: dict[str, Any], ctx: ImportContext) -> list[ChatMessage]:
-    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        meta = {}
     conversation = str(meta.get("name") or path.stem)
     members = {str(m.get("platformId")): _member_name(m) for m in data.get("members") or []
                if isinstance(m, dict) and m.get("platformId")}

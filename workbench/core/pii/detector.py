@@ -13,16 +13,17 @@ from workbench.core.pii.offline import make_tldextract_offline
 make_tldextract_offline()
 
 from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from workbench.core.pii import engine
 from workbench.core.pii.chinese import has_surname_character
 from workbench.core.pii.findings import Finding, merge_findings
+from workbench.core.pii.people import KnownPerson
 from workbench.core.pii.plausible import plausible
 from workbench.core.pii.recognizers.known_people import (
     IS_SELF_KEY,
     PERSON_KEY,
     KnownPeopleRecognizer,
-    KnownPerson,
 )
 from workbench.core.pii.script import has_titlecase_word, languages_for
 from workbench.core.pii.version import DETECTOR_VERSION
@@ -100,7 +101,8 @@ class Detector:
                 _finding(text, r) for r in raw if _worth_reporting(text, r)))
         return results
 
-    def _nlp_artifacts(self, texts: list[str], plans: list[tuple[str, ...]], language: str):
+    def _nlp_artifacts(self, texts: list[str], plans: list[tuple[str, ...]],
+                       language: str) -> dict[int, NlpArtifacts]:
         """Run a language's model over the texts of the batch that need it, with nlp.pipe."""
         wanted = [i for i, (text, plan) in enumerate(zip(texts, plans, strict=True))
                   if language in plan and self._needs_model(text, language)]
@@ -108,7 +110,8 @@ class Detector:
             return {}
         processed = self.nlp.process_batch([texts[i] for i in wanted], language,
                                            batch_size=BATCH_SIZE)
-        return {i: artifacts for i, (_text, artifacts) in zip(wanted, processed, strict=True)}
+        # Each item is (text, artifacts): the context Presidio may add comes only with tuples.
+        return {i: item[1] for i, item in zip(wanted, processed, strict=True)}
 
     @staticmethod
     def _needs_model(text: str, language: str) -> bool:
@@ -211,7 +214,8 @@ def pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _in_pieces(detector, texts, lang, progress, cancel, processes):  # type: ignore[no-untyped-def]
+def _in_pieces(detector: Detector, texts: Sequence[str], lang: str, progress: ProgressCallback,
+               cancel: CancelToken | None, processes: int) -> list[list[Finding]]:
     from dataclasses import replace
 
     layout = [pieces(t) if len(t) > MAX_PIECE else [(0, t)] for t in texts]

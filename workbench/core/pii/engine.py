@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from workbench.core.pii.offline import make_tldextract_offline
 
 make_tldextract_offline()
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    PatternRecognizer,
+    RecognizerRegistry,
+)
 from presidio_analyzer.nlp_engine import (
     NerModelConfiguration,
     NlpArtifacts,
@@ -44,6 +50,9 @@ from workbench.core.pii.recognizers.secret import SecretRecognizer
 from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer
 from workbench.core.pii.recognizers.wechat_id import WeChatIdRecognizer
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
 LANGUAGES = ("en", "zh")
 NER_ENTITIES = ("PERSON", "LOCATION")
 # spaCy labels the app does not report: dates, numbers and organisations are not personal
@@ -57,7 +66,7 @@ _HANZI_ONLY = re.compile(r"^[\u4e00-\u9fff·]+$")
 _HANZI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
-def _plausible_chinese(entity) -> bool:  # type: ignore[no-untyped-def]
+def _plausible_chinese(entity: Span) -> bool:
     text = entity.text
     if not _HANZI_ONLY.match(text):
         return False
@@ -80,12 +89,14 @@ class WorkbenchNlpEngine(SpacyNlpEngine):
     def load(self) -> None:
         import spacy
 
-        self.nlp = {
+        # Presidio's __init__ sets `nlp = None` unannotated, so its type reads as None; its
+        # own load() assigns a dict of models just as this does.
+        self.nlp = {  # type: ignore[assignment]
             "en": spacy.load(english_model(), exclude=list(ENGLISH_DISABLED)),
             "zh": spacy.load(chinese_ner_model()),
         }
 
-    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:  # type: ignore[no-untyped-def]
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Entities only: our recognizers never read lemmas or keywords, and building them
         costs about a tenth of the scan."""
         entities, scores = self._get_updated_entities(list(doc.ents),
@@ -107,7 +118,10 @@ class WorkbenchNlpEngine(SpacyNlpEngine):
 
     def empty_artifacts(self, language: str) -> NlpArtifacts:
         """For text the model need not read (no capital letters, no hanzi): no entities."""
-        return NlpArtifacts(entities=[], tokens=None, tokens_indices=[], lemmas=[],
+        # Presidio annotates `tokens` as a Doc but reads it only when a recognizer asks for
+        # tokens, which none of ours does: no Doc is built for text the model skips.
+        return NlpArtifacts(entities=[], tokens=None,  # type: ignore[arg-type]
+                            tokens_indices=[], lemmas=[],
                             nlp_engine=self, language=language, scores=[])
 
 
@@ -121,7 +135,7 @@ def nlp_engine() -> WorkbenchNlpEngine:
 
 def pattern_recognizers(language: str) -> list[EntityRecognizer]:
     """Recognizers that read characters, not tokens: the same for both languages."""
-    built_in: list[EntityRecognizer] = [
+    built_in: list[PatternRecognizer] = [
         EmailRecognizer(supported_language=language),
         UrlRecognizer(supported_language=language),
         IbanRecognizer(supported_language=language),

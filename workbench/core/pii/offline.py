@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from typing import Any
 
 
 def _import_urllib3_without_its_socket_probe() -> None:
@@ -11,7 +12,9 @@ def _import_urllib3_without_its_socket_probe() -> None:
     socket on ::1 when imported, to learn whether IPv6 works. We never use it for network
     access, so let it believe IPv6 is absent and open nothing. Only the standard library's
     `has_ipv6` flag is touched here, and restored at once; this module opens no socket."""
-    sockets = importlib.import_module("socket")
+    # Looked up by name (app code imports no socket module); a flag is set on it, which a
+    # ModuleType does not declare: handled as untyped.
+    sockets: Any = importlib.import_module("socket")
     saved = sockets.has_ipv6
     sockets.has_ipv6 = False
     try:
@@ -31,6 +34,10 @@ def make_tldextract_offline() -> None:
 
     offline = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None,
                                     fallback_to_snapshot=True)
-    tldextract.extract = offline
-    implementation.TLD_EXTRACTOR = offline
-    implementation.extract = offline
+    # The modules' `extract` functions become the extractor object (called alike): a patch
+    # their stubs cannot describe, so the modules are handled as untyped here.
+    public: Any = tldextract
+    internal: Any = implementation
+    public.extract = offline
+    internal.TLD_EXTRACTOR = offline
+    internal.extract = offline

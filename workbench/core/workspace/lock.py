@@ -13,14 +13,18 @@ import contextlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.core.errors import NotAWorkspace, WorkspaceInUse
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 LOCK_NAME = "workspace.lock"
 
 
 class _Hold:
-    def __init__(self, lock: object | None) -> None:
+    def __init__(self, lock: BaseFileLock | None) -> None:
         self.lock = lock  # None: held for us by the parent process (the scan's child)
         self.count = 0
 
@@ -65,7 +69,7 @@ def release(root: Path) -> None:
         if hold.count <= 0:
             del _holds[key]
             if hold.lock is not None:
-                hold.lock.release()  # type: ignore[attr-defined]
+                hold.lock.release()
 
 
 @contextlib.contextmanager

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 
 class _Finding(Protocol):
-    entity: str
-    start: int
-    end: int
-    detector: str
-    box: tuple[int, int, int, int] | None
+    # Read-only members, so frozen dataclasses (NewFinding, StoredFinding) match.
+    @property
+    def entity(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def detector(self) -> str: ...
+    @property
+    def box(self) -> tuple[int, int, int, int] | None: ...
+
+
+class _ReviewedFinding(_Finding, Protocol):
+    @property
+    def decision(self) -> str: ...
+    @property
+    def person_key(self) -> str | None: ...
 
 
 def box_text(box: tuple[int, int, int, int] | None) -> str:
@@ -28,19 +41,18 @@ def scan_digest(findings: Iterable[_Finding]) -> str:
     return _digest(items)
 
 
-def review_digest(findings: Iterable[object]) -> str:
+def review_digest(findings: Iterable[_ReviewedFinding]) -> str:
     """Every finding of one artifact with its decision and who it is about: an approval is
     valid only while this stays the same."""
     return review_digest_of_rows(
-        (f.entity, f.start, f.end, f.detector, box_text(f.box),  # type: ignore[attr-defined]
-         f.decision, f.person_key)  # type: ignore[attr-defined]
+        (f.entity, f.start, f.end, f.detector, box_text(f.box), f.decision, f.person_key)
         for f in findings)
 
 
-def review_digest_of_rows(rows: Iterable[tuple[object, ...]]) -> str:
+def review_digest_of_rows(rows: Iterable[Sequence[object]]) -> str:
     """The same from the findings table's plain columns (entity, start, end, detector, box,
     decision, person key): no value needs decrypting."""
-    items = sorted((str(e), int(s), int(n), str(d), str(b or ""), str(c), str(p or ""))
+    items = sorted((str(e), _int(s), _int(n), str(d), str(b or ""), str(c), str(p or ""))
                    for e, s, n, d, b, c, p in rows)
     return _digest(items)
 
@@ -53,5 +65,13 @@ def content_digest(kind: str, title: str, segments: str, image_blob: str | None,
                      ended_at or "", meta]])
 
 
-def _digest(items: list[tuple[object, ...]]) -> str:
+def _int(value: object) -> int:
+    """A column that holds an integer (sqlite gives int; a string of digits is accepted as
+    before)."""
+    if isinstance(value, int | str | float):
+        return int(value)
+    raise TypeError(f"not an integer column: {type(value).__name__}")
+
+
+def _digest(items: Sequence[Sequence[object]]) -> str:
     return hashlib.sha256(json.dumps(items, ensure_ascii=False).encode("utf-8")).hexdigest()

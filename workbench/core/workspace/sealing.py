@@ -35,6 +35,8 @@ SEALED_V2 = b"\x02"
 NONCE_BYTES = 12
 # Keys that stay readable without the key: the id is how the key itself is found.
 PLAIN_SETTINGS = frozenset({"workspace_id"})
+# What an SQL function receives from SQLite and may hand back to it.
+SqlValue = str | bytes | int | float | None
 # Person keys end in a name, address or number ("person:张伟", "phone_number:138…"), except
 # "person:N", an index into the people table, and "self": those carry nothing and stay.
 _OPAQUE_PERSON_KEY = re.compile(r"self|person:[0-9]+")
@@ -126,14 +128,14 @@ class Sealer:
         conn.create_function("blind", 1, self.blind, deterministic=True)
         conn.create_function("blind_key", 1, self.blind_person_key, deterministic=True)
 
-    def _seal_v1(self, value: object, where: str) -> object:
+    def _seal_v1(self, value: SqlValue, where: str) -> SqlValue:
         if not isinstance(value, str):
             return value
         nonce = os.urandom(NONCE_BYTES)
         return SEALED_V1 + nonce + self._aead.encrypt(nonce, value.encode("utf-8"),
                                                       where.encode())
 
-    def _reseal(self, value: object, where: str, row: object) -> object:
+    def _reseal(self, value: SqlValue, where: str, row: SqlValue) -> SqlValue:
         """v1 → v2 (schema 6): open as the column's, seal again bound to the row."""
         if value is None or (isinstance(value, bytes) and value.startswith(SEALED_V2)):
             return value
@@ -149,7 +151,8 @@ class Sealer:
     def seal_bytes(self, data: bytes) -> bytes:
         import pyrage
 
-        return pyrage.encrypt(data, [self._recipient])
+        sealed: bytes = pyrage.encrypt(data, [self._recipient])
+        return sealed
 
     def open_blob(self, path: Path) -> bytes:
         import pyrage
@@ -160,7 +163,7 @@ class Sealer:
             raise WorkspaceDamaged(f"An original file of this workspace cannot be read "
                                    f"({exc.strerror or exc}): {path.name}.") from exc
         try:
-            plain = pyrage.decrypt(data, [self._identity])
+            plain: bytes = pyrage.decrypt(data, [self._identity])
         except pyrage.DecryptError as exc:
             raise WorkspaceDamaged(f"An original file of this workspace ({path.name}) does "
                                    "not decrypt with its key: it was altered or damaged.") \
@@ -177,9 +180,9 @@ def _bound(where: str, row: str) -> bytes:
 
 
 def _plain_or_none(seal: Callable[[str | None, str, str], bytes | None]) \
-        -> Callable[[object, str, object], object]:
+        -> Callable[[SqlValue, str, SqlValue], SqlValue]:
     # The in-place migration seals text; anything already bytes (or NULL) is left alone.
-    def seal_text(value: object, where: str, row: object) -> object:
+    def seal_text(value: SqlValue, where: str, row: SqlValue) -> SqlValue:
         return seal(value, where, str(row)) if isinstance(value, str) else value
     return seal_text
 

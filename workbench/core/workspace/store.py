@@ -5,18 +5,21 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from workbench.core import clock
+from workbench.core import clock, logs
 from workbench.core.artifacts import (
     Artifact,
     ArtifactKind,
@@ -53,6 +56,11 @@ from workbench.core.workspace.sealing import Sealer
 
 DB_NAME = "workspace.sqlite"
 SEALED_V2_PREFIX = "02"  # the first byte of a value sealed to its row (sealing.SEALED_V2)
+log = logging.getLogger(__name__)
+
+# A row as sqlite3 returns it: its columns' types are the schema's, which Python cannot see.
+Row = tuple[Any, ...]
+
 LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
 
@@ -282,6 +290,9 @@ class Workspace:
             _refuse_downgrade(root, conn, found)
             sealer = _unlock(root, conn, found)
             migrate(conn)
+            if found < SCHEMA_VERSION:
+                log.info("workspace.migrated schema_from=%d schema_to=%d", found,
+                         SCHEMA_VERSION)
         except BaseException:
             conn.close()
             workspace_lock.release(root)
@@ -352,6 +363,11 @@ class Workspace:
         return self.setting("name") or self.root.name
 
     @property
+    def id(self) -> str:
+        """The workspace's random id (kept in the clear: it names the key): for the log."""
+        return str(self.setting("workspace_id"))
+
+    @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.setting("timezone") or "UTC")
 
@@ -372,12 +388,22 @@ class Workspace:
         """Extract everything first, then store it in one transaction: all or nothing. With
         `keep_going`, each file is all or nothing instead: the good ones are imported and the
         summary lists each one that failed, and why."""
+        started = time.monotonic()
         plan = plan_import([Path(p) for p in paths])
         failures: list[ImportFailed] | None = [] if keep_going else None
         sources = extract_all(plan, ImportContext(self.timezone), progress, cancel, failures)
         if cancel:
             cancel.check("The import")
-        return self._store(paths, sources, tuple(plan.skipped), failures)
+        summary = self._store(paths, sources, tuple(plan.skipped), failures)
+        formats = Counter(getattr(importer, "__module__", "?").rsplit(".", 1)[-1]
+                          for _path, importer in plan.items)
+        log.info("import.done workspace=%s files=%d formats=%s added=%d kinds=%s present=%d "
+                 "people_added=%d skipped=%d failed=%d notes=%d duration_ms=%d", self.id,
+                 len(plan.items), logs.counts(formats), summary.added,
+                 logs.counts(summary.added_by_kind), summary.already_present,
+                 summary.people_added, len(summary.skipped), len(summary.failed),
+                 len(summary.notes), logs.elapsed_ms(started))
+        return summary
 
     def _store(
         self, paths: list[Path], sources: list[ImportedSource], skipped: tuple[Path, ...],
@@ -860,8 +886,8 @@ class Workspace:
                                 finding_row(artifact_id, entity, start, end, "manual", "")),
                      decision))
                 if cursor.rowcount:
-                    ids.append(int(cursor.lastrowid))
-                    self._history("add", batch, finding_id=int(cursor.lastrowid),
+                    ids.append(_inserted_id(cursor))
+                    self._history("add", batch, finding_id=_inserted_id(cursor),
                                   artifact_id=artifact_id)
             self._seal_reviews(texts)
         return ids
@@ -883,8 +909,8 @@ class Workspace:
                                                                  "manual", _box_text(box))),
                      decision, _box_text(box)))
                 if cursor.rowcount:
-                    ids.append(int(cursor.lastrowid))
-                    self._history("add", batch, finding_id=int(cursor.lastrowid),
+                    ids.append(_inserted_id(cursor))
+                    self._history("add", batch, finding_id=_inserted_id(cursor),
                                   artifact_id=artifact_id)
             self._seal_reviews([artifact_id])
         return ids
@@ -905,9 +931,9 @@ class Workspace:
                     raise BadInputError("Only manual redactions can be removed; decide "
                                         "detector findings instead.")
                 self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
-                restorable = [*row[:6], self._open(row[6], "findings.value",
-                                                   finding_row(*row[:4], row[5], row[10])),
-                              *row[7:]]
+                value = self._open(row[6], "findings.value",
+                                   finding_row(row[0], row[1], row[2], row[3], row[5], row[10]))
+                restorable = [*row[:6], value, *row[7:]]
                 self._history("remove", batch, finding_id=finding_id, artifact_id=row[0],
                               old=json.dumps(restorable, ensure_ascii=False))
                 touched.append(row[0])
@@ -981,7 +1007,8 @@ class Workspace:
                 elif action == "remove":
                     values = json.loads(old or "[]")
                     values[6] = self._seal(values[6], "findings.value",
-                                           finding_row(*values[:4], values[5], values[10]))
+                                           finding_row(values[0], values[1], values[2], values[3],
+                                                       values[5], values[10]))
                     self._conn.execute(
                         """INSERT INTO findings(id, artifact_id, entity, start, "end", score,
                                detector, value, party, person_key, decision, box)
@@ -1156,13 +1183,15 @@ class Workspace:
         """A person key as the workspace stores it (addresses and numbers blinded)."""
         return str(self._sealer.blind_person_key(key))
 
-    def _stored_finding(self, row: tuple) -> StoredFinding:  # type: ignore[type-arg]
+    def _stored_finding(self, row: Row) -> StoredFinding:
         box = tuple(json.loads(row[11])) if row[11] else None
         value = self._open(row[7], "findings.value",
                            finding_row(row[1], row[2], row[3], row[4], row[6], row[11] or ""))
-        return StoredFinding(*row[:7], value, *row[8:11], box=box)  # type: ignore[arg-type]
+        return StoredFinding(id=row[0], artifact_id=row[1], entity=row[2], start=row[3],
+                             end=row[4], score=row[5], detector=row[6], value=value,
+                             party=row[8], person_key=row[9], decision=row[10], box=box)
 
-    def _artifact_row(self, row: tuple) -> ArtifactRow:  # type: ignore[type-arg]
+    def _artifact_row(self, row: Row) -> ArtifactRow:
         return ArtifactRow(
             id=row[0], kind=ArtifactKind(row[1]),
             title=self._open(row[2], "artifacts.title", row[0]),
@@ -1194,6 +1223,13 @@ def history_row(entry: int, batch: int, action: str, finding_id: int | None,
     """An undo entry's identity for sealing its values: which step it belongs to and what it
     acts on, so an entry re-pointed at another finding no longer opens."""
     return f"{entry}|{batch}|{action}|{finding_id or ''}|{artifact_id or ''}"
+
+
+def _inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added (sqlite sets it after every insert)."""
+    if cursor.lastrowid is None:
+        raise WorkspaceDamaged("The workspace did not report the id of a row it just added.")
+    return cursor.lastrowid
 
 
 def _box_text(box: tuple[int, int, int, int] | None) -> str:

@@ -92,7 +92,8 @@ class TimelineChart(QWidget):
         span = (end - start).days
         if span > 75:
             months = max(1, round(span / 30 / 6))  # about six labels across
-            ticks, year, month = [], start.year, start.month + 1
+            ticks: list[tuple[date, str]] = []
+            year, month = start.year, start.month + 1
             while True:
                 if month > 12:
                     year, month = year + 1, month - 12

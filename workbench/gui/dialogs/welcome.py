@@ -29,6 +29,7 @@ from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.passphrase import install_gui_passphrase_prompt
+from workbench.gui.qt_types import layout_of
 
 
 def role_choices() -> list[tuple[keys.Role, str, str]]:
@@ -120,7 +121,8 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(640)
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_form())
-        self.stack.addWidget(self._build_done())
+        self.done_page = self._build_done()
+        self.stack.addWidget(self.done_page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
         self.name_edit.setFocus()
@@ -222,8 +224,8 @@ class WelcomeDialog(QDialog):
         self.fingerprint_label.setMinimumWidth(
             self.fingerprint_label.fontMetrics().horizontalAdvance(card.short)
             + 2 * self.fingerprint_label.margin() + 4)
-        margins = [self.layout().contentsMargins(),
-                   self.stack.widget(1).layout().contentsMargins()]
+        margins = [layout_of(self).contentsMargins(),
+                   layout_of(self.done_page).contentsMargins()]
         wide = self.fingerprint_label.minimumWidth() + sum(m.left() + m.right() for m in margins)
         if wide > self.minimumWidth():
             self.setMinimumWidth(wide)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -23,9 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.artifacts import ArtifactKind, ArtifactState
-from workbench.gui.artifact_model import ArtifactModel, kind_label, state_label
+from workbench.gui.artifact_model import AnyIndex, ArtifactModel, kind_label, state_label
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task
+
+if TYPE_CHECKING:
+    from workbench.core.progress import CancelToken, ProgressCallback
+    from workbench.core.scan import ScanSummary
+    from workbench.core.workspace import ImportSummary
+    from workbench.gui.context import AppContext
 
 # The window scans in a child process: it never imports the models or runs the detector.
 SCAN_PROCESSES = 2
@@ -48,7 +54,7 @@ class ArtifactFilter(QSortFilterProxyModel):
             setattr(self, name, value)
         self.endFilterChange()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
         assert isinstance(model, ArtifactModel)
         row = model.row_at(source_row)
@@ -64,7 +70,7 @@ class ArtifactFilter(QSortFilterProxyModel):
 class ArtifactsPage(Page):
     key = "artifacts"
 
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAcceptDrops(True)
         self.model = ArtifactModel(self)
@@ -215,7 +221,7 @@ class ArtifactsPage(Page):
         if path:
             self.import_paths([Path(path)])
 
-    def import_paths(self, paths: list[Path]):  # type: ignore[no-untyped-def]
+    def import_paths(self, paths: list[Path]) -> Task | None:
         """Import in the background; then scan what is new."""
         from workbench.core.workspace import Workspace
 
@@ -223,11 +229,11 @@ class ArtifactsPage(Page):
         if root is None:
             return None
 
-        def work(progress, cancel):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressCallback, cancel: CancelToken) -> ImportSummary:
             with Workspace.open(root) as ws:
                 return ws.import_paths(paths, progress, cancel, keep_going=True)
 
-        def done(summary) -> None:  # type: ignore[no-untyped-def]
+        def done(summary: ImportSummary) -> None:
             self.ctx.data_changed.emit()
             skipped = len(summary.skipped)
             message = self.tr("Imported {0} new items ({1} were already here).").format(
@@ -248,7 +254,7 @@ class ArtifactsPage(Page):
 
         return self.ctx.run_task(work, self.tr("Importing…"), done)
 
-    def import_report(self, summary, message: str) -> str:  # type: ignore[no-untyped-def]
+    def import_report(self, summary: ImportSummary, message: str) -> str:
         """One summary of a partial import: what came in, and each file that did not, why."""
         lines = [message, "", self.tr("These files could not be imported; everything else "
                                       "was:")]
@@ -262,7 +268,7 @@ class ArtifactsPage(Page):
             lines += [self.tr("• {0}").format(path.name) for path in summary.skipped]
         return "\n".join(lines)
 
-    def scan(self):  # type: ignore[no-untyped-def]
+    def scan(self) -> Task | None:
         from workbench.core.scan import scan_in_subprocess
 
         root = self.ctx.workspace_path
@@ -270,11 +276,11 @@ class ArtifactsPage(Page):
             return None
         loading = self.tr("Loading the detectors…")
 
-        def work(progress, cancel):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressCallback, cancel: CancelToken) -> ScanSummary:
             progress(0, 0, loading)
             return scan_in_subprocess(root, progress, cancel, SCAN_PROCESSES)
 
-        def done(summary) -> None:  # type: ignore[no-untyped-def]
+        def done(summary: ScanSummary) -> None:
             self.ctx.data_changed.emit()
             self.ctx.status_message.emit(self.tr("Scanned {0} items: {1} findings.").format(
                 summary.scanned, summary.findings))

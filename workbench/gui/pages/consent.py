@@ -39,6 +39,7 @@ from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.welcome import heading, wrapped
 from workbench.gui.pages.base import Page
+from workbench.gui.qt_types import python_date
 
 DEFAULT_DPV = "dpv:ServiceProvision"
 DEFAULT_KEEP_DAYS = 90
@@ -728,7 +729,7 @@ class ConsentPage(Page):
                            "contact": self.contact_edit.text().strip()},
             "countersigner": self.hr_combo.currentData() or "",
             "recipients": self.checked_recipients(),
-            "delete_by": self.delete_by_edit.date().toPython().isoformat(),
+            "delete_by": python_date(self.delete_by_edit.date()).isoformat(),
             "separate_consent": {name: box.isChecked()
                                  for name, box in self.sensitive_boxes.items()},
             "storage_location": self.storage_edit.text().strip(),
@@ -739,7 +740,7 @@ class ConsentPage(Page):
         if self.licence_box.isChecked() and self.licence_terms_edit.text().strip():
             data["licence"] = {"terms": self.licence_terms_edit.text().strip(),
                                "fee": self.licence_fee_edit.text().strip(),
-                               "until": self.licence_until_edit.date().toPython().isoformat()}
+                               "until": python_date(self.licence_until_edit.date()).isoformat()}
         return consent.terms_from_mapping(data)
 
     def _checked_terms(self) -> consent.ConsentTerms | None:

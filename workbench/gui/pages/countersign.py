@@ -243,7 +243,9 @@ class PackageDrops:
     """For a page that takes one package file dropped on it while it is not busy: it has
     `busy` and `load(path)`."""
 
-    busy: bool
+    @property
+    def busy(self) -> bool:
+        raise NotImplementedError
 
     def load(self, path: Path) -> None:
         raise NotImplementedError

@@ -32,6 +32,7 @@ from workbench.gui.blockers import export_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.pages.countersign import banner, group4, heading, note
+from workbench.gui.qt_types import clear_layout
 from workbench.gui.tasks import Task
 
 # The export's steps after which cancelling would leave a ledger entry for a package that
@@ -208,10 +209,7 @@ class ExportPage(Page):
             self.stack.setCurrentIndex(2)
 
     def _show_blockers(self, targets: list[tuple[str, list[str]]]) -> None:
-        while self.blockers_layout.count():
-            item = self.blockers_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        clear_layout(self.blockers_layout)
         buttons = {"review": self.tr("Go to Review"), "consent": self.tr("Go to Consent"),
                    "keys": self.tr("Go to Keys")}
         self.fix_buttons: list[QPushButton] = []

@@ -3,7 +3,9 @@ by hand, previewing the export, approving or excluding, and moving on — by key
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QRegularExpression, Qt, QThreadPool
 from PySide6.QtGui import (
@@ -14,6 +16,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -39,6 +42,7 @@ from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.blockers import gate_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
+from workbench.gui.qt_types import layout_of
 from workbench.gui.review.document import render_artifact, render_preview
 from workbench.gui.review.finding_panel import FindingPanel
 from workbench.gui.review.finding_view import FindingView
@@ -50,6 +54,13 @@ from workbench.gui.review.image_canvas import (
 )
 from workbench.gui.review.legend import Legend
 from workbench.gui.tasks import Task
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from workbench.core.progress import CancelToken, ProgressCallback
+
+T = TypeVar("T")
 
 # Preview marks: typed placeholders ("[PHONE]", "[同事A的电话]") and aliases.
 PLACEHOLDER_PATTERN = r"\[[^\[\]\n]{1,40}\]"
@@ -71,7 +82,7 @@ class ReviewPage(Page):
         self.selected: int | None = None
         self._language = "en"
         self._shown_id: str | None = None  # whose document/picture is built
-        self._picture: tuple[str, object] | None = None  # (blob, upright Pillow image)
+        self._picture: tuple[str, Image.Image] | None = None  # (blob, upright picture)
         self._dirty = True
         self._emitting = False
         # Approvals, undo and whole-workspace decisions run one after another, off the UI
@@ -95,7 +106,8 @@ class ReviewPage(Page):
 
     # -- building --------------------------------------------------------------------------
 
-    def _action(self, text: str, keys: list[str], slot, tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+    def _action(self, text: str, keys: list[str], slot: Callable[..., object],
+                tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
         # Window-wide while this page is visible (a hidden page's actions do not fire).
@@ -234,7 +246,9 @@ class ReviewPage(Page):
 
         self.legend = Legend()
         self.panel = FindingPanel()
-        self.panel.layout().insertWidget(0, self.legend)
+        panel_layout = layout_of(self.panel)
+        assert isinstance(panel_layout, QBoxLayout)
+        panel_layout.insertWidget(0, self.legend)
         self.panel.decide_requested.connect(self.decide)
         self.panel.remove_requested.connect(lambda: self._delete_box(self.selected))
         self.panel.finding_chosen.connect(lambda i: self.select_finding(i, reveal=True))
@@ -348,7 +362,7 @@ class ReviewPage(Page):
         if path is None or self._senders_task is not None:
             return
 
-        def work(_progress, _cancel) -> set[str]:  # type: ignore[no-untyped-def]
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> set[str]:
             with Workspace.open(path) as ws:
                 return {n for n, k in sender_keys(ws).items() if k == "self"}
 
@@ -371,7 +385,8 @@ class ReviewPage(Page):
 
     def _first_to_review(self) -> str | None:
         pending = [i for i in self._index if self._states[i] == "pending"]
-        return (pending or self._index or [None])[0]
+        order = pending or self._index
+        return order[0] if order else None
 
     def _show_empty(self) -> None:
         if self.ctx.workspace_path is None:
@@ -535,7 +550,7 @@ class ReviewPage(Page):
             self._shown_id = self.artifact.id
         self.canvas.set_boxes(canvas_boxes(self.findings), self.selected)
 
-    def _upright_picture(self):  # type: ignore[no-untyped-def]
+    def _upright_picture(self) -> Image.Image | None:
         assert self.artifact is not None
         blob = self.artifact.image_blob or ""
         if self._picture is None or self._picture[0] != blob:
@@ -587,7 +602,8 @@ class ReviewPage(Page):
         self.act_redact.setEnabled(can_redact)
         self.act_redact_all.setEnabled(can_redact)
         if has:
-            state = self._states.get(self.artifact.id)  # type: ignore[union-attr]
+            assert self.artifact is not None  # `has` says an item is open
+            state = self._states.get(self.artifact.id)
             scanning = self.ctx.scanning
             self.act_approve.setEnabled(state != "approved" and not scanning and not self._gate)
             self.act_exclude.setEnabled(state != "excluded")
@@ -647,7 +663,7 @@ class ReviewPage(Page):
         finally:
             self._emitting = False
 
-    def _run(self, work) -> object | None:  # type: ignore[no-untyped-def]
+    def _run(self, work: Callable[[Workspace], T]) -> T | None:
         """A quick write on the UI thread; a refusal becomes the usual dialog."""
         try:
             with self.ctx.workspace() as ws:
@@ -685,7 +701,11 @@ class ReviewPage(Page):
         if finding is None or self.previewing:
             return
         if finding.detector == "manual":
-            done = self._run(lambda ws: review.remove_manual(ws, [finding.id]) or True)
+            def remove(ws: Workspace) -> bool:
+                review.remove_manual(ws, [finding.id])
+                return True
+
+            done: bool | int | None = self._run(remove)
             self.selected = None
         else:
             done = self._run(lambda ws: review.decide(ws, finding.id, Decision.KEEP))
@@ -729,13 +749,15 @@ class ReviewPage(Page):
         self.selected = ids[0] if ids else self.selected
         self._changed()
 
-    def _write(self, work, label: str, done, failed=None) -> Task | None:  # type: ignore[no-untyped-def]
+    def _write(self, work: Callable[[Workspace, ProgressCallback, CancelToken], T], label: str,
+               done: Callable[[T], None],
+               failed: Callable[[str], None] | None = None) -> Task | None:
         """Run `work(ws, progress, cancel)` on the serial writer, off the UI thread."""
         path = self.ctx.workspace_path
         if path is None:
             return None
 
-        def run(progress, cancel):  # type: ignore[no-untyped-def]
+        def run(progress: ProgressCallback, cancel: CancelToken) -> T:
             with Workspace.open(path) as ws:
                 return work(ws, progress, cancel)
 
@@ -760,7 +782,8 @@ class ReviewPage(Page):
         self._write(lambda ws, _p, _c: review.undo(ws), self.tr("Undoing…"), done)
 
     def apply_default_policy(self) -> None:
-        def work(ws, _progress, _cancel) -> int | list[str]:  # type: ignore[no-untyped-def]
+        def work(ws: Workspace, _progress: ProgressCallback,
+                 _cancel: CancelToken) -> int | list[str]:
             missing = gate.unscanned(ws)
             if missing:
                 return [b.title for b in missing]
@@ -817,7 +840,9 @@ class ReviewPage(Page):
         self._say(self.tr("Excluded: it will not be exported."))
         self._step(1, after_decision=True)
 
-    def _set_state_later(self, artifact_id: str, state: str, work) -> None:  # type: ignore[no-untyped-def]
+    def _set_state_later(self, artifact_id: str, state: str,
+                         work: Callable[[Workspace, ProgressCallback, CancelToken], object]
+                         ) -> None:
         """Show the new state now; if the core refuses, put the old one back and say why."""
         before = self._states.get(artifact_id, "pending")
         self._states[artifact_id] = state
@@ -875,8 +900,11 @@ class ReviewPage(Page):
     def _neighbour(self, step: int) -> str | None:
         assert self.artifact is not None
         here = self._index.index(self.artifact.id) if self.artifact.id in self._states else -1
-        wanted = (lambda i: self._states[i] == "pending") if self.pending_only.isChecked() \
-            else (lambda _i: True)
+        pending_only = self.pending_only.isChecked()
+
+        def wanted(artifact_id: str) -> bool:
+            return not pending_only or self._states[artifact_id] == "pending"
+
         order = self._index[here + 1:] if step > 0 else self._index[:max(here, 0)][::-1]
         if self.pending_only.isChecked() and step > 0:
             order += self._index[:max(here, 0)]  # wrap round to pending ones left behind

@@ -34,11 +34,17 @@ MUTED = QColor("#5f6368")
 
 
 class SegmentLike(Protocol):
-    text: str
-    sender: str | None
-    time: str | None
-    field: str | None
-    placeholder: str | None
+    # Read-only members, so frozen dataclasses (Segment, RedactedSegment) match.
+    @property
+    def text(self) -> str: ...
+    @property
+    def sender(self) -> str | None: ...
+    @property
+    def time(self) -> str | None: ...
+    @property
+    def field(self) -> str | None: ...
+    @property
+    def placeholder(self) -> str | None: ...
 
 
 def utf16_len(text: str) -> int:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.review import PSEUDONYMISABLE
 from workbench.core.workspace import StoredFinding
+from workbench.gui.qt_types import layout_of
 from workbench.gui.review.categories import (
     category_of,
     decision_label,
@@ -51,6 +52,7 @@ class FindingPanel(QWidget):
     decide_requested = Signal(str, bool)  # decision, all occurrences
     remove_requested = Signal()
     finding_chosen = Signal(int)
+    all_occurrences: QCheckBox  # made after the buttons whose clicks read it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,7 +196,7 @@ class FindingPanel(QWidget):
         # A drawn box or a selection can be taken back; a detector's finding is decided.
         self.remove.setVisible(finding.detector == "manual")
         # An explicit minimum: the height-for-width pass otherwise squeezes the form rows.
-        self.details.setMinimumHeight(self.details.layout().minimumSize().height())
+        self.details.setMinimumHeight(layout_of(self.details).minimumSize().height())
 
     def set_findings(self, findings: list[StoredFinding], selected: int | None,
                      alias_of: Callable[[StoredFinding], str | None]) -> None:

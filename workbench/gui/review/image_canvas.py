@@ -4,6 +4,7 @@ drag to draw a new one, Delete to take the selected one away."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -21,13 +22,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from workbench.core.workspace import StoredFinding
 from workbench.gui.review.categories import category_of
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 Box = tuple[int, int, int, int]
 MARGIN = 12
 MIN_DRAG = 5  # pixels on screen before a press becomes a drawn box
 MAX_UPSCALE = 2.0
 
 
-def open_upright(data: bytes):  # type: ignore[no-untyped-def]
+def open_upright(data: bytes) -> Image.Image:
     """The picture as the export sees it: EXIF orientation applied (Pillow)."""
     import io
 
@@ -39,7 +43,7 @@ def open_upright(data: bytes):  # type: ignore[no-untyped-def]
         return upright.copy()
 
 
-def to_qimage(image) -> QImage:  # type: ignore[no-untyped-def]
+def to_qimage(image: Image.Image) -> QImage:
     rgba = image.convert("RGBA")
     data = rgba.tobytes("raw", "RGBA")
     qimage = QImage(data, rgba.width, rgba.height, rgba.width * 4,

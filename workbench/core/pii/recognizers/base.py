@@ -35,6 +35,8 @@ class CharacterRecognizer(EntityRecognizer):
     """A recognizer that reads characters, not tokens: subclasses set ENTITY, CONTEXT and
     implement `find(text)` yielding (start, end, score)."""
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     ENTITY = ""
     CONTEXT: list[str] = []
 

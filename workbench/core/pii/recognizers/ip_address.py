@@ -23,6 +23,8 @@ _GLUED_IPV4 = re.compile(r"(?<=[A-Za-z])(?:\d{1,3}\.){3}\d{1,3}(?![0-9.])", re.A
 
 
 class VersionAwareIpRecognizer(IpRecognizer):
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(supported_language=supported_language)
         self.global_regex_flags = ASCII_FLAGS

@@ -40,6 +40,8 @@ class KnownPeopleRecognizer(EntityRecognizer):
     """One alternation per kind of identifier, longest first, so "张伟明" (someone else, when
     known) wins over "张伟". Results carry the person's key and whether it is the employee."""
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     def __init__(self, people: list[KnownPerson], supported_language: str = "en") -> None:
         self.people = list(people)
         super().__init__(

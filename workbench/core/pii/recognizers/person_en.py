@@ -258,6 +258,8 @@ class GivenNameRecognizer(EntityRecognizer):
     """Given names (and the surnames that follow them) from lexicons, case-sensitive, in
     English, Chinese and mixed text. `nlp_artifacts` is ignored: this runs without spaCy."""
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entities=["PERSON"],

@@ -33,6 +33,8 @@ class ChineseNameRecognizer(EntityRecognizer):
     """jieba's `nr` tag alone finds roughly two names in three; compound surnames and
     @-mentions add names it splits or misses, and a stoplist drops its frequent false hits."""
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     def __init__(self, supported_language: str = "zh") -> None:
         super().__init__(
             supported_entities=["PERSON"],

@@ -91,6 +91,8 @@ class ChineseChatNameRecognizer(EntityRecognizer):
     """The way chat names a boss, client or colleague. The span covers the title too
     ("陈总" → 同事A, not "同事A总"), because the title plus surname is what identifies."""
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     SCORE_TITLE = 0.65
     SCORE_LAO_XIAO = 0.6
     SCORE_MENTION = 0.6

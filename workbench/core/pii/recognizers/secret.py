@@ -156,6 +156,8 @@ _GATED_TRIGGERS = (("", _TRIGGERS), ("_", _UNDERSCORE_TRIGGERS), ("-", _DASH_TRI
 class SecretRecognizer(EntityRecognizer):
     """Finds credentials; spans cover the secret value only, never the keyword before it."""
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     ENTITY = "SECRET"
 
     def __init__(self, supported_language: str = "en") -> None:

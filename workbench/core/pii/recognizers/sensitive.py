@@ -91,6 +91,8 @@ class SensitiveCategoryRecognizer(EntityRecognizer):
     often mixes them; `supported_language` only tells Presidio's registry where to file it.
     """
 
+    name: str  # set by Presidio's __init__, which carries no annotations
+
     def __init__(self, supported_language: str = "en", lexicon_path: Path | None = None) -> None:
         # Presidio's constructor calls load(), so the path and entities must be known first.
         self._lexicon_path = lexicon_path or default_lexicon_path()
@@ -256,7 +258,7 @@ def _trie_pattern(terms: Iterable[str], left_edge: str = "") -> str:
         for char in term.lower():
             node = node.setdefault(char, {})
         node[""] = {}
-    branches = []
+    branches: list[str] = []
     for char, child in sorted(trie.items()):
         tail = left_edge + _node_pattern(child)
         cases = sorted({char, char.upper()}) if _is_ascii_letter(char) else [char]
