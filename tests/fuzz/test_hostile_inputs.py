@@ -124,6 +124,28 @@ def test_importers_survive_mutated_samples(suffix: str):
     check()
 
 
+# Files whose name says nothing are told apart by their first bytes: each signature the
+# sniffing reads is a target, as a lone file and as a file in a folder.
+UNNAMED = [".mbox", ".eml", ".pdf", ".docx", ".xlsx", ".msg", ".png", ".json", "memotrace.csv",
+           "slack.zip", ".txt"]
+
+
+@pytest.mark.parametrize("sample", UNNAMED)
+def test_content_sniffing_survives_mutated_samples_without_a_suffix(sample: str):
+    original = SAMPLES[sample].read_bytes()
+
+    @given(mutated(original))
+    def check(data: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "unnamed"
+            path.write_bytes(data)
+            for target in (path, Path(folder)):
+                with contextlib.suppress(WorkbenchError):
+                    extract_all(plan_import([target]), ImportContext())
+
+    check()
+
+
 def test_pst_reader_survives_arbitrary_bytes_behind_its_signature():
     # No PST writer exists to make a sample; libpff (C) gets garbage past its magic.
     @given(st.binary(max_size=4096))
