@@ -66,13 +66,19 @@ SAMPLES = {
     "charsets.mbox": FIXTURES / "mail/charsets.mbox",
     "cjk.pdf": FIXTURES / "pdf/statement_big5.pdf",
     "encrypted.pdf": FIXTURES / "pdf/payslip_owner_password.pdf",
+    "junk.pdf": FIXTURES / "pdf/payslip_leading_junk.pdf",
+    "bold.pdf": FIXTURES / "pdf/payslip_simplified.pdf",
     ".emlx": FIXTURES / "mail/handover.emlx",
     ".msg": FIXTURES / "outlook/release.msg",
     "teams.msg": FIXTURES / "outlook/teams_chat.msg",
+    ".pst": FIXTURES / "outlook/mailbox.pst",
 }
 # Importers that read a folder: every file in it is a target.
 FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill",
-           "collector-feishu": FIXTURES / "collectors/feishu"}
+           "collector-feishu": FIXTURES / "collectors/feishu",
+           "collector-dingtalk": FIXTURES / "collectors/dingtalk",
+           # PyWxDump's users.json names the wxids of the CSVs beside it.
+           "wechat": FIXTURES / "wechat"}
 
 
 @st.composite
@@ -147,10 +153,23 @@ def test_content_sniffing_survives_mutated_samples_without_a_suffix(sample: str)
 
 
 def test_pst_reader_survives_arbitrary_bytes_behind_its_signature():
-    # No PST writer exists to make a sample; libpff (C) gets garbage past its magic.
+    # libpff (C) gets garbage past its magic.
     @given(st.binary(max_size=4096))
     def check(data: bytes) -> None:
         import_bytes(".pst", b"!BDN" + data)
+
+    check()
+
+
+def test_pst_reader_survives_mutations_where_the_sample_keeps_its_data():
+    # Past its B-tree pages the sample is empty space (an Outlook file grows in steps of
+    # its allocation map): mutate the header, blocks and pages, where a reader can trip.
+    original = SAMPLES[".pst"].read_bytes()
+    used = len(original.rstrip(b"\0"))
+
+    @given(mutated(original[:used]))
+    def check(data: bytes) -> None:
+        import_bytes(".pst", data + original[used:])
 
     check()
 
