@@ -171,6 +171,19 @@ def test_attachment_is_linked_to_its_email(workspace: Workspace, fixtures: Path)
     assert workspace.attachments_of(mail.id) == [attachment.id]
 
 
+def test_an_outlook_data_file_is_stored_with_its_attachment_linked(
+    workspace: Workspace, fixtures: Path
+):
+    summary = workspace.import_paths([fixtures / "outlook/mailbox.pst"])
+    assert summary.added_by_kind == {"email": 4, "attachment": 1, "chat": 1}
+    assert not summary.notes
+    mail = next(a for a in workspace.artifacts(ArtifactKind.EMAIL)
+                if a.title == "支付网关灰度发布安排")
+    (attachment,) = workspace.artifacts(ArtifactKind.ATTACHMENT)
+    assert workspace.attachments_of(mail.id) == [attachment.id]
+    assert workspace.import_paths([fixtures / "outlook/mailbox.pst"]).added == 0
+
+
 def test_folder_import_skips_unsupported_files_and_says_so(workspace: Workspace, tmp_path: Path):
     folder = tmp_path / "mixed"
     folder.mkdir()

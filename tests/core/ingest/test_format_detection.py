@@ -120,3 +120,13 @@ def test_plain_text_without_a_suffix_is_a_document_only_when_given_on_its_own(tm
     assert document.kind is ArtifactKind.DOCUMENT
     with pytest.raises(UnsupportedFormat, match="files are not supported"):
         extract_one(tmp_path / "blob")
+
+
+def test_a_chat_export_saved_as_text_is_read_as_the_chat(fixtures: Path, tmp_path: Path):
+    shutil.copy(fixtures / "wechat/chatlab_支付网关发布群.json", tmp_path / "chat.txt")
+    (tmp_path / "list.txt").write_text('[1, 2, "not a chat"]\n', encoding="utf-8")
+    source = extract_one(tmp_path / "chat.txt")
+    assert source.source_format == "chatlab"
+    assert all(a.kind is ArtifactKind.CHAT for a in source.artifacts)
+    (document,) = extract_one(tmp_path / "list.txt").artifacts
+    assert document.kind is ArtifactKind.DOCUMENT

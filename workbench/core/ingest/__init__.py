@@ -234,6 +234,12 @@ def _text_or_messages(path: Path, ctx: ImportContext) -> ImportedSource:
         return whatsapp.from_text(path, decoded, ctx)
     if bracketed.looks_like_messages(text):
         return bracketed.from_text(path, decoded, ctx)
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") and _json_skip_reason(path) is None:
+        # A chat export saved as text (an API's answer pasted into a .txt).
+        try:
+            return _json_file(path, ctx)
+        except ImportFailed:
+            pass
     return documents.text_source(path, decoded)
 
 
