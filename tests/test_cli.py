@@ -47,6 +47,29 @@ def test_bad_samples_exit_2_with_a_message_naming_the_file(
     assert json.loads(out)["artifacts"] == 0
 
 
+def test_a_folder_import_lists_each_file_passed_over_and_why(
+    tmp_path: Path, fixtures: Path, capsys, monkeypatch
+):
+    import shutil
+
+    ws = tmp_path / "ws"
+    run(capsys, "init", ws, "--name", "李娜")
+    folder = tmp_path / "feishu_collector"
+    shutil.copytree(fixtures / "collectors/feishu", folder)
+    (folder / "contacts.csv").write_text("姓名,手机\n张伟,13812345678\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", ws, folder)
+    assert code == 0 and not err
+    summary = folder / "collection_summary.json"
+    assert f"Skipped {summary}: colleague-skill's summary of a collection" in out
+    assert f"Skipped {folder / 'contacts.csv'}: a CSV file that is no chat export" in out
+    (folder / "more.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, out, _ = run(capsys, "import", ws, folder, "--format", "json")
+    skipped = {Path(s["path"]).name: s["reason"] for s in json.loads(out)["skipped"]}
+    assert code == 0 and set(skipped) == {"collection_summary.json", "contacts.csv", "more.csv"}
+    assert "请单独导入这个文件" in skipped["more.csv"]
+
+
 def test_import_into_a_missing_workspace_is_a_clear_error(tmp_path: Path, fixtures: Path, capsys):
     code, _, err = run(capsys, "import", tmp_path / "nope", fixtures / "slack")
     assert code == 2 and "not a Consent Workbench workspace" in err

@@ -411,7 +411,7 @@ def _import(args: argparse.Namespace) -> int:
         _print_json({"added": summary.added, "already_present": summary.already_present,
                      "added_by_kind": summary.added_by_kind,
                      "people_added": summary.people_added,
-                     "skipped": [str(p) for p in summary.skipped],
+                     "skipped": [{"path": str(p), "reason": why} for p, why in summary.skipped],
                      "failed": [{"path": str(p), "reason": why} for p, why in summary.failed],
                      "notes": [{"path": str(p), "note": note} for p, note in summary.notes]})
         return code
@@ -420,8 +420,8 @@ def _import(args: argparse.Namespace) -> int:
     if summary.already_present:
         print(t("import.present", count=summary.already_present))
     print(t("import.people", count=summary.people_added))
-    for path in summary.skipped:
-        print(t("import.skipped", path=path))
+    for path, why in summary.skipped:
+        print(t("import.skipped", path=path, reason=why))
     for path, note in summary.notes:
         print(t("import.note", path=path, note=note))
     if len(summary.failed) == 1:

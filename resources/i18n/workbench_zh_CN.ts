@@ -138,8 +138,12 @@
         <translation>已导入 {0} 项新材料（{1} 项已存在）。</translation>
     </message>
     <message>
-        <source>{0} files were skipped: not a format the workbench reads.</source>
-        <translation>跳过了 {0} 个文件：不是工作台支持的格式。</translation>
+        <source>{0} files were passed over.</source>
+        <translation>跳过了 {0} 个文件。</translation>
+    </message>
+    <message>
+        <source>Passed over:</source>
+        <translation>已跳过：</translation>
     </message>
     <message>
         <source>{0} damaged parts were left out (for example in {1}: {2}).</source>
@@ -160,14 +164,6 @@
     <message>
         <source>Left out of files that were imported:</source>
         <translation>已导入文件中被略过的部分：</translation>
-    </message>
-    <message>
-        <source>Skipped (not a format the workbench reads):</source>
-        <translation>已跳过（不是工作台可读取的格式）：</translation>
-    </message>
-    <message>
-        <source>• {0}</source>
-        <translation>• {0}</translation>
     </message>
     <message>
         <source>Loading the detectors…</source>

@@ -171,6 +171,19 @@ def test_attachment_is_linked_to_its_email(workspace: Workspace, fixtures: Path)
     assert workspace.attachments_of(mail.id) == [attachment.id]
 
 
+def test_an_outlook_data_file_is_stored_with_its_attachment_linked(
+    workspace: Workspace, fixtures: Path
+):
+    summary = workspace.import_paths([fixtures / "outlook/mailbox.pst"])
+    assert summary.added_by_kind == {"email": 4, "attachment": 1, "chat": 1}
+    assert not summary.notes
+    mail = next(a for a in workspace.artifacts(ArtifactKind.EMAIL)
+                if a.title == "支付网关灰度发布安排")
+    (attachment,) = workspace.artifacts(ArtifactKind.ATTACHMENT)
+    assert workspace.attachments_of(mail.id) == [attachment.id]
+    assert workspace.import_paths([fixtures / "outlook/mailbox.pst"]).added == 0
+
+
 def test_folder_import_skips_unsupported_files_and_says_so(workspace: Workspace, tmp_path: Path):
     folder = tmp_path / "mixed"
     folder.mkdir()
@@ -178,7 +191,7 @@ def test_folder_import_skips_unsupported_files_and_says_so(workspace: Workspace,
     (folder / "tool.exe").write_bytes(b"MZ")
     summary = workspace.import_paths([folder])
     assert summary.added == 1
-    assert [p.name for p in summary.skipped] == ["tool.exe"]
+    assert [p.name for p, _ in summary.skipped] == ["tool.exe"]
 
 
 def test_artifact_states_list_every_artifact_in_order_without_opening_it(
@@ -211,7 +224,7 @@ def test_keep_going_imports_every_good_file_and_lists_each_bad_one(
     summary = workspace.import_paths([folder], keep_going=True)
     assert summary.added == 2  # the notes and the Latin-1 text
     failed = {path.name: why for path, why in summary.failed}
-    skipped = {path.name for path in summary.skipped}
+    skipped = {path.name for path, _ in summary.skipped}
     assert {"binary.eml", "empty.mbox", "not_really.docx", "truncated.json"} <= set(failed)
     assert all(failed.values())
     # JSON of no known shape is failed with its reason, or passed over as not a chat export.

@@ -66,13 +66,19 @@ SAMPLES = {
     "charsets.mbox": FIXTURES / "mail/charsets.mbox",
     "cjk.pdf": FIXTURES / "pdf/statement_big5.pdf",
     "encrypted.pdf": FIXTURES / "pdf/payslip_owner_password.pdf",
+    "junk.pdf": FIXTURES / "pdf/payslip_leading_junk.pdf",
+    "bold.pdf": FIXTURES / "pdf/payslip_simplified.pdf",
     ".emlx": FIXTURES / "mail/handover.emlx",
     ".msg": FIXTURES / "outlook/release.msg",
     "teams.msg": FIXTURES / "outlook/teams_chat.msg",
+    ".pst": FIXTURES / "outlook/mailbox.pst",
 }
 # Importers that read a folder: every file in it is a target.
 FOLDERS = {"slack": FIXTURES / "slack", "colleague-skill": FIXTURES / "colleague_skill",
-           "collector-feishu": FIXTURES / "collectors/feishu"}
+           "collector-feishu": FIXTURES / "collectors/feishu",
+           "collector-dingtalk": FIXTURES / "collectors/dingtalk",
+           # PyWxDump's users.json names the wxids of the CSVs beside it.
+           "wechat": FIXTURES / "wechat"}
 
 
 @st.composite
@@ -124,11 +130,46 @@ def test_importers_survive_mutated_samples(suffix: str):
     check()
 
 
+# Files whose name says nothing are told apart by their first bytes: each signature the
+# sniffing reads is a target, as a lone file and as a file in a folder.
+UNNAMED = [".mbox", ".eml", ".pdf", ".docx", ".xlsx", ".msg", ".png", ".json", "memotrace.csv",
+           "slack.zip", ".txt"]
+
+
+@pytest.mark.parametrize("sample", UNNAMED)
+def test_content_sniffing_survives_mutated_samples_without_a_suffix(sample: str):
+    original = SAMPLES[sample].read_bytes()
+
+    @given(mutated(original))
+    def check(data: bytes) -> None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "unnamed"
+            path.write_bytes(data)
+            for target in (path, Path(folder)):
+                with contextlib.suppress(WorkbenchError):
+                    extract_all(plan_import([target]), ImportContext())
+
+    check()
+
+
 def test_pst_reader_survives_arbitrary_bytes_behind_its_signature():
-    # No PST writer exists to make a sample; libpff (C) gets garbage past its magic.
+    # libpff (C) gets garbage past its magic.
     @given(st.binary(max_size=4096))
     def check(data: bytes) -> None:
         import_bytes(".pst", b"!BDN" + data)
+
+    check()
+
+
+def test_pst_reader_survives_mutations_where_the_sample_keeps_its_data():
+    # Past its B-tree pages the sample is empty space (an Outlook file grows in steps of
+    # its allocation map): mutate the header, blocks and pages, where a reader can trip.
+    original = SAMPLES[".pst"].read_bytes()
+    used = len(original.rstrip(b"\0"))
+
+    @given(mutated(original[:used]))
+    def check(data: bytes) -> None:
+        import_bytes(".pst", data + original[used:])
 
     check()
 

@@ -95,7 +95,30 @@ def test_a_folder_with_bad_files_imports_the_good_ones_and_lists_each_bad_one(
     for name in ("binary.eml", "empty.mbox", "not_really.docx", "truncated.json"):
         assert f"• {name}: " in report
     assert "• wrong_shape.json" in report  # failed, or skipped as no known chat export
-    assert "• tool.exe" in report and "tool.exe:" not in report  # skipped, not failed
+    failed, passed_over = report.split("Passed over:")
+    assert "tool.exe" not in failed and "• tool.exe: " in passed_over  # skipped, with why
+    settle(qtbot, window)
+
+
+def test_files_passed_over_in_a_folder_are_listed_with_why(
+    qtbot, window, fixtures, tmp_path, monkeypatch
+):
+    import shutil
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append("error"))
+    folder = tmp_path / "feishu_collector"
+    shutil.copytree(fixtures / "collectors/feishu", folder)
+    (folder / "contacts.csv").write_text("姓名,手机\n张伟,13812345678\n", encoding="utf-8")
+    page = window.pages["artifacts"]
+    drop(page, [folder])
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=20_000)
+    (report,) = shown
+    assert "2 files were passed over" in report
+    assert "• collection_summary.json: colleague-skill's summary of a collection" in report
+    assert "• contacts.csv: a CSV file that is no chat export" in report
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=20_000)
     settle(qtbot, window)
 
 

@@ -42,7 +42,7 @@ def test_collector_folder_passes_over_its_summary(fixtures: Path, tmp_path: Path
     shutil.copytree(fixtures / "collectors/feishu", folder)
     plan = plan_import([folder])
     assert [p.name for p, _ in plan.items] == ["messages.txt"]
-    assert [p.name for p in plan.skipped] == ["collection_summary.json"]
+    assert [p.name for p, _ in plan.skipped] == ["collection_summary.json"]
     (source,) = extract(folder)
     assert source.source_format == "collector"
 
@@ -58,7 +58,7 @@ def test_unknown_json_in_a_folder_is_skipped_not_fatal(fixtures: Path, tmp_path:
     (tmp_path / "numbers.json").write_text("[1, 2, 3]")
     plan = plan_import([tmp_path])
     assert [p.name for p, _ in plan.items] == ["chat_export.json"]
-    assert sorted(p.name for p in plan.skipped) == ["numbers.json", "settings.json"]
+    assert sorted(p.name for p, _ in plan.skipped) == ["numbers.json", "settings.json"]
 
 
 def test_records_json(fixtures: Path):

@@ -1,13 +1,12 @@
 import base64
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.core.ingest.helpers import SHANGHAI, extract_one
+from tests.core.ingest.helpers import extract_one
 from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import ImportFailed
-from workbench.core.ingest import lines, outlook
+from workbench.core.ingest import lines
 
 
 def _by_title(source):
@@ -108,105 +107,49 @@ def test_a_file_that_is_not_an_outlook_message_is_refused(tmp_path: Path):
         extract_one(pst)
 
 
-class _Entry:
-    def __init__(self, kind, value):
-        self.kind, self.value = kind, value
-
-    def get_entry_type(self):
-        return self.kind
-
-    def get_data_as_string(self):
-        return self.value
-
-
-class _RecordSet:
-    def __init__(self, entries):
-        self.entries = entries
-
-    def get_number_of_entries(self):
-        return len(self.entries)
-
-    def get_entry(self, i):
-        return self.entries[i]
-
-
-class _Message:
-    """Stands in for a libpff message: the same getters, with their return types."""
-
-    def __init__(self, subject, headers, body, when, message_class="IPM.Note", broken=False):
-        self.subject, self.headers, self.body, self.when = subject, headers, body, when
-        self.message_class, self.broken = message_class, broken
-
-    def get_transport_headers(self):
-        if self.broken:
-            raise OSError("unable to retrieve transport headers")
-        return self.headers
-
-    def get_subject(self):
-        return self.subject
-
-    def get_sender_name(self):
-        return None
-
-    def get_plain_text_body(self):
-        return self.body
-
-    def get_html_body(self):
-        return None
-
-    def get_delivery_time(self):
-        return self.when
-
-    def get_client_submit_time(self):
-        return None
-
-    def get_number_of_attachments(self):
-        return 0
-
-    def get_record_set(self, index):
-        return _RecordSet([_Entry(0x001A, self.message_class)])
+def test_pst_sample_read_through_libpff_keeps_folders_attachments_and_teams_chats(
+    fixtures: Path
+):
+    source = extract_one(fixtures / "outlook/mailbox.pst")
+    assert source.source_format == "pst" and not source.notes
+    mails = {a.title: a for a in source.artifacts if a.kind is ArtifactKind.EMAIL}
+    assert {title: mail.meta["folder"] for title, mail in mails.items()} == {
+        "支付网关灰度发布安排": "/Top of Personal Folders/收件箱",
+        "Release checklist": "/Top of Personal Folders/收件箱",
+        "客户对接记录": "/Top of Personal Folders/收件箱/项目",
+        "病假申请": "/Top of Personal Folders/已发送邮件"}
+    release = mails["支付网关灰度发布安排"]
+    assert _field(release, "from") == "张伟 <zhang.wei@xinghe.example.com>"
+    assert _field(release, "to") == "李娜 <lina.li@xinghe.example.com>"
+    assert _field(release, "cc") == "王芳 <wang.fang@xinghe.example.com>"
+    assert release.started_at == "2024-03-04T09:30:00+08:00"  # stored in UTC
+    assert "值班电话 13812345678" in _field(release, "body")
+    (attachment,) = release.children
+    assert attachment.kind is ArtifactKind.ATTACHMENT and attachment.title == "交接清单.txt"
+    assert "chen.zong@client.example.com" in attachment.text
+    (chat,) = [a for a in source.artifacts if a.kind is ArtifactKind.CHAT]
+    assert chat.title == "发布群 · 2024-03-08" and chat.source_format == "teams"
+    assert [(s.sender, s.time, s.text) for s in chat.segments] == [
+        ("张伟", "2024-03-08T10:02:00+08:00", "今晚发布，回滚负责人 张伟 13812345678"),
+        ("李娜", "2024-03-08T10:04:00+08:00", "收到，我来值班")]
+    assert {(p.name, p.email) for p in source.people} >= {
+        ("张伟", "zhang.wei@xinghe.example.com"), ("Tom Baker", "tom.baker@xinghe.example.com"),
+        ("王芳", "wang.fang@xinghe.example.com"), ("张伟", None)}
 
 
-class _Folder:
-    def __init__(self, name, messages=(), folders=()):
-        self.name, self.messages, self.folders = name, list(messages), list(folders)
-
-    def get_name(self):
-        return self.name
-
-    def get_number_of_sub_messages(self):
-        return len(self.messages)
-
-    def get_sub_message(self, i):
-        return self.messages[i]
-
-    def get_number_of_sub_folders(self):
-        return len(self.folders)
-
-    def get_sub_folder(self, i):
-        return self.folders[i]
-
-
-def test_pst_walk_keeps_folders_turns_teams_into_chats_and_skips_a_bad_message():
-    when = datetime(2024, 3, 5, 1, 30)  # libpff gives naive times in UTC
-    inbox = _Folder("Inbox", [
-        _Message("报销", "From: 张伟 <zhang.wei@xinghe.example.com>\nTo: lina@x.example\n",
-                 "发票已交。13812345678".encode("gb18030"), when),
-        _Message("broken", "", b"", when, broken=True),
-    ])
-    teams = _Folder("TeamsMessagesData", [
-        _Message("", "From: Tom Baker <tom@x.example>\n", b"ship it", when,
-                 message_class="IPM.SkypeTeams.Message")])
-    root = _Folder("", folders=[_Folder("Top of Personal Folders", folders=[inbox, teams])])
-    artifacts, people, notes, chats = [], [], [], []
-    outlook._walk(root, "", SHANGHAI, artifacts, people, notes, chats)
-    (mail,) = artifacts
-    assert mail.meta["folder"] == "/Top of Personal Folders/Inbox"
-    assert mail.started_at == "2024-03-05T09:30:00+08:00"
-    assert _field(mail, "body") == "发票已交。13812345678"
-    assert _field(mail, "from") == "张伟 <zhang.wei@xinghe.example.com>"
-    (chat,) = chats
-    assert (chat.sender, chat.text, chat.conversation) == ("Tom Baker", "ship it",
-                                                          "TeamsMessagesData")
-    (note,) = notes
-    assert note.startswith("message 2 in /Top of Personal Folders/Inbox was left out")
+def test_a_damaged_message_in_a_pst_is_left_out_with_a_note(fixtures: Path, tmp_path: Path):
+    data = bytearray((fixtures / "outlook/mailbox.pst").read_bytes())
+    # The heap signature of the block that holds one message's properties, broken.
+    at = data.find("陈总的新手机".encode("utf-16-le"))
+    start = at - at % 64
+    while data[start + 2:start + 4] != b"\xec\xbc":
+        start -= 64
+    data[start + 2] = 0
+    damaged = tmp_path / "damaged.pst"
+    damaged.write_bytes(bytes(data))
+    source = extract_one(damaged)
+    (note,) = source.notes
+    assert note.startswith("message 1 in /Top of Personal Folders/收件箱/项目 was left out: "
+                           "it is damaged (")
+    assert "客户对接记录" not in {a.title for a in source.artifacts}
+    assert len(source.artifacts) == 4

@@ -75,7 +75,7 @@ def test_legacy_word_and_powerpoint_say_to_save_as_the_new_format(tmp_path: Path
     # in a folder it is passed over, not fatal
     (tmp_path / "ok.md").write_text("# notes\n", encoding="utf-8")
     plan = plan_import([tmp_path])
-    assert [p.name for p in plan.skipped] == [name]
+    assert [p.name for p, _ in plan.skipped] == [name]
 
 
 def test_whole_office_folder_imports(fixtures: Path):

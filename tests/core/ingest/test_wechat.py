@@ -76,7 +76,7 @@ def test_pywxdump_without_users_json_keeps_the_ids(fixtures: Path, tmp_path: Pat
 def test_users_json_beside_the_exports_is_passed_over_in_a_folder(fixtures: Path):
     from workbench.core.ingest import plan_import
 
-    assert [p.name for p in plan_import([fixtures / "wechat"]).skipped] == ["users.json"]
+    assert [p.name for p, _ in plan_import([fixtures / "wechat"]).skipped] == ["users.json"]
 
 
 def test_weflow_text_with_quoted_senders(fixtures: Path):

@@ -32,6 +32,8 @@ from workbench.core.ingest.base import (
     open_input,
     read_text,
 )
+from workbench.core.ingest.decode import looks_binary
+from workbench.core.messages import say
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 
 __all__ = ["ImportContext", "ImportPlan", "ImportedSource", "extract_all", "plan_import"]
@@ -39,10 +41,11 @@ __all__ = ["ImportContext", "ImportPlan", "ImportedSource", "extract_all", "plan
 
 @dataclass
 class ImportPlan:
-    """What an import will read: (path, importer) pairs, and files it will pass over."""
+    """What an import will read: (path, importer) pairs, and the files in folders it will
+    pass over, each with why (in the user's language)."""
 
     items: list[tuple[Path, Importer]] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def plan_import(paths: list[Path]) -> ImportPlan:
@@ -72,32 +75,41 @@ def _plan_folder(folder: Path, plan: ImportPlan) -> None:
         elif child.is_file():
             try:
                 plan.items.append((child, importer_for_file(child, in_folder=True)))
-            except UnsupportedFormat:
-                plan.skipped.append(child)
+            except UnsupportedFormat as exc:
+                plan.skipped.append((child, exc.problem))
 
 
 def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
     """The importer for one file, chosen by its name and, where names are shared by many
-    formats (.json, .txt, .csv, .zip), by its content. In a folder, a JSON file that is no
-    chat export the workbench knows (a tool's settings or summary) is passed over."""
+    formats (.json, .txt, .csv, .zip) or say nothing (no suffix, an unknown one), by its
+    content. In a folder, a JSON or CSV file that is no chat export the workbench knows (a
+    tool's settings or summary, a contact list) is passed over, with why; given on its own,
+    a CSV is imported as a document."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        if in_folder and not _json_looks_like_chat(path):
-            raise UnsupportedFormat(path, "it is not a chat export the workbench knows")
+        if in_folder and (reason := _json_skip_reason(path)):
+            raise UnsupportedFormat(path, reason)
         return _json_file
     if suffix == ".txt":
         return _text_or_messages
     if suffix == ".csv":
+        if in_folder and not _csv_looks_like_chat(path):
+            raise UnsupportedFormat(path, say(
+                "a CSV file that is no chat export the workbench knows (a table, a contact "
+                "list); to import it as a document, import the file on its own",
+                "不是工作台认识的聊天导出的 CSV 文件（表格、通讯录等）；如要作为文档导入，"
+                "请单独导入这个文件"))
         return _csv_file
     if suffix == ".zip":
         if slack.zip_is_export(path):
             return slack.load_zip
-        raise UnsupportedFormat(path, "the zip file is not a Slack export; unzip it and "
-                                "import the files inside")
+        raise UnsupportedFormat(path, say(
+            "the zip file is not a Slack export; unzip it and import the files inside",
+            "这个 zip 文件不是 Slack 导出；请解压后导入其中的文件"))
     if suffix in {".html", ".htm"}:
         return _html_file
     if suffix in office.LEGACY:
-        raise UnsupportedFormat(path, office.LEGACY[suffix])
+        raise UnsupportedFormat(path, office.legacy_message(suffix))
     if suffix in documents.TEXT_SUFFIXES or suffix in {".docx", ".pdf"} \
             or suffix in office.SUFFIXES:
         return documents.load
@@ -113,13 +125,102 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
         return outlook.load_pst
     if suffix in images.IMAGE_SUFFIXES:
         return images.load
-    raise UnsupportedFormat(
-        path,
+    if sniffed := _sniff(path, in_folder=in_folder):
+        return sniffed
+    if in_folder:
+        raise UnsupportedFormat(path, say("not a format the workbench imports",
+                                          "不是工作台可导入的格式"))
+    raise UnsupportedFormat(path, say(
         f"'{suffix or path.name}' files are not supported. The workbench imports chat exports "
         "(.json, .txt, .csv, Slack folders and .zip), email (.eml, .emlx, .mbox, .msg, "
         ".pst), documents (.txt, .md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, "
         ".html, .rtf) and images (.png, .jpg).",
-    )
+        f"不支持“{suffix or path.name}”文件。工作台可导入：聊天导出（.json、.txt、.csv、Slack "
+        "文件夹和 .zip）、邮件（.eml、.emlx、.mbox、.msg、.pst）、文档（.txt、.md、.docx、"
+        ".pdf、.xlsx、.xls、.pptx、.odt、.ods、.odp、.html、.rtf）和图片（.png、.jpg）。"))
+
+
+SNIFF_BYTES = 64 * 1024
+_OLE_MESSAGE_STREAM = "__substg1.0_".encode("utf-16-le")
+_MAIL_HEADERS = (b"from:", b"to:", b"subject:", b"date:", b"received:", b"return-path:",
+                 b"message-id:", b"mime-version:", b"delivered-to:")
+_OFFICE_PARTS = (("word/document.xml", ".docx"), ("xl/workbook.xml", ".xlsx"),
+                 ("ppt/presentation.xml", ".pptx"))
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with open_input(path) as file:
+            return file.read(SNIFF_BYTES)
+    except ImportFailed:
+        return b""
+
+
+def _sniff(path: Path, *, in_folder: bool) -> Importer | None:
+    """The importer for a file whose name says nothing the workbench knows (no suffix, or
+    one no exporter uses), from signatures in its first bytes: a Thunderbird mailbox has no
+    suffix, a saved message or export may carry any. Plain text without a chat shape is a
+    document only when it has no suffix and is given on its own: a folder's README or
+    Makefile is not material, and a suffix the workbench does not know is refused by it."""
+    head = _head(path)
+    if not head:
+        return None
+    if head.startswith(outlook.PST_MAGIC):
+        return outlook.load_pst
+    if head.startswith(outlook.OLE_MAGIC):
+        return outlook.load_msg if _OLE_MESSAGE_STREAM in head else None
+    if documents.pdf_start(head) >= 0:
+        return documents.load_as(".pdf")
+    if head.startswith(b"PK\x03\x04"):
+        if slack.zip_is_export(path):
+            return slack.load_zip
+        for part, suffix in _OFFICE_PARTS:
+            if part.encode() in head:
+                return documents.load_as(suffix)
+        return None
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")):
+        return images.load
+    if head.startswith(b"From "):
+        return email.load_mbox
+    first_line = head.split(b"\n", 1)[0].lower()
+    if first_line.startswith(_MAIL_HEADERS):
+        return email.load_eml
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"{", b"[")) and _json_skip_reason(path) is None:
+        return _json_file
+    if looks_binary(head):
+        return None
+    if wechat.csv_shape(_first_line(head)):
+        return _csv_file
+    if _head_is_chat_text(head) or (not in_folder and not path.suffix):
+        return _text_or_messages
+    return None
+
+
+def _first_line(head: bytes) -> str:
+    line = head.split(b"\n", 1)[0].rstrip(b"\r")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return line.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return ""
+
+
+def _head_is_chat_text(head: bytes) -> bool:
+    text = head.decode("utf-8-sig", errors="ignore")
+    # The last line may be cut mid-way; judge the complete ones.
+    text = text.rsplit("\n", 1)[0] if len(head) == SNIFF_BYTES else text
+    return any(shape(text) for shape in (collector.looks_like_messages, wechat.text_shape,
+                                         whatsapp.looks_like_messages,
+                                         bracketed.looks_like_messages))
+
+
+def _csv_looks_like_chat(path: Path) -> bool:
+    """Whether a CSV file in a folder is a chat export, from its header line; every
+    exporter the workbench knows writes one."""
+    head = _head(path)
+    return not head or wechat.csv_shape(_first_line(head)) is not None
 
 
 def _text_or_messages(path: Path, ctx: ImportContext) -> ImportedSource:
@@ -133,6 +234,12 @@ def _text_or_messages(path: Path, ctx: ImportContext) -> ImportedSource:
         return whatsapp.from_text(path, decoded, ctx)
     if bracketed.looks_like_messages(text):
         return bracketed.from_text(path, decoded, ctx)
+    if text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[") and _json_skip_reason(path) is None:
+        # A chat export saved as text (an API's answer pasted into a .txt).
+        try:
+            return _json_file(path, ctx)
+        except ImportFailed:
+            pass
     return documents.text_source(path, decoded)
 
 
@@ -166,25 +273,29 @@ def _json_file(path: Path, ctx: ImportContext) -> ImportedSource:
 _CHAT_KEYS = (b'"messages"', b'"records"', b'"chatlab"', b'"talker"', b'"chats"',
               b'"items"')
 _MESSAGE_KEYS = (b'"content"', b'"text"', b'"message"', b'"body"')
-JSON_SNIFF_BYTES = 64 * 1024
+JSON_SNIFF_BYTES = SNIFF_BYTES
 
 
-def _json_looks_like_chat(path: Path) -> bool:
-    """Whether a JSON file in a folder is worth importing as a chat, from its first bytes:
-    an object with a message list, or a list of objects with message text."""
+def _json_skip_reason(path: Path) -> str | None:
+    """Why a JSON file in a folder is not worth importing as a chat, judged from its first
+    bytes (None if it is: an object with a message list, or a list of objects with message
+    text); a file that cannot be read is not skipped, so that its import says why."""
     try:
         with open_input(path) as file:
             head = file.read(JSON_SNIFF_BYTES)
     except ImportFailed:
-        return True  # let the import say what is wrong with it
+        return None
     if b'"collected_at"' in head and b'"files"' in head:
-        return False
+        return say("colleague-skill's summary of a collection, not material; the messages it "
+                   "lists are read from the files beside it",
+                   "这是 colleague-skill 的采集摘要，不是材料；它列出的消息从旁边的文件读取")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"{"):
-        return any(key in head for key in _CHAT_KEYS)
-    if stripped.startswith(b"["):
-        return any(key in head for key in _MESSAGE_KEYS)
-    return False
+    if stripped.startswith(b"{") and any(key in head for key in _CHAT_KEYS):
+        return None
+    if stripped.startswith(b"[") and any(key in head for key in _MESSAGE_KEYS):
+        return None
+    return say("a JSON file that is no chat export the workbench knows (a tool's settings or "
+               "data)", "不是工作台认识的聊天导出的 JSON 文件（工具的设置或数据）")
 
 
 def extract_all(

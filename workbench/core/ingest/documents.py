@@ -6,7 +6,9 @@ import io
 import threading
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -214,11 +216,13 @@ def _tidy_pdf_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
-    """Extract a document of any supported type by its name's suffix."""
+def document_artifact(name: str, data: bytes, kind: ArtifactKind,
+                      suffix: str | None = None) -> Artifact:
+    """Extract a document of any supported type by its name's suffix, or by `suffix` when
+    its content told what it is."""
     from workbench.core.ingest import office
 
-    suffix = Path(name).suffix.lower()
+    suffix = suffix or Path(name).suffix.lower()
     encoding = None
     pictures: list[tuple[str, bytes]] = []
     if suffix == ".docx":
@@ -259,19 +263,26 @@ def document_artifact(name: str, data: bytes, kind: ArtifactKind) -> Artifact:
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 
 
-def load(path: Path, ctx: ImportContext) -> ImportedSource:
+def load(path: Path, ctx: ImportContext, suffix: str | None = None) -> ImportedSource:
     try:
-        artifact = document_artifact(path.name, read_bytes(path), ArtifactKind.DOCUMENT)
+        artifact = document_artifact(path.name, read_bytes(path), ArtifactKind.DOCUMENT,
+                                     suffix)
     except ExtractionError as exc:
         raise ImportFailed(path, str(exc)) from exc
     artifacts: tuple[Artifact, ...] = (artifact,)
-    if path.suffix.lower() in SHEET_SUFFIXES and artifact.segments:
+    if (suffix or path.suffix.lower()) in SHEET_SUFFIXES and artifact.segments:
         artifacts = tuple(
             replace(artifact, title=f"{path.name} — {segment.field.removeprefix('sheet ')}",
                     segments=(segment,), children=artifact.children if index == 0 else (),
                     meta={"sheet": segment.field.removeprefix("sheet ")})
             for index, segment in enumerate(artifact.segments) if segment.field)
     return ImportedSource(path, artifact.source_format, (path,), artifacts)
+
+
+def load_as(suffix: str) -> Callable[[Path, ImportContext], ImportedSource]:
+    """The document importer for a file whose content, not its name, says it is a `suffix`
+    document (a PDF saved without `.pdf`)."""
+    return partial(load, suffix=suffix)
 
 
 def text_source(path: Path, decoded: DecodedText) -> ImportedSource:

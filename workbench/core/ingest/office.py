@@ -28,12 +28,24 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 500
 SUFFIXES = {".xlsx", ".xlsm", ".xls", ".pptx", ".odt", ".ods", ".odp", ".html", ".htm",
             ".rtf"}
+# Legacy binary formats no maintained pure-Python reader handles: (English, 中文) of what to do.
 LEGACY = {
-    ".doc": "Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save "
-            "it as .docx, then import that",
-    ".ppt": "PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint "
-            "or WPS and save it as .pptx, then import that",
+    ".doc": ("Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save "
+             "it as .docx, then import that",
+             "无法读取 Word 97-2003 文档（.doc）；请在 Word 或 WPS 中打开并另存为 .docx，"
+             "再导入那个文件"),
+    ".ppt": ("PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint "
+             "or WPS and save it as .pptx, then import that",
+             "无法读取 PowerPoint 97-2003 演示文稿（.ppt）；请在 PowerPoint 或 WPS 中打开并"
+             "另存为 .pptx，再导入那个文件"),
 }
+
+
+def legacy_message(suffix: str) -> str:
+    """What to do with a legacy .doc/.ppt, in the user's language."""
+    from workbench.core.messages import say
+
+    return say(*LEGACY[suffix])
 MEDIA_FOLDERS = {".xlsx": "xl/media/", ".xlsm": "xl/media/", ".pptx": "ppt/media/",
                  ".odt": "Pictures/", ".ods": "Pictures/", ".odp": "Pictures/"}
 
@@ -45,7 +57,7 @@ class OfficeError(ValueError):
 def extract(suffix: str, data: bytes) -> tuple[tuple[Segment, ...], str | None]:
     """(segments, encoding) of an office or web document by its suffix."""
     if suffix in LEGACY:
-        raise OfficeError(LEGACY[suffix])
+        raise OfficeError(legacy_message(suffix))
     if suffix in {".html", ".htm"}:
         return extract_html(data)
     if suffix == ".rtf":

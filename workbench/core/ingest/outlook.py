@@ -13,7 +13,7 @@ from workbench.core import clock
 from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
-from workbench.core.ingest.chat import ChatMessage, group_by_day
+from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
 from workbench.core.ingest.email import attachment_artifact, decode_header_value, html_to_text
 from workbench.core.ingest.lines import message_problem
 
@@ -132,22 +132,29 @@ def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
     import pypff
 
     pst = pypff.file()
+    # pypff reports a structure it cannot follow as OSError, and as MemoryError when an
+    # object for it cannot be made; in a damaged file either means the same.
     try:
         pst.open(str(path))
-    except OSError as exc:
-        raise ImportFailed(path, f"the Outlook data file is damaged or encrypted ({exc})") \
-            from exc
+    except (OSError, MemoryError) as exc:
+        raise ImportFailed(path, "the Outlook data file is damaged or encrypted "
+                           f"({_why(exc, prefix=False)})") from exc
     artifacts: list[Artifact] = []
     people: list[Person] = []
     notes: list[str] = []
     chats: list[ChatMessage] = []
     try:
-        _walk(pst.get_root_folder(), "", ctx, artifacts, people, notes, chats)
-    except OSError as exc:
-        raise ImportFailed(path, f"the Outlook data file is damaged ({exc})") from exc
+        root = pst.get_root_folder()
+        if root is None:
+            raise ImportFailed(path, "the Outlook data file is damaged (it has no root folder)")
+        _walk(root, "", ctx, artifacts, people, notes, chats)
+    except (OSError, MemoryError) as exc:
+        raise ImportFailed(path, f"the Outlook data file is damaged ({_why(exc, prefix=False)})") \
+            from exc
     finally:
         pst.close()
     artifacts.extend(group_by_day(chats, "teams"))
+    people.extend(senders(chats, "teams"))
     if not artifacts:
         raise ImportFailed(path, "the Outlook data file holds no messages" +
                            (f" that could be read ({notes[0]})" if notes else ""))
@@ -156,20 +163,38 @@ def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
 
 def _walk(folder: Any, where: str, ctx: ImportContext, artifacts: list[Artifact],
           people: list[Person], notes: list[str], chats: list[ChatMessage]) -> None:
+    """Every message under `folder`; a message or folder that cannot be read is left out
+    with a note saying where and why, and the walk goes on."""
     for index in range(folder.get_number_of_sub_messages()):
         try:
             item = folder.get_sub_message(index)
+            if item is None:
+                raise ValueError("it could not be found")
             _pst_message(item, where, ctx, artifacts, people, chats)
-        except (OSError, ValueError, UnicodeDecodeError, ImportFailed) as exc:
-            notes.append(f"message {index + 1} in {where or '/'} was left out: {exc}")
+        except (OSError, MemoryError, ValueError, UnicodeDecodeError, ImportFailed) as exc:
+            notes.append(f"message {index + 1} in {where or '/'} was left out: {_why(exc)}")
     for index in range(folder.get_number_of_sub_folders()):
-        sub = folder.get_sub_folder(index)
-        name = sub.get_name() or f"folder {index + 1}"
-        _walk(sub, f"{where}/{name}", ctx, artifacts, people, notes, chats)
+        try:
+            sub = folder.get_sub_folder(index)
+            if sub is None:
+                raise OSError("it could not be found")
+            name = sub.get_name() or f"folder {index + 1}"
+            _walk(sub, f"{where}/{name}", ctx, artifacts, people, notes, chats)
+        except (OSError, MemoryError) as exc:
+            notes.append(f"folder {index + 1} in {where or '/'} was left out: {_why(exc)}")
 
 
 def _pst_message(item: Any, where: str, ctx: ImportContext, artifacts: list[Artifact],
                  people: list[Person], chats: list[ChatMessage]) -> None:
+    properties = _properties(item)
+    message_class = _string(properties.get(PID_MESSAGE_CLASS))
+    if message_class.startswith(TEAMS_CLASSES):
+        _teams_item(properties, where, ctx, chats)
+        return
+    if not hasattr(item, "get_subject"):
+        # libpff gives calendar items, contacts and other classes it has no type for as
+        # bare items: they are not mail, and the workbench does not import them.
+        raise ValueError(f"it is a {message_class or 'non-mail'} item, not a message")
     headers = item.get_transport_headers() or ""
     from email.parser import HeaderParser
 
@@ -182,17 +207,7 @@ def _pst_message(item: Any, where: str, ctx: ImportContext, artifacts: list[Arti
     sender = header("from") or (item.get_sender_name() or "")
     body = _html_or_text(item.get_plain_text_body() and _text(item.get_plain_text_body()),
                          item.get_html_body())
-    when = item.get_delivery_time() or item.get_client_submit_time()
-    if when is not None and when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)  # libpff converts the file's FILETIMEs, which are UTC
-    message_class = _message_class(item)
-    if message_class.startswith(TEAMS_CLASSES):
-        if when is not None:
-            local = when
-            name = next((p.name or p.email for p in _people([sender])), "") or sender
-            chats.append(ChatMessage(subject or where.rsplit("/", 1)[-1] or "Teams", name or "",
-                                     local.astimezone(ctx.timezone), body))
-        return
+    when = _utc(item.get_delivery_time() or item.get_client_submit_time())
     children = []
     for number in range(item.get_number_of_attachments()):
         attachment = item.get_attachment(number)
@@ -200,25 +215,85 @@ def _pst_message(item: Any, where: str, ctx: ImportContext, artifacts: list[Arti
         data = attachment.read_buffer(size) if size else b""
         name = _attachment_name(attachment) or f"attachment-{number + 1}"
         children.append(attachment_artifact(name, "application/octet-stream", data))
-    artifacts.append(_mail_artifact(subject, sender, header("to"), header("cc"),
-                                    _iso(when, ctx), body, tuple(children), where or "/"))
+    # Mail written in Outlook has no Internet headers: its recipients' names stand in.
+    to = header("to") or _string(properties.get(PID_DISPLAY_TO))
+    cc = header("cc") or _string(properties.get(PID_DISPLAY_CC))
+    artifacts.append(_mail_artifact(subject, sender, to, cc, _iso(when, ctx), body,
+                                    tuple(children), where or "/"))
     people.extend(_people([v for v in (sender, header("to"), header("cc")) if v]))
 
 
-PID_MESSAGE_CLASS = 0x001A
+def _teams_item(properties: dict[int, Any], where: str, ctx: ImportContext,
+                chats: list[ChatMessage]) -> None:
+    """A Teams message as Purview stores it: libpff has no type for its class, so its
+    properties are read from the item's record set."""
+    when = _utc(_time(properties.get(PID_DELIVERY_TIME))
+                or _time(properties.get(PID_CLIENT_SUBMIT_TIME)))
+    if when is None:
+        raise ValueError("the Teams message has no time")
+    html = properties.get(PID_HTML)
+    body = _html_or_text(_string(properties.get(PID_BODY)),
+                         html.get_data() if html is not None else None)
+    if problem := message_problem(1, body):
+        raise ValueError(problem)
+    name = (_string(properties.get(PID_SENDER_NAME))
+            or _string(properties.get(PID_SENDER_ADDRESS)))
+    subject = _string(properties.get(PID_SUBJECT))
+    chats.append(ChatMessage(subject or where.rsplit("/", 1)[-1] or "Teams", name,
+                             when.astimezone(ctx.timezone), body))
 
 
-def _message_class(item: Any) -> str:
-    # libpff has no getter for it: PR_MESSAGE_CLASS is read from the item's first record set.
+def _why(exc: Exception, *, prefix: bool = True) -> str:
+    if isinstance(exc, (OSError, MemoryError)):
+        # libpff's errors chain one sentence per C function; the last says what failed.
+        last = str(exc).rstrip(". ").rsplit(". ", 1)[-1].split(": ", 1)[-1]
+        return f"it is damaged ({last})" if prefix else last
+    return exc.problem if isinstance(exc, ImportFailed) else str(exc)
+
+
+def _utc(when: datetime | None) -> datetime | None:
+    # libpff converts the file's FILETIMEs, which are UTC, to naive datetimes.
+    if when is not None and when.tzinfo is None:
+        return when.replace(tzinfo=UTC)
+    return when
+
+
+PID_MESSAGE_CLASS, PID_SUBJECT, PID_CLIENT_SUBMIT_TIME = 0x001A, 0x0037, 0x0039
+PID_SENDER_NAME, PID_SENDER_ADDRESS, PID_DELIVERY_TIME = 0x0C1A, 0x0C1F, 0x0E06
+PID_BODY, PID_HTML = 0x1000, 0x1013
+
+
+def _properties(item: Any) -> dict[int, Any]:
+    """The item's property entries by id, from its first record set: libpff has getters
+    for the common properties of mail only."""
+    found: dict[int, Any] = {}
     try:
         record_set = item.get_record_set(0)
         for number in range(record_set.get_number_of_entries()):
             entry = record_set.get_entry(number)
-            if entry.get_entry_type() == PID_MESSAGE_CLASS:
-                return entry.get_data_as_string() or ""
+            found.setdefault(entry.get_entry_type(), entry)
     except (OSError, AttributeError, IndexError, ValueError):
+        return found
+    return found
+
+
+def _string(entry: Any) -> str:
+    if entry is None:
         return ""
-    return ""
+    try:
+        return entry.get_data_as_string() or ""
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
+
+
+def _time(entry: Any) -> datetime | None:
+    if entry is None:
+        return None
+    try:
+        value = entry.get_data_as_datetime()
+    except (OSError, ValueError, OverflowError):
+        return None
+    return value if isinstance(value, datetime) else None
 
 
 def _text(value: bytes | str) -> str:

@@ -101,7 +101,9 @@ class ImportSummary:
     already_present: int
     added_by_kind: dict[str, int]
     people_added: int
-    skipped: tuple[Path, ...] = ()
+    # (file, why) for each file in a folder that was passed over (not a format the
+    # workbench imports, a tool's settings or summary beside an export).
+    skipped: tuple[tuple[Path, str], ...] = ()
     # (file, why) for each file that could not be imported; the others were.
     failed: tuple[tuple[Path, str], ...] = ()
     # (file, note) for what a file's importer left out, e.g. a damaged message in a mailbox.
@@ -406,7 +408,8 @@ class Workspace:
         return summary
 
     def _store(
-        self, paths: list[Path], sources: list[ImportedSource], skipped: tuple[Path, ...],
+        self, paths: list[Path], sources: list[ImportedSource],
+        skipped: tuple[tuple[Path, str], ...],
         failures: list[ImportFailed] | None = None,
     ) -> ImportSummary:
         written: list[Path] = []

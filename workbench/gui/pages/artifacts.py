@@ -239,8 +239,7 @@ class ArtifactsPage(Page):
             message = self.tr("Imported {0} new items ({1} were already here).").format(
                 summary.added, summary.already_present)
             if skipped:
-                message += " " + self.tr("{0} files were skipped: not a format the workbench "
-                                         "reads.").format(skipped)
+                message += " " + self.tr("{0} files were passed over.").format(skipped)
             if summary.notes:
                 message += " " + self.tr("{0} damaged parts were left out (for example in {1}: "
                                          "{2}).").format(len(summary.notes),
@@ -249,6 +248,8 @@ class ArtifactsPage(Page):
             self.ctx.status_message.emit(message)
             if summary.failed:
                 self.ctx.show_error(self.import_report(summary, message))
+            elif summary.skipped:
+                self.ctx.show_info(self.import_report(summary, message))
             if summary.added:
                 self.scan()
 
@@ -256,16 +257,19 @@ class ArtifactsPage(Page):
 
     def import_report(self, summary: ImportSummary, message: str) -> str:
         """One summary of a partial import: what came in, and each file that did not, why."""
-        lines = [message, "", self.tr("These files could not be imported; everything else "
-                                      "was:")]
-        lines += [self.tr("• {0}: {1}").format(path.name, why) for path, why in summary.failed]
+        lines = [message]
+        if summary.failed:
+            lines += ["", self.tr("These files could not be imported; everything else was:")]
+            lines += [self.tr("• {0}: {1}").format(path.name, why)
+                      for path, why in summary.failed]
         if summary.notes:
             lines += ["", self.tr("Left out of files that were imported:")]
             lines += [self.tr("• {0}: {1}").format(path.name, note)
                       for path, note in summary.notes]
         if summary.skipped:
-            lines += ["", self.tr("Skipped (not a format the workbench reads):")]
-            lines += [self.tr("• {0}").format(path.name) for path in summary.skipped]
+            lines += ["", self.tr("Passed over:")]
+            lines += [self.tr("• {0}: {1}").format(path.name, why)
+                      for path, why in summary.skipped]
         return "\n".join(lines)
 
     def scan(self) -> Task | None:
