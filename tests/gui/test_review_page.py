@@ -61,6 +61,7 @@ def page(qtbot, ws_path: Path, errors) -> ReviewPage:
     qtbot.waitExposed(page)
     page.activateWindow()
     page.refresh()  # as the main window does when the page is shown
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
     return page
 
 
@@ -498,3 +499,39 @@ def test_an_unscanned_item_cannot_be_approved(qtbot, page: ReviewPage, ws_path: 
     qtbot.keyClick(page.view, Qt.Key.Key_A)
     with Workspace.open(ws_path) as ws:
         assert ws.artifact(new).state is ArtifactState.PENDING
+
+
+def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_path: Path,
+                                                                     errors, monkeypatch):
+    """Working out the scan key transliterates every name seen: the item shows at once,
+    Approve waits (saying why) until the key, worked out on a pool thread, arrives."""
+    import threading
+
+    from workbench.core import scan
+    from workbench.gui.pages import review as review_page
+
+    real, workers, release = scan.current_scan_key, [], threading.Event()
+
+    def slow_key(ws):  # type: ignore[no-untyped-def]
+        workers.append(threading.current_thread())
+        release.wait(10)
+        return real(ws)
+
+    monkeypatch.setattr(review_page, "current_scan_key", slow_key)
+    monkeypatch.setattr(scan, "_scan_keys", {})  # as after the people changed
+    ctx = AppContext()
+    ctx.workspace_path = ws_path
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.pages.currentIndex() == 1 and page.artifact is not None  # shown at once
+    qtbot.waitUntil(lambda: bool(workers))
+    assert workers[0] is not threading.main_thread()
+    assert page.checking and not page.act_approve.isEnabled()
+    assert "Checking whether this item can be approved" in page.approve_button.toolTip()
+    release.set()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
+    apply_policy(qtbot, page)
+    assert page.act_approve.isEnabled()
+    assert not errors

@@ -47,16 +47,27 @@ _scan_keys: dict[str, tuple[str, str]] = {}
 _scan_keys_lock = threading.Lock()
 
 
+def cached_scan_key(ws: Workspace) -> str | None:
+    """The scan key if this process has worked it out for the people as they are now; None
+    when `current_scan_key` must work it out (it transliterates every name seen: a window
+    asks for it off the UI thread)."""
+    from workbench.core.pii import version
+
+    state = f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
+    with _scan_keys_lock:
+        cached = _scan_keys.get(str(ws.root.resolve()))
+    return cached[1] if cached is not None and cached[0] == state else None
+
+
 def current_scan_key(ws: Workspace) -> str:
     """The key a scan made now would carry: the installed detector and the people known now."""
     from workbench.core.pii import version
 
+    cached = cached_scan_key(ws)
+    if cached is not None:
+        return cached
     root = str(ws.root.resolve())
     state = f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
-    with _scan_keys_lock:
-        cached = _scan_keys.get(root)
-        if cached is not None and cached[0] == state:
-            return cached[1]
     key = scan_key(version.DETECTOR_VERSION, known_people(ws))
     with _scan_keys_lock:
         _scan_keys[root] = (state, key)

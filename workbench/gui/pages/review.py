@@ -33,7 +33,12 @@ from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.pii.script import dominant_language
 from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
 from workbench.core.review import Decision
-from workbench.core.scan import cached_sender_keys, sender_keys
+from workbench.core.scan import (
+    cached_scan_key,
+    cached_sender_keys,
+    current_scan_key,
+    sender_keys,
+)
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.blockers import gate_reason
@@ -67,7 +72,8 @@ class ReviewPage(Page):
         self._aliases: dict[str, int] = {}
         self.artifact: ArtifactRow | None = None
         self.findings: list[StoredFinding] = []
-        self._gate: list[gate.Blocker] = []  # what stops approving the open item
+        # What stops approving the open item (None: not known yet, being worked out).
+        self._gate: list[gate.Blocker] | None = []
         self.selected: int | None = None
         self._language = "en"
         self._shown_id: str | None = None  # whose document/picture is built
@@ -81,6 +87,7 @@ class ReviewPage(Page):
         self._writer.setMaxThreadCount(1)
         self._writing = 0
         self._senders_task: Task | None = None
+        self._key_task: Task | None = None
 
         self._build_actions()
         self._build_ui()
@@ -369,6 +376,39 @@ class ReviewPage(Page):
         task.signals.failed.connect(failed)
         self._senders_task = task.start()
 
+    @property
+    def checking(self) -> bool:
+        """Something the page shows is still being worked out off the UI thread (the scan key
+        the gate needs, or which chat senders are the employee)."""
+        return self._key_task is not None or self._senders_task is not None
+
+    def _work_out_scan_key(self) -> None:
+        """The scan key the gate compares with, worked out off the UI thread (pinyin for every
+        name seen); then the open item is checked again."""
+        path = self.ctx.workspace_path
+        if path is None or self._key_task is not None:
+            return
+
+        def work(_progress, _cancel) -> str:  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return current_scan_key(ws)
+
+        def known(_key: str) -> None:
+            self._key_task = None
+            # Checked again from what is stored now (in another workspace by now, perhaps:
+            # then its own key is worked out next).
+            if self.ctx.workspace_path is not None and self.artifact is not None \
+                    and self._reload(self.artifact.id):
+                self._render()
+
+        def failed(_message: str) -> None:
+            self._key_task = None
+
+        task = Task(work)
+        task.signals.succeeded.connect(known)
+        task.signals.failed.connect(failed)
+        self._key_task = task.start()
+
     def _first_to_review(self) -> str | None:
         pending = [i for i in self._index if self._states[i] == "pending"]
         return (pending or self._index or [None])[0]
@@ -410,10 +450,17 @@ class ReviewPage(Page):
                 self.findings = ws.findings(artifact_id)
                 self._aliases = ws.pseudonym_ordinals()
                 # The gate's answer from stored state: Approve is offered only if it agrees
-                # (open findings aside: pressing Approve then leads to them).
-                self._gate = [b for b in gate.approval_blockers(ws, artifact_id, by_hand=True,
-                                                                findings=self.findings)
-                              if b.rule is not gate.Rule.UNDECIDED]
+                # (open findings aside: pressing Approve then leads to them). It needs the
+                # scan key, which takes a while to work out after the people changed: that
+                # is done off the UI thread, and Approve waits for it.
+                key = cached_scan_key(ws)
+                if key is None:
+                    self._gate = None
+                    self._work_out_scan_key()
+                else:
+                    self._gate = [b for b in gate.approval_blockers(
+                        ws, artifact_id, by_hand=True, context=gate.GateContext(key),
+                        findings=self.findings) if b.rule is not gate.Rule.UNDECIDED]
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
@@ -589,10 +636,13 @@ class ReviewPage(Page):
         if has:
             state = self._states.get(self.artifact.id)  # type: ignore[union-attr]
             scanning = self.ctx.scanning
-            self.act_approve.setEnabled(state != "approved" and not scanning and not self._gate)
+            self.act_approve.setEnabled(state != "approved" and not scanning
+                                        and self._gate == [])
             self.act_exclude.setEnabled(state != "excluded")
             if scanning:
                 why = self.tr("A scan is running: approve once it has finished.")
+            elif self._gate is None:
+                why = self.tr("Checking whether this item can be approved…")
             elif self._gate:
                 why = self.tr("Cannot approve: {0}.").format(
                     "; ".join(gate_reason(b) for b in self._gate))
