@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self.counts = QLabel()
         self._counting: set[Task] = set()
+        self._count_again = False  # the data changed while it was being counted
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -248,33 +250,43 @@ class MainWindow(QMainWindow):
             self.current_page().refresh()
 
     def _update_counts(self) -> None:
-        """Counted off the UI thread: it runs after every change, at any size."""
+        """Counted off the UI thread: it runs after every change, at any size. One count at a
+        time: changes that come meanwhile (fifty approvals in a row) are counted once, when
+        it ends."""
         path = self.ctx.workspace_path
         if path is None:
             self.counts.setText(self.tr("No workspace open"))
             return
+        if self._counting:
+            self._count_again = True
+            return
+        self._count_again = False
         from workbench.core.workspace import Workspace
 
-        def work(_progress, _cancel):  # type: ignore[no-untyped-def]
+        def work(_progress, _cancel) -> Counter[str]:  # type: ignore[no-untyped-def]
             with Workspace.open(path) as ws:
-                return ws.status()
+                return Counter(state.value for _id, state in ws.artifact_states())
 
-        def counted(status) -> None:  # type: ignore[no-untyped-def]
+        def ended() -> None:
             self._counting.discard(task)
+            if self._count_again:
+                self._update_counts()
+
+        def counted(states: Counter[str]) -> None:
             if path == self.ctx.workspace_path:
-                self._show_counts(status)
+                self._show_counts(states)
+            ended()
 
         task = Task(work)
         task.signals.succeeded.connect(counted)
-        task.signals.failed.connect(lambda _message: self._counting.discard(task))
+        task.signals.failed.connect(lambda _message: ended())
         self._counting.add(task)  # kept alive until it reports
         task.start()
 
-    def _show_counts(self, status) -> None:  # type: ignore[no-untyped-def]
-        reviewed = status.by_state["approved"] + status.by_state["excluded"]
+    def _show_counts(self, states: Counter[str]) -> None:
+        reviewed = states["approved"] + states["excluded"]
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
-            reviewed, status.artifacts, status.by_state["approved"],
-            status.by_state["excluded"]))
+            reviewed, sum(states.values()), states["approved"], states["excluded"]))
 
     # -- background work --------------------------------------------------------------------------
 
