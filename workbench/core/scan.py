@@ -6,7 +6,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from workbench.core import gate
@@ -74,9 +74,46 @@ def current_scan_key(ws: Workspace) -> str:
     return key
 
 
+# The workspace keeps the last `known_people` a scan worked out (sealed, with the state of the
+# people and the detector it came from), so a process that did not scan (the window, once
+# the scan's child process is done) needs no pinyin for the names: loading pypinyin's tables
+# holds the interpreter for a quarter of a second, which the window would feel.
+KNOWN_PEOPLE_SETTING = "known_people"
+
+
+def _people_state(ws: Workspace) -> str:
+    from workbench.core.pii import version
+
+    return f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
+
+
+def remember_known_people(ws: Workspace, people: list[KnownPerson]) -> None:
+    ws.set_setting(KNOWN_PEOPLE_SETTING, json.dumps(
+        {"state": _people_state(ws), "people": [asdict(p) for p in people]},
+        ensure_ascii=False))
+
+
+def _remembered_people(ws: Workspace) -> list[KnownPerson] | None:
+    stored = ws.setting(KNOWN_PEOPLE_SETTING)
+    if not stored:
+        return None
+    data = json.loads(stored)
+    if data.get("state") != _people_state(ws):
+        return None  # people, profile or detector changed since: worked out again
+    return [KnownPerson(**{k: tuple(v) if isinstance(v, list) else v
+                           for k, v in person.items()}) for person in data["people"]]
+
+
 def known_people(ws: Workspace) -> list[KnownPerson]:
     """The employee (key "self") and everyone in the people table, matched to self by name or
     address so that "Lina Li" seen in Slack is known to be the employee."""
+    remembered = _remembered_people(ws)
+    if remembered is not None:
+        return remembered
+    return _work_out_people(ws)
+
+
+def _work_out_people(ws: Workspace) -> list[KnownPerson]:
     profile = ws.profile
     me = self_person(profile)
     my_names = {n.casefold() for n in me.names}
@@ -195,7 +232,10 @@ def scan_workspace(
     from workbench.core.pii import version
     from workbench.core.pii.detector import Detector, DetectorPool
 
-    people = known_people(ws)
+    people = _remembered_people(ws)
+    if people is None:
+        people = _work_out_people(ws)
+        remember_known_people(ws, people)
     key = scan_key(version.DETECTOR_VERSION, people)
     # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
     done = {} if force else {a: k for a, (k, mac) in ws.scan_records().items() if mac}
