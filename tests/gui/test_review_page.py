@@ -535,3 +535,27 @@ def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_p
     apply_policy(qtbot, page)
     assert page.act_approve.isEnabled()
     assert not errors
+
+
+def test_moving_on_by_keyboard_draws_the_item_in_turns_and_drops_an_overtaken_one(
+        qtbot, page: ReviewPage):
+    """J shows where you are at once; the text, its highlights and the findings list follow,
+    each in its own turn of the event loop. Moving again before they are drawn drops the
+    rest of the item moved past: only the item you land on is drawn."""
+    page.pending_only.setChecked(False)
+    first = page.artifact.id
+    page.go_next()
+    second = page.artifact.id
+    assert second != first and page.drawing
+    assert page.title_label.text() == page.artifact.title  # where you are, at once
+    assert page.position_label.text().startswith("2 of")
+    assert page.view.document().isEmpty()  # never the last item's text under the new title
+    assert not page.panel.isEnabled()  # nor its findings to click
+    page.go_next()
+    third = page.artifact.id
+    assert third != second
+    qtbot.waitUntil(lambda: not page.drawing, timeout=5_000)
+    assert page._shown_id == third and page.panel.isEnabled()
+    assert page.view.highlighted_ids() == {f.id for f in page.findings if f.box is None
+                                           and page.view.text_map.to_doc(f.start, f.end)}
+    assert set(page.panel._findings) == {f.id for f in page.findings}

@@ -3,9 +3,10 @@ by hand, previewing the export, approving or excluding, and moving on — by key
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRegularExpression, Qt, QThreadPool
+from PySide6.QtCore import QRegularExpression, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QImage,
@@ -80,6 +81,8 @@ class ReviewPage(Page):
         self._picture: tuple[str, object] | None = None  # (blob, upright Pillow image)
         self._dirty = True
         self._emitting = False
+        self._stages: list[Callable[[], None]] = []  # parts still to draw, in order
+        self._draw_generation = 0
         # Approvals, undo and whole-workspace decisions run one after another, off the UI
         # thread, in the order they were asked for: an undo never overtakes the approval
         # before it.
@@ -434,13 +437,16 @@ class ReviewPage(Page):
         self._open(artifact_id)
         self.ctx.page_requested.emit(self.key)
 
-    def _open(self, artifact_id: str) -> None:
+    def _open(self, artifact_id: str, staged: bool = False) -> None:
         if self.artifact is None or self.artifact.id != artifact_id:
             self.selected = None
         if not self._reload(artifact_id):
             return
         self.pages.setCurrentIndex(1)
-        self._render()
+        if staged and not self.is_image and not self.previewing:
+            self._render_staged()
+        else:
+            self._render()
 
     def _reload(self, artifact_id: str) -> bool:
         """Read the artifact and its findings again (quick: one artifact)."""
@@ -481,10 +487,62 @@ class ReviewPage(Page):
         return self.artifact is not None and self.artifact.image_blob is not None \
             and self.artifact.kind.value == "image"
 
+    @property
+    def drawing(self) -> bool:
+        """Parts of the item moved to are still to be drawn (see `_render_staged`)."""
+        return bool(self._stages)
+
+    def _render_staged(self) -> None:
+        """Moving through the items by keyboard: where we are and what the keys will do at
+        once, then the text, its highlights and the findings list, each in its own turn of
+        the event loop, so the window answers in between (each takes a few milliseconds per
+        hundred messages; together, on a busy machine, they would be a stall). A move made
+        meanwhile drops the parts not drawn yet."""
+        # The last item's text goes at once: a click or a selection on it must never be
+        # taken for a place in this one.
+        if self._shown_id != self.artifact.id:  # type: ignore[union-attr]
+            self.view.show_document(QTextDocument(), None)
+            self._shown_id = None
+        self.panel.setEnabled(False)  # the last item's findings until the list is redrawn
+        self._render_header()
+        self._update_actions()
+        self._stages = [self._stage_text, self._stage_highlights, self._stage_findings]
+        self._draw_generation += 1
+        generation = self._draw_generation
+        QTimer.singleShot(0, lambda: self._next_stage(generation))
+
+    def _next_stage(self, generation: int) -> None:
+        if generation != self._draw_generation or not self._stages or self.artifact is None:
+            return  # overtaken by another move or a full render
+        self._stages.pop(0)()
+        if self._stages:
+            QTimer.singleShot(0, lambda: self._next_stage(generation))
+
+    def _stage_text(self) -> None:
+        assert self.artifact is not None
+        self.content.setCurrentWidget(self.view)
+        self._render_banner()
+        if self._shown_id != self.artifact.id:
+            rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
+            self.view.show_document(rendered.document, rendered.map)
+            self._shown_id = self.artifact.id
+
+    def _stage_highlights(self) -> None:
+        self.view.highlight(self.findings, self.selected)
+
+    def _stage_findings(self) -> None:
+        self.legend.set_findings(self.findings)
+        self.panel.set_findings(self.findings, self.selected, self._alias_of)
+        self.panel.setEnabled(True)
+        self._update_actions()
+
     def _render(self) -> None:
         """Bring every part of the page up to date with the loaded artifact and findings.
         The text document is rebuilt only for another artifact or a preview."""
         artifact = self.artifact
+        self._stages = []  # everything is drawn here
+        self._draw_generation += 1
+        self.panel.setEnabled(True)
         if artifact is None:
             return
         if self.is_image:
@@ -512,14 +570,17 @@ class ReviewPage(Page):
             self.banner.setText(text)
             self.banner.setStyleSheet("background: #fef7e0; padding: 6px;")
             return
-        self.banner.setText(self.tr("Click a coloured passage to decide about it. Select any "
-                                    "other text and press R to redact it."))
-        self.banner.setStyleSheet("color: palette(placeholder-text); padding: 2px;")
+        self._render_banner()
         if self._shown_id != self.artifact.id:
             rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
             self.view.show_document(rendered.document, rendered.map)
             self._shown_id = self.artifact.id
         self.view.highlight(self.findings, self.selected)
+
+    def _render_banner(self) -> None:
+        self.banner.setText(self.tr("Click a coloured passage to decide about it. Select any "
+                                    "other text and press R to redact it."))
+        self.banner.setStyleSheet("color: palette(placeholder-text); padding: 2px;")
 
     def _render_preview_text(self) -> None:
         assert self.artifact is not None
@@ -920,7 +981,7 @@ class ReviewPage(Page):
                 self._say(self.tr("This is the last item.") if step > 0
                           else self.tr("This is the first item."))
             return
-        self._open(target)
+        self._open(target, staged=True)
 
     def _neighbour(self, step: int) -> str | None:
         assert self.artifact is not None
