@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -58,6 +59,8 @@ class AppContext(QObject):
         self.workspace_path: Path | None = None
         self.window: QWidget | None = None
         self.tasks: list[Task] = []
+        self._connection: Workspace | None = None  # the UI thread's, for the workspace shown
+        self._connection_thread = 0  # SQLite connections belong to the thread that made them
         self._scans: set[int] = set()  # ids of the tasks that scan
 
     # -- workspace ------------------------------------------------------------------------
@@ -68,22 +71,28 @@ class AppContext(QObject):
         from workbench.core.errors import WorkspaceInUse
         from workbench.core.workspace import lock
 
+        opened: Workspace | None = None
         if path is not None:
             try:
-                Workspace.open(path).close()
+                opened = Workspace.open(path)
                 lock.acquire(Path(path))
             except WorkspaceInUse:
+                if opened is not None:
+                    opened.close()
                 self.show_error(self.tr(
                     "The workspace {0} is in use by another window or process. Close it there "
                     "(or wait for that command to finish) and try again.").format(path))
                 return False
             except WorkbenchError as exc:
+                if opened is not None:
+                    opened.close()
                 self.show_error(str(exc))
                 return False
             self._remember(Path(path))
         self.release_workspace()
         self.workspace_path = Path(path) if path else None
         self._held = self.workspace_path
+        self._connection, self._connection_thread = opened, threading.get_ident()
         self.workspace_changed.emit(self.workspace_path)
         return True
 
@@ -92,14 +101,25 @@ class AppContext(QObject):
         from workbench.core.workspace import lock
 
         held, self._held = getattr(self, "_held", None), None
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
         if held is not None:
             lock.release(held)
 
     @contextlib.contextmanager
     def workspace(self) -> Iterator[Workspace]:
-        """A short-lived connection for quick reads and single decisions on the UI thread."""
+        """The workspace for quick reads and single decisions on the UI thread: the window's
+        own connection while it shows the workspace. Opening and closing one for each read
+        costs milliseconds, and the last connection to close checkpoints the journal, which
+        makes every other reader and writer wait meanwhile."""
         if self.workspace_path is None:
             raise RuntimeError("no workspace is open")
+        kept = self._connection
+        if kept is not None and kept.root == self.workspace_path \
+                and threading.get_ident() == self._connection_thread:
+            yield kept
+            return
         ws = Workspace.open(self.workspace_path)
         try:
             yield ws
