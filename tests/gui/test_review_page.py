@@ -550,12 +550,14 @@ def test_moving_on_by_keyboard_draws_the_item_in_turns_and_drops_an_overtaken_on
     assert page.title_label.text() == page.artifact.title  # where you are, at once
     assert page.position_label.text().startswith("2 of")
     assert page.view.document().isEmpty()  # never the last item's text under the new title
+    assert page.view.placeholderText() == ""  # nor "This item has no text."
     assert not page.panel.isEnabled()  # nor its findings to click
     page.go_next()
     third = page.artifact.id
     assert third != second
     qtbot.waitUntil(lambda: not page.drawing, timeout=5_000)
     assert page._shown_id == third and page.panel.isEnabled()
+    assert page.view.placeholderText() == "This item has no text."
     assert page.view.highlighted_ids() == {f.id for f in page.findings if f.box is None
                                            and page.view.text_map.to_doc(f.start, f.end)}
     assert set(page.panel._findings) == {f.id for f in page.findings}

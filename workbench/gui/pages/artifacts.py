@@ -183,7 +183,7 @@ class ArtifactsPage(Page):
         if self._shown_for != path:
             # Another workspace: nothing of the last one stays on screen while this one loads.
             self.model.set_rows([], {}, {})
-            self.heading.setText(self.tr("Reading the list…"))
+            self.heading.setText("")
             self.empty.setText(self.tr("Reading the list…"))
             self.body.setCurrentWidget(self.empty)
 

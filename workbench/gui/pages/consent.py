@@ -458,14 +458,16 @@ class ConsentPage(Page):
             return _Loaded(own, contacts, cards, facts, name, record, withdrawn_on,
                            state_error)
 
-        self._set_checking(True)
+        # The line above the page says so while the page still shows the last reading; on a
+        # first reading the page itself says it.
+        self._set_checking(True, shown=self._loaded_for == path)
         self.ctx.run_task(work, self.tr("Reading what this workspace holds…"),
                           lambda loaded: self._loaded(generation, path, loaded),
                           lambda message: self._load_failed(generation, message))
 
-    def _set_checking(self, checking: bool) -> None:
+    def _set_checking(self, checking: bool, shown: bool = True) -> None:
         self.checking = checking
-        self.checking_label.setVisible(checking)
+        self.checking_label.setVisible(checking and shown)
         # The notice and the summary are drawn from what is being read.
         self.next_button.setEnabled(not checking)
 

@@ -226,7 +226,8 @@ class ReviewPage(Page):
         self.view = FindingView()
         # Read-only: Tab moves on to the finding's buttons instead of staying in the text.
         self.view.setTabChangesFocus(True)
-        self.view.setPlaceholderText(self.tr("This item has no text."))
+        self._no_text = self.tr("This item has no text.")
+        self.view.setPlaceholderText(self._no_text)
         self.view.char_clicked.connect(self._char_clicked)
         self.view.selectionChanged.connect(self._update_actions)
         self.canvas = ImageCanvas()
@@ -501,6 +502,7 @@ class ReviewPage(Page):
         # The last item's text goes at once: a click or a selection on it must never be
         # taken for a place in this one.
         if self._shown_id != self.artifact.id:  # type: ignore[union-attr]
+            self.view.setPlaceholderText("")  # its text is coming, not missing
             self.view.show_document(QTextDocument(), None)
             self._shown_id = None
         self.panel.setEnabled(False)  # the last item's findings until the list is redrawn
@@ -526,6 +528,7 @@ class ReviewPage(Page):
             rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
             self.view.show_document(rendered.document, rendered.map)
             self._shown_id = self.artifact.id
+        self.view.setPlaceholderText(self._no_text)
 
     def _stage_highlights(self) -> None:
         self.view.highlight(self.findings, self.selected)
@@ -543,6 +546,7 @@ class ReviewPage(Page):
         self._stages = []  # everything is drawn here
         self._draw_generation += 1
         self.panel.setEnabled(True)
+        self.view.setPlaceholderText(self._no_text)
         if artifact is None:
             return
         if self.is_image:
