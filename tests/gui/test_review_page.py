@@ -561,3 +561,11 @@ def test_moving_on_by_keyboard_draws_the_item_in_turns_and_drops_an_overtaken_on
     assert page.view.highlighted_ids() == {f.id for f in page.findings if f.box is None
                                            and page.view.text_map.to_doc(f.start, f.end)}
     assert set(page.panel._findings) == {f.id for f in page.findings}
+
+
+def test_utf16_lengths_count_characters_beyond_the_bmp_twice():
+    from workbench.gui.review.document import has_astral, utf16_len
+
+    for text in ("", "abc", "中文 text", "a😀b", "😀😀", "\uffff", "\U00010000", "🇨🇳 ok"):
+        assert utf16_len(text) == len(text.encode("utf-16-le")) // 2
+        assert has_astral(text) == any(ord(c) > 0xFFFF for c in text)
