@@ -103,13 +103,16 @@ def main(out: Path) -> None:
             with as_party(fresh, "employee"):
                 window = window_for(fresh.workspace)
                 window.show_page("artifacts")
+                wait_idle(window)  # pages read the workspace off the UI thread
                 shoot(window, out / f"{code}-materials.png")
                 window.show_page("review")
                 window.pages["review"].show_artifact(chat)
+                wait_idle(window)
                 shoot(window, out / f"{code}-review-chat.png")
                 window.pages["review"].show_artifact(image)
                 shoot(window, out / f"{code}-review-image.png")
                 window.show_page("consent")
+                wait_idle(window)
                 shoot(window, out / f"{code}-consent.png")
                 window.show_page("keys")
                 shoot(window, out / f"{code}-keys.png")

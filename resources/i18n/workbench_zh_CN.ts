@@ -118,6 +118,10 @@
         <translation>请先打开或新建一个工作区：文件 ▸ 打开工作区，或 文件 ▸ 新建工作区。</translation>
     </message>
     <message>
+        <source>Reading the list…</source>
+        <translation>正在读取列表…</translation>
+    </message>
+    <message>
         <source>Workspace of {0}</source>
         <translation>{0} 的工作区</translation>
     </message>
@@ -447,6 +451,10 @@
     <message>
         <source>Consent</source>
         <translation>同意书</translation>
+    </message>
+    <message>
+        <source>Reading what this workspace holds…</source>
+        <translation>正在读取这个工作区里的内容…</translation>
     </message>
     <message>
         <source>Go to Keys &amp;&amp; contacts</source>
@@ -2952,6 +2960,10 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
     <message>
         <source>A scan is running: approve once it has finished.</source>
         <translation>正在扫描：扫描完成后再批准。</translation>
+    </message>
+    <message>
+        <source>Checking whether this item can be approved…</source>
+        <translation>正在检查这一项能否批准…</translation>
     </message>
     <message>
         <source>Cannot approve: {0}.</source>

@@ -190,3 +190,45 @@ def test_ledger_bodies_carry_no_content_or_personal_data(parties, tmp_path, fixt
         values = {f.value for f in ws.findings()} | {"李娜", "张伟", "Tom Baker", "支付网关"}
     leaked = [v for v in values if v in payloads]
     assert not leaked
+
+
+def _facts_from_every_artifact(ws: Workspace) -> consent.WorkspaceFacts:
+    """The definition, read the long way: every artifact and finding opened."""
+    included = [a for a in ws.artifacts() if a.state.value != "excluded"]
+    counts: dict[str, int] = {}
+    for artifact in included:
+        category = consent._CATEGORY_OF_KIND[artifact.kind.value]
+        units = (sum(1 for s in artifact.segments if s.placeholder is None)
+                 if artifact.kind.value == "chat" else 1)
+        counts[category] = counts.get(category, 0) + units
+    ids = {a.id for a in included}
+    sensitive: dict[str, int] = {}
+    for f in ws.findings():
+        if f.artifact_id in ids and f.entity.startswith("SENSITIVE_") and f.decision != "redact":
+            name = f.entity.removeprefix("SENSITIVE_").lower()
+            sensitive[name] = sensitive.get(name, 0) + 1
+    return consent.WorkspaceFacts(tuple(sorted(counts.items())), tuple(sorted(sensitive.items())),
+                                  tuple(sorted(ids)))
+
+
+def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(employee_ws):
+    from workbench.core import review
+
+    ws = employee_ws
+    chat = next(a for a in ws.artifacts() if a.kind.value == "chat")
+    assert any(s.placeholder for s in chat.segments), "the chat export has a [图片] to skip"
+    email = next(a for a in ws.artifacts() if a.kind.value == "email")
+    found = dict(consent.workspace_facts(ws).sensitive)
+    # Sensitive remarks in two items: one decided redact, one kept; then an item excluded.
+    ws.add_manual_findings([(chat.id, 0, 4, "SENSITIVE_HEALTH", "keep"),
+                            (email.id, 0, 4, "SENSITIVE_HEALTH", "redact")])
+    before = consent.workspace_facts(ws)
+    assert before == _facts_from_every_artifact(ws)
+    assert dict(before.categories)["chat-messages"] == \
+        sum(1 for s in chat.segments if s.placeholder is None)
+    assert dict(before.sensitive) == {**found, "health": found.get("health", 0) + 1}
+    review.exclude(ws, chat.id)
+    after = consent.workspace_facts(ws)
+    assert after == _facts_from_every_artifact(ws)
+    assert sum(dict(after.sensitive).values()) < sum(dict(before.sensitive).values())
+    assert len(after.artifact_digests) == len(before.artifact_digests) - 1

@@ -123,3 +123,28 @@ def test_sender_keys_follow_the_people_seen(workspace: Workspace, fixtures: Path
         for name in person.names:
             expected.setdefault(name, person.key)
     assert after == expected
+
+
+def test_a_scan_keeps_the_people_it_worked_out_sealed_for_while_they_stay(
+        scanned: Workspace, fixtures: Path, monkeypatch):
+    """The window asks for the people (the gate's scan key, the chat senders) without
+    transliterating every name again: what the scan worked out is kept in the workspace,
+    sealed, and used only while the people, the profile and the detector are the same."""
+    import sqlite3
+
+    worked_out = scan._work_out_people(scanned)
+    assert scan.known_people(scanned) == worked_out
+
+    def no_pinyin(_name: str) -> list[str]:
+        raise AssertionError("the kept people should have been used")
+
+    monkeypatch.setattr(scan, "pinyin_forms", no_pinyin)
+    assert scan.known_people(scanned) == worked_out
+    with sqlite3.connect(scanned.root / "workspace.sqlite") as raw:
+        (stored,) = raw.execute("SELECT value FROM settings WHERE key = ?",
+                                (scan.KNOWN_PEOPLE_SETTING,)).fetchone()
+    assert "李娜".encode() not in bytes(stored) and b"self" not in bytes(stored)
+    monkeypatch.undo()
+    scanned.import_paths([fixtures / "wechat"])  # people seen again: worked out again
+    assert scan._remembered_people(scanned) is None
+    assert scan.known_people(scanned) == scan._work_out_people(scanned)

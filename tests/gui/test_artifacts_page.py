@@ -197,3 +197,61 @@ def test_typing_searches_once_when_typing_stops_off_the_ui_thread(qtbot, window,
     page.search.setText("")
     qtbot.wait(400)
     settle(qtbot, window)
+
+
+def test_the_list_is_read_off_the_ui_thread_and_an_older_reading_is_dropped(
+        qtbot, window, workspace, fixtures: Path, monkeypatch):
+    import threading
+
+    from workbench.core.workspace import Workspace
+
+    page = window.pages["artifacts"]
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    workspace.import_paths([fixtures / "email/inbox.mbox"])
+    real, readers, release = Workspace.artifact_summaries, [], threading.Event()
+
+    def slow(ws):
+        readers.append(threading.current_thread())
+        if len(readers) == 1:  # the first reading is overtaken, then arrives last
+            release.wait(10)
+            return []
+        return real(ws)
+
+    monkeypatch.setattr(Workspace, "artifact_summaries", slow)
+    page.refresh()
+    qtbot.waitUntil(lambda: len(readers) == 1)
+    assert readers[0] is not threading.main_thread()
+    assert page.loading and page.model.rowCount() == 0
+    page.refresh()  # the data changed meanwhile
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert page.model.rowCount() == 3
+    release.set()
+    qtbot.waitUntil(lambda: not window.ctx.tasks, timeout=10_000)
+    assert page.model.rowCount() == 3  # the empty answer of the older reading was dropped
+    assert page.body.currentWidget() is page.table
+
+
+def test_a_change_updates_its_row_without_resetting_the_list(qtbot, window, workspace,
+                                                             fixtures: Path):
+    from workbench.core import review
+
+    page = window.pages["artifacts"]
+    workspace.import_paths([fixtures / "email/inbox.mbox"])
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 3, timeout=10_000)
+    resets, changed, inserted = [], [], []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.model.dataChanged.connect(lambda first, last: changed.append((first.row(),
+                                                                       last.row())))
+    page.model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    second = page.model.row_at(1).id
+    review.exclude(workspace, second)
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert changed == [(1, 1)] and not resets and not inserted
+    assert page.model.data(page.model.index(1, 4)) == "Excluded"
+    workspace.import_paths([fixtures / "docs/handover_notes.md"])
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert inserted == [(3, 3)] and not resets
+    assert page.model.rowCount() == 4

@@ -58,6 +58,7 @@ def make_page(qtbot, ctx) -> ConsentPage:
     qtbot.addWidget(page)
     page.resize(1100, 680)
     page.show()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
     return page
 
 
@@ -73,6 +74,7 @@ def decide(qtbot, page: ConsentPage, ctx, button) -> dict:
     assert page.steps.currentIndex() == DECISION
     with qtbot.waitSignal(ctx.data_changed, timeout=20_000):
         button.click()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
     with Workspace.open(ctx.workspace_path) as ws:
         return consent.current_record(ws)
 
@@ -307,3 +309,67 @@ def test_a_withdrawn_consent_is_shown_as_withdrawn_with_a_way_to_decide_again(qt
     text = other.state_label.text()
     assert "Withdrawn" in text and "2026-12-01" in text and record["record_id"] in text
     assert "record a new decision" in text and "Consent given" not in text
+
+
+def test_the_workspace_is_read_off_the_ui_thread_with_a_busy_line_meanwhile(
+        qtbot, ctx, parties, monkeypatch):
+    import threading
+
+    real, readers, release = consent.workspace_facts, [], threading.Event()
+
+    def slow_facts(ws):
+        readers.append(threading.current_thread())
+        release.wait(10)
+        return real(ws)
+
+    monkeypatch.setattr(consent, "workspace_facts", slow_facts)
+    page = ConsentPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: bool(readers))
+    assert readers[0] is not threading.main_thread()
+    assert page.checking and not page.checking_label.isVisible()  # said once, not twice
+    assert "Reading what this workspace holds" in page.missing_label.text()
+    assert not page.next_button.isEnabled()
+    page.next_step()  # pressed anyway (by its shortcut): the notice is not drawn from nothing
+    assert page.steps.currentIndex() == TERMS
+    release.set()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
+    assert not page.checking_label.isVisible() and page.next_button.isEnabled()
+    assert page.outer.currentIndex() == 1
+    assert "Chat messages" in page.categories_label.text()
+    release.clear()
+    page.refresh()  # the data changed: the terms stay on screen, a line says it is reading
+    qtbot.waitUntil(lambda: len(readers) == 2)
+    assert page.checking and page.checking_label.isVisible() and page.outer.currentIndex() == 1
+    assert not page.next_button.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
+    assert not page.checking_label.isVisible()
+
+
+def test_an_older_reading_that_arrives_last_is_dropped(qtbot, ctx, parties, monkeypatch):
+    import threading
+
+    real, release, calls = consent.workspace_facts, threading.Event(), []
+
+    def facts(ws):
+        calls.append(1)
+        if len(calls) == 1:  # the first reading is overtaken, then arrives last
+            release.wait(10)
+            return consent.WorkspaceFacts((("emails", 999),), (), ())
+        return real(ws)
+
+    monkeypatch.setattr(consent, "workspace_facts", facts)
+    page = ConsentPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    page.refresh()  # the data changed meanwhile
+    qtbot.waitUntil(lambda: len(calls) == 2 and page.facts is not None, timeout=15_000)
+    shown = page.categories_label.text()
+    release.set()
+    qtbot.waitUntil(lambda: not ctx.tasks, timeout=15_000)
+    assert "999" not in page.categories_label.text()
+    assert page.categories_label.text() == shown
+    assert page.facts is not None and ("emails", 999) not in page.facts.categories

@@ -12,7 +12,7 @@ def test_window_lists_the_artifacts_of_a_workspace(qtbot, workspace, fixtures: P
     qtbot.addWidget(window)
     window.load_workspace(workspace.root)
     page = window.pages["artifacts"]
-    assert page.model.rowCount() == 3
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)  # read off the UI thread
     titles = {page.model.row_at(i).title for i in range(3)}
     assert "发布步骤.txt" in titles and "#release · 2024-03-04" in titles
     # Counted off the UI thread.

@@ -61,6 +61,7 @@ def page(qtbot, ws_path: Path, errors) -> ReviewPage:
     qtbot.waitExposed(page)
     page.activateWindow()
     page.refresh()  # as the main window does when the page is shown
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
     return page
 
 
@@ -498,3 +499,73 @@ def test_an_unscanned_item_cannot_be_approved(qtbot, page: ReviewPage, ws_path: 
     qtbot.keyClick(page.view, Qt.Key.Key_A)
     with Workspace.open(ws_path) as ws:
         assert ws.artifact(new).state is ArtifactState.PENDING
+
+
+def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_path: Path,
+                                                                     errors, monkeypatch):
+    """Working out the scan key transliterates every name seen: the item shows at once,
+    Approve waits (saying why) until the key, worked out on a pool thread, arrives."""
+    import threading
+
+    from workbench.core import scan
+    from workbench.gui.pages import review as review_page
+
+    real, workers, release = scan.current_scan_key, [], threading.Event()
+
+    def slow_key(ws):  # type: ignore[no-untyped-def]
+        workers.append(threading.current_thread())
+        release.wait(10)
+        return real(ws)
+
+    monkeypatch.setattr(review_page, "current_scan_key", slow_key)
+    monkeypatch.setattr(scan, "_scan_keys", {})  # as after the people changed
+    ctx = AppContext()
+    ctx.workspace_path = ws_path
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.pages.currentIndex() == 1 and page.artifact is not None  # shown at once
+    qtbot.waitUntil(lambda: bool(workers))
+    assert workers[0] is not threading.main_thread()
+    assert page.checking and not page.act_approve.isEnabled()
+    assert "Checking whether this item can be approved" in page.approve_button.toolTip()
+    release.set()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
+    apply_policy(qtbot, page)
+    assert page.act_approve.isEnabled()
+    assert not errors
+
+
+def test_moving_on_by_keyboard_draws_the_item_in_turns_and_drops_an_overtaken_one(
+        qtbot, page: ReviewPage):
+    """J shows where you are at once; the text, its highlights and the findings list follow,
+    each in its own turn of the event loop. Moving again before they are drawn drops the
+    rest of the item moved past: only the item you land on is drawn."""
+    page.pending_only.setChecked(False)
+    first = page.artifact.id
+    page.go_next()
+    second = page.artifact.id
+    assert second != first and page.drawing
+    assert page.title_label.text() == page.artifact.title  # where you are, at once
+    assert page.position_label.text().startswith("2 of")
+    assert page.view.document().isEmpty()  # never the last item's text under the new title
+    assert page.view.placeholderText() == ""  # nor "This item has no text."
+    assert not page.panel.isEnabled()  # nor its findings to click
+    page.go_next()
+    third = page.artifact.id
+    assert third != second
+    qtbot.waitUntil(lambda: not page.drawing, timeout=5_000)
+    assert page._shown_id == third and page.panel.isEnabled()
+    assert page.view.placeholderText() == "This item has no text."
+    assert page.view.highlighted_ids() == {f.id for f in page.findings if f.box is None
+                                           and page.view.text_map.to_doc(f.start, f.end)}
+    assert set(page.panel._findings) == {f.id for f in page.findings}
+
+
+def test_utf16_lengths_count_characters_beyond_the_bmp_twice():
+    from workbench.gui.review.document import has_astral, utf16_len
+
+    for text in ("", "abc", "中文 text", "a😀b", "😀😀", "\uffff", "\U00010000", "🇨🇳 ok"):
+        assert utf16_len(text) == len(text.encode("utf-16-le")) // 2
+        assert has_astral(text) == any(ord(c) > 0xFFFF for c in text)

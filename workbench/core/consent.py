@@ -20,6 +20,7 @@ from typing import Any
 import rfc8785
 
 from workbench.core import clock, keys
+from workbench.core.artifacts import ArtifactKind
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import resources_dir
@@ -383,22 +384,24 @@ _CATEGORY_OF_KIND = {"chat": "chat-messages", "email": "emails", "attachment": "
 
 
 def workspace_facts(ws: Any) -> WorkspaceFacts:
-    """Counts per data category and per sensitive category, over artifacts not excluded."""
-    included = [a for a in ws.artifacts() if a.state.value != "excluded"]
+    """Counts per data category and per sensitive category, over artifacts not excluded.
+    Read from the plain columns, opening only chats' messages to count them: the Consent page
+    asks for it on every visit, at any size."""
+    included = [(i, kind) for i, kind, state in ws.artifact_kinds() if state.value != "excluded"]
+    messages = (ws.text_segment_counts(ArtifactKind.CHAT)
+                if any(kind is ArtifactKind.CHAT for _i, kind in included) else {})
     counts: dict[str, int] = {}
-    for artifact in included:
-        category = _CATEGORY_OF_KIND[artifact.kind.value]
-        units = (sum(1 for s in artifact.segments if s.placeholder is None)
-                 if artifact.kind.value == "chat" else 1)
+    for artifact_id, kind in included:
+        category = _CATEGORY_OF_KIND[kind.value]
+        units = messages.get(artifact_id, 0) if kind is ArtifactKind.CHAT else 1
         counts[category] = counts.get(category, 0) + units
-    ids = {a.id for a in included}
+    ids = {i for i, _kind in included}
     sensitive: dict[str, int] = {}
-    for finding in ws.findings():
-        # A category whose every finding is redacted will not be in the payload: it needs no
-        # consent and is not offered for one.
-        if finding.artifact_id in ids and finding.entity.startswith("SENSITIVE_") \
-                and finding.decision != "redact":
-            name = finding.entity.removeprefix("SENSITIVE_").lower()
+    # A category whose every finding is redacted will not be in the payload: it needs no
+    # consent and is not offered for one.
+    for artifact_id, entity in ws.unredacted_sensitive():
+        if artifact_id in ids:
+            name = entity.removeprefix("SENSITIVE_").lower()
             sensitive[name] = sensitive.get(name, 0) + 1
     return WorkspaceFacts(
         categories=tuple(sorted(counts.items())),

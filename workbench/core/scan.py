@@ -8,7 +8,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -66,25 +66,81 @@ _scan_keys: dict[str, tuple[str, str]] = {}
 _scan_keys_lock = threading.Lock()
 
 
+def cached_scan_key(ws: Workspace) -> str | None:
+    """The scan key if this process has worked it out for the people as they are now; None
+    when `current_scan_key` must work it out (it transliterates every name seen: a window
+    asks for it off the UI thread)."""
+    from workbench.core.pii import version
+
+    state = f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
+    with _scan_keys_lock:
+        cached = _scan_keys.get(str(ws.root.resolve()))
+    return cached[1] if cached is not None and cached[0] == state else None
+
+
 def current_scan_key(ws: Workspace) -> str:
     """The key a scan made now would carry: the installed detector and the people known now."""
     from workbench.core.pii import version
 
+    cached = cached_scan_key(ws)
+    if cached is not None:
+        return cached
     root = str(ws.root.resolve())
     state = f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
-    with _scan_keys_lock:
-        cached = _scan_keys.get(root)
-        if cached is not None and cached[0] == state:
-            return cached[1]
     key = scan_key(version.DETECTOR_VERSION, known_people(ws))
     with _scan_keys_lock:
         _scan_keys[root] = (state, key)
     return key
 
 
+# The workspace keeps the last `known_people` a scan worked out (sealed, with the state of the
+# people and the detector it came from), so a process that did not scan (the window, once
+# the scan's child process is done) needs no pinyin for the names: loading pypinyin's tables
+# holds the interpreter for a quarter of a second, which the window would feel.
+KNOWN_PEOPLE_SETTING = "known_people"
+
+
+def _people_state(ws: Workspace) -> str:
+    from workbench.core.pii import version
+
+    return f"{version.DETECTOR_VERSION}|{ws.people_fingerprint()}"
+
+
+def remember_known_people(ws: Workspace, people: list[KnownPerson]) -> None:
+    ws.set_setting(KNOWN_PEOPLE_SETTING, json.dumps(
+        {"state": _people_state(ws), "people": [asdict(p) for p in people]},
+        ensure_ascii=False))
+
+
+def _remembered_people(ws: Workspace) -> list[KnownPerson] | None:
+    stored = ws.setting(KNOWN_PEOPLE_SETTING)
+    if not stored:
+        return None
+    data = json.loads(stored)
+    if data.get("state") != _people_state(ws):
+        return None  # people, profile or detector changed since: worked out again
+    return [_person_from_json(person) for person in data["people"]]
+
+
+def _person_from_json(person: dict[str, Any]) -> KnownPerson:
+    def strings(field: str) -> tuple[str, ...]:
+        return tuple(str(v) for v in person.get(field, ()))
+
+    return KnownPerson(key=str(person["key"]), names=strings("names"), emails=strings("emails"),
+                       phones=strings("phones"), ids=strings("ids"),
+                       bank_cards=strings("bank_cards"), is_self=bool(person.get("is_self")))
+
+
 def known_people(ws: Workspace) -> list[KnownPerson]:
     """The employee (key "self") and everyone in the people table, matched to self by name or
     address so that "Lina Li" seen in Slack is known to be the employee."""
+    remembered = _remembered_people(ws)
+    if remembered is not None:
+        return remembered
+    return _work_out_people(ws)
+
+
+def _work_out_people(ws: Workspace) -> list[KnownPerson]:
     profile = ws.profile
     me = self_person(profile)
     my_names = {n.casefold() for n in me.names}
@@ -204,7 +260,10 @@ def scan_workspace(
     from workbench.core.pii.detector import Detector, DetectorPool
 
     started = time.monotonic()
-    people = known_people(ws)
+    people = _remembered_people(ws)
+    if people is None:
+        people = _work_out_people(ws)
+        remember_known_people(ws, people)
     key = scan_key(version.DETECTOR_VERSION, people)
     # A scan from before scans were sealed (empty MAC) is done again: the gate needs the MAC.
     done = {} if force else {a: k for a, (k, mac) in ws.scan_records().items() if mac}

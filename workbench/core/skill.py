@@ -53,12 +53,14 @@ class Reference:
 
 def skill_name_for(ws: Workspace) -> str:
     """A valid Agent Skills name from the employee's own name (pinyin for hanzi)."""
-    from pypinyin import lazy_pinyin
-
     profile = ws.profile
     latin = next((a for a in profile.aliases if a.isascii() and a.strip()), None)
-    base = latin or " ".join(lazy_pinyin(profile.name))
-    slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "employee"
+    if latin is None:
+        # Only here: loading pypinyin's tables holds the interpreter a while (the window).
+        from pypinyin import lazy_pinyin
+
+        latin = " ".join(lazy_pinyin(profile.name))
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-") or "employee"
     return f"{slug}-work"
 
 

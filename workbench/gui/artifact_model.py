@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -18,26 +19,31 @@ from workbench.core.workspace import ArtifactRow, ArtifactSummary
 # What Qt passes as a model index to the methods a model overrides.
 AnyIndex = QModelIndex | QPersistentModelIndex
 
+# Sources for the translations, looked up once per label: data() runs thousands of times
+# while a long list sorts and lays out.
+_KINDS = {
+    "chat": QT_TRANSLATE_NOOP("ArtifactModel", "Chat"),
+    "email": QT_TRANSLATE_NOOP("ArtifactModel", "Email"),
+    "attachment": QT_TRANSLATE_NOOP("ArtifactModel", "Attachment"),
+    "document": QT_TRANSLATE_NOOP("ArtifactModel", "Document"),
+    "image": QT_TRANSLATE_NOOP("ArtifactModel", "Image"),
+    "skill-file": QT_TRANSLATE_NOOP("ArtifactModel", "Skill file"),
+}
+_STATES = {
+    "pending": QT_TRANSLATE_NOOP("ArtifactModel", "Pending"),
+    "approved": QT_TRANSLATE_NOOP("ArtifactModel", "Approved"),
+    "excluded": QT_TRANSLATE_NOOP("ArtifactModel", "Excluded"),
+}
+
 
 def kind_label(kind: str) -> str:
-    labels = {
-        "chat": QCoreApplication.translate("ArtifactModel", "Chat"),
-        "email": QCoreApplication.translate("ArtifactModel", "Email"),
-        "attachment": QCoreApplication.translate("ArtifactModel", "Attachment"),
-        "document": QCoreApplication.translate("ArtifactModel", "Document"),
-        "image": QCoreApplication.translate("ArtifactModel", "Image"),
-        "skill-file": QCoreApplication.translate("ArtifactModel", "Skill file"),
-    }
-    return labels.get(kind, kind)
+    source = _KINDS.get(kind)
+    return QCoreApplication.translate("ArtifactModel", str(source)) if source else kind
 
 
 def state_label(state: str) -> str:
-    labels = {
-        "pending": QCoreApplication.translate("ArtifactModel", "Pending"),
-        "approved": QCoreApplication.translate("ArtifactModel", "Approved"),
-        "excluded": QCoreApplication.translate("ArtifactModel", "Excluded"),
-    }
-    return labels.get(state, state)
+    source = _STATES.get(state)
+    return QCoreApplication.translate("ArtifactModel", str(source)) if source else state
 
 
 class ArtifactModel(QAbstractTableModel):
@@ -57,6 +63,39 @@ class ArtifactModel(QAbstractTableModel):
         self.findings = findings or {}
         self.sensitive = sensitive or {}
         self.endResetModel()
+
+    def update_rows(self, rows: list[ArtifactSummary]) -> None:
+        """Bring the list to `rows` with the least work for the views: rows whose summary
+        changed report it, rows added at the end are inserted, and only a list that changed
+        otherwise (an item removed or moved) is reset. A reset sorts and measures every row
+        again, which takes long at thousands of items."""
+        old = self._rows
+        if [r.id for r in rows[:len(old)]] != [r.id for r in old]:
+            self.set_rows(rows, {r.id: r.findings for r in rows},
+                          {r.id: r.sensitive for r in rows})
+            return
+        changed = [i for i, (before, after) in enumerate(zip(old, rows, strict=False))
+                   if before != after]
+        for i in changed:
+            old[i] = rows[i]
+        self.findings = {r.id: r.findings for r in rows}
+        self.sensitive = {r.id: r.sensitive for r in rows}
+        last = self.columnCount() - 1
+        for first, end in _runs(changed):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+        if len(rows) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+            old.extend(rows[len(old):])
+            self.endInsertRows()
+
+    def widest_texts(self) -> dict[int, list[str]]:
+        """Every text the narrow columns can show (the title column stretches)."""
+        return {
+            self.COLUMNS.index("kind"): [kind_label(k) for k in _KINDS],
+            self.COLUMNS.index("date"): ["0000-00-00 00:00"],
+            self.COLUMNS.index("findings"): ["00000 ⚠"],
+            self.COLUMNS.index("state"): [state_label(s) for s in _STATES],
+        }
 
     def row_at(self, row: int) -> ArtifactRow | ArtifactSummary:
         return self._rows[row]
@@ -99,3 +138,14 @@ class ArtifactModel(QAbstractTableModel):
         if column == "date":
             return (row.started_at or "")[:16].replace("T", " ")
         return state_label(row.state.value)
+
+
+def _runs(indexes: list[int]) -> list[tuple[int, int]]:
+    """Sorted indexes as (first, last) of each run of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for i in indexes:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs

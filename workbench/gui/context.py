@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +20,11 @@ from workbench.core.workspace import Workspace
 from workbench.gui.tasks import Task, Work
 
 MAX_RECENT = 8
+# How long a pool thread running Python keeps the interpreter once the UI thread asks for it
+# (Python's default is 5 ms). Every paint calls into Python many times (a model's data(), a
+# slot), and each call waits that long while a task computes: 0.5 ms keeps a busy pool from
+# stretching a 20 ms paint into a stall.
+UI_SWITCH_INTERVAL_S = 0.0005
 
 
 def configure_settings() -> None:
@@ -49,9 +56,12 @@ class AppContext(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         configure_settings()
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
         self.workspace_path: Path | None = None
         self.window: QWidget | None = None
         self.tasks: list[Task] = []
+        self._connection: Workspace | None = None  # the UI thread's, for the workspace shown
+        self._connection_thread = 0  # SQLite connections belong to the thread that made them
         self._scans: set[int] = set()  # ids of the tasks that scan
 
     # -- workspace ------------------------------------------------------------------------
@@ -62,22 +72,28 @@ class AppContext(QObject):
         from workbench.core.errors import WorkspaceInUse
         from workbench.core.workspace import lock
 
+        opened: Workspace | None = None
         if path is not None:
             try:
-                Workspace.open(path).close()
+                opened = Workspace.open(path)
                 lock.acquire(Path(path))
             except WorkspaceInUse:
+                if opened is not None:
+                    opened.close()
                 self.show_error(self.tr(
                     "The workspace {0} is in use by another window or process. Close it there "
                     "(or wait for that command to finish) and try again.").format(path))
                 return False
             except WorkbenchError as exc:
+                if opened is not None:
+                    opened.close()
                 self.show_error(str(exc))
                 return False
             self._remember(Path(path))
         self.release_workspace()
         self.workspace_path = Path(path) if path else None
         self._held = self.workspace_path
+        self._connection, self._connection_thread = opened, threading.get_ident()
         self.workspace_changed.emit(self.workspace_path)
         return True
 
@@ -88,15 +104,26 @@ class AppContext(QObject):
         from workbench.core.workspace import lock
 
         held, self._held = getattr(self, "_held", None), None
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
         if held is not None:
             lock.release(held)
             forget_contexts()
 
     @contextlib.contextmanager
     def workspace(self) -> Iterator[Workspace]:
-        """A short-lived connection for quick reads and single decisions on the UI thread."""
+        """The workspace for quick reads and single decisions on the UI thread: the window's
+        own connection while it shows the workspace. Opening and closing one for each read
+        costs milliseconds, and the last connection to close checkpoints the journal, which
+        makes every other reader and writer wait meanwhile."""
         if self.workspace_path is None:
             raise RuntimeError("no workspace is open")
+        kept = self._connection
+        if kept is not None and kept.root == self.workspace_path \
+                and threading.get_ident() == self._connection_thread:
+            yield kept
+            return
         ws = Workspace.open(self.workspace_path)
         try:
             yield ws

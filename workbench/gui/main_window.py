@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,7 +46,6 @@ PAGES: tuple[type[Page], ...] = (ArtifactsPage, ReviewPage, ConsentPage, ExportP
                                  DeadlinesPage, CountersignPage, ReceivePage, KeysPage)
 
 if TYPE_CHECKING:
-    from workbench.core.workspace import WorkspaceStatus
     from workbench.gui.widgets.keyring_banner import KeyringBanner
 
 log = logging.getLogger(__name__)
@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self._counting: set[Task] = set()
         self._diagnostics: Task | None = None
+        self._count_again = False  # the data changed while it was being counted
         self.task_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
@@ -284,33 +285,43 @@ class MainWindow(QMainWindow):
             self.current_page().refresh()
 
     def _update_counts(self) -> None:
-        """Counted off the UI thread: it runs after every change, at any size."""
+        """Counted off the UI thread: it runs after every change, at any size. One count at a
+        time: changes that come meanwhile (fifty approvals in a row) are counted once, when
+        it ends."""
         path = self.ctx.workspace_path
         if path is None:
             self.counts.setText(self.tr("No workspace open"))
             return
+        if self._counting:
+            self._count_again = True
+            return
+        self._count_again = False
         from workbench.core.workspace import Workspace
 
-        def work(_progress: ProgressCallback, _cancel: CancelToken) -> WorkspaceStatus:
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> Counter[str]:
             with Workspace.open(path) as ws:
-                return ws.status()
+                return Counter(state.value for _id, state in ws.artifact_states())
 
-        def counted(status: WorkspaceStatus) -> None:
+        def ended() -> None:
             self._counting.discard(task)
+            if self._count_again:
+                self._update_counts()
+
+        def counted(states: Counter[str]) -> None:
             if path == self.ctx.workspace_path:
-                self._show_counts(status)
+                self._show_counts(states)
+            ended()
 
         task = Task(work)
         task.signals.succeeded.connect(counted)
-        task.signals.failed.connect(lambda _message: self._counting.discard(task))
+        task.signals.failed.connect(lambda _message: ended())
         self._counting.add(task)  # kept alive until it reports
         task.start()
 
-    def _show_counts(self, status: WorkspaceStatus) -> None:
-        reviewed = status.by_state["approved"] + status.by_state["excluded"]
+    def _show_counts(self, states: Counter[str]) -> None:
+        reviewed = states["approved"] + states["excluded"]
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
-            reviewed, status.artifacts, status.by_state["approved"],
-            status.by_state["excluded"]))
+            reviewed, sum(states.values()), states["approved"], states["excluded"]))
 
     # -- background work --------------------------------------------------------------------------
 

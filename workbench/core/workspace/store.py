@@ -667,6 +667,28 @@ class Workspace:
                                 self._open(r[2], "artifacts.title", r[0]),
                                 ArtifactState(r[3]), r[4], int(r[5]), bool(r[6])) for r in rows]
 
+    def artifact_kinds(self) -> list[tuple[str, ArtifactKind, ArtifactState]]:
+        """(id, kind, state) of every artifact in order: nothing to decrypt."""
+        return [(i, ArtifactKind(kind), ArtifactState(state)) for i, kind, state in
+                self._conn.execute("SELECT id, kind, state FROM artifacts ORDER BY position, id")]
+
+    def text_segment_counts(self, kind: ArtifactKind) -> dict[str, int]:
+        """artifact id -> how many of its segments carry text (placeholders aside), for the
+        artifacts of one kind: only their segments are opened, and no Segment is built."""
+        return {artifact_id: sum(1 for s in json.loads(self._open(segments,
+                                                                  "artifacts.segments",
+                                                                  artifact_id))
+                                 if s.get("placeholder") is None)
+                for artifact_id, segments in self._conn.execute(
+                    "SELECT id, segments FROM artifacts WHERE kind = ?", (str(kind),))}
+
+    def unredacted_sensitive(self) -> list[tuple[str, str]]:
+        """(artifact id, entity) of every sensitive-category finding not decided "redact",
+        from the plain columns: no value is opened."""
+        return list(self._conn.execute(
+            "SELECT artifact_id, entity FROM findings WHERE substr(entity, 1, 10) = "
+            "'SENSITIVE_' AND decision != 'redact' ORDER BY artifact_id, id"))
+
     def artifact_state(self, artifact_id: str) -> ArtifactState | None:
         row = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",
                                  (artifact_id,)).fetchone()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.workspace import ArtifactSummary
 from workbench.gui.artifact_model import AnyIndex, ArtifactModel, kind_label, state_label
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task
@@ -73,6 +74,9 @@ class ArtifactsPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setAcceptDrops(True)
+        self.loading = False  # the list is being read
+        self._generation = 0
+        self._shown_for: Path | None = None  # whose list the table shows
         self.model = ArtifactModel(self)
         self.proxy = ArtifactFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -124,12 +128,22 @@ class ArtifactsPage(Page):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # In the workspace's order until a column is clicked: sorting calls data() for every
+        # comparison, which a list of thousands feels on each change.
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the labels a column can hold, not measured over every row: measuring
+        # asks each cell of thousands for its size after every change.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        cells, titles = self.table.fontMetrics(), header.fontMetrics()
+        for column, texts in self.model.widest_texts().items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(max(cells.horizontalAdvance(t) for t in texts),
+                                             titles.horizontalAdvance(title) + 16) + 24)
         self.table.doubleClicked.connect(self._open_row)
 
         self.empty = QLabel()
@@ -154,23 +168,53 @@ class ArtifactsPage(Page):
         return self.tr("Materials")
 
     def refresh(self) -> None:
+        """Read the list (summaries only, no text) off the UI thread, then bring the table
+        to it row by row; an older reading that arrives last is dropped."""
         self.stale = False
-        has_workspace = self.ctx.workspace_path is not None
+        path = self.ctx.workspace_path
+        has_workspace = path is not None
         for button in (self.import_files_button, self.import_folder_button, self.scan_button):
             button.setEnabled(has_workspace)
-        if not has_workspace:
+        self._generation += 1
+        generation = self._generation
+        if path is None:
+            self.loading = False
+            self._shown_for = None
             self.heading.setText(self.tr("No workspace is open"))
             self.empty.setText(self.tr("Open or create a workspace to start: File ▸ Open "
                                        "workspace, or File ▸ New workspace."))
             self.model.set_rows([], {}, {})
             self.body.setCurrentWidget(self.empty)
             return
-        # Summaries only (no text): the list stays quick with tens of thousands of messages.
-        with self.ctx.workspace() as ws:
-            rows = ws.artifact_summaries()
-            name = ws.name
-        self.model.set_rows(rows, {r.id: r.findings for r in rows},
-                            {r.id: r.sensitive for r in rows})
+        if self._shown_for != path:
+            # Another workspace: nothing of the last one stays on screen while this one loads.
+            self.model.set_rows([], {}, {})
+            self.heading.setText("")
+            self.empty.setText(self.tr("Reading the list…"))
+            self.body.setCurrentWidget(self.empty)
+
+        def work(_progress: Any, _cancel: Any) -> tuple[list[ArtifactSummary], str]:
+            from workbench.core.workspace import Workspace
+
+            with Workspace.open(path) as ws:
+                return ws.artifact_summaries(), ws.name
+
+        def failed(message: str) -> None:
+            if generation == self._generation:
+                self.loading = False
+                self.ctx.show_error(message)
+
+        self.loading = True
+        self.ctx.run_task(work, self.tr("Reading the list…"),
+                          lambda result: self._listed(generation, path, *result), failed)
+
+    def _listed(self, generation: int, path: Path, rows: list[ArtifactSummary],
+                name: str) -> None:
+        if generation != self._generation:
+            return  # an older reading: a newer one is on its way
+        self.loading = False
+        self._shown_for = path
+        self.model.update_rows(rows)
         self._search(self.search.text())
         self.heading.setText(self.tr("Workspace of {0}").format(name))
         if rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,20 @@ def card_text(card: keys.IdentityCard) -> str:
     return f"{who} · {card.short[:14]}"
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """What the page reads off the UI thread: the parties and the workspace's state."""
+
+    own: list[keys.IdentityCard]
+    contacts: list[keys.IdentityCard]
+    cards: dict[str, keys.IdentityCard]
+    facts: consent.WorkspaceFacts
+    name: str
+    record: dict[str, Any] | None
+    withdrawn_on: str | None
+    state_error: str
+
+
 def _panel(object_name: str, background: str, border: str) -> QFrame:
     frame = QFrame()
     frame.setObjectName(object_name)
@@ -104,7 +119,10 @@ class ConsentPage(Page):
         self.language = "zh-CN" if QLocale().language() == QLocale.Language.Chinese else "en"
         self.workspace_name = ""
         self._prefilled_for: Path | None = None
+        self._loaded_for: Path | None = None  # whose state the page shows
         self._signing = False
+        self.checking = False  # the workspace's state is being read
+        self._generation = 0
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Consent")))
@@ -114,6 +132,10 @@ class ConsentPage(Page):
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
         state_layout.addWidget(self.state_label)
         layout.addWidget(self.state_panel)
+        self.checking_label = QLabel(self.tr("Reading what this workspace holds…"))
+        self.checking_label.setStyleSheet("color: palette(placeholder-text);")
+        self.checking_label.hide()
+        layout.addWidget(self.checking_label)
 
         self.outer = QStackedWidget()
         self.outer.addWidget(self._build_missing())
@@ -121,9 +143,9 @@ class ConsentPage(Page):
         layout.addWidget(self.outer, 1)
 
         self._set_default_dates()
-        # Counting the workspace's categories reads every artifact: do it only on screen (the
-        # main window refreshes a page when it is shown), so a finished import or scan does
-        # not stall the window for a page nobody is looking at.
+        # Reading the workspace's state runs off the UI thread, and only for the page on
+        # screen (the main window refreshes a page when it is shown): a finished import or
+        # scan costs nothing for a page nobody is looking at.
         ctx.workspace_changed.connect(lambda _path: self.refresh_if_visible())
         ctx.identities_changed.connect(self.refresh_if_visible)
         ctx.data_changed.connect(self.refresh_if_visible)
@@ -403,36 +425,73 @@ class ConsentPage(Page):
     # -- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read the parties, the workspace's data categories and the record in force. That
+        reads the whole workspace, so it runs off the UI thread; the page shows the newest
+        answer when it comes (an older one is dropped)."""
         path = self.ctx.workspace_path
         if path != self._prefilled_for:
             self._reset_for_workspace()
+        self._generation += 1
+        generation = self._generation
         if path is None:
+            self._set_checking(False)
             self._show_missing(self.tr("Open a workspace to start: consent is given for the "
                                        "materials in a workspace."), keys_button=False)
             self.state_panel.hide()
             return
-        try:
+        if self._loaded_for != path:
+            # Nothing of this workspace is on screen yet: say what is being read.
+            self._show_missing(self.tr("Reading what this workspace holds…"), keys_button=False)
+            self.state_panel.hide()
+
+        def work(_progress: Any, _cancel: Any) -> _Loaded:
             own, contacts = keys.own_identities(), keys.contacts()
-            self.cards = keys.known_cards()
-            with self.ctx.workspace() as ws:
-                self.facts = consent.workspace_facts(ws)
-                self.workspace_name = ws.name
-                self.record = None
-                self.withdrawn_on = None
-                state_error = ""
+            cards = keys.known_cards()
+            with Workspace.open(path) as ws:
+                facts = consent.workspace_facts(ws)
+                name = ws.name
+                record, withdrawn_on, state_error = None, None, ""
                 try:
-                    self.record = consent.current_record(ws)
-                    if self.record is not None:
-                        self.withdrawn_on = consent.withdrawn_at(ws, self.record["record_id"])
+                    record = consent.current_record(ws)
+                    if record is not None:
+                        withdrawn_on = consent.withdrawn_at(ws, record["record_id"])
                 except WorkbenchError as exc:
                     state_error = str(exc)
-        except WorkbenchError as exc:
-            self._show_missing(html.escape(str(exc)), keys_button=False)
-            return
-        self.employees = [c for c in own if c.role == keys.Role.EMPLOYEE]
-        self.hr_cards = [c for c in contacts if c.role == keys.Role.HR]
-        self.recipient_cards = [c for c in contacts if c.role == keys.Role.RECIPIENT]
-        self._show_state(state_error)
+            return _Loaded(own, contacts, cards, facts, name, record, withdrawn_on,
+                           state_error)
+
+        # The line above the page says so while the page still shows the last reading; on a
+        # first reading the page itself says it.
+        self._set_checking(True, shown=self._loaded_for == path)
+        self.ctx.run_task(work, self.tr("Reading what this workspace holds…"),
+                          lambda loaded: self._loaded(generation, path, loaded),
+                          lambda message: self._load_failed(generation, message))
+
+    def _set_checking(self, checking: bool, shown: bool = True) -> None:
+        self.checking = checking
+        self.checking_label.setVisible(checking and shown)
+        # The notice and the summary are drawn from what is being read.
+        self.next_button.setEnabled(not checking)
+
+    def _load_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return  # an older reading: a newer one is on its way
+        self._set_checking(False)
+        self._loaded_for = None
+        self._show_missing(html.escape(message), keys_button=False)
+
+    def _loaded(self, generation: int, path: Path, loaded: _Loaded) -> None:
+        if generation != self._generation:
+            return  # an older reading: a newer one is on its way
+        self._set_checking(False)
+        self._loaded_for = path
+        self.cards, self.facts = loaded.cards, loaded.facts
+        self.workspace_name = loaded.name
+        self.record, self.withdrawn_on = loaded.record, loaded.withdrawn_on
+        self.employees = [c for c in loaded.own if c.role == keys.Role.EMPLOYEE]
+        self.hr_cards = [c for c in loaded.contacts if c.role == keys.Role.HR]
+        self.recipient_cards = [c for c in loaded.contacts if c.role == keys.Role.RECIPIENT]
+        self._show_state(loaded.state_error)
         missing = self._missing_parties()
         if missing:
             self._show_missing(missing, keys_button=True)
@@ -781,6 +840,8 @@ class ConsentPage(Page):
             self._render_current_step()
 
     def next_step(self) -> None:
+        if self.checking:
+            return  # the next steps are drawn from what is being read
         step = self.steps.currentIndex()
         if step == TERMS and self._checked_terms() is None:
             return

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QRegularExpression, Qt, QThreadPool
+from PySide6.QtCore import QRegularExpression, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QImage,
@@ -36,7 +36,12 @@ from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.pii.script import dominant_language
 from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
 from workbench.core.review import Decision
-from workbench.core.scan import cached_sender_keys, sender_keys
+from workbench.core.scan import (
+    cached_scan_key,
+    cached_sender_keys,
+    current_scan_key,
+    sender_keys,
+)
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.blockers import gate_reason
@@ -78,13 +83,16 @@ class ReviewPage(Page):
         self._aliases: dict[str, int] = {}
         self.artifact: ArtifactRow | None = None
         self.findings: list[StoredFinding] = []
-        self._gate: list[gate.Blocker] = []  # what stops approving the open item
+        # What stops approving the open item (None: not known yet, being worked out).
+        self._gate: list[gate.Blocker] | None = []
         self.selected: int | None = None
         self._language = "en"
         self._shown_id: str | None = None  # whose document/picture is built
         self._picture: tuple[str, Image.Image] | None = None  # (blob, upright picture)
         self._dirty = True
         self._emitting = False
+        self._stages: list[Callable[[], None]] = []  # parts still to draw, in order
+        self._draw_generation = 0
         # Approvals, undo and whole-workspace decisions run one after another, off the UI
         # thread, in the order they were asked for: an undo never overtakes the approval
         # before it.
@@ -92,6 +100,7 @@ class ReviewPage(Page):
         self._writer.setMaxThreadCount(1)
         self._writing = 0
         self._senders_task: Task | None = None
+        self._key_task: Task | None = None
 
         self._build_actions()
         self._build_ui()
@@ -228,7 +237,8 @@ class ReviewPage(Page):
         self.view = FindingView()
         # Read-only: Tab moves on to the finding's buttons instead of staying in the text.
         self.view.setTabChangesFocus(True)
-        self.view.setPlaceholderText(self.tr("This item has no text."))
+        self._no_text = self.tr("This item has no text.")
+        self.view.setPlaceholderText(self._no_text)
         self.view.char_clicked.connect(self._char_clicked)
         self.view.selectionChanged.connect(self._update_actions)
         self.canvas = ImageCanvas()
@@ -383,6 +393,39 @@ class ReviewPage(Page):
         task.signals.failed.connect(failed)
         self._senders_task = task.start()
 
+    @property
+    def checking(self) -> bool:
+        """Something the page shows is still being worked out off the UI thread (the scan key
+        the gate needs, or which chat senders are the employee)."""
+        return self._key_task is not None or self._senders_task is not None
+
+    def _work_out_scan_key(self) -> None:
+        """The scan key the gate compares with, worked out off the UI thread (pinyin for every
+        name seen); then the open item is checked again."""
+        path = self.ctx.workspace_path
+        if path is None or self._key_task is not None:
+            return
+
+        def work(_progress, _cancel) -> str:  # type: ignore[no-untyped-def]
+            with Workspace.open(path) as ws:
+                return current_scan_key(ws)
+
+        def known(_key: str) -> None:
+            self._key_task = None
+            # Checked again from what is stored now (in another workspace by now, perhaps:
+            # then its own key is worked out next).
+            if self.ctx.workspace_path is not None and self.artifact is not None \
+                    and self._reload(self.artifact.id):
+                self._render()
+
+        def failed(_message: str) -> None:
+            self._key_task = None
+
+        task = Task(work)
+        task.signals.succeeded.connect(known)
+        task.signals.failed.connect(failed)
+        self._key_task = task.start()
+
     def _first_to_review(self) -> str | None:
         pending = [i for i in self._index if self._states[i] == "pending"]
         order = pending or self._index
@@ -409,13 +452,16 @@ class ReviewPage(Page):
         self._open(artifact_id)
         self.ctx.page_requested.emit(self.key)
 
-    def _open(self, artifact_id: str) -> None:
+    def _open(self, artifact_id: str, staged: bool = False) -> None:
         if self.artifact is None or self.artifact.id != artifact_id:
             self.selected = None
         if not self._reload(artifact_id):
             return
         self.pages.setCurrentIndex(1)
-        self._render()
+        if staged and not self.is_image and not self.previewing:
+            self._render_staged()
+        else:
+            self._render()
 
     def _reload(self, artifact_id: str) -> bool:
         """Read the artifact and its findings again (quick: one artifact)."""
@@ -425,10 +471,17 @@ class ReviewPage(Page):
                 self.findings = ws.findings(artifact_id)
                 self._aliases = ws.pseudonym_ordinals()
                 # The gate's answer from stored state: Approve is offered only if it agrees
-                # (open findings aside: pressing Approve then leads to them).
-                self._gate = [b for b in gate.approval_blockers(ws, artifact_id, by_hand=True,
-                                                                findings=self.findings)
-                              if b.rule is not gate.Rule.UNDECIDED]
+                # (open findings aside: pressing Approve then leads to them). It needs the
+                # scan key, which takes a while to work out after the people changed: that
+                # is done off the UI thread, and Approve waits for it.
+                key = cached_scan_key(ws)
+                if key is None:
+                    self._gate = None
+                    self._work_out_scan_key()
+                else:
+                    self._gate = [b for b in gate.approval_blockers(
+                        ws, artifact_id, by_hand=True, context=gate.GateContext(key),
+                        findings=self.findings) if b.rule is not gate.Rule.UNDECIDED]
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
@@ -449,10 +502,65 @@ class ReviewPage(Page):
         return self.artifact is not None and self.artifact.image_blob is not None \
             and self.artifact.kind.value == "image"
 
+    @property
+    def drawing(self) -> bool:
+        """Parts of the item moved to are still to be drawn (see `_render_staged`)."""
+        return bool(self._stages)
+
+    def _render_staged(self) -> None:
+        """Moving through the items by keyboard: where we are and what the keys will do at
+        once, then the text, its highlights and the findings list, each in its own turn of
+        the event loop, so the window answers in between (each takes a few milliseconds per
+        hundred messages; together, on a busy machine, they would be a stall). A move made
+        meanwhile drops the parts not drawn yet."""
+        # The last item's text goes at once: a click or a selection on it must never be
+        # taken for a place in this one.
+        if self._shown_id != self.artifact.id:  # type: ignore[union-attr]
+            self.view.setPlaceholderText("")  # its text is coming, not missing
+            self.view.show_document(QTextDocument(), None)
+            self._shown_id = None
+        self.panel.setEnabled(False)  # the last item's findings until the list is redrawn
+        self._render_header()
+        self._update_actions()
+        self._stages = [self._stage_text, self._stage_highlights, self._stage_findings]
+        self._draw_generation += 1
+        generation = self._draw_generation
+        QTimer.singleShot(0, lambda: self._next_stage(generation))
+
+    def _next_stage(self, generation: int) -> None:
+        if generation != self._draw_generation or not self._stages or self.artifact is None:
+            return  # overtaken by another move or a full render
+        self._stages.pop(0)()
+        if self._stages:
+            QTimer.singleShot(0, lambda: self._next_stage(generation))
+
+    def _stage_text(self) -> None:
+        assert self.artifact is not None
+        self.content.setCurrentWidget(self.view)
+        self._render_banner()
+        if self._shown_id != self.artifact.id:
+            rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
+            self.view.show_document(rendered.document, rendered.map)
+            self._shown_id = self.artifact.id
+        self.view.setPlaceholderText(self._no_text)
+
+    def _stage_highlights(self) -> None:
+        self.view.highlight(self.findings, self.selected)
+
+    def _stage_findings(self) -> None:
+        self.legend.set_findings(self.findings)
+        self.panel.set_findings(self.findings, self.selected, self._alias_of)
+        self.panel.setEnabled(True)
+        self._update_actions()
+
     def _render(self) -> None:
         """Bring every part of the page up to date with the loaded artifact and findings.
         The text document is rebuilt only for another artifact or a preview."""
         artifact = self.artifact
+        self._stages = []  # everything is drawn here
+        self._draw_generation += 1
+        self.panel.setEnabled(True)
+        self.view.setPlaceholderText(self._no_text)
         if artifact is None:
             return
         if self.is_image:
@@ -480,14 +588,17 @@ class ReviewPage(Page):
             self.banner.setText(text)
             self.banner.setStyleSheet("background: #fef7e0; padding: 6px;")
             return
-        self.banner.setText(self.tr("Click a coloured passage to decide about it. Select any "
-                                    "other text and press R to redact it."))
-        self.banner.setStyleSheet("color: palette(placeholder-text); padding: 2px;")
+        self._render_banner()
         if self._shown_id != self.artifact.id:
             rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
             self.view.show_document(rendered.document, rendered.map)
             self._shown_id = self.artifact.id
         self.view.highlight(self.findings, self.selected)
+
+    def _render_banner(self) -> None:
+        self.banner.setText(self.tr("Click a coloured passage to decide about it. Select any "
+                                    "other text and press R to redact it."))
+        self.banner.setStyleSheet("color: palette(placeholder-text); padding: 2px;")
 
     def _render_preview_text(self) -> None:
         assert self.artifact is not None
@@ -605,10 +716,13 @@ class ReviewPage(Page):
             assert self.artifact is not None  # `has` says an item is open
             state = self._states.get(self.artifact.id)
             scanning = self.ctx.scanning
-            self.act_approve.setEnabled(state != "approved" and not scanning and not self._gate)
+            self.act_approve.setEnabled(state != "approved" and not scanning
+                                        and self._gate == [])
             self.act_exclude.setEnabled(state != "excluded")
             if scanning:
                 why = self.tr("A scan is running: approve once it has finished.")
+            elif self._gate is None:
+                why = self.tr("Checking whether this item can be approved…")
             elif self._gate:
                 why = self.tr("Cannot approve: {0}.").format(
                     "; ".join(gate_reason(b) for b in self._gate))
@@ -895,7 +1009,7 @@ class ReviewPage(Page):
                 self._say(self.tr("This is the last item.") if step > 0
                           else self.tr("This is the first item."))
             return
-        self._open(target)
+        self._open(target, staged=True)
 
     def _neighbour(self, step: int) -> str | None:
         assert self.artifact is not None

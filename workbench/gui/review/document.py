@@ -49,7 +49,14 @@ class SegmentLike(Protocol):
 
 def utf16_len(text: str) -> int:
     """QTextDocument counts UTF-16 code units; Python counts code points (emoji differ)."""
-    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF) if has_astral(text) \
+        else len(text)
+
+
+def has_astral(text: str) -> bool:
+    """Any character beyond U+FFFF (two UTF-16 units)? Asked of every message of a chat
+    drawn, so compared in C (`max` of a str), not character by character in Python."""
+    return bool(text) and max(text) > "\uffff"
 
 
 def _utf16_index(text: str, index: int, astral: bool) -> int:
@@ -99,7 +106,7 @@ class TextMap:
     _docs: list[int] = field(default_factory=list)
 
     def add(self, start: int, doc: int, text: str) -> None:
-        self.pieces.append(Piece(start, doc, text, any(ord(c) > 0xFFFF for c in text)))
+        self.pieces.append(Piece(start, doc, text, has_astral(text)))
         self._starts.append(start)
         self._docs.append(doc)
 

@@ -37,10 +37,17 @@ MAX_VALUE = 160
 SHOWN_VALUE = 36
 
 
+_chips: dict[str, QIcon] = {}
+
+
 def _chip(color: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(color)
-    return QIcon(pixmap)
+    """A square of the category's colour, made once per colour (a list has hundreds)."""
+    name = color.name()
+    if name not in _chips:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(color)
+        _chips[name] = QIcon(pixmap)
+    return _chips[name]
 
 
 def _short(value: str, limit: int) -> str:
