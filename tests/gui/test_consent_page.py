@@ -92,6 +92,7 @@ def test_contacts_whose_cards_were_never_checked_are_marked_when_chosen(qtbot, c
     assert page.recipients_list.item(0).text().endswith(" — not verified")
     keys.verify_contact(hr.card.fingerprint, hr.card.short)
     page.refresh()
+    qtbot.waitUntil(lambda: not page.checking, timeout=15_000)
     assert "not verified" not in page.hr_combo.currentText()
     assert page.recipients_list.item(0).text().endswith(" — not verified")
     assert page.hr_combo.currentData() == hr.card.fingerprint
