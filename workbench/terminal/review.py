@@ -160,7 +160,7 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
     if swept:
         print(t("review.swept", count=len(swept)))
     for w in swept:
-        print(t("review.swept_one", blank="", where=f"{w.start}:{w.end}", entity=w.entity,
+        print(t("review.swept_one", where=f"{w.start}:{w.end}", entity=w.entity,
                 decision=w.decision, value=w.value))
     return 0
 
