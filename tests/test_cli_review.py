@@ -183,3 +183,99 @@ def test_a_name_that_fits_nothing_or_several_changes_nothing(reviewed: Path, cap
     assert code == 2 and "--everywhere goes with" in err
     code, _, err = run(capsys, "review", reviewed, "--list", "--span", "1:2")
     assert code == 2 and "--span goes with --redact" in err
+
+
+def _reference_for(folder: Path, day: str) -> str:
+    (path,) = folder.rglob(f"references/chats/{day}-chat-*.md")
+    return path.read_text(encoding="utf-8")
+
+
+def _assert_export_is_what_review_shows(shown: dict, reference: str) -> None:
+    """Every value `review --show` lists as replaced (its findings and the sweep) is gone from
+    the item's exported reference, and every piece of text between them is there as shown."""
+    replaced = [(f["start"], f["end"], f["value"]) for f in shown["findings"]
+                if f["decision"] in ("redact", "pseudonymise") and f["start"] >= 0]
+    replaced += [(w["start"], w["end"], w["value"]) for w in shown["swept"] if w["start"] >= 0]
+    text, position = shown["text"], 0
+    for start, end, value in sorted(replaced):
+        assert value not in reference, value
+        for piece in text[position:start].split("\n"):
+            assert piece.strip() in reference, piece
+        position = max(position, end)
+    for piece in text[position:].split("\n"):
+        assert piece.strip() in reference, piece
+
+
+def test_the_export_redacts_exactly_what_review_shows(tmp_path: Path, capsys):
+    """The report: `--redact … --span` of "收到" in one chat said one span was redacted, yet
+    the export blanked "收到" in every chat while `--show` of those showed nothing. A manual
+    redaction is now of its span unless `--everywhere` is given; a detected value redacted in
+    one item is still swept from the others, and `--show` lists each place it is."""
+    for name, lines in (
+        ("first", ["2024-03-05 09:30 李娜：ok 收到",
+                   "2024-03-05 09:31 Tom Baker：王经理的身份证号码是110105194912310021"]),
+        ("second", ["2024-03-06 10:00 李娜：ok 收到",
+                    "2024-03-06 10:01 Tom Baker：编号 110105194912310021 已登记"]),
+    ):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "messages.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert run(capsys, "init", ws, "--profile", FIXTURES_SELF)[0] == 0
+    assert run(capsys, "import", ws, tmp_path / "first", tmp_path / "second", "-q")[0] == 0
+    assert run(capsys, "scan", ws, "-q")[0] == 0
+    assert run(capsys, "review", ws, "--auto")[0] == 0
+    code, out, _ = run(capsys, "review", ws, "--list", "--format", "json")
+    assert json.loads(out)["left"] == []
+    items = {}
+    for artifact in _artifacts(ws):
+        shown = _show(capsys, ws, artifact)
+        items["first" if "王经理" in shown["text"] else "second"] = shown
+    first, second = items["first"], items["second"]
+    assert [f["entity"] for f in first["findings"]].count("CN_RESIDENT_ID") == 1
+    assert not any(f["value"] == "110105194912310021" for f in second["findings"])
+    # The ID detected in the first chat is swept from the second: --show says where.
+    assert [(w["entity"], w["value"]) for w in second["swept"]] == \
+        [("CN_RESIDENT_ID", "110105194912310021")]
+    code, out, _ = run(capsys, "review", ws, "--show", second["id"])
+    assert code == 0 and "redacted elsewhere" in out and "110105194912310021" in out
+
+    start = first["text"].index("收到")
+    code, out, _ = run(capsys, "review", ws, "--redact", first["id"], "--span",
+                       f"{start}:{start + 2}")
+    assert code == 0 and "Redacted 1" in out
+    assert run(capsys, "review", ws, "--approve", first["id"])[0] == 0
+    first, second = _show(capsys, ws, first["id"]), _show(capsys, ws, second["id"])
+    assert not any("收到" in f["value"] for f in second["findings"] + second["swept"])
+
+    assert run(capsys, "build-skill", ws, "--out", tmp_path / "out")[0] == 0
+    package = tmp_path / "out"
+    for shown, day in ((first, "2024-03-05"), (second, "2024-03-06")):
+        _assert_export_is_what_review_shows(shown, _reference_for(package, day))
+    assert "收到" in _reference_for(package, "2024-03-06")
+    assert "收到" not in _reference_for(package, "2024-03-05")
+
+    # Asked everywhere, each place is a finding of its own, shown and exported as shown.
+    start = second["text"].index("收到")
+    code, out, _ = run(capsys, "review", ws, "--redact", second["id"], "--span",
+                       f"{start}:{start + 2}", "--everywhere", "--format", "json")
+    # One new finding: the first chat's "收到" is redacted already.
+    assert code == 0 and len(json.loads(out)["findings"]) == 1
+    code, out, _ = run(capsys, "review", ws, "--list", "--format", "json")
+    for item in json.loads(out)["left"]:
+        assert run(capsys, "review", ws, "--approve", item["id"])[0] == 0
+    second = _show(capsys, ws, second["id"])
+    assert any(f["value"] == "收到" and f["entity"] == "MANUAL" for f in second["findings"])
+    assert run(capsys, "build-skill", ws, "--out", tmp_path / "again")[0] == 0
+    _assert_export_is_what_review_shows(second, _reference_for(tmp_path / "again",
+                                                                "2024-03-06"))
+    assert "收到" not in _reference_for(tmp_path / "again", "2024-03-06")
+
+
+FIXTURES_SELF = Path(__file__).parent / "fixtures" / "self.json"
+
+
+def _artifacts(ws: Path) -> list[str]:
+    from workbench.core.workspace import Workspace
+
+    with Workspace.open(ws) as opened:
+        return [a.id for a in opened.artifacts()]

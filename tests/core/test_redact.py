@@ -12,6 +12,7 @@ from workbench.core.redact import (
     placeholder,
     sweep_of,
     sweep_text,
+    swept_spans,
 )
 from workbench.core.workspace import StoredFinding, Workspace
 
@@ -84,20 +85,41 @@ def test_the_workspace_context_is_rebuilt_exactly_when_its_findings_change(
     first = RedactionContext.of(workspace)
     assert RedactionContext.of(workspace) is first  # nothing changed: built once
     start = text.index("Zhang Wei")
-    review.redact_span(workspace, chat.id, start, start + 9)
+    # A redacted name (as the detector records one): its value is swept everywhere.
+    workspace.add_manual_findings([(chat.id, start, start + 9, "PERSON", "redact")])
     redacted = RedactionContext.of(workspace)
     assert redacted is not first
-    assert sweep_text("ask zhang wei", redacted, "en") == "ask [REDACTED]"
+    assert sweep_text("ask zhang wei", redacted, "en") == "ask [NAME]"
     review.undo(workspace)
     undone = RedactionContext.of(workspace)
     assert sweep_text("ask zhang wei", undone, "en") == "ask zhang wei"
     # The next redaction may reuse the undone finding's row id: still a new context.
     start = text.index("rollout")
-    review.redact_span(workspace, chat.id, start, start + 7)
+    workspace.add_manual_findings([(chat.id, start, start + 7, "PERSON", "redact")])
     again = RedactionContext.of(workspace)
-    assert sweep_text("zhang wei's rollout", again, "en") == "zhang wei's [REDACTED]"
+    assert again is not undone
+    assert sweep_text("zhang wei's rollout", again, "en") == "zhang wei's [NAME]"
     review.undo(workspace)
     assert sweep_text("rollout", RedactionContext.of(workspace), "en") == "rollout"
+
+
+def test_a_manual_redaction_is_of_its_span_only_unless_asked_everywhere(
+        workspace: Workspace, fixtures: Path):
+    """The report: redacting "收到" in one message turned it into [已遮盖] in 303 chats that
+    review showed untouched. By hand, only the span chosen; "everywhere" marks each place."""
+    workspace.import_paths([fixtures / "collector/messages.txt"])
+    (chat,) = workspace.artifacts()
+    start = chat.text.index("rollout")
+    before = RedactionContext.of(workspace)
+    review.redact_span(workspace, chat.id, start, start + 7)
+    context = RedactionContext.of(workspace)
+    assert context is not before
+    assert sweep_text("the rollout is on Friday", context, "en") == "the rollout is on Friday"
+    assert swept_spans(workspace.artifact(chat.id), workspace.findings(chat.id), context) == []
+    review.undo(workspace)
+    ids = review.redact_span(workspace, chat.id, start, start + 7, all_occurrences=True)
+    assert len(ids) == chat.text.count("rollout")
+    assert all(workspace.finding(i).value == "rollout" for i in ids)
 
 
 def test_canonical_json_is_byte_for_byte_rfc8785():

@@ -108,6 +108,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.no_findings": ("No findings.", "没有发现。"),
     "review.finding": ("  #{id:<6} {where:<16} {entity:<22} {decision:<13} {value}",
                        "  #{id:<6} {where:<16} {entity:<22} {decision:<13} {value}"),
+    "review.swept": ("Also redacted here because the same value is redacted elsewhere in "
+                     "the workspace ({count}):",
+                     "这些地方也会被遮盖，因为同样的内容在工作区其他地方已被遮盖（{count} 处）："),
+    "review.swept_one": ("  swept   {where:<16} {entity:<22} {decision:<13} {value}",
+                         "  一并遮盖 {where:<16} {entity:<22} {decision:<13} {value}"),
     "review.image": ("An image of {width}×{height} pixels. Look at it with --image-out FILE; "
                      "cover an area with --box {id} X,Y,W,H.",
                      "一张 {width}×{height} 像素的图片。用 --image-out FILE 查看；"

@@ -1,11 +1,14 @@
 """Applying review decisions: redacted and pseudonymised text, per segment.
 
 Two layers: each finding's span is replaced (overlaps merged, a redaction always wins), then
-a sweep replaces any remaining occurrence of a value that was redacted or pseudonymised
-anywhere in the workspace — in titles, sender names and text alike — so a value the detector
-missed in one place cannot leak from there. The sweep is one pass of one pattern over each
-text, however many values the workspace holds, and the workspace-wide facts it needs are
-computed once per state of the workspace's findings, not once per item.
+a sweep replaces any remaining occurrence of a detected value that was redacted or
+pseudonymised anywhere in the workspace — in titles, sender names and text alike — so a value
+the detector missed in one place cannot leak from there. A span redacted by hand is not swept:
+asked for everywhere, each place becomes a finding of its own. `swept_spans` says where the
+sweep redacts in an item, so review can show all that the export redacts. The sweep is one
+pass of one pattern over each text, however many values the workspace holds, and the
+workspace-wide facts it needs are computed once per state of the workspace's findings, not
+once per item.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import json
 import re
 import string
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from PIL import Image, ImageFont
 
 REDACT, PSEUDONYMISE, KEEP, PENDING = "redact", "pseudonymise", "keep", "pending"
+MANUAL = "MANUAL"  # the entity of a span the user redacted by hand
 
 # Typed placeholders in the artifact's language: [PHONE] / [电话].
 PLACEHOLDERS: dict[str, tuple[str, str]] = {
@@ -130,10 +134,22 @@ class Sweep:
 
     def replace(self, text: str, replacement: Callable[[str, str], str]) -> str:
         """`text` with each value found replaced by `replacement(entity, key)`."""
-        if self.pattern is None:
-            return text
-        folded = text.translate(_FOLD)
         parts: list[str] = []
+        done = 0
+        for at, end, entity, key in self.spans(text):
+            parts += [text[done:at], replacement(entity, key)]
+            done = end
+        if not parts:
+            return text
+        parts.append(text[done:])
+        return "".join(parts)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        """(start, end, entity, pseudonym key or "") of each value found in `text`, in order
+        and not overlapping: what `replace` replaces."""
+        if self.pattern is None:
+            return
+        folded = text.translate(_FOLD)
         done = 0
         for match in self.pattern.finditer(folded):
             at = match.start()
@@ -141,12 +157,8 @@ class Sweep:
                 continue
             found = self._longest_at(folded, at)
             if found is not None:
-                parts += [text[done:at], replacement(*self.targets[found])]
                 done = at + len(found)
-        if not parts:
-            return text
-        parts.append(text[done:])
-        return "".join(parts)
+                yield (at, done, *self.targets[found])
 
     def _longest_at(self, folded: str, at: int) -> str | None:
         # Values of three or more characters are filed under three, two-character ones
@@ -256,18 +268,58 @@ def forget_contexts() -> None:
 
 
 def sweep_of(findings: Iterable[StoredFinding]) -> Sweep:
-    """Values redacted or pseudonymised somewhere and kept nowhere."""
+    """Values detected as personal data, redacted or pseudonymised somewhere and kept nowhere.
+    A manual redaction is of its span only: the user chose that span, and asks for the same
+    text everywhere with "everywhere", which records a redaction at each place (and so review
+    shows each one)."""
     findings = list(findings)
     kept = {(f.entity, normalise(f.entity, f.value)) for f in findings if f.decision == KEEP}
     chosen: dict[str, tuple[str, str]] = {}
     for f in findings:
         if f.decision not in (REDACT, PSEUDONYMISE) or len(f.value.strip()) < 2:
             continue
+        if f.entity == MANUAL:
+            continue
         if (f.entity, normalise(f.entity, f.value)) in kept or f.entity.startswith("SENSITIVE_"):
             continue
         key = f.person_key if f.decision == PSEUDONYMISE and f.person_key else ""
         chosen.setdefault(f.value.strip(), (f.entity, key))
     return Sweep.of(chosen)
+
+
+@dataclass(frozen=True)
+class SweptSpan:
+    """A place the workspace-wide sweep redacts although no finding of the item does."""
+
+    start: int
+    end: int
+    entity: str
+    value: str
+    decision: str  # how it is replaced: REDACT, or PSEUDONYMISE (a colleague's alias)
+
+
+def swept_spans(artifact: ArtifactRow, findings: list[StoredFinding],
+                context: RedactionContext) -> list[SweptSpan]:
+    """Where in this item's text (and title of its own) the sweep replaces a value redacted or
+    pseudonymised elsewhere, beyond what the item's own findings replace: what review must
+    show so that it shows all that the export redacts. Offsets are the findings' (a title of
+    its own at negative offsets). The export sweeps after the findings are replaced, so a
+    place that overlaps a replaced finding is not swept there and is not listed."""
+    replaced = sorted((f.start, f.end) for f in findings
+                      if f.decision in (REDACT, PSEUDONYMISE) and f.box is None)
+    parts = list(segment_spans(artifact))
+    title = title_span(artifact)
+    if title is not None:
+        parts.insert(0, title)
+    out = []
+    for offset, text in parts:
+        for at, end, entity, key in context.sweep.spans(text):
+            start, stop = offset + at, offset + end
+            if any(s < stop and start < e for s, e in replaced):
+                continue
+            out.append(SweptSpan(start, stop, entity, text[at:end],
+                                 PSEUDONYMISE if key else REDACT))
+    return out
 
 
 def apply_replacements(text: str, replacements: list[Replacement]) -> str:

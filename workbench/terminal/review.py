@@ -118,9 +118,12 @@ def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
 
 
 def _show(args: argparse.Namespace, ws: Workspace) -> int:
+    from workbench.core.redact import RedactionContext, swept_spans
+
     target = find_artifact(ws, args.show)
     artifact = ws.artifact(target.id)
     findings = ws.findings(target.id)
+    swept = swept_spans(artifact, findings, RedactionContext.of(ws))
     picture = _picture(ws, artifact) if artifact.image_blob else None
     if args.image_out:
         if picture is None:
@@ -134,7 +137,9 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
             "findings": [{"id": f.id, "entity": f.entity, "start": f.start, "end": f.end,
                           "value": f.value, "decision": f.decision, "party": f.party,
                           "detector": f.detector, "box": list(f.box) if f.box else None}
-                         for f in findings]})
+                         for f in findings],
+            "swept": [{"start": w.start, "end": w.end, "entity": w.entity, "value": w.value,
+                       "decision": w.decision} for w in swept]})
         return 0
     print(t("review.header", id=short_id(artifact.id), kind=artifact.kind,
             title=artifact.title, state=artifact.state))
@@ -152,6 +157,11 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
         where = ",".join(map(str, f.box)) if f.box else f"{f.start}:{f.end}"
         print(t("review.finding", id=f.id, where=where, entity=f.entity, decision=f.decision,
                 value=f.value))
+    if swept:
+        print(t("review.swept", count=len(swept)))
+    for w in swept:
+        print(t("review.swept_one", where=f"{w.start}:{w.end}", entity=w.entity,
+                decision=w.decision, value=w.value))
     return 0
 
 

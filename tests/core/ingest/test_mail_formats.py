@@ -53,6 +53,15 @@ def test_a_damaged_message_is_left_out_with_a_note(tmp_path: Path, monkeypatch):
     assert note.startswith("message 2 was left out:") and "long" in note
 
 
+def test_a_sender_without_an_address_is_no_correspondent(tmp_path: Path):
+    path = tmp_path / "box.mbox"
+    path.write_text(
+        "From a@b Tue Mar  5 09:30:00 2024\nFrom: broken\nTo: Li Lei <li.lei@example.com>\n"
+        "Subject: damaged\n\nhello\n", encoding="ascii")
+    source = extract_one(path)
+    assert [(p.name, p.email) for p in source.people] == [("Li Lei", "li.lei@example.com")]
+
+
 def test_apple_mail_emlx(fixtures: Path):
     source = extract_one(fixtures / "mail/handover.emlx")
     assert source.source_format == "emlx"

@@ -36,6 +36,12 @@ FALSE_NAMES = [
     ("run deploy_Kevin.sh at 10:30", "Kevin"),
     ("API and HTTP are down", "API"),
     ("WeChat Pay 付款成功", "Pay"),
+    # A new user's export: a Markdown heading and a database word became colleagues.
+    ("# Handover notes\n\n- rollout on Friday", "Handover"),
+    ("## Kickoff\nagenda below", "Kickoff"),
+    ("See the Runbook and the Handover doc", "Handover"),
+    ("数据库连接", "库连"),
+    ("数据库连接失败了，重启一下", "库连"),
 ]
 
 
@@ -61,6 +67,9 @@ REAL_NAMES = [
     ("@Kevin 请确认 Runbook", "Kevin"),
     ("Kevin Zhou 说 Kevin 明天到", "Kevin"),
     ("cc @zhaomin_1990 看一下", "zhaomin_1990"),
+    ("# Kevin handover", "Kevin"),
+    ("数据库连接失败，找王伟", "王伟"),
+    ("高兴华说明天到", "高兴华"),
 ]
 
 
@@ -68,3 +77,14 @@ REAL_NAMES = [
 def test_real_names_beside_them_are_found(detector: Detector, text: str, name: str):
     found = {f.text for f in detector.analyze(text) if f.entity == "PERSON"}
     assert name in found
+
+
+def test_a_damaged_sender_address_is_no_email_anywhere():
+    """A damaged mbox header ("From: broken") once made the word an e-mail address of a
+    correspondent, flagged wherever it stood."""
+    detector = Detector([KnownPerson("person:0", names=(), emails=("broken",)),
+                         KnownPerson("person:1", names=(), emails=("kevin@example.com",))])
+    text = "From: broken\nthe build is broken, ask kevin@example.com"
+    found = [(f.entity, f.text) for f in detector.analyze(text)
+             if f.entity == "EMAIL_ADDRESS"]
+    assert found == [("EMAIL_ADDRESS", "kevin@example.com")]

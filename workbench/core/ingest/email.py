@@ -254,9 +254,10 @@ def _correspondents(message: EmailMessage) -> list[Person]:
     values = [decode_header_value(value, fallback) for key, value in message.raw_items()
               if key.lower() in ADDRESS_FIELDS]
     return [
-        Person(name=name or None, email=address or None, source="email")
+        Person(name=name or None, email=address if "@" in address else None,
+               source="email")
         for name, address in getaddresses(values)
-        if name or address
+        if name or "@" in address
     ]
 
 

@@ -46,8 +46,9 @@ def _address_list(value: str) -> str:
 
 
 def _people(values: list[str]) -> list[Person]:
-    return [Person(name=name or None, email=address or None, source="email")
-            for name, address in getaddresses(values) if name or address]
+    return [Person(name=name or None, email=address if "@" in address else None,
+                   source="email")
+            for name, address in getaddresses(values) if name or "@" in address]
 
 
 def _iso(when: datetime | None, ctx: ImportContext) -> str | None:

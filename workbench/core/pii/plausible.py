@@ -6,6 +6,8 @@ import functools
 import re
 
 from workbench.core.paths import resources_dir
+from workbench.core.pii.chinese import jieba_posseg
+from workbench.core.pii.recognizers.person_en import AMBIGUOUS, GIVEN, SURNAME, fold, lexicons
 
 # Entities guessed by models and lexicons; identifiers found by their format are not judged.
 GUESSED = frozenset({"PERSON", "LOCATION"})
@@ -18,6 +20,8 @@ _EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}(?![A-Za-z0-9])")
 _CODE_CHARS = re.compile(r"[0-9_/\\:=$#%+~`]|[A-Za-z]\.[A-Za-z]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 # Times of day and relative days inside a hanzi guess: "今天下午" is not a name.
+# "# Handover notes": the first word of a Markdown heading is capitalised by convention.
+_HEADING_START = re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]+$")
 _TIME_WORDS = re.compile(r"[今明昨前后]天|[上下中]午|晚上|早上|凌晨|星期|周[一二三四五六日末]|\d")
 
 
@@ -25,6 +29,14 @@ _TIME_WORDS = re.compile(r"[今明昨前后]天|[上下中]午|晚上|早上|凌
 def not_names_zh() -> frozenset[str]:
     path = resources_dir() / "lexicons" / "not_names_zh.txt"
     words = (line.split("#", 1)[0].strip() for line in
+             path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
+
+
+@functools.cache
+def not_names_en() -> frozenset[str]:
+    path = resources_dir() / "lexicons" / "not_names_en.txt"
+    words = (line.split("#", 1)[0].strip().casefold() for line in
              path.read_text(encoding="utf-8").splitlines())
     return frozenset(w for w in words if w)
 
@@ -47,8 +59,9 @@ def plausible(text: str, entity: str, start: int, end: int, known: bool = False)
         return False
     stop = not_names_zh()
     # Two-character words only as the whole guess: "高兴" is a word, "高兴华" a name.
-    return value not in stop and not any(
-        len(word) >= 3 and value.startswith(word) for word in stop)
+    if value in stop or any(len(word) >= 3 and value.startswith(word) for word in stop):
+        return False
+    return not _cuts_two_words(text, start, end)
 
 
 def _plausible_latin(text: str, value: str, start: int, end: int, known: bool) -> bool:
@@ -70,6 +83,43 @@ def _plausible_latin(text: str, value: str, start: int, end: int, known: bool) -
         return True  # a handle after "@" is someone's, whatever characters it has
     if _CODE_CHARS.search(value):
         return False
+    if " " not in value.strip() and _ordinary_word(text, value.strip(), start):
+        return False
     letters = [c for c in value if c.isalpha()]
     # "DB_PASSWORD", "API", "HTTP": upper-case words are acronyms and constants in chat.
     return not (len(letters) > 1 and all(c.isupper() for c in letters))
+
+
+def _ordinary_word(text: str, word: str, start: int) -> bool:
+    """A one-word guess that is a workplace word ("Handover", "Runbook"), or that opens a
+    Markdown heading without being a name anyone has ("# Kickoff", but not "# Kevin")."""
+    if word.casefold() in not_names_en():
+        return True
+    if not _HEADING_START.search(text, max(0, start - 12), start):
+        return False
+    flags = lexicons().flags.get(fold(word), 0)
+    return not flags & (GIVEN | SURNAME | AMBIGUOUS)
+
+
+# Characters of text either side of a hanzi guess that the word segmenter reads with it.
+_SEGMENT_MARGIN = 8
+
+
+def _cuts_two_words(text: str, start: int, end: int) -> bool:
+    """Whether a hanzi guess starts inside one word and ends inside another: "库连" in
+    "数据库连接" (数据库|连接) is the tail of one word and the head of the next, no name.
+    A guess with one edge on a word boundary ("高兴华" = 高兴|华) is kept."""
+    offset = max(0, start - _SEGMENT_MARGIN)
+    position = offset
+    start_inside = end_inside = False
+    for word, flag in jieba_posseg()(text[offset:end + _SEGMENT_MARGIN]):
+        word_end = position + len(word)
+        if flag.startswith("nr"):
+            if position < end and start < word_end:
+                return False  # the segmenter reads a name here too
+        elif position < start < word_end:
+            start_inside = True
+        elif position < end < word_end:
+            end_inside = True
+        position = word_end
+    return start_inside and end_inside

@@ -244,3 +244,82 @@ def test_long_adversarial_pastes_stay_linear(recognizer: SecretRecognizer, text:
     started = time.perf_counter()
     recognizer.analyze(text, ["SECRET"])
     assert time.perf_counter() - started < 1.0
+
+
+# The hyphenated Stripe spelling of the new user's report; and further detect-secrets formats.
+STRIPE_HYPHEN = "sk-" + "live-4f9a8b7c6d5e4f3a2b1c"
+RESTRICTED_HYPHEN = "rk-" + "live-0a1b2c3d4e5f6a7b8c9d"
+SENDGRID = "SG" + ".ngeVfQFYQlKU0ufo8x5d1A.TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr"
+PYPI = ("pypi-" + "AgEIcHlwaS5vcmc" + "CJGQxYjI3YzNlLWI0OTUtNDhiMS1hZDkxLWFkNjkwYmQyMWM3NgACJXsi"
+        "cGVybWlzc2lvbnMiOiAidXNlciIsICJ2ZXJzaW9uIjogMX0")
+SQUARE = "sq0" + "csp-" + "0123456789ABCDEFGHIJKL_mnopqrstuvwxyz-01234"
+MAILCHIMP = "0123456789abcdef0123456789abcdef" + "-us" + "12"
+TELEGRAM = "110201543" + ":AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawX"
+NPM = "npm" + "_" + "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3d"
+PROSE_KEY = "Q7mZ2xR9kL4pW3"
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # The report: prose phrasings that reached an exported package in clear.
+        (f"the API key is {STRIPE_HYPHEN}", STRIPE_HYPHEN),
+        (f"API密钥：{STRIPE_HYPHEN}", STRIPE_HYPHEN),
+        (f"restricted one: {RESTRICTED_HYPHEN}", RESTRICTED_HYPHEN),
+        # Well-known shapes need no key word at all.
+        (f"用这个 {STRIPE_HYPHEN} 就行", STRIPE_HYPHEN),
+        (f"{SENDGRID}", SENDGRID),
+        (f"发布用{PYPI}。", PYPI),
+        (f"square: {SQUARE}", SQUARE),
+        (f"newsletter {MAILCHIMP} ok", MAILCHIMP),
+        (f"bot {TELEGRAM}", TELEGRAM),
+        (f"publish with {NPM}", NPM),
+        # Chat phrasings of any key or token, English and Chinese.
+        (f"the API key is {PROSE_KEY}", PROSE_KEY),
+        (f"The API key is {PROSE_KEY}.", PROSE_KEY),
+        (f"the key is now {PROSE_KEY}", PROSE_KEY),
+        (f"token: {PROSE_KEY}", PROSE_KEY),
+        (f"access key {PROSE_KEY}", PROSE_KEY),
+        (f"the access token was changed to {PROSE_KEY} yesterday", PROSE_KEY),
+        (f"密钥是{PROSE_KEY}", PROSE_KEY),
+        (f"密钥{PROSE_KEY}，别外传", PROSE_KEY),
+        (f"API密钥：{PROSE_KEY}", PROSE_KEY),
+        (f"令牌改成 {PROSE_KEY} 了", PROSE_KEY),
+        ("口令 Tr0ub4dor3", "Tr0ub4dor3"),
+    ],
+)
+def test_finds_chat_phrasings_and_token_shapes(recognizer: SecretRecognizer, text: str,
+                                               secret: str):
+    assert found(recognizer, text) == [secret]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ordinary words after "key is" / "token".
+        "the key is in the drawer",
+        "The key is to ship early.",
+        "the API key is required for v2",
+        "the token expired on 2024-06-11",
+        "密钥在保险柜里，找运维要",
+        "令牌过期了",
+        # Too short, a version, a file path or a reference: where a key is, not the key.
+        "the token is 1a2b",
+        "access key ABC-123",
+        "the key is v2.3.1-rc1",
+        "API key is 4.18.2",
+        "the key is ~/.ssh/id_ed25519",
+        "the key is /etc/ssl/private/server.key",
+        "the key is in keys/prod2.json",
+        "密钥是 C:\\keys\\prod1.pem",
+        "the token is ${API_TOKEN_2}",
+        "token: li.lei2@example.com",
+        # Near misses of the new shapes.
+        "sk-live-demo is the placeholder in the docs",
+        "sk-live-abcdefghijklmnopqrst has no digit",
+        "call 13800138000:later",
+        "npm_install_scripts_are_disabled_here_ok",
+    ],
+)
+def test_ignores_chat_phrasing_near_misses(recognizer: SecretRecognizer, text: str):
+    assert found(recognizer, text) == []

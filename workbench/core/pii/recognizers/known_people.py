@@ -36,6 +36,9 @@ def _digits_regex(value: str) -> str | None:
     return r"[ \-]?".join(re.escape(d) for d in digits)
 
 
+_ADDRESS = re.compile(r"[^@\s]+@[^@\s]+")
+
+
 class KnownPeopleRecognizer(EntityRecognizer):
     """One alternation per kind of identifier, longest first, so "张伟明" (someone else, when
     known) wins over "张伟". Results carry the person's key and whether it is the employee."""
@@ -75,7 +78,10 @@ class KnownPeopleRecognizer(EntityRecognizer):
                 elif name:
                     case_exact.append((re.escape(name), "PERSON", 0.8, person))
             for email in person.emails:
-                case_free.append((re.escape(email.strip()), "EMAIL_ADDRESS", 1.0, person))
+                # A damaged header ("From: broken") gives an "address" that is only a word;
+                # matching it would flag that word everywhere.
+                if _ADDRESS.fullmatch(email.strip()):
+                    case_free.append((re.escape(email.strip()), "EMAIL_ADDRESS", 1.0, person))
             for values, entity in ((person.phones, "PHONE_NUMBER"), (person.ids, "CN_RESIDENT_ID"),
                                    (person.bank_cards, "BANK_CARD")):
                 for value in values:

@@ -23,8 +23,13 @@ from detect_secrets.plugins.high_entropy_strings import (
     HexHighEntropyString,
 )
 from detect_secrets.plugins.jwt import JwtTokenDetector
+from detect_secrets.plugins.mailchimp import MailchimpDetector
+from detect_secrets.plugins.pypi_token import PypiTokenDetector
+from detect_secrets.plugins.sendgrid import SendGridDetector
 from detect_secrets.plugins.slack import SlackDetector
+from detect_secrets.plugins.square_oauth import SquareOAuthDetector
 from detect_secrets.plugins.stripe import StripeDetector
+from detect_secrets.plugins.telegram_token import TelegramBotTokenDetector
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -54,6 +59,10 @@ def _bounded(
     return re.compile(f"{head}(?:{pattern}){tail}", flags)
 
 
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
+
+
 def _mixed_alnum(token: str) -> bool:
     # Random keys always mix case and digits; prose like "sk-learn-is-a-…" does not.
     return (
@@ -74,7 +83,16 @@ _TOKEN_RULES: tuple[_Rule, ...] = (
     (_bounded(r"xapp-\d+-[A-Za-z0-9-]{20,}", _DASH_END, _DASH_START), 0.95, None),
     # The plugin stops at 24 chars but newer Stripe keys are longer; redact the whole key.
     (_bounded(StripeDetector.denylist[0], tail=r"[0-9A-Za-z]*" + _END), 0.95, None),
+    # The same keys as people retype them in chat, with hyphens: "sk-live-4f9a8b…".
+    (_bounded(r"[rs]k-live-[0-9A-Za-z]{16,}", _DASH_END, _DASH_START), 0.95, _has_digit),
     (_bounded(r"AIza[0-9A-Za-z_-]{35}", _DASH_END), 0.95, None),
+    (_bounded(SendGridDetector.denylist[0], _DASH_END), 0.95, None),
+    *((_bounded(p, _DASH_END), 0.95, None) for p in PypiTokenDetector.denylist),
+    (_bounded(SquareOAuthDetector.denylist[0], _DASH_END), 0.95, None),
+    (_bounded(MailchimpDetector.denylist[0]), 0.95, _has_digit),
+    (_bounded(TelegramBotTokenDetector.denylist[0], _DASH_END), 0.9, _mixed_alnum),
+    # npm's plugin wants an .npmrc line; the token's own shape is enough in chat.
+    (_bounded(r"npm_[A-Za-z0-9]{36}"), 0.95, _mixed_alnum),
     # Alibaba Cloud AccessKey IDs and Tencent Cloud SecretIds.
     (_bounded(r"LTAI[0-9A-Za-z]{12,20}"), 0.95, _mixed_alnum),
     (_bounded(r"AKID[0-9A-Za-z]{32}"), 0.95, _mixed_alnum),
@@ -142,15 +160,19 @@ _TRIGGERS = (
     "key", "token", "secret", "aws", "passw", "passphrase", "pw", "akia", "asia", "abia",
     "ltai", "akid",
     "cred", "login", "账号密码", "用户名密码", "账密",
-    "acca", "a3t", "xox", "aiza", "eyj", "hooks.slack", "gr1348941",
-    "口令", "密码", "密碼", "密钥", "秘钥", "令牌",
+    "acca", "a3t", "xox", "aiza", "eyj", "hooks.slack", "gr1348941", "sg.",
+    "口令", "密码", "密碼", "密钥", "秘钥", "密匙", "令牌",
 )
-_UNDERSCORE_TRIGGERS = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_")
+_UNDERSCORE_TRIGGERS = (
+    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "k_live_", "npm_",
+)
 _DASH_TRIGGERS = (
     "sk-", "xapp-", "glpat-", "gldt-", "glft-", "glsoat-", "glrt-", "glcbt-", "glimt-", "glptt-",
-    "glagent-", "gloas-",
+    "glagent-", "gloas-", "k-live-", "pypi-", "sq0csp-", "-us",
 )
 _GATED_TRIGGERS = (("", _TRIGGERS), ("_", _UNDERSCORE_TRIGGERS), ("-", _DASH_TRIGGERS))
+# A Telegram bot token has no fixed prefix: "123456789:AA…".
+_TELEGRAM_HINT = re.compile(r"\d{8}:[0-9A-Za-z_-]{8}")
 
 
 class SecretRecognizer(EntityRecognizer):
@@ -193,6 +215,8 @@ class SecretRecognizer(EntityRecognizer):
                 for trigger in triggers:
                     if trigger in lowered:
                         return True
+        if ":" in text and _TELEGRAM_HINT.search(text):
+            return True
         return "://" in text and "@" in text  # basic auth in a URL
 
     @staticmethod
@@ -210,6 +234,7 @@ class SecretRecognizer(EntityRecognizer):
                 yield match.start("value"), match.end("value"), 0.9
         yield from _assignments(text)
         yield from _passwords(text)
+        yield from _named_keys(text)
         yield from _high_entropy(text)
 
 
@@ -237,7 +262,7 @@ def _assignments(text: str) -> Iterator[tuple[int, int, float]]:
     for match in _ASSIGNMENT.finditer(text):
         value = match.group("value").rstrip(_TRAILING)
         if (len(value) >= 6 and _ASSIGNED_SECRETISH.search(value) and "://" not in value
-                and not value.startswith(_REFERENCES)):
+                and not value.startswith(_REFERENCES) and _EMAIL.fullmatch(value) is None):
             yield match.start("value"), match.start("value") + len(value), 0.85
 
 
@@ -274,6 +299,53 @@ def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 _NEXT_FIELD = re.compile(r";(?=[A-Za-z ]+=)")
+
+# Chat phrasings of a key or token: "the API key is X", "access key X", "token: X", "密钥是X",
+# "API密钥：X", "令牌 X". The value must look like a credential (see `_credential_like`),
+# so "the key is in the drawer" or "the token expired" name no value.
+_NAMED_KEY = re.compile(
+    r"(?:(?<![A-Za-z0-9])(?i:(?:api|access|secret|auth|app|bot|client|deploy|session|refresh"
+    r"|private|personal[ \t]+access)[ \t_-]?)?(?i:key|token|secret)"
+    r"(?:[ \t_-]?(?i:id|secret))?(?![A-Za-z])"
+    r"|密钥|秘钥|密匙|令牌|口令)"
+    r"(?:[ \t]*(?::=|=>|[:：=]|是|为|為)[ \t]*[:：]?[ \t]*"
+    r"|[ \t]+(?i:is|was)(?:[ \t]+(?i:now|still))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
+    r"|[ \t]+(?i:(?:(?:is|was|has[ \t]+been)[ \t]+)?(?:changed|set|reset|rotated)[ \t]+to)"
+    r"[ \t]*[:：]?[ \t]*"
+    r"|[ \t]*(?:改成|改为|換成|换成|设为|设置为|更新为|重置为)[ \t]*[:：]?[ \t]*"
+    r"|[ \t]+|(?<=[钥匙牌令]))"
+    r"[\"'`“‘]?(?P<value>[^\s\"'`“”‘’,;\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\uff00-\uffef]{8,256})"
+)
+_VERSION = re.compile(r"v?\d+(?:\.\d+)+(?:[-+._][0-9A-Za-z]+)*", re.IGNORECASE)
+_PATH_START = re.compile(r"(?:[/~\\]|\.{1,2}[/\\]|[A-Za-z]:[/\\])")
+_FILE_NAME = re.compile(r"[A-Za-z0-9_-]\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+
+
+def _credential_like(value: str) -> bool:
+    """Letters and digits mixed, 8 characters or more, and not a version, file path, e-mail
+    address, URL or a reference to where the secret is kept."""
+    return (
+        len(value) >= 8
+        and any(c.isdigit() for c in value)
+        and any(c.isalpha() for c in value)
+        and not value.startswith(_REFERENCES)
+        and "://" not in value
+        and _VERSION.fullmatch(value) is None
+        and _PATH_START.match(value) is None
+        and "\\" not in value
+        and _FILE_NAME.search(value) is None
+        and _EMAIL.fullmatch(value) is None
+    )
+
+
+def _named_keys(text: str) -> Iterator[tuple[int, int, float]]:
+    for match in _NAMED_KEY.finditer(text):
+        value = match.group("value").rstrip(_TRAILING)
+        if _credential_like(value):
+            start = match.start("value")
+            yield start, start + len(value), 0.85
 _TALKS_OF_PASSWORD = re.compile(r"(?i:pass(?:word|wd|phrase)|pwd)|密码|口令")
 
 
