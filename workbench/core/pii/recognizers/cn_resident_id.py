@@ -81,6 +81,6 @@ class CnResidentIdRecognizer(PatternRecognizer):
             if (match.start(), match.end()) in claimed:
                 continue
             if _SAYS_ID.search(text, max(0, match.start() - _SAYS_ID_WINDOW), match.start()):
-                found.append(result(self.name, self.id, self.supported_entities[0],
+                found.append(result(str(self.name), self.id, self.supported_entities[0],
                                     match.start(), match.end(), CONTEXT_ONLY_SCORE))
         return found
