@@ -59,10 +59,12 @@ class CnResidentIdRecognizer(PatternRecognizer):
     CONTEXT = ["身份证", "身份证号", "证件", "证件号", "id card", "id number", "resident",
                "identity"]
 
+    NAME = "CnResidentIdRecognizer"
+
     def __init__(self, supported_language: str = "en") -> None:
         super().__init__(
             supported_entity="CN_RESIDENT_ID",
-            name="CnResidentIdRecognizer",
+            name=self.NAME,
             patterns=self.PATTERNS,
             context=self.CONTEXT,
             supported_language=supported_language,
@@ -81,6 +83,6 @@ class CnResidentIdRecognizer(PatternRecognizer):
             if (match.start(), match.end()) in claimed:
                 continue
             if _SAYS_ID.search(text, max(0, match.start() - _SAYS_ID_WINDOW), match.start()):
-                found.append(result(str(self.name), self.id, self.supported_entities[0],
+                found.append(result(self.NAME, self.id, self.supported_entities[0],
                                     match.start(), match.end(), CONTEXT_ONLY_SCORE))
         return found
