@@ -693,6 +693,10 @@
         <translation>发现了敏感个人信息。只有勾选下面对应的选项（单独同意），相关内容才会导出；否则这些内容不会导出。</translation>
     </message>
     <message>
+        <source>Sensitive personal information was found ({0}) and is redacted wherever it occurs: none of it is exported.</source>
+        <translation>发现了敏感个人信息（{0}），已在出现之处全部涂黑：不会导出任何相关内容。</translation>
+    </message>
+    <message>
         <source>No sensitive personal information (health, finances, religion, biometrics, whereabouts, minors) was found.</source>
         <translation>未发现敏感个人信息（健康、财务、宗教、生物识别、行踪、未成年人）。</translation>
     </message>
