@@ -43,18 +43,18 @@ def swallowed_interrupt() -> None:
     Freed()
 
 
-# -- 1. the signer must be the one who consented -------------------------------------------------
+# -- 1. the signer must be the one who consented ---------------------------------------------------
 
 
 def test_keys_new_twice_for_the_same_name_or_email_is_refused_unless_another(capsys):
     argv = ("keys", "new", "--role", "employee", "--name", "李娜", "--email",
             "same@xinghe.example.com")
     assert run(capsys, *argv)[0] == 0
-    code, out, err = run(capsys, *argv)
+    code, _out, err = run(capsys, *argv)
     assert code == 2 and "You already have the employee identity 李娜" in err
     assert "--another" in err and len(err.strip().splitlines()) == 1
     assert len(keys.own_identities()) == 1
-    code, out, _ = run(capsys, *argv, "--another")
+    code, _out, _ = run(capsys, *argv, "--another")
     assert code == 0 and len(keys.own_identities()) == 2
 
 
@@ -135,7 +135,7 @@ def test_review_auto_interrupted_says_so_and_what_was_kept(reviewed: Path, capsy
     assert "Interrupted:" in err and "1 are approved" in err and "--auto` again" in err
 
 
-# -- 3 and 4. output options: files stay files, missing folders are not made ------------------------
+# -- 3 and 4. output options: files stay files, missing folders are not made -----------------------
 
 
 def test_every_output_option_refuses_a_missing_folder_and_makes_none(
@@ -149,7 +149,7 @@ def test_every_output_option_refuses_a_missing_folder_and_makes_none(
                  ("open", fixtures / "slack/channels.json", "--out", missing / "received"),
                  ("purge", "--due", "--receipt-out", missing / "r.json"),
                  ("withdraw", fixtures / "slack/channels.json", "--out", missing / "x.rev")):
-        code, out, err = run(capsys, *argv)
+        code, _out, err = run(capsys, *argv)
         assert code == 2, (argv, err)
         assert len(err.strip().splitlines()) == 1 and str(missing) in err, (argv, err)
         assert not missing.exists(), argv
@@ -190,7 +190,7 @@ def clock_now():  # type: ignore[no-untyped-def]
     return clock.now_utc()
 
 
-# -- 5. moving keys to a keyring that is not there --------------------------------------------------
+# -- 5. moving keys to a keyring that is not there -------------------------------------------------
 
 
 def test_move_to_a_missing_keyring_says_nothing_was_moved(capsys, monkeypatch):
@@ -204,13 +204,13 @@ def test_move_to_a_missing_keyring_says_nothing_was_moved(capsys, monkeypatch):
     keyring.set_keyring(fail.Keyring())
     secrets_store.forget_stores()
     assert run(capsys, "keys", "move-to", "file")[0] == 0
-    code, out, err = run(capsys, "keys", "move-to", "keyring")
+    code, _out, err = run(capsys, "keys", "move-to", "keyring")
     assert code == 2
     assert "No system keyring is available here, so nothing was moved" in err
     assert "keeps its keys in the system keyring" not in err
 
 
-# -- 6. requests are written like packages ------------------------------------------------------------
+# -- 6. requests are written like packages ---------------------------------------------------------
 
 
 def test_consent_request_needs_force_to_replace_and_names_delete_by(tmp_path: Path,
@@ -231,13 +231,13 @@ def test_consent_request_needs_force_to_replace_and_names_delete_by(tmp_path: Pa
     assert out_file.read_text() == "mine"
     code, _, err = as_(hr, monkeypatch, capsys, *request, "--force")
     assert code == 2 and "--delete-by YYYY-MM-DD" in err and "is not a date" not in err
-    code, out, err = as_(hr, monkeypatch, capsys, *request, "--delete-by", "2030-01-31",
+    code, _out, err = as_(hr, monkeypatch, capsys, *request, "--delete-by", "2030-01-31",
                          "--force")
     assert code == 0, err
     assert json.loads(out_file.read_text())["payloadType"]
 
 
-# -- 7. every item and its state ------------------------------------------------------------------
+# -- 7. every item and its state -------------------------------------------------------------------
 
 
 def test_review_list_all_and_by_state(reviewed: Path, capsys):  # noqa: F811
@@ -256,7 +256,7 @@ def test_review_list_all_and_by_state(reviewed: Path, capsys):  # noqa: F811
     assert code == 2 and "--list" in err
 
 
-# -- 8. sentences that count ----------------------------------------------------------------------
+# -- 8. sentences that count -----------------------------------------------------------------------
 
 
 def test_one_is_singular_and_the_span_error_names_the_item_and_range(reviewed: Path,  # noqa: F811

@@ -518,7 +518,7 @@ def test_purge_due_of_several_needs_an_existing_folder_and_deletes_nothing_witho
     with flow.recipient:
         (entry,) = deadlines.load(custody.custody_path())
         monkeypatch.setattr(custody, "due", lambda now: [entry, {**entry, "package": "x"}])
-        with pytest.raises(BadInputError, match="2 packages are due.*existing folder"):
+        with pytest.raises(BadInputError, match=r"2 packages are due.*existing folder"):
             custody.purge_due(NOW, tmp_path / "r.json")
         assert not (tmp_path / "r.json").exists()
         assert not deadlines.load(custody.custody_path())[0].get("deleted_at")
@@ -534,7 +534,7 @@ def test_withdraw_refuses_a_missing_folder_and_another_file_like_export(flow: Fl
         assert not (tmp_path / "nonexistent").exists()
         other = tmp_path / "notes.txt"
         other.write_text("mine")
-        with pytest.raises(BadInputError, match="already exists.*--force"):
+        with pytest.raises(BadInputError, match=r"already exists.*--force"):
             custody.withdraw(flow.package, other, flow.employee.card, NOW)
         assert other.read_text() == "mine"
         first = custody.withdraw(flow.package, tmp_path / "x.rev", flow.employee.card, NOW)
