@@ -1683,6 +1683,18 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>当前打开的工作区（{0}）在这台电脑上是加密存储的。它的密钥和你的私钥保存在一起，位于{1}中：只有在这个用户账户下才能打开该工作区。</translation>
     </message>
     <message>
+        <source>Create identity</source>
+        <translation>创建身份</translation>
+    </message>
+    <message>
+        <source>You already have the identity {0}. A second one with the same role and name or email is easily mistaken for it. Create a second one anyway?</source>
+        <translation>你已经有身份 {0}。再创建一个角色相同、名字或邮箱也相同的身份，很容易与它混淆。仍要再创建一个吗？</translation>
+    </message>
+    <message>
+        <source>Create a second one</source>
+        <translation>再创建一个</translation>
+    </message>
+    <message>
         <source>Creating keys for {0}…</source>
         <translation>正在为 {0} 生成密钥…</translation>
     </message>

@@ -180,6 +180,13 @@ class DuplicateIdentity(KeyError_):
     """A second identity of the same role under a name or email this home already uses."""
 
 
+def look_alike_identity(role: Role, name: str, email: str = "") -> IdentityCard | None:
+    """An identity of yours with this role and the same name or email, if there is one."""
+    name, email = name.strip().casefold(), email.strip().casefold()
+    return next((c for c in own_identities() if c.role == Role(role) and (
+        c.name.casefold() == name or (email and c.email.casefold() == email))), None)
+
+
 def create_identity(role: Role, name: str, email: str = "",
                     another: bool = False) -> IdentityCard:
     """New signing and decryption keys; private halves to the secret store, card to disk.
@@ -190,11 +197,9 @@ def create_identity(role: Role, name: str, email: str = "",
     name = name.strip()
     if not name:
         raise KeyError_("An identity needs a name.")
-    same = [c for c in own_identities() if c.role == Role(role) and (
-        c.name.casefold() == name.casefold()
-        or (email.strip() and c.email.casefold() == email.strip().casefold()))]
-    if same and not another:
-        existing = visible(same[0].label())
+    same = look_alike_identity(role, name, email)
+    if same is not None and not another:
+        existing = visible(same.label())
         raise DuplicateIdentity(say(
             f"You already have the {Role(role)} identity {existing}; nothing was created. Use "
             "it, or add --another to make a second one on purpose.",
