@@ -120,13 +120,14 @@ def test_a_swallowed_interrupt_ends_a_finished_command_with_130(capsys, monkeypa
     assert out == "done\n" and "Exception ignored" not in err
 
 
-def test_ctrl_c_during_a_purge_lets_it_finish_then_ends_as_interrupted(capsys, monkeypatch):
+def test_ctrl_c_during_a_purge_lets_it_finish_and_a_finished_purge_exits_0(capsys,
+                                                                         monkeypatch):
     import workbench.cli as cli
     from workbench.core import custody
 
     finished = []
 
-    def purge_due(now, receipts):  # type: ignore[no-untyped-def]
+    def purge_due(now, receipts, cancel):  # type: ignore[no-untyped-def]
         os.kill(os.getpid(), signal.SIGINT)
         for _ in range(10_000):  # a KeyboardInterrupt would land here, halfway through
             pass
@@ -135,7 +136,36 @@ def test_ctrl_c_during_a_purge_lets_it_finish_then_ends_as_interrupted(capsys, m
 
     monkeypatch.setattr(custody, "purge_due", purge_due)
     monkeypatch.setattr(cli, "_warn_if_fallback", lambda: None)
+    # The whole purge was done (nothing else is due): the command succeeded, and says when
+    # the interrupt came.
+    assert main(["purge", "--due"]) == 0
+    out, err = capsys.readouterr()
+    assert finished == [True] and out == "Nothing is due.\n"
+    assert "Finishing this step first" in err and "after the work was done" in err
+    assert "Traceback" not in err
+
+
+def test_ctrl_c_during_purge_due_stops_between_packages_and_says_what_is_left(capsys,
+                                                                              monkeypatch):
+    import workbench.cli as cli
+    from workbench.core import custody, deadlines
+
+    purged: list[str] = []
+    entries = [{"package": "sha256:" + c * 64} for c in "ab"]
+
+    def purge(package, now, receipt_out, reason):  # type: ignore[no-untyped-def]
+        os.kill(os.getpid(), signal.SIGINT)  # deferred: the token only, this one finishes
+        for _ in range(10_000):
+            pass
+        purged.append(package)
+        return custody.PurgeResult(package, Path("r.json"), ())
+
+    monkeypatch.setattr(custody, "due", lambda now: [e for e in entries
+                                                     if e["package"] not in purged])
+    monkeypatch.setattr(deadlines, "due", custody.due)
+    monkeypatch.setattr(custody, "purge", purge)
+    monkeypatch.setattr(cli, "_warn_if_fallback", lambda: None)
     assert main(["purge", "--due"]) == 130
     out, err = capsys.readouterr()
-    assert finished == [True] and "Nothing is due." in out
-    assert "Finishing this step first" in err and "Traceback" not in err
+    assert purged == [entries[0]["package"]] and f"Deleted package {purged[0]}" in out
+    assert "Interrupted: 1 package(s) purged" in err and "1 still due" in err

@@ -22,7 +22,7 @@ from workbench.core.errors import (
     NotAWorkspace,
     WorkbenchError,
 )
-from workbench.core.messages import t
+from workbench.core.messages import say, t
 from workbench.core.profile import SelfProfile
 
 log = logging.getLogger(__name__)
@@ -54,8 +54,10 @@ def main(argv: list[str] | None = None) -> int:
         with interruptible() as token:
             args.cancel = token
             code = _run(args)
-            # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted.
-            code = 130 if token.cancelled and code == 0 else code
+            # A Ctrl-C that Python swallowed mid-step still ends the command as interrupted,
+            # unless the command says its whole work was done (`_done_despite_interrupt`).
+            finished = getattr(args, "finished", False)
+            code = 130 if token.cancelled and code == 0 and not finished else code
         log.info("cli.end command=%s exit=%d duration_ms=%d", command, code,
                  logs.elapsed_ms(started))
         return code
@@ -116,6 +118,35 @@ def _run(args: argparse.Namespace) -> int:
 
 def _error(message: str) -> None:
     print(t("error.prefix", message=message), file=sys.stderr)
+
+
+def _done_despite_interrupt(args: argparse.Namespace) -> None:
+    """A Ctrl-C that arrived during a step that could not stop halfway, once the whole
+    command's work is done: the command succeeded, and says when the interrupt came."""
+    if args.cancel.cancelled:
+        print(t("interrupt.after_done"), file=sys.stderr)
+        args.finished = True
+
+
+def _output(path: Path | None, force: bool = True, suffix: str = ".json") -> Path | None:
+    """A file an option names for writing, checked as export checks its package before any
+    work: a missing or unwritable folder, a folder given for a file, or (unless `force`) a
+    file that exists — each one line, exit 2."""
+    from workbench.core.bundle import check_output
+
+    return None if path is None else check_output(path, force, suffix)
+
+
+def _output_folder(path: Path) -> Path:
+    """A folder an option names for writing into: it may be new, but its parent must exist
+    (a mistyped path is not created), and it must not be a file."""
+    if path.exists() and not path.is_dir():
+        raise BadInputError(t("error.not_a_folder", path=path))
+    parent = path.parent if str(path.parent) else Path(".")
+    if not path.exists() and not parent.is_dir():
+        raise BadInputError(say(f"Cannot write {path}: the folder {parent} does not exist.",
+                                f"无法写入 {path}：文件夹 {parent} 不存在。"))
+    return path
 
 
 def _existing(path: Path) -> Path:
@@ -188,6 +219,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="what this identity does: give consent, countersign, or receive")
     k.add_argument("--name", required=True, help="the name others will see on your card")
     k.add_argument("--email", default="", help="an email address for your card")
+    k.add_argument("--another", action="store_true",
+                   help="make a second identity of this role even though one with this name "
+                   "or email exists")
     k.set_defaults(handler=_keys_new)
     k = keys_sub.add_parser("list", help="identities and contacts with fingerprints")
     _format_option(k)
@@ -225,6 +259,8 @@ def _parser() -> argparse.ArgumentParser:
                        "decision for a workspace.")
     p.add_argument("target", help="a workspace folder, or the word 'request' (HR)")
     p.add_argument("--out", type=Path, help="(request) where to write the signed request")
+    p.add_argument("--force", action="store_true",
+                   help="(request) replace an existing request file")
     p.add_argument("--employee", help="(request) the employee it is for: HR's countersign "
                    "then compares her package with it")
     p.add_argument("--request", type=Path, help="start from HR's signed request")
@@ -283,6 +319,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("withdraw", help="(employee) write a signed revocation for a package")
     p.add_argument("file", type=Path, help="the package you exported (*.cwpkg)")
     p.add_argument("--out", type=Path, required=True, help="the revocation file to write")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file that is not this revocation")
     p.add_argument("--identity", help="which of your employee identities signs")
     p.set_defaults(handler=_withdraw)
 
@@ -427,7 +465,9 @@ def _import(args: argparse.Namespace) -> int:
     if len(summary.failed) == 1:
         _error(str(ImportFailed(*summary.failed[0])))
     elif summary.failed:
-        _error(t("import.failed_head", count=len(summary.failed)))
+        nothing = not summary.added and not summary.already_present
+        _error(t("import.failed_head_none" if nothing else "import.failed_head",
+                 count=len(summary.failed)))
         for path, why in summary.failed:
             print(t("import.failed", path=path, reason=why), file=sys.stderr)
     return code
@@ -454,6 +494,8 @@ def _scan(args: argparse.Namespace) -> int:
         if args.format == "json":
             _print_json({"scanned": summary.scanned, "unchanged": summary.skipped_unchanged,
                          "findings": summary.findings, "by_entity": by_entity})
+        elif not summary.scanned and not summary.skipped_unchanged:
+            print(t("scan.empty", workspace=args.path))
         else:
             print(t("scan.done", scanned=summary.scanned, unchanged=summary.skipped_unchanged,
                     findings=summary.findings))
@@ -488,6 +530,7 @@ def _review(args: argparse.Namespace) -> int:
 def _build_skill(args: argparse.Namespace) -> int:
     from workbench.core.skill import build_skill
 
+    _output_folder(args.out)
     with _open_workspace(args.dir) as ws:
         folder = build_skill(ws, args.out, args.name)
     print(f"Wrote the skill folder {folder}")
@@ -548,7 +591,7 @@ def _keys_new(args: argparse.Namespace) -> int:
     from workbench.core import keys
 
     _warn_if_fallback()
-    card = keys.create_identity(keys.Role(args.role), args.name, args.email)
+    card = keys.create_identity(keys.Role(args.role), args.name, args.email, args.another)
     print(f"Created {card.label()}")
     print(f"Fingerprint: {card.short}")
     return 0
@@ -690,12 +733,17 @@ def _consent(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     now = clock.now_utc()
+    if args.force and args.target != "request":
+        raise BadInputError(say("--force goes with `consent request --out`.",
+                                "--force 只能与 `consent request --out` 一起使用。"))
     if args.target == "request":
         if not args.out:
             raise WorkbenchError("Give the request file to write with --out.")
+        _output(args.out, args.force)
         hr = keys.my_identity(keys.Role.HR, args.identity)
-        proposed = consent.terms_from_file(args.terms) if args.terms else {}
-        terms = _consent_terms(args, {**proposed, "countersigner": hr.fingerprint})
+        base = consent.terms_from_file(args.terms) if args.terms else {}
+        _require_delete_by(args, base)
+        terms = _consent_terms(args, {**base, "countersigner": hr.fingerprint})
         consent.check_terms(terms, now.date())
         terms = consent.resolve_parties_for_request(terms, hr)
         employee = keys.find_card(args.employee, keys.contacts(), keys.Role.EMPLOYEE,
@@ -713,9 +761,10 @@ def _consent(args: argparse.Namespace) -> int:
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     request = consent.read_request(args.request) if args.request else None
-    base: dict[str, Any] = consent.terms_json(request.terms) if request else {}
+    base = consent.terms_json(request.terms) if request else {}
     if args.terms:
         base = {**base, **consent.terms_from_file(args.terms)}
+    _require_delete_by(args, base)
     terms = _consent_terms(args, base)
     decision = "declined" if args.decline else "given"
     with _open_workspace(Path(args.target)) as ws:
@@ -735,6 +784,17 @@ def _consent(args: argparse.Namespace) -> int:
         print(f"Consent {decision}: record {record['record_id']}, signed by "
               f"{employee.label()}; delete-by {record['retention']['delete_by']}.")
     return 0
+
+
+def _require_delete_by(args: argparse.Namespace, base: dict[str, object]) -> None:
+    """Consent has no end without a delete-by date: say which option gives it, rather than
+    that an empty date is not a date."""
+    if not (args.delete_by or base.get("delete_by")):
+        raise BadInputError(say(
+            "Give the date by which the recipients must delete the material: --delete-by "
+            "YYYY-MM-DD (or \"delete_by\" in the terms file).",
+            "请给出接收方必须删除材料的日期：--delete-by YYYY-MM-DD（或在条款文件中写 "
+            "\"delete_by\"）。"))
 
 
 def _verify_ledger(args: argparse.Namespace) -> int:
@@ -802,10 +862,19 @@ def _countersign(args: argparse.Namespace) -> int:
                     json.dumps(summary, ensure_ascii=False, indent=2).splitlines()))
     when = bundle.countersigned_at(checked)
     if when is not None:
-        raise bundle.AlreadyCountersigned(
-            f"{visible(args.file.name)} is already countersigned ({when}); nothing was changed.")
-    if checked.failed():
-        raise bundle.BundleError("The package does not verify; not countersigning.")
+        # A repeated step that changes nothing is not a failure (README, exit codes).
+        print(say(f"{visible(args.file.name)} is already countersigned ({when}); nothing was "
+                  "changed.",
+                  f"{visible(args.file.name)} 已经会签过（{when}）；未做任何更改。"))
+        return 0
+    failed = checked.failed()
+    if failed:
+        raise bundle.BundleError(say(
+            "The package does not verify ("
+            + "; ".join(f"{c.name}: {visible(c.detail)}" for c in failed)
+            + "); not countersigning.",
+            "该包未通过验证（" + "；".join(f"{c.name}：{visible(c.detail)}" for c in failed)
+            + "）；不予会签。"))
     differences = hr_requests.differences_for(checked.record, hr)
     if differences:
         print("The terms go beyond your own request:")
@@ -856,12 +925,14 @@ def _open(args: argparse.Namespace) -> int:
     from workbench.terminal.progress import call_with_progress
 
     _existing(args.file)
+    _output_folder(args.out)
     _warn_if_fallback()
     recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
     with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
         result = call_with_progress(custody.open_package, t("progress.open"),
                                     _progress_mode(args), args.file, args.out, recipient,
                                     clock.now_utc())
+    _done_despite_interrupt(args)
     print(f"Opened into {result.folder}")
     print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
           "and writes the receipt for the employee.")
@@ -873,8 +944,9 @@ def _withdraw(args: argparse.Namespace) -> int:
 
     _existing(args.file)
     _warn_if_fallback()
+    _output(args.out, force=True, suffix=".revocation")
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    result = custody.withdraw(args.file, args.out, employee, clock.now_utc())
+    result = custody.withdraw(args.file, args.out, employee, clock.now_utc(), args.force)
     if result.already:
         print(f"Consent was already withdrawn on {result.withdrawn_at[:10]}; wrote the same "
               f"revocation again to {result.path} to resend. Nothing new was recorded.")
@@ -900,12 +972,38 @@ def _revocation(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
+    from workbench.core import deadlines
+    from workbench.core.errors import RefusedError
     from workbench.terminal.interrupt import deferred
 
     _warn_if_fallback()
     mode = _progress_mode(args)
-    with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
-        results = _purge_now(args, mode)
+    if args.receipt_out is not None and not args.receipt_out.is_dir():
+        _output(args.receipt_out, suffix=".receipt.json")
+    try:
+        with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
+            results = _purge_now(args, mode)
+    except RefusedError as err:
+        if getattr(err, "code", None) != "custody.already-purged":
+            raise
+        # A repeated step that changes nothing is not a failure (README, exit codes).
+        print(visible(err))
+        return 0
+    _print_purged(results)
+    left = len(deadlines.due(clock.now_utc())) if args.due else 0
+    if args.due and not results and not left:
+        print("Nothing is due.")
+    if args.cancel.cancelled and left:
+        raise Interrupted(say(
+            f"Interrupted: {len(results)} package(s) purged, each with its receipt (listed "
+            f"above); {left} still due — run `workbench purge --due` again for them.",
+            f"已中断：已删除 {len(results)} 个包，各有回执（见上）；还有 {left} 个到期——再次"
+            "运行 `workbench purge --due` 处理它们。"))
+    _done_despite_interrupt(args)
+    return 0
+
+
+def _print_purged(results: list[Any]) -> None:
     for result in results:
         copies = sum(1 for r in result.removed if r["item"] == "opened copy")
         deleted = [r for r in result.removed if r["state"] == "deleted"]
@@ -914,22 +1012,17 @@ def _purge(args: argparse.Namespace) -> int:
               f"destroyed; receipt: {result.receipt}")
         for item in result.removed:
             print(f"  {item['item']}: {item['path']} ({item['state']})")
-    return 0
 
 
 def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
-    from workbench.core import bundle, custody
+    from workbench.core import custody
     from workbench.terminal.progress import call_with_progress
 
     if args.due:
-        results: list[Any] = call_with_progress(custody.purge_due, t("progress.purge"),
-                                                mode, clock.now_utc(), args.receipt_out)
-        if not results:
-            print("Nothing is due.")
+        results: list[Any] = call_with_progress(custody.purge_due, t("progress.purge"), mode,
+                                                clock.now_utc(), args.receipt_out, args.cancel)
     else:
-        package = args.package
-        if Path(package).is_file():
-            package = bundle.read_bundle(Path(package)).package
+        package = custody.package_named(args.package)
         results = [call_with_progress(custody.purge, t("progress.purge"), mode, package,
                                       clock.now_utc(), args.receipt_out)]
     return results

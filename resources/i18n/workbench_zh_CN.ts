@@ -697,6 +697,10 @@
         <translation>发现了敏感个人信息。只有勾选下面对应的选项（单独同意），相关内容才会导出；否则这些内容不会导出。</translation>
     </message>
     <message>
+        <source>Sensitive personal information was found ({0}) and is redacted wherever it occurs: none of it is exported.</source>
+        <translation>发现了敏感个人信息（{0}），已在出现之处全部涂黑：不会导出任何相关内容。</translation>
+    </message>
+    <message>
         <source>No sensitive personal information (health, finances, religion, biometrics, whereabouts, minors) was found.</source>
         <translation>未发现敏感个人信息（健康、财务、宗教、生物识别、行踪、未成年人）。</translation>
     </message>
@@ -1681,6 +1685,18 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
     <message>
         <source>The open workspace ({0}) is encrypted on this computer. Its key is kept with your private keys, in {1}: the workspace opens only under this user account.</source>
         <translation>当前打开的工作区（{0}）在这台电脑上是加密存储的。它的密钥和你的私钥保存在一起，位于{1}中：只有在这个用户账户下才能打开该工作区。</translation>
+    </message>
+    <message>
+        <source>Create identity</source>
+        <translation>创建身份</translation>
+    </message>
+    <message>
+        <source>You already have the identity {0}. A second one with the same role and name or email is easily mistaken for it. Create a second one anyway?</source>
+        <translation>你已经有身份 {0}。再创建一个角色相同、名字或邮箱也相同的身份，很容易与它混淆。仍要再创建一个吗？</translation>
+    </message>
+    <message>
+        <source>Create a second one</source>
+        <translation>再创建一个</translation>
     </message>
     <message>
         <source>Creating keys for {0}…</source>

@@ -304,3 +304,24 @@ def test_employee_deadlines_show_withdrawn(flow: Flow, tmp_path: Path):
             flow.ws.ledger_path.read_text())
         assert entries[-1].type == "consent.withdrawn"
 
+
+
+def test_export_signed_by_an_identity_that_never_consented_is_refused(flow: Flow):
+    """Two employee identities of one name: consent given with one, export asked with the
+    other. The recipient's check would refuse the package; the export refuses it first,
+    naming both, and signs and writes nothing."""
+    with flow.employee:
+        other = keys.create_identity(keys.Role.EMPLOYEE, "李娜", another=True)
+        (blocker,) = [b for b in bundle.export_blockers(flow.ws, NOW, other)
+                      if b.code == "wrong-signer"]
+        assert not [b for b in bundle.export_blockers(flow.ws, NOW, flow.employee.card)
+                    if b.code == "wrong-signer"]
+        lines = flow.ws.ledger_path.read_text().count("\n")
+        with pytest.raises(RefusedError) as refused:
+            bundle.export(flow.ws, flow.package, other, NOW)
+    message = str(refused.value)
+    assert other.fingerprint[:16] in message and flow.employee.card.fingerprint[:16] in message
+    assert "\n" not in message and refused.value.exit_code == 1
+    assert str(blocker) in message
+    assert not flow.package.exists()
+    assert flow.ws.ledger_path.read_text().count("\n") == lines

@@ -232,3 +232,23 @@ def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(em
     assert after == _facts_from_every_artifact(ws)
     assert sum(dict(after.sensitive).values()) < sum(dict(before.sensitive).values())
     assert len(after.artifact_digests) == len(before.artifact_digests) - 1
+
+
+def test_the_notice_says_sensitive_information_was_found_and_removed(parties, employee_ws):
+    """Found and redacted everywhere is not "none was found": both languages say so."""
+    from workbench.core import review
+
+    found = [f for f in employee_ws.findings() if f.entity.startswith("SENSITIVE_")]
+    assert {f.entity for f in found} == {"SENSITIVE_HEALTH", "SENSITIVE_FINANCIAL"}
+    for finding in found:
+        review.decide(employee_ws, finding.id, review.Decision.REDACT)
+    facts = consent.workspace_facts(employee_ws)
+    assert facts.removed == ("financial", "health") and facts.sensitive == ()
+    with parties[0]:
+        _, zh = consent.record_decision(employee_ws, terms(parties), "given", parties[0].card,
+                                        NOW)
+        _, en = consent.record_decision(employee_ws, terms(parties, language="en"), "given",
+                                        parties[0].card, NOW)
+    assert "未发现敏感个人信息" not in zh and "均已涂黑" in zh and "financial；health" in zh
+    assert "None was found" not in en
+    assert "was found (financial; health) and is redacted wherever it occurs" in en

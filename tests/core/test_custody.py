@@ -469,3 +469,76 @@ def test_shred_zeroes_what_it_deletes_but_never_through_a_link(tmp_path: Path):
         assert not folder.exists()
         assert handle.read() == bytes(len(MARKER.encode()) * 100)  # zeroed before deletion
     assert outside.read_text() == "the recipient's own file"
+
+
+def receipt_body(path: Path) -> dict:
+    return json.loads(dsse.decode_payload(json.loads(path.read_text())))
+
+
+def test_purging_by_name_after_a_valid_revocation_records_withdrawn(flow: Flow,
+                                                                    tmp_path: Path):
+    """`purge ID` and `purge --due` give the same reason once a revocation is held."""
+    ready(flow)
+    opened = flow.open()
+    with flow.employee:
+        revocation = custody.withdraw(flow.package, tmp_path / "x.revocation",
+                                      flow.employee.card, NOW).path
+    with flow.recipient:
+        custody.import_revocation(revocation)
+        purged = custody.purge(opened.package, NOW, tmp_path / "receipt.json")
+    assert receipt_body(purged.receipt)["reason"] == "withdrawn"
+
+
+def test_purge_without_a_revocation_is_requested(flow: Flow, tmp_path: Path):
+    ready(flow)
+    opened = flow.open()
+    with flow.recipient:
+        purged = custody.purge(opened.package, NOW, tmp_path / "receipt.json")
+    assert receipt_body(purged.receipt)["reason"] == "requested"
+
+
+def test_purge_due_writes_one_receipt_to_the_file_named_never_a_folder(flow: Flow,
+                                                                        tmp_path: Path):
+    ready(flow)
+    flow.open()
+    later = NOW.replace(year=2028)  # past the delete-by date: due
+    with flow.recipient:
+        (result,) = custody.purge_due(later, tmp_path / "r3.json")
+    receipt = tmp_path / "r3.json"
+    assert result.receipt == receipt and receipt.is_file()
+    assert receipt_body(receipt)["reason"] == "deadline"
+    with flow.employee:
+        assert not custody.import_receipt(receipt).already
+
+
+def test_purge_due_of_several_needs_an_existing_folder_and_deletes_nothing_without(
+        flow: Flow, tmp_path: Path, monkeypatch):
+    ready(flow)
+    flow.open()
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        monkeypatch.setattr(custody, "due", lambda now: [entry, {**entry, "package": "x"}])
+        with pytest.raises(BadInputError, match=r"2 packages are due.*existing folder"):
+            custody.purge_due(NOW, tmp_path / "r.json")
+        assert not (tmp_path / "r.json").exists()
+        assert not deadlines.load(custody.custody_path())[0].get("deleted_at")
+
+
+def test_withdraw_refuses_a_missing_folder_and_another_file_like_export(flow: Flow,
+                                                                       tmp_path: Path):
+    ready(flow)
+    with flow.employee:
+        with pytest.raises(BadInputError, match="does not exist"):
+            custody.withdraw(flow.package, tmp_path / "nonexistent/x.rev",
+                             flow.employee.card, NOW)
+        assert not (tmp_path / "nonexistent").exists()
+        other = tmp_path / "notes.txt"
+        other.write_text("mine")
+        with pytest.raises(BadInputError, match=r"already exists.*--force"):
+            custody.withdraw(flow.package, other, flow.employee.card, NOW)
+        assert other.read_text() == "mine"
+        first = custody.withdraw(flow.package, tmp_path / "x.rev", flow.employee.card, NOW)
+        # The same revocation again (to resend it) may replace itself; --force anything.
+        custody.withdraw(flow.package, first.path, flow.employee.card, NOW)
+        custody.withdraw(flow.package, other, flow.employee.card, NOW, force=True)
+        assert other.read_bytes() == first.path.read_bytes()

@@ -116,3 +116,17 @@ def test_no_private_key_bytes_are_ever_on_disk_in_clear(monkeypatch, isolated_ho
         data = path.read_bytes()
         for secret in forbidden:
             assert secret not in data, f"private key material in {path}"
+
+
+def test_a_second_identity_with_the_same_role_and_name_or_email_needs_another():
+    first = keys.create_identity(keys.Role.EMPLOYEE, "李娜", "same@xinghe.example.com")
+    for name, email in (("李娜", ""), ("Lina Li", "SAME@xinghe.example.com")):
+        with pytest.raises(keys.DuplicateIdentity, match="--another") as refused:
+            keys.create_identity(keys.Role.EMPLOYEE, name, email)
+        assert first.fingerprint[:16] in str(refused.value)
+    assert [c.fingerprint for c in keys.own_identities()] == [first.fingerprint]
+    # Another role may share the name; a second one on purpose is made.
+    keys.create_identity(keys.Role.HR, "李娜", "same@xinghe.example.com")
+    second = keys.create_identity(keys.Role.EMPLOYEE, "李娜", "same@xinghe.example.com",
+                                  another=True)
+    assert second.fingerprint != first.fingerprint and len(keys.own_identities()) == 3

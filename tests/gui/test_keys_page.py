@@ -554,3 +554,30 @@ def test_a_workspace_another_process_holds_is_refused_in_the_window(qtbot, ctx, 
     result = subprocess.run([sys.executable, "-m", "workbench", "status", str(root)],
                             env=dict(os.environ), capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_look_alike_identity_is_made_only_after_confirming(qtbot, ctx, monkeypatch):
+    first = keys.create_identity(keys.Role.EMPLOYEE, "李娜", "lina.li@xinghe.example.com")
+
+    def fake_exec(self):
+        self.group.button(0).setChecked(True)  # employee
+        self.name_edit.setText("李娜")
+        self.email_edit.setText("")
+        return QDialog.DialogCode.Accepted
+
+    asked: list[str] = []
+    answers = iter([False, True])
+
+    def fake_confirm(parent, title, text, action):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(keys_page.CreateIdentityDialog, "exec", fake_exec)
+    monkeypatch.setattr(keys_page, "confirm", fake_confirm)
+    page = make_page(qtbot, ctx)
+    page.create_button.click()  # Cancel: nothing is made
+    assert len(asked) == 1 and first.fingerprint[:16] in asked[0]
+    assert [c.fingerprint for c in keys.own_identities()] == [first.fingerprint]
+    with qtbot.waitSignal(ctx.identities_changed, timeout=15_000):
+        page.create_button.click()  # on purpose
+    assert len(keys.own_identities()) == 2 and not ctx.errors

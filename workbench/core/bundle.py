@@ -33,6 +33,7 @@ from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import say
 from workbench.core.progress import ProgressCallback, no_progress
 
 log = logging.getLogger(__name__)
@@ -86,9 +87,11 @@ class ExportBlocker:
         return self.message
 
 
-def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
+def export_blockers(ws: Any, now: datetime,
+                    signer: keys.IdentityCard | None = None) -> list[ExportBlocker]:
     """Everything that stops an export, re-checked from the stored decisions and records at
-    the moment of asking, whatever a screen said: the gate for every artifact, then consent."""
+    the moment of asking, whatever a screen said: the gate for every artifact, then consent,
+    then (given the identity that would sign) that it is the one who consented."""
     from workbench.core import gate
 
     problems: list[ExportBlocker] = []
@@ -122,7 +125,27 @@ def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
         return problems
     record = consent.record_of(envelopes[-1], keys.public_keys())
     problems.extend(_consent_blockers(ws, record, approved, now))
+    if signer is not None:
+        problems.extend(_signer_blockers(record, signer))
     return problems
+
+
+def _signer_blockers(record: Mapping[str, Any], signer: keys.IdentityCard) -> list[ExportBlocker]:
+    """A package signed by anyone but the principal of the consent in force would carry a
+    consent its signer never gave: every recipient's check refuses it, so it is refused here
+    before anything is signed."""
+    principal = record["principal"]
+    if signer.fingerprint == principal["fingerprint"]:
+        return []
+    given_by = f"{visible(principal['name'])} ({principal['fingerprint'][:16]})"
+    signing = f"{visible(signer.name)} ({signer.fingerprint[:16]})"
+    return [ExportBlocker(
+        "wrong-signer",
+        say(f"the package would be signed by {signing}, but the consent in force was given by "
+            f"{given_by}: export with --identity {principal['fingerprint'][:16]}",
+            f"该包将由 {signing} 签名，但现行同意是由 {given_by} 作出的：请用 --identity "
+            f"{principal['fingerprint'][:16]} 导出"),
+        ("keys",), {"signer": signing, "principal": given_by})]
 
 
 def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
@@ -205,7 +228,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
 
     started = time.monotonic()
     out = check_output(out, force)
-    problems = export_blockers(ws, now)
+    problems = export_blockers(ws, now, employee)
     if problems:
         log.info("export.refused workspace=%s blockers=%s", ws.id,
                  logs.codes(p.code for p in problems))

@@ -229,6 +229,8 @@ class WorkspaceFacts:
     categories: tuple[tuple[str, int], ...]
     sensitive: tuple[tuple[str, int], ...]
     artifact_digests: tuple[str, ...]
+    # Sensitive categories found, but redacted wherever they occur: none of it leaves.
+    removed: tuple[str, ...] = ()
 
 
 def terms_json(terms: ConsentTerms) -> dict[str, Any]:
@@ -266,8 +268,17 @@ def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
         sensitive = (f"材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。" if zh else
                      f"Your materials contain sensitive personal information: {listed}. "
                      "Categories without your separate consent are not exported.")
+    elif facts.removed:
+        sensitive = ""
     else:
         sensitive = "未发现敏感个人信息。" if zh else "None was found in your materials."
+    if facts.removed:
+        # "None was found" would be untrue: it was found, and it is all removed.
+        removed = sep.join(facts.removed)
+        sensitive = (sensitive + " " if sensitive and not zh else sensitive) + (
+            f"材料中发现了以下敏感个人信息，均已涂黑，不会导出：{removed}。" if zh else
+            f"Sensitive personal information was found ({removed}) and is redacted wherever "
+            "it occurs: none of it is exported.")
     licence = ""
     if terms.licence:
         licence = (f"**许可条款。** {terms.licence.terms}；费用：{terms.licence.fee or '无'}；"
@@ -397,16 +408,20 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
         counts[category] = counts.get(category, 0) + units
     ids = {i for i, _kind in included}
     sensitive: dict[str, int] = {}
-    # A category whose every finding is redacted will not be in the payload: it needs no
-    # consent and is not offered for one.
-    for artifact_id, entity in ws.unredacted_sensitive():
+    found: set[str] = set()
+    for artifact_id, entity, decision in ws.sensitive_decisions():
         if artifact_id in ids:
             name = entity.removeprefix("SENSITIVE_").lower()
-            sensitive[name] = sensitive.get(name, 0) + 1
+            found.add(name)
+            # A category whose every finding is redacted will not be in the payload: it needs
+            # no consent and is not offered for one (the notice says it was removed).
+            if decision != "redact":
+                sensitive[name] = sensitive.get(name, 0) + 1
     return WorkspaceFacts(
         categories=tuple(sorted(counts.items())),
         sensitive=tuple(sorted(sensitive.items())),
         artifact_digests=tuple(sorted(ids)),
+        removed=tuple(sorted(found - set(sensitive))),
     )
 
 

@@ -46,7 +46,9 @@ from workbench.core.bundle import (
 from workbench.core.deadlines import custody_path, due, exports_path, find, load, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import say
 from workbench.core.paths import data_dir
+from workbench.core.progress import CancelToken
 from workbench.core.secrets_store import secret_store
 
 log = logging.getLogger(__name__)
@@ -574,9 +576,12 @@ class WithdrawResult:
 
 
 def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
-             now: datetime) -> WithdrawResult:
+             now: datetime, force: bool = False) -> WithdrawResult:
     """The employee's signed revocation for a package they exported. A second withdrawal
-    writes the same revocation again (to resend it) and records nothing new."""
+    writes the same revocation again (to resend it) and records nothing new. `out` is
+    checked as an export's package is; an existing file is replaced only when it already
+    holds this very revocation, or with `force`."""
+    out = bundle_module.check_output(out, force=True, suffix=".revocation")
     bundle = read_bundle(bundle_path)
     record = bundle.record
     if _principal_fp(record) != employee.fingerprint:
@@ -589,7 +594,12 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
             "withdrawn_at": earlier or clock.iso(now)}
     signer = keys.LocalSigner(employee)
     envelope = dsse.sign_envelope(REVOCATION_TYPE, rfc8785.dumps(body), [signer])
-    atomic_write(Path(out), (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
+    data = (json.dumps(envelope, indent=2) + "\n").encode()
+    if out.exists() and not force and out.read_bytes() != data:
+        raise BadInputError(say(f"{shown(out)} already exists; choose another name or replace "
+                                "it (--force).",
+                                f"{shown(out)} 已存在；请换一个名字，或替换它（--force）。"))
+    atomic_write(out, data, mode=0o644)
     marked = False
     if entry is not None:
         if not earlier:
@@ -703,20 +713,60 @@ class PurgeResult:
 
 
 def purge(package: str, now: datetime, receipt_out: Path | None = None,
-          reason: str = "requested") -> PurgeResult:
+          reason: str | None = None) -> PurgeResult:
     """Shred every opened copy, the stored copy and the package file(s); destroy the custody
     key; check that none of it remains; only then record package.deleted and sign a receipt
-    that lists what was deleted. The register keeps the package, marked purged."""
+    that lists what was deleted. The register keeps the package, marked purged. The reason
+    is `withdrawn` whenever a valid revocation is held, else `requested`, unless given.
+    `receipt_out`: the receipt file, or an existing folder to write it into."""
     with _register_lock():
         return _purge(package, now, receipt_out, reason)
 
 
-def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -> PurgeResult:
+def package_named(ref: str) -> str:
+    """The package a `purge` argument names: a package file (read, or — once purged and so
+    shredded — found by the path the register recorded for it), else an id or its prefix."""
+    path = Path(ref)
+    if path.is_file():
+        return read_bundle(path).package
+    if path.suffix == ".cwpkg" or os.sep in ref:
+        wanted = str(path.resolve())
+        matches = {str(e["package"]) for e in load(custody_path())
+                   if wanted in {str(Path(b).resolve())
+                                 for b in e.get("bundles", [e.get("bundle") or ""]) if b}}
+        if len(matches) == 1:
+            return matches.pop()
+        if not matches:
+            raise BadInputError(say(f"{shown(ref)} does not exist, and no package opened here "
+                                    "came from it; give the package id (`workbench deadlines` "
+                                    "lists them).",
+                                    f"{shown(ref)} 不存在，这里打开过的包也没有来自它的；"
+                                    "请给出包 ID（`workbench deadlines` 会列出）。"))
+    return ref
+
+
+def _reason(entry: Mapping[str, Any]) -> str:
+    """Why a package is deleted: a valid revocation held for it makes it `withdrawn`
+    whichever way the purge was asked for; a passed deadline, `deadline`; else `requested`."""
+    principal = _principal_fp(entry)
+    if entry.get("revoked_at") or (principal and is_revoked(entry["package"], principal)):
+        return "withdrawn"
+    return "requested"
+
+
+def _purge(package: str, now: datetime, receipt_out: Path | None,
+           reason: str | None) -> PurgeResult:
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
     if entry.get("deleted_at"):
         raise _error(RefusedError, "custody.already-purged", _short(package),
                      str(entry["deleted_at"])[:10], entry.get("receipt", "?"))
+    reason = "withdrawn" if _reason(entry) == "withdrawn" else (reason or "requested")
+    if receipt_out is not None:
+        receipt_out = Path(receipt_out)
+        receipt_out = (receipt_out / f"{_hex(package)}.receipt.json" if receipt_out.is_dir()
+                       else bundle_module.check_output(receipt_out, force=True,
+                                                       suffix=".receipt.json"))
     recipient = keys.find_card(entry["recipient"], keys.own_identities(), keys.Role.RECIPIENT)
     targets = [("opened copy", Path(c["folder"]), len(c.get("files", [])))
                for c in copies_of(entry)]
@@ -761,14 +811,26 @@ def _purge(package: str, now: datetime, receipt_out: Path | None, reason: str) -
     return PurgeResult(package, Path(receipt), tuple(removed))
 
 
-def purge_due(now: datetime, receipts_dir: Path | None = None) -> list[PurgeResult]:
-    results = []
+def purge_due(now: datetime, receipt_out: Path | None = None,
+              cancel: CancelToken | None = None) -> list[PurgeResult]:
+    """Purge every overdue or withdrawn package. `receipt_out`: with one package due, its
+    receipt file (or a folder); with several, an existing folder for their receipts — never a
+    folder made from a name meant for a file. Each purge is whole; `cancel` stops between
+    them, and the results say which were done."""
     entries = due(now)
+    if receipt_out is not None and not Path(receipt_out).is_dir() and len(entries) > 1:
+        raise BadInputError(say(
+            f"{len(entries)} packages are due, each with its own receipt: give --receipt-out "
+            f"an existing folder (not {shown(receipt_out)}). Nothing was deleted.",
+            f"有 {len(entries)} 个包到期，各有一份回执：请为 --receipt-out 给出一个已存在的文件夹"
+            f"（而不是 {shown(receipt_out)}）。未删除任何内容。"))
+    results = []
     log.info("purge.due packages=%d", len(entries))
     for entry in entries:
-        reason = "withdrawn" if entry.get("revoked_at") else "deadline"
-        out = receipts_dir / f"{_hex(entry['package'])}.receipt.json" if receipts_dir else None
-        results.append(purge(entry["package"], now, out, reason))
+        if cancel is not None and cancel.cancelled:
+            break
+        reason = "withdrawn" if _reason(entry) == "withdrawn" else "deadline"
+        results.append(purge(entry["package"], now, receipt_out, reason))
     return results
 
 

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from workbench.core import clock
 from workbench.core.atomic import atomic_write
+from workbench.core.display import visible
 from workbench.core.dsse import Signer, pae
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.messages import say
@@ -183,13 +184,35 @@ def _contacts_dir() -> Path:
     return data_dir() / "contacts"
 
 
-def create_identity(role: Role, name: str, email: str = "") -> IdentityCard:
-    """New signing and decryption keys; private halves to the secret store, card to disk."""
+class DuplicateIdentity(KeyError_):
+    """A second identity of the same role under a name or email this home already uses."""
+
+
+def look_alike_identity(role: Role, name: str, email: str = "") -> IdentityCard | None:
+    """An identity of yours with this role and the same name or email, if there is one."""
+    name, email = name.strip().casefold(), email.strip().casefold()
+    return next((c for c in own_identities() if c.role == Role(role) and (
+        c.name.casefold() == name or (email and c.email.casefold() == email))), None)
+
+
+def create_identity(role: Role, name: str, email: str = "",
+                    another: bool = False) -> IdentityCard:
+    """New signing and decryption keys; private halves to the secret store, card to disk.
+    A second identity of a role with the same name or email is refused unless `another`:
+    two look-alike identities let a package be signed by one that never consented."""
     import pyrage
 
     name = name.strip()
     if not name:
         raise KeyError_("An identity needs a name.")
+    same = look_alike_identity(role, name, email)
+    if same is not None and not another:
+        existing = visible(same.label())
+        raise DuplicateIdentity(say(
+            f"You already have the {Role(role)} identity {existing}; nothing was created. Use "
+            "it, or add --another to make a second one on purpose.",
+            f"你已经有一个{Role(role)}身份 {existing}；未创建新身份。请使用它，或加上 "
+            "--another 有意再创建一个。"))
     signing = Ed25519PrivateKey.generate()
     public = signing.public_key()
     decryption = pyrage.x25519.Identity.generate()

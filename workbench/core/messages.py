@@ -58,6 +58,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "interrupt.stopping": ("Stopping…", "正在停止…"),
     "interrupt.deferred": ("Finishing this step first, so that nothing is left half done…",
                            "先完成这一步，以免留下做了一半的结果…"),
+    "interrupt.after_done": (
+        "The interrupt came after the work was done; nothing was left half done.",
+        "中断发生在工作完成之后；没有留下做了一半的结果。"),
     "interrupt.nothing_changed": ("Interrupted; nothing was changed.", "已中断；未做任何更改。"),
     "interrupt.scan": (
         "Interrupted: {done} of {total} items are scanned and saved; run `workbench scan "
@@ -92,6 +95,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.skipped": ("Skipped {path}: {reason}.", "已跳过 {path}：{reason}。"),
     "import.failed_head": ("{count} files could not be imported (the others were):",
                            "{count} 个文件无法导入（其余文件已导入）："),
+    "import.failed_head_none": ("{count} files could not be imported; nothing was imported:",
+                                "{count} 个文件无法导入，没有导入任何内容："),
     "import.failed": ("  {path}: {reason}", "  {path}：{reason}"),
     # review
     "review.decided": ("Decided {decided} findings by the default policy; approved {approved} "
@@ -122,6 +127,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "已将导出时的图片（已遮盖的区域已涂黑）写入 {path}。"),
     "review.decided_one": ("Finding #{id}: {decision} ({count} occurrences).",
                            "发现 #{id}：{decision}（{count} 处）。"),
+    "review.decided_one_single": ("Finding #{id}: {decision} (1 occurrence).",
+                                  "发现 #{id}：{decision}（1 处）。"),
+    "review.redacted_single": ("Redacted 1 span (finding {ids}).", "已涂黑 1 处（发现 {ids}）。"),
+    "review.items": ("{count} items ({state}){colon}", "{count} 项（{state}）{colon}"),
+    "review.item": ("  {id}  {state:<9} [{kind}] {title}", "  {id}  {state:<9}［{kind}］{title}"),
+    "review.state_with": ("--state and --all go with --list.",
+                          "--state 和 --all 只能与 --list 一起使用。"),
     "review.redacted": ("Redacted {count} spans (findings {ids}).",
                         "已涂黑 {count} 处（发现 {ids}）。"),
     "review.boxed": ("Covered the area (finding {ids}).", "已遮盖该区域（发现 {ids}）。"),
@@ -161,6 +173,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "target.ambiguous": ("{ref!r} matches {count} items; give more of the id.",
                          "{ref!r} 匹配 {count} 个条目；请给出更长的 ID。"),
     # scan
+    "scan.empty": ("The workspace holds nothing to scan yet; import material first: "
+                   "`workbench import {workspace} FILES…`.",
+                   "工作区中还没有可扫描的内容；请先导入材料："
+                   "`workbench import {workspace} 文件…`。"),
     "scan.done": ("Scanned {scanned} items ({unchanged} unchanged since the last scan); "
                   "{findings} findings.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),

@@ -12,6 +12,7 @@ from enum import StrEnum
 from workbench.core import clock, gate, logs
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import say
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
@@ -113,9 +114,15 @@ def decide(ws: Workspace, finding_id: int, decision: Decision,
 def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
                 all_occurrences: bool = False) -> list[int]:
     """A manual redaction of any span; optionally of the same text everywhere."""
-    text = ws.artifact(artifact_id).text
+    artifact = ws.artifact(artifact_id)
+    text = artifact.text
+    shown = artifact_id.removeprefix("sha256:")[:12]  # as `review --list` shows ids
     if not 0 <= start < end <= len(text):
-        raise BadInputError("The selection is outside the artifact's text.")
+        raise BadInputError(say(
+            f"The selection {start}:{end} is outside the text of {shown} "
+            f"{artifact.title!r}, which runs 0:{len(text)}.",
+            f"选区 {start}:{end} 超出了 {shown}“{artifact.title}”的文本范围"
+            f"（0:{len(text)}）。"))
     value = text[start:end]
     spans = [(artifact_id, start, end)]
     if all_occurrences and value.strip():
@@ -295,6 +302,8 @@ def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
     for artifact in ws.artifact_summaries():
         if artifact.state != ArtifactState.PENDING:
             continue
+        if cancel is not None:  # each approval is committed: an interrupt keeps those before it
+            cancel.check("The review")
         if gate.approval_blockers(ws, artifact.id, by_hand=False, context=gate_context,
                                   findings=by_artifact.get(artifact.id, [])):
             continue

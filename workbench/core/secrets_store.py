@@ -607,6 +607,13 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
     if source.kind == target:
         raise BadInputError(say(f"The keys of this home are already in the {source.description}.",
                                 f"此主目录的密钥已经在{source.description}中。"))
+    if target == "keyring" and _usable_keyring() is None:
+        # Checked before opening it: the store's own error speaks of a home that already
+        # keeps its keys in the keyring, which is not this case.
+        raise SecretStoreError(say(
+            f"No system keyring is available here, so nothing was moved; the keys stay in the "
+            f"{source.description}.",
+            f"这里没有可用的系统钥匙串，因此没有移动任何密钥；密钥仍在{source.description}中。"))
     destination = _open_store(target)
     if destination.kind != target:  # pragma: no cover - _open_store raises instead
         raise SecretStoreError("no such store")

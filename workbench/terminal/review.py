@@ -44,6 +44,11 @@ def add_parser(sub: Any, handler: Any, format_option: Any) -> None:
     mode.add_argument("--exclude", nargs="+", metavar="ID",
                       help="leave items out of the export")
     mode.add_argument("--undo", action="store_true", help="undo the last review step")
+    p.add_argument("--state", choices=("pending", "approved", "excluded", "all"),
+                   help="(with --list) every item in that state, with its state and id, "
+                   "instead of what is left to review")
+    p.add_argument("--all", action="store_const", const="all", dest="state",
+                   help="(with --list) every item, whatever its state (= --state all)")
     p.add_argument("--span", metavar="START:END",
                    help="(with --redact) the characters to redact, as --show numbers them")
     p.add_argument("--everywhere", action="store_true",
@@ -63,10 +68,16 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
         raise BadInputError(t("review.span_with"))
     if args.everywhere and not (args.decide or args.redact):
         raise BadInputError(t("review.everywhere_with"))
+    if args.state and not args.list:
+        raise BadInputError(t("review.state_with"))
+    if args.image_out:
+        from workbench.core.bundle import check_output
+
+        check_output(args.image_out, force=True, suffix=".png")
     if args.auto:
         return _auto(args, ws, progress_mode)
     if args.list:
-        return _list(args, ws, None)
+        return _list_states(args, ws) if args.state else _list(args, ws, None)
     if args.show:
         return _show(args, ws)
     if args.decide:
@@ -92,7 +103,28 @@ def _auto(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
         approved = ws.status().by_state.get("approved", 0)
         raise Interrupted(t("interrupt.review", scanned=scanned, total=total,
                             approved=approved, workspace=args.dir)) from None
+    if args.cancel.cancelled:
+        # Every step checks the token: returning means the review ran to its end.
+        print(t("interrupt.after_done"), file=sys.stderr)
+        args.finished = True
     return _list(args, ws, summary)
+
+
+def _list_states(args: argparse.Namespace, ws: Workspace) -> int:
+    """`--list --state S` / `--list --all`: every item in a state (or all), with its state."""
+    items = [a for a in ws.artifact_summaries()
+             if args.state == "all" or str(a.state) == args.state]
+    if args.format == "json":
+        _print_json({"state": args.state,
+                     "items": [{"artifact": a.id, "id": short_id(a.id), "title": a.title,
+                                "kind": str(a.kind), "state": str(a.state),
+                                "findings": a.findings} for a in items]})
+        return 0
+    print(t("review.items", count=len(items), state=args.state, colon=":" if items else "."))
+    for a in items:
+        print(t("review.item", id=short_id(a.id), state=str(a.state), kind=a.kind,
+                title=a.title))
+    return 0
 
 
 def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
@@ -218,7 +250,8 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
             continue
         results.append({"finding": finding_id, "decision": str(decision), "changed": count})
         if args.format != "json":
-            print(t("review.decided_one", id=finding_id, decision=decision, count=count))
+            print(t("review.decided_one" if count != 1 else "review.decided_one_single",
+                    id=finding_id, decision=decision, count=count))
     return _finish(args, results, failures, len(wanted), code)
 
 
@@ -235,7 +268,8 @@ def _redact(args: argparse.Namespace, ws: Workspace) -> int:
     if args.format == "json":
         _print_json({"artifact": target.id, "findings": ids})
     else:
-        print(t("review.redacted", count=len(ids), ids=", ".join(f"#{i}" for i in ids)))
+        print(t("review.redacted" if len(ids) != 1 else "review.redacted_single",
+                count=len(ids), ids=", ".join(f"#{i}" for i in ids)))
     return 0
 
 

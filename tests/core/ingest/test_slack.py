@@ -28,3 +28,27 @@ def test_mentions_links_and_join_messages(tmp_path: Path):
     ]))
     (chat,) = extract_one(tmp_path).artifacts
     assert [s.text for s in chat.segments] == ["hi @ann, mail a@b.example & https://x.example"]
+
+
+def test_a_zip_asking_for_a_newer_zip_version_is_refused_not_a_crash(tmp_path: Path):
+    """Found by the fuzzer: `zipfile` raises NotImplementedError for such a directory."""
+    import io
+    import zipfile
+
+    import pytest
+
+    from workbench.core.errors import ImportFailed
+    from workbench.core.ingest import slack
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("users.json", "[]")
+        archive.writestr("channels.json", "[]")
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 84  # "version needed to extract": 8.4
+    path = tmp_path / "export.zip"
+    path.write_bytes(bytes(data))
+    assert not slack.zip_is_export(path)
+    with pytest.raises(ImportFailed, match="not a readable zip archive"):
+        slack.load_zip(path, None)  # type: ignore[arg-type]

@@ -59,7 +59,8 @@ def zip_is_export(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return _zip_root(archive.namelist()) is not None
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        # NotImplementedError: a zip whose directory asks for a newer zip version.
         return False
 
 
@@ -79,7 +80,7 @@ def load_zip(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
         raise ImportFailed(path, f"it is not a readable zip archive ({exc})") from exc
     expanded = sum(i.file_size for i in infos)
     if expanded > MAX_ZIP_EXPANDED or expanded > MAX_ZIP_EXPANSION * max(len(data), 1):

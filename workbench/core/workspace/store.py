@@ -682,12 +682,12 @@ class Workspace:
                 for artifact_id, segments in self._conn.execute(
                     "SELECT id, segments FROM artifacts WHERE kind = ?", (str(kind),))}
 
-    def unredacted_sensitive(self) -> list[tuple[str, str]]:
-        """(artifact id, entity) of every sensitive-category finding not decided "redact",
-        from the plain columns: no value is opened."""
+    def sensitive_decisions(self) -> list[tuple[str, str, str]]:
+        """(artifact id, entity, decision) of every sensitive-category finding, from the plain
+        columns: no value is opened."""
         return list(self._conn.execute(
-            "SELECT artifact_id, entity FROM findings WHERE substr(entity, 1, 10) = "
-            "'SENSITIVE_' AND decision != 'redact' ORDER BY artifact_id, id"))
+            "SELECT artifact_id, entity, decision FROM findings WHERE substr(entity, 1, 10) = "
+            "'SENSITIVE_' ORDER BY artifact_id, id"))
 
     def artifact_state(self, artifact_id: str) -> ArtifactState | None:
         row = self._conn.execute("SELECT state FROM artifacts WHERE id = ?",

@@ -658,6 +658,11 @@ class ConsentPage(Page):
             self.sensitive_intro.setText(self.tr(
                 "Sensitive personal information was found. It is exported only where you tick "
                 "the box below (separate consent); otherwise those items stay out."))
+        elif facts.removed:
+            self.sensitive_intro.setText(self.tr(
+                "Sensitive personal information was found ({0}) and is redacted wherever it "
+                "occurs: none of it is exported.").format(
+                    ", ".join(category_label(name) for name in facts.removed)))
         else:
             self.sensitive_intro.setText(self.tr(
                 "No sensitive personal information (health, finances, religion, biometrics, "

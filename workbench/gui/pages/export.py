@@ -176,8 +176,12 @@ class ExportPage(Page):
         generation = self._generation
 
         def work(progress: Any, cancel: Any) -> tuple[list[Any], dict[str, Any] | None, int]:
+            try:  # the identity that would sign, when there is exactly one
+                signer: keys.IdentityCard | None = keys.my_identity(keys.Role.EMPLOYEE)
+            except WorkbenchError:
+                signer = None
             with Workspace.open(path) as ws:
-                blockers: list[Any] = list(bundle.export_blockers(ws, now))
+                blockers: list[Any] = list(bundle.export_blockers(ws, now, signer))
                 envelopes = ws.consent_envelopes()
                 record = (consent.record_of(envelopes[-1], keys.public_keys())
                           if envelopes else None)

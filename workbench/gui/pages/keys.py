@@ -41,6 +41,7 @@ from workbench.gui.dialogs.welcome import (
     wrapped,
 )
 from workbench.gui.pages.base import Page
+from workbench.gui.widgets.confirm import confirm
 
 CARD_FILTER_SUFFIX = ".wbid.json"
 
@@ -480,9 +481,21 @@ class KeysPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         role, name, email = dialog.values()
+        same = keys.look_alike_identity(role, name, email)
+        # Two identities alike make it easy to sign with one that never consented: only on
+        # purpose.
+        if same is not None and not confirm(
+                self, self.tr("Create identity"),
+                self.tr("You already have the identity {0}. A second one with the same role "
+                        "and name or email is easily mistaken for it. Create a second one "
+                        "anyway?").format(visible(same.label())),
+                self.tr("Create a second one")):
+            return
+        another = same is not None
         self.create_button.setEnabled(False)
         # A task: the passphrase file may need unlocking and re-encrypting (seconds).
-        self.ctx.run_task(lambda _progress, _cancel: keys.create_identity(role, name, email),
+        self.ctx.run_task(lambda _progress, _cancel: keys.create_identity(role, name, email,
+                                                                          another),
                           self.tr("Creating keys for {0}…").format(name.strip()),
                           self._created, self._create_failed)
 
