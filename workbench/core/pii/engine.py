@@ -61,7 +61,10 @@ def _plausible_chinese(entity) -> bool:  # type: ignore[no-untyped-def]
     text = entity.text
     if not _HANZI_ONLY.match(text):
         return False
-    return 2 <= len(text) <= 4 if entity.label_ == "PERSON" else len(text) >= 2
+    if entity.label_ != "PERSON":
+        return len(text) >= 2
+    # Chinese names have 2-4 characters; transliterated ones run longer (贝鲁斯科尼, 西恩·潘).
+    return 2 <= len(text) <= (16 if "·" in text.strip("·") else 6)
 
 
 class WorkbenchNlpEngine(SpacyNlpEngine):
@@ -106,7 +109,7 @@ class WorkbenchNlpEngine(SpacyNlpEngine):
                             nlp_engine=self, language=language, scores=scores)
 
     def empty_artifacts(self, language: str) -> NlpArtifacts:
-        """For text the model need not read (no capital letters, no hanzi): no entities."""
+        """For text the model need not read (no Latin word, no surname character): no entities."""
         return NlpArtifacts(entities=[], tokens=None, tokens_indices=[], lemmas=[],
                             nlp_engine=self, language=language, scores=[])
 
