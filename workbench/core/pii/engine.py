@@ -63,8 +63,10 @@ def _plausible_chinese(entity) -> bool:  # type: ignore[no-untyped-def]
         return False
     if entity.label_ != "PERSON":
         return len(text) >= 2
+    if text[0] == "·" or text[-1] == "·":
+        return False
     # Chinese names have 2-4 characters; transliterated ones run longer (贝鲁斯科尼, 西恩·潘).
-    return 2 <= len(text) <= (16 if "·" in text.strip("·") else 6)
+    return 2 <= len(text) <= (16 if "·" in text else 6)
 
 
 class WorkbenchNlpEngine(SpacyNlpEngine):
