@@ -4,6 +4,8 @@ Usage::
 
     python benchmarks/quality.py                       # the workbench Detector
     python benchmarks/quality.py --detector presidio-naive --show-errors 10
+    python benchmarks/quality.py --dev-splits          # real text: held-out NER dev splits,
+                                                       # ours vs Presidio (benchmarks/dev_splits.py)
 
 Scoring rules (what the numbers mean):
 
@@ -31,7 +33,7 @@ import logging
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,7 +161,8 @@ def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def match(gold: Sequence[Span], preds: Sequence[Pred]) -> tuple[list[int | None], list[int | None]]:
+def match(gold: Sequence[Span], preds: Sequence[Pred],
+          classes: Mapping[str, str] = SCORE_CLASS) -> tuple[list[int | None], list[int | None]]:
     """One-to-one matching of counted predictions to gold spans (see the module docstring).
 
     Returns, per gold span, the index of its prediction, and per prediction, its gold span.
@@ -168,7 +171,7 @@ def match(gold: Sequence[Span], preds: Sequence[Pred]) -> tuple[list[int | None]
     for gi, g in enumerate(gold):
         glen = g.end - g.start
         for pi, p in enumerate(preds):
-            if SCORE_CLASS[p.entity] != SCORE_CLASS[g.entity]:
+            if classes[p.entity] != classes[g.entity]:
                 continue
             ov = _overlap(g.start, g.end, p.start, p.end)
             if ov > 0 and ov >= MIN_OVERLAP * glen:
@@ -384,7 +387,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=600, help="labelled messages (default 600)")
     parser.add_argument("--show-errors", type=int, default=0, metavar="N",
                         help="print up to N false positives and N false negatives in context")
+    parser.add_argument("--dev-splits", action="store_true",
+                        help="score ours and Presidio's default on the held-out dev splits of "
+                             "four public NER corpora (see benchmarks/dev_splits.py)")
+    parser.add_argument("--domains", nargs="*", default=None,
+                        help="with --dev-splits: cluener weibo conll2003 wnut17 (default all)")
+    parser.add_argument("--part", choices=("dev", "select"), default="dev",
+                        help="with --dev-splits: the held-out dev part (report) or the selection "
+                             "part (for choosing detector settings)")
     args = parser.parse_args(argv)
+    if args.dev_splits:
+        return _dev_splits(args.domains, args.show_errors, args.part)
 
     msgs = labelled_messages(seed=args.seed, n=args.n)
     langs = Counter(m.lang for m in msgs)
@@ -409,6 +422,28 @@ def main(argv: Sequence[str] | None = None) -> int:
           "CREDIT_CARD and BANK_CARD are one class (CARD)")
     print()
     print("\n".join(report(msgs, score(msgs, predictions), args.show_errors)))
+    return 0
+
+
+def _dev_splits(domains: Sequence[str] | None, show_errors: int, part: str) -> int:
+    from benchmarks import dev_splits
+
+    reason = dev_splits.unavailable_reason()
+    if reason:
+        print(reason)
+        return 0
+    systems: dict[str, Runner] = {}
+    for label, name in (("ours", "workbench"), ("Presidio", "presidio-naive")):
+        try:
+            systems[label] = DETECTORS[name]()
+        except Exception as exc:  # a report, not a gate
+            print(f"Detector {name!r} could not be loaded: {type(exc).__name__}: {exc}")
+    if not systems:
+        return 0
+    started = time.perf_counter()
+    print("\n".join(dev_splits.run(systems, domains, show_errors, part)))
+    print(f"\n(Presidio = its default recognizers + the small English spaCy model, all text as "
+          f"\"en\"; {time.perf_counter() - started:.0f} s)")
     return 0
 
 

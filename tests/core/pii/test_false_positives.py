@@ -88,3 +88,17 @@ def test_a_damaged_sender_address_is_no_email_anywhere():
     found = [(f.entity, f.text) for f in detector.analyze(text)
              if f.entity == "EMAIL_ADDRESS"]
     assert found == [("EMAIL_ADDRESS", "kevin@example.com")]
+
+
+def test_model_names_of_chinese_text_keep_transliterations_and_drop_long_runs():
+    from types import SimpleNamespace
+
+    from workbench.core.pii.engine import _plausible_chinese
+
+    def ok(text: str, label: str = "PERSON") -> bool:
+        return _plausible_chinese(SimpleNamespace(text=text, label_=label))
+
+    assert ok("张伟") and ok("欧阳建国") and ok("贝鲁斯科尼")
+    assert ok("西恩·潘") and ok("伊丽莎白·泰勒")
+    assert not ok("张") and not ok("今天下午开会的同事") and not ok("·潘") and not ok("Kevin")
+    assert ok("上海", "LOCATION") and not ok("沪", "LOCATION")

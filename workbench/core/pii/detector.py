@@ -25,7 +25,7 @@ from workbench.core.pii.recognizers.known_people import (
     PERSON_KEY,
     KnownPeopleRecognizer,
 )
-from workbench.core.pii.script import has_titlecase_word, languages_for
+from workbench.core.pii.script import has_latin_words, languages_for
 from workbench.core.pii.version import DETECTOR_VERSION
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 
@@ -115,10 +115,11 @@ class Detector:
 
     @staticmethod
     def _needs_model(text: str, language: str) -> bool:
-        """Whether a language's model can find anything here. English NER tags names and
-        places by their capital letters; a Chinese name starts with a surname character."""
+        """Whether a language's model can find anything here. The English model also reads
+        lower-case names ("ask kevin"), so any Latin word needs it; a Chinese name starts with
+        a surname character."""
         if language == "en":
-            return has_titlecase_word(text)
+            return has_latin_words(text)
         return has_surname_character(text)
 
     def _analyze_in_workers(

@@ -70,7 +70,12 @@ def _plausible_chinese(entity: Span) -> bool:
     text = entity.text
     if not _HANZI_ONLY.match(text):
         return False
-    return 2 <= len(text) <= 4 if entity.label_ == "PERSON" else len(text) >= 2
+    if entity.label_ != "PERSON":
+        return len(text) >= 2
+    if text[0] == "·" or text[-1] == "·":
+        return False
+    # Chinese names have 2-4 characters; transliterated ones run longer (贝鲁斯科尼, 西恩·潘).
+    return 2 <= len(text) <= (16 if "·" in text else 6)
 
 
 class WorkbenchNlpEngine(SpacyNlpEngine):
@@ -117,7 +122,7 @@ class WorkbenchNlpEngine(SpacyNlpEngine):
                             nlp_engine=self, language=language, scores=scores)
 
     def empty_artifacts(self, language: str) -> NlpArtifacts:
-        """For text the model need not read (no capital letters, no hanzi): no entities."""
+        """For text the model need not read (no Latin word, no surname character): no entities."""
         # Presidio annotates `tokens` as a Doc but reads it only when a recognizer asks for
         # tokens, which none of ours does: no Doc is built for text the model skips.
         return NlpArtifacts(entities=[], tokens=None,  # type: ignore[arg-type]

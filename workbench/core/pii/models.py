@@ -1,4 +1,5 @@
-"""Where the spaCy models come from: installed packages and the project's own Chinese NER."""
+"""Where the spaCy models come from: the project's own English and Chinese NER models
+(resources/models/), and the installed English package as the fallback."""
 
 from __future__ import annotations
 
@@ -23,13 +24,23 @@ class ModelMissing(WorkbenchError):
 
 def english_model() -> str:
     """The English model to load: `WORKBENCH_EN_MODEL` (a package name or a folder), else the
-    first installed of the official `en_core_web_sm` and its PyPI re-upload."""
+    project's own English NER (resources/models/en_ner/model: more names than en_core_web_sm
+    on news and social media, lower case included), else the first installed of the official
+    `en_core_web_sm` and its PyPI re-upload."""
     chosen = os.environ.get(ENGLISH_MODEL_ENV)
     if chosen:
         if Path(chosen).exists() or importlib.util.find_spec(chosen):
             return chosen
         raise ModelMissing(f"{ENGLISH_MODEL_ENV}={chosen} is neither an installed spaCy model "
                            "package nor a model folder.")
+    own = resources_dir() / "models/en_ner/model"
+    if (own / "meta.json").is_file():
+        return str(own)
+    return stock_english_model()
+
+
+def stock_english_model() -> str:
+    """The installed general-purpose English package (what a stock Presidio set-up uses)."""
     for name in ENGLISH_CANDIDATES:
         if importlib.util.find_spec(name):
             return name

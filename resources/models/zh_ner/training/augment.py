@@ -4,13 +4,13 @@ Purpose: raise PERSON recall on short, informal workplace messages ("张伟说�
 "请联系王芳", "@李娜 收到", "陈总您好"), which are rare in the encyclopedic UD GSDSimp
 sentences, and add name-free chat lines as negatives ("谢谢大家", "收到，明天发布").
 
-Annotation convention follows Universal NER: titles / honorifics (总, 经理, 老师, 先生 …)
+Annotation convention follows Universal NER (and CLUENER / Weibo PER.NAM): titles / honorifics (总, 经理, 老师, 先生 …)
 are NOT part of the PERSON span, so "陈总您好" -> PERSON "陈".
 
 Output rows use the same JSON schema as data/*.jsonl. Names that occur as PERSON spans in
-the dev set are never generated, so dev scores are not inflated by memorised names.
+the held-out dev sentences (../../ner_splits) are never generated, so dev scores are not inflated by memorised names.
 
-Also (--n-swap) copies real UNER train sentences with their PERSON mentions replaced by other
+Also (--n-swap) copies real UNER and Weibo training sentences with their PERSON mentions replaced by other
 names (mention replacement), so the model sees varied names in natural contexts.
 
     python augment.py --out corpus/synthetic.jsonl --n-pos 2400 --n-neg 900 --n-swap 1 --seed 13
@@ -21,10 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "data"
+sys.path.insert(0, str(HERE.parent.parent / "ner_splits"))
+import corpora  # noqa: E402 - path set-up above
 
 SURNAMES_1 = list(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -82,12 +84,12 @@ NEG_PARTS_C = ["，收到请回复", "，请准时参加", "", "，谢谢", "，
 
 
 def dev_person_names() -> set[str]:
+    """PERSON names of the held-out dev sentences (CLUENER, Weibo): never generated."""
     names: set[str] = set()
-    path = DATA / "uner_zh_gsdsimp_dev.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        for span in json.loads(line)["spans"]:
-            if span["label"] == "PERSON":
-                names.add(span["text"])
+    for corpus in ("cluener", "weibo"):
+        for s in corpora.load(corpus):
+            if s.part == "dev":
+                names.update(s.text[a:b] for a, b, lab in s.spans if lab == "PERSON")
     return names
 
 
@@ -143,7 +145,11 @@ def swap_names(n_copies: int, rng: random.Random, banned: set[str]) -> list[dict
     """Mention replacement: copy each UNER *train* sentence that has PERSON spans and replace
     every PERSON mention with another name (half from the train PERSON pool, half generated),
     keeping the real sentence context. LOCATION/ORG spans are re-offset unchanged."""
-    train = [json.loads(x) for x in (DATA / "uner_zh_gsdsimp_train.jsonl").read_text(encoding="utf-8").splitlines()]
+    train = [
+        {"id": f"{s.corpus}-{s.index}", "text": s.text,
+         "spans": [{"start": a, "end": b, "label": lab, "text": s.text[a:b]} for a, b, lab in s.spans]}
+        for corpus in ("uner_zh", "weibo") for s in corpora.load(corpus) if s.part == "train"
+    ]
     pool = sorted({s["text"] for r in train for s in r["spans"] if s["label"] == "PERSON"} - banned)
     rows = []
     for k in range(n_copies):

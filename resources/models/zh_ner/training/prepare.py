@@ -1,17 +1,25 @@
-"""Convert the NER jsonl files into spaCy DocBin (.spacy) corpora.
+"""Build the zh NER training corpora (spaCy DocBin) from the shared NER corpora.
 
-    python prepare.py                      # data/ + synthetic -> corpus/{train,dev}.spacy
-    python prepare.py --no-synthetic       # original UNER train only
+    python prepare.py --out corpus      # needs /work/shared/nlp (or $WORKBENCH_NLP_DATA)
 
-Tokenisation is spaCy's Chinese `char` segmenter (one token per character), so every
-span aligns; `alignment_mode="expand"` is only a safety net. The dev set is converted
-unchanged (no synthetic rows) and is the only set used for evaluation.
+train.spacy  = the ``train`` part of CLUENER, Weibo, People's Daily, MSRA and UNER zh (train +
+               dev) + corpus/synthetic.jsonl (augment.py) + name-swapped Weibo/UNER copies;
+select.spacy = the ``select`` part of CLUENER and Weibo: what ``spacy train`` scores to pick
+               model-best.
+The held-out ``dev`` part (../../ner_splits/heldout.tsv) is never read here: prepare.py asserts
+that no training or selection sentence is in it.
+
+Tokenisation is spaCy's Chinese ``char`` segmenter (one token per character), so every span
+aligns. Paragraphs longer than MAX_CHARS are cut at sentence-final punctuation (spans that
+would cross a cut keep the paragraph whole).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
+import sys
 from pathlib import Path
 
 import spacy
@@ -19,56 +27,81 @@ from spacy.tokens import DocBin
 from spacy.util import filter_spans
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent / "data"
+sys.path.insert(0, str(HERE.parent.parent / "ner_splits"))
+import corpora  # noqa: E402 - path set-up above
+
+MAX_CHARS = 160
+CUT = re.compile(r"(?<=[。！？；!?])")
 
 
-def blank_zh():
+def blank_zh() -> spacy.language.Language:
     return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def cut(s: corpora.Sentence) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """Split a long paragraph into sentences without cutting through an entity."""
+    if len(s.text) <= MAX_CHARS:
+        return [(s.text, s.spans)]
+    pieces, start = [], 0
+    for m in CUT.finditer(s.text):
+        end = m.end()
+        if end - start >= 20 and not any(a < end < b for a, b, _ in s.spans):
+            pieces.append((start, end))
+            start = end
+    pieces.append((start, len(s.text)))
+    out = []
+    for a, b in pieces:
+        if s.text[a:b].strip():
+            out.append((s.text[a:b], [(x - a, y - a, lab) for x, y, lab in s.spans if a <= x and y <= b]))
+    return out
 
 
-def to_docbin(nlp, rows: list[dict]) -> tuple[DocBin, int]:
-    db = DocBin(store_user_data=False)
-    dropped = 0
-    for row in rows:
-        doc = nlp.make_doc(row["text"])
-        ents = []
-        for sp in row["spans"]:
-            span = doc.char_span(sp["start"], sp["end"], label=sp["label"], alignment_mode="expand")
-            if span is None or not span.text.strip():
-                dropped += 1
-                continue
-            ents.append(span)
-        kept = filter_spans(ents)
-        dropped += len(ents) - len(kept)
-        doc.ents = kept
-        db.add(doc)
-    return db, dropped
+def add(db: DocBin, nlp: spacy.language.Language, text: str, spans: list[tuple[int, int, str]]) -> int:
+    doc = nlp.make_doc(text)
+    ents, dropped = [], 0
+    for a, b, lab in spans:
+        sp = doc.char_span(a, b, label=lab, alignment_mode="expand")
+        if sp is None or not sp.text.strip():
+            dropped += 1
+            continue
+        ents.append(sp)
+    kept = filter_spans(ents)
+    doc.ents = kept
+    db.add(doc)
+    return dropped + len(ents) - len(kept)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=HERE / "corpus")
-    ap.add_argument("--no-synthetic", action="store_true", help="do not add corpus/synthetic.jsonl to train")
     ap.add_argument("--synthetic", type=Path, default=HERE / "corpus" / "synthetic.jsonl")
     args = ap.parse_args()
-
+    if not corpora.available():
+        raise SystemExit(f"NER corpora not found under {corpora.data_root()}")
+    heldout = corpora.read_heldout_file()
     nlp = blank_zh()
-    train_rows = read_jsonl(DATA / "uner_zh_gsdsimp_train.jsonl")
-    if not args.no_synthetic:
-        if not args.synthetic.exists():
-            raise SystemExit(f"{args.synthetic} missing: run augment.py first (or pass --no-synthetic)")
-        train_rows += read_jsonl(args.synthetic)
-    dev_rows = read_jsonl(DATA / "uner_zh_gsdsimp_dev.jsonl")
-
+    train, select = DocBin(store_user_data=False), DocBin(store_user_data=False)
+    counts: dict[str, int] = {}
+    dropped = 0
+    for name in corpora.corpora_for("zh"):
+        for s in corpora.load(name):
+            part = s.part
+            if part == "dev":
+                continue
+            assert s.digest not in heldout.get(name, set()), (name, s.index)
+            for text, spans in cut(s):
+                dropped += add(train if part == "train" else select, nlp, text, spans)
+                counts[f"{name}:{part}"] = counts.get(f"{name}:{part}", 0) + 1
+    synthetic = [json.loads(x) for x in args.synthetic.read_text(encoding="utf-8").splitlines() if x.strip()]
+    for row in synthetic:
+        dropped += add(train, nlp, row["text"], [(sp["start"], sp["end"], sp["label"]) for sp in row["spans"]])
+    counts["synthetic"] = len(synthetic)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, rows in (("train", train_rows), ("dev", dev_rows)):
-        db, dropped = to_docbin(nlp, rows)
-        db.to_disk(args.out / f"{name}.spacy")
-        print(f"{name}: {len(rows)} docs -> {args.out / (name + '.spacy')} (dropped spans: {dropped})")
+    train.to_disk(args.out / "train.spacy")
+    select.to_disk(args.out / "select.spacy")
+    for k, v in sorted(counts.items()):
+        print(f"{k:24} {v}")
+    print(f"train {len(train)} docs, select {len(select)} docs, dropped spans {dropped}")
 
 
 if __name__ == "__main__":

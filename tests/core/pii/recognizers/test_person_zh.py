@@ -29,3 +29,28 @@ def test_compound_surname_stops_before_the_next_word():
                                   "明白，祝顺利"])
 def test_stoplist_words_are_not_names(text: str):
     assert values(recognizer, text) == []
+
+
+@pytest.mark.parametrize("text", ["初夏清新；盛夏灿烂；末夏秋凉", "天空的美丽是保留一片蔚蓝",
+                                  "水瓶；白羊；双鱼；魔羯"])
+def test_jieba_names_without_model_or_chat_support_are_not_names(text: str):
+    assert values(recognizer, text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [("张伟说明天开会", "张伟"), ("王芳：收到", "王芳"),
+                                            ("跟刘洋确认一下", "刘洋"), ("刘洋", "刘洋")])
+def test_jieba_names_in_chat_grammar_are_names(text: str, name: str):
+    assert name in values(recognizer, text)
+
+
+def test_a_jieba_name_the_model_also_tags_is_kept():
+    from types import SimpleNamespace
+
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    text = "初夏清新；盛夏灿烂"
+    entity = SimpleNamespace(label_="PERSON", start_char=5, end_char=7)
+    artifacts = NlpArtifacts(entities=[entity], tokens=None, tokens_indices=[], lemmas=[],
+                             nlp_engine=None, language="zh")
+    found = [text[r.start:r.end] for r in recognizer.analyze(text, [], artifacts)]
+    assert "盛夏" in found
