@@ -31,6 +31,7 @@ from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.progress import ProgressCallback, no_progress
 
 MANIFEST = "manifest.dsse.json"
@@ -78,8 +79,36 @@ class ExportBlocker:
     fix: tuple[str, ...] = ("consent",)
     params: Mapping[str, Any] = field(default_factory=dict)
 
+    def as_message(self) -> Message:
+        """The blocker by its catalogue code (export.<code>), its values as messages too."""
+        from workbench.core import gate
+
+        values = dict(self.params)
+        if self.code == "artifact":
+            values["reason"] = gate.Blocker(values["artifact"], values["title"],
+                                            gate.Rule(values["rule"]), values["count"],
+                                            values["detail"]).message()
+        elif self.code == "material-change":
+            values["changes"] = Joined(tuple(_change_message(c) for c in values["changes"]))
+        elif self.code == "sensitive-without-consent":
+            values["categories"] = Joined(tuple(label_message("sensitive", c)
+                                                for c in values["categories"]), "items")
+        return Message(f"export.{self.code}", values=values)
+
+    def text(self, lang: str | None = None) -> str:
+        return self.as_message().text(lang)
+
     def __str__(self) -> str:
-        return self.message
+        return self.text()
+
+
+def _change_message(change: Mapping[str, str]) -> Message:
+    value: object = change["value"]
+    if change["code"] == "new-kind":
+        value = label_message("data", change["value"])
+    elif change["code"] == "new-sensitive":
+        value = label_message("sensitive", change["value"])
+    return Message(f"export.{change['code']}", values={"value": value})
 
 
 def export_blockers(ws: Any, now: datetime) -> list[ExportBlocker]:
@@ -202,7 +231,9 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     out = check_output(out, force)
     problems = export_blockers(ws, now)
     if problems:
-        raise RefusedError("Cannot export: " + "; ".join(map(str, problems)) + ".")
+        reasons = Joined(tuple(p.as_message() for p in problems))
+        raise RefusedError(t("export.refused", reasons, lang="en"),
+                           code="export.refused", params=(reasons,))
     record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
@@ -385,14 +416,29 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 @dataclass
 class Check:
-    """One check's verdict. `detail` is the English sentence; `reason` and `args` say the
-    same for a translator (the app renders them in the user's language)."""
+    """One check's verdict. `detail` is the English sentence (for JSON and logs); `reason`
+    and `args` say the same by its catalogue code (check.<reason>), which `title()` and
+    `text()` render in the reader's language."""
 
     name: str
     ok: bool
     detail: str = ""
     reason: str = ""
     args: tuple[str, ...] = ()
+
+    def title_message(self) -> Message:
+        return Message("check.title." + self.name.lower().replace(" ", "-"), mid_sentence=True)
+
+    def detail_message(self) -> Message:
+        return Message("check." + self.reason, self.args)
+
+    def title(self, lang: str | None = None) -> str:
+        """The check's name as a heading, in the reader's language."""
+        return t("check.title." + self.name.lower().replace(" ", "-"), lang=lang)
+
+    def text(self, lang: str | None = None) -> str:
+        """The detail as a phrase in the reader's language, untrusted values made visible."""
+        return visible(self.detail_message().text(lang))
 
     def as_json(self) -> dict[str, Any]:
         return {"check": self.name, "ok": self.ok, "detail": self.detail}
@@ -569,41 +615,54 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
     checks = bundle.checks
     signed_by, hr = _signature_checks(bundle, keys_by_fp, cards, require_countersignature)
     ledger_check = ledger.verify(bundle.ledger_text, keys_by_fp)
-    checks.append(Check("ledger", ledger_check.ok,
-                        f"{ledger_check.entries} entries, chain and signatures valid"
-                        if ledger_check.ok else
-                        f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}"))
+    if ledger_check.ok:
+        checks.append(Check("ledger", True,
+                            f"{ledger_check.entries} entries, chain and signatures valid",
+                            "ledger-valid", (str(ledger_check.entries),)))
+    else:
+        checks.append(Check("ledger", False,
+                            f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}",
+                            "ledger-bad-line",
+                            (str(ledger_check.bad_line), visible(ledger_check.reason))))
     if ledger_check.ok:
         entries = ledger.read_entries(bundle.ledger_text)
         exported = [e for e in entries if e.type == "export.created"
                     and e.body.get("package") == bundle.package]
-        checks.append(Check("ledger records this export", bool(exported)
-                            and exported[-1].actor == principal,
-                            "export.created by the employee" if exported else
-                            "no export.created entry for this payload: the ledger was "
-                            "truncated or belongs to another package"))
+        recorded = bool(exported) and exported[-1].actor == principal
+        checks.append(Check("ledger records this export", recorded,
+                            "export.created by the employee" if recorded else
+                            "no export.created entry by the employee for this payload: the "
+                            "ledger was truncated or belongs to another package",
+                            "export-recorded" if recorded else "export-not-recorded"))
         countersigned = [e for e in entries if e.type == "consent.countersigned"]
         if hr in signed_by or countersigned:
             checks.append(_ledger_countersign_check(countersigned, hr, bundle.package, cards))
     declared = next(s["digest"]["sha256"] for s in bundle.statement["subject"]
                     if s["name"] == PAYLOAD)
-    checks.append(Check("payload digest", declared == bundle.payload_sha256,
-                        "matches the manifest" if declared == bundle.payload_sha256 else
-                        "payload.age differs from the digest the manifest signs"))
-    checks.append(Check("consent", record.get("decision") == "given",
-                        "given" if record.get("decision") == "given" else "declined"))
+    intact = declared == bundle.payload_sha256
+    checks.append(Check("payload digest", intact,
+                        "matches the manifest" if intact else
+                        "payload.age differs from the digest the manifest signs",
+                        "payload-matches" if intact else "payload-differs"))
+    given = record.get("decision") == "given"
+    checks.append(Check("consent", given, "given" if given else "declined",
+                        "consent-given" if given else "consent-declined"))
     delete_by = date.fromisoformat(record["retention"]["delete_by"])
-    checks.append(Check("deadline", delete_by >= now.date(),
-                        f"delete by {delete_by}" if delete_by >= now.date() else
-                        f"expired: delete-by {delete_by} has passed"))
+    in_time = delete_by >= now.date()
+    checks.append(Check("deadline", in_time,
+                        f"delete by {delete_by}" if in_time else
+                        f"expired: delete-by {delete_by} has passed",
+                        "delete-by" if in_time else "deadline-passed", (str(delete_by),)))
     checks.append(Check("revocation", not revoked,
                         "no revocation known" if not revoked else
-                        "the employee has withdrawn consent for this package"))
+                        "the employee has withdrawn consent for this package",
+                        "not-revoked" if not revoked else "revoked"))
     if recipient is not None:
         mine = any(r["fingerprint"] == recipient.fingerprint for r in record["recipients"])
         name = visible(recipient.name)
         checks.append(Check("recipient", mine, f"{name} is a recipient" if mine else
-                            f"{name} is not among this package's recipients"))
+                            f"{name} is not among this package's recipients",
+                            "is-recipient" if mine else "not-recipient", (name,)))
     return bundle
 
 

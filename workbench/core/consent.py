@@ -21,6 +21,7 @@ import rfc8785
 from workbench.core import keys
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import label, t
 from workbench.core.paths import resources_dir
 
 SCHEMA = "consent-workbench/consent/v1"
@@ -249,27 +250,31 @@ def terms_json(terms: ConsentTerms) -> dict[str, Any]:
 def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
                   cards: Mapping[str, keys.IdentityCard]) -> str:
     """The plain-language notice exactly as shown to the employee (its hash is recorded)."""
-    zh = terms.language == "zh-CN"
-    template = (resources_dir() / "notice" / f"notice.{terms.language}.md").read_text("utf-8")
-    sep = "；" if zh else "; "
-    categories = sep.join(f"{name} ({count})" for name, count in facts.categories) or "—"
+    lang = terms.language
+    template = (resources_dir() / "notice" / f"notice.{lang}.md").read_text("utf-8")
+    sep = t("notice.separator", lang=lang)
+
+    def word(group: str, name: str) -> str:
+        # Mid-sentence in English: "chat messages (18)", not "Chat messages (18)".
+        text = label(group, name, lang)
+        return text if lang.startswith("zh") else text[:1].lower() + text[1:]
+
+    categories = sep.join(t("notice.count", label=word("data", name), count=count,
+                            lang=lang) for name, count in facts.categories) or "—"
     if facts.sensitive:
         listed = sep.join(
-            f"{name} ({count})：{'单独同意' if terms.separate_consent.get(name) else '不同意'}"
-            if zh else
-            f"{name} ({count}): {'separately consented' if terms.separate_consent.get(name) else 'not consented'}"  # noqa: E501
+            t("notice.sensitive-consented" if terms.separate_consent.get(name)
+              else "notice.sensitive-not-consented",
+              label=word("sensitive", name), count=count, lang=lang)
             for name, count in facts.sensitive)
-        sensitive = (f"材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。" if zh else
-                     f"Your materials contain sensitive personal information: {listed}. "
-                     "Categories without your separate consent are not exported.")
+        sensitive = t("notice.sensitive", listed=listed, lang=lang)
     else:
-        sensitive = "未发现敏感个人信息。" if zh else "None was found in your materials."
+        sensitive = t("notice.no-sensitive", lang=lang)
     licence = ""
     if terms.licence:
-        licence = (f"**许可条款。** {terms.licence.terms}；费用：{terms.licence.fee or '无'}；"
-                   f"有效期至：{terms.licence.until or terms.delete_by}。" if zh else
-                   f"**Licence.** {terms.licence.terms}; fee: {terms.licence.fee or 'none'}; "
-                   f"until: {terms.licence.until or terms.delete_by}.")
+        licence = t("notice.licence", terms=terms.licence.terms,
+                    fee=terms.licence.fee or t("notice.no-fee", lang=lang),
+                    until=terms.licence.until or terms.delete_by, lang=lang)
     return template.format(
         controller=f"{terms.controller_name} ({terms.controller_contact})"
         if terms.controller_contact else terms.controller_name,
@@ -278,9 +283,8 @@ def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
         purposes=sep.join(p.text for p in terms.purposes),
         recipients=sep.join(cards[r].name for r in terms.recipients),
         countersigner=cards[terms.countersigner].name,
-        storage=terms.storage_location or ("未说明" if zh else "not stated"),
-        cross_border=("是" if terms.cross_border else "否") if zh
-        else ("yes" if terms.cross_border else "no"),
+        storage=terms.storage_location or t("notice.not-stated", lang=lang),
+        cross_border=t("notice.yes" if terms.cross_border else "notice.no", lang=lang),
         delete_by=terms.delete_by.isoformat(),
         licence=licence,
     ).strip() + "\n"

@@ -44,6 +44,7 @@ from workbench.core.bundle import (
 from workbench.core.deadlines import custody_path, due, exports_path, find, load, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import Message, t
 from workbench.core.paths import data_dir
 from workbench.core.secrets_store import secret_store
 
@@ -68,51 +69,11 @@ MAX_REVOCATION_BYTES = 64 << 10
 MAX_RECEIPT_BYTES = 16 << 20
 WORK_PREFIX = ".open-"
 LOCK_NAME = ".lock"
-# The refusals the app shows in the user's language (workbench/gui/error_text.py holds the
-# same sentences for translation; a test keeps the two identical).
-MESSAGES = {
-    "custody.not-a-package-id":
-        "{0} is not a package id (sha256: followed by 64 hex digits).",
-    "custody.purged":
-        "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
-        "not be opened again.",
-    "custody.already-open":
-        "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
-        "changed.",
-    "custody.not-plain-tar":
-        "The payload is not a plain tar of one skill folder (compressed or damaged: {0}).",
-    "custody.not-in-list":
-        "The payload holds a file that is not in the signed list: {0}.",
-    "custody.unsafe-name":
-        "The payload holds an unsafe name ({0}): absolute, '..', empty, control characters or "
-        "too long a part.",
-    "custody.not-principal":
-        "{0} is not signed by the package's principal {1}: it is signed by {2}. Only the "
-        "employee who consented can withdraw; nothing was changed.",
-    "custody.not-employee":
-        "{0} is signed by {1}, who is not an employee: only the employee who consented can "
-        "withdraw.",
-    "custody.not-self-named":
-        "{0} is not signed by the employee it names: it names {1} and is signed by {2}.",
-    "custody.unknown-signer":
-        "{0} is signed by someone you don't know (key {1}); import their card if you trust "
-        "them.",
-    "custody.already-purged":
-        "Package {0} was already purged on {1}; its receipt is {2}.",
-    "custody.purge-incomplete":
-        "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
-        "it) and purge again.",
-    "custody.receipt-not-exported":
-        "This receipt is for a package that was not exported from here.",
-    "custody.receipt-not-recipient":
-        "The receipt is signed by someone who was not a recipient of this package.",
-}
-
-
 def _error(kind: type[RefusedError] | type[BadInputError], code: str,
            *params: object) -> RefusedError | BadInputError:
-    values = tuple(str(p) for p in params)
-    return kind(MESSAGES[code].format(*values), code=code, params=values)
+    # A Message stays one, so that it too is shown in the reader's language.
+    values = tuple(p if isinstance(p, Message) else str(p) for p in params)
+    return kind(t(code, *values, lang="en"), code=code, params=values)
 
 
 def shown(text: object, limit: int = 120) -> str:
@@ -350,8 +311,9 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     failed = {c.name: c for c in bundle.failed()}
     for name in (*REFUSAL_ORDER, *failed):
         if name in failed:
-            raise BundleError(f"Refusing to open {shown(path.name)}: {name}: "
-                              f"{failed[name].detail}.")
+            check = failed[name]
+            raise _error(BundleError, "custody.refused", shown(path.name),
+                         check.title_message(), check.detail_message())
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     with _workdir() as work:

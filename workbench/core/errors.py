@@ -10,15 +10,20 @@ class WorkbenchError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, code: str = "", params: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, *, code: str = "", params: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
-        # A message with a code is also known to the app's translations: the same sentence
-        # in the user's language is the template for `code` filled with `params`.
+        # A message with a code is in the catalogue (workbench/core/messages.py): it is shown
+        # in the language of whoever reads it, the template for `code` filled with `params`;
+        # `message` is the English sentence.
         self.code = code
         self.params = params
 
     def __str__(self) -> str:
+        if self.code:
+            from workbench.core.messages import t
+
+            return t(self.code, *self.params)
         return self.message
 
 

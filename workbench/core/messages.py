@@ -1,8 +1,21 @@
-"""Core messages in the user's language: Simplified Chinese when the locale asks for it."""
+"""Every sentence and label the core shows a person, by a stable code, in English and
+Simplified Chinese: one catalogue that the command line and the app both render with `t`.
+
+Why a table here and not Qt Linguist: the core never imports Qt and the command line should
+not load it to print one line, while this table is read the same way by both front ends, in
+the language `language()` picks (the app sets WORKBENCH_LANG from its own language setting,
+the command line follows LC_ALL / LC_MESSAGES / LANG). tests/core/test_messages.py walks it:
+both languages for every code, the same blanks in each, and every code the source uses is
+here with the values its template asks for. The app's own widget texts stay in the .ts file.
+Chinese addresses the user as 你.
+"""
 
 from __future__ import annotations
 
 import os
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 # Overrides the locale for the command line and the core's messages (the app sets it from its
 # language setting): "zh" or "en".
@@ -19,12 +32,13 @@ def language() -> str:
 
 
 def say(en: str, zh: str) -> str:
-    """The sentence in the user's language; both are written where the message is."""
+    """The sentence in the user's language, for a short message written where it is used
+    (one that has no values a translator would need to move)."""
     return zh if language() == "zh" else en
 
 
-# The command line's sentences, by code, for `t(code, **values)` (short core messages are
-# written in place with `say(en, zh)`): code -> (English, 简体中文), filled by str.format.
+# code -> (English, 简体中文), filled by str.format: named blanks ({path}) from keyword
+# values, numbered ones ({0}) from positional values.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # exit codes, shown in --help
     "help.exit_codes": (
@@ -158,10 +172,373 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "scan.done": ("Scanned {scanned} items ({unchanged} unchanged since the last scan); "
                   "{findings} findings.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),
+    # refusals with values (WorkbenchError(code=, params=)): custody
+    "custody.not-a-package-id": (
+        "{0} is not a package id (sha256: followed by 64 hex digits).",
+        "{0} 不是数据包编号（应为 sha256: 加 64 位十六进制数字）。"),
+    "custody.purged": (
+        "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
+        "not be opened again.",
+        "拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。"),
+    "custody.already-open": (
+        "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
+        "changed.",
+        "数据包 {0} 已在 {1} 中打开；请使用那一份，或先将其彻底删除。未做任何更改。"),
+    "custody.not-plain-tar": (
+        "The payload is not a plain tar of one skill folder (compressed or damaged: {0}).",
+        "数据包内容不是仅含一个技能文件夹的普通 tar 归档（被压缩或已损坏：{0}）。"),
+    "custody.not-in-list": (
+        "The payload holds a file that is not in the signed list: {0}.",
+        "数据包内容含有签名清单之外的文件：{0}。"),
+    "custody.unsafe-name": (
+        "The payload holds an unsafe name ({0}): absolute, '..', empty, control characters or "
+        "too long a part.",
+        "数据包内容含有不安全的名称（{0}）：绝对路径、“..”、空名称、控制字符或过长的路径段。"),
+    "custody.not-principal": (
+        "{0} is not signed by the package's principal {1}: it is signed by {2}. Only the "
+        "employee who consented can withdraw; nothing was changed.",
+        "{0} 不是由该数据包的同意人 {1} 签名的：签名者是 {2}。只有给予同意的员工本人才能撤回；"
+        "未做任何更改。"),
+    "custody.not-employee": (
+        "{0} is signed by {1}, who is not an employee: only the employee who consented can "
+        "withdraw.",
+        "{0} 由 {1} 签名，此人不是员工：只有给予同意的员工本人才能撤回。"),
+    "custody.not-self-named": (
+        "{0} is not signed by the employee it names: it names {1} and is signed by {2}.",
+        "{0} 不是由其中写明的员工签名的：文件写明的是 {1}，签名者却是 {2}。"),
+    "custody.unknown-signer": (
+        "{0} is signed by someone you don't know (key {1}); import their card if you trust "
+        "them.",
+        "{0} 的签名者你并不认识（密钥 {1}）；如信任对方，请先导入其身份卡。"),
+    "custody.already-purged": (
+        "Package {0} was already purged on {1}; its receipt is {2}.",
+        "数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。"),
+    "custody.purge-incomplete": (
+        "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
+        "it) and purge again.",
+        "无法删除 {0}；未签发删除回执。请手动删除它（或关闭占用它的程序）后再次彻底删除。"),
+    "custody.receipt-not-exported": (
+        "This receipt is for a package that was not exported from here.",
+        "此回执对应的数据包不是从这里导出的。"),
+    "custody.receipt-not-recipient": (
+        "The receipt is signed by someone who was not a recipient of this package.",
+        "此回执的签名者不是该数据包的接收方。"),
+    "custody.refused": ("Refusing to open {0}: {1}: {2}.", "拒绝打开 {0}：{1}：{2}。"),
+    "error.cancelled": ("The operation was cancelled; nothing was changed.",
+                        "操作已取消；未做任何更改。"),
+    # the gate: why one item may not be approved or leave (gate.Rule)
+    "gate.unscanned": ("not scanned yet: scan it first", "尚未扫描：请先扫描"),
+    "gate.stale-scan": (
+        "scanned by an older detector or before the people now known were imported: scan "
+        "again",
+        "扫描时使用的是旧版检测器，或当时还不认识现在已知的人：请重新扫描"),
+    "gate.scan-altered": (
+        "its scan record does not match its findings: the workspace was edited outside the "
+        "app",
+        "扫描记录与检测结果不符：工作区在本应用之外被改动过"),
+    "gate.review-altered": (
+        "its findings or decisions are not the ones the app recorded: the workspace was "
+        "edited outside the app",
+        "它的检测结果或决定与本应用记录的不一致：工作区在本应用之外被改动过"),
+    "gate.undecided": ("{count} finding(s) still need a decision",
+                       "还有 {count} 处检测结果需要你决定"),
+    "gate.kept-identifier": (
+        "{count} secret or identifier finding(s) ({detail}) are set to keep; they must be "
+        "redacted",
+        "有 {count} 处密钥或证件号码（{detail}）被设为保留；它们必须遮盖"),
+    "gate.image-needs-look": ("a picture must be looked at and approved by hand",
+                              "图片必须由你亲自查看并批准"),
+    "gate.pending": ("not approved yet", "尚未批准"),
+    "gate.approval-void": (
+        "its findings or decisions changed after it was approved (or were edited outside the "
+        "app): review and approve it again",
+        "批准之后，它的检测结果或决定有了变化（或在本应用之外被改动过）：请重新审阅并批准"),
+    "review.not-approvable": ("Cannot approve {0}: {1}.", "无法批准 {0}：{1}。"),
+    # what stops an export (bundle.ExportBlocker)
+    "export.pending": ("{count} item(s) are still pending review ({names})",
+                       "还有 {count} 项待审阅（{names}）"),
+    "export.artifact": ("{items} item(s) cannot leave ({names}): {reason}",
+                        "有 {items} 项不能导出（{names}）：{reason}"),
+    "export.no-approved": ("no item is approved", "还没有批准任何一项"),
+    "export.no-consent": ("there is no consent record yet", "还没有同意记录"),
+    "export.ledger-cut": (
+        "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
+        "so the consent history cannot be trusted",
+        "工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信"),
+    "export.records-differ": (
+        "the consent record in force is not the latest decision in the signed ledger: consent "
+        "records were removed outside the app; record a new decision",
+        "当前生效的同意记录不是已签名账本中最新的决定：同意记录在本应用之外被删除；请重新作出决定"),
+    "export.declined": ("the latest consent record declines consent", "最新的同意记录是拒绝"),
+    "export.withdrawn": ("consent was withdrawn on {date}; record a new decision",
+                         "同意已于 {date} 撤回；请重新作出决定"),
+    "export.expired": ("the consent's delete-by date {date} has passed; consent again with a "
+                       "new date",
+                       "同意中的删除期限 {date} 已过；请以新的日期重新同意"),
+    "export.material-change": ("the material changed after consent was given ({changes}); "
+                               "consent again",
+                               "同意之后材料有了变化（{changes}）；请重新同意"),
+    "export.sensitive-without-consent": (
+        "sensitive information kept without separate consent: {categories} (redact it, or "
+        "consent separately)",
+        "保留了敏感信息却没有单独同意：{categories}（请遮盖，或单独同意）"),
+    "export.new-material": ("{value} approved item(s) were not part of the material",
+                            "有 {value} 项已批准的内容不在当时同意的材料中"),
+    "export.new-kind": ("a new kind of material: {value}", "新增了一类材料：{value}"),
+    "export.new-sensitive": ("a new sensitive category: {value}", "新增了一类敏感信息：{value}"),
+    "export.refused": ("Cannot export: {0}.", "无法导出：{0}。"),
+    # a package's checks (bundle.Check): the title by the check's name, the detail by reason
+    "check.title.employee-signature": ("Employee signature", "员工签名"),
+    "check.title.hr-countersignature": ("HR countersignature", "HR 会签"),
+    "check.title.signatures": ("Signatures", "签名"),
+    "check.title.ledger": ("Consent ledger", "同意台账"),
+    "check.title.ledger-records-this-export": ("Ledger records this export", "台账记录了本次导出"),
+    "check.title.ledger-records-the-countersignature": ("Ledger records the countersignature",
+                                                        "台账记录了会签"),
+    "check.title.payload-digest": ("Encrypted content intact", "加密内容完好"),
+    "check.title.consent": ("Consent", "同意"),
+    "check.title.deadline": ("Delete-by date", "删除截止日"),
+    "check.title.revocation": ("Withdrawal", "撤回"),
+    "check.title.recipient": ("Recipient", "接收方"),
+    "check.title.files": ("Files as signed", "文件与签名清单一致"),
+    "check.title.skill-seal": ("Skill seal", "技能封存"),
+    "check.title.references-approved": ("References approved", "参考资料已批准"),
+    "check.valid-by": ("valid, by {0}", "有效，签名人 {0}"),
+    "check.unknown-employee": (
+        "signed by someone you don't know: the employee {0} is not among your contacts; import "
+        "their card if you expect this package",
+        "由你不认识的人签名：员工 {0} 不在你的联系人中；如果你在等这个数据包，请先导入对方的身份卡"),
+    "check.unknown-countersigner": (
+        "signed by someone you don't know: the countersigner {0} is not among your contacts; "
+        "import HR's card if you expect this package",
+        "由你不认识的人签名：会签人 {0} 不在你的联系人中；如果你在等这个数据包，请先导入 HR 的身份卡"),
+    "check.signature-altered": (
+        "{0}'s signature does not verify: the manifest was altered after signing",
+        "{0} 的签名验证失败：清单在签名后被改动过"),
+    "check.not-signed": ("the employee {0} did not sign the manifest", "员工 {0} 没有签署清单"),
+    "check.no-countersigner": (
+        "the package names no countersigner and no HR card of yours signed it",
+        "数据包没有指定会签人，你的联系人中也没有任何 HR 身份签署过它"),
+    "check.countersigner-is-employee": (
+        "the countersigner named in the package is the employee {0} herself; only HR can "
+        "countersign",
+        "数据包中指定的会签人就是员工 {0} 本人；只有 HR 才能会签"),
+    "check.countersigner-not-hr": (
+        "the countersigner {0} is not HR (their card's role is {1})",
+        "会签人 {0} 不是 HR（其身份卡的角色是 {1}）"),
+    "check.countersignature-missing": ("missing: HR has not countersigned this package",
+                                       "缺失：HR 尚未会签此数据包"),
+    "check.bad-signatures": (
+        "a signature does not verify: {0}; the manifest was altered after signing",
+        "有签名验证失败：{0}；清单在签名后被改动过"),
+    "check.ledger-countersign-forged": (
+        "ledger line {0} records a countersignature signed by {1}, not by the countersigner "
+        "the package names",
+        "台账第 {0} 行记录的会签由 {1} 签名，而不是数据包指定的会签人"),
+    "check.ledger-countersign-missing": (
+        "HR signed the manifest but the ledger has no countersignature entry for this "
+        "package: the ledger was truncated",
+        "HR 已签署清单，但台账中没有此数据包的会签记录：台账被截断了"),
+    "check.ledger-countersigned": ("countersignature recorded by HR", "台账中有 HR 的会签记录"),
+    "check.ledger-valid": ("{0} entries, chain and signatures valid",
+                           "共 {0} 条记录，链条与签名均有效"),
+    "check.ledger-bad-line": ("line {0}: {1}", "第 {0} 行：{1}"),
+    "check.export-recorded": ("the employee recorded this export",
+                              "员工在台账中记录了本次导出"),
+    "check.export-not-recorded": (
+        "the ledger has no export of this content: it was truncated or belongs to another "
+        "package",
+        "台账中没有导出这份内容的记录：台账被截断了，或属于另一个数据包"),
+    "check.payload-matches": ("matches the manifest", "与清单一致"),
+    "check.payload-differs": ("the encrypted content differs from the digest the manifest "
+                              "signs",
+                              "加密内容与清单所签的摘要不一致"),
+    "check.consent-given": ("given", "已同意"),
+    "check.consent-declined": ("declined", "已拒绝"),
+    "check.delete-by": ("delete by {0}", "须在 {0} 前删除"),
+    "check.deadline-passed": ("expired: the delete-by date {0} has passed",
+                              "已过期：删除截止日 {0} 已过"),
+    "check.not-revoked": ("no withdrawal known", "没有已知的撤回"),
+    "check.revoked": ("the employee has withdrawn consent for this package",
+                      "员工已撤回对此数据包的同意"),
+    "check.is-recipient": ("{0} is a recipient", "{0} 是接收方"),
+    "check.not-recipient": ("{0} is not among this package's recipients",
+                            "{0} 不在此数据包的接收方之列"),
+    "check.files-match": ("the folder holds exactly the {1} files {0} signed",
+                          "文件夹中恰好是 {0} 签署的 {1} 个文件"),
+    "check.files-differ": ("the folder differs from the list {0} signed — {1}",
+                           "文件夹与 {0} 签署的文件清单不一致 — {1}"),
+    "check.sealed-by": ("sealed by {0}, a recipient of the package",
+                        "由数据包的接收方 {0} 封存"),
+    "check.seal-unsigned": ("the seal is not signed by a recipient of the package ({0})",
+                            "封存签名不是来自数据包的接收方（{0}）"),
+    "check.seal-unreadable": ("the seal is unreadable ({0})", "无法读取封存签名（{0}）"),
+    "check.references-approved": ("every reference and asset was approved by the employee",
+                                  "每个参考资料和资源文件都经过员工批准"),
+    "check.references-unapproved": ("not approved: {0}", "未经批准：{0}"),
+    "check.not-sealed": (
+        "no consent manifest and ledger: the skill is not sealed with a package's consent",
+        "没有同意清单和台账：此技能没有用数据包的同意封存"),
+    "check.manifest-unreadable": ("the manifest is unreadable ({0})", "无法读取清单（{0}）"),
+    # what a finding is (its entity class), as a person says it
+    "entity.PERSON": ("Name", "姓名"),
+    "entity.EMAIL_ADDRESS": ("Email address", "邮箱"),
+    "entity.PHONE_NUMBER": ("Phone number", "电话号码"),
+    "entity.CN_RESIDENT_ID": ("Resident ID number", "身份证号"),
+    "entity.CN_PASSPORT": ("Passport number", "护照号"),
+    "entity.BANK_CARD": ("Bank card number", "银行卡号"),
+    "entity.CREDIT_CARD": ("Credit card number", "信用卡号"),
+    "entity.IBAN_CODE": ("Bank account (IBAN)", "银行账号（IBAN）"),
+    "entity.IP_ADDRESS": ("IP address", "IP 地址"),
+    "entity.URL": ("Web address", "网址"),
+    "entity.ADDRESS": ("Address", "地址"),
+    "entity.LOCATION": ("Place", "地点"),
+    "entity.DATE_TIME": ("Date or time", "日期或时间"),
+    "entity.SECRET": ("Secret (key, token or password)", "密钥（密钥、令牌或密码）"),
+    "entity.WECHAT_ID": ("WeChat ID", "微信号"),
+    "entity.MANUAL": ("Marked by you", "你标记的"),
+    "entity.other": ("Other personal information", "其他个人信息"),
+    # sensitive categories (PIPL Art. 28), as SENSITIVE_<NAME> and in the consent record
+    "sensitive.health": ("Health", "健康"),
+    "sensitive.financial": ("Finances", "财务状况"),
+    "sensitive.religion": ("Religion", "宗教信仰"),
+    "sensitive.biometric": ("Biometric data", "生物识别信息"),
+    "sensitive.whereabouts": ("Whereabouts", "行踪"),
+    "sensitive.minor": ("About a minor", "涉及未成年人"),
+    "sensitive.sex_life": ("Private life", "私生活"),
+    "sensitive.other": ("Other sensitive information", "其他敏感信息"),
+    # kinds of data in a consent record (its data_categories)
+    "data.chat-messages": ("Chat messages", "聊天消息"),
+    "data.emails": ("Emails", "邮件"),
+    "data.email-attachments": ("Email attachments", "邮件附件"),
+    "data.documents": ("Documents", "文档"),
+    "data.images": ("Images", "图片"),
+    "data.skill-files": ("Skill files", "技能文件"),
+    "data.other": ("Other material", "其他材料"),
+    # who found a finding: each recogniser as a person would describe it
+    "detector.manual": ("You, by hand", "你手动标记"),
+    "detector.KnownPeopleRecognizer": ("Your list of people", "你的人员名单"),
+    "detector.SpacyRecognizer": ("Name model (English)", "姓名识别模型（英文）"),
+    "detector.ChineseNameRecognizer": ("Name model (Chinese)", "姓名识别模型（中文）"),
+    "detector.ChineseChatNameRecognizer": ("Chinese names in chat", "聊天中的中文姓名"),
+    "detector.GivenNameRecognizer": ("List of given names", "常见名字列表"),
+    "detector.EmailRecognizer": ("Email address pattern", "邮箱格式"),
+    "detector.UrlRecognizer": ("Web address pattern", "网址格式"),
+    "detector.IbanRecognizer": ("Bank account (IBAN) check", "银行账号（IBAN）校验"),
+    "detector.CreditCardRecognizer": ("Credit card number check", "信用卡号校验"),
+    "detector.VersionAwareIpRecognizer": ("IP address pattern", "IP 地址格式"),
+    "detector.IpRecognizer": ("IP address pattern", "IP 地址格式"),
+    "detector.CnResidentIdRecognizer": ("Resident ID check", "身份证号校验"),
+    "detector.PhoneNumberRecognizer": ("Phone number pattern", "电话号码格式"),
+    "detector.BankCardRecognizer": ("Bank card number check", "银行卡号校验"),
+    "detector.CnPassportRecognizer": ("Chinese passport pattern", "中国护照号格式"),
+    "detector.OtherPassportRecognizer": ("Passport pattern", "护照号格式"),
+    "detector.ChineseAddressRecognizer": ("Chinese address pattern", "中文地址格式"),
+    "detector.SecretRecognizer": ("Key, token and password patterns", "密钥、令牌和密码格式"),
+    "detector.WeChatIdRecognizer": ("WeChat ID pattern", "微信号格式"),
+    "detector.SensitiveCategoryRecognizer": ("Sensitive topic words", "敏感话题词语"),
+    "detector.other": ("Automatic detection", "自动识别"),
+    # the consent notice's values (the notice's language is the record's, not the screen's)
+    "notice.count": ("{label} ({count})", "{label}（{count}）"),
+    "notice.sensitive-consented": ("{label} ({count} found): you consent to it separately",
+                                   "{label}（发现 {count} 处）：你单独同意"),
+    "notice.sensitive-not-consented": (
+        "{label} ({count} found): no separate consent, so it is not exported",
+        "{label}（发现 {count} 处）：未单独同意，不会导出"),
+    "notice.sensitive": (
+        "Your materials contain sensitive personal information: {listed}. Categories without "
+        "your separate consent are not exported.",
+        "材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。"),
+    "notice.no-sensitive": ("None was found in your materials.", "未发现敏感个人信息。"),
+    "notice.licence": ("**Licence.** {terms}; fee: {fee}; until: {until}.",
+                       "**许可条款。** {terms}；费用：{fee}；有效期至：{until}。"),
+    "notice.no-fee": ("none", "无"),
+    "notice.not-stated": ("not stated", "未说明"),
+    "notice.yes": ("yes", "是"),
+    "notice.no": ("no", "否"),
+    "notice.separator": ("; ", "；"),
 }
 
+_BLANKS = string.Formatter()
 
-def t(code: str, **values: object) -> str:
-    """The sentence for `code` in the user's language, filled with `values`."""
+
+def _lang(lang: str | None) -> str:
+    """A language code as "zh" or "en"; None means the user's."""
+    if lang is None:
+        return language()
+    return "zh" if lang.lower().startswith("zh") else "en"
+
+
+def t(code: str, /, *args: object, lang: str | None = None, **values: object) -> str:
+    """The sentence for `code` in the user's language (or `lang`: "zh", "zh-CN", "en"),
+    filled with positional `args` ({0}) and keyword `values` ({name})."""
     english, chinese = CATALOGUE[code]
-    return (chinese if language() == "zh" else english).format(**values)
+    chosen = _lang(lang)
+    # Values that are themselves messages are rendered in the same language.
+    filled_args = [_render(a, chosen) for a in args]
+    filled = {k: _render(v, chosen) for k, v in values.items()}
+    return (chinese if chosen == "zh" else english).format(*filled_args, **filled)
+
+
+def _render(value: object, lang: str) -> object:
+    return value.text(lang) if isinstance(value, Message | Joined) else value
+
+
+def label_message(group: str, key: str, mid_sentence: bool = True) -> Message:
+    """A thing's name in words (`group` is entity, sensitive, data or detector): the
+    group's general word when the catalogue has none for `key`, never the raw code."""
+    if group == "entity" and key.startswith("SENSITIVE_"):
+        group, key = "sensitive", key.removeprefix("SENSITIVE_").lower()
+    code = f"{group}.{key}"
+    return Message(code if code in CATALOGUE else f"{group}.other", mid_sentence=mid_sentence)
+
+
+def label(group: str, key: str, lang: str | None = None) -> str:
+    """`label_message` rendered as a heading or list entry, in the user's language (or
+    `lang`)."""
+    return label_message(group, key, mid_sentence=False).text(lang)
+
+
+def blanks(template: str) -> set[str]:
+    """The names of a template's blanks ("0", "path", …)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in _BLANKS.parse(template)
+            if name is not None and name != ""}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence by its code and values, rendered when shown (so in the language of the
+    screen or terminal showing it, not of the moment it was made)."""
+
+    code: str
+    args: tuple[object, ...] = ()
+    values: Mapping[str, object] = field(default_factory=dict)
+    # A label inside an English sentence starts small ("health", not "Health"); an acronym
+    # ("IP address", "HR countersignature") keeps its capitals.
+    mid_sentence: bool = False
+
+    def text(self, lang: str | None = None) -> str:
+        text = t(self.code, *self.args, lang=lang, **self.values)
+        if self.mid_sentence and _lang(lang) == "en" and text[1:2].islower():
+            return text[:1].lower() + text[1:]
+        return text
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several messages as one list, with the list separator of the language showing it."""
+
+    parts: tuple[object, ...]
+    separator: str = "list"  # "list": "; " / "；"   "items": ", " / "、"
+
+    def text(self, lang: str | None = None) -> str:
+        chosen = _lang(lang)
+        zh = chosen == "zh"
+        sep = ("；" if zh else "; ") if self.separator == "list" else ("、" if zh else ", ")
+        return sep.join(str(_render(p, chosen)) for p in self.parts)
+
+    def __str__(self) -> str:
+        return self.text()

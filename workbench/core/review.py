@@ -10,6 +10,7 @@ from enum import StrEnum
 from workbench.core import gate
 from workbench.core.artifacts import ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.messages import Joined, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
@@ -173,7 +174,7 @@ def unresolved(ws: Workspace) -> list[Unresolved]:
         blockers = gate.approval_blockers(ws, artifact.id, by_hand=False, context=context,
                                           findings=by_artifact.get(artifact.id, []))
         out.append(Unresolved(artifact.id, artifact.title, artifact.kind.value,
-                              tuple(b.reason for b in blockers) or ("not approved yet",)))
+                              tuple(b.reason for b in blockers) or (t("gate.pending"),)))
     return out
 
 
@@ -246,9 +247,10 @@ class NotApprovable(RefusedError):
 
     def __init__(self, blockers: list[gate.Blocker]) -> None:
         self.blockers = blockers
-        title = blockers[0].title
-        super().__init__(f"Cannot approve {title}: "
-                         + "; ".join(b.reason for b in blockers) + ".")
+        reasons = Joined(tuple(b.message() for b in blockers))
+        params = (blockers[0].title, reasons)
+        super().__init__(t("review.not-approvable", *params, lang="en"),
+                         code="review.not-approvable", params=params)
 
 
 def exclude(ws: Workspace, artifact_id: str) -> None:
