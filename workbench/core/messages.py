@@ -303,15 +303,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.title.files": ("Files as signed", "文件与签名清单一致"),
     "check.title.skill-seal": ("Skill seal", "技能封存"),
     "check.title.references-approved": ("References approved", "参考资料已批准"),
+    "check.line": ("{0}: {1}", "{0}：{1}"),
     "check.valid-by": ("valid, by {0}", "有效，签名人 {0}"),
     "check.unknown-employee": (
         "signed by someone you don't know: the employee {0} is not among your contacts; import "
         "their card if you expect this package",
-        "由你不认识的人签名：员工 {0} 不在你的联系人中；如果你在等这个数据包，请先导入对方的身份卡"),
+        "由你不认识的人签名：员工 {0} 不在你的联系人中；"
+        "如果你在等这个数据包，请先导入对方的身份卡"),
     "check.unknown-countersigner": (
         "signed by someone you don't know: the countersigner {0} is not among your contacts; "
         "import HR's card if you expect this package",
-        "由你不认识的人签名：会签人 {0} 不在你的联系人中；如果你在等这个数据包，请先导入 HR 的身份卡"),
+        "由你不认识的人签名：会签人 {0} 不在你的联系人中；"
+        "如果你在等这个数据包，请先导入 HR 的身份卡"),
     "check.signature-altered": (
         "{0}'s signature does not verify: the manifest was altered after signing",
         "{0} 的签名验证失败：清单在签名后被改动过"),

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.core.errors import Cancelled, WorkbenchError
+from workbench.core.messages import t
 from workbench.core.progress import CancelToken, ProgressCallback
-from workbench.gui.error_text import error_text
 
 # The work receives a progress callback and a cancel token, and returns its result.
 Work = Callable[[ProgressCallback, CancelToken], Any]
@@ -39,9 +39,9 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except WorkbenchError as err:
-            self.signals.failed.emit(error_text(err))
+            self.signals.failed.emit(str(err))
         except Exception as exc:
-            self.signals.failed.emit(f"Unexpected error: {exc!r}")
+            self.signals.failed.emit(t("error.unexpected", reason=f"{exc!r}"))
         else:
             self.signals.succeeded.emit(result)
 
