@@ -18,7 +18,7 @@ from workbench.core.errors import (
     NotAWorkspace,
     WorkbenchError,
 )
-from workbench.core.messages import t
+from workbench.core.messages import label, t
 from workbench.core.profile import SelfProfile
 
 if TYPE_CHECKING:
@@ -337,10 +337,9 @@ def _init(args: argparse.Namespace) -> int:
     _warn_if_fallback()
     with Workspace.create(args.dir, profile, args.timezone) as ws:
         try_flush(ws)
-        print(f"Created workspace for {ws.profile.name} at {ws.root} "
-              f"(time zone {ws.setting('timezone')}).")
-        print(f"Its contents are encrypted at rest; the key is in the "
-              f"{secret_store().description}.")
+        print(t("init.created", name=ws.profile.name, path=ws.root,
+                timezone=ws.setting("timezone")))
+        print(t("init.encrypted", store=secret_store().description))
     return 0
 
 
@@ -404,7 +403,7 @@ def _scan(args: argparse.Namespace) -> int:
             print(t("scan.done", scanned=summary.scanned, unchanged=summary.skipped_unchanged,
                     findings=summary.findings))
             for entity, count in by_entity.items():
-                print(f"  {entity:<24}{count}")
+                print(f"  {label('entity', entity):<24}{count}")
         return 0
     with working(t("progress.scan"), mode):
         report = scan.scan_file(args.path, args.lang)
@@ -413,10 +412,10 @@ def _scan(args: argparse.Namespace) -> int:
         return 0
     groups = report.get("artifacts") or [{"title": args.path.name, "findings": report["findings"]}]
     for group in groups:
-        print(f"{group['title']}: {len(group['findings'])} findings")
+        print(t("scan.file", title=group["title"], count=len(group["findings"])))
         for f in group["findings"]:
-            print(f"  {f['start']:>6}-{f['end']:<6} {f['entity']:<22} {f['score']:.2f}  "
-                  f"{f['text']!r}  ({f['detector']})")
+            print(f"  {f['start']:>6}-{f['end']:<6} {label('entity', f['entity']):<22} "
+                  f"{f['score']:.2f}  {f['text']!r}  ({label('detector', f['detector'])})")
     return 0
 
 
@@ -436,7 +435,7 @@ def _build_skill(args: argparse.Namespace) -> int:
 
     with _open_workspace(args.dir) as ws:
         folder = build_skill(ws, args.out, args.name)
-    print(f"Wrote the skill folder {folder}")
+    print(t("skill.written", path=folder))
     return 0
 
 
@@ -495,8 +494,8 @@ def _keys_new(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     card = keys.create_identity(keys.Role(args.role), args.name, args.email)
-    print(f"Created {card.label()}")
-    print(f"Fingerprint: {card.short}")
+    print(t("keys.created", card=card.label()))
+    print(t("keys.fingerprint", fingerprint=card.short))
     return 0
 
 
@@ -509,7 +508,7 @@ def _keys_list(args: argparse.Namespace) -> int:
         _print_json([{"kind": kind, **card.as_json()} for kind, card in rows])
         return 0
     if not rows:
-        print("No identities or contacts yet. Create one with `workbench keys new`.")
+        print(t("keys.none"))
     for kind, card in rows:
         print(f"{kind:<9} {card.role:<10} {card.name:<20} {card.email:<30} {card.short}")
     print(_key_store_line())
@@ -557,8 +556,8 @@ def _keys_import(args: argparse.Namespace) -> int:
     from workbench.core import keys
 
     card = keys.import_contact(args.file, replace=args.replace)
-    print(f"Imported contact {card.label()}")
-    print(f"Fingerprint: {card.short} — check it with them by phone or in person.")
+    print(t("keys.imported", card=card.label()))
+    print(t("keys.check_fingerprint", fingerprint=card.short))
     return 0
 
 
@@ -606,9 +605,8 @@ def _consent(args: argparse.Namespace) -> int:
 
         atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
         hr_requests.keep(envelope)
-        print(f"Wrote the signed consent request to {args.out}"
-              + (f" for {employee.label()}" if employee else "")
-              + "; a copy is kept for comparing the package when you countersign.")
+        print(t("consent.request_for" if employee else "consent.request_written",
+                path=args.out, employee=employee.label() if employee else ""))
         return 0
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
@@ -623,17 +621,17 @@ def _consent(args: argparse.Namespace) -> int:
             preview = consent.preview_notice(ws, terms, now)
             print(preview)
             if not sys.stdin.isatty():
-                raise WorkbenchError("Read the notice above, then confirm with --yes.")
-            verb = "DECLINE" if args.decline else "GIVE consent"
-            if input(f"Type 'yes' to {verb} on these terms: ").strip().lower() != "yes":
-                print("Nothing was recorded.")
+                raise WorkbenchError(t("consent.confirm_with_yes"))
+            ask = t("consent.ask_decline" if args.decline else "consent.ask_give")
+            if input(ask).strip().lower() != "yes":
+                print(t("consent.nothing_recorded"))
                 return 1
         record, _notice = consent.record_decision(ws, terms, decision, employee, now, request)
     if args.format == "json":
         _print_json(record)
     else:
-        print(f"Consent {decision}: record {record['record_id']}, signed by "
-              f"{employee.label()}; delete-by {record['retention']['delete_by']}.")
+        print(t(f"consent.recorded_{decision}", record=record["record_id"],
+                employee=employee.label(), delete_by=record["retention"]["delete_by"]))
     return 0
 
 
@@ -648,11 +646,10 @@ def _verify_ledger(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(check.as_json())
     elif check.ok:
-        print(f"OK: {check.entries} entries, chain and signatures valid "
-              f"(signed by {', '.join(a[:16] for a in check.actors) or 'nobody'}).")
+        print(t("ledger.ok", entries=check.entries,
+                signers=", ".join(a[:16] for a in check.actors) or t("ledger.nobody")))
     else:
-        print(f"BAD at line {check.bad_line}: {check.reason} "
-              f"({check.entries} good entries before it).")
+        print(t("ledger.bad", line=check.bad_line, reason=check.reason, entries=check.entries))
     return 0 if check.ok else 1
 
 
@@ -681,9 +678,9 @@ def _export(args: argparse.Namespace) -> int:
             if _stamp(args.out) not in (before, None):
                 raise Interrupted(t("interrupt.export_written", path=args.out)) from None
             raise Interrupted(t("interrupt.nothing_changed")) from None
-    print(f"Exported {result.files} files to {result.path}")
-    print(f"Package {result.package}")
-    print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
+    print(t("export.done", files=result.files, path=result.path))
+    print(t("export.package", package=result.package))
+    print(t("export.next"))
     return 0
 
 
@@ -713,30 +710,29 @@ def _countersign(args: argparse.Namespace) -> int:
         raise bundle.AlreadyCountersigned(
             f"{visible(args.file.name)} is already countersigned ({when}); nothing was changed.")
     if checked.failed():
-        raise bundle.BundleError("The package does not verify; not countersigning.")
+        raise bundle.BundleError(t("countersign.does_not_verify"))
     differences = hr_requests.differences_for(checked.record, hr)
     if differences:
-        print("The terms go beyond your own request:")
+        print(t("countersign.wider"))
         for difference in differences:
             print(f"  - {difference.text}")
         if not args.accept_differences:
             raise hr_requests.WiderThanRequested(differences)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise WorkbenchError("Read the terms above, then confirm with --yes.")
-        if input("Type 'yes' to countersign these terms: ").strip().lower() != "yes":
-            print("Not countersigned.")
+            raise WorkbenchError(t("countersign.confirm_with_yes"))
+        if input(t("countersign.ask")).strip().lower() != "yes":
+            print(t("countersign.not_done"))
             return 1
     bundle.countersign(args.file, hr, _now(), accept_differences=args.accept_differences)
-    print(f"Countersigned {args.file} as {hr.label()}.")
+    print(t("countersign.done", path=args.file, hr=hr.label()))
     return 0
 
 
 def _print_checks(checks) -> None:  # type: ignore[no-untyped-def]
-    from workbench.core.display import visible
-
     for check in checks:
-        print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {visible(check.detail)}")
+        print(t("verify.check_ok" if check.ok else "verify.check_failed", title=check.title(),
+                detail=check.text()))
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -753,7 +749,7 @@ def _verify(args: argparse.Namespace) -> int:
         _print_json({"verdict": "valid" if ok else "refused",
                      "checks": [c.as_json() for c in checks]})
     else:
-        print("VALID" if ok else "REFUSED")
+        print(t("verify.valid" if ok else "verify.refused"))
         _print_checks(checks)
     return 0 if ok else 1
 
@@ -770,9 +766,8 @@ def _open(args: argparse.Namespace) -> int:
         result = call_with_progress(custody.open_package, t("progress.open"),
                                     _progress_mode(args), args.file, args.out, recipient,
                                     _now())
-    print(f"Opened into {result.folder}")
-    print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
-          "and writes the receipt for the employee.")
+    print(t("open.done", path=result.folder))
+    print(t("open.delete_by", date=result.delete_by, package=result.package[7:19]))
     return 0
 
 
@@ -784,10 +779,9 @@ def _withdraw(args: argparse.Namespace) -> int:
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     result = custody.withdraw(args.file, args.out, employee, _now())
     if result.already:
-        print(f"Consent was already withdrawn on {result.withdrawn_at[:10]}; wrote the same "
-              f"revocation again to {result.path} to resend. Nothing new was recorded.")
+        print(t("withdraw.already", date=result.withdrawn_at[:10], path=result.path))
     else:
-        print(f"Wrote the signed revocation {result.path}; send it to the recipients.")
+        print(t("withdraw.done", path=result.path))
     return 0
 
 
@@ -796,14 +790,11 @@ def _revocation(args: argparse.Namespace) -> int:
 
     result = custody.import_revocation(args.file)
     if result.already:
-        print(f"This revocation was already imported for package {result.package}; nothing "
-              "was changed.")
+        print(t("revocation.already", package=result.package))
     elif result.held:
-        print(f"Revocation imported for package {result.package}: it can no longer be opened, "
-              "and every opened copy is due for deletion now (`workbench purge --due`).")
+        print(t("revocation.held", package=result.package))
     else:
-        print(f"Revocation kept for package {result.package}, which you have not opened: "
-              "it will be refused if it arrives from this employee.")
+        print(t("revocation.kept", package=result.package))
     return 0
 
 
@@ -817,11 +808,10 @@ def _purge(args: argparse.Namespace) -> int:
     for result in results:
         copies = sum(1 for r in result.removed if r["item"] == "opened copy")
         deleted = [r for r in result.removed if r["state"] == "deleted"]
-        print(f"Deleted package {result.package}: {len(deleted)} item(s) including {copies} "
-              f"opened cop{'y' if copies == 1 else 'ies'}, checked gone; custody key "
-              f"destroyed; receipt: {result.receipt}")
+        print(t("purge.done", package=result.package, count=len(deleted), copies=copies,
+                receipt=result.receipt))
         for item in result.removed:
-            print(f"  {item['item']}: {item['path']} ({item['state']})")
+            print(t("purge.item", item=item["item"], path=item["path"], state=item["state"]))
     return 0
 
 
@@ -833,7 +823,7 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
         results = call_with_progress(custody.purge_due, t("progress.purge"), mode, _now(),
                                      args.receipt_out)
         if not results:
-            print("Nothing is due.")
+            print(t("purge.nothing_due"))
     else:
         package = args.package
         if Path(package).is_file():
@@ -850,11 +840,11 @@ def _receipt(args: argparse.Namespace) -> int:
     body = result.body
     recipient = custody.shown(body["recipient"].get("name", ""))
     if result.already:
-        print(f"This receipt was already imported: {recipient} deleted package "
-              f"{body['package']} at {custody.shown(body['deleted_at'])}. Nothing was changed.")
+        print(t("receipt.already", recipient=recipient, package=body["package"],
+                when=custody.shown(body["deleted_at"])))
     else:
-        print(f"Receipt verified: {recipient} deleted package {body['package']} "
-              f"at {custody.shown(body['deleted_at'])}.")
+        print(t("receipt.done", recipient=recipient, package=body["package"],
+                when=custody.shown(body["deleted_at"])))
     return 0
 
 
@@ -866,11 +856,12 @@ def _deadlines(args: argparse.Namespace) -> int:
         _print_json([r.as_json() for r in rows])
         return 0
     if not rows:
-        print("No exported or received packages here.")
+        print(t("deadlines.none"))
     for row in rows:
-        print(f"{row.side:<8} {row.package[7:23]}  {row.counterpart:<24} delete by "
-              f"{row.delete_by} ({row.days_left:+d} days)  {row.status}")
-    print("Copies taken outside Consent Workbench are beyond its reach.")
+        print(t("deadlines.row", side=row.side, package=row.package[7:23],
+                counterpart=row.counterpart, date=row.delete_by, days=row.days_left,
+                status=row.status))
+    print(t("deadlines.reach"))
     return 0
 
 
@@ -896,15 +887,16 @@ def _status(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(status.as_json())
         return 0
-    print(f"Workspace: {status.name}")
-    print(f"Artifacts: {status.artifacts}  "
+    print(t("status.workspace", name=status.name))
+    print(t("status.artifacts", count=status.artifacts)
           + "  ".join(f"{state}: {n}" for state, n in status.by_state.items()))
     for kind, states in sorted(status.by_kind_and_state.items()):
         print(f"  {kind:<12}" + "  ".join(f"{s}: {n}" for s, n in sorted(states.items())))
-    print(f"People seen: {status.people}")
+    print(t("status.people", count=status.people))
     findings = status.extra.get("findings") or {}
     if findings:
-        print("Findings: " + ", ".join(f"{e} {n}" for e, n in findings.items()))
+        print(t("status.findings", findings=", ".join(
+            f"{label('entity', e)} {n}" for e, n in findings.items())))
     return 0
 
 

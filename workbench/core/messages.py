@@ -172,6 +172,111 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "scan.done": ("Scanned {scanned} items ({unchanged} unchanged since the last scan); "
                   "{findings} findings.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),
+    # command results
+    "init.created": ("Created workspace for {name} at {path} (time zone {timezone}).",
+                     "已为 {name} 在 {path} 创建工作区（时区 {timezone}）。"),
+    "init.encrypted": ("Its contents are encrypted at rest; the key is in the {store}.",
+                       "工作区内容已加密保存；密钥在{store}中。"),
+    "scan.file": ("{title}: {count} findings", "{title}：{count} 处发现"),
+    "skill.written": ("Wrote the skill folder {path}", "已写入技能文件夹 {path}"),
+    "keys.created": ("Created {card}", "已创建 {card}"),
+    "keys.fingerprint": ("Fingerprint: {fingerprint}", "指纹：{fingerprint}"),
+    "keys.none": ("No identities or contacts yet. Create one with `workbench keys new`.",
+                  "还没有身份或联系人。用 `workbench keys new` 创建一个。"),
+    "keys.imported": ("Imported contact {card}", "已导入联系人 {card}"),
+    "keys.check_fingerprint": (
+        "Fingerprint: {fingerprint} — check it with them by phone or in person.",
+        "指纹：{fingerprint} — 请通过电话或当面与对方核对。"),
+    "consent.request_written": (
+        "Wrote the signed consent request to {path}; a copy is kept for comparing the package "
+        "when you countersign.",
+        "已将签名的同意请求写入 {path}；会保留一份副本，供你会签时比对数据包。"),
+    "consent.request_for": (
+        "Wrote the signed consent request to {path} for {employee}; a copy is kept for "
+        "comparing the package when you countersign.",
+        "已将给 {employee} 的签名同意请求写入 {path}；会保留一份副本，供你会签时比对数据包。"),
+    "consent.confirm_with_yes": ("Read the notice above, then confirm with --yes.",
+                                 "请阅读上面的告知书，然后用 --yes 确认。"),
+    "consent.ask_give": ("Type 'yes' to GIVE consent on these terms: ",
+                         "输入 yes 表示按这些条款给出同意："),
+    "consent.ask_decline": ("Type 'yes' to DECLINE on these terms: ",
+                            "输入 yes 表示拒绝这些条款："),
+    "consent.nothing_recorded": ("Nothing was recorded.", "没有记录任何内容。"),
+    "consent.recorded_given": (
+        "Consent given: record {record}, signed by {employee}; delete-by {delete_by}.",
+        "已给出同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
+    "consent.recorded_declined": (
+        "Consent declined: record {record}, signed by {employee}; delete-by {delete_by}.",
+        "已拒绝同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
+    "ledger.ok": ("OK: {entries} entries, chain and signatures valid (signed by {signers}).",
+                  "有效：共 {entries} 条记录，链条与签名均有效（签名者：{signers}）。"),
+    "ledger.nobody": ("nobody", "无"),
+    "ledger.bad": ("BAD at line {line}: {reason} ({entries} good entries before it).",
+                   "第 {line} 行有问题：{reason}（之前有 {entries} 条有效记录）。"),
+    "export.done": ("Exported {files} files to {path}", "已将 {files} 个文件导出到 {path}"),
+    "export.package": ("Package {package}", "数据包 {package}"),
+    "export.next": (
+        "Next: HR countersigns it (`workbench countersign`), then the recipients open it.",
+        "下一步：HR 会签（`workbench countersign`），然后接收方打开它。"),
+    "countersign.does_not_verify": ("The package does not verify; not countersigning.",
+                                    "数据包未通过核验；不予会签。"),
+    "countersign.wider": ("The terms go beyond your own request:", "条款超出了你自己的请求："),
+    "countersign.confirm_with_yes": ("Read the terms above, then confirm with --yes.",
+                                     "请阅读上面的条款，然后用 --yes 确认。"),
+    "countersign.ask": ("Type 'yes' to countersign these terms: ", "输入 yes 表示会签这些条款："),
+    "countersign.not_done": ("Not countersigned.", "未会签。"),
+    "countersign.done": ("Countersigned {path} as {hr}.", "已以 {hr} 的身份会签 {path}。"),
+    "verify.valid": ("VALID", "有效"),
+    "verify.refused": ("REFUSED", "拒绝"),
+    "verify.check_ok": ("  [ok] {title}: {detail}", "  [通过] {title}：{detail}"),
+    "verify.check_failed": ("  [FAIL] {title}: {detail}", "  [未通过] {title}：{detail}"),
+    "open.done": ("Opened into {path}", "已打开到 {path}"),
+    "open.delete_by": (
+        "Delete by {date}; `workbench purge {package}` deletes it and writes the receipt for "
+        "the employee.",
+        "须在 {date} 前删除；`workbench purge {package}` 会删除它并为员工写出删除回执。"),
+    "withdraw.already": (
+        "Consent was already withdrawn on {date}; wrote the same revocation again to {path} to "
+        "resend. Nothing new was recorded.",
+        "同意已于 {date} 撤回；已把同一份撤回文件再次写入 {path}，供你重新发送。"
+        "没有记录新的条目。"),
+    "withdraw.done": ("Wrote the signed revocation {path}; send it to the recipients.",
+                      "已写入签名的撤回文件 {path}；请把它发给接收方。"),
+    "revocation.already": (
+        "This revocation was already imported for package {package}; nothing was changed.",
+        "数据包 {package} 的这份撤回文件已经导入过；未做任何更改。"),
+    "revocation.held": (
+        "Revocation imported for package {package}: it can no longer be opened, and every "
+        "opened copy is due for deletion now (`workbench purge --due`).",
+        "已为数据包 {package} 导入撤回：它不能再被打开，每个已打开的副本现在都须删除"
+        "（`workbench purge --due`）。"),
+    "revocation.kept": (
+        "Revocation kept for package {package}, which you have not opened: it will be refused "
+        "if it arrives from this employee.",
+        "已保留数据包 {package} 的撤回（你尚未打开它）：若它由这位员工发来，将被拒绝打开。"),
+    "purge.done": (
+        "Deleted package {package}: {count} item(s) including {copies} opened copy(ies), "
+        "checked gone; custody key destroyed; receipt: {receipt}",
+        "已删除数据包 {package}：共 {count} 项，其中已打开的副本 {copies} 份，已确认不复存在；"
+        "保管密钥已销毁；删除回执：{receipt}"),
+    "purge.item": ("  {item}: {path} ({state})", "  {item}：{path}（{state}）"),
+    "purge.nothing_due": ("Nothing is due.", "没有到期的数据包。"),
+    "receipt.already": (
+        "This receipt was already imported: {recipient} deleted package {package} at {when}. "
+        "Nothing was changed.",
+        "这份删除回执已经导入过：{recipient} 已于 {when} 删除数据包 {package}。未做任何更改。"),
+    "receipt.done": ("Receipt verified: {recipient} deleted package {package} at {when}.",
+                     "删除回执已核验：{recipient} 已于 {when} 删除数据包 {package}。"),
+    "deadlines.none": ("No exported or received packages here.", "这里没有导出或收到的数据包。"),
+    "deadlines.row": (
+        "{side:<8} {package}  {counterpart:<24} delete by {date} ({days:+d} days)  {status}",
+        "{side:<8} {package}  {counterpart:<24} 须在 {date} 前删除（{days:+d} 天）  {status}"),
+    "deadlines.reach": ("Copies taken outside Consent Workbench are beyond its reach.",
+                        "在知情同意工作台之外留存的副本，本工具无法管控。"),
+    "status.workspace": ("Workspace: {name}", "工作区：{name}"),
+    "status.artifacts": ("Artifacts: {count}  ", "材料：{count}  "),
+    "status.people": ("People seen: {count}", "已识别的人：{count}"),
+    "status.findings": ("Findings: {findings}", "发现：{findings}"),
     # refusals with values (WorkbenchError(code=, params=)): custody
     "custody.not-a-package-id": (
         "{0} is not a package id (sha256: followed by 64 hex digits).",
