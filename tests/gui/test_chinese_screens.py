@@ -75,9 +75,7 @@ def _visible_texts(root: QWidget, skip: tuple[QWidget, ...]) -> Iterator[tuple[s
         if not widget.isVisibleTo(root) or skipped(widget):
             continue
         name = type(widget).__name__
-        if isinstance(widget, QLabel):
-            yield name, widget.text()
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, QLabel | QAbstractButton):
             yield name, widget.text()
         elif isinstance(widget, QGroupBox):
             yield name, widget.title()
