@@ -17,6 +17,7 @@ from workbench.core.errors import (
     Interrupted,
     NotAWorkspace,
     WorkbenchError,
+    coded,
 )
 from workbench.core.messages import label, t
 from workbench.core.profile import SelfProfile
@@ -707,8 +708,8 @@ def _countersign(args: argparse.Namespace) -> int:
                     json.dumps(summary, ensure_ascii=False, indent=2).splitlines()))
     when = bundle.countersigned_at(checked)
     if when is not None:
-        raise bundle.AlreadyCountersigned(
-            f"{visible(args.file.name)} is already countersigned ({when}); nothing was changed.")
+        raise coded(bundle.AlreadyCountersigned, "countersign.already-short",
+                    visible(args.file.name), when)
     if checked.failed():
         raise bundle.BundleError(t("countersign.does_not_verify"))
     differences = hr_requests.differences_for(checked.record, hr)

@@ -90,7 +90,7 @@ def _uses() -> Iterator[tuple[str, str, int | None, set[str] | None]]:
                     else:
                         yield (where, code, None if starred else len(call.args) - 1,
                                None if spread else keywords - {"lang"})
-            elif name == "_error" and len(call.args) >= 2:
+            elif name in ("_error", "coded") and len(call.args) >= 2:
                 for code in _strings(call.args[1]):
                     yield where, code, None if starred else len(call.args) - 2, set()
             elif name == "Check" and len(call.args) >= 4:

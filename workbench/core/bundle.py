@@ -30,7 +30,7 @@ from workbench.core import consent, dsse, keys, ledger, manifest
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.progress import ProgressCallback, no_progress
 
@@ -207,16 +207,14 @@ def check_output(out: Path, force: bool = False, suffix: str = ".cwpkg") -> Path
     an existing folder, a missing or unwritable parent, or a file that exists unless forced."""
     out = Path(out)
     if out.is_dir():
-        raise BadInputError(f"{out} is a folder; give a file name such as "
-                            f"{out / ('handover' + suffix)}.")
+        raise coded(BadInputError, "error.out-is-folder", out, out / ("handover" + suffix))
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
-        raise BadInputError(f"Cannot write {out}: the folder {parent} does not exist.")
+        raise coded(BadInputError, "error.folder-missing", out, parent)
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise BadInputError(f"Cannot write {out}: the folder {parent} is not writable.")
+        raise coded(BadInputError, "error.folder-not-writable", out, parent)
     if out.exists() and not force:
-        raise BadInputError(f"{out} already exists; choose another name or replace it "
-                            "(--force).")
+        raise coded(BadInputError, "error.out-exists", out)
     return out
 
 
@@ -232,8 +230,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     problems = export_blockers(ws, now)
     if problems:
         reasons = Joined(tuple(p.as_message() for p in problems))
-        raise RefusedError(t("export.refused", reasons, lang="en"),
-                           code="export.refused", params=(reasons,))
+        raise coded(RefusedError, "export.refused", reasons)
     record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
@@ -262,7 +259,8 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         try:
             package = "sha256:" + write_package(out, folder, recipients, finish)
         except OSError as exc:
-            raise BadInputError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+            raise coded(BadInputError, "error.cannot-write", out,
+                        exc.strerror or exc) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])
@@ -478,22 +476,19 @@ def read_bundle(path: Path) -> Bundle:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise BundleError(f"{shown} is not a Consent Workbench package (not a readable "
-                          f"zip: {visible(exc)}).") from exc
+        raise coded(BundleError, "package.not-a-zip", shown, visible(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
-            raise BundleError(f"{shown} is not a complete package: it holds "
-                              f"{visible(', '.join(names[:10])) or 'nothing'} instead of "
-                              f"{', '.join(MEMBERS)}.")
+            raise coded(BundleError, "package.incomplete", shown,
+                        visible(", ".join(names[:10])) or "—", ", ".join(MEMBERS))
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_STORED:
-                raise BundleError(f"{shown}: member {info.filename} is compressed; "
-                                  "packages store their members.")
+                raise coded(BundleError, "package.compressed", shown, visible(info.filename))
             limit = MAX_ENVELOPE_BYTES if info.filename == MANIFEST else MAX_METADATA_BYTES
             if info.filename != PAYLOAD and info.file_size > limit:
-                raise BundleError(f"{shown}: {info.filename} is implausibly large "
-                                  f"({info.file_size:,} bytes; the limit is {limit:,}).")
+                raise coded(BundleError, "package.too-large", shown, visible(info.filename),
+                            f"{info.file_size:,}", f"{limit:,}")
         try:
             manifest_bytes = archive.read(MANIFEST)
             ledger_text = archive.read(LEDGER).decode("utf-8")
@@ -504,15 +499,14 @@ def read_bundle(path: Path) -> Bundle:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
                 UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
-            raise BundleError(f"{shown} is damaged: {visible(exc)}.") from exc
+            raise coded(BundleError, "package.damaged", shown, visible(exc)) from exc
     try:
         envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
         statement = manifest.check_statement(
             manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
             consent.SCHEMA)
     except (RefusedError, ValueError) as exc:
-        raise BundleError(f"{shown}: the manifest is not a valid consent statement "
-                          f"({visible(exc)}).") from exc
+        raise coded(BundleError, "package.bad-manifest", shown, visible(exc)) from exc
     return Bundle(path, envelope, statement, ledger_text, digest.hexdigest())
 
 
@@ -745,21 +739,19 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     shown = visible(Path(path).name)
     when = countersigned_at(bundle)
     if when is not None:
-        raise AlreadyCountersigned(f"{shown} is already countersigned by "
-                                   f"{visible(bundle.record['countersigner']['name'])} "
-                                   f"({when}); nothing was changed.")
+        raise coded(AlreadyCountersigned, "countersign.already", shown,
+                    visible(bundle.record["countersigner"]["name"]), when)
     failed = bundle.failed()
     if failed:
-        raise BundleError("Refusing to countersign: " + "; ".join(
-            f"{c.name}: {c.detail}" for c in failed) + ".")
+        raise coded(BundleError, "countersign.refused", Joined(tuple(
+            Message("check.line", (c.title_message(), c.detail_message())) for c in failed)))
     record = bundle.record
     if record["principal"]["fingerprint"] == hr_card.fingerprint:
-        raise BundleError("Refusing to countersign: you are the employee who gave this "
-                          "consent; only HR can countersign it.")
+        raise coded(BundleError, "countersign.self")
     named = record.get("countersigner")
     if named and named["fingerprint"] != hr_card.fingerprint:
-        raise BundleError(f"This package names {visible(named['name'])} as countersigner, "
-                          f"not {visible(hr_card.name)}.")
+        raise coded(BundleError, "countersign.other-named", visible(named["name"]),
+                    visible(hr_card.name))
     differences = hr_requests.differences_for(record, hr_card)
     if differences and not accept_differences:
         raise hr_requests.WiderThanRequested(differences)

@@ -44,7 +44,8 @@ from workbench.core.bundle import (
 from workbench.core.deadlines import custody_path, due, exports_path, find, load, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.messages import Message, t
+from workbench.core.errors import coded as _error
+from workbench.core.messages import Joined, Message
 from workbench.core.paths import data_dir
 from workbench.core.secrets_store import secret_store
 
@@ -69,13 +70,6 @@ MAX_REVOCATION_BYTES = 64 << 10
 MAX_RECEIPT_BYTES = 16 << 20
 WORK_PREFIX = ".open-"
 LOCK_NAME = ".lock"
-def _error(kind: type[RefusedError] | type[BadInputError], code: str,
-           *params: object) -> RefusedError | BadInputError:
-    # A Message stays one, so that it too is shown in the reader's language.
-    values = tuple(p if isinstance(p, Message) else str(p) for p in params)
-    return kind(t(code, *values, lang="en"), code=code, params=values)
-
-
 def shown(text: object, limit: int = 120) -> str:
     """Untrusted text as it may be shown (`display.visible`: control characters and bidi
     overrides written out), cut to `limit` characters."""
@@ -323,7 +317,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         name, written = extract_checked(tar_path, staged, bundle.files)
         folder = out / name
         if folder.exists():
-            raise BadInputError(f"{folder} already exists; choose another --out folder.")
+            raise _error(BadInputError, "custody.out-exists", folder)
         signer = keys.LocalSigner(recipient)
         custody_ledger = custody_dir() / f"{_hex(package)}.ledger.jsonl"
         base = custody_ledger.read_text("utf-8") if custody_ledger.is_file() \
@@ -388,9 +382,8 @@ def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
             pyrage.decrypt_io(source, _BoundedWriter(handle, limit),
                               [keys.age_identity(recipient)])
         except pyrage.DecryptError as exc:
-            raise BundleError(f"Refusing to open {shown(Path(path).name)}: the payload "
-                              f"cannot be decrypted with {recipient.name}'s key "
-                              f"({shown(exc)}).") from exc
+            raise _error(BundleError, "custody.cannot-decrypt", shown(Path(path).name),
+                         shown(recipient.name), shown(exc)) from exc
 
 
 def extract_checked(tar_path: Path, target: Path,
@@ -532,7 +525,7 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
     bundle = read_bundle(bundle_path)
     record = bundle.record
     if _principal_fp(record) != employee.fingerprint:
-        raise RefusedError("Only the employee who gave consent can withdraw it.")
+        raise _error(RefusedError, "custody.only-employee-withdraws")
     exports = {e["package"]: e for e in load(exports_path())}
     entry = exports.get(bundle.package)
     earlier = entry.get("withdrawn_at") if entry else None
@@ -606,8 +599,7 @@ def _revocation_body(body: Any, path: Path) -> dict[str, Any]:
             or not isinstance(principal, dict) \
             or not isinstance(principal.get("fingerprint"), str) \
             or not isinstance(body.get("withdrawn_at"), str):
-        raise RefusedError(f"{shown(Path(path).name)} is not a revocation (schema, "
-                           "principal or date missing).")
+        raise _error(RefusedError, "custody.not-a-revocation", shown(Path(path).name))
     package_id(body.get("package"))
     return body
 
@@ -618,25 +610,27 @@ def _read_signed(path: Path, payload_type: str, what: str,
     named when it is not (too large, not JSON, unknown signer, bad signature)."""
     path = Path(path)
     name = shown(path.name)
+    kind = Message(f"custody.kind.{what.replace(' ', '-')}", mid_sentence=True)
     try:
         if path.stat().st_size > max_bytes:
-            raise BadInputError(f"The {what} {name} is larger than {max_bytes >> 10} KB; it "
-                                "is not one this app wrote.")
+            raise _error(BadInputError, "custody.signed-too-large", kind, name,
+                         max_bytes >> 10)
         envelope = json.loads(path.read_bytes())
         _, good, problems = dsse.verify_envelope(envelope, payload_type, keys.public_keys())
         payload = json.loads(dsse.decode_payload(envelope)) if good else None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
             AttributeError) as exc:
-        raise BadInputError(f"Cannot read the {what} {name}: {shown(exc)}") from exc
+        raise _error(BadInputError, "custody.signed-unreadable", kind, name, shown(exc)) \
+            from exc
     except RefusedError as exc:
-        raise RefusedError(f"The {what} {name} is not a {what}: {shown(exc)}.") from exc
+        raise _error(RefusedError, "custody.signed-not-one", kind, name, shown(exc)) from exc
     if not good:
         unknown = [p for p in problems if p.startswith("signature by unknown key")]
         if unknown and len(unknown) == len(problems):
             keyid = unknown[0].rsplit(" ", 1)[-1]
             raise _error(RefusedError, "custody.unknown-signer", name, shown(keyid, 40))
-        raise RefusedError(f"The {what} {name} does not carry a valid signature "
-                           f"({shown('; '.join(problems) or 'no signature')}).")
+        raise _error(RefusedError, "custody.signed-invalid", kind, name,
+                     shown("; ".join(problems) or "no signature"))
     return payload, good[0].keyid
 
 
@@ -730,20 +724,19 @@ def import_receipt(path: Path) -> ReceiptResult:
     if not isinstance(body, dict) or body.get("schema") != RECEIPT_SCHEMA \
             or not isinstance(recipient, dict) or not isinstance(body.get("ledger"), str) \
             or not isinstance(body.get("deleted_at"), str):
-        raise RefusedError(f"{name} is not a deletion receipt (schema, recipient, date or "
-                           "ledger missing).")
+        raise _error(RefusedError, "custody.not-a-receipt", name)
     package = package_id(body.get("package"))
     if recipient.get("fingerprint") != signer_fp:
-        raise RefusedError(f"{name} is not signed by the recipient it names.")
+        raise _error(RefusedError, "custody.receipt-not-self-signed", name)
     check = ledger.verify(body["ledger"], keys.public_keys())
     if not check.ok:
-        raise RefusedError(f"The receipt's ledger does not verify: line {check.bad_line}: "
-                           f"{shown(check.reason)}.")
+        raise _error(RefusedError, "custody.receipt-ledger-bad", check.bad_line,
+                     shown(check.reason))
     entries = ledger.read_entries(body["ledger"])
     last = entries[-1] if entries else None
     if last is None or last.type != "package.deleted" or last.body.get("package") != package \
             or last.actor != signer_fp:
-        raise RefusedError("The receipt's ledger does not end with this package's deletion.")
+        raise _error(RefusedError, "custody.receipt-ledger-not-deletion")
     entry = next((e for e in load(exports_path()) if e["package"] == package), None)
     if entry is None:
         raise _error(RefusedError, "custody.receipt-not-exported")
@@ -751,7 +744,7 @@ def import_receipt(path: Path) -> ReceiptResult:
         raise _error(RefusedError, "custody.receipt-not-recipient")
     receipts = read_json(data_dir() / "receipts.json", {})
     if not isinstance(receipts, dict):
-        raise BadInputError(f"{data_dir() / 'receipts.json'} is damaged; restore it.")
+        raise _error(BadInputError, "error.file-damaged", data_dir() / "receipts.json")
     if signer_fp in receipts.get(package, {}):
         return ReceiptResult(receipts[package][signer_fp], True)
     receipts.setdefault(package, {})[signer_fp] = body
@@ -791,8 +784,8 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     bundle = verify_for_recipient(bundle_path, now, sealer)
     failed = bundle.failed()
     if failed:
-        raise BundleError("Cannot seal with this package: " + "; ".join(
-            f"{c.name}: {c.detail}" for c in failed) + ".")
+        raise _error(BundleError, "custody.cannot-seal", Joined(tuple(
+            Message("check.line", (c.title_message(), c.detail_message())) for c in failed)))
     folder = skill_dir / "consent"
     folder.mkdir(exist_ok=True, mode=0o700)
     (folder / "manifest.dsse.json").write_text(json.dumps(bundle.envelope, indent=2), "utf-8")

@@ -9,8 +9,8 @@ from enum import StrEnum
 
 from workbench.core import gate
 from workbench.core.artifacts import ArtifactState
-from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.messages import Joined, t
+from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.messages import Joined, label_message, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
@@ -27,9 +27,9 @@ class Decision(StrEnum):
 class SecretCannotBeKept(RefusedError):
     def __init__(self, entity: str = "SECRET") -> None:
         self.entity = entity
-        super().__init__("Secrets (keys, tokens, passwords) and identifiers (resident IDs, "
-                         "passports, card and account numbers) are always redacted; they "
-                         f"cannot be kept ({entity}).")
+        kind = label_message("entity", entity)
+        super().__init__(t("review.cannot-keep", kind, lang="en"), code="review.cannot-keep",
+                         params=(kind,))
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
@@ -60,8 +60,7 @@ def check_decision(finding: StoredFinding, decision: Decision) -> None:
         raise SecretCannotBeKept(finding.entity)
     if decision == Decision.PSEUDONYMISE and (finding.entity not in PSEUDONYMISABLE
                                               or not finding.person_key):
-        raise RefusedError("Only names, emails and phone numbers of a known person can be "
-                           "pseudonymised; redact or keep this one.")
+        raise coded(RefusedError, "review.cannot-pseudonymise")
 
 
 def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
@@ -72,8 +71,7 @@ def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
         missing = gate.unscanned(ws)
         if missing:
             names = ", ".join(b.title for b in missing[:3]) + (" …" if len(missing) > 3 else "")
-            raise RefusedError(f"{len(missing)} item(s) are not scanned yet ({names}): scan "
-                               "the workspace first, then apply the default policy.")
+            raise coded(RefusedError, "review.unscanned", len(missing), names)
     changes = []
     for f in ws.findings():
         if f.decision == Decision.PENDING:
@@ -110,7 +108,7 @@ def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
     """A manual redaction of any span; optionally of the same text everywhere."""
     text = ws.artifact(artifact_id).text
     if not 0 <= start < end <= len(text):
-        raise BadInputError("The selection is outside the artifact's text.")
+        raise coded(BadInputError, "review.selection-outside")
     value = text[start:end]
     spans = [(artifact_id, start, end)]
     if all_occurrences and value.strip():
@@ -127,7 +125,7 @@ def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) 
     """A manual redaction box on an image."""
     x, y, w, h = box
     if w <= 0 or h <= 0 or x < 0 or y < 0:
-        raise BadInputError("A box is X,Y,WIDTH,HEIGHT with a positive width and height.")
+        raise coded(BadInputError, "review.bad-box-size")
     ids = ws.add_box_findings(artifact_id, [box])
     _after_change(ws, [artifact_id])
     return ids
