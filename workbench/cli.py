@@ -361,8 +361,10 @@ def _import(args: argparse.Namespace) -> int:
                      "failed": [{"path": str(p), "reason": why} for p, why in summary.failed],
                      "notes": [{"path": str(p), "note": note} for p, note in summary.notes]})
         return code
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
-    print(t("import.added", added=summary.added, kinds=f" ({kinds})" if kinds else ""))
+    kinds = t("list.items").join(t("count.of", label=label("kind", k), count=n)
+                                 for k, n in sorted(summary.added_by_kind.items()))
+    print(t("import.added", added=summary.added,
+            kinds=t("list.brackets", items=kinds) if kinds else ""))
     if summary.already_present:
         print(t("import.present", count=summary.already_present))
     print(t("import.people", count=summary.people_added))
@@ -889,10 +891,12 @@ def _status(args: argparse.Namespace) -> int:
         _print_json(status.as_json())
         return 0
     print(t("status.workspace", name=status.name))
-    print(t("status.artifacts", count=status.artifacts)
-          + "  ".join(f"{state}: {n}" for state, n in status.by_state.items()))
+    print(t("status.artifacts", count=status.artifacts) + "  ".join(
+        t("count.of", label=label("state", state), count=n)
+        for state, n in status.by_state.items()))
     for kind, states in sorted(status.by_kind_and_state.items()):
-        print(f"  {kind:<12}" + "  ".join(f"{s}: {n}" for s, n in sorted(states.items())))
+        print(f"  {label('kind', kind):<12}" + "  ".join(
+            t("count.of", label=label("state", s), count=n) for s, n in sorted(states.items())))
     print(t("status.people", count=status.people))
     findings = status.extra.get("findings") or {}
     if findings:

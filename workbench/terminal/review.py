@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
-from workbench.core.messages import t
+from workbench.core.messages import label, t
 from workbench.core.review_targets import find_artifact, find_artifacts, short_id
 from workbench.core.workspace import Workspace
 
@@ -108,9 +108,9 @@ def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
         return 0
     if summary is not None:
         print(t("review.decided", decided=summary.decided, approved=summary.approved))
-    print(t("review.left", count=len(left), colon=":" if left else "."))
+    print(t("review.left", count=len(left), colon=t("list.colon") if left else t("list.stop")))
     for item in left:
-        print(t("review.left_item", id=short_id(item.artifact_id), kind=item.kind,
+        print(t("review.left_item", id=short_id(item.artifact_id), kind=label("kind", item.kind),
                 title=item.title, reasons="; ".join(item.reasons)))
     if left:
         print(t("review.next", workspace=args.dir))
@@ -136,8 +136,8 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
                           "detector": f.detector, "box": list(f.box) if f.box else None}
                          for f in findings]})
         return 0
-    print(t("review.header", id=short_id(artifact.id), kind=artifact.kind,
-            title=artifact.title, state=artifact.state))
+    print(t("review.header", id=short_id(artifact.id), kind=label("kind", artifact.kind),
+            title=artifact.title, state=label("state", artifact.state)))
     offset = 0
     for line in artifact.text.split("\n"):
         print(f"{offset:>7} | {line}")
@@ -150,7 +150,8 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
     print(t("review.findings", count=len(findings)) if findings else t("review.no_findings"))
     for f in findings:
         where = ",".join(map(str, f.box)) if f.box else f"{f.start}:{f.end}"
-        print(t("review.finding", id=f.id, where=where, entity=f.entity, decision=f.decision,
+        print(t("review.finding", id=f.id, where=where, entity=label("entity", f.entity),
+                decision=label("decision", f.decision),
                 value=f.value))
     return 0
 
@@ -208,7 +209,8 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
             continue
         results.append({"finding": finding_id, "decision": str(decision), "changed": count})
         if args.format != "json":
-            print(t("review.decided_one", id=finding_id, decision=decision, count=count))
+            print(t("review.decided_one", id=finding_id, decision=label("decision", decision),
+                    count=count))
     return _finish(args, results, failures, len(wanted), code)
 
 
@@ -272,7 +274,8 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
-            _error(f"{short_id(target.id)} {target.title}: {err}")
+            _error(t("review.item_refused", id=short_id(target.id), title=target.title,
+                     reason=err))
             results.append({"artifact": target.id, "error": str(err)})
             continue
         results.append({"artifact": target.id,
