@@ -237,15 +237,15 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     pending_line: list[str] = []
     try:
-        progress(0, 4, "skill folder")
+        progress(0, 4, t("progress.skill-folder"))
         folder = build_skill(ws, work)
         files = {p.relative_to(folder).as_posix(): sha256_file(p)
                  for p in sorted(folder.rglob("*")) if p.is_file()}
-        progress(1, 4, "encrypting")
+        progress(1, 4, t("progress.encrypting"))
         recipients = [r["age"] for r in record["recipients"]] + [employee.age]
 
         def finish(payload_sha: str) -> tuple[dict[str, Any], bytes]:
-            progress(2, 4, "signing")
+            progress(2, 4, t("progress.signing"))
             manifest = dsse.sign_envelope(
                 STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files)), [signer])
             line, ledger_bytes = ledger.next_line(ws.ledger_path, "export.created", signer, {
@@ -253,7 +253,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
                 "recipients": [r["fingerprint"] for r in record["recipients"]],
                 "files": len(files), "delete_by": record["retention"]["delete_by"]})
             pending_line.append(line)
-            progress(3, 4, "writing")
+            progress(3, 4, t("progress.writing"))
             return manifest, ledger_bytes
 
         try:

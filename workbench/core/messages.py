@@ -92,6 +92,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "progress.export": ("Exporting", "导出中"),
     "progress.open": ("Opening", "打开中"),
     "progress.purge": ("Purging", "删除中"),
+    "progress.skill-folder": ("skill folder", "技能文件夹"),
+    "progress.encrypting": ("encrypting", "加密中"),
+    "progress.signing": ("signing", "签名中"),
+    "progress.writing": ("writing", "写入中"),
     "progress.line": ("{what}: {done}/{total} ({percent}%){eta}",
                       "{what}：{done}/{total}（{percent}%）{eta}"),
     "progress.eta": (", about {seconds} s left", "，约剩 {seconds} 秒"),
@@ -679,6 +683,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detector.WeChatIdRecognizer": ("WeChat ID pattern", "微信号格式"),
     "detector.SensitiveCategoryRecognizer": ("Sensitive topic words", "敏感话题词语"),
     "detector.other": ("Automatic detection", "自动识别"),
+    # the demo's steps (the app shows them while it prepares the demo)
+    "demo.identities": (
+        "1. Create three identities, each in its own home (keys in passphrase-protected "
+        "files; demo passphrase '{passphrase}')",
+        "1. 创建三个身份，各在自己的主目录中"
+        "（密钥保存在受口令保护的文件中；演示口令“{passphrase}”）"),
+    "demo.identity": ("   {role:<9} {card}  fingerprint {fingerprint}",
+                      "   {role:<9} {card}  指纹 {fingerprint}"),
+    "demo.cards-exchanged": ("   each party imported the other two public cards",
+                             "   每一方都导入了另外两方的公开身份卡"),
+    "demo.workspace": ("2. Create the workspace for {name} at {path} (time zone {timezone})",
+                       "2. 在 {path} 为 {name} 创建工作区（时区 {timezone}）"),
+    "demo.import": ("3. Import {count} sources: {names}", "3. 导入 {count} 个来源：{names}"),
+    "demo.imported": ("   imported {count} artifacts ({kinds}); {people} people seen",
+                      "   导入了 {count} 项材料（{kinds}）；识别出 {people} 个人"),
+    "demo.scan": ("4. Scan for personal data (English + Chinese detectors, offline)",
+                  "4. 扫描个人信息（英文和中文识别，离线进行）"),
+    "demo.scanned": ("   {findings} findings in {scanned} artifacts: {by_entity}",
+                     "   在 {scanned} 项材料中发现 {findings} 处：{by_entity}"),
+    "demo.parties": (
+        "   about the employee: {own}, about others: {others}, other: {none}; {aliases} "
+        "colleagues get consistent aliases",
+        "   关于员工本人：{own}，关于他人：{others}，其他：{none}；"
+        "{aliases} 位同事获得一致的代称"),
+    "demo.done": ("Done. The demo is in {root} (workspace: {workspace})",
+                  "完成。演示位于 {root}（工作区：{workspace}）"),
     # kinds and states of the material
     "kind.chat": ("chat", "聊天"),
     "kind.email": ("email", "邮件"),
