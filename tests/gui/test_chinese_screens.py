@@ -237,6 +237,9 @@ def test_the_chinese_screens_show_no_english_message_or_code(qapp, qtbot, demo) 
                 seen += english.check(f"consent step {page.steps.currentIndex() + 1}", window)
             window.show_page("keys")
             seen += english.check("keys", window)
+            window.show_page("export")  # nothing consented or approved yet: refused
+            idle(window)
+            seen += english.check("export refused", window)
             window.close()
         with as_party(done, "employee"):
             window = window_for(done.workspace)
