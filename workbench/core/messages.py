@@ -387,6 +387,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The workspace {0} is in use by another window or process{1}: close it there (or wait "
         "for that command to finish) and try again.",
         "工作区 {0} 正被另一个窗口或进程使用{1}：请在那里关闭它（或等待该命令结束）后重试。"),
+    "workspace.bad-timezone": ("Unknown time zone '{0}' (try e.g. Asia/Shanghai).",
+                               "未知的时区“{0}”（例如 Asia/Shanghai）。"),
+    "workspace.cannot-create": ("Cannot create the workspace folder {0}: {1}",
+                                "无法创建工作区文件夹 {0}：{1}"),
+    "workspace.damaged-db": ("{0} is damaged or not a workspace ({1}).",
+                             "{0} 已损坏或不是工作区（{1}）。"),
+    "workspace.unreadable-file": ("it could not be read ({0})", "无法读取（{0}）"),
+    "workspace.search-damaged": (
+        "The workspace could not be searched: a stored text does not decrypt with its key, so "
+        "it was altered or damaged.",
+        "无法搜索工作区：有一段保存的文字无法用其密钥解密，说明它被改动或已损坏。"),
+    "workspace.only-manual-removed": (
+        "Only manual redactions can be removed; decide detector findings instead.",
+        "只能删除手动遮盖；自动识别的内容请作出决定。"),
+    "workspace.foreign-event": (
+        "A ledger event waiting to be signed (#{0}, {1}) was not written by this app: the "
+        "workspace was edited outside it. Nothing was signed.",
+        "一条待签名的台账事件（#{0}，{1}）不是本应用写入的：工作区在本应用之外被改动过。"
+        "没有签署任何内容。"),
+    "workspace.downgraded": (
+        "{0} is damaged: it says it is schema {1} but holds values sealed by a newer one, so it "
+        "was edited outside the app. It will not be opened.",
+        "{0} 已损坏：它声称是格式 {1}，却含有由更新格式封存的值，"
+        "说明它在本应用之外被改动过。不会打开它。"),
+    "workspace.no-artifact": ("No artifact {0} in this workspace.", "此工作区中没有条目 {0}。"),
+    "workspace.no-finding": ("No finding {0} in this workspace.", "此工作区中没有发现 {0}。"),
+    "workspace.no-record": ("No consent record {0} in this workspace.",
+                            "此工作区中没有同意记录 {0}。"),
     "package.not-a-zip": ("{0} is not a Consent Workbench package (not a readable zip: {1}).",
                           "{0} 不是知情同意工作台的数据包（不是可读取的 zip：{1}）。"),
     "package.incomplete": ("{0} is not a complete package: it holds {1} instead of {2}.",
