@@ -93,47 +93,70 @@ def _existing(path: Path) -> Path:
     return path
 
 
+# argparse's own words, which it passes through gettext's `_` (no catalogue ships for them).
+_ARGPARSE_WORDS = {
+    "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positional",
+    "options": "argparse.options",
+    "show this help message and exit": "argparse.help",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "the following arguments are required: %s": "argparse.required",
+    "one of the arguments %s is required": "argparse.one-required",
+    "not allowed with argument %s": "argparse.not-allowed",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid-choice",
+    "expected one argument": "argparse.one-argument",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+}
+
+
+def _argparse_word(text: str) -> str:
+    code = _ARGPARSE_WORDS.get(text)
+    return t(code) if code else text
+
+
 def _parser() -> argparse.ArgumentParser:
+    argparse._ = _argparse_word  # type: ignore[attr-defined]  # argparse's gettext hook
     parser = argparse.ArgumentParser(
         prog="workbench",
-        description="Consent Workbench: review, redact and consent before your work materials "
-        "become an AI skill. Run with no command to open the app.",
+        description=t("help.top._description"),
         epilog=t("help.exit_codes"),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=t("argparse.version"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("demo", help="run the whole flow on bundled sample data")
-    p.add_argument("--headless", action="store_true", help="no window: print each step")
-    p.add_argument("--dir", type=Path, help="where to build the demo workspace")
+    p = sub.add_parser("demo", help=t("help.demo._help"))
+    p.add_argument("--headless", action="store_true", help=t("help.demo.headless"))
+    p.add_argument("--dir", type=Path, help=t("help.demo.dir"))
     p.set_defaults(handler=_demo)
 
-    p = sub.add_parser("init", help="create a workspace")
-    p.add_argument("dir", type=Path, help="the new workspace folder")
-    p.add_argument("--name", help="your name as colleagues write it")
-    p.add_argument("--email", action="append", default=[], help="your email (repeatable)")
-    p.add_argument("--phone", action="append", default=[], help="your phone (repeatable)")
+    p = sub.add_parser("init", help=t("help.init._help"))
+    p.add_argument("dir", type=Path, help=t("help.init.dir"))
+    p.add_argument("--name", help=t("help.init.name"))
+    p.add_argument("--email", action="append", default=[], help=t("help.init.email"))
+    p.add_argument("--phone", action="append", default=[], help=t("help.init.phone"))
     p.add_argument("--alias", action="append", default=[],
-                   help="another name you go by, e.g. pinyin or a nickname (repeatable)")
+                   help=t("help.init.alias"))
     p.add_argument("--id", action="append", default=[], dest="ids",
-                   help="an ID number of yours (repeatable)")
-    p.add_argument("--profile", type=Path, help="read your identifiers from a JSON file")
-    p.add_argument("--timezone", help="IANA zone that decides chat days (default: this machine's)")
+                   help=t("help.init.id"))
+    p.add_argument("--profile", type=Path, help=t("help.init.profile"))
+    p.add_argument("--timezone", help=t("help.init.timezone"))
     p.set_defaults(handler=_init)
 
-    p = sub.add_parser("import", help="import files, folders and exports into a workspace")
-    p.add_argument("dir", type=Path, help="the workspace folder")
+    p = sub.add_parser("import", help=t("help.import._help"))
+    p.add_argument("dir", type=Path, help=t("help.import.dir"))
     p.add_argument("paths", type=Path, nargs="+",
-                   help="files and folders to import (a folder goes in file by file)")
+                   help=t("help.import.paths"))
     _format_option(p)
     p.set_defaults(handler=_import)
 
-    p = sub.add_parser("scan", help="find personal data in a file, or scan a whole workspace")
-    p.add_argument("path", type=Path, help="a file, or a workspace folder")
+    p = sub.add_parser("scan", help=t("help.scan._help"))
+    p.add_argument("path", type=Path, help=t("help.scan.path"))
     p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto",
-                   help="(a file) the language of its text; auto decides per line")
+                   help=t("help.scan.lang"))
     p.add_argument("--processes", type=int, default=1,
-                   help="worker processes for large scans (default 1)")
+                   help=t("help.scan.processes"))
     _format_option(p)
     p.set_defaults(handler=_scan)
 
@@ -141,139 +164,135 @@ def _parser() -> argparse.ArgumentParser:
 
     review_command.add_parser(sub, _review, _format_option)
 
-    p = sub.add_parser("build-skill", help="write the redacted skill folder (approved only)")
-    p.add_argument("dir", type=Path, help="the workspace folder")
-    p.add_argument("--out", type=Path, required=True, help="folder to create the skill in")
-    p.add_argument("--name", help="skill name (lowercase, hyphens)")
+    p = sub.add_parser("build-skill", help=t("help.build-skill._help"))
+    p.add_argument("dir", type=Path, help=t("help.build-skill.dir"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.build-skill.out"))
+    p.add_argument("--name", help=t("help.build-skill.name"))
     p.set_defaults(handler=_build_skill)
 
-    p = sub.add_parser("keys", help="your identities and your contacts' cards")
+    p = sub.add_parser("keys", help=t("help.keys._help"))
     keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    k = keys_sub.add_parser("new", help="create an identity (signing + decryption keys)")
+    k = keys_sub.add_parser("new", help=t("help.keys-new._help"))
     k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True,
-                   help="what this identity does: give consent, countersign, or receive")
-    k.add_argument("--name", required=True, help="the name others will see on your card")
-    k.add_argument("--email", default="", help="an email address for your card")
+                   help=t("help.keys-new.role"))
+    k.add_argument("--name", required=True, help=t("help.keys-new.name"))
+    k.add_argument("--email", default="", help=t("help.keys-new.email"))
     k.set_defaults(handler=_keys_new)
-    k = keys_sub.add_parser("list", help="identities and contacts with fingerprints")
+    k = keys_sub.add_parser("list", help=t("help.keys-list._help"))
     _format_option(k)
     k.set_defaults(handler=_keys_list)
-    k = keys_sub.add_parser("export", help="print an identity's public card (*.wbid.json)")
-    k.add_argument("id", help="fingerprint (or prefix), name or email")
+    k = keys_sub.add_parser("export", help=t("help.keys-export._help"))
+    k.add_argument("id", help=t("help.keys-export.id"))
     k.set_defaults(handler=_keys_export)
-    k = keys_sub.add_parser("move-to", help="move every private key of this home to the "
-                            "system keyring or the passphrase file, losing nothing")
+    k = keys_sub.add_parser("move-to", help=t("help.keys-move-to._help"))
     k.add_argument("store", choices=("keyring", "file"),
-                   help="keyring: the system keyring; file: a passphrase-protected file")
+                   help=t("help.keys-move-to.store"))
     k.set_defaults(handler=_keys_move_to)
-    k = keys_sub.add_parser("import", help="import another party's card as a contact")
-    k.add_argument("file", type=Path, help="their card (*.wbid.json)")
+    k = keys_sub.add_parser("import", help=t("help.keys-import._help"))
+    k.add_argument("file", type=Path, help=t("help.keys-import.file"))
     k.add_argument("--replace", action="store_true",
-                   help="the party really has a new key: replace their old card with this one")
+                   help=t("help.keys-import.replace"))
     k.set_defaults(handler=_keys_import)
 
-    p = sub.add_parser("consent", help="give or decline consent (or, as HR, request it)",
-                       description="`workbench consent request --out FILE` (HR) writes signed "
-                       "proposed terms; `workbench consent DIR …` records the employee's "
-                       "decision for a workspace.")
-    p.add_argument("target", help="a workspace folder, or the word 'request' (HR)")
-    p.add_argument("--out", type=Path, help="(request) where to write the signed request")
-    p.add_argument("--employee", help="(request) the employee it is for: HR's countersign "
-                   "then compares her package with it")
-    p.add_argument("--request", type=Path, help="start from HR's signed request")
-    p.add_argument("--terms", type=Path, help="a terms file (JSON), e.g. consent_terms.json")
-    p.add_argument("--purpose", action="append", default=[], help="purpose (repeatable)")
-    p.add_argument("--controller", help="the company asking")
+    p = sub.add_parser("consent", help=t("help.consent._help"),
+                       description=t("help.consent._description"))
+    p.add_argument("target", help=t("help.consent.target"))
+    p.add_argument("--out", type=Path, help=t("help.consent.out"))
+    p.add_argument("--employee", help=t("help.consent.employee"))
+    p.add_argument("--request", type=Path, help=t("help.consent.request"))
+    p.add_argument("--terms", type=Path, help=t("help.consent.terms"))
+    p.add_argument("--purpose", action="append", default=[], help=t("help.consent.purpose"))
+    p.add_argument("--controller", help=t("help.consent.controller"))
     p.add_argument("--controller-contact", default="",
-                   help="how to reach the company about your data")
-    p.add_argument("--countersigner", help="HR contact: fingerprint, name or email")
-    p.add_argument("--recipient", action="append", default=[], help="recipient contact")
-    p.add_argument("--delete-by", help="YYYY-MM-DD, in the future")
+                   help=t("help.consent.controller-contact"))
+    p.add_argument("--countersigner", help=t("help.consent.countersigner"))
+    p.add_argument("--recipient", action="append", default=[], help=t("help.consent.recipient"))
+    p.add_argument("--delete-by", help=t("help.consent.delete-by"))
     p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
-                   help="give separate consent for a sensitive category (repeatable)")
-    p.add_argument("--licence", help="your licence terms for your own skill")
-    p.add_argument("--licence-fee", default="", help="(with --licence) the fee, if any")
+                   help=t("help.consent.separate-consent"))
+    p.add_argument("--licence", help=t("help.consent.licence"))
+    p.add_argument("--licence-fee", default="", help=t("help.consent.licence-fee"))
     p.add_argument("--licence-until", default="",
-                   help="(with --licence) YYYY-MM-DD the licence ends")
-    p.add_argument("--language", choices=("zh-CN", "en"), help="language of the notice")
-    p.add_argument("--decline", action="store_true", help="decline (signed and kept too)")
-    p.add_argument("--identity", help="which of your identities signs")
-    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+                   help=t("help.consent.licence-until"))
+    p.add_argument("--language", choices=("zh-CN", "en"), help=t("help.consent.language"))
+    p.add_argument("--decline", action="store_true", help=t("help.consent.decline"))
+    p.add_argument("--identity", help=t("help.consent.identity"))
+    p.add_argument("--yes", action="store_true", help=t("help.consent.yes"))
     _format_option(p)
     p.set_defaults(handler=_consent)
 
-    p = sub.add_parser("verify-ledger", help="check a ledger file line by line")
-    p.add_argument("file", type=Path, help="a ledger.jsonl")
+    p = sub.add_parser("verify-ledger", help=t("help.verify-ledger._help"))
+    p.add_argument("file", type=Path, help=t("help.verify-ledger.file"))
     _format_option(p)
     p.set_defaults(handler=_verify_ledger)
 
-    p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
-    p.add_argument("dir", type=Path, help="the workspace folder")
-    p.add_argument("--out", type=Path, required=True, help="the package file to write")
-    p.add_argument("--force", action="store_true", help="replace an existing package file")
-    p.add_argument("--identity", help="which of your employee identities signs")
+    p = sub.add_parser("export", help=t("help.export._help"))
+    p.add_argument("dir", type=Path, help=t("help.export.dir"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.export.out"))
+    p.add_argument("--force", action="store_true", help=t("help.export.force"))
+    p.add_argument("--identity", help=t("help.export.identity"))
     p.set_defaults(handler=_export)
 
-    p = sub.add_parser("countersign", help="(HR) verify a package and add HR's signature")
-    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
-    p.add_argument("--identity", help="which of your HR identities signs")
+    p = sub.add_parser("countersign", help=t("help.countersign._help"))
+    p.add_argument("file", type=Path, help=t("help.countersign.file"))
+    p.add_argument("--identity", help=t("help.countersign.identity"))
     p.add_argument("--accept-differences", action="store_true",
-                   help="countersign even where the terms go beyond your own request")
-    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+                   help=t("help.countersign.accept-differences"))
+    p.add_argument("--yes", action="store_true", help=t("help.countersign.yes"))
     p.set_defaults(handler=_countersign)
 
-    p = sub.add_parser("verify", help="check a package or a skill folder, every check listed")
-    p.add_argument("target", type=Path, help="a .cwpkg file or a skill folder")
+    p = sub.add_parser("verify", help=t("help.verify._help"))
+    p.add_argument("target", type=Path, help=t("help.verify.target"))
     _format_option(p)
     p.set_defaults(handler=_verify)
 
-    p = sub.add_parser("open", help="(recipient) verify, decrypt and take a package into custody")
-    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
-    p.add_argument("--out", type=Path, required=True, help="the folder to open it into")
-    p.add_argument("--identity", help="which of your recipient identities decrypts")
+    p = sub.add_parser("open", help=t("help.open._help"))
+    p.add_argument("file", type=Path, help=t("help.open.file"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.open.out"))
+    p.add_argument("--identity", help=t("help.open.identity"))
     p.set_defaults(handler=_open)
 
-    p = sub.add_parser("withdraw", help="(employee) write a signed revocation for a package")
-    p.add_argument("file", type=Path, help="the package you exported (*.cwpkg)")
-    p.add_argument("--out", type=Path, required=True, help="the revocation file to write")
-    p.add_argument("--identity", help="which of your employee identities signs")
+    p = sub.add_parser("withdraw", help=t("help.withdraw._help"))
+    p.add_argument("file", type=Path, help=t("help.withdraw.file"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.withdraw.out"))
+    p.add_argument("--identity", help=t("help.withdraw.identity"))
     p.set_defaults(handler=_withdraw)
 
-    p = sub.add_parser("revocation", help="(recipient) import an employee's revocation")
-    p.add_argument("action", choices=("import",), help="import: take it in")
-    p.add_argument("file", type=Path, help="the revocation file")
+    p = sub.add_parser("revocation", help=t("help.revocation._help"))
+    p.add_argument("action", choices=("import",), help=t("help.revocation.action"))
+    p.add_argument("file", type=Path, help=t("help.revocation.file"))
     p.set_defaults(handler=_revocation)
 
-    p = sub.add_parser("purge", help="(recipient) delete a package and write a receipt")
+    p = sub.add_parser("purge", help=t("help.purge._help"))
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("package", nargs="?", help="package id (prefix) or the .cwpkg file")
-    target.add_argument("--due", action="store_true", help="every overdue or withdrawn package")
-    p.add_argument("--receipt-out", type=Path, help="where to write the deletion receipt(s)")
+    target.add_argument("package", nargs="?", help=t("help.purge.package"))
+    target.add_argument("--due", action="store_true", help=t("help.purge.due"))
+    p.add_argument("--receipt-out", type=Path, help=t("help.purge.receipt-out"))
     p.set_defaults(handler=_purge)
 
-    p = sub.add_parser("receipt", help="(employee) import a deletion receipt")
-    p.add_argument("action", choices=("import",), help="import: take it in")
-    p.add_argument("file", type=Path, help="the receipt file")
+    p = sub.add_parser("receipt", help=t("help.receipt._help"))
+    p.add_argument("action", choices=("import",), help=t("help.receipt.action"))
+    p.add_argument("file", type=Path, help=t("help.receipt.file"))
     p.set_defaults(handler=_receipt)
 
-    p = sub.add_parser("deadlines", help="every package, its delete-by date and status")
+    p = sub.add_parser("deadlines", help=t("help.deadlines._help"))
     _format_option(p)
     p.set_defaults(handler=_deadlines)
 
-    p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
-    p.add_argument("dir", type=Path, help="the skill folder")
+    p = sub.add_parser("seal-skill", help=t("help.seal-skill._help"))
+    p.add_argument("dir", type=Path, help=t("help.seal-skill.dir"))
     p.add_argument("--bundle", type=Path, required=True,
-                   help="the package (*.cwpkg) whose consent it carries")
-    p.add_argument("--identity", help="which of your recipient identities signs the seal")
+                   help=t("help.seal-skill.bundle"))
+    p.add_argument("--identity", help=t("help.seal-skill.identity"))
     p.set_defaults(handler=_seal_skill)
 
-    p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
-    p.add_argument("dir", type=Path, help="the skill folder")
+    p = sub.add_parser("verify-skill", help=t("help.verify-skill._help"))
+    p.add_argument("dir", type=Path, help=t("help.verify-skill.dir"))
     _format_option(p)
     p.set_defaults(handler=_verify_skill)
 
-    p = sub.add_parser("status", help="artifacts by kind and state, people count")
-    p.add_argument("dir", type=Path, help="the workspace folder")
+    p = sub.add_parser("status", help=t("help.status._help"))
+    p.add_argument("dir", type=Path, help=t("help.status.dir"))
     _format_option(p)
     p.set_defaults(handler=_status)
     _finish_parsers(parser)

@@ -46,6 +46,263 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "退出码：0 成功，1 被检查拒绝，2 输入有误，130 已中断"),
     "help.quiet": ("print no progress", "不显示进度"),
     "help.format": ("table for people, json for scripts", "table 供人阅读，json 供脚本使用"),
+    # argparse's own words (their blanks are argparse's %-style ones, filled by argparse)
+    "argparse.usage": ("usage: ", "用法："),
+    "argparse.positional": ("positional arguments", "位置参数"),
+    "argparse.options": ("options", "选项"),
+    "argparse.help": ("show this help message and exit", "显示此帮助信息并退出"),
+    "argparse.version": ("show program's version number and exit", "显示程序版本号并退出"),
+    "argparse.error": ("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
+    "argparse.required": ("the following arguments are required: %s", "缺少以下参数：%s"),
+    "argparse.one-required": ("one of the arguments %s is required", "必须给出参数 %s 之一"),
+    "argparse.not-allowed": ("not allowed with argument %s", "不能与参数 %s 同时使用"),
+    "argparse.unrecognized": ("unrecognized arguments: %s", "无法识别的参数：%s"),
+    "argparse.invalid-choice": ("invalid choice: %(value)r (choose from %(choices)s)",
+                                "无效的选项：%(value)r（可选：%(choices)s）"),
+    "argparse.one-argument": ("expected one argument", "需要一个参数"),
+    "argparse.argument": ("argument %(argument_name)s: %(message)s",
+                          "参数 %(argument_name)s：%(message)s"),
+    # command-line help (argparse), by command and option
+    "help.top._description": (
+        "Consent Workbench: review, redact and consent before your work materials become an AI "
+        "skill. Run with no command to open the app.",
+        "知情同意工作台：在你的工作材料成为 AI 技能之前，先审阅、遮盖并作出同意。不带命令运行即"
+        "可打开应用。"),
+    "help.demo._help": (
+        "run the whole flow on bundled sample data",
+        "用自带的示例数据走一遍完整流程"),
+    "help.demo.headless": ("no window: print each step", "不打开窗口：逐步打印每一步"),
+    "help.demo.dir": ("where to build the demo workspace", "在哪里建立演示工作区"),
+    "help.init._help": ("create a workspace", "创建工作区"),
+    "help.init.dir": ("the new workspace folder", "新工作区的文件夹"),
+    "help.init.name": ("your name as colleagues write it", "同事书写你名字的方式"),
+    "help.init.email": ("your email (repeatable)", "你的邮箱（可重复）"),
+    "help.init.phone": ("your phone (repeatable)", "你的电话（可重复）"),
+    "help.init.alias": (
+        "another name you go by, e.g. pinyin or a nickname (repeatable)",
+        "你的其他称呼，例如拼音或昵称（可重复）"),
+    "help.init.id": ("an ID number of yours (repeatable)", "你的证件号码（可重复）"),
+    "help.init.profile": ("read your identifiers from a JSON file", "从 JSON 文件读取你的身份信息"),
+    "help.init.timezone": (
+        "IANA zone that decides chat days (default: this machine's)",
+        "决定聊天按哪天分组的 IANA 时区（默认：本机时区）"),
+    "help.import._help": (
+        "import files, folders and exports into a workspace",
+        "把文件、文件夹和导出记录导入工作区"),
+    "help.import.dir": ("the workspace folder", "工作区文件夹"),
+    "help.import.paths": (
+        "files and folders to import (a folder goes in file by file)",
+        "要导入的文件和文件夹（文件夹会逐个文件导入）"),
+    "help.scan._help": (
+        "find personal data in a file, or scan a whole workspace",
+        "在一个文件中查找个人信息，或扫描整个工作区"),
+    "help.scan.path": ("a file, or a workspace folder", "一个文件，或一个工作区文件夹"),
+    "help.scan.lang": (
+        "(a file) the language of its text; auto decides per line",
+        "（文件）文字的语言；auto 表示逐行判断"),
+    "help.scan.processes": (
+        "worker processes for large scans (default 1)",
+        "大规模扫描时的工作进程数（默认 1）"),
+    "help.build-skill._help": (
+        "write the redacted skill folder (approved only)",
+        "写出遮盖后的技能文件夹（仅含已批准的内容）"),
+    "help.build-skill.dir": ("the workspace folder", "工作区文件夹"),
+    "help.build-skill.out": ("folder to create the skill in", "创建技能的文件夹"),
+    "help.build-skill.name": ("skill name (lowercase, hyphens)", "技能名称（小写字母和连字符）"),
+    "help.keys._help": ("your identities and your contacts' cards", "你的身份和联系人的身份卡"),
+    "help.keys-new._help": (
+        "create an identity (signing + decryption keys)",
+        "创建一个身份（签名和解密密钥）"),
+    "help.keys-new.role": (
+        "what this identity does: give consent, countersign, or receive",
+        "这个身份的用途：给予同意、会签或接收"),
+    "help.keys-new.name": ("the name others will see on your card", "别人在你的身份卡上看到的名字"),
+    "help.keys-new.email": ("an email address for your card", "身份卡上的邮箱地址"),
+    "help.keys-list._help": (
+        "identities and contacts with fingerprints",
+        "身份和联系人，以及它们的指纹"),
+    "help.keys-export._help": (
+        "print an identity's public card (*.wbid.json)",
+        "打印某个身份的公开身份卡（*.wbid.json）"),
+    "help.keys-export.id": (
+        "fingerprint (or prefix), name or email",
+        "指纹（或其开头）、名字或邮箱"),
+    "help.keys-move-to._help": (
+        "move every private key of this home to the system keyring or the passphrase file, "
+        "losing nothing",
+        "把此主目录的全部私钥移到系统钥匙串或口令文件中，不会丢失任何内容"),
+    "help.keys-move-to.store": (
+        "keyring: the system keyring; file: a passphrase-protected file",
+        "keyring：系统钥匙串；file：受口令保护的文件"),
+    "help.keys-import._help": (
+        "import another party's card as a contact",
+        "把对方的身份卡导入为联系人"),
+    "help.keys-import.file": ("their card (*.wbid.json)", "对方的身份卡（*.wbid.json）"),
+    "help.keys-import.replace": (
+        "the party really has a new key: replace their old card with this one",
+        "对方确实换了新密钥：用这张卡替换旧卡"),
+    "help.consent._help": (
+        "give or decline consent (or, as HR, request it)",
+        "给予或拒绝同意（HR 则发出同意请求）"),
+    "help.consent._description": (
+        "`workbench consent request --out FILE` (HR) writes signed proposed terms; `workbench "
+        "consent DIR …` records the employee's decision for a workspace.",
+        "`workbench consent request --out FILE`（HR）写出签名的拟议条款；`workbench consent DIR"
+        " …` 为工作区记录员工的决定。"),
+    "help.consent.target": (
+        "a workspace folder, or the word 'request' (HR)",
+        "工作区文件夹，或单词 request（HR）"),
+    "help.consent.out": (
+        "(request) where to write the signed request",
+        "（request）签名请求写到哪里"),
+    "help.consent.employee": (
+        "(request) the employee it is for: HR's countersign then compares her package with it",
+        "（request）请求发给哪位员工：HR 会签时会用它比对她的数据包"),
+    "help.consent.request": ("start from HR's signed request", "以 HR 签名的请求为起点"),
+    "help.consent.terms": (
+        "a terms file (JSON), e.g. consent_terms.json",
+        "条款文件（JSON），例如 consent_terms.json"),
+    "help.consent.purpose": ("purpose (repeatable)", "用途（可重复）"),
+    "help.consent.controller": ("the company asking", "提出请求的公司"),
+    "help.consent.controller-contact": (
+        "how to reach the company about your data",
+        "就你的数据联系公司的方式"),
+    "help.consent.countersigner": (
+        "HR contact: fingerprint, name or email",
+        "HR 联系人：指纹、名字或邮箱"),
+    "help.consent.recipient": ("recipient contact", "接收方联系人"),
+    "help.consent.delete-by": ("YYYY-MM-DD, in the future", "YYYY-MM-DD，须晚于今天"),
+    "help.consent.separate-consent": (
+        "give separate consent for a sensitive category (repeatable)",
+        "为某个敏感类别单独同意（可重复）"),
+    "help.consent.licence": (
+        "your licence terms for your own skill",
+        "你为自己的技能设定的许可条款"),
+    "help.consent.licence-fee": (
+        "(with --licence) the fee, if any",
+        "（与 --licence 一起）费用（如有）"),
+    "help.consent.licence-until": (
+        "(with --licence) YYYY-MM-DD the licence ends",
+        "（与 --licence 一起）许可截止日 YYYY-MM-DD"),
+    "help.consent.language": ("language of the notice", "告知书的语言"),
+    "help.consent.decline": ("decline (signed and kept too)", "拒绝（同样会签名并保存）"),
+    "help.consent.identity": ("which of your identities signs", "用你的哪个身份签名"),
+    "help.consent.yes": ("do not ask to confirm", "不再询问确认"),
+    "help.verify-ledger._help": ("check a ledger file line by line", "逐行核验台账文件"),
+    "help.verify-ledger.file": ("a ledger.jsonl", "一个 ledger.jsonl 文件"),
+    "help.export._help": (
+        "encrypt and sign the skill package (*.cwpkg)",
+        "加密并签署技能数据包（*.cwpkg）"),
+    "help.export.dir": ("the workspace folder", "工作区文件夹"),
+    "help.export.out": ("the package file to write", "要写出的数据包文件"),
+    "help.export.force": ("replace an existing package file", "替换已有的数据包文件"),
+    "help.export.identity": ("which of your employee identities signs", "用你的哪个员工身份签名"),
+    "help.countersign._help": (
+        "(HR) verify a package and add HR's signature",
+        "（HR）核验数据包并加上 HR 的签名"),
+    "help.countersign.file": ("the package (*.cwpkg)", "数据包（*.cwpkg）"),
+    "help.countersign.identity": ("which of your HR identities signs", "用你的哪个 HR 身份签名"),
+    "help.countersign.accept-differences": (
+        "countersign even where the terms go beyond your own request",
+        "即使条款超出了你自己的请求也会签"),
+    "help.countersign.yes": ("do not ask to confirm", "不再询问确认"),
+    "help.verify._help": (
+        "check a package or a skill folder, every check listed",
+        "核验数据包或技能文件夹，列出每一项核验"),
+    "help.verify.target": ("a .cwpkg file or a skill folder", "一个 .cwpkg 文件或技能文件夹"),
+    "help.open._help": (
+        "(recipient) verify, decrypt and take a package into custody",
+        "（接收方）核验、解密并保管数据包"),
+    "help.open.file": ("the package (*.cwpkg)", "数据包（*.cwpkg）"),
+    "help.open.out": ("the folder to open it into", "打开到哪个文件夹"),
+    "help.open.identity": (
+        "which of your recipient identities decrypts",
+        "用你的哪个接收方身份解密"),
+    "help.withdraw._help": (
+        "(employee) write a signed revocation for a package",
+        "（员工）为数据包写出签名的撤回文件"),
+    "help.withdraw.file": ("the package you exported (*.cwpkg)", "你导出的数据包（*.cwpkg）"),
+    "help.withdraw.out": ("the revocation file to write", "要写出的撤回文件"),
+    "help.withdraw.identity": ("which of your employee identities signs", "用你的哪个员工身份签名"),
+    "help.revocation._help": (
+        "(recipient) import an employee's revocation",
+        "（接收方）导入员工的撤回文件"),
+    "help.revocation.action": ("import: take it in", "import：导入它"),
+    "help.revocation.file": ("the revocation file", "撤回文件"),
+    "help.purge._help": (
+        "(recipient) delete a package and write a receipt",
+        "（接收方）删除数据包并写出删除回执"),
+    "help.purge.package": (
+        "package id (prefix) or the .cwpkg file",
+        "数据包编号（或其开头）或 .cwpkg 文件"),
+    "help.purge.due": ("every overdue or withdrawn package", "所有已过期或已撤回的数据包"),
+    "help.purge.receipt-out": ("where to write the deletion receipt(s)", "删除回执写到哪里"),
+    "help.receipt._help": ("(employee) import a deletion receipt", "（员工）导入删除回执"),
+    "help.receipt.action": ("import: take it in", "import：导入它"),
+    "help.receipt.file": ("the receipt file", "删除回执文件"),
+    "help.deadlines._help": (
+        "every package, its delete-by date and status",
+        "每个数据包、它的删除期限和状态"),
+    "help.seal-skill._help": (
+        "attach a package's consent to a skill folder",
+        "把数据包的同意附到技能文件夹上"),
+    "help.seal-skill.dir": ("the skill folder", "技能文件夹"),
+    "help.seal-skill.bundle": (
+        "the package (*.cwpkg) whose consent it carries",
+        "其同意随技能一起附带的数据包（*.cwpkg）"),
+    "help.seal-skill.identity": (
+        "which of your recipient identities signs the seal",
+        "用你的哪个接收方身份签署封存"),
+    "help.verify-skill._help": (
+        "check a skill folder's consent and references",
+        "核验技能文件夹的同意和参考资料"),
+    "help.verify-skill.dir": ("the skill folder", "技能文件夹"),
+    "help.status._help": (
+        "artifacts by kind and state, people count",
+        "按类型和状态统计的材料，以及人数"),
+    "help.status.dir": ("the workspace folder", "工作区文件夹"),
+    "help.review._help": (
+        "review a workspace: list, show, decide, redact, approve, exclude",
+        "审阅工作区：列出、查看、决定、遮盖、批准、排除"),
+    "help.review._description": (
+        "Review what is pending, item by item or by the default policy. Items are named by the "
+        "id `--list` shows, a unique start of it, or their title.",
+        "逐项或按默认规则审阅待处理的内容。条目可用 `--list` 显示的 ID、ID 的唯一开头或标题来指"
+        "定。"),
+    "help.review.dir": ("the workspace folder", "工作区文件夹"),
+    "help.review.auto": (
+        "decide every open finding by the default policy and approve every item with nothing "
+        "left to decide (images stay for you to look at)",
+        "按默认规则决定所有未处理的发现，并批准所有已无待决事项的条目（图片留给你亲自查看）"),
+    "help.review.list": ("what is left to review, and why", "还有哪些待审阅，以及原因"),
+    "help.review.show": (
+        "an item's text and every finding in it (id, class, value, decision)",
+        "条目的文字及其中每一处发现（ID、类别、内容、决定）"),
+    "help.review.decide": (
+        "set findings' decisions: redact, pseudonymise or keep (finding ids as --show lists "
+        "them)",
+        "设定发现的决定：redact（遮盖）、pseudonymise（代称）或 keep（保留）（发现 ID 与 --show"
+        " 所列一致）"),
+    "help.review.redact": (
+        "redact a span of an item's text (give it with --span)",
+        "遮盖条目文字中的一段（用 --span 给出）"),
+    "help.review.box": (
+        "cover an area of an image, in pixels of the upright picture",
+        "遮盖图片中的一块区域，以摆正后的图片像素计"),
+    "help.review.approve": (
+        "approve items whose findings all have a decision",
+        "批准所有发现都已有决定的条目"),
+    "help.review.exclude": ("leave items out of the export", "把条目排除在导出之外"),
+    "help.review.undo": ("undo the last review step", "撤销上一步审阅"),
+    "help.review.span": (
+        "(with --redact) the characters to redact, as --show numbers them",
+        "（与 --redact 一起）要遮盖的字符范围，按 --show 的编号"),
+    "help.review.everywhere": (
+        "(with --decide or --redact) the same value everywhere in the workspace",
+        "（与 --decide 或 --redact 一起）对工作区中各处相同的内容一并处理"),
+    "help.review.image-out": (
+        "(with --show of an image) write the picture as it would be exported, to look at",
+        "（与图片的 --show 一起）把导出时的图片写出来供查看"),
     # errors
     "error.prefix": ("workbench: {message}", "workbench：{message}"),
     "error.no_such_path": ("{path} does not exist; check the path.",

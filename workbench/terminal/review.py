@@ -21,36 +21,30 @@ DECISIONS = {"redact": "redact", "pseudonymise": "pseudonymise", "pseudonymize":
 
 def add_parser(sub: Any, handler: Any, format_option: Any) -> None:
     p = sub.add_parser(
-        "review", help="review a workspace: list, show, decide, redact, approve, exclude",
-        description="Review what is pending, item by item or by the default policy. Items are "
-        "named by the id `--list` shows, a unique start of it, or their title.")
-    p.add_argument("dir", type=Path, help="the workspace folder")
+        "review", help=t("help.review._help"),
+        description=t("help.review._description"))
+    p.add_argument("dir", type=Path, help=t("help.review.dir"))
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument("--auto", action="store_true",
-                      help="decide every open finding by the default policy and approve every "
-                      "item with nothing left to decide (images stay for you to look at)")
-    mode.add_argument("--list", action="store_true", help="what is left to review, and why")
-    mode.add_argument("--show", metavar="ID", help="an item's text and every finding in it "
-                      "(id, class, value, decision)")
+                      help=t("help.review.auto"))
+    mode.add_argument("--list", action="store_true", help=t("help.review.list"))
+    mode.add_argument("--show", metavar="ID", help=t("help.review.show"))
     mode.add_argument("--decide", nargs="+", metavar="FINDING=DECISION",
-                      help="set findings' decisions: redact, pseudonymise or keep "
-                      "(finding ids as --show lists them)")
-    mode.add_argument("--redact", metavar="ID", help="redact a span of an item's text "
-                      "(give it with --span)")
+                      help=t("help.review.decide"))
+    mode.add_argument("--redact", metavar="ID", help=t("help.review.redact"))
     mode.add_argument("--box", nargs=2, metavar=("ID", "X,Y,W,H"),
-                      help="cover an area of an image, in pixels of the upright picture")
+                      help=t("help.review.box"))
     mode.add_argument("--approve", nargs="+", metavar="ID",
-                      help="approve items whose findings all have a decision")
+                      help=t("help.review.approve"))
     mode.add_argument("--exclude", nargs="+", metavar="ID",
-                      help="leave items out of the export")
-    mode.add_argument("--undo", action="store_true", help="undo the last review step")
+                      help=t("help.review.exclude"))
+    mode.add_argument("--undo", action="store_true", help=t("help.review.undo"))
     p.add_argument("--span", metavar="START:END",
-                   help="(with --redact) the characters to redact, as --show numbers them")
+                   help=t("help.review.span"))
     p.add_argument("--everywhere", action="store_true",
-                   help="(with --decide or --redact) the same value everywhere in the workspace")
+                   help=t("help.review.everywhere"))
     p.add_argument("--image-out", type=Path, metavar="FILE",
-                   help="(with --show of an image) write the picture as it would be exported, "
-                   "to look at")
+                   help=t("help.review.image-out"))
     format_option(p)
     p.set_defaults(handler=handler)
 
