@@ -78,7 +78,7 @@ def main(out: Path) -> None:
     from workbench.core.artifacts import ArtifactKind
     from workbench.core.demo import as_party
     from workbench.core.workspace import Workspace
-    from workbench.gui.app import install_translators
+    from workbench.gui.app import install_translators, remove_translators
     from workbench.gui.context import AppContext
     from workbench.gui.main_window import MainWindow
 
@@ -144,8 +144,7 @@ def main(out: Path) -> None:
                 wait_idle(window)
                 shoot(window, out / f"{code}-recipient.png")
                 window.close()
-            for translator in translators:
-                app.removeTranslator(translator)
+            remove_translators(app, translators)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,17 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return home
 
 
+@pytest.fixture(autouse=True)
+def core_language_restored(monkeypatch: pytest.MonkeyPatch):
+    """The app sets WORKBENCH_LANG when it installs a language: undo it after each test."""
+    was = os.environ.get("WORKBENCH_LANG")
+    monkeypatch.setenv("WORKBENCH_LANG", "en")  # records the value to restore, even none
+    if was is None:
+        monkeypatch.delenv("WORKBENCH_LANG")
+    else:
+        monkeypatch.setenv("WORKBENCH_LANG", was)
+
+
 class NetworkAccess(AssertionError):
     """A test tried to reach the network; the app must never open an Internet socket."""
 

@@ -242,7 +242,7 @@ def test_package_commands_use_the_real_clock_so_an_expired_package_is_refused(
     assert code == 1 and result["verdict"] == "refused"
     assert [c["check"] for c in result["checks"] if not c["ok"]] == ["deadline"]
     code, _, err = run(capsys, "open", package, "--out", tmp_path / "recv")
-    assert code == 1 and "deadline: expired" in err
+    assert code == 1 and "delete-by date: expired" in err
 
 
 def test_export_countersign_open_purge_receipt_from_the_command_line(

@@ -55,6 +55,21 @@ def test_help_documents_the_exit_codes_for_every_command(capsys):
     assert "130" in readme and "refused by a check" in readme
 
 
+def test_help_follows_the_locale_for_every_command(monkeypatch):
+    """Under a Chinese locale no help line of any command is left in English (option names,
+    metavars and the program's name aside)."""
+    for variable in ("WORKBENCH_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    english_help = {english for code, (english, _) in messages.CATALOGUE.items()
+                    if code.startswith(("help.", "argparse."))}
+    for path, parser in _parsers(_parser()):
+        text = parser.format_help()
+        assert "用法：" in text and "显示此帮助信息并退出" in text, path
+        left = [e for e in english_help if len(e) > 12 and e in text]
+        assert not left, (path, left)
+
+
 def test_every_long_command_can_be_quiet():
     for path, parser in _parsers(_parser()):
         long = path.split()[-1] in {"import", "scan", "review", "export", "open", "purge"}
@@ -108,7 +123,7 @@ def test_messages_have_both_languages_with_the_same_blanks():
     for code, (english, chinese) in messages.CATALOGUE.items():
         assert english and chinese, code
         assert re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", chinese) \
-            or code == "review.finding", code
+            or code in ("review.finding", "count.of"), code
         names = {f[1] for f in blanks.parse(english) if f[1]}
         assert names == {f[1] for f in blanks.parse(chinese) if f[1]}, code
 

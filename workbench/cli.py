@@ -22,7 +22,7 @@ from workbench.core.errors import (
     NotAWorkspace,
     WorkbenchError,
 )
-from workbench.core.messages import say, t
+from workbench.core.messages import label, say, t
 from workbench.core.profile import SelfProfile
 
 log = logging.getLogger(__name__)
@@ -157,48 +157,71 @@ def _existing(path: Path) -> Path:
     return path
 
 
+# argparse's own words, which it passes through gettext's `_` (no catalogue ships for them).
+_ARGPARSE_WORDS = {
+    "usage: ": "argparse.usage",
+    "positional arguments": "argparse.positional",
+    "options": "argparse.options",
+    "show this help message and exit": "argparse.help",
+    "%(prog)s: error: %(message)s\n": "argparse.error",
+    "the following arguments are required: %s": "argparse.required",
+    "one of the arguments %s is required": "argparse.one-required",
+    "not allowed with argument %s": "argparse.not-allowed",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid-choice",
+    "expected one argument": "argparse.one-argument",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+}
+
+
+def _argparse_word(text: str) -> str:
+    code = _ARGPARSE_WORDS.get(text)
+    return t(code) if code else text
+
+
 def _parser() -> argparse.ArgumentParser:
+    argparse._ = _argparse_word  # type: ignore[attr-defined]  # argparse's gettext hook
     parser = argparse.ArgumentParser(
         prog="workbench",
-        description="Consent Workbench: review, redact and consent before your work materials "
-        "become an AI skill. Run with no command to open the app.",
+        description=t("help.top._description"),
         epilog=t("help.exit_codes"),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=t("argparse.version"))
     parser.add_argument("-v", "--verbose", action="store_true", help=t("help.verbose"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("demo", help="run the whole flow on bundled sample data")
-    p.add_argument("--headless", action="store_true", help="no window: print each step")
-    p.add_argument("--dir", type=Path, help="where to build the demo workspace")
+    p = sub.add_parser("demo", help=t("help.demo._help"))
+    p.add_argument("--headless", action="store_true", help=t("help.demo.headless"))
+    p.add_argument("--dir", type=Path, help=t("help.demo.dir"))
     p.set_defaults(handler=_demo)
 
-    p = sub.add_parser("init", help="create a workspace")
-    p.add_argument("dir", type=Path, help="the new workspace folder")
-    p.add_argument("--name", help="your name as colleagues write it")
-    p.add_argument("--email", action="append", default=[], help="your email (repeatable)")
-    p.add_argument("--phone", action="append", default=[], help="your phone (repeatable)")
+    p = sub.add_parser("init", help=t("help.init._help"))
+    p.add_argument("dir", type=Path, help=t("help.init.dir"))
+    p.add_argument("--name", help=t("help.init.name"))
+    p.add_argument("--email", action="append", default=[], help=t("help.init.email"))
+    p.add_argument("--phone", action="append", default=[], help=t("help.init.phone"))
     p.add_argument("--alias", action="append", default=[],
-                   help="another name you go by, e.g. pinyin or a nickname (repeatable)")
+                   help=t("help.init.alias"))
     p.add_argument("--id", action="append", default=[], dest="ids",
-                   help="an ID number of yours (repeatable)")
-    p.add_argument("--profile", type=Path, help="read your identifiers from a JSON file")
-    p.add_argument("--timezone", help="IANA zone that decides chat days (default: this machine's)")
+                   help=t("help.init.id"))
+    p.add_argument("--profile", type=Path, help=t("help.init.profile"))
+    p.add_argument("--timezone", help=t("help.init.timezone"))
     p.set_defaults(handler=_init)
 
-    p = sub.add_parser("import", help="import files, folders and exports into a workspace")
-    p.add_argument("dir", type=Path, help="the workspace folder")
+    p = sub.add_parser("import", help=t("help.import._help"))
+    p.add_argument("dir", type=Path, help=t("help.import.dir"))
     p.add_argument("paths", type=Path, nargs="+",
-                   help="files and folders to import (a folder goes in file by file)")
+                   help=t("help.import.paths"))
     _format_option(p)
     p.set_defaults(handler=_import)
 
-    p = sub.add_parser("scan", help="find personal data in a file, or scan a whole workspace")
-    p.add_argument("path", type=Path, help="a file, or a workspace folder")
+    p = sub.add_parser("scan", help=t("help.scan._help"))
+    p.add_argument("path", type=Path, help=t("help.scan.path"))
     p.add_argument("--lang", choices=("auto", "en", "zh"), default="auto",
-                   help="(a file) the language of its text; auto decides per line")
+                   help=t("help.scan.lang"))
     p.add_argument("--processes", type=int, default=1,
-                   help="worker processes for large scans (default 1)")
+                   help=t("help.scan.processes"))
     _format_option(p)
     p.set_defaults(handler=_scan)
 
@@ -206,44 +229,36 @@ def _parser() -> argparse.ArgumentParser:
 
     review_command.add_parser(sub, _review, _format_option)
 
-    p = sub.add_parser("build-skill", help="write the redacted skill folder (approved only)")
-    p.add_argument("dir", type=Path, help="the workspace folder")
-    p.add_argument("--out", type=Path, required=True, help="folder to create the skill in")
-    p.add_argument("--name", help="skill name (lowercase, hyphens)")
+    p = sub.add_parser("build-skill", help=t("help.build-skill._help"))
+    p.add_argument("dir", type=Path, help=t("help.build-skill.dir"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.build-skill.out"))
+    p.add_argument("--name", help=t("help.build-skill.name"))
     p.set_defaults(handler=_build_skill)
 
-    p = sub.add_parser("keys", help="your identities and your contacts' cards")
+    p = sub.add_parser("keys", help=t("help.keys._help"))
     keys_sub = p.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    k = keys_sub.add_parser("new", help="create an identity (signing + decryption keys)")
+    k = keys_sub.add_parser("new", help=t("help.keys-new._help"))
     k.add_argument("--role", choices=("employee", "hr", "recipient"), required=True,
-                   help="what this identity does: give consent, countersign, or receive")
-    k.add_argument("--name", required=True, help="the name others will see on your card")
-    k.add_argument("--email", default="", help="an email address for your card")
-    k.add_argument("--another", action="store_true",
-                   help="make a second identity of this role even though one with this name "
-                   "or email exists")
+                   help=t("help.keys-new.role"))
+    k.add_argument("--name", required=True, help=t("help.keys-new.name"))
+    k.add_argument("--email", default="", help=t("help.keys-new.email"))
+    k.add_argument("--another", action="store_true", help=t("help.keys-new.another"))
     k.set_defaults(handler=_keys_new)
-    k = keys_sub.add_parser("list", help="identities and contacts with fingerprints")
+    k = keys_sub.add_parser("list", help=t("help.keys-list._help"))
     _format_option(k)
     k.set_defaults(handler=_keys_list)
-    k = keys_sub.add_parser("export", help="print an identity's public card (*.wbid.json)")
-    k.add_argument("id", help="fingerprint (or prefix), name or email")
+    k = keys_sub.add_parser("export", help=t("help.keys-export._help"))
+    k.add_argument("id", help=t("help.keys-export.id"))
     k.set_defaults(handler=_keys_export)
-    k = keys_sub.add_parser("move-to", help="move every private key of this home to the "
-                            "system keyring or the passphrase file, losing nothing")
+    k = keys_sub.add_parser("move-to", help=t("help.keys-move-to._help"))
     k.add_argument("store", choices=("keyring", "file"),
-                   help="keyring: the system keyring; file: a passphrase-protected file")
+                   help=t("help.keys-move-to.store"))
     k.set_defaults(handler=_keys_move_to)
-    k = keys_sub.add_parser("import", help="import another party's card as a contact "
-                            "(verified only when you give the fingerprint they read to you)")
-    k.add_argument("file", type=Path, help="their card (*.wbid.json)")
-    k.add_argument("--fingerprint", metavar="DIGITS",
-                   help="the fingerprint they read to you by phone or in person (all of it, "
-                   "or at least its last four groups): marks the contact verified if it "
-                   "matches, refuses the card if not")
+    k = keys_sub.add_parser("import", help=t("help.keys-import._help"))
+    k.add_argument("file", type=Path, help=t("help.keys-import.file"))
+    k.add_argument("--fingerprint", metavar="DIGITS", help=t("help.keys-import.fingerprint"))
     k.add_argument("--replace", action="store_true",
-                   help="the party really has a new key: replace their old card with this one "
-                   "(needs --fingerprint)")
+                   help=t("help.keys-import.replace"))
     k.set_defaults(handler=_keys_import)
     k = keys_sub.add_parser("verify", help="mark a contact verified after comparing its "
                             "fingerprint with its owner")
@@ -253,112 +268,107 @@ def _parser() -> argparse.ArgumentParser:
                    "or at least its last four groups)")
     k.set_defaults(handler=_keys_verify)
 
-    p = sub.add_parser("consent", help="give or decline consent (or, as HR, request it)",
-                       description="`workbench consent request --out FILE` (HR) writes signed "
-                       "proposed terms; `workbench consent DIR …` records the employee's "
-                       "decision for a workspace.")
-    p.add_argument("target", help="a workspace folder, or the word 'request' (HR)")
-    p.add_argument("--out", type=Path, help="(request) where to write the signed request")
-    p.add_argument("--force", action="store_true",
-                   help="(request) replace an existing request file")
-    p.add_argument("--employee", help="(request) the employee it is for: HR's countersign "
-                   "then compares her package with it")
-    p.add_argument("--request", type=Path, help="start from HR's signed request")
-    p.add_argument("--terms", type=Path, help="a terms file (JSON), e.g. consent_terms.json")
-    p.add_argument("--purpose", action="append", default=[], help="purpose (repeatable)")
-    p.add_argument("--controller", help="the company asking")
+    p = sub.add_parser("consent", help=t("help.consent._help"),
+                       description=t("help.consent._description"))
+    p.add_argument("target", help=t("help.consent.target"))
+    p.add_argument("--out", type=Path, help=t("help.consent.out"))
+    p.add_argument("--force", action="store_true", help=t("help.consent.force"))
+    p.add_argument("--employee", help=t("help.consent.employee"))
+    p.add_argument("--request", type=Path, help=t("help.consent.request"))
+    p.add_argument("--terms", type=Path, help=t("help.consent.terms"))
+    p.add_argument("--purpose", action="append", default=[], help=t("help.consent.purpose"))
+    p.add_argument("--controller", help=t("help.consent.controller"))
     p.add_argument("--controller-contact", default="",
-                   help="how to reach the company about your data")
-    p.add_argument("--countersigner", help="HR contact: fingerprint, name or email")
-    p.add_argument("--recipient", action="append", default=[], help="recipient contact")
-    p.add_argument("--delete-by", help="YYYY-MM-DD, in the future")
+                   help=t("help.consent.controller-contact"))
+    p.add_argument("--countersigner", help=t("help.consent.countersigner"))
+    p.add_argument("--recipient", action="append", default=[], help=t("help.consent.recipient"))
+    p.add_argument("--delete-by", help=t("help.consent.delete-by"))
     p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
-                   help="give separate consent for a sensitive category (repeatable)")
-    p.add_argument("--licence", help="your licence terms for your own skill")
-    p.add_argument("--licence-fee", default="", help="(with --licence) the fee, if any")
+                   help=t("help.consent.separate-consent"))
+    p.add_argument("--licence", help=t("help.consent.licence"))
+    p.add_argument("--licence-fee", default="", help=t("help.consent.licence-fee"))
     p.add_argument("--licence-until", default="",
-                   help="(with --licence) YYYY-MM-DD the licence ends")
-    p.add_argument("--language", choices=("zh-CN", "en"), help="language of the notice")
-    p.add_argument("--decline", action="store_true", help="decline (signed and kept too)")
-    p.add_argument("--identity", help="which of your identities signs")
-    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+                   help=t("help.consent.licence-until"))
+    p.add_argument("--language", choices=("zh-CN", "en"), help=t("help.consent.language"))
+    p.add_argument("--decline", action="store_true", help=t("help.consent.decline"))
+    p.add_argument("--identity", help=t("help.consent.identity"))
+    p.add_argument("--yes", action="store_true", help=t("help.consent.yes"))
     _format_option(p)
     p.set_defaults(handler=_consent)
 
-    p = sub.add_parser("verify-ledger", help="check a ledger file line by line")
-    p.add_argument("file", type=Path, help="a ledger.jsonl")
+    p = sub.add_parser("verify-ledger", help=t("help.verify-ledger._help"))
+    p.add_argument("file", type=Path, help=t("help.verify-ledger.file"))
     _format_option(p)
     p.set_defaults(handler=_verify_ledger)
 
-    p = sub.add_parser("export", help="encrypt and sign the skill package (*.cwpkg)")
-    p.add_argument("dir", type=Path, help="the workspace folder")
-    p.add_argument("--out", type=Path, required=True, help="the package file to write")
-    p.add_argument("--force", action="store_true", help="replace an existing package file")
-    p.add_argument("--identity", help="which of your employee identities signs")
+    p = sub.add_parser("export", help=t("help.export._help"))
+    p.add_argument("dir", type=Path, help=t("help.export.dir"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.export.out"))
+    p.add_argument("--force", action="store_true", help=t("help.export.force"))
+    p.add_argument("--identity", help=t("help.export.identity"))
     p.set_defaults(handler=_export)
 
-    p = sub.add_parser("countersign", help="(HR) verify a package and add HR's signature")
-    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
-    p.add_argument("--identity", help="which of your HR identities signs")
+    p = sub.add_parser("countersign", help=t("help.countersign._help"))
+    p.add_argument("file", type=Path, help=t("help.countersign.file"))
+    p.add_argument("--identity", help=t("help.countersign.identity"))
     p.add_argument("--accept-differences", action="store_true",
-                   help="countersign even where the terms go beyond your own request")
-    p.add_argument("--yes", action="store_true", help="do not ask to confirm")
+                   help=t("help.countersign.accept-differences"))
+    p.add_argument("--yes", action="store_true", help=t("help.countersign.yes"))
     p.set_defaults(handler=_countersign)
 
-    p = sub.add_parser("verify", help="check a package or a skill folder, every check listed")
-    p.add_argument("target", type=Path, help="a .cwpkg file or a skill folder")
+    p = sub.add_parser("verify", help=t("help.verify._help"))
+    p.add_argument("target", type=Path, help=t("help.verify.target"))
     _format_option(p)
     p.set_defaults(handler=_verify)
 
-    p = sub.add_parser("open", help="(recipient) verify, decrypt and take a package into custody")
-    p.add_argument("file", type=Path, help="the package (*.cwpkg)")
-    p.add_argument("--out", type=Path, required=True, help="the folder to open it into")
-    p.add_argument("--identity", help="which of your recipient identities decrypts")
+    p = sub.add_parser("open", help=t("help.open._help"))
+    p.add_argument("file", type=Path, help=t("help.open.file"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.open.out"))
+    p.add_argument("--identity", help=t("help.open.identity"))
     p.set_defaults(handler=_open)
 
-    p = sub.add_parser("withdraw", help="(employee) write a signed revocation for a package")
-    p.add_argument("file", type=Path, help="the package you exported (*.cwpkg)")
-    p.add_argument("--out", type=Path, required=True, help="the revocation file to write")
-    p.add_argument("--force", action="store_true",
-                   help="replace an existing file that is not this revocation")
-    p.add_argument("--identity", help="which of your employee identities signs")
+    p = sub.add_parser("withdraw", help=t("help.withdraw._help"))
+    p.add_argument("file", type=Path, help=t("help.withdraw.file"))
+    p.add_argument("--out", type=Path, required=True, help=t("help.withdraw.out"))
+    p.add_argument("--force", action="store_true", help=t("help.withdraw.force"))
+    p.add_argument("--identity", help=t("help.withdraw.identity"))
     p.set_defaults(handler=_withdraw)
 
-    p = sub.add_parser("revocation", help="(recipient) import an employee's revocation")
-    p.add_argument("action", choices=("import",), help="import: take it in")
-    p.add_argument("file", type=Path, help="the revocation file")
+    p = sub.add_parser("revocation", help=t("help.revocation._help"))
+    p.add_argument("action", choices=("import",), help=t("help.revocation.action"))
+    p.add_argument("file", type=Path, help=t("help.revocation.file"))
     p.set_defaults(handler=_revocation)
 
-    p = sub.add_parser("purge", help="(recipient) delete a package and write a receipt")
+    p = sub.add_parser("purge", help=t("help.purge._help"))
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("package", nargs="?", help="package id (prefix) or the .cwpkg file")
-    target.add_argument("--due", action="store_true", help="every overdue or withdrawn package")
-    p.add_argument("--receipt-out", type=Path, help="where to write the deletion receipt(s)")
+    target.add_argument("package", nargs="?", help=t("help.purge.package"))
+    target.add_argument("--due", action="store_true", help=t("help.purge.due"))
+    p.add_argument("--receipt-out", type=Path, help=t("help.purge.receipt-out"))
     p.set_defaults(handler=_purge)
 
-    p = sub.add_parser("receipt", help="(employee) import a deletion receipt")
-    p.add_argument("action", choices=("import",), help="import: take it in")
-    p.add_argument("file", type=Path, help="the receipt file")
+    p = sub.add_parser("receipt", help=t("help.receipt._help"))
+    p.add_argument("action", choices=("import",), help=t("help.receipt.action"))
+    p.add_argument("file", type=Path, help=t("help.receipt.file"))
     p.set_defaults(handler=_receipt)
 
-    p = sub.add_parser("deadlines", help="every package, its delete-by date and status")
+    p = sub.add_parser("deadlines", help=t("help.deadlines._help"))
     _format_option(p)
     p.set_defaults(handler=_deadlines)
 
-    p = sub.add_parser("seal-skill", help="attach a package's consent to a skill folder")
-    p.add_argument("dir", type=Path, help="the skill folder")
+    p = sub.add_parser("seal-skill", help=t("help.seal-skill._help"))
+    p.add_argument("dir", type=Path, help=t("help.seal-skill.dir"))
     p.add_argument("--bundle", type=Path, required=True,
-                   help="the package (*.cwpkg) whose consent it carries")
-    p.add_argument("--identity", help="which of your recipient identities signs the seal")
+                   help=t("help.seal-skill.bundle"))
+    p.add_argument("--identity", help=t("help.seal-skill.identity"))
     p.set_defaults(handler=_seal_skill)
 
-    p = sub.add_parser("verify-skill", help="check a skill folder's consent and references")
-    p.add_argument("dir", type=Path, help="the skill folder")
+    p = sub.add_parser("verify-skill", help=t("help.verify-skill._help"))
+    p.add_argument("dir", type=Path, help=t("help.verify-skill.dir"))
     _format_option(p)
     p.set_defaults(handler=_verify_skill)
 
-    p = sub.add_parser("status", help="artifacts by kind and state, people count")
-    p.add_argument("dir", type=Path, help="the workspace folder")
+    p = sub.add_parser("status", help=t("help.status._help"))
+    p.add_argument("dir", type=Path, help=t("help.status.dir"))
     _format_option(p)
     p.set_defaults(handler=_status)
     _finish_parsers(parser)
@@ -429,10 +439,9 @@ def _init(args: argparse.Namespace) -> int:
     _warn_if_fallback()
     with Workspace.create(args.dir, profile, args.timezone) as ws:
         try_flush(ws)
-        print(f"Created workspace for {ws.profile.name} at {ws.root} "
-              f"(time zone {ws.setting('timezone')}).")
-        print(f"Its contents are encrypted at rest; the key is in the "
-              f"{secret_store().description}.")
+        print(t("init.created", name=ws.profile.name, path=ws.root,
+                timezone=ws.setting("timezone")))
+        print(t("init.encrypted", store=secret_store().description))
     return 0
 
 
@@ -453,8 +462,10 @@ def _import(args: argparse.Namespace) -> int:
                      "failed": [{"path": str(p), "reason": why} for p, why in summary.failed],
                      "notes": [{"path": str(p), "note": note} for p, note in summary.notes]})
         return code
-    kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
-    print(t("import.added", added=summary.added, kinds=f" ({kinds})" if kinds else ""))
+    kinds = t("list.items").join(t("count.of", label=label("kind", k), count=n)
+                                 for k, n in sorted(summary.added_by_kind.items()))
+    print(t("import.added", added=summary.added,
+            kinds=t("list.brackets", items=kinds) if kinds else ""))
     if summary.already_present:
         print(t("import.present", count=summary.already_present))
     print(t("import.people", count=summary.people_added))
@@ -500,7 +511,7 @@ def _scan(args: argparse.Namespace) -> int:
             print(t("scan.done", scanned=summary.scanned, unchanged=summary.skipped_unchanged,
                     findings=summary.findings))
             for entity, count in by_entity.items():
-                print(f"  {entity:<24}{count}")
+                print(f"  {label('entity', entity):<24}{count}")
         return 0
     with working(t("progress.scan"), mode):
         report = scan.scan_file(args.path, args.lang)
@@ -509,10 +520,10 @@ def _scan(args: argparse.Namespace) -> int:
         return 0
     groups = report.get("artifacts") or [{"title": args.path.name, "findings": report["findings"]}]
     for group in groups:
-        print(f"{group['title']}: {len(group['findings'])} findings")
+        print(t("scan.file", title=group["title"], count=len(group["findings"])))
         for f in group["findings"]:
-            print(f"  {f['start']:>6}-{f['end']:<6} {f['entity']:<22} {f['score']:.2f}  "
-                  f"{f['text']!r}  ({f['detector']})")
+            print(f"  {f['start']:>6}-{f['end']:<6} {label('entity', f['entity']):<22} "
+                  f"{f['score']:.2f}  {f['text']!r}  ({label('detector', f['detector'])})")
     return 0
 
 
@@ -533,7 +544,7 @@ def _build_skill(args: argparse.Namespace) -> int:
     _output_folder(args.out)
     with _open_workspace(args.dir) as ws:
         folder = build_skill(ws, args.out, args.name)
-    print(f"Wrote the skill folder {folder}")
+    print(t("skill.written", path=folder))
     return 0
 
 
@@ -592,8 +603,8 @@ def _keys_new(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     card = keys.create_identity(keys.Role(args.role), args.name, args.email, args.another)
-    print(f"Created {card.label()}")
-    print(f"Fingerprint: {card.short}")
+    print(t("keys.created", card=card.label()))
+    print(t("keys.fingerprint", fingerprint=card.short))
     return 0
 
 
@@ -610,8 +621,7 @@ def _keys_list(args: argparse.Namespace) -> int:
                      for kind, card, mark in rows])
         return 0
     if not rows:
-        print(say("No identities or contacts yet. Create one with `workbench keys new`.",
-                  "还没有身份或联系人。用 `workbench keys new` 创建一个。"))
+        print(t("keys.none"))
     for kind, card, mark in rows:
         status = "" if kind == "identity" else (
             say(f"verified {mark.verified_at[:10]}", f"已核对 {mark.verified_at[:10]}") if mark
@@ -681,8 +691,7 @@ def _keys_import(args: argparse.Namespace) -> int:
             "请对方（通过电话或当面）把指纹读给你，输入完整指纹或至少最后四组；直接按回车则"
             "以“未核对”导入：")).strip() or None
     card = keys.import_contact(args.file, replace=args.replace, fingerprint=typed)
-    print(say(f"Imported contact {visible(card.label())}",
-              f"已导入联系人 {visible(card.label())}"))
+    print(t("keys.imported", card=visible(card.label())))
     if keys.verification(card.fingerprint) is not None:
         print(say(f"Fingerprint {card.short}: verified — it matches what you typed.",
                   f"指纹 {card.short}：已核对——与你输入的一致。"))
@@ -754,9 +763,8 @@ def _consent(args: argparse.Namespace) -> int:
 
         atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
         hr_requests.keep(envelope)
-        print(f"Wrote the signed consent request to {args.out}"
-              + (f" for {employee.label()}" if employee else "")
-              + "; a copy is kept for comparing the package when you countersign.")
+        print(t("consent.request_for" if employee else "consent.request_written",
+                path=args.out, employee=employee.label() if employee else ""))
         return 0
 
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
@@ -772,17 +780,17 @@ def _consent(args: argparse.Namespace) -> int:
             preview = consent.preview_notice(ws, terms, now)
             print(preview)
             if not sys.stdin.isatty():
-                raise WorkbenchError("Read the notice above, then confirm with --yes.")
-            verb = "DECLINE" if args.decline else "GIVE consent"
-            if input(f"Type 'yes' to {verb} on these terms: ").strip().lower() != "yes":
-                print("Nothing was recorded.")
+                raise WorkbenchError(t("consent.confirm_with_yes"))
+            ask = t("consent.ask_decline" if args.decline else "consent.ask_give")
+            if input(ask).strip().lower() != "yes":
+                print(t("consent.nothing_recorded"))
                 return 1
         record, _notice = consent.record_decision(ws, terms, decision, employee, now, request)
     if args.format == "json":
         _print_json(record)
     else:
-        print(f"Consent {decision}: record {record['record_id']}, signed by "
-              f"{employee.label()}; delete-by {record['retention']['delete_by']}.")
+        print(t(f"consent.recorded_{decision}", record=record["record_id"],
+                employee=employee.label(), delete_by=record["retention"]["delete_by"]))
     return 0
 
 
@@ -808,11 +816,10 @@ def _verify_ledger(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(check.as_json())
     elif check.ok:
-        print(f"OK: {check.entries} entries, chain and signatures valid "
-              f"(signed by {', '.join(a[:16] for a in check.actors) or 'nobody'}).")
+        print(t("ledger.ok", entries=check.entries,
+                signers=", ".join(a[:16] for a in check.actors) or t("ledger.nobody")))
     else:
-        print(f"BAD at line {check.bad_line}: {check.reason} "
-              f"({check.entries} good entries before it).")
+        print(t("ledger.bad", line=check.bad_line, reason=check.reason, entries=check.entries))
     return 0 if check.ok else 1
 
 
@@ -833,9 +840,9 @@ def _export(args: argparse.Namespace) -> int:
             if _stamp(args.out) not in (before, None):
                 raise Interrupted(t("interrupt.export_written", path=args.out)) from None
             raise Interrupted(t("interrupt.nothing_changed")) from None
-    print(f"Exported {result.files} files to {result.path}")
-    print(f"Package {result.package}")
-    print("Next: HR countersigns it (`workbench countersign`), then the recipients open it.")
+    print(t("export.done", files=result.files, path=result.path))
+    print(t("export.package", package=result.package))
+    print(t("export.next"))
     return 0
 
 
@@ -863,41 +870,38 @@ def _countersign(args: argparse.Namespace) -> int:
     when = bundle.countersigned_at(checked)
     if when is not None:
         # A repeated step that changes nothing is not a failure (README, exit codes).
-        print(say(f"{visible(args.file.name)} is already countersigned ({when}); nothing was "
-                  "changed.",
-                  f"{visible(args.file.name)} 已经会签过（{when}）；未做任何更改。"))
+        print(t("countersign.already-short", visible(args.file.name), when))
         return 0
     failed = checked.failed()
     if failed:
         raise bundle.BundleError(say(
             "The package does not verify ("
-            + "; ".join(f"{c.name}: {visible(c.detail)}" for c in failed)
+            + "; ".join(f"{c.title()}: {visible(c.text())}" for c in failed)
             + "); not countersigning.",
-            "该包未通过验证（" + "；".join(f"{c.name}：{visible(c.detail)}" for c in failed)
+            "该包未通过验证（" + "；".join(f"{c.title()}：{visible(c.text())}" for c in failed)
             + "）；不予会签。"))
     differences = hr_requests.differences_for(checked.record, hr)
     if differences:
-        print("The terms go beyond your own request:")
+        print(t("countersign.wider"))
         for difference in differences:
             print(f"  - {difference.text}")
         if not args.accept_differences:
             raise hr_requests.WiderThanRequested(differences)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise WorkbenchError("Read the terms above, then confirm with --yes.")
-        if input("Type 'yes' to countersign these terms: ").strip().lower() != "yes":
-            print("Not countersigned.")
+            raise WorkbenchError(t("countersign.confirm_with_yes"))
+        if input(t("countersign.ask")).strip().lower() != "yes":
+            print(t("countersign.not_done"))
             return 1
     bundle.countersign(args.file, hr, clock.now_utc(), accept_differences=args.accept_differences)
-    print(f"Countersigned {args.file} as {hr.label()}.")
+    print(t("countersign.done", path=args.file, hr=hr.label()))
     return 0
 
 
 def _print_checks(checks: Iterable[Check]) -> None:
-    from workbench.core.display import visible
-
     for check in checks:
-        print(f"  [{'ok' if check.ok else 'FAIL'}] {check.name}: {visible(check.detail)}")
+        print(t("verify.check_ok" if check.ok else "verify.check_failed", title=check.title(),
+                detail=check.text()))
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -914,7 +918,7 @@ def _verify(args: argparse.Namespace) -> int:
         _print_json({"verdict": "valid" if ok else "refused",
                      "checks": [c.as_json() for c in checks]})
     else:
-        print("VALID" if ok else "REFUSED")
+        print(t("verify.valid" if ok else "verify.refused"))
         _print_checks(checks)
     return 0 if ok else 1
 
@@ -933,9 +937,8 @@ def _open(args: argparse.Namespace) -> int:
                                     _progress_mode(args), args.file, args.out, recipient,
                                     clock.now_utc())
     _done_despite_interrupt(args)
-    print(f"Opened into {result.folder}")
-    print(f"Delete by {result.delete_by}; `workbench purge {result.package[7:19]}` deletes it "
-          "and writes the receipt for the employee.")
+    print(t("open.done", path=result.folder))
+    print(t("open.delete_by", date=result.delete_by, package=result.package[7:19]))
     return 0
 
 
@@ -948,10 +951,9 @@ def _withdraw(args: argparse.Namespace) -> int:
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     result = custody.withdraw(args.file, args.out, employee, clock.now_utc(), args.force)
     if result.already:
-        print(f"Consent was already withdrawn on {result.withdrawn_at[:10]}; wrote the same "
-              f"revocation again to {result.path} to resend. Nothing new was recorded.")
+        print(t("withdraw.already", date=result.withdrawn_at[:10], path=result.path))
     else:
-        print(f"Wrote the signed revocation {result.path}; send it to the recipients.")
+        print(t("withdraw.done", path=result.path))
     return 0
 
 
@@ -960,14 +962,11 @@ def _revocation(args: argparse.Namespace) -> int:
 
     result = custody.import_revocation(args.file)
     if result.already:
-        print(f"This revocation was already imported for package {result.package}; nothing "
-              "was changed.")
+        print(t("revocation.already", package=result.package))
     elif result.held:
-        print(f"Revocation imported for package {result.package}: it can no longer be opened, "
-              "and every opened copy is due for deletion now (`workbench purge --due`).")
+        print(t("revocation.held", package=result.package))
     else:
-        print(f"Revocation kept for package {result.package}, which you have not opened: "
-              "it will be refused if it arrives from this employee.")
+        print(t("revocation.kept", package=result.package))
     return 0
 
 
@@ -1007,11 +1006,10 @@ def _print_purged(results: list[Any]) -> None:
     for result in results:
         copies = sum(1 for r in result.removed if r["item"] == "opened copy")
         deleted = [r for r in result.removed if r["state"] == "deleted"]
-        print(f"Deleted package {result.package}: {len(deleted)} item(s) including {copies} "
-              f"opened cop{'y' if copies == 1 else 'ies'}, checked gone; custody key "
-              f"destroyed; receipt: {result.receipt}")
+        print(t("purge.done", package=result.package, count=len(deleted), copies=copies,
+                receipt=result.receipt))
         for item in result.removed:
-            print(f"  {item['item']}: {item['path']} ({item['state']})")
+            print(t("purge.item", item=item["item"], path=item["path"], state=item["state"]))
 
 
 def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
@@ -1035,11 +1033,11 @@ def _receipt(args: argparse.Namespace) -> int:
     body = result.body
     recipient = custody.shown(body["recipient"].get("name", ""))
     if result.already:
-        print(f"This receipt was already imported: {recipient} deleted package "
-              f"{body['package']} at {custody.shown(body['deleted_at'])}. Nothing was changed.")
+        print(t("receipt.already", recipient=recipient, package=body["package"],
+                when=custody.shown(body["deleted_at"])))
     else:
-        print(f"Receipt verified: {recipient} deleted package {body['package']} "
-              f"at {custody.shown(body['deleted_at'])}.")
+        print(t("receipt.done", recipient=recipient, package=body["package"],
+                when=custody.shown(body["deleted_at"])))
     return 0
 
 
@@ -1051,11 +1049,12 @@ def _deadlines(args: argparse.Namespace) -> int:
         _print_json([r.as_json() for r in rows])
         return 0
     if not rows:
-        print("No exported or received packages here.")
+        print(t("deadlines.none"))
     for row in rows:
-        print(f"{row.side:<8} {row.package[7:23]}  {row.counterpart:<24} delete by "
-              f"{row.delete_by} ({row.days_left:+d} days)  {row.status}")
-    print("Copies taken outside Consent Workbench are beyond its reach.")
+        print(t("deadlines.row", side=row.side, package=row.package[7:23],
+                counterpart=row.counterpart, date=row.delete_by, days=row.days_left,
+                status=row.status))
+    print(t("deadlines.reach"))
     return 0
 
 
@@ -1081,15 +1080,18 @@ def _status(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(status.as_json())
         return 0
-    print(f"Workspace: {status.name}")
-    print(f"Artifacts: {status.artifacts}  "
-          + "  ".join(f"{state}: {n}" for state, n in status.by_state.items()))
+    print(t("status.workspace", name=status.name))
+    print(t("status.artifacts", count=status.artifacts) + "  ".join(
+        t("count.of", label=label("state", state), count=n)
+        for state, n in status.by_state.items()))
     for kind, states in sorted(status.by_kind_and_state.items()):
-        print(f"  {kind:<12}" + "  ".join(f"{s}: {n}" for s, n in sorted(states.items())))
-    print(f"People seen: {status.people}")
+        print(f"  {label('kind', kind):<12}" + "  ".join(
+            t("count.of", label=label("state", s), count=n) for s, n in sorted(states.items())))
+    print(t("status.people", count=status.people))
     findings = status.extra.get("findings")
     if isinstance(findings, dict) and findings:
-        print("Findings: " + ", ".join(f"{e} {n}" for e, n in findings.items()))
+        print(t("status.findings", findings=", ".join(
+            f"{label('entity', e)} {n}" for e, n in findings.items())))
     return 0
 
 

@@ -183,101 +183,6 @@
     </message>
 </context>
 <context>
-    <name>Blockers</name>
-    <message>
-        <source>not scanned yet: scan it first</source>
-        <translation>尚未扫描：请先扫描</translation>
-    </message>
-    <message>
-        <source>scanned by an older detector or before the people now known were imported: scan again</source>
-        <translation>扫描时使用的是旧版检测器，或当时还不认识现在已知的人：请重新扫描</translation>
-    </message>
-    <message>
-        <source>its scan record does not match its findings: the workspace was edited outside the app</source>
-        <translation>扫描记录与检测结果不符：工作区在本应用之外被改动过</translation>
-    </message>
-    <message>
-        <source>its findings or decisions are not the ones the app recorded: the workspace was edited outside the app</source>
-        <translation>它的检测结果或决定与本应用记录的不一致：工作区在本应用之外被改动过</translation>
-    </message>
-    <message>
-        <source>{count} finding(s) still need a decision</source>
-        <translation>还有 {count} 处检测结果需要你决定</translation>
-    </message>
-    <message>
-        <source>{count} secret or identifier finding(s) are set to keep; they must be redacted</source>
-        <translation>有 {count} 处密钥或证件号码被设为保留；它们必须遮盖</translation>
-    </message>
-    <message>
-        <source>a picture must be looked at and approved by hand</source>
-        <translation>图片必须由你亲自查看并批准</translation>
-    </message>
-    <message>
-        <source>not approved yet</source>
-        <translation>尚未批准</translation>
-    </message>
-    <message>
-        <source>its findings or decisions changed after it was approved (or were edited outside the app): review and approve it again</source>
-        <translation>批准之后，它的检测结果或决定有了变化（或在本应用之外被改动过）：请重新审阅并批准</translation>
-    </message>
-    <message>
-        <source>{count} item(s) are still pending review ({names})</source>
-        <translation>还有 {count} 项待审阅（{names}）</translation>
-    </message>
-    <message>
-        <source>{items} item(s) cannot leave ({names}): {reason}</source>
-        <translation>有 {items} 项不能导出（{names}）：{reason}</translation>
-    </message>
-    <message>
-        <source>no item is approved</source>
-        <translation>还没有批准任何一项</translation>
-    </message>
-    <message>
-        <source>there is no consent record yet</source>
-        <translation>还没有同意记录</translation>
-    </message>
-    <message>
-        <source>the workspace&apos;s ledger is shorter than the app left it: it was cut outside the app, so the consent history cannot be trusted</source>
-        <translation>工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信</translation>
-    </message>
-    <message>
-        <source>the consent record in force is not the latest decision in the signed ledger: consent records were removed outside the app; record a new decision</source>
-        <translation>当前生效的同意记录不是已签名账本中最新的决定：同意记录在本应用之外被删除；请重新作出决定</translation>
-    </message>
-    <message>
-        <source>the latest consent record declines consent</source>
-        <translation>最新的同意记录是拒绝</translation>
-    </message>
-    <message>
-        <source>consent was withdrawn on {date}; record a new decision</source>
-        <translation>同意已于 {date} 撤回；请重新作出决定</translation>
-    </message>
-    <message>
-        <source>the consent&apos;s delete-by date {date} has passed; consent again with a new date</source>
-        <translation>同意中的删除期限 {date} 已过；请以新的日期重新同意</translation>
-    </message>
-    <message>
-        <source>the material changed after consent was given ({changes}); consent again</source>
-        <translation>同意之后材料有了变化（{changes}）；请重新同意</translation>
-    </message>
-    <message>
-        <source>sensitive information kept without separate consent: {categories} (redact it, or consent separately)</source>
-        <translation>保留了敏感信息却没有单独同意：{categories}（请遮盖，或单独同意）</translation>
-    </message>
-    <message>
-        <source>{value} approved item(s) were not part of the material</source>
-        <translation>有 {value} 项已批准的内容不在当时同意的材料中</translation>
-    </message>
-    <message>
-        <source>a new kind of material: {value}</source>
-        <translation>新增了一类材料：{value}</translation>
-    </message>
-    <message>
-        <source>a new sensitive category: {value}</source>
-        <translation>新增了一类敏感信息：{value}</translation>
-    </message>
-</context>
-<context>
     <name>CardTable</name>
     <message>
         <source>Role</source>
@@ -846,65 +751,6 @@
     </message>
 </context>
 <context>
-    <name>CoreErrors</name>
-    <message>
-        <source>{0} is not a package id (sha256: followed by 64 hex digits).</source>
-        <translation>{0} 不是数据包编号（应为 sha256: 加 64 位十六进制数字）。</translation>
-    </message>
-    <message>
-        <source>Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may not be opened again.</source>
-        <translation>拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。</translation>
-    </message>
-    <message>
-        <source>Package {0} is already open in {1}; use that copy, or purge it first. Nothing was changed.</source>
-        <translation>数据包 {0} 已在 {1} 中打开；请使用那一份，或先将其彻底删除。未做任何更改。</translation>
-    </message>
-    <message>
-        <source>The payload is not a plain tar of one skill folder (compressed or damaged: {0}).</source>
-        <translation>数据包内容不是仅含一个技能文件夹的普通 tar 归档（被压缩或已损坏：{0}）。</translation>
-    </message>
-    <message>
-        <source>The payload holds a file that is not in the signed list: {0}.</source>
-        <translation>数据包内容含有签名清单之外的文件：{0}。</translation>
-    </message>
-    <message>
-        <source>The payload holds an unsafe name ({0}): absolute, &apos;..&apos;, empty, control characters or too long a part.</source>
-        <translation>数据包内容含有不安全的名称（{0}）：绝对路径、“..”、空名称、控制字符或过长的路径段。</translation>
-    </message>
-    <message>
-        <source>{0} is not signed by the package&apos;s principal {1}: it is signed by {2}. Only the employee who consented can withdraw; nothing was changed.</source>
-        <translation>{0} 不是由该数据包的同意人 {1} 签名的：签名者是 {2}。只有给予同意的员工本人才能撤回；未做任何更改。</translation>
-    </message>
-    <message>
-        <source>{0} is signed by {1}, who is not an employee: only the employee who consented can withdraw.</source>
-        <translation>{0} 由 {1} 签名，此人不是员工：只有给予同意的员工本人才能撤回。</translation>
-    </message>
-    <message>
-        <source>{0} is not signed by the employee it names: it names {1} and is signed by {2}.</source>
-        <translation>{0} 不是由其中写明的员工签名的：文件写明的是 {1}，签名者却是 {2}。</translation>
-    </message>
-    <message>
-        <source>{0} is signed by someone you don&apos;t know (key {1}); import their card if you trust them.</source>
-        <translation>{0} 的签名者您并不认识（密钥 {1}）；如信任对方，请先导入其身份卡。</translation>
-    </message>
-    <message>
-        <source>Package {0} was already purged on {1}; its receipt is {2}.</source>
-        <translation>数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。</translation>
-    </message>
-    <message>
-        <source>Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds it) and purge again.</source>
-        <translation>无法删除 {0}；未签发删除回执。请手动删除它（或关闭占用它的程序）后再次彻底删除。</translation>
-    </message>
-    <message>
-        <source>This receipt is for a package that was not exported from here.</source>
-        <translation>此回执对应的数据包不是从这里导出的。</translation>
-    </message>
-    <message>
-        <source>The receipt is signed by someone who was not a recipient of this package.</source>
-        <translation>此回执的签名者不是该数据包的接收方。</translation>
-    </message>
-</context>
-<context>
     <name>CountersignPage</name>
     <message>
         <source>Go to Keys</source>
@@ -948,7 +794,7 @@
     </message>
     <message>
         <source>When an employee sends you a package, open it here. You will see whether it verifies and exactly what the employee agreed to — who receives it, for what, and until when — without seeing any of its content. Then you countersign it.</source>
-        <translation>员工把数据包发给您后，请在这里打开。您会看到它是否通过核验，以及员工具体同意了什么——交给谁、用于什么、保留到哪天——但看不到其中任何内容。确认无误后再会签。</translation>
+        <translation>员工把数据包发给你后，请在这里打开。你会看到它是否通过核验，以及员工具体同意了什么——交给谁、用于什么、保留到哪天——但看不到其中任何内容。确认无误后再会签。</translation>
     </message>
     <message>
         <source>Countersign (HR)</source>
@@ -960,7 +806,7 @@
     </message>
     <message>
         <source>You countersign as {0} · fingerprint {1}</source>
-        <translation>您将以 {0} 的身份会签 · 指纹 {1}</translation>
+        <translation>你将以 {0} 的身份会签 · 指纹 {1}</translation>
     </message>
     <message>
         <source>Open a package</source>
@@ -1009,7 +855,7 @@ You confirm that {1} agreed to share it with {2} for: {3}.
 They must delete it by {4}.</source>
         <translation>以 {0} 的身份会签此数据包？
 
-您确认 {1} 同意将其提供给 {2}，用途：{3}。
+你确认 {1} 同意将其提供给 {2}，用途：{3}。
 对方须在 {4} 之前删除。</translation>
     </message>
     <message>
@@ -1147,7 +993,7 @@ Countersign these wider terms anyway?</source>
     </message>
     <message>
         <source>No packages yet. Packages you export, and packages you open as a recipient, appear here with the date by which they must be deleted.</source>
-        <translation>还没有数据包。您导出的数据包，以及您作为接收方打开的数据包，都会连同删除期限显示在这里。</translation>
+        <translation>还没有数据包。你导出的数据包，以及你作为接收方打开的数据包，都会连同删除期限显示在这里。</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -1159,7 +1005,7 @@ Countersign these wider terms anyway?</source>
     </message>
     <message>
         <source>A recipient&apos;s signed deletion receipt marks your export deleted ✓</source>
-        <translation>导入接收方签名的删除回执后，您的导出会标记为“已删除 ✓”</translation>
+        <translation>导入接收方签名的删除回执后，你的导出会标记为“已删除 ✓”</translation>
     </message>
     <message>
         <source>Import revocation…</source>
@@ -1175,7 +1021,7 @@ Countersign these wider terms anyway?</source>
     </message>
     <message>
         <source>Select one of your exports, then write a signed revocation to send to its recipients</source>
-        <translation>先选中您的一个导出，再生成签名的撤回文件发给接收方</translation>
+        <translation>先选中你的一个导出，再生成签名的撤回文件发给接收方</translation>
     </message>
     <message>
         <source>Copies taken outside Consent Workbench are beyond its reach.</source>
@@ -1183,7 +1029,7 @@ Countersign these wider terms anyway?</source>
     </message>
     <message>
         <source>Every package you exported or hold, and the date by which it must be deleted. A package is deleted ✓ once its recipients&apos; signed receipts are imported.</source>
-        <translation>您导出或持有的每个数据包，以及它必须删除的日期。导入接收方签名的删除回执后，数据包即标记为“已删除 ✓”。</translation>
+        <translation>你导出或持有的每个数据包，以及它必须删除的日期。导入接收方签名的删除回执后，数据包即标记为“已删除 ✓”。</translation>
     </message>
     <message>
         <source>Deadlines</source>
@@ -1253,9 +1099,9 @@ Countersign these wider terms anyway?</source>
         <source>Withdraw your consent for package {0} sent to {1}?
 
 You will save a signed revocation file. Send it to the recipients: once they import it the package can no longer be opened and must be deleted. This cannot be undone.</source>
-        <translation>撤回您对发给 {1} 的数据包 {0} 的同意？
+        <translation>撤回你对发给 {1} 的数据包 {0} 的同意？
 
-您将保存一份签名的撤回文件，请把它发给接收方：对方导入后，该数据包不能再打开，并且必须删除。此操作无法撤销。</translation>
+你将保存一份签名的撤回文件，请把它发给接收方：对方导入后，该数据包不能再打开，并且必须删除。此操作无法撤销。</translation>
     </message>
     <message>
         <source>Save the revocation</source>
@@ -1271,18 +1117,18 @@ You will save a signed revocation file. Send it to the recipients: once they imp
     </message>
     <message>
         <source>Consent was already withdrawn on {0}; the same revocation was saved again as {1} for you to resend to {2}. Nothing new was recorded.</source>
-        <translation>您已于 {0} 撤回同意；同一份撤回文件已再次保存为 {1}，供您重新发给 {2}。没有记录新的条目。</translation>
+        <translation>你已于 {0} 撤回同意；同一份撤回文件已再次保存为 {1}，供你重新发给 {2}。没有记录新的条目。</translation>
     </message>
     <message>
         <source>Consent withdrawn. Send {0} to {1}; they must delete the package and send you a receipt.</source>
-        <translation>已撤回同意。请把 {0} 发给 {1}；对方必须删除数据包，并给您发回删除回执。</translation>
+        <translation>已撤回同意。请把 {0} 发给 {1}；对方必须删除数据包，并给你发回删除回执。</translation>
     </message>
 </context>
 <context>
     <name>ExportPage</name>
     <message>
         <source>Open a workspace to start. When its material is reviewed and you have consented, you export it here.</source>
-        <translation>请先打开一个工作区。材料审阅完毕、您也给出同意后，就可以在这里导出。</translation>
+        <translation>请先打开一个工作区。材料审阅完毕、你也给出同意后，就可以在这里导出。</translation>
     </message>
     <message>
         <source>Before you can export</source>
@@ -1318,11 +1164,11 @@ You will save a signed revocation file. Send it to the recipients: once they imp
     </message>
     <message>
         <source>The package is encrypted so only the recipients below can open it, and signed by you. HR countersigns it before the recipients can open it.</source>
-        <translation>数据包经过加密，只有下列接收方能打开，并由您签名。HR 会签后，接收方才能打开。</translation>
+        <translation>数据包经过加密，只有下列接收方能打开，并由你签名。HR 会签后，接收方才能打开。</translation>
     </message>
     <message>
         <source>What you are about to send</source>
-        <translation>您将要发送的内容</translation>
+        <translation>你将要发送的内容</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1428,7 +1274,7 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>已导出 ✓  共 {0} 个文件，保存在 {1}
 数据包编号：{2}
 
-下一步：把这个文件发给 {3}（HR）会签。会签后接收方（{4}）才能打开，并须在 {5} 之前删除。您可以在“删除期限”里跟进。</translation>
+下一步：把这个文件发给 {3}（HR）会签。会签后接收方（{4}）才能打开，并须在 {5} 之前删除。你可以在“删除期限”里跟进。</translation>
     </message>
     <message>
         <source>Export cancelled; no package was written.</source>
@@ -1927,142 +1773,6 @@ Lina Li</translation>
 <context>
     <name>PackageView</name>
     <message>
-        <source>Employee signature</source>
-        <translation>员工签名</translation>
-    </message>
-    <message>
-        <source>HR countersignature</source>
-        <translation>HR 会签</translation>
-    </message>
-    <message>
-        <source>Signatures</source>
-        <translation>签名</translation>
-    </message>
-    <message>
-        <source>Consent ledger</source>
-        <translation>同意台账</translation>
-    </message>
-    <message>
-        <source>Ledger records this export</source>
-        <translation>台账记录了本次导出</translation>
-    </message>
-    <message>
-        <source>Ledger records the countersignature</source>
-        <translation>台账记录了会签</translation>
-    </message>
-    <message>
-        <source>Encrypted content intact</source>
-        <translation>加密内容完好</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>已给出同意</translation>
-    </message>
-    <message>
-        <source>Delete-by date</source>
-        <translation>删除截止日</translation>
-    </message>
-    <message>
-        <source>Not withdrawn</source>
-        <translation>未被撤回</translation>
-    </message>
-    <message>
-        <source>You are a recipient</source>
-        <translation>您是接收方</translation>
-    </message>
-    <message>
-        <source>valid, by {0}</source>
-        <translation>有效，签名人 {0}</translation>
-    </message>
-    <message>
-        <source>valid, by {0} — not verified: you have not compared their fingerprint with them (Keys &amp; contacts)</source>
-        <translation>有效，签名人 {0}——未核对：你还没有与对方核对过指纹（见“密钥与联系人”）</translation>
-    </message>
-    <message>
-        <source>signed by someone you don&apos;t know: the employee {0} is not among your contacts; import their card if you expect this package</source>
-        <translation>由你不认识的人签名：员工 {0} 不在你的联系人中；如果你在等这个数据包，请先导入对方的身份卡</translation>
-    </message>
-    <message>
-        <source>signed by someone you don&apos;t know: the countersigner {0} is not among your contacts; import HR&apos;s card if you expect this package</source>
-        <translation>由你不认识的人签名：会签人 {0} 不在你的联系人中；如果你在等这个数据包，请先导入 HR 的身份卡</translation>
-    </message>
-    <message>
-        <source>{0}&apos;s signature does not verify: the manifest was altered after signing</source>
-        <translation>{0} 的签名验证失败：清单在签名后被改动过</translation>
-    </message>
-    <message>
-        <source>the employee {0} did not sign the manifest</source>
-        <translation>员工 {0} 没有签署清单</translation>
-    </message>
-    <message>
-        <source>the package names no countersigner and no HR card of yours signed it</source>
-        <translation>数据包没有指定会签人，你的联系人中也没有任何 HR 身份签署过它</translation>
-    </message>
-    <message>
-        <source>the countersigner named in the package is the employee {0} herself; only HR can countersign</source>
-        <translation>数据包中指定的会签人就是员工 {0} 本人；只有 HR 才能会签</translation>
-    </message>
-    <message>
-        <source>the countersigner {0} is not HR (their card&apos;s role is {1})</source>
-        <translation>会签人 {0} 不是 HR（其身份卡的角色是 {1}）</translation>
-    </message>
-    <message>
-        <source>missing: HR has not countersigned this package</source>
-        <translation>缺失：HR 尚未会签此数据包</translation>
-    </message>
-    <message>
-        <source>a signature does not verify: {0}; the manifest was altered after signing</source>
-        <translation>有签名验证失败：{0}；清单在签名后被改动过</translation>
-    </message>
-    <message>
-        <source>ledger line {0} records a countersignature signed by {1}, not by the countersigner the package names</source>
-        <translation>台账第 {0} 行记录的会签由 {1} 签名，而不是数据包指定的会签人</translation>
-    </message>
-    <message>
-        <source>HR signed the manifest but the ledger has no countersignature entry for this package: the ledger was truncated</source>
-        <translation>HR 已签署清单，但台账中没有此数据包的会签记录：台账被截断了</translation>
-    </message>
-    <message>
-        <source>countersignature recorded by HR</source>
-        <translation>台账中有 HR 的会签记录</translation>
-    </message>
-    <message>
-        <source>the folder holds exactly the {1} files {0} signed</source>
-        <translation>文件夹中恰好是 {0} 签署的 {1} 个文件</translation>
-    </message>
-    <message>
-        <source>the folder differs from the list {0} signed — {1}</source>
-        <translation>文件夹与 {0} 签署的文件清单不一致 — {1}</translation>
-    </message>
-    <message>
-        <source>sealed by {0}, a recipient of the package</source>
-        <translation>由数据包的接收方 {0} 封存</translation>
-    </message>
-    <message>
-        <source>the seal is not signed by a recipient of the package ({0})</source>
-        <translation>封存签名不是来自数据包的接收方（{0}）</translation>
-    </message>
-    <message>
-        <source>the seal is unreadable ({0})</source>
-        <translation>无法读取封存签名（{0}）</translation>
-    </message>
-    <message>
-        <source>every reference and asset was approved by the employee</source>
-        <translation>每个参考资料和资源文件都经过员工批准</translation>
-    </message>
-    <message>
-        <source>not approved: {0}</source>
-        <translation>未经批准：{0}</translation>
-    </message>
-    <message>
-        <source>no consent manifest and ledger: the skill is not sealed with a package&apos;s consent</source>
-        <translation>没有同意清单和台账：此技能没有用数据包的同意封存</translation>
-    </message>
-    <message>
-        <source>the manifest is unreadable ({0})</source>
-        <translation>无法读取清单（{0}）</translation>
-    </message>
-    <message>
         <source>Recipients you did not name</source>
         <translation>你未指定的接收方</translation>
     </message>
@@ -2105,58 +1815,6 @@ Lina Li</translation>
     <message>
         <source>{0}: {1} (you asked for {2})</source>
         <translation>{0}：{1}（你请求的是 {2}）</translation>
-    </message>
-    <message>
-        <source>Chat messages</source>
-        <translation>聊天消息</translation>
-    </message>
-    <message>
-        <source>Emails</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <source>Email attachments</source>
-        <translation>邮件附件</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>图片</translation>
-    </message>
-    <message>
-        <source>Skill files</source>
-        <translation>技能文件</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>健康</translation>
-    </message>
-    <message>
-        <source>Finances</source>
-        <translation>财务</translation>
-    </message>
-    <message>
-        <source>Religion</source>
-        <translation>宗教信仰</translation>
-    </message>
-    <message>
-        <source>Biometrics</source>
-        <translation>生物识别</translation>
-    </message>
-    <message>
-        <source>Whereabouts</source>
-        <translation>行踪</translation>
-    </message>
-    <message>
-        <source>Minors</source>
-        <translation>未成年人</translation>
-    </message>
-    <message>
-        <source>Sex life</source>
-        <translation>性生活</translation>
     </message>
     <message>
         <source>Names</source>
@@ -2462,7 +2120,7 @@ Lina Li</translation>
     </message>
     <message>
         <source>Decrypt the package into a folder you choose</source>
-        <translation>把数据包解密到您选择的文件夹</translation>
+        <translation>把数据包解密到你选择的文件夹</translation>
     </message>
     <message>
         <source>Show folder</source>
@@ -2470,7 +2128,7 @@ Lina Li</translation>
     </message>
     <message>
         <source>Check a package here before you open it: both signatures, the deadline and whether you are one of its recipients. Opening decrypts it into a folder you choose; you must purge it by its delete-by date.</source>
-        <translation>打开数据包之前先在这里核验：两个签名、删除期限，以及您是否为接收方。打开时会解密到您选择的文件夹；您必须在删除期限之前将其彻底删除。</translation>
+        <translation>打开数据包之前先在这里核验：两个签名、删除期限，以及你是否为接收方。打开时会解密到你选择的文件夹；你必须在删除期限之前将其彻底删除。</translation>
     </message>
     <message>
         <source>Package</source>
@@ -2494,7 +2152,7 @@ Lina Li</translation>
     </message>
     <message>
         <source>You hold no packages. Packages you open appear here with their delete-by dates.</source>
-        <translation>您目前没有持有数据包。您打开的数据包会连同删除期限显示在这里。</translation>
+        <translation>你目前没有持有数据包。你打开的数据包会连同删除期限显示在这里。</translation>
     </message>
     <message>
         <source>Purge…</source>
@@ -2510,7 +2168,7 @@ Lina Li</translation>
     </message>
     <message>
         <source>Packages you hold</source>
-        <translation>您持有的数据包</translation>
+        <translation>你持有的数据包</translation>
     </message>
     <message>
         <source>Copies taken outside Consent Workbench are beyond its reach.</source>
@@ -2526,7 +2184,7 @@ Lina Li</translation>
     </message>
     <message>
         <source>You receive as {0} · fingerprint {1}</source>
-        <translation>您以 {0} 的身份接收 · 指纹 {1}</translation>
+        <translation>你以 {0} 的身份接收 · 指纹 {1}</translation>
     </message>
     <message>
         <source>Check a package</source>
@@ -2558,7 +2216,7 @@ Lina Li</translation>
     </message>
     <message>
         <source>Every check passed. You may open it; it stays in your custody until you purge it.</source>
-        <translation>所有核验均已通过。您可以打开它；在您彻底删除之前，它一直由您保管。</translation>
+        <translation>所有核验均已通过。你可以打开它；在你彻底删除之前，它一直由你保管。</translation>
     </message>
     <message>
         <source>Choose where to open the package</source>
@@ -2586,7 +2244,7 @@ Lina Li</translation>
 This removes every opened copy ({2}), the stored copy and the package file, and destroys its key. You then get a signed receipt to send to {1}.</source>
         <translation>永久删除来自 {1} 的数据包 {0}？
 
-这会删除每一个已解密的副本（{2} 份）、保管副本和数据包文件，并销毁其密钥。随后您会得到一份签名的删除回执，请发给 {1}。</translation>
+这会删除每一个已解密的副本（{2} 份）、保管副本和数据包文件，并销毁其密钥。随后你会得到一份签名的删除回执，请发给 {1}。</translation>
     </message>
     <message>
         <source>Save the deletion receipt</source>
@@ -2640,94 +2298,6 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>其他</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Email address</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>Phone number</source>
-        <translation>电话号码</translation>
-    </message>
-    <message>
-        <source>Resident ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Passport number</source>
-        <translation>护照号</translation>
-    </message>
-    <message>
-        <source>Bank card number</source>
-        <translation>银行卡号</translation>
-    </message>
-    <message>
-        <source>Credit card number</source>
-        <translation>信用卡号</translation>
-    </message>
-    <message>
-        <source>Bank account (IBAN)</source>
-        <translation>银行账号（IBAN）</translation>
-    </message>
-    <message>
-        <source>IP address</source>
-        <translation>IP 地址</translation>
-    </message>
-    <message>
-        <source>Web address</source>
-        <translation>网址</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Date or time</source>
-        <translation>日期或时间</translation>
-    </message>
-    <message>
-        <source>Secret (key, token or password)</source>
-        <translation>密钥（密钥、令牌或密码）</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>健康</translation>
-    </message>
-    <message>
-        <source>Finances</source>
-        <translation>财务</translation>
-    </message>
-    <message>
-        <source>Religion</source>
-        <translation>宗教信仰</translation>
-    </message>
-    <message>
-        <source>Biometric data</source>
-        <translation>生物识别信息</translation>
-    </message>
-    <message>
-        <source>Whereabouts</source>
-        <translation>行踪</translation>
-    </message>
-    <message>
-        <source>About a minor</source>
-        <translation>涉及未成年人</translation>
-    </message>
-    <message>
-        <source>Private life</source>
-        <translation>私生活</translation>
-    </message>
-    <message>
-        <source>Marked by you</source>
-        <translation>手动标记</translation>
-    </message>
-    <message>
         <source>Needs a decision</source>
         <translation>待处理</translation>
     </message>
@@ -2758,10 +2328,6 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
     <message>
         <source>No particular person</source>
         <translation>不涉及具体个人</translation>
-    </message>
-    <message>
-        <source>You, by hand</source>
-        <translation>你手动标记</translation>
     </message>
 </context>
 <context>
@@ -3090,7 +2656,7 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
     </message>
     <message>
         <source>Revocation kept: {0} withdrew consent for package {1}, which you have not opened. It will be refused if it arrives from {0}.</source>
-        <translation>撤回文件已保存：{0} 撤回了对数据包 {1} 的同意，您尚未打开该数据包。若它由 {0} 发来，将被拒绝打开。</translation>
+        <translation>撤回文件已保存：{0} 撤回了对数据包 {1} 的同意，你尚未打开该数据包。若它由 {0} 发来，将被拒绝打开。</translation>
     </message>
     <message>
         <source>Importing the revocation</source>

@@ -188,7 +188,7 @@ def test_open_refusals_each_with_its_own_message(flow: Flow, tmp_path: Path):
     with pytest.raises(RefusedError, match="HR countersignature: missing"):
         flow.open()
     flow.countersign()
-    with pytest.raises(RefusedError, match="deadline: expired"):
+    with pytest.raises(RefusedError, match="delete-by date: expired"):
         flow.open(now=datetime(2027, 4, 1, tzinfo=UTC))
     # Someone who is not a recipient.
     outsider_home = tmp_path / "outsider"
@@ -222,7 +222,7 @@ def test_open_refusals_each_with_its_own_message(flow: Flow, tmp_path: Path):
                                       NOW).path
     with flow.recipient:
         custody.import_revocation(revocation)
-    with pytest.raises(RefusedError, match="revocation: the employee has withdrawn"):
+    with pytest.raises(RefusedError, match="withdrawal: the employee has withdrawn"):
         flow.open()
 
 

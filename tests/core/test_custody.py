@@ -255,7 +255,7 @@ def test_a_revocation_imported_before_the_package_arrives_stops_it(flow: Flow,
                                       flow.employee.card, NOW)
     with flow.recipient:
         assert not custody.import_revocation(revocation.path).held
-    with pytest.raises(RefusedError, match="revocation: the employee has withdrawn"):
+    with pytest.raises(RefusedError, match="withdrawal: the employee has withdrawn"):
         flow.open()
 
 

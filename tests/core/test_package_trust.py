@@ -185,10 +185,10 @@ def test_one_bad_signature_does_not_fail_the_good_one(flow: Flow, tmp_path: Path
     bad = rebuild(flow.package, tmp_path / "badhr.cwpkg", envelope, checked.ledger_text)
     code, out, _ = as_(flow.recipient, monkeypatch, capsys, "verify", bad)
     assert code == 1
-    assert "[ok] employee signature: valid, by 李娜" in out
-    assert "[FAIL] employee signature" not in out
+    assert "[ok] Employee signature: valid, by 李娜" in out
+    assert "[FAIL] Employee signature" not in out
     assert "[FAIL] HR countersignature: 陈静" in out and "does not verify" in out
-    assert "[FAIL] signatures" in out
+    assert "[FAIL] Signatures" in out
 
 
 def test_countersigning_twice_says_already_and_adds_no_ledger_line(flow: Flow, monkeypatch,

@@ -196,7 +196,7 @@ def test_deep_nesting_is_refused_before_parsing(parties, tmp_path: Path):
                              serialise(statement, 1), deep_line)
     code, out, err = cli(parties[2], "verify", package)
     assert_refused_in_one_clean_line(code, out, err)
-    assert "[FAIL] ledger: line 1: line 1 nests 100001 levels deep" in out
+    assert "[FAIL] Consent ledger: line 1: line 1 nests 100001 levels deep" in out
     assert not ledger.verify(deep_line, {}).ok
 
 

@@ -128,7 +128,7 @@ def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qa
     assert "\x1b" not in shown and "\u202e" not in shown
     assert "\\x1b[2J\\x1b[32mall checks ok\\u202e" in shown
 
-    from workbench.gui.app import install_translators
+    from workbench.gui.app import install_translators, remove_translators
 
     refused = bundle.Check("HR countersignature", False, "English", "countersigner-is-employee",
                            ("李娜 (0123)",))
@@ -143,6 +143,5 @@ def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qa
         assert check_detail(unverified).startswith("有效，签名人 李娜 (0123)——未核对")
         assert difference_text(wider) == "更晚的删除截止日：2027-03-31（你请求的是 2027-01-31）"
     finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+        remove_translators(qapp, translators)
     assert check_detail(refused).endswith("only HR can countersign")

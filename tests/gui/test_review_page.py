@@ -412,7 +412,7 @@ def test_the_chinese_review_page_fits_a_1366x768_screen(qtbot, ws_path: Path):
     from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
-    from workbench.gui.app import install_translators
+    from workbench.gui.app import install_translators, remove_translators
 
     app = QApplication.instance()
     translators = install_translators(app, QLocale(QLocale.Language.Chinese,
@@ -432,8 +432,7 @@ def test_the_chinese_review_page_fits_a_1366x768_screen(qtbot, ws_path: Path):
         # 768 less a title bar, a task bar, the menu, the key-file notice and the status bar.
         assert page.minimumSizeHint().height() <= 560
     finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+        remove_translators(app, translators)
 
 
 def test_number_keys_decide_the_selected_finding_and_tab_reaches_its_buttons(

@@ -46,7 +46,7 @@ def test_translation_source_is_current_with_the_code(tmp_path: Path):
 
 
 def test_compiled_translation_is_loaded_for_chinese(qapp):
-    from workbench.gui.app import install_translators
+    from workbench.gui.app import install_translators, remove_translators
 
     translators = install_translators(qapp, QLocale(QLocale.Language.Chinese,
                                                     QLocale.Country.China))
@@ -54,6 +54,5 @@ def test_compiled_translation_is_loaded_for_chinese(qapp):
         assert QCoreApplication.translate("MainWindow", "Cancel") == "取消"
         assert QCoreApplication.translate("ArtifactsPage", "Materials") == "材料"
     finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+        remove_translators(qapp, translators)
     assert QCoreApplication.translate("MainWindow", "Cancel") == "Cancel"

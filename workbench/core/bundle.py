@@ -32,8 +32,8 @@ from workbench.core import clock, consent, dsse, keys, ledger, logs, manifest
 from workbench.core.artifacts import ArtifactState
 from workbench.core.deadlines import exports_path, upsert
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.messages import say
+from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.messages import Joined, Message, label_message, say, t
 from workbench.core.progress import ProgressCallback, no_progress
 
 log = logging.getLogger(__name__)
@@ -83,8 +83,36 @@ class ExportBlocker:
     fix: tuple[str, ...] = ("consent",)
     params: Mapping[str, Any] = field(default_factory=dict)
 
+    def as_message(self) -> Message:
+        """The blocker by its catalogue code (export.<code>), its values as messages too."""
+        from workbench.core import gate
+
+        values = dict(self.params)
+        if self.code == "artifact":
+            values["reason"] = gate.Blocker(values["artifact"], values["title"],
+                                            gate.Rule(values["rule"]), values["count"],
+                                            values["detail"]).message()
+        elif self.code == "material-change":
+            values["changes"] = Joined(tuple(_change_message(c) for c in values["changes"]))
+        elif self.code == "sensitive-without-consent":
+            values["categories"] = Joined(tuple(label_message("sensitive", c)
+                                                for c in values["categories"]), "items")
+        return Message(f"export.{self.code}", values=values)
+
+    def text(self, lang: str | None = None) -> str:
+        return self.as_message().text(lang)
+
     def __str__(self) -> str:
-        return self.message
+        return self.text()
+
+
+def _change_message(change: Mapping[str, str]) -> Message:
+    value: object = change["value"]
+    if change["code"] == "new-kind":
+        value = label_message("data", change["value"])
+    elif change["code"] == "new-sensitive":
+        value = label_message("sensitive", change["value"])
+    return Message(f"export.{change['code']}", values={"value": value})
 
 
 def export_blockers(ws: Any, now: datetime,
@@ -145,7 +173,8 @@ def _signer_blockers(record: Mapping[str, Any], signer: keys.IdentityCard) -> li
             f"{given_by}: export with --identity {principal['fingerprint'][:16]}",
             f"该包将由 {signing} 签名，但现行同意是由 {given_by} 作出的：请用 --identity "
             f"{principal['fingerprint'][:16]} 导出"),
-        ("keys",), {"signer": signing, "principal": given_by})]
+        ("keys",), {"signer": signing, "principal": given_by,
+                    "identity": principal["fingerprint"][:16]})]
 
 
 def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
@@ -205,16 +234,14 @@ def check_output(out: Path, force: bool = False, suffix: str = ".cwpkg") -> Path
     an existing folder, a missing or unwritable parent, or a file that exists unless forced."""
     out = Path(out)
     if out.is_dir():
-        raise BadInputError(f"{out} is a folder; give a file name such as "
-                            f"{out / ('handover' + suffix)}.")
+        raise coded(BadInputError, "error.out-is-folder", out, out / ("handover" + suffix))
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
-        raise BadInputError(f"Cannot write {out}: the folder {parent} does not exist.")
+        raise coded(BadInputError, "error.folder-missing", out, parent)
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise BadInputError(f"Cannot write {out}: the folder {parent} is not writable.")
+        raise coded(BadInputError, "error.folder-not-writable", out, parent)
     if out.exists() and not force:
-        raise BadInputError(f"{out} already exists; choose another name or replace it "
-                            "(--force).")
+        raise coded(BadInputError, "error.out-exists", out)
     return out
 
 
@@ -232,22 +259,23 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     if problems:
         log.info("export.refused workspace=%s blockers=%s", ws.id,
                  logs.codes(p.code for p in problems))
-        raise RefusedError("Cannot export: " + "; ".join(map(str, problems)) + ".")
+        reasons = Joined(tuple(p.as_message() for p in problems))
+        raise coded(RefusedError, "export.refused", reasons)
     record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     pending_line: list[str] = []
     try:
-        progress(0, 4, "skill folder")
+        progress(0, 4, t("progress.skill-folder"))
         folder = build_skill(ws, work)
         files = {p.relative_to(folder).as_posix(): sha256_file(p)
                  for p in sorted(folder.rglob("*")) if p.is_file()}
-        progress(1, 4, "encrypting")
+        progress(1, 4, t("progress.encrypting"))
         recipients = [r["age"] for r in record["recipients"]] + [employee.age]
 
         def finish(payload_sha: str) -> tuple[dict[str, Any], bytes]:
-            progress(2, 4, "signing")
+            progress(2, 4, t("progress.signing"))
             manifest = dsse.sign_envelope(
                 STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files)), [signer])
             line, ledger_bytes = ledger.next_line(ws.ledger_path, "export.created", signer, {
@@ -255,13 +283,14 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
                 "recipients": [r["fingerprint"] for r in record["recipients"]],
                 "files": len(files), "delete_by": record["retention"]["delete_by"]})
             pending_line.append(line)
-            progress(3, 4, "writing")
+            progress(3, 4, t("progress.writing"))
             return manifest, ledger_bytes
 
         try:
             package = "sha256:" + write_package(out, folder, recipients, finish)
         except OSError as exc:
-            raise BadInputError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+            raise coded(BadInputError, "error.cannot-write", out,
+                        exc.strerror or exc) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])
@@ -418,14 +447,29 @@ def _info(name: str) -> zipfile.ZipInfo:
 
 @dataclass
 class Check:
-    """One check's verdict. `detail` is the English sentence; `reason` and `args` say the
-    same for a translator (the app renders them in the user's language)."""
+    """One check's verdict. `detail` is the English sentence (for JSON and logs); `reason`
+    and `args` say the same by its catalogue code (check.<reason>), which `title()` and
+    `text()` render in the reader's language."""
 
     name: str
     ok: bool
     detail: str = ""
     reason: str = ""
     args: tuple[str, ...] = ()
+
+    def title_message(self) -> Message:
+        return Message("check.title." + self.name.lower().replace(" ", "-"), mid_sentence=True)
+
+    def detail_message(self) -> Message:
+        return Message("check." + self.reason, self.args)
+
+    def title(self, lang: str | None = None) -> str:
+        """The check's name as a heading, in the reader's language."""
+        return t("check.title." + self.name.lower().replace(" ", "-"), lang=lang)
+
+    def text(self, lang: str | None = None) -> str:
+        """The detail as a phrase in the reader's language, untrusted values made visible."""
+        return visible(self.detail_message().text(lang))
 
     def as_json(self) -> dict[str, Any]:
         return {"check": self.name, "ok": self.ok, "detail": self.detail}
@@ -466,22 +510,19 @@ def read_bundle(path: Path) -> Bundle:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise BundleError(f"{shown} is not a Consent Workbench package (not a readable "
-                          f"zip: {visible(exc)}).") from exc
+        raise coded(BundleError, "package.not-a-zip", shown, visible(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
-            raise BundleError(f"{shown} is not a complete package: it holds "
-                              f"{visible(', '.join(names[:10])) or 'nothing'} instead of "
-                              f"{', '.join(MEMBERS)}.")
+            raise coded(BundleError, "package.incomplete", shown,
+                        visible(", ".join(names[:10])) or "—", ", ".join(MEMBERS))
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_STORED:
-                raise BundleError(f"{shown}: member {info.filename} is compressed; "
-                                  "packages store their members.")
+                raise coded(BundleError, "package.compressed", shown, visible(info.filename))
             limit = MAX_ENVELOPE_BYTES if info.filename == MANIFEST else MAX_METADATA_BYTES
             if info.filename != PAYLOAD and info.file_size > limit:
-                raise BundleError(f"{shown}: {info.filename} is implausibly large "
-                                  f"({info.file_size:,} bytes; the limit is {limit:,}).")
+                raise coded(BundleError, "package.too-large", shown, visible(info.filename),
+                            f"{info.file_size:,}", f"{limit:,}")
         try:
             manifest_bytes = archive.read(MANIFEST)
             ledger_text = archive.read(LEDGER).decode("utf-8")
@@ -492,15 +533,14 @@ def read_bundle(path: Path) -> Bundle:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
                 UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
-            raise BundleError(f"{shown} is damaged: {visible(exc)}.") from exc
+            raise coded(BundleError, "package.damaged", shown, visible(exc)) from exc
     try:
         envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
         statement = manifest.check_statement(
             manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
             consent.SCHEMA)
     except (RefusedError, ValueError) as exc:
-        raise BundleError(f"{shown}: the manifest is not a valid consent statement "
-                          f"({visible(exc)}).") from exc
+        raise coded(BundleError, "package.bad-manifest", shown, visible(exc)) from exc
     return Bundle(path, envelope, statement, ledger_text, digest.hexdigest())
 
 
@@ -616,41 +656,54 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
     signed_by, hr = _signature_checks(bundle, keys_by_fp, cards, verified,
                                       require_countersignature)
     ledger_check = ledger.verify(bundle.ledger_text, keys_by_fp)
-    checks.append(Check("ledger", ledger_check.ok,
-                        f"{ledger_check.entries} entries, chain and signatures valid"
-                        if ledger_check.ok else
-                        f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}"))
+    if ledger_check.ok:
+        checks.append(Check("ledger", True,
+                            f"{ledger_check.entries} entries, chain and signatures valid",
+                            "ledger-valid", (str(ledger_check.entries),)))
+    else:
+        checks.append(Check("ledger", False,
+                            f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}",
+                            "ledger-bad-line",
+                            (str(ledger_check.bad_line), visible(ledger_check.reason))))
     if ledger_check.ok:
         entries = ledger.read_entries(bundle.ledger_text)
         exported = [e for e in entries if e.type == "export.created"
                     and e.body.get("package") == bundle.package]
-        checks.append(Check("ledger records this export", bool(exported)
-                            and exported[-1].actor == principal,
-                            "export.created by the employee" if exported else
-                            "no export.created entry for this payload: the ledger was "
-                            "truncated or belongs to another package"))
+        recorded = bool(exported) and exported[-1].actor == principal
+        checks.append(Check("ledger records this export", recorded,
+                            "export.created by the employee" if recorded else
+                            "no export.created entry by the employee for this payload: the "
+                            "ledger was truncated or belongs to another package",
+                            "export-recorded" if recorded else "export-not-recorded"))
         countersigned = [e for e in entries if e.type == "consent.countersigned"]
         if hr in signed_by or countersigned:
             checks.append(_ledger_countersign_check(countersigned, hr, bundle.package, cards))
     declared = next(s["digest"]["sha256"] for s in bundle.statement["subject"]
                     if s["name"] == PAYLOAD)
-    checks.append(Check("payload digest", declared == bundle.payload_sha256,
-                        "matches the manifest" if declared == bundle.payload_sha256 else
-                        "payload.age differs from the digest the manifest signs"))
-    checks.append(Check("consent", record.get("decision") == "given",
-                        "given" if record.get("decision") == "given" else "declined"))
+    intact = declared == bundle.payload_sha256
+    checks.append(Check("payload digest", intact,
+                        "matches the manifest" if intact else
+                        "payload.age differs from the digest the manifest signs",
+                        "payload-matches" if intact else "payload-differs"))
+    given = record.get("decision") == "given"
+    checks.append(Check("consent", given, "given" if given else "declined",
+                        "consent-given" if given else "consent-declined"))
     delete_by = date.fromisoformat(record["retention"]["delete_by"])
-    checks.append(Check("deadline", delete_by >= now.date(),
-                        f"delete by {delete_by}" if delete_by >= now.date() else
-                        f"expired: delete-by {delete_by} has passed"))
+    in_time = delete_by >= now.date()
+    checks.append(Check("deadline", in_time,
+                        f"delete by {delete_by}" if in_time else
+                        f"expired: delete-by {delete_by} has passed",
+                        "delete-by" if in_time else "deadline-passed", (str(delete_by),)))
     checks.append(Check("revocation", not revoked,
                         "no revocation known" if not revoked else
-                        "the employee has withdrawn consent for this package"))
+                        "the employee has withdrawn consent for this package",
+                        "not-revoked" if not revoked else "revoked"))
     if recipient is not None:
         mine = any(r["fingerprint"] == recipient.fingerprint for r in record["recipients"])
         name = visible(recipient.name)
         checks.append(Check("recipient", mine, f"{name} is a recipient" if mine else
-                            f"{name} is not among this package's recipients"))
+                            f"{name} is not among this package's recipients",
+                            "is-recipient" if mine else "not-recipient", (name,)))
     return bundle
 
 
@@ -733,23 +786,21 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     shown = visible(Path(path).name)
     when = countersigned_at(bundle)
     if when is not None:
-        raise AlreadyCountersigned(f"{shown} is already countersigned by "
-                                   f"{visible(bundle.record['countersigner']['name'])} "
-                                   f"({when}); nothing was changed.")
+        raise coded(AlreadyCountersigned, "countersign.already", shown,
+                    visible(bundle.record["countersigner"]["name"]), when)
     failed = bundle.failed()
     if failed:
         log.info("countersign.refused package=%s checks=%s", bundle.package,
                  logs.codes(f"{c.name}:{c.reason or 'failed'}" for c in failed))
-        raise BundleError("Refusing to countersign: " + "; ".join(
-            f"{c.name}: {c.detail}" for c in failed) + ".")
+        raise coded(BundleError, "countersign.refused", Joined(tuple(
+            Message("check.line", (c.title_message(), c.detail_message())) for c in failed)))
     record = bundle.record
     if record["principal"]["fingerprint"] == hr_card.fingerprint:
-        raise BundleError("Refusing to countersign: you are the employee who gave this "
-                          "consent; only HR can countersign it.")
+        raise coded(BundleError, "countersign.self")
     named = record.get("countersigner")
     if named and named["fingerprint"] != hr_card.fingerprint:
-        raise BundleError(f"This package names {visible(named['name'])} as countersigner, "
-                          f"not {visible(hr_card.name)}.")
+        raise coded(BundleError, "countersign.other-named", visible(named["name"]),
+                    visible(hr_card.name))
     differences = hr_requests.differences_for(record, hr_card)
     if differences and not accept_differences:
         log.info("countersign.refused package=%s wider=%s", bundle.package,

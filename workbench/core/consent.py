@@ -22,7 +22,8 @@ import rfc8785
 from workbench.core import clock, keys
 from workbench.core.artifacts import ArtifactKind
 from workbench.core.dsse import Signer, sign_envelope, verify_envelope
-from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.messages import Joined, Message, label, label_message, t
 from workbench.core.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -77,7 +78,7 @@ def parse_date(value: str, what: str = "delete-by") -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
-        raise BadInputError(f"The {what} date '{value}' is not a date (YYYY-MM-DD).") from exc
+        raise coded(BadInputError, "consent.bad-date", what, value) from exc
 
 
 def terms_from_file(path: Path) -> dict[str, Any]:
@@ -85,9 +86,9 @@ def terms_from_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInputError(f"Cannot read the consent terms {path}: {exc}") from exc
+        raise coded(BadInputError, "consent.terms-unreadable", path, exc) from exc
     if not isinstance(data, dict):
-        raise BadInputError(f"{path} is not a consent terms object.")
+        raise coded(BadInputError, "consent.not-terms", path)
     return data
 
 
@@ -119,26 +120,25 @@ def terms_from_mapping(data: Mapping[str, Any], **overrides: Any) -> ConsentTerm
             language=str(merged.get("language", "zh-CN")),
         )
     except (AttributeError, KeyError, TypeError) as exc:
-        raise BadInputError(f"The consent terms are incomplete or malformed ({exc}).") from exc
+        raise coded(BadInputError, "consent.terms-malformed", exc) from exc
     unknown = set(terms.separate_consent) - set(SENSITIVE_CATEGORIES)
     if unknown:
-        raise BadInputError(f"Unknown sensitive categories: {', '.join(sorted(unknown))} "
-                            f"(known: {', '.join(SENSITIVE_CATEGORIES)}).")
+        raise coded(BadInputError, "consent.unknown-categories", ", ".join(sorted(unknown)),
+                    ", ".join(SENSITIVE_CATEGORIES))
     return terms
 
 
 def check_terms(terms: ConsentTerms, today: date) -> None:
     """Everything a record needs, and parties with the right roles among the contacts."""
-    missing = [name for name, value in (("a purpose", terms.purposes),
-                                        ("the controller", terms.controller_name),
-                                        ("a countersigner (HR)", terms.countersigner),
-                                        ("at least one recipient", terms.recipients)) if not value]
+    missing = [Message(f"consent.needs-{name}") for name, value in (
+        ("purpose", terms.purposes), ("controller", terms.controller_name),
+        ("countersigner", terms.countersigner), ("recipient", terms.recipients)) if not value]
     if missing:
-        raise BadInputError("The consent needs " + ", ".join(missing) + ".")
+        raise coded(BadInputError, "consent.needs", Joined(tuple(missing), "items"))
     if terms.delete_by <= today:
-        raise BadInputError(f"The delete-by date {terms.delete_by} must be in the future.")
+        raise coded(BadInputError, "consent.delete-by-past", terms.delete_by)
     if terms.language not in LANGUAGES:
-        raise BadInputError(f"Language must be one of {', '.join(LANGUAGES)}.")
+        raise coded(BadInputError, "consent.language", ", ".join(LANGUAGES))
 
 
 def resolve_parties(terms: ConsentTerms) -> ConsentTerms:
@@ -183,40 +183,39 @@ def read_request(path: Path) -> ConsentRequest:
         raw = Path(path).read_bytes()
         envelope = json.loads(raw)
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BadInputError(f"Cannot read the consent request {path}: {exc}") from exc
+        raise coded(BadInputError, "consent.request-unreadable", path, exc) from exc
     hr_cards = {c.fingerprint: c.public_key() for c in keys.contacts() if c.role == keys.Role.HR}
     payload, good, problems = verify_envelope(envelope, REQUEST_PAYLOAD_TYPE, hr_cards)
     body = json.loads(payload)
     issuer = str(body.get("issuer", {}).get("fingerprint", ""))
     if not any(sig.keyid == issuer for sig in good):
-        raise ConsentError(f"The consent request {path} is not validly signed by a known HR "
-                           f"contact ({'; '.join(problems) or 'no signature'}). Import HR's "
-                           "card first, and check the file was not altered.")
+        raise coded(ConsentError, "consent.request-unsigned", path,
+                    "; ".join(problems) or "no signature")
     terms = terms_from_mapping(body["terms"])
     return ConsentRequest(body, terms, "sha256:" + hashlib.sha256(raw).hexdigest())
 
 
 def check_narrowing(request: ConsentTerms, chosen: ConsentTerms) -> None:
     """The employee may consent to less than HR asked, never to more."""
-    wider = []
+    wider: list[Message] = []
     if not set(chosen.purposes) <= set(request.purposes):
-        wider.append("purposes that the request does not ask for")
+        wider.append(Message("consent.wider-purposes"))
     if not set(chosen.recipients) <= set(request.recipients):
-        wider.append("recipients that the request does not name")
+        wider.append(Message("consent.wider-recipients"))
     if chosen.countersigner != request.countersigner:
-        wider.append("a different countersigner")
+        wider.append(Message("consent.wider-countersigner"))
     if chosen.delete_by > request.delete_by:
-        wider.append(f"a later delete-by date ({chosen.delete_by} > {request.delete_by})")
+        wider.append(Message("consent.wider-delete-by",
+                             (str(chosen.delete_by), str(request.delete_by))))
     granted = {k for k, v in chosen.separate_consent.items() if v}
     asked = {k for k, v in request.separate_consent.items() if v}
     if granted - asked:
-        wider.append("separate consent for " + ", ".join(sorted(granted - asked))
-                     + ", which the request does not ask for")
+        wider.append(Message("consent.wider-separate", (Joined(tuple(
+            label_message("sensitive", c) for c in sorted(granted - asked)), "items"),)))
     if chosen.cross_border and not request.cross_border:
-        wider.append("cross-border transfer")
+        wider.append(Message("consent.wider-cross-border"))
     if wider:
-        raise ConsentError("The consent may only narrow HR's request; it widens it with "
-                           + "; ".join(wider) + ".")
+        raise coded(ConsentError, "consent.widens", Joined(tuple(wider)))
 
 
 # -- the record ----------------------------------------------------------------------------
@@ -255,36 +254,39 @@ def terms_json(terms: ConsentTerms) -> dict[str, Any]:
 def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
                   cards: Mapping[str, keys.IdentityCard]) -> str:
     """The plain-language notice exactly as shown to the employee (its hash is recorded)."""
-    zh = terms.language == "zh-CN"
-    template = (resources_dir() / "notice" / f"notice.{terms.language}.md").read_text("utf-8")
-    sep = "；" if zh else "; "
-    categories = sep.join(f"{name} ({count})" for name, count in facts.categories) or "—"
+    lang = terms.language
+    template = (resources_dir() / "notice" / f"notice.{lang}.md").read_text("utf-8")
+    sep = t("notice.separator", lang=lang)
+
+    def word(group: str, name: str) -> str:
+        # Mid-sentence in English: "chat messages (18)", not "Chat messages (18)".
+        text = label(group, name, lang)
+        return text if lang.startswith("zh") else text[:1].lower() + text[1:]
+
+    categories = sep.join(t("notice.count", label=word("data", name), count=count,
+                            lang=lang) for name, count in facts.categories) or "—"
     if facts.sensitive:
         listed = sep.join(
-            f"{name} ({count})：{'单独同意' if terms.separate_consent.get(name) else '不同意'}"
-            if zh else
-            f"{name} ({count}): {'separately consented' if terms.separate_consent.get(name) else 'not consented'}"  # noqa: E501
+            t("notice.sensitive-consented" if terms.separate_consent.get(name)
+              else "notice.sensitive-not-consented",
+              label=word("sensitive", name), count=count, lang=lang)
             for name, count in facts.sensitive)
-        sensitive = (f"材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。" if zh else
-                     f"Your materials contain sensitive personal information: {listed}. "
-                     "Categories without your separate consent are not exported.")
+        sensitive = t("notice.sensitive", listed=listed, lang=lang)
     elif facts.removed:
         sensitive = ""
     else:
-        sensitive = "未发现敏感个人信息。" if zh else "None was found in your materials."
+        sensitive = t("notice.no-sensitive", lang=lang)
     if facts.removed:
         # "None was found" would be untrue: it was found, and it is all removed.
-        removed = sep.join(facts.removed)
-        sensitive = (sensitive + " " if sensitive and not zh else sensitive) + (
-            f"材料中发现了以下敏感个人信息，均已涂黑，不会导出：{removed}。" if zh else
-            f"Sensitive personal information was found ({removed}) and is redacted wherever "
-            "it occurs: none of it is exported.")
+        removed = sep.join(word("sensitive", name) for name in facts.removed)
+        found_and_removed = t("notice.sensitive-removed", removed=removed, lang=lang)
+        sensitive = f"{sensitive} {found_and_removed}".strip() if not lang.startswith("zh") \
+            else sensitive + found_and_removed
     licence = ""
     if terms.licence:
-        licence = (f"**许可条款。** {terms.licence.terms}；费用：{terms.licence.fee or '无'}；"
-                   f"有效期至：{terms.licence.until or terms.delete_by}。" if zh else
-                   f"**Licence.** {terms.licence.terms}; fee: {terms.licence.fee or 'none'}; "
-                   f"until: {terms.licence.until or terms.delete_by}.")
+        licence = t("notice.licence", terms=terms.licence.terms,
+                    fee=terms.licence.fee or t("notice.no-fee", lang=lang),
+                    until=terms.licence.until or terms.delete_by, lang=lang)
     return template.format(
         controller=f"{terms.controller_name} ({terms.controller_contact})"
         if terms.controller_contact else terms.controller_name,
@@ -293,9 +295,8 @@ def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
         purposes=sep.join(p.text for p in terms.purposes),
         recipients=sep.join(cards[r].name for r in terms.recipients),
         countersigner=cards[terms.countersigner].name,
-        storage=terms.storage_location or ("未说明" if zh else "not stated"),
-        cross_border=("是" if terms.cross_border else "否") if zh
-        else ("yes" if terms.cross_border else "no"),
+        storage=terms.storage_location or t("notice.not-stated", lang=lang),
+        cross_border=t("notice.yes" if terms.cross_border else "notice.no", lang=lang),
         delete_by=terms.delete_by.isoformat(),
         licence=licence,
     ).strip() + "\n"
@@ -312,7 +313,7 @@ def build_record(
     request: ConsentRequest | None = None,
 ) -> dict[str, Any]:
     if decision not in ("given", "declined"):
-        raise BadInputError("A consent decision is 'given' or 'declined'.")
+        raise coded(BadInputError, "consent.bad-decision")
     hr = cards[terms.countersigner]
     record: dict[str, Any] = {
         "schema": SCHEMA,
@@ -369,8 +370,8 @@ def record_of(envelope: Mapping[str, Any],
         principal = record["principal"]["fingerprint"]
         _, good, problems = verify_envelope(envelope, RECORD_PAYLOAD_TYPE, public_keys)
         if not any(sig.keyid == principal for sig in good):
-            raise ConsentError("The consent record is not validly signed by the employee "
-                               f"({'; '.join(problems) or 'no signature'}).")
+            raise coded(ConsentError, "consent.record-unsigned",
+                        "; ".join(problems) or "no signature")
     return record
 
 

@@ -46,7 +46,8 @@ from workbench.core.bundle import (
 from workbench.core.deadlines import custody_path, due, exports_path, find, load, upsert
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.messages import say
+from workbench.core.errors import coded as _error
+from workbench.core.messages import Joined, Message, say
 from workbench.core.paths import data_dir
 from workbench.core.progress import CancelToken
 from workbench.core.secrets_store import secret_store
@@ -74,54 +75,6 @@ MAX_REVOCATION_BYTES = 64 << 10
 MAX_RECEIPT_BYTES = 16 << 20
 WORK_PREFIX = ".open-"
 LOCK_NAME = ".lock"
-# The refusals the app shows in the user's language (workbench/gui/error_text.py holds the
-# same sentences for translation; a test keeps the two identical).
-MESSAGES = {
-    "custody.not-a-package-id":
-        "{0} is not a package id (sha256: followed by 64 hex digits).",
-    "custody.purged":
-        "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
-        "not be opened again.",
-    "custody.already-open":
-        "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
-        "changed.",
-    "custody.not-plain-tar":
-        "The payload is not a plain tar of one skill folder (compressed or damaged: {0}).",
-    "custody.not-in-list":
-        "The payload holds a file that is not in the signed list: {0}.",
-    "custody.unsafe-name":
-        "The payload holds an unsafe name ({0}): absolute, '..', empty, control characters or "
-        "too long a part.",
-    "custody.not-principal":
-        "{0} is not signed by the package's principal {1}: it is signed by {2}. Only the "
-        "employee who consented can withdraw; nothing was changed.",
-    "custody.not-employee":
-        "{0} is signed by {1}, who is not an employee: only the employee who consented can "
-        "withdraw.",
-    "custody.not-self-named":
-        "{0} is not signed by the employee it names: it names {1} and is signed by {2}.",
-    "custody.unknown-signer":
-        "{0} is signed by someone you don't know (key {1}); import their card if you trust "
-        "them.",
-    "custody.already-purged":
-        "Package {0} was already purged on {1}; its receipt is {2}.",
-    "custody.purge-incomplete":
-        "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
-        "it) and purge again.",
-    "custody.receipt-not-exported":
-        "This receipt is for a package that was not exported from here.",
-    "custody.receipt-not-recipient":
-        "The receipt is signed by someone who was not a recipient of this package.",
-}
-
-
-def _error(kind: type[RefusedError] | type[BadInputError], code: str,
-           *params: object) -> RefusedError | BadInputError:
-    values = tuple(str(p) for p in params)
-    log.info("custody.refused code=%s", code)  # the code only: its params name people
-    return kind(MESSAGES[code].format(*values), code=code, params=values)
-
-
 def shown(text: object, limit: int = 120) -> str:
     """Untrusted text as it may be shown (`display.visible`: control characters and bidi
     overrides written out), cut to `limit` characters."""
@@ -360,8 +313,9 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
                  logs.codes(f"{c.name}:{c.reason or 'failed'}" for c in failed.values()))
     for name in (*REFUSAL_ORDER, *failed):
         if name in failed:
-            raise BundleError(f"Refusing to open {shown(path.name)}: {name}: "
-                              f"{failed[name].detail}.")
+            check = failed[name]
+            raise _error(BundleError, "custody.refused", shown(path.name),
+                         check.title_message(), check.detail_message())
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     with _workdir() as work:
@@ -371,7 +325,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         name, written = extract_checked(tar_path, staged, bundle.files)
         folder = out / name
         if folder.exists():
-            raise BadInputError(f"{folder} already exists; choose another --out folder.")
+            raise _error(BadInputError, "custody.out-exists", folder)
         signer = keys.LocalSigner(recipient)
         custody_ledger = custody_dir() / f"{_hex(package)}.ledger.jsonl"
         base = custody_ledger.read_text("utf-8") if custody_ledger.is_file() \
@@ -438,9 +392,8 @@ def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
             pyrage.decrypt_io(source, _BoundedWriter(handle, limit),
                               [keys.age_identity(recipient)])
         except pyrage.DecryptError as exc:
-            raise BundleError(f"Refusing to open {shown(Path(path).name)}: the payload "
-                              f"cannot be decrypted with {recipient.name}'s key "
-                              f"({shown(exc)}).") from exc
+            raise _error(BundleError, "custody.cannot-decrypt", shown(Path(path).name),
+                         shown(recipient.name), shown(exc)) from exc
 
 
 def extract_checked(tar_path: Path, target: Path,
@@ -585,7 +538,7 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
     bundle = read_bundle(bundle_path)
     record = bundle.record
     if _principal_fp(record) != employee.fingerprint:
-        raise RefusedError("Only the employee who gave consent can withdraw it.")
+        raise _error(RefusedError, "custody.only-employee-withdraws")
     exports = {e["package"]: e for e in load(exports_path())}
     entry = exports.get(bundle.package)
     earlier = entry.get("withdrawn_at") if entry else None
@@ -668,8 +621,7 @@ def _revocation_body(body: Any, path: Path) -> dict[str, Any]:
             or not isinstance(principal, dict) \
             or not isinstance(principal.get("fingerprint"), str) \
             or not isinstance(body.get("withdrawn_at"), str):
-        raise RefusedError(f"{shown(Path(path).name)} is not a revocation (schema, "
-                           "principal or date missing).")
+        raise _error(RefusedError, "custody.not-a-revocation", shown(Path(path).name))
     package_id(body.get("package"))
     return body
 
@@ -680,25 +632,27 @@ def _read_signed(path: Path, payload_type: str, what: str,
     named when it is not (too large, not JSON, unknown signer, bad signature)."""
     path = Path(path)
     name = shown(path.name)
+    kind = Message(f"custody.kind.{what.replace(' ', '-')}", mid_sentence=True)
     try:
         if path.stat().st_size > max_bytes:
-            raise BadInputError(f"The {what} {name} is larger than {max_bytes >> 10} KB; it "
-                                "is not one this app wrote.")
+            raise _error(BadInputError, "custody.signed-too-large", kind, name,
+                         max_bytes >> 10)
         envelope = json.loads(path.read_bytes())
         _, good, problems = dsse.verify_envelope(envelope, payload_type, keys.public_keys())
         payload = json.loads(dsse.decode_payload(envelope)) if good else None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
             AttributeError) as exc:
-        raise BadInputError(f"Cannot read the {what} {name}: {shown(exc)}") from exc
+        raise _error(BadInputError, "custody.signed-unreadable", kind, name, shown(exc)) \
+            from exc
     except RefusedError as exc:
-        raise RefusedError(f"The {what} {name} is not a {what}: {shown(exc)}.") from exc
+        raise _error(RefusedError, "custody.signed-not-one", kind, name, shown(exc)) from exc
     if not good:
         unknown = [p for p in problems if p.startswith("signature by unknown key")]
         if unknown and len(unknown) == len(problems):
             keyid = unknown[0].rsplit(" ", 1)[-1]
             raise _error(RefusedError, "custody.unknown-signer", name, shown(keyid, 40))
-        raise RefusedError(f"The {what} {name} does not carry a valid signature "
-                           f"({shown('; '.join(problems) or 'no signature')}).")
+        raise _error(RefusedError, "custody.signed-invalid", kind, name,
+                     shown("; ".join(problems) or "no signature"))
     return payload, good[0].keyid
 
 
@@ -848,20 +802,19 @@ def import_receipt(path: Path) -> ReceiptResult:
     if not isinstance(body, dict) or body.get("schema") != RECEIPT_SCHEMA \
             or not isinstance(recipient, dict) or not isinstance(body.get("ledger"), str) \
             or not isinstance(body.get("deleted_at"), str):
-        raise RefusedError(f"{name} is not a deletion receipt (schema, recipient, date or "
-                           "ledger missing).")
+        raise _error(RefusedError, "custody.not-a-receipt", name)
     package = package_id(body.get("package"))
     if recipient.get("fingerprint") != signer_fp:
-        raise RefusedError(f"{name} is not signed by the recipient it names.")
+        raise _error(RefusedError, "custody.receipt-not-self-signed", name)
     check = ledger.verify(body["ledger"], keys.public_keys())
     if not check.ok:
-        raise RefusedError(f"The receipt's ledger does not verify: line {check.bad_line}: "
-                           f"{shown(check.reason)}.")
+        raise _error(RefusedError, "custody.receipt-ledger-bad", check.bad_line,
+                     shown(check.reason))
     entries = ledger.read_entries(body["ledger"])
     last = entries[-1] if entries else None
     if last is None or last.type != "package.deleted" or last.body.get("package") != package \
             or last.actor != signer_fp:
-        raise RefusedError("The receipt's ledger does not end with this package's deletion.")
+        raise _error(RefusedError, "custody.receipt-ledger-not-deletion")
     entry = next((e for e in load(exports_path()) if e["package"] == package), None)
     if entry is None:
         raise _error(RefusedError, "custody.receipt-not-exported")
@@ -869,7 +822,7 @@ def import_receipt(path: Path) -> ReceiptResult:
         raise _error(RefusedError, "custody.receipt-not-recipient")
     receipts = read_json(data_dir() / "receipts.json", {})
     if not isinstance(receipts, dict):
-        raise BadInputError(f"{data_dir() / 'receipts.json'} is damaged; restore it.")
+        raise _error(BadInputError, "error.file-damaged", data_dir() / "receipts.json")
     if signer_fp in receipts.get(package, {}):
         log.info("receipt.imported package=%s already=True", package)
         return ReceiptResult(receipts[package][signer_fp], True)
@@ -907,8 +860,8 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     bundle = verify_for_recipient(bundle_path, now, sealer)
     failed = bundle.failed()
     if failed:
-        raise BundleError("Cannot seal with this package: " + "; ".join(
-            f"{c.name}: {c.detail}" for c in failed) + ".")
+        raise _error(BundleError, "custody.cannot-seal", Joined(tuple(
+            Message("check.line", (c.title_message(), c.detail_message())) for c in failed)))
     folder = skill_dir / "consent"
     folder.mkdir(exist_ok=True, mode=0o700)
     (folder / "manifest.dsse.json").write_text(json.dumps(bundle.envelope, indent=2), "utf-8")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from workbench.core import clock, consent, hr_requests, keys
 from workbench.core.errors import WorkspaceInUse
+from workbench.core.messages import label, t
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.profile import SelfProfile
 from workbench.core.workspace import Workspace
@@ -97,13 +98,13 @@ def reset(root: Path) -> DemoLayout:
 
 
 def create_parties(layout: DemoLayout, report: Report) -> dict[str, keys.IdentityCard]:
-    report("1. Create three identities, each in its own home (keys in passphrase-protected "
-           f"files; demo passphrase '{DEMO_PASSPHRASE}')")
+    report(t("demo.identities", passphrase=DEMO_PASSPHRASE))
     cards = {}
     for role, name, email in PARTIES:
         with as_party(layout, role):
             cards[role] = keys.create_identity(keys.Role(role), name, email)
-        report(f"   {role:<9} {cards[role].label()}  fingerprint {cards[role].short}")
+        report(t("demo.identity", role=role, card=cards[role].label(),
+                 fingerprint=cards[role].short))
     for role in cards:
         with as_party(layout, role):
             for other, card in cards.items():
@@ -112,7 +113,7 @@ def create_parties(layout: DemoLayout, report: Report) -> dict[str, keys.Identit
                     path.write_bytes(keys.card_bytes(card))
                     # In real life the owner reads it out by phone; here each party knows it.
                     keys.import_contact(path, fingerprint=card.short)
-    report("   each party imported the other two public cards and checked their fingerprints")
+    report(t("demo.cards-exchanged"))
     return cards
 
 
@@ -120,17 +121,18 @@ def build_demo_workspace(layout: DemoLayout, report: Report) -> Path:
     """Create the workspace and import every demo sample into it (as the employee)."""
     material = demo_material()
     profile = SelfProfile.from_file(material / "self.json")
-    report(f"2. Create the workspace for {profile.name} at {layout.workspace} "
-           f"(time zone {DEMO_TIMEZONE})")
+    report(t("demo.workspace", name=profile.name, path=layout.workspace,
+             timezone=DEMO_TIMEZONE))
     with as_party(layout, "employee"), Workspace.create(layout.workspace, profile,
                                                         DEMO_TIMEZONE) as ws:
         inputs = sorted(p for p in material.iterdir()
                         if p.is_dir() or p.suffix not in {".json", ".md"})
-        report(f"3. Import {len(inputs)} sources: {', '.join(p.name for p in inputs)}")
+        report(t("demo.import", count=len(inputs), names=", ".join(p.name for p in inputs)))
         summary = ws.import_paths(inputs)
-        kinds = ", ".join(f"{n} {k}" for k, n in sorted(summary.added_by_kind.items()))
-        report(f"   imported {summary.added} artifacts ({kinds}); "
-               f"{summary.people_added} people seen")
+        kinds = t("list.items").join(t("count.of", label=label("kind", k), count=n)
+                                     for k, n in sorted(summary.added_by_kind.items()))
+        report(t("demo.imported", count=summary.added, kinds=kinds,
+                 people=summary.people_added))
     return layout.workspace
 
 
@@ -138,14 +140,16 @@ def scan_demo_workspace(layout: DemoLayout, report: Report) -> None:
     from workbench.core.scan import scan_workspace
 
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
-        report("4. Scan for personal data (English + Chinese detectors, offline)")
+        report(t("demo.scan"))
         summary = scan_workspace(ws)
         parties = Counter(f.party for f in ws.findings())
-        by_entity = ", ".join(f"{n} {e}" for e, n in ws.findings_by_entity().items())
-        report(f"   {summary.findings} findings in {summary.scanned} artifacts: {by_entity}")
-        report(f"   about the employee: {parties['self']}, about others: "
-               f"{parties['third_party']}, other: {parties['none']}; "
-               f"{len(ws.pseudonym_ordinals())} colleagues get consistent aliases")
+        by_entity = t("list.items").join(
+            t("count.of", label=label("entity", e), count=n)
+            for e, n in ws.findings_by_entity().items())
+        report(t("demo.scanned", findings=summary.findings, scanned=summary.scanned,
+                 by_entity=by_entity))
+        report(t("demo.parties", own=parties["self"], others=parties["third_party"],
+                 none=parties["none"], aliases=len(ws.pseudonym_ordinals())))
 
 
 def review_and_build(layout: DemoLayout, report: Report) -> Path:
@@ -277,5 +281,5 @@ def run_demo(root: Path, report: Report) -> Path:
     request_and_give_consent(layout, cards, report)
     review_and_build(layout, report)
     package_flow(layout, cards, report)
-    report(f"Done. The demo is in {root} (workspace: {layout.workspace})")
+    report(t("demo.done", root=root, workspace=layout.workspace))
     return layout.workspace

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 
 class WorkbenchError(Exception):
@@ -10,16 +11,33 @@ class WorkbenchError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, code: str = "", params: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str, *, code: str = "", params: tuple[object, ...] = ()) -> None:
         super().__init__(message)
         self.message = message
-        # A message with a code is also known to the app's translations: the same sentence
-        # in the user's language is the template for `code` filled with `params`.
+        # A message with a code is in the catalogue (workbench/core/messages.py): it is shown
+        # in the language of whoever reads it, the template for `code` filled with `params`;
+        # `message` is the English sentence.
         self.code = code
         self.params = params
 
     def __str__(self) -> str:
+        if self.code:
+            from workbench.core.messages import t
+
+            return t(self.code, *self.params)
         return self.message
+
+
+E = TypeVar("E", bound="WorkbenchError")
+
+
+def coded(kind: type[E], code: str, *params: object) -> E:
+    """An error of `kind` from the catalogue: `code` and its values (a value that is itself a
+    message stays one, so it too is shown in the reader's language)."""
+    from workbench.core.messages import Joined, Message, t
+
+    values = tuple(p if isinstance(p, Message | Joined) else str(p) for p in params)
+    return kind(t(code, *values, lang="en"), code=code, params=values)
 
 
 class BadInputError(WorkbenchError):
@@ -36,7 +54,7 @@ class Cancelled(WorkbenchError):
     """The user cancelled a long operation; nothing was changed."""
 
     def __init__(self, what: str = "The operation") -> None:
-        super().__init__(f"{what} was cancelled; nothing was changed.")
+        super().__init__(f"{what} was cancelled; nothing was changed.", code="error.cancelled")
 
 
 class ImportFailed(BadInputError):
@@ -45,7 +63,9 @@ class ImportFailed(BadInputError):
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"Cannot import {self.path.name} ({self.path}): {problem}")
+        super().__init__(f"Cannot import {self.path.name} ({self.path}): {problem}",
+                         code="error.import-failed", params=(self.path.name, str(self.path),
+                                                             problem))
 
 
 class UnsupportedFormat(ImportFailed):
@@ -60,7 +80,8 @@ class WorkspaceExists(WorkspaceError):
     """`init` was pointed at a folder that already holds a workspace."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} already holds a workspace; open it instead of creating one.")
+        super().__init__(f"{path} already holds a workspace; open it instead of creating one.",
+                         code="workspace.exists", params=(str(path),))
 
 
 class NotAWorkspace(WorkspaceError):
@@ -69,8 +90,8 @@ class NotAWorkspace(WorkspaceError):
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"{path} is not a Consent Workbench workspace (no workspace.sqlite). "
-            "Create one with `workbench init`."
-        )
+            "Create one with `workbench init`.", code="workspace.not-a-workspace",
+            params=(str(path),))
 
 
 class WorkspaceLocked(WorkspaceError):
@@ -87,8 +108,8 @@ class WorkspaceTooNew(WorkspaceError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
             f"{path} was written by a newer Consent Workbench (schema {found}; "
-            f"this version knows up to {supported}). Update the app to open it."
-        )
+            f"this version knows up to {supported}). Update the app to open it.",
+            code="workspace.too-new", params=(str(path), str(found), str(supported)))
 
 
 class Interrupted(WorkbenchError):
@@ -102,12 +123,9 @@ class WorkspaceInUse(WorkspaceError):
     exit_code = 1
 
     def __init__(self, path: Path, detail: str = "") -> None:
-        from workbench.core.messages import say
-
         self.path = path
         extra = f" ({detail})" if detail else ""
-        super().__init__(say(
+        super().__init__(
             f"The workspace {path} is in use by another window or process{extra}: close it "
             "there (or wait for that command to finish) and try again.",
-            f"工作区 {path} 正被另一个窗口或进程使用{extra}：请在那里关闭它（或等待该命令结束）"
-            "后重试。"))
+            code="workspace.in-use", params=(str(path), extra))

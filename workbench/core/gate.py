@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.messages import Joined, Message, label_message
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.core.workspace.records import content_digest, review_digest, scan_digest
 
@@ -47,24 +48,6 @@ class Rule(StrEnum):
     APPROVAL_VOID = "approval-void"
 
 
-_TEXT = {
-    Rule.UNSCANNED: "not scanned yet: run the scan first",
-    Rule.STALE_SCAN: "scanned by an older detector or before the people now known were "
-                     "imported: scan again",
-    Rule.SCAN_ALTERED: "its scan record does not match its findings: the workspace was edited "
-                       "outside the app",
-    Rule.REVIEW_ALTERED: "its findings or decisions are not the ones the app recorded: the "
-                         "workspace was edited outside the app",
-    Rule.UNDECIDED: "{count} finding(s) still need a decision",
-    Rule.KEPT_IDENTIFIER: "{count} secret or identifier finding(s) ({detail}) are set to keep; "
-                          "they must be redacted",
-    Rule.IMAGE_NEEDS_LOOK: "a picture must be looked at and approved by hand",
-    Rule.PENDING: "not approved yet",
-    Rule.APPROVAL_VOID: "its findings or decisions changed after it was approved (or were "
-                        "edited outside the app): review and approve it again",
-}
-
-
 @dataclass(frozen=True)
 class Blocker:
     """One reason one artifact may not be approved or exported."""
@@ -75,9 +58,16 @@ class Blocker:
     count: int = 0
     detail: str = ""
 
+    def message(self) -> Message:
+        """The reason by its catalogue code (gate.<rule>); `detail` lists entity classes."""
+        kept = Joined(tuple(label_message("entity", e) for e in self.detail.split(", ") if e),
+                      "items")
+        return Message(f"gate.{self.rule}", values={"count": self.count, "detail": kept})
+
     @property
     def reason(self) -> str:
-        return _TEXT[self.rule].format(count=self.count, detail=self.detail)
+        """The reason as a phrase in the reader's language."""
+        return self.message().text()
 
     def __str__(self) -> str:
         return f"{self.title} ({self.artifact_id.removeprefix('sha256:')[:12]}): {self.reason}"

@@ -1,8 +1,21 @@
-"""Core messages in the user's language: Simplified Chinese when the locale asks for it."""
+"""Every sentence and label the core shows a person, by a stable code, in English and
+Simplified Chinese: one catalogue that the command line and the app both render with `t`.
+
+Why a table here and not Qt Linguist: the core never imports Qt and the command line should
+not load it to print one line, while this table is read the same way by both front ends, in
+the language `language()` picks (the app sets WORKBENCH_LANG from its own language setting,
+the command line follows LC_ALL / LC_MESSAGES / LANG). tests/core/test_messages.py walks it:
+both languages for every code, the same blanks in each, and every code the source uses is
+here with the values its template asks for. The app's own widget texts stay in the .ts file.
+Chinese addresses the user as 你.
+"""
 
 from __future__ import annotations
 
 import os
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 # Overrides the locale for the command line and the core's messages (the app sets it from its
 # language setting): "zh" or "en".
@@ -19,12 +32,13 @@ def language() -> str:
 
 
 def say(en: str, zh: str) -> str:
-    """The sentence in the user's language; both are written where the message is."""
+    """The sentence in the user's language, for a short message written where it is used
+    (one that has no values a translator would need to move)."""
     return zh if language() == "zh" else en
 
 
-# The command line's sentences, by code, for `t(code, **values)` (short core messages are
-# written in place with `say(en, zh)`): code -> (English, 简体中文), filled by str.format.
+# code -> (English, 简体中文), filled by str.format: named blanks ({path}) from keyword
+# values, numbered ones ({0}) from positional values.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # exit codes, shown in --help
     "help.exit_codes": (
@@ -34,6 +48,281 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.format": ("table for people, json for scripts", "table 供人阅读，json 供脚本使用"),
     "help.verbose": ("more detail in the log file, and the log lines on stderr too",
                      "在日志文件中记录更多细节，并同时输出到标准错误"),
+    "help.keys-new.another": (
+        "make a second identity of this role even though one with this name or email exists",
+        "即使已有同名或同邮箱的该角色身份，仍再创建一个"),
+    "help.keys-import.fingerprint": (
+        "the fingerprint they read to you by phone or in person (all of it, or at least its "
+        "last four groups): marks the contact verified if it matches, refuses the card if not",
+        "对方通过电话或当面读给你的指纹（完整指纹，或至少最后四组）：一致则把联系人标为已核对，"
+        "不一致则拒绝该身份卡"),
+    "help.consent.force": ("(request) replace an existing request file",
+                           "（request）替换已有的请求文件"),
+    "help.withdraw.force": ("replace an existing file that is not this revocation",
+                            "替换一个不是本撤回文件的已有文件"),
+    "help.review.state": (
+        "(with --list) every item in that state, with its state and id, instead of what is "
+        "left to review",
+        "（与 --list 一起）列出该状态的每一项及其状态和编号，而不只是待审阅的"),
+    "help.review.all": ("(with --list) every item, whatever its state (= --state all)",
+                        "（与 --list 一起）列出每一项，不论状态（即 --state all）"),
+    # argparse's own words (their blanks are argparse's %-style ones, filled by argparse)
+    "argparse.usage": ("usage: ", "用法："),
+    "argparse.positional": ("positional arguments", "位置参数"),
+    "argparse.options": ("options", "选项"),
+    "argparse.help": ("show this help message and exit", "显示此帮助信息并退出"),
+    "argparse.version": ("show program's version number and exit", "显示程序版本号并退出"),
+    "argparse.error": ("%(prog)s: error: %(message)s\n", "%(prog)s：错误：%(message)s\n"),
+    "argparse.required": ("the following arguments are required: %s", "缺少以下参数：%s"),
+    "argparse.one-required": ("one of the arguments %s is required", "必须给出参数 %s 之一"),
+    "argparse.not-allowed": ("not allowed with argument %s", "不能与参数 %s 同时使用"),
+    "argparse.unrecognized": ("unrecognized arguments: %s", "无法识别的参数：%s"),
+    "argparse.invalid-choice": ("invalid choice: %(value)r (choose from %(choices)s)",
+                                "无效的选项：%(value)r（可选：%(choices)s）"),
+    "argparse.one-argument": ("expected one argument", "需要一个参数"),
+    "argparse.argument": ("argument %(argument_name)s: %(message)s",
+                          "参数 %(argument_name)s：%(message)s"),
+    # command-line help (argparse), by command and option
+    "help.top._description": (
+        "Consent Workbench: review, redact and consent before your work materials become an AI "
+        "skill. Run with no command to open the app.",
+        "知情同意工作台：在你的工作材料成为 AI 技能之前，先审阅、遮盖并作出同意。不带命令运行即"
+        "可打开应用。"),
+    "help.demo._help": (
+        "run the whole flow on bundled sample data",
+        "用自带的示例数据走一遍完整流程"),
+    "help.demo.headless": ("no window: print each step", "不打开窗口：逐步打印每一步"),
+    "help.demo.dir": ("where to build the demo workspace", "在哪里建立演示工作区"),
+    "help.init._help": ("create a workspace", "创建工作区"),
+    "help.init.dir": ("the new workspace folder", "新工作区的文件夹"),
+    "help.init.name": ("your name as colleagues write it", "同事书写你名字的方式"),
+    "help.init.email": ("your email (repeatable)", "你的邮箱（可重复）"),
+    "help.init.phone": ("your phone (repeatable)", "你的电话（可重复）"),
+    "help.init.alias": (
+        "another name you go by, e.g. pinyin or a nickname (repeatable)",
+        "你的其他称呼，例如拼音或昵称（可重复）"),
+    "help.init.id": ("an ID number of yours (repeatable)", "你的证件号码（可重复）"),
+    "help.init.profile": ("read your identifiers from a JSON file", "从 JSON 文件读取你的身份信息"),
+    "help.init.timezone": (
+        "IANA zone that decides chat days (default: this machine's)",
+        "决定聊天按哪天分组的 IANA 时区（默认：本机时区）"),
+    "help.import._help": (
+        "import files, folders and exports into a workspace",
+        "把文件、文件夹和导出记录导入工作区"),
+    "help.import.dir": ("the workspace folder", "工作区文件夹"),
+    "help.import.paths": (
+        "files and folders to import (a folder goes in file by file)",
+        "要导入的文件和文件夹（文件夹会逐个文件导入）"),
+    "help.scan._help": (
+        "find personal data in a file, or scan a whole workspace",
+        "在一个文件中查找个人信息，或扫描整个工作区"),
+    "help.scan.path": ("a file, or a workspace folder", "一个文件，或一个工作区文件夹"),
+    "help.scan.lang": (
+        "(a file) the language of its text; auto decides per line",
+        "（文件）文字的语言；auto 表示逐行判断"),
+    "help.scan.processes": (
+        "worker processes for large scans (default 1)",
+        "大规模扫描时的工作进程数（默认 1）"),
+    "help.build-skill._help": (
+        "write the redacted skill folder (approved only)",
+        "写出遮盖后的技能文件夹（仅含已批准的内容）"),
+    "help.build-skill.dir": ("the workspace folder", "工作区文件夹"),
+    "help.build-skill.out": ("folder to create the skill in", "创建技能的文件夹"),
+    "help.build-skill.name": ("skill name (lowercase, hyphens)", "技能名称（小写字母和连字符）"),
+    "help.keys._help": ("your identities and your contacts' cards", "你的身份和联系人的身份卡"),
+    "help.keys-new._help": (
+        "create an identity (signing + decryption keys)",
+        "创建一个身份（签名和解密密钥）"),
+    "help.keys-new.role": (
+        "what this identity does: give consent, countersign, or receive",
+        "这个身份的用途：给予同意、会签或接收"),
+    "help.keys-new.name": ("the name others will see on your card", "别人在你的身份卡上看到的名字"),
+    "help.keys-new.email": ("an email address for your card", "身份卡上的邮箱地址"),
+    "help.keys-list._help": (
+        "identities and contacts with fingerprints",
+        "身份和联系人，以及它们的指纹"),
+    "help.keys-export._help": (
+        "print an identity's public card (*.wbid.json)",
+        "打印某个身份的公开身份卡（*.wbid.json）"),
+    "help.keys-export.id": (
+        "fingerprint (or prefix), name or email",
+        "指纹（或其开头）、名字或邮箱"),
+    "help.keys-move-to._help": (
+        "move every private key of this home to the system keyring or the passphrase file, "
+        "losing nothing",
+        "把此主目录的全部私钥移到系统钥匙串或口令文件中，不会丢失任何内容"),
+    "help.keys-move-to.store": (
+        "keyring: the system keyring; file: a passphrase-protected file",
+        "keyring：系统钥匙串；file：受口令保护的文件"),
+    "help.keys-import._help": (
+        "import another party's card as a contact",
+        "把对方的身份卡导入为联系人"),
+    "help.keys-import.file": ("their card (*.wbid.json)", "对方的身份卡（*.wbid.json）"),
+    "help.keys-import.replace": (
+        "the party really has a new key: replace their old card with this one",
+        "对方确实换了新密钥：用这张卡替换旧卡"),
+    "help.consent._help": (
+        "give or decline consent (or, as HR, request it)",
+        "给予或拒绝同意（HR 则发出同意请求）"),
+    "help.consent._description": (
+        "`workbench consent request --out FILE` (HR) writes signed proposed terms; `workbench "
+        "consent DIR …` records the employee's decision for a workspace.",
+        "`workbench consent request --out FILE`（HR）写出签名的拟议条款；`workbench consent DIR"
+        " …` 为工作区记录员工的决定。"),
+    "help.consent.target": (
+        "a workspace folder, or the word 'request' (HR)",
+        "工作区文件夹，或单词 request（HR）"),
+    "help.consent.out": (
+        "(request) where to write the signed request",
+        "（request）签名请求写到哪里"),
+    "help.consent.employee": (
+        "(request) the employee it is for: HR's countersign then compares her package with it",
+        "（request）请求发给哪位员工：HR 会签时会用它比对她的数据包"),
+    "help.consent.request": ("start from HR's signed request", "以 HR 签名的请求为起点"),
+    "help.consent.terms": (
+        "a terms file (JSON), e.g. consent_terms.json",
+        "条款文件（JSON），例如 consent_terms.json"),
+    "help.consent.purpose": ("purpose (repeatable)", "用途（可重复）"),
+    "help.consent.controller": ("the company asking", "提出请求的公司"),
+    "help.consent.controller-contact": (
+        "how to reach the company about your data",
+        "就你的数据联系公司的方式"),
+    "help.consent.countersigner": (
+        "HR contact: fingerprint, name or email",
+        "HR 联系人：指纹、名字或邮箱"),
+    "help.consent.recipient": ("recipient contact", "接收方联系人"),
+    "help.consent.delete-by": ("YYYY-MM-DD, in the future", "YYYY-MM-DD，须晚于今天"),
+    "help.consent.separate-consent": (
+        "give separate consent for a sensitive category (repeatable)",
+        "为某个敏感类别单独同意（可重复）"),
+    "help.consent.licence": (
+        "your licence terms for your own skill",
+        "你为自己的技能设定的许可条款"),
+    "help.consent.licence-fee": (
+        "(with --licence) the fee, if any",
+        "（与 --licence 一起）费用（如有）"),
+    "help.consent.licence-until": (
+        "(with --licence) YYYY-MM-DD the licence ends",
+        "（与 --licence 一起）许可截止日 YYYY-MM-DD"),
+    "help.consent.language": ("language of the notice", "告知书的语言"),
+    "help.consent.decline": ("decline (signed and kept too)", "拒绝（同样会签名并保存）"),
+    "help.consent.identity": ("which of your identities signs", "用你的哪个身份签名"),
+    "help.consent.yes": ("do not ask to confirm", "不再询问确认"),
+    "help.verify-ledger._help": ("check a ledger file line by line", "逐行核验台账文件"),
+    "help.verify-ledger.file": ("a ledger.jsonl", "一个 ledger.jsonl 文件"),
+    "help.export._help": (
+        "encrypt and sign the skill package (*.cwpkg)",
+        "加密并签署技能数据包（*.cwpkg）"),
+    "help.export.dir": ("the workspace folder", "工作区文件夹"),
+    "help.export.out": ("the package file to write", "要写出的数据包文件"),
+    "help.export.force": ("replace an existing package file", "替换已有的数据包文件"),
+    "help.export.identity": ("which of your employee identities signs", "用你的哪个员工身份签名"),
+    "help.countersign._help": (
+        "(HR) verify a package and add HR's signature",
+        "（HR）核验数据包并加上 HR 的签名"),
+    "help.countersign.file": ("the package (*.cwpkg)", "数据包（*.cwpkg）"),
+    "help.countersign.identity": ("which of your HR identities signs", "用你的哪个 HR 身份签名"),
+    "help.countersign.accept-differences": (
+        "countersign even where the terms go beyond your own request",
+        "即使条款超出了你自己的请求也会签"),
+    "help.countersign.yes": ("do not ask to confirm", "不再询问确认"),
+    "help.verify._help": (
+        "check a package or a skill folder, every check listed",
+        "核验数据包或技能文件夹，列出每一项核验"),
+    "help.verify.target": ("a .cwpkg file or a skill folder", "一个 .cwpkg 文件或技能文件夹"),
+    "help.open._help": (
+        "(recipient) verify, decrypt and take a package into custody",
+        "（接收方）核验、解密并保管数据包"),
+    "help.open.file": ("the package (*.cwpkg)", "数据包（*.cwpkg）"),
+    "help.open.out": ("the folder to open it into", "打开到哪个文件夹"),
+    "help.open.identity": (
+        "which of your recipient identities decrypts",
+        "用你的哪个接收方身份解密"),
+    "help.withdraw._help": (
+        "(employee) write a signed revocation for a package",
+        "（员工）为数据包写出签名的撤回文件"),
+    "help.withdraw.file": ("the package you exported (*.cwpkg)", "你导出的数据包（*.cwpkg）"),
+    "help.withdraw.out": ("the revocation file to write", "要写出的撤回文件"),
+    "help.withdraw.identity": ("which of your employee identities signs", "用你的哪个员工身份签名"),
+    "help.revocation._help": (
+        "(recipient) import an employee's revocation",
+        "（接收方）导入员工的撤回文件"),
+    "help.revocation.action": ("import: take it in", "import：导入它"),
+    "help.revocation.file": ("the revocation file", "撤回文件"),
+    "help.purge._help": (
+        "(recipient) delete a package and write a receipt",
+        "（接收方）删除数据包并写出删除回执"),
+    "help.purge.package": (
+        "package id (prefix) or the .cwpkg file",
+        "数据包编号（或其开头）或 .cwpkg 文件"),
+    "help.purge.due": ("every overdue or withdrawn package", "所有已过期或已撤回的数据包"),
+    "help.purge.receipt-out": ("where to write the deletion receipt(s)", "删除回执写到哪里"),
+    "help.receipt._help": ("(employee) import a deletion receipt", "（员工）导入删除回执"),
+    "help.receipt.action": ("import: take it in", "import：导入它"),
+    "help.receipt.file": ("the receipt file", "删除回执文件"),
+    "help.deadlines._help": (
+        "every package, its delete-by date and status",
+        "每个数据包、它的删除期限和状态"),
+    "help.seal-skill._help": (
+        "attach a package's consent to a skill folder",
+        "把数据包的同意附到技能文件夹上"),
+    "help.seal-skill.dir": ("the skill folder", "技能文件夹"),
+    "help.seal-skill.bundle": (
+        "the package (*.cwpkg) whose consent it carries",
+        "其同意随技能一起附带的数据包（*.cwpkg）"),
+    "help.seal-skill.identity": (
+        "which of your recipient identities signs the seal",
+        "用你的哪个接收方身份签署封存"),
+    "help.verify-skill._help": (
+        "check a skill folder's consent and references",
+        "核验技能文件夹的同意和参考资料"),
+    "help.verify-skill.dir": ("the skill folder", "技能文件夹"),
+    "help.status._help": (
+        "artifacts by kind and state, people count",
+        "按类型和状态统计的材料，以及人数"),
+    "help.status.dir": ("the workspace folder", "工作区文件夹"),
+    "help.review._help": (
+        "review a workspace: list, show, decide, redact, approve, exclude",
+        "审阅工作区：列出、查看、决定、遮盖、批准、排除"),
+    "help.review._description": (
+        "Review what is pending, item by item or by the default policy. Items are named by the "
+        "id `--list` shows, a unique start of it, or their title.",
+        "逐项或按默认规则审阅待处理的内容。条目可用 `--list` 显示的 ID、ID 的唯一开头或标题来指"
+        "定。"),
+    "help.review.dir": ("the workspace folder", "工作区文件夹"),
+    "help.review.auto": (
+        "decide every open finding by the default policy and approve every item with nothing "
+        "left to decide (images stay for you to look at)",
+        "按默认规则决定所有未处理的发现，并批准所有已无待决事项的条目（图片留给你亲自查看）"),
+    "help.review.list": ("what is left to review, and why", "还有哪些待审阅，以及原因"),
+    "help.review.show": (
+        "an item's text and every finding in it (id, class, value, decision)",
+        "条目的文字及其中每一处发现（ID、类别、内容、决定）"),
+    "help.review.decide": (
+        "set findings' decisions: redact, pseudonymise or keep (finding ids as --show lists "
+        "them)",
+        "设定发现的决定：redact（遮盖）、pseudonymise（代称）或 keep（保留）（发现 ID 与 --show"
+        " 所列一致）"),
+    "help.review.redact": (
+        "redact a span of an item's text (give it with --span)",
+        "遮盖条目文字中的一段（用 --span 给出）"),
+    "help.review.box": (
+        "cover an area of an image, in pixels of the upright picture",
+        "遮盖图片中的一块区域，以摆正后的图片像素计"),
+    "help.review.approve": (
+        "approve items whose findings all have a decision",
+        "批准所有发现都已有决定的条目"),
+    "help.review.exclude": ("leave items out of the export", "把条目排除在导出之外"),
+    "help.review.undo": ("undo the last review step", "撤销上一步审阅"),
+    "help.review.span": (
+        "(with --redact) the characters to redact, as --show numbers them",
+        "（与 --redact 一起）要遮盖的字符范围，按 --show 的编号"),
+    "help.review.everywhere": (
+        "(with --decide or --redact) the same value everywhere in the workspace",
+        "（与 --decide 或 --redact 一起）对工作区中各处相同的内容一并处理"),
+    "help.review.image-out": (
+        "(with --show of an image) write the picture as it would be exported, to look at",
+        "（与图片的 --show 一起）把导出时的图片写出来供查看"),
     # errors
     "error.prefix": ("workbench: {message}", "workbench：{message}"),
     "error.no_such_path": ("{path} does not exist; check the path.",
@@ -83,6 +372,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "progress.export": ("Exporting", "导出中"),
     "progress.open": ("Opening", "打开中"),
     "progress.purge": ("Purging", "删除中"),
+    "progress.skill-folder": ("skill folder", "技能文件夹"),
+    "progress.encrypting": ("encrypting", "加密中"),
+    "progress.signing": ("signing", "签名中"),
+    "progress.writing": ("writing", "写入中"),
     "progress.line": ("{what}: {done}/{total} ({percent}%){eta}",
                       "{what}：{done}/{total}（{percent}%）{eta}"),
     "progress.eta": (", about {seconds} s left", "，约剩 {seconds} 秒"),
@@ -164,6 +457,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.span_with": ("--span goes with --redact.", "--span 只能与 --redact 一起使用。"),
     "review.everywhere_with": ("--everywhere goes with --decide or --redact.",
                                "--everywhere 只能与 --decide 或 --redact 一起使用。"),
+    "review.item_refused": ("{id} {title}: {reason}", "{id} {title}：{reason}"),
     "review.refused_some": ("{count} of {total} items were not changed.",
                             "{total} 项中有 {count} 项未更改。"),
     # review targets
@@ -180,10 +474,706 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "scan.done": ("Scanned {scanned} items ({unchanged} unchanged since the last scan); "
                   "{findings} findings.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),
+    # command results
+    "init.created": ("Created workspace for {name} at {path} (time zone {timezone}).",
+                     "已为 {name} 在 {path} 创建工作区（时区 {timezone}）。"),
+    "init.encrypted": ("Its contents are encrypted at rest; the key is in the {store}.",
+                       "工作区内容已加密保存；密钥在{store}中。"),
+    "scan.file": ("{title}: {count} findings", "{title}：{count} 处发现"),
+    "skill.written": ("Wrote the skill folder {path}", "已写入技能文件夹 {path}"),
+    "keys.created": ("Created {card}", "已创建 {card}"),
+    "keys.fingerprint": ("Fingerprint: {fingerprint}", "指纹：{fingerprint}"),
+    "keys.none": ("No identities or contacts yet. Create one with `workbench keys new`.",
+                  "还没有身份或联系人。用 `workbench keys new` 创建一个。"),
+    "keys.imported": ("Imported contact {card}", "已导入联系人 {card}"),
+    "keys.check_fingerprint": (
+        "Fingerprint: {fingerprint} — check it with them by phone or in person.",
+        "指纹：{fingerprint} — 请通过电话或当面与对方核对。"),
+    "consent.request_written": (
+        "Wrote the signed consent request to {path}; a copy is kept for comparing the package "
+        "when you countersign.",
+        "已将签名的同意请求写入 {path}；会保留一份副本，供你会签时比对数据包。"),
+    "consent.request_for": (
+        "Wrote the signed consent request to {path} for {employee}; a copy is kept for "
+        "comparing the package when you countersign.",
+        "已将给 {employee} 的签名同意请求写入 {path}；会保留一份副本，供你会签时比对数据包。"),
+    "consent.confirm_with_yes": ("Read the notice above, then confirm with --yes.",
+                                 "请阅读上面的告知书，然后用 --yes 确认。"),
+    "consent.ask_give": ("Type 'yes' to GIVE consent on these terms: ",
+                         "输入 yes 表示按这些条款给出同意："),
+    "consent.ask_decline": ("Type 'yes' to DECLINE on these terms: ",
+                            "输入 yes 表示拒绝这些条款："),
+    "consent.nothing_recorded": ("Nothing was recorded.", "没有记录任何内容。"),
+    "consent.recorded_given": (
+        "Consent given: record {record}, signed by {employee}; delete-by {delete_by}.",
+        "已给出同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
+    "consent.recorded_declined": (
+        "Consent declined: record {record}, signed by {employee}; delete-by {delete_by}.",
+        "已拒绝同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
+    "ledger.ok": ("OK: {entries} entries, chain and signatures valid (signed by {signers}).",
+                  "有效：共 {entries} 条记录，链条与签名均有效（签名者：{signers}）。"),
+    "ledger.nobody": ("nobody", "无"),
+    "ledger.bad": ("BAD at line {line}: {reason} ({entries} good entries before it).",
+                   "第 {line} 行有问题：{reason}（之前有 {entries} 条有效记录）。"),
+    "export.done": ("Exported {files} files to {path}", "已将 {files} 个文件导出到 {path}"),
+    "export.package": ("Package {package}", "数据包 {package}"),
+    "export.next": (
+        "Next: HR countersigns it (`workbench countersign`), then the recipients open it.",
+        "下一步：HR 会签（`workbench countersign`），然后接收方打开它。"),
+    "countersign.does_not_verify": ("The package does not verify; not countersigning.",
+                                    "数据包未通过核验；不予会签。"),
+    "countersign.wider": ("The terms go beyond your own request:", "条款超出了你自己的请求："),
+    "countersign.confirm_with_yes": ("Read the terms above, then confirm with --yes.",
+                                     "请阅读上面的条款，然后用 --yes 确认。"),
+    "countersign.ask": ("Type 'yes' to countersign these terms: ", "输入 yes 表示会签这些条款："),
+    "countersign.not_done": ("Not countersigned.", "未会签。"),
+    "countersign.done": ("Countersigned {path} as {hr}.", "已以 {hr} 的身份会签 {path}。"),
+    "verify.valid": ("VALID", "有效"),
+    "verify.refused": ("REFUSED", "拒绝"),
+    "verify.check_ok": ("  [ok] {title}: {detail}", "  [通过] {title}：{detail}"),
+    "verify.check_failed": ("  [FAIL] {title}: {detail}", "  [未通过] {title}：{detail}"),
+    "open.done": ("Opened into {path}", "已打开到 {path}"),
+    "open.delete_by": (
+        "Delete by {date}; `workbench purge {package}` deletes it and writes the receipt for "
+        "the employee.",
+        "须在 {date} 前删除；`workbench purge {package}` 会删除它并为员工写出删除回执。"),
+    "withdraw.already": (
+        "Consent was already withdrawn on {date}; wrote the same revocation again to {path} to "
+        "resend. Nothing new was recorded.",
+        "同意已于 {date} 撤回；已把同一份撤回文件再次写入 {path}，供你重新发送。"
+        "没有记录新的条目。"),
+    "withdraw.done": ("Wrote the signed revocation {path}; send it to the recipients.",
+                      "已写入签名的撤回文件 {path}；请把它发给接收方。"),
+    "revocation.already": (
+        "This revocation was already imported for package {package}; nothing was changed.",
+        "数据包 {package} 的这份撤回文件已经导入过；未做任何更改。"),
+    "revocation.held": (
+        "Revocation imported for package {package}: it can no longer be opened, and every "
+        "opened copy is due for deletion now (`workbench purge --due`).",
+        "已为数据包 {package} 导入撤回：它不能再被打开，每个已打开的副本现在都须删除"
+        "（`workbench purge --due`）。"),
+    "revocation.kept": (
+        "Revocation kept for package {package}, which you have not opened: it will be refused "
+        "if it arrives from this employee.",
+        "已保留数据包 {package} 的撤回（你尚未打开它）：若它由这位员工发来，将被拒绝打开。"),
+    "purge.done": (
+        "Deleted package {package}: {count} item(s) including {copies} opened copy(ies), "
+        "checked gone; custody key destroyed; receipt: {receipt}",
+        "已删除数据包 {package}：共 {count} 项，其中已打开的副本 {copies} 份，已确认不复存在；"
+        "保管密钥已销毁；删除回执：{receipt}"),
+    "purge.item": ("  {item}: {path} ({state})", "  {item}：{path}（{state}）"),
+    "purge.nothing_due": ("Nothing is due.", "没有到期的数据包。"),
+    "receipt.already": (
+        "This receipt was already imported: {recipient} deleted package {package} at {when}. "
+        "Nothing was changed.",
+        "这份删除回执已经导入过：{recipient} 已于 {when} 删除数据包 {package}。未做任何更改。"),
+    "receipt.done": ("Receipt verified: {recipient} deleted package {package} at {when}.",
+                     "删除回执已核验：{recipient} 已于 {when} 删除数据包 {package}。"),
+    "deadlines.none": ("No exported or received packages here.", "这里没有导出或收到的数据包。"),
+    "deadlines.row": (
+        "{side:<8} {package}  {counterpart:<24} delete by {date} ({days:+d} days)  {status}",
+        "{side:<8} {package}  {counterpart:<24} 须在 {date} 前删除（{days:+d} 天）  {status}"),
+    "deadlines.reach": ("Copies taken outside Consent Workbench are beyond its reach.",
+                        "在知情同意工作台之外留存的副本，本工具无法管控。"),
+    "status.workspace": ("Workspace: {name}", "工作区：{name}"),
+    "status.artifacts": ("Artifacts: {count}  ", "材料：{count}  "),
+    "status.people": ("People seen: {count}", "已识别的人：{count}"),
+    "status.findings": ("Findings: {findings}", "发现：{findings}"),
+    # refusals with values (WorkbenchError(code=, params=)): custody
+    "custody.not-a-package-id": (
+        "{0} is not a package id (sha256: followed by 64 hex digits).",
+        "{0} 不是数据包编号（应为 sha256: 加 64 位十六进制数字）。"),
+    "custody.purged": (
+        "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
+        "not be opened again.",
+        "拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。"),
+    "custody.already-open": (
+        "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
+        "changed.",
+        "数据包 {0} 已在 {1} 中打开；请使用那一份，或先将其彻底删除。未做任何更改。"),
+    "custody.not-plain-tar": (
+        "The payload is not a plain tar of one skill folder (compressed or damaged: {0}).",
+        "数据包内容不是仅含一个技能文件夹的普通 tar 归档（被压缩或已损坏：{0}）。"),
+    "custody.not-in-list": (
+        "The payload holds a file that is not in the signed list: {0}.",
+        "数据包内容含有签名清单之外的文件：{0}。"),
+    "custody.unsafe-name": (
+        "The payload holds an unsafe name ({0}): absolute, '..', empty, control characters or "
+        "too long a part.",
+        "数据包内容含有不安全的名称（{0}）：绝对路径、“..”、空名称、控制字符或过长的路径段。"),
+    "custody.not-principal": (
+        "{0} is not signed by the package's principal {1}: it is signed by {2}. Only the "
+        "employee who consented can withdraw; nothing was changed.",
+        "{0} 不是由该数据包的同意人 {1} 签名的：签名者是 {2}。只有给予同意的员工本人才能撤回；"
+        "未做任何更改。"),
+    "custody.not-employee": (
+        "{0} is signed by {1}, who is not an employee: only the employee who consented can "
+        "withdraw.",
+        "{0} 由 {1} 签名，此人不是员工：只有给予同意的员工本人才能撤回。"),
+    "custody.not-self-named": (
+        "{0} is not signed by the employee it names: it names {1} and is signed by {2}.",
+        "{0} 不是由其中写明的员工签名的：文件写明的是 {1}，签名者却是 {2}。"),
+    "custody.unknown-signer": (
+        "{0} is signed by someone you don't know (key {1}); import their card if you trust "
+        "them.",
+        "{0} 的签名者你并不认识（密钥 {1}）；如信任对方，请先导入其身份卡。"),
+    "custody.already-purged": (
+        "Package {0} was already purged on {1}; its receipt is {2}.",
+        "数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。"),
+    "custody.purge-incomplete": (
+        "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
+        "it) and purge again.",
+        "无法删除 {0}；未签发删除回执。请手动删除它（或关闭占用它的程序）后再次彻底删除。"),
+    "custody.receipt-not-exported": (
+        "This receipt is for a package that was not exported from here.",
+        "此回执对应的数据包不是从这里导出的。"),
+    "custody.receipt-not-recipient": (
+        "The receipt is signed by someone who was not a recipient of this package.",
+        "此回执的签名者不是该数据包的接收方。"),
+    "custody.out-exists": ("{0} already exists; choose another --out folder.",
+                           "{0} 已存在；请另选一个 --out 文件夹。"),
+    "custody.cannot-decrypt": (
+        "Refusing to open {0}: the payload cannot be decrypted with {1}'s key ({2}).",
+        "拒绝打开 {0}：无法用 {1} 的密钥解密数据包内容（{2}）。"),
+    "custody.only-employee-withdraws": ("Only the employee who gave consent can withdraw it.",
+                                        "只有给予同意的员工本人才能撤回同意。"),
+    "custody.not-a-revocation": ("{0} is not a revocation (schema, principal or date missing).",
+                                 "{0} 不是撤回文件（缺少格式、同意人或日期）。"),
+    "custody.kind.revocation": ("Revocation", "撤回文件"),
+    "custody.kind.deletion-receipt": ("Deletion receipt", "删除回执"),
+    "custody.signed-too-large": ("The {0} {1} is larger than {2} KB; it is not one this app "
+                                 "wrote.",
+                                 "{0} {1} 大于 {2} KB；它不是本应用生成的。"),
+    "custody.signed-unreadable": ("Cannot read the {0} {1}: {2}", "无法读取{0} {1}：{2}"),
+    "custody.signed-not-one": ("The {0} {1} is not a {0}: {2}.", "{1} 不是{0}：{2}。"),
+    "custody.signed-invalid": ("The {0} {1} does not carry a valid signature ({2}).",
+                               "{0} {1} 没有有效的签名（{2}）。"),
+    "custody.not-a-receipt": (
+        "{0} is not a deletion receipt (schema, recipient, date or ledger missing).",
+        "{0} 不是删除回执（缺少格式、接收方、日期或台账）。"),
+    "custody.receipt-not-self-signed": ("{0} is not signed by the recipient it names.",
+                                        "{0} 不是由其中写明的接收方签名的。"),
+    "custody.receipt-ledger-bad": ("The receipt's ledger does not verify: line {0}: {1}.",
+                                   "回执中的台账未通过核验：第 {0} 行：{1}。"),
+    "custody.receipt-ledger-not-deletion": (
+        "The receipt's ledger does not end with this package's deletion.",
+        "回执中的台账并非以删除此数据包结束。"),
+    "custody.cannot-seal": ("Cannot seal with this package: {0}.", "无法用此数据包封存：{0}。"),
+    "error.cannot-write": ("Cannot write {0}: {1}.", "无法写入 {0}：{1}。"),
+    "error.file-damaged": ("{0} is damaged; restore it.", "{0} 已损坏；请恢复它。"),
+    "error.import-failed": ("Cannot import {0} ({1}): {2}", "无法导入 {0}（{1}）：{2}"),
+    "error.out-is-folder": ("{0} is a folder; give a file name such as {1}.",
+                            "{0} 是文件夹；请给出文件名，例如 {1}。"),
+    "error.folder-missing": ("Cannot write {0}: the folder {1} does not exist.",
+                             "无法写入 {0}：文件夹 {1} 不存在。"),
+    "error.folder-not-writable": ("Cannot write {0}: the folder {1} is not writable.",
+                                  "无法写入 {0}：文件夹 {1} 不可写。"),
+    "error.out-exists": ("{0} already exists; choose another name or replace it (--force).",
+                         "{0} 已存在；请换一个名字，或替换它（--force）。"),
+    "workspace.exists": ("{0} already holds a workspace; open it instead of creating one.",
+                         "{0} 中已有工作区；请直接打开它，而不是新建。"),
+    "workspace.not-a-workspace": (
+        "{0} is not a Consent Workbench workspace (no workspace.sqlite). Create one with "
+        "`workbench init`.",
+        "{0} 不是知情同意工作台的工作区（没有 workspace.sqlite）。请用 `workbench init` 创建。"),
+    "workspace.too-new": (
+        "{0} was written by a newer Consent Workbench (schema {1}; this version knows up to "
+        "{2}). Update the app to open it.",
+        "{0} 由更新版本的知情同意工作台写入（格式 {1}；本版本最高支持 {2}）。请更新应用后再打开。"),
+    "workspace.in-use": (
+        "The workspace {0} is in use by another window or process{1}: close it there (or wait "
+        "for that command to finish) and try again.",
+        "工作区 {0} 正被另一个窗口或进程使用{1}：请在那里关闭它（或等待该命令结束）后重试。"),
+    "workspace.bad-timezone": ("Unknown time zone '{0}' (try e.g. Asia/Shanghai).",
+                               "未知的时区“{0}”（例如 Asia/Shanghai）。"),
+    "workspace.cannot-create": ("Cannot create the workspace folder {0}: {1}",
+                                "无法创建工作区文件夹 {0}：{1}"),
+    "workspace.damaged-db": ("{0} is damaged or not a workspace ({1}).",
+                             "{0} 已损坏或不是工作区（{1}）。"),
+    "workspace.unreadable-file": ("it could not be read ({0})", "无法读取（{0}）"),
+    "workspace.search-damaged": (
+        "The workspace could not be searched: a stored text does not decrypt with its key, so "
+        "it was altered or damaged.",
+        "无法搜索工作区：有一段保存的文字无法用其密钥解密，说明它被改动或已损坏。"),
+    "workspace.only-manual-removed": (
+        "Only manual redactions can be removed; decide detector findings instead.",
+        "只能删除手动遮盖；自动识别的内容请作出决定。"),
+    "workspace.foreign-event": (
+        "A ledger event waiting to be signed (#{0}, {1}) was not written by this app: the "
+        "workspace was edited outside it. Nothing was signed.",
+        "一条待签名的台账事件（#{0}，{1}）不是本应用写入的：工作区在本应用之外被改动过。"
+        "没有签署任何内容。"),
+    "workspace.downgraded": (
+        "{0} is damaged: it says it is schema {1} but holds values sealed by a newer one, so it "
+        "was edited outside the app. It will not be opened.",
+        "{0} 已损坏：它声称是格式 {1}，却含有由更新格式封存的值，"
+        "说明它在本应用之外被改动过。不会打开它。"),
+    "workspace.no-artifact": ("No artifact {0} in this workspace.", "此工作区中没有条目 {0}。"),
+    "workspace.no-finding": ("No finding {0} in this workspace.", "此工作区中没有发现 {0}。"),
+    "workspace.no-record": ("No consent record {0} in this workspace.",
+                            "此工作区中没有同意记录 {0}。"),
+    "package.not-a-zip": ("{0} is not a Consent Workbench package (not a readable zip: {1}).",
+                          "{0} 不是知情同意工作台的数据包（不是可读取的 zip：{1}）。"),
+    "package.incomplete": ("{0} is not a complete package: it holds {1} instead of {2}.",
+                           "{0} 不是完整的数据包：其中是 {1}，而不是 {2}。"),
+    "package.compressed": ("{0}: member {1} is compressed; packages store their members.",
+                           "{0}：成员 {1} 被压缩了；数据包的成员应原样存储。"),
+    "package.too-large": ("{0}: {1} is implausibly large ({2} bytes; the limit is {3}).",
+                          "{0}：{1} 大得不合常理（{2} 字节；上限为 {3}）。"),
+    "package.damaged": ("{0} is damaged: {1}.", "{0} 已损坏：{1}。"),
+    "package.bad-manifest": ("{0}: the manifest is not a valid consent statement ({1}).",
+                             "{0}：清单不是有效的同意声明（{1}）。"),
+    "countersign.already": ("{0} is already countersigned by {1} ({2}); nothing was changed.",
+                            "{0} 已由 {1} 会签（{2}）；未做任何更改。"),
+    "countersign.already-short": ("{0} is already countersigned ({1}); nothing was changed.",
+                                  "{0} 已会签（{1}）；未做任何更改。"),
+    "countersign.refused": ("Refusing to countersign: {0}.", "拒绝会签：{0}。"),
+    "countersign.self": (
+        "Refusing to countersign: you are the employee who gave this consent; only HR can "
+        "countersign it.",
+        "拒绝会签：你就是给予此同意的员工；只有 HR 才能会签。"),
+    "countersign.other-named": ("This package names {0} as countersigner, not {1}.",
+                                "此数据包指定的会签人是 {0}，而不是 {1}。"),
+    "consent.terms-unreadable": ("Cannot read the consent terms {0}: {1}",
+                                 "无法读取同意条款 {0}：{1}"),
+    "consent.not-terms": ("{0} is not a consent terms object.", "{0} 不是同意条款对象。"),
+    "consent.terms-malformed": ("The consent terms are incomplete or malformed ({0}).",
+                                "同意条款不完整或格式有误（{0}）。"),
+    "consent.unknown-categories": ("Unknown sensitive categories: {0} (known: {1}).",
+                                   "未知的敏感类别：{0}（已知：{1}）。"),
+    "consent.needs": ("The consent needs {0}.", "同意书还缺少：{0}。"),
+    "consent.needs-purpose": ("a purpose", "用途"),
+    "consent.needs-controller": ("the controller", "个人信息处理者"),
+    "consent.needs-countersigner": ("a countersigner (HR)", "会签人（HR）"),
+    "consent.needs-recipient": ("at least one recipient", "至少一个接收方"),
+    "consent.delete-by-past": ("The delete-by date {0} must be in the future.",
+                               "删除期限 {0} 必须晚于今天。"),
+    "consent.language": ("Language must be one of {0}.", "语言必须是 {0} 之一。"),
+    "consent.bad-date": ("The {0} date '{1}' is not a date (YYYY-MM-DD).",
+                         "{0} 日期“{1}”不是日期（YYYY-MM-DD）。"),
+    "consent.bad-decision": ("A consent decision is 'given' or 'declined'.",
+                             "同意的决定只能是 given（同意）或 declined（拒绝）。"),
+    "consent.request-unreadable": ("Cannot read the consent request {0}: {1}",
+                                   "无法读取同意请求 {0}：{1}"),
+    "consent.request-unsigned": (
+        "The consent request {0} is not validly signed by a known HR contact ({1}). Import "
+        "HR's card first, and check the file was not altered.",
+        "同意请求 {0} 没有已知 HR 联系人的有效签名（{1}）。"
+        "请先导入 HR 的身份卡，并确认文件未被改动。"),
+    "consent.record-unsigned": ("The consent record is not validly signed by the employee ({0}).",
+                                "同意记录没有员工的有效签名（{0}）。"),
+    "consent.widens": ("The consent may only narrow HR's request; it widens it with {0}.",
+                       "同意只能缩小 HR 请求的范围；此同意扩大了范围：{0}。"),
+    "consent.wider-purposes": ("purposes that the request does not ask for",
+                               "请求中没有的用途"),
+    "consent.wider-recipients": ("recipients that the request does not name",
+                                 "请求中没有写明的接收方"),
+    "consent.wider-countersigner": ("a different countersigner", "不同的会签人"),
+    "consent.wider-delete-by": ("a later delete-by date ({0} > {1})",
+                                "更晚的删除期限（{0} > {1}）"),
+    "consent.wider-separate": ("separate consent for {0}, which the request does not ask for",
+                               "请求中没有要求的单独同意：{0}"),
+    "consent.wider-cross-border": ("cross-border transfer", "跨境传输"),
+    "review.cannot-keep": (
+        "Secrets (keys, tokens, passwords) and identifiers (resident IDs, passports, card and "
+        "account numbers) are always redacted; they cannot be kept ({0}).",
+        "密钥（密钥、令牌、密码）和证件号码（身份证、护照、银行卡和账号）总是会被遮盖，不能保留（{0}）。"),
+    "review.cannot-pseudonymise": (
+        "Only names, emails and phone numbers of a known person can be pseudonymised; redact "
+        "or keep this one.",
+        "只有已知人员的姓名、邮箱和电话号码可以替换为代称；请遮盖或保留这一处。"),
+    "review.unscanned": (
+        "{0} item(s) are not scanned yet ({1}): scan the workspace first, then apply the "
+        "default policy.",
+        "有 {0} 项尚未扫描（{1}）：请先扫描工作区，再按默认规则处理。"),
+    "review.selection-outside": (
+        "The selection {0}:{1} is outside the text of {2} {3!r}, which runs 0:{4}.",
+        "选区 {0}:{1} 超出了 {2}“{3}”的文字范围（0:{4}）。"),
+    "review.bad-box-size": ("A box is X,Y,WIDTH,HEIGHT with a positive width and height.",
+                            "方框应为 X,Y,宽,高，且宽和高都大于 0。"),
+    "custody.refused": ("Refusing to open {0}: {1}: {2}.", "拒绝打开 {0}：{1}：{2}。"),
+    "error.cancelled": ("The operation was cancelled; nothing was changed.",
+                        "操作已取消；未做任何更改。"),
+    # the gate: why one item may not be approved or leave (gate.Rule)
+    "gate.unscanned": ("not scanned yet: scan it first", "尚未扫描：请先扫描"),
+    "gate.stale-scan": (
+        "scanned by an older detector or before the people now known were imported: scan "
+        "again",
+        "扫描时使用的是旧版检测器，或当时还不认识现在已知的人：请重新扫描"),
+    "gate.scan-altered": (
+        "its scan record does not match its findings: the workspace was edited outside the "
+        "app",
+        "扫描记录与检测结果不符：工作区在本应用之外被改动过"),
+    "gate.review-altered": (
+        "its findings or decisions are not the ones the app recorded: the workspace was "
+        "edited outside the app",
+        "它的检测结果或决定与本应用记录的不一致：工作区在本应用之外被改动过"),
+    "gate.undecided": ("{count} finding(s) still need a decision",
+                       "还有 {count} 处检测结果需要你决定"),
+    "gate.kept-identifier": (
+        "{count} secret or identifier finding(s) ({detail}) are set to keep; they must be "
+        "redacted",
+        "有 {count} 处密钥或证件号码（{detail}）被设为保留；它们必须遮盖"),
+    "gate.image-needs-look": ("a picture must be looked at and approved by hand",
+                              "图片必须由你亲自查看并批准"),
+    "gate.pending": ("not approved yet", "尚未批准"),
+    "gate.approval-void": (
+        "its findings or decisions changed after it was approved (or were edited outside the "
+        "app): review and approve it again",
+        "批准之后，它的检测结果或决定有了变化（或在本应用之外被改动过）：请重新审阅并批准"),
+    "review.not-approvable": ("Cannot approve {0}: {1}.", "无法批准 {0}：{1}。"),
+    # what stops an export (bundle.ExportBlocker)
+    "export.pending": ("{count} item(s) are still pending review ({names})",
+                       "还有 {count} 项待审阅（{names}）"),
+    "export.artifact": ("{items} item(s) cannot leave ({names}): {reason}",
+                        "有 {items} 项不能导出（{names}）：{reason}"),
+    "export.no-approved": ("no item is approved", "还没有批准任何一项"),
+    "export.no-consent": ("there is no consent record yet", "还没有同意记录"),
+    "export.ledger-cut": (
+        "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
+        "so the consent history cannot be trusted",
+        "工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信"),
+    "export.records-differ": (
+        "the consent record in force is not the latest decision in the signed ledger: consent "
+        "records were removed outside the app; record a new decision",
+        "当前生效的同意记录不是已签名账本中最新的决定：同意记录在本应用之外被删除；请重新作出决定"),
+    "export.declined": ("the latest consent record declines consent", "最新的同意记录是拒绝"),
+    "export.wrong-signer": (
+        "the package would be signed by {signer}, but the consent in force was given by "
+        "{principal}: export with --identity {identity}",
+        "该包将由 {signer} 签名，但现行同意是由 {principal} 作出的："
+        "请用 --identity {identity} 导出"),
+    "export.withdrawn": ("consent was withdrawn on {date}; record a new decision",
+                         "同意已于 {date} 撤回；请重新作出决定"),
+    "export.expired": ("the consent's delete-by date {date} has passed; consent again with a "
+                       "new date",
+                       "同意中的删除期限 {date} 已过；请以新的日期重新同意"),
+    "export.material-change": ("the material changed after consent was given ({changes}); "
+                               "consent again",
+                               "同意之后材料有了变化（{changes}）；请重新同意"),
+    "export.sensitive-without-consent": (
+        "sensitive information kept without separate consent: {categories} (redact it, or "
+        "consent separately)",
+        "保留了敏感信息却没有单独同意：{categories}（请遮盖，或单独同意）"),
+    "export.new-material": ("{value} approved item(s) were not part of the material",
+                            "有 {value} 项已批准的内容不在当时同意的材料中"),
+    "export.new-kind": ("a new kind of material: {value}", "新增了一类材料：{value}"),
+    "export.new-sensitive": ("a new sensitive category: {value}", "新增了一类敏感信息：{value}"),
+    "export.refused": ("Cannot export: {0}.", "无法导出：{0}。"),
+    # a package's checks (bundle.Check): the title by the check's name, the detail by reason
+    "check.title.employee-signature": ("Employee signature", "员工签名"),
+    "check.title.hr-countersignature": ("HR countersignature", "HR 会签"),
+    "check.title.signatures": ("Signatures", "签名"),
+    "check.title.ledger": ("Consent ledger", "同意台账"),
+    "check.title.ledger-records-this-export": ("Ledger records this export", "台账记录了本次导出"),
+    "check.title.ledger-records-the-countersignature": ("Ledger records the countersignature",
+                                                        "台账记录了会签"),
+    "check.title.payload-digest": ("Encrypted content intact", "加密内容完好"),
+    "check.title.consent": ("Consent", "同意"),
+    "check.title.deadline": ("Delete-by date", "删除截止日"),
+    "check.title.revocation": ("Withdrawal", "撤回"),
+    "check.title.recipient": ("Recipient", "接收方"),
+    "check.title.files": ("Files as signed", "文件与签名清单一致"),
+    "check.title.skill-seal": ("Skill seal", "技能封存"),
+    "check.title.references-approved": ("References approved", "参考资料已批准"),
+    "check.line": ("{0}: {1}", "{0}：{1}"),
+    "check.valid-by": ("valid, by {0}", "有效，签名人 {0}"),
+    "check.valid-by-unverified": (
+        "valid, by {0} — not verified: you have not compared their fingerprint with them "
+        "(Keys & contacts, or `workbench keys verify`)",
+        "有效，签名人 {0}——未核对：你还没有与对方核对其指纹（密钥与联系人，或 "
+        "`workbench keys verify`）"),
+    "check.unknown-employee": (
+        "signed by someone you don't know: the employee {0} is not among your contacts; import "
+        "their card if you expect this package",
+        "由你不认识的人签名：员工 {0} 不在你的联系人中；"
+        "如果你在等这个数据包，请先导入对方的身份卡"),
+    "check.unknown-countersigner": (
+        "signed by someone you don't know: the countersigner {0} is not among your contacts; "
+        "import HR's card if you expect this package",
+        "由你不认识的人签名：会签人 {0} 不在你的联系人中；"
+        "如果你在等这个数据包，请先导入 HR 的身份卡"),
+    "check.signature-altered": (
+        "{0}'s signature does not verify: the manifest was altered after signing",
+        "{0} 的签名验证失败：清单在签名后被改动过"),
+    "check.not-signed": ("the employee {0} did not sign the manifest", "员工 {0} 没有签署清单"),
+    "check.no-countersigner": (
+        "the package names no countersigner and no HR card of yours signed it",
+        "数据包没有指定会签人，你的联系人中也没有任何 HR 身份签署过它"),
+    "check.countersigner-is-employee": (
+        "the countersigner named in the package is the employee {0} herself; only HR can "
+        "countersign",
+        "数据包中指定的会签人就是员工 {0} 本人；只有 HR 才能会签"),
+    "check.countersigner-not-hr": (
+        "the countersigner {0} is not HR (their card's role is {1})",
+        "会签人 {0} 不是 HR（其身份卡的角色是 {1}）"),
+    "check.countersignature-missing": ("missing: HR has not countersigned this package",
+                                       "缺失：HR 尚未会签此数据包"),
+    "check.bad-signatures": (
+        "a signature does not verify: {0}; the manifest was altered after signing",
+        "有签名验证失败：{0}；清单在签名后被改动过"),
+    "check.ledger-countersign-forged": (
+        "ledger line {0} records a countersignature signed by {1}, not by the countersigner "
+        "the package names",
+        "台账第 {0} 行记录的会签由 {1} 签名，而不是数据包指定的会签人"),
+    "check.ledger-countersign-missing": (
+        "HR signed the manifest but the ledger has no countersignature entry for this "
+        "package: the ledger was truncated",
+        "HR 已签署清单，但台账中没有此数据包的会签记录：台账被截断了"),
+    "check.ledger-countersigned": ("countersignature recorded by HR", "台账中有 HR 的会签记录"),
+    "check.ledger-valid": ("{0} entries, chain and signatures valid",
+                           "共 {0} 条记录，链条与签名均有效"),
+    "check.ledger-bad-line": ("line {0}: {1}", "第 {0} 行：{1}"),
+    "check.export-recorded": ("the employee recorded this export",
+                              "员工在台账中记录了本次导出"),
+    "check.export-not-recorded": (
+        "the ledger has no export of this content: it was truncated or belongs to another "
+        "package",
+        "台账中没有导出这份内容的记录：台账被截断了，或属于另一个数据包"),
+    "check.payload-matches": ("matches the manifest", "与清单一致"),
+    "check.payload-differs": ("the encrypted content differs from the digest the manifest "
+                              "signs",
+                              "加密内容与清单所签的摘要不一致"),
+    "check.consent-given": ("given", "已同意"),
+    "check.consent-declined": ("declined", "已拒绝"),
+    "check.delete-by": ("delete by {0}", "须在 {0} 前删除"),
+    "check.deadline-passed": ("expired: the delete-by date {0} has passed",
+                              "已过期：删除截止日 {0} 已过"),
+    "check.not-revoked": ("no withdrawal known", "没有已知的撤回"),
+    "check.revoked": ("the employee has withdrawn consent for this package",
+                      "员工已撤回对此数据包的同意"),
+    "check.is-recipient": ("{0} is a recipient", "{0} 是接收方"),
+    "check.not-recipient": ("{0} is not among this package's recipients",
+                            "{0} 不在此数据包的接收方之列"),
+    "check.files-match": ("the folder holds exactly the {1} files {0} signed",
+                          "文件夹中恰好是 {0} 签署的 {1} 个文件"),
+    "check.files-differ": ("the folder differs from the list {0} signed — {1}",
+                           "文件夹与 {0} 签署的文件清单不一致 — {1}"),
+    "check.sealed-by": ("sealed by {0}, a recipient of the package",
+                        "由数据包的接收方 {0} 封存"),
+    "check.seal-unsigned": ("the seal is not signed by a recipient of the package ({0})",
+                            "封存签名不是来自数据包的接收方（{0}）"),
+    "check.seal-unreadable": ("the seal is unreadable ({0})", "无法读取封存签名（{0}）"),
+    "check.references-approved": ("every reference and asset was approved by the employee",
+                                  "每个参考资料和资源文件都经过员工批准"),
+    "check.references-unapproved": ("not approved: {0}", "未经批准：{0}"),
+    "check.not-sealed": (
+        "no consent manifest and ledger: the skill is not sealed with a package's consent",
+        "没有同意清单和台账：此技能没有用数据包的同意封存"),
+    "check.manifest-unreadable": ("the manifest is unreadable ({0})", "无法读取清单（{0}）"),
+    # what a finding is (its entity class), as a person says it
+    "entity.PERSON": ("Name", "姓名"),
+    "entity.EMAIL_ADDRESS": ("Email address", "邮箱"),
+    "entity.PHONE_NUMBER": ("Phone number", "电话号码"),
+    "entity.CN_RESIDENT_ID": ("Resident ID number", "身份证号"),
+    "entity.CN_PASSPORT": ("Passport number", "护照号"),
+    "entity.BANK_CARD": ("Bank card number", "银行卡号"),
+    "entity.CREDIT_CARD": ("Credit card number", "信用卡号"),
+    "entity.IBAN_CODE": ("Bank account (IBAN)", "银行账号（IBAN）"),
+    "entity.IP_ADDRESS": ("IP address", "IP 地址"),
+    "entity.URL": ("Web address", "网址"),
+    "entity.ADDRESS": ("Address", "地址"),
+    "entity.LOCATION": ("Place", "地点"),
+    "entity.DATE_TIME": ("Date or time", "日期或时间"),
+    "entity.SECRET": ("Secret (key, token or password)", "密钥（密钥、令牌或密码）"),
+    "entity.WECHAT_ID": ("WeChat ID", "微信号"),
+    "entity.MANUAL": ("Marked by you", "你标记的"),
+    "entity.other": ("Other personal information", "其他个人信息"),
+    # sensitive categories (PIPL Art. 28), as SENSITIVE_<NAME> and in the consent record
+    "sensitive.health": ("Health", "健康"),
+    "sensitive.financial": ("Finances", "财务状况"),
+    "sensitive.religion": ("Religion", "宗教信仰"),
+    "sensitive.biometric": ("Biometric data", "生物识别信息"),
+    "sensitive.whereabouts": ("Whereabouts", "行踪"),
+    "sensitive.minor": ("About a minor", "涉及未成年人"),
+    "sensitive.sex_life": ("Private life", "私生活"),
+    "sensitive.other": ("Other sensitive information", "其他敏感信息"),
+    # kinds of data in a consent record (its data_categories)
+    "data.chat-messages": ("Chat messages", "聊天消息"),
+    "data.emails": ("Emails", "邮件"),
+    "data.email-attachments": ("Email attachments", "邮件附件"),
+    "data.documents": ("Documents", "文档"),
+    "data.images": ("Images", "图片"),
+    "data.skill-files": ("Skill files", "技能文件"),
+    "data.other": ("Other material", "其他材料"),
+    # who found a finding: each recogniser as a person would describe it
+    "detector.manual": ("You, by hand", "你手动标记"),
+    "detector.KnownPeopleRecognizer": ("Your list of people", "你的人员名单"),
+    "detector.SpacyRecognizer": ("Name model (English)", "姓名识别模型（英文）"),
+    "detector.ChineseNameRecognizer": ("Name model (Chinese)", "姓名识别模型（中文）"),
+    "detector.ChineseChatNameRecognizer": ("Chinese names in chat", "聊天中的中文姓名"),
+    "detector.GivenNameRecognizer": ("List of given names", "常见名字列表"),
+    "detector.EmailRecognizer": ("Email address pattern", "邮箱格式"),
+    "detector.UrlRecognizer": ("Web address pattern", "网址格式"),
+    "detector.IbanRecognizer": ("Bank account (IBAN) check", "银行账号（IBAN）校验"),
+    "detector.CreditCardRecognizer": ("Credit card number check", "信用卡号校验"),
+    "detector.VersionAwareIpRecognizer": ("IP address pattern", "IP 地址格式"),
+    "detector.IpRecognizer": ("IP address pattern", "IP 地址格式"),
+    "detector.CnResidentIdRecognizer": ("Resident ID check", "身份证号校验"),
+    "detector.PhoneNumberRecognizer": ("Phone number pattern", "电话号码格式"),
+    "detector.BankCardRecognizer": ("Bank card number check", "银行卡号校验"),
+    "detector.CnPassportRecognizer": ("Chinese passport pattern", "中国护照号格式"),
+    "detector.OtherPassportRecognizer": ("Passport pattern", "护照号格式"),
+    "detector.ChineseAddressRecognizer": ("Chinese address pattern", "中文地址格式"),
+    "detector.SecretRecognizer": ("Key, token and password patterns", "密钥、令牌和密码格式"),
+    "detector.WeChatIdRecognizer": ("WeChat ID pattern", "微信号格式"),
+    "detector.SensitiveCategoryRecognizer": ("Sensitive topic words", "敏感话题词语"),
+    "detector.other": ("Automatic detection", "自动识别"),
+    # the demo's steps (the app shows them while it prepares the demo)
+    "demo.identities": (
+        "1. Create three identities, each in its own home (keys in passphrase-protected "
+        "files; demo passphrase '{passphrase}')",
+        "1. 创建三个身份，各在自己的主目录中"
+        "（密钥保存在受口令保护的文件中；演示口令“{passphrase}”）"),
+    "demo.identity": ("   {role:<9} {card}  fingerprint {fingerprint}",
+                      "   {role:<9} {card}  指纹 {fingerprint}"),
+    "demo.cards-exchanged": (
+        "   each party imported the other two public cards and checked their fingerprints",
+        "   每一方都导入了另外两方的公开身份卡，并核对了指纹"),
+    "demo.workspace": ("2. Create the workspace for {name} at {path} (time zone {timezone})",
+                       "2. 在 {path} 为 {name} 创建工作区（时区 {timezone}）"),
+    "demo.import": ("3. Import {count} sources: {names}", "3. 导入 {count} 个来源：{names}"),
+    "demo.imported": ("   imported {count} artifacts ({kinds}); {people} people seen",
+                      "   导入了 {count} 项材料（{kinds}）；识别出 {people} 个人"),
+    "demo.scan": ("4. Scan for personal data (English + Chinese detectors, offline)",
+                  "4. 扫描个人信息（英文和中文识别，离线进行）"),
+    "demo.scanned": ("   {findings} findings in {scanned} artifacts: {by_entity}",
+                     "   在 {scanned} 项材料中发现 {findings} 处：{by_entity}"),
+    "demo.parties": (
+        "   about the employee: {own}, about others: {others}, other: {none}; {aliases} "
+        "colleagues get consistent aliases",
+        "   关于员工本人：{own}，关于他人：{others}，其他：{none}；"
+        "{aliases} 位同事获得一致的代称"),
+    "demo.done": ("Done. The demo is in {root} (workspace: {workspace})",
+                  "完成。演示位于 {root}（工作区：{workspace}）"),
+    # kinds and states of the material
+    "kind.chat": ("chat", "聊天"),
+    "kind.email": ("email", "邮件"),
+    "kind.attachment": ("attachment", "附件"),
+    "kind.document": ("document", "文档"),
+    "kind.image": ("image", "图片"),
+    "kind.skill-file": ("skill file", "技能文件"),
+    "kind.other": ("item", "条目"),
+    "state.pending": ("pending", "待审阅"),
+    "state.approved": ("approved", "已批准"),
+    "state.excluded": ("excluded", "已排除"),
+    "state.other": ("unknown", "未知"),
+    "decision.pending": ("pending", "待处理"),
+    "decision.redact": ("redact", "遮盖"),
+    "decision.pseudonymise": ("pseudonymise", "用代称"),
+    "decision.keep": ("keep", "保留"),
+    "decision.other": ("unknown", "未知"),
+    # list punctuation
+    "count.of": ("{count} {label}", "{label} {count}"),
+    "list.items": (", ", "，"),
+    "list.brackets": (" ({items})", "（{items}）"),
+    "list.colon": (":", "："),
+    "list.stop": (".", "。"),
+    # the consent notice's values (the notice's language is the record's, not the screen's)
+    "notice.count": ("{label} ({count})", "{label}（{count}）"),
+    "notice.sensitive-consented": ("{label} ({count} found): you consent to it separately",
+                                   "{label}（发现 {count} 处）：你单独同意"),
+    "notice.sensitive-not-consented": (
+        "{label} ({count} found): no separate consent, so it is not exported",
+        "{label}（发现 {count} 处）：未单独同意，不会导出"),
+    "notice.sensitive": (
+        "Your materials contain sensitive personal information: {listed}. Categories without "
+        "your separate consent are not exported.",
+        "材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。"),
+    "notice.no-sensitive": ("None was found in your materials.", "未发现敏感个人信息。"),
+    "notice.sensitive-removed": (
+        "Sensitive personal information was found ({removed}) and is redacted wherever it "
+        "occurs: none of it is exported.",
+        "材料中发现了以下敏感个人信息，均已涂黑，不会导出：{removed}。"),
+    "notice.licence": ("**Licence.** {terms}; fee: {fee}; until: {until}.",
+                       "**许可条款。** {terms}；费用：{fee}；有效期至：{until}。"),
+    "notice.no-fee": ("none", "无"),
+    "notice.not-stated": ("not stated", "未说明"),
+    "notice.yes": ("yes", "是"),
+    "notice.no": ("no", "否"),
+    "notice.separator": ("; ", "；"),
 }
 
+_BLANKS = string.Formatter()
 
-def t(code: str, **values: object) -> str:
-    """The sentence for `code` in the user's language, filled with `values`."""
+
+def _lang(lang: str | None) -> str:
+    """A language code as "zh" or "en"; None means the user's."""
+    if lang is None:
+        return language()
+    return "zh" if lang.lower().startswith("zh") else "en"
+
+
+def t(code: str, /, *args: object, lang: str | None = None, **values: object) -> str:
+    """The sentence for `code` in the user's language (or `lang`: "zh", "zh-CN", "en"),
+    filled with positional `args` ({0}) and keyword `values` ({name})."""
     english, chinese = CATALOGUE[code]
-    return (chinese if language() == "zh" else english).format(**values)
+    chosen = _lang(lang)
+    # Values that are themselves messages are rendered in the same language.
+    filled_args = [_render(a, chosen) for a in args]
+    filled = {k: _render(v, chosen) for k, v in values.items()}
+    return (chinese if chosen == "zh" else english).format(*filled_args, **filled)
+
+
+def _render(value: object, lang: str) -> object:
+    return value.text(lang) if isinstance(value, Message | Joined) else value
+
+
+def label_message(group: str, key: str, mid_sentence: bool = True) -> Message:
+    """A thing's name in words (`group` is entity, sensitive, data or detector): the
+    group's general word when the catalogue has none for `key`, never the raw code."""
+    if group == "entity" and key.startswith("SENSITIVE_"):
+        group, key = "sensitive", key.removeprefix("SENSITIVE_").lower()
+    code = f"{group}.{key}"
+    return Message(code if code in CATALOGUE else f"{group}.other", mid_sentence=mid_sentence)
+
+
+def label(group: str, key: str, lang: str | None = None) -> str:
+    """`label_message` rendered as a heading or list entry, in the user's language (or
+    `lang`)."""
+    return label_message(group, key, mid_sentence=False).text(lang)
+
+
+def blanks(template: str) -> set[str]:
+    """The names of a template's blanks ("0", "path", …)."""
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in _BLANKS.parse(template)
+            if name is not None and name != ""}
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence by its code and values, rendered when shown (so in the language of the
+    screen or terminal showing it, not of the moment it was made)."""
+
+    code: str
+    args: tuple[object, ...] = ()
+    values: Mapping[str, object] = field(default_factory=dict)
+    # A label inside an English sentence starts small ("health", not "Health"); an acronym
+    # ("IP address", "HR countersignature") keeps its capitals.
+    mid_sentence: bool = False
+
+    def text(self, lang: str | None = None) -> str:
+        text = t(self.code, *self.args, lang=lang, **self.values)
+        if self.mid_sentence and _lang(lang) == "en" and text[1:2].islower():
+            return text[:1].lower() + text[1:]
+        return text
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several messages as one list, with the list separator of the language showing it."""
+
+    parts: tuple[object, ...]
+    separator: str = "list"  # "list": "; " / "；"   "items": ", " / "、"
+
+    def text(self, lang: str | None = None) -> str:
+        chosen = _lang(lang)
+        zh = chosen == "zh"
+        sep = ("；" if zh else "; ") if self.separator == "list" else ("、" if zh else ", ")
+        return sep.join(str(_render(p, chosen)) for p in self.parts)
+
+    def __str__(self) -> str:
+        return self.text()

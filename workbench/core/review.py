@@ -11,8 +11,8 @@ from enum import StrEnum
 
 from workbench.core import clock, gate, logs
 from workbench.core.artifacts import ArtifactState
-from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.messages import say
+from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.messages import Joined, label_message, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.redact import RedactionContext, redact_artifact
@@ -31,9 +31,9 @@ class Decision(StrEnum):
 class SecretCannotBeKept(RefusedError):
     def __init__(self, entity: str = "SECRET") -> None:
         self.entity = entity
-        super().__init__("Secrets (keys, tokens, passwords) and identifiers (resident IDs, "
-                         "passports, card and account numbers) are always redacted; they "
-                         f"cannot be kept ({entity}).")
+        kind = label_message("entity", entity)
+        super().__init__(t("review.cannot-keep", kind, lang="en"), code="review.cannot-keep",
+                         params=(kind,))
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
@@ -64,8 +64,7 @@ def check_decision(finding: StoredFinding, decision: Decision) -> None:
         raise SecretCannotBeKept(finding.entity)
     if decision == Decision.PSEUDONYMISE and (finding.entity not in PSEUDONYMISABLE
                                               or not finding.person_key):
-        raise RefusedError("Only names, emails and phone numbers of a known person can be "
-                           "pseudonymised; redact or keep this one.")
+        raise coded(RefusedError, "review.cannot-pseudonymise")
 
 
 def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
@@ -76,8 +75,7 @@ def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
         missing = gate.unscanned(ws)
         if missing:
             names = ", ".join(b.title for b in missing[:3]) + (" …" if len(missing) > 3 else "")
-            raise RefusedError(f"{len(missing)} item(s) are not scanned yet ({names}): scan "
-                               "the workspace first, then apply the default policy.")
+            raise coded(RefusedError, "review.unscanned", len(missing), names)
     changes = []
     for f in ws.findings():
         if f.decision == Decision.PENDING:
@@ -118,11 +116,8 @@ def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
     text = artifact.text
     shown = artifact_id.removeprefix("sha256:")[:12]  # as `review --list` shows ids
     if not 0 <= start < end <= len(text):
-        raise BadInputError(say(
-            f"The selection {start}:{end} is outside the text of {shown} "
-            f"{artifact.title!r}, which runs 0:{len(text)}.",
-            f"选区 {start}:{end} 超出了 {shown}“{artifact.title}”的文本范围"
-            f"（0:{len(text)}）。"))
+        raise coded(BadInputError, "review.selection-outside", start, end, shown,
+                    artifact.title, len(text))
     value = text[start:end]
     spans = [(artifact_id, start, end)]
     if all_occurrences and value.strip():
@@ -139,7 +134,7 @@ def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) 
     """A manual redaction box on an image."""
     x, y, w, h = box
     if w <= 0 or h <= 0 or x < 0 or y < 0:
-        raise BadInputError("A box is X,Y,WIDTH,HEIGHT with a positive width and height.")
+        raise coded(BadInputError, "review.bad-box-size")
     ids = ws.add_box_findings(artifact_id, [box])
     _after_change(ws, [artifact_id])
     return ids
@@ -186,7 +181,7 @@ def unresolved(ws: Workspace) -> list[Unresolved]:
         blockers = gate.approval_blockers(ws, artifact.id, by_hand=False, context=context,
                                           findings=by_artifact.get(artifact.id, []))
         out.append(Unresolved(artifact.id, artifact.title, artifact.kind.value,
-                              tuple(b.reason for b in blockers) or ("not approved yet",)))
+                              tuple(b.reason for b in blockers) or (t("gate.pending"),)))
     return out
 
 
@@ -263,9 +258,10 @@ class NotApprovable(RefusedError):
 
     def __init__(self, blockers: list[gate.Blocker]) -> None:
         self.blockers = blockers
-        title = blockers[0].title
-        super().__init__(f"Cannot approve {title}: "
-                         + "; ".join(b.reason for b in blockers) + ".")
+        reasons = Joined(tuple(b.message() for b in blockers))
+        params = (blockers[0].title, reasons)
+        super().__init__(t("review.not-approvable", *params, lang="en"),
+                         code="review.not-approvable", params=params)
 
 
 def exclude(ws: Workspace, artifact_id: str) -> None:

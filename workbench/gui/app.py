@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from workbench import __version__
 from workbench.core import logs
-from workbench.core.messages import t
+from workbench.core.messages import LANG_ENV, t
 from workbench.core.paths import resources_dir
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 
 
 def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
-    """The app's own translation and Qt's, for `locale` (English needs none)."""
+    """The app's own translation and Qt's, for `locale` (English needs none); the core's
+    catalogue follows the same language."""
+    os.environ[LANG_ENV] = "zh" if locale.name().startswith("zh") else "en"
     translators = []
     pairs = [
         (resources_dir() / "i18n", "workbench"),
@@ -38,6 +40,13 @@ def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]
             app.installTranslator(translator)
             translators.append(translator)
     return translators
+
+
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    """Back to the source language (English), for the app's texts and the core's alike."""
+    for translator in translators:
+        app.removeTranslator(translator)
+    os.environ[LANG_ENV] = "en"
 
 
 def chosen_locale() -> QLocale:
@@ -66,8 +75,6 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     locale = chosen_locale()
     install_translators(app, locale)
-    # Messages from the core (key store, workspace lock) follow the app's language.
-    os.environ["WORKBENCH_LANG"] = "zh" if locale.name().startswith("zh") else "en"
 
     try:
         from workbench.gui.main_window import MainWindow

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.core.logs import describe, elapsed_ms
+from workbench.core.messages import t
 from workbench.core.progress import CancelToken, ProgressCallback
-from workbench.gui.error_text import error_text
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +54,12 @@ class Task(QRunnable):
         except WorkbenchError as err:
             log.info("task.refused task=%s error=%s duration_ms=%d", self.name, describe(err),
                      elapsed_ms(started))
-            self.signals.failed.emit(error_text(err))
+            self.signals.failed.emit(str(err))
         except Exception as exc:
             # With its traceback: frames and class only (core/logs.py says why).
             log.error("task.failed task=%s duration_ms=%d", self.name, elapsed_ms(started),
                       exc_info=True)
-            self.signals.failed.emit(f"Unexpected error: {exc!r}")
+            self.signals.failed.emit(t("error.unexpected", reason=f"{exc!r}"))
         else:
             log.debug("task.done task=%s duration_ms=%d", self.name, elapsed_ms(started))
             self.signals.succeeded.emit(result)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
-from workbench.core.messages import t
+from workbench.core.messages import label, t
 from workbench.core.review_targets import find_artifact, find_artifacts, short_id
 from workbench.core.workspace import Workspace
 
@@ -21,41 +21,34 @@ DECISIONS = {"redact": "redact", "pseudonymise": "pseudonymise", "pseudonymize":
 
 def add_parser(sub: Any, handler: Any, format_option: Any) -> None:
     p = sub.add_parser(
-        "review", help="review a workspace: list, show, decide, redact, approve, exclude",
-        description="Review what is pending, item by item or by the default policy. Items are "
-        "named by the id `--list` shows, a unique start of it, or their title.")
-    p.add_argument("dir", type=Path, help="the workspace folder")
+        "review", help=t("help.review._help"),
+        description=t("help.review._description"))
+    p.add_argument("dir", type=Path, help=t("help.review.dir"))
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument("--auto", action="store_true",
-                      help="decide every open finding by the default policy and approve every "
-                      "item with nothing left to decide (images stay for you to look at)")
-    mode.add_argument("--list", action="store_true", help="what is left to review, and why")
-    mode.add_argument("--show", metavar="ID", help="an item's text and every finding in it "
-                      "(id, class, value, decision)")
+                      help=t("help.review.auto"))
+    mode.add_argument("--list", action="store_true", help=t("help.review.list"))
+    mode.add_argument("--show", metavar="ID", help=t("help.review.show"))
     mode.add_argument("--decide", nargs="+", metavar="FINDING=DECISION",
-                      help="set findings' decisions: redact, pseudonymise or keep "
-                      "(finding ids as --show lists them)")
-    mode.add_argument("--redact", metavar="ID", help="redact a span of an item's text "
-                      "(give it with --span)")
+                      help=t("help.review.decide"))
+    mode.add_argument("--redact", metavar="ID", help=t("help.review.redact"))
     mode.add_argument("--box", nargs=2, metavar=("ID", "X,Y,W,H"),
-                      help="cover an area of an image, in pixels of the upright picture")
+                      help=t("help.review.box"))
     mode.add_argument("--approve", nargs="+", metavar="ID",
-                      help="approve items whose findings all have a decision")
+                      help=t("help.review.approve"))
     mode.add_argument("--exclude", nargs="+", metavar="ID",
-                      help="leave items out of the export")
-    mode.add_argument("--undo", action="store_true", help="undo the last review step")
+                      help=t("help.review.exclude"))
+    mode.add_argument("--undo", action="store_true", help=t("help.review.undo"))
     p.add_argument("--state", choices=("pending", "approved", "excluded", "all"),
-                   help="(with --list) every item in that state, with its state and id, "
-                   "instead of what is left to review")
+                   help=t("help.review.state"))
     p.add_argument("--all", action="store_const", const="all", dest="state",
-                   help="(with --list) every item, whatever its state (= --state all)")
+                   help=t("help.review.all"))
     p.add_argument("--span", metavar="START:END",
-                   help="(with --redact) the characters to redact, as --show numbers them")
+                   help=t("help.review.span"))
     p.add_argument("--everywhere", action="store_true",
-                   help="(with --decide or --redact) the same value everywhere in the workspace")
+                   help=t("help.review.everywhere"))
     p.add_argument("--image-out", type=Path, metavar="FILE",
-                   help="(with --show of an image) write the picture as it would be exported, "
-                   "to look at")
+                   help=t("help.review.image-out"))
     format_option(p)
     p.set_defaults(handler=handler)
 
@@ -140,9 +133,9 @@ def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
         return 0
     if summary is not None:
         print(t("review.decided", decided=summary.decided, approved=summary.approved))
-    print(t("review.left", count=len(left), colon=":" if left else "."))
+    print(t("review.left", count=len(left), colon=t("list.colon") if left else t("list.stop")))
     for item in left:
-        print(t("review.left_item", id=short_id(item.artifact_id), kind=item.kind,
+        print(t("review.left_item", id=short_id(item.artifact_id), kind=label("kind", item.kind),
                 title=item.title, reasons="; ".join(item.reasons)))
     if left:
         print(t("review.next", workspace=args.dir))
@@ -173,8 +166,8 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
             "swept": [{"start": w.start, "end": w.end, "entity": w.entity, "value": w.value,
                        "decision": w.decision} for w in swept]})
         return 0
-    print(t("review.header", id=short_id(artifact.id), kind=artifact.kind,
-            title=artifact.title, state=artifact.state))
+    print(t("review.header", id=short_id(artifact.id), kind=label("kind", artifact.kind),
+            title=artifact.title, state=label("state", artifact.state)))
     offset = 0
     for line in artifact.text.split("\n"):
         print(f"{offset:>7} | {line}")
@@ -187,7 +180,8 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
     print(t("review.findings", count=len(findings)) if findings else t("review.no_findings"))
     for f in findings:
         where = ",".join(map(str, f.box)) if f.box else f"{f.start}:{f.end}"
-        print(t("review.finding", id=f.id, where=where, entity=f.entity, decision=f.decision,
+        print(t("review.finding", id=f.id, where=where, entity=label("entity", f.entity),
+                decision=label("decision", f.decision),
                 value=f.value))
     if swept:
         print(t("review.swept", count=len(swept)))
@@ -251,7 +245,7 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
         results.append({"finding": finding_id, "decision": str(decision), "changed": count})
         if args.format != "json":
             print(t("review.decided_one" if count != 1 else "review.decided_one_single",
-                    id=finding_id, decision=decision, count=count))
+                    id=finding_id, decision=label("decision", decision), count=count))
     return _finish(args, results, failures, len(wanted), code)
 
 
@@ -316,7 +310,8 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
-            _error(f"{short_id(target.id)} {target.title}: {err}")
+            _error(t("review.item_refused", id=short_id(target.id), title=target.title,
+                     reason=err))
             results.append({"artifact": target.id, "error": str(err)})
             continue
         results.append({"artifact": target.id,

@@ -38,8 +38,10 @@ from workbench.core.errors import (
     WorkspaceExists,
     WorkspaceLocked,
     WorkspaceTooNew,
+    coded,
 )
 from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
+from workbench.core.messages import t as text
 from workbench.core.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace import lock as workspace_lock
@@ -227,15 +229,14 @@ class Workspace:
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise BadInputError(f"Unknown time zone '{timezone}' (try e.g. Asia/Shanghai).") \
-                from exc
+            raise coded(BadInputError, "workspace.bad-timezone", timezone) from exc
         workspace_id = str(uuid.uuid4())
         made = not root.exists()
         try:
             root.mkdir(parents=True, exist_ok=True, mode=0o700)
             (root / BLOBS).mkdir(exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise WorkspaceError(f"Cannot create the workspace folder {root}: {exc}") from exc
+            raise coded(WorkspaceError, "workspace.cannot-create", root, exc) from exc
         workspace_lock.acquire(root)
         try:
             if (root / DB_NAME).exists():  # another process made it while we were checking
@@ -285,8 +286,7 @@ class Workspace:
             try:
                 found = current_version(conn)
             except sqlite3.DatabaseError as exc:
-                raise WorkspaceError(f"{root / DB_NAME} is damaged or not a workspace "
-                                     f"({exc}).") from exc
+                raise coded(WorkspaceError, "workspace.damaged-db", root / DB_NAME, exc) from exc
             if found > SCHEMA_VERSION:
                 raise WorkspaceTooNew(root, found, SCHEMA_VERSION)
             _refuse_downgrade(root, conn, found)
@@ -561,7 +561,8 @@ class Workspace:
                     written.append(target)
             size = path.stat().st_size
         except OSError as exc:
-            raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
+            raise ImportFailed(path, text("workspace.unreadable-file", exc.strerror or exc,
+                                          lang="en")) from exc
         return self._record_blob(digest, size, path.name, import_id)
 
     def _record_blob(self, digest: str, size: int, name: str, import_id: int) -> str:
@@ -701,7 +702,7 @@ class Workspace:
                FROM artifacts a LEFT JOIN findings f ON f.artifact_id = a.id
                WHERE a.id = ? GROUP BY a.id""", (artifact_id,)).fetchone()
         if row is None:
-            raise BadInputError(f"No artifact {artifact_id} in this workspace.")
+            raise coded(BadInputError, "workspace.no-artifact", artifact_id)
         return ArtifactSummary(row[0], ArtifactKind(row[1]),
                                self._open(row[2], "artifacts.title", row[0]),
                                ArtifactState(row[3]), row[4], int(row[5]), bool(row[6]))
@@ -717,9 +718,7 @@ class Workspace:
                 "ESCAPE '!' OR unseal(segments, 'artifacts.segments', id) LIKE ? ESCAPE '!'",
                 (pattern, pattern))}
         except sqlite3.OperationalError as exc:
-            raise WorkspaceDamaged("The workspace could not be searched: a stored text does "
-                                   "not decrypt with its key, so it was altered or damaged.") \
-                from exc
+            raise coded(WorkspaceDamaged, "workspace.search-damaged") from exc
 
     def artifact(self, artifact_id: str) -> ArtifactRow:
         row = self._conn.execute(
@@ -728,7 +727,7 @@ class Workspace:
             (artifact_id,),
         ).fetchone()
         if row is None:
-            raise BadInputError(f"No artifact {artifact_id} in this workspace.")
+            raise coded(BadInputError, "workspace.no-artifact", artifact_id)
         return self._artifact_row(row)
 
     def attachments_of(self, artifact_id: str) -> list[str]:
@@ -953,8 +952,7 @@ class Workspace:
                               person_key, decision, box FROM findings
                        WHERE id = ? AND detector = 'manual'""", (finding_id,)).fetchone()
                 if row is None:
-                    raise BadInputError("Only manual redactions can be removed; decide "
-                                        "detector findings instead.")
+                    raise coded(BadInputError, "workspace.only-manual-removed")
                 self._conn.execute("DELETE FROM findings WHERE id = ?", (finding_id,))
                 value = self._open(row[6], "findings.value",
                                    finding_row(row[0], row[1], row[2], row[3], row[5], row[10]))
@@ -1076,7 +1074,7 @@ class Workspace:
                       person_key, decision, box FROM findings WHERE id = ?""", (finding_id,)
         ).fetchone()
         if row is None:
-            raise BadInputError(f"No finding {finding_id} in this workspace.")
+            raise coded(BadInputError, "workspace.no-finding", finding_id)
         return self._stored_finding(row)
 
     def findings(self, artifact_id: str | None = None) -> list[StoredFinding]:
@@ -1147,9 +1145,7 @@ class Workspace:
         for i, t, ty, b, mac in self._conn.execute(
                 "SELECT id, time, type, body, mac FROM pending_events ORDER BY id"):
             if not self._sealer.check_mac(mac, "event", t, ty, b):
-                raise WorkspaceDamaged(
-                    f"A ledger event waiting to be signed (#{i}, {ty}) was not written by this "
-                    "app: the workspace was edited outside it. Nothing was signed.")
+                raise coded(WorkspaceDamaged, "workspace.foreign-event", i, ty)
             events.append((i, t, ty, json.loads(b)))
         return events
 
@@ -1172,7 +1168,7 @@ class Workspace:
         row = self._conn.execute("SELECT notice FROM consents WHERE record_id = ?",
                                  (record_id,)).fetchone()
         if row is None:
-            raise BadInputError(f"No consent record {record_id} in this workspace.")
+            raise coded(BadInputError, "workspace.no-record", record_id)
         return self._open(row[0], "consents.notice", record_id)
 
     def mark_withdrawn(self, record_id: str, at: str) -> bool:
@@ -1278,9 +1274,7 @@ def _refuse_downgrade(root: Path, conn: sqlite3.Connection, version: int) -> Non
         if marker is not None:
             query += f" AND substr({column}, 1, 1) = x'{marker}'"
         if conn.execute(query + " LIMIT 1").fetchone():
-            raise WorkspaceDamaged(
-                f"{root / DB_NAME} is damaged: it says it is schema {version} but holds values "
-                "sealed by a newer one, so it was edited outside the app. It will not be opened.")
+            raise coded(WorkspaceDamaged, "workspace.downgraded", root / DB_NAME, version)
 
 
 def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import consent, keys
+from workbench.core import consent, keys, messages
 from workbench.core.errors import WorkbenchError
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
@@ -115,8 +115,9 @@ class ConsentPage(Page):
         self.cards: dict[str, keys.IdentityCard] = {}
         self.verified: frozenset[str] = frozenset()
         self.sensitive_boxes: dict[str, QCheckBox] = {}
-        # The notice starts in the app's language; the employee can switch it.
-        self.language = "zh-CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        # The notice starts in the app's language (the core's follows the app's setting, not
+        # the system's); the employee can switch it.
+        self.language = "zh-CN" if messages.language() == "zh" else "en"
         self.workspace_name = ""
         self._prefilled_for: Path | None = None
         self._loaded_for: Path | None = None  # whose state the page shows

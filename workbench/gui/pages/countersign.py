@@ -45,9 +45,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import bundle, hr_requests, keys, ledger
+from workbench.core import bundle, consent, hr_requests, keys, ledger
 from workbench.core.display import visible
 from workbench.core.errors import WorkbenchError
+from workbench.core.messages import label
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task
@@ -70,83 +71,12 @@ def short_package(package: str) -> str:
 
 
 def check_title(name: str) -> str:
-    titles = {
-        "employee signature": QCoreApplication.translate("PackageView", "Employee signature"),
-        "HR countersignature": QCoreApplication.translate("PackageView", "HR countersignature"),
-        "signatures": QCoreApplication.translate("PackageView", "Signatures"),
-        "ledger": QCoreApplication.translate("PackageView", "Consent ledger"),
-        "ledger records this export": QCoreApplication.translate(
-            "PackageView", "Ledger records this export"),
-        "ledger records the countersignature": QCoreApplication.translate(
-            "PackageView", "Ledger records the countersignature"),
-        "payload digest": QCoreApplication.translate("PackageView", "Encrypted content intact"),
-        "consent": QCoreApplication.translate("PackageView", "Consent given"),
-        "deadline": QCoreApplication.translate("PackageView", "Delete-by date"),
-        "revocation": QCoreApplication.translate("PackageView", "Not withdrawn"),
-        "recipient": QCoreApplication.translate("PackageView", "You are a recipient"),
-    }
-    return titles.get(name, name)
+    return bundle.Check(name, True).title()
 
 
 def check_detail(check: bundle.Check) -> str:
-    """The check's detail in the user's language (the core gives a reason code and its
-    arguments); the core's English sentence where the reason has no translation."""
-    translate = QCoreApplication.translate
-    texts = {
-        "valid-by": translate("PackageView", "valid, by {0}"),
-        "valid-by-unverified": translate(
-            "PackageView", "valid, by {0} — not verified: you have not compared their "
-            "fingerprint with them (Keys & contacts)"),
-        "unknown-employee": translate(
-            "PackageView", "signed by someone you don't know: the employee {0} is not among "
-            "your contacts; import their card if you expect this package"),
-        "unknown-countersigner": translate(
-            "PackageView", "signed by someone you don't know: the countersigner {0} is not "
-            "among your contacts; import HR's card if you expect this package"),
-        "signature-altered": translate(
-            "PackageView", "{0}'s signature does not verify: the manifest was altered after "
-            "signing"),
-        "not-signed": translate("PackageView", "the employee {0} did not sign the manifest"),
-        "no-countersigner": translate(
-            "PackageView", "the package names no countersigner and no HR card of yours "
-            "signed it"),
-        "countersigner-is-employee": translate(
-            "PackageView", "the countersigner named in the package is the employee {0} "
-            "herself; only HR can countersign"),
-        "countersigner-not-hr": translate(
-            "PackageView", "the countersigner {0} is not HR (their card's role is {1})"),
-        "countersignature-missing": translate(
-            "PackageView", "missing: HR has not countersigned this package"),
-        "bad-signatures": translate(
-            "PackageView", "a signature does not verify: {0}; the manifest was altered after "
-            "signing"),
-        "ledger-countersign-forged": translate(
-            "PackageView", "ledger line {0} records a countersignature signed by {1}, not by "
-            "the countersigner the package names"),
-        "ledger-countersign-missing": translate(
-            "PackageView", "HR signed the manifest but the ledger has no countersignature "
-            "entry for this package: the ledger was truncated"),
-        "ledger-countersigned": translate("PackageView", "countersignature recorded by HR"),
-        "files-match": translate("PackageView",
-                                 "the folder holds exactly the {1} files {0} signed"),
-        "files-differ": translate("PackageView",
-                                  "the folder differs from the list {0} signed — {1}"),
-        "sealed-by": translate("PackageView", "sealed by {0}, a recipient of the package"),
-        "seal-unsigned": translate(
-            "PackageView", "the seal is not signed by a recipient of the package ({0})"),
-        "seal-unreadable": translate("PackageView", "the seal is unreadable ({0})"),
-        "references-approved": translate(
-            "PackageView", "every reference and asset was approved by the employee"),
-        "references-unapproved": translate("PackageView", "not approved: {0}"),
-        "not-sealed": translate(
-            "PackageView", "no consent manifest and ledger: the skill is not sealed with a "
-            "package's consent"),
-        "manifest-unreadable": translate("PackageView", "the manifest is unreadable ({0})"),
-    }
-    text = texts.get(check.reason)
-    if text is None:
-        return visible(check.detail)
-    return visible(text.format(*check.args))
+    """The check's detail in the user's language, from the core's catalogue."""
+    return check.text()
 
 
 def difference_text(difference: hr_requests.Difference) -> str:
@@ -170,22 +100,9 @@ def difference_text(difference: hr_requests.Difference) -> str:
 
 
 def category_label(category: str) -> str:
-    labels = {
-        "chat-messages": QCoreApplication.translate("PackageView", "Chat messages"),
-        "emails": QCoreApplication.translate("PackageView", "Emails"),
-        "email-attachments": QCoreApplication.translate("PackageView", "Email attachments"),
-        "documents": QCoreApplication.translate("PackageView", "Documents"),
-        "images": QCoreApplication.translate("PackageView", "Images"),
-        "skill-files": QCoreApplication.translate("PackageView", "Skill files"),
-        "health": QCoreApplication.translate("PackageView", "Health"),
-        "financial": QCoreApplication.translate("PackageView", "Finances"),
-        "religion": QCoreApplication.translate("PackageView", "Religion"),
-        "biometric": QCoreApplication.translate("PackageView", "Biometrics"),
-        "whereabouts": QCoreApplication.translate("PackageView", "Whereabouts"),
-        "minor": QCoreApplication.translate("PackageView", "Minors"),
-        "sex_life": QCoreApplication.translate("PackageView", "Sex life"),
-    }
-    return labels.get(category, category)
+    """A kind of data or a sensitive category of a consent record, in words."""
+    group = "sensitive" if category in consent.SENSITIVE_CATEGORIES else "data"
+    return label(group, category)
 
 
 def entity_label(entity: str) -> str:

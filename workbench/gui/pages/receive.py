@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core import custody, deadlines, keys
 from workbench.core.bundle import Bundle
+from workbench.core.messages import t
 from workbench.gui.charts import STATUS_COLOURS
 from workbench.gui.charts.timeline import status_label
 from workbench.gui.context import AppContext
@@ -53,7 +54,7 @@ def first_refusal(checked: Bundle) -> str:
     failed = {c.name: c for c in checked.failed()}
     for name in (*custody.REFUSAL_ORDER, *failed):
         if name in failed:
-            return f"{name}: {failed[name].detail}"
+            return t("check.line", failed[name].title(), failed[name].text())
     return ""
 
 

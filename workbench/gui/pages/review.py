@@ -44,7 +44,6 @@ from workbench.core.scan import (
 )
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
-from workbench.gui.blockers import gate_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.qt_types import layout_of
@@ -725,7 +724,7 @@ class ReviewPage(Page):
                 why = self.tr("Checking whether this item can be approved…")
             elif self._gate:
                 why = self.tr("Cannot approve: {0}.").format(
-                    "; ".join(gate_reason(b) for b in self._gate))
+                    "; ".join(b.reason for b in self._gate))
             else:
                 why = self.tr("Approve this item as it will be exported, then go to the next")
             self.act_approve.setToolTip(why)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from workbench.core.messages import label
 from workbench.core.workspace import StoredFinding
 
 
@@ -66,31 +67,7 @@ def category_label(key: str) -> str:
 
 
 def entity_label(entity: str) -> str:
-    labels = {
-        "PERSON": QCoreApplication.translate("ReviewCategories", "Name"),
-        "EMAIL_ADDRESS": QCoreApplication.translate("ReviewCategories", "Email address"),
-        "PHONE_NUMBER": QCoreApplication.translate("ReviewCategories", "Phone number"),
-        "CN_RESIDENT_ID": QCoreApplication.translate("ReviewCategories", "Resident ID number"),
-        "CN_PASSPORT": QCoreApplication.translate("ReviewCategories", "Passport number"),
-        "BANK_CARD": QCoreApplication.translate("ReviewCategories", "Bank card number"),
-        "CREDIT_CARD": QCoreApplication.translate("ReviewCategories", "Credit card number"),
-        "IBAN_CODE": QCoreApplication.translate("ReviewCategories", "Bank account (IBAN)"),
-        "IP_ADDRESS": QCoreApplication.translate("ReviewCategories", "IP address"),
-        "URL": QCoreApplication.translate("ReviewCategories", "Web address"),
-        "ADDRESS": QCoreApplication.translate("ReviewCategories", "Address"),
-        "LOCATION": QCoreApplication.translate("ReviewCategories", "Place"),
-        "DATE_TIME": QCoreApplication.translate("ReviewCategories", "Date or time"),
-        "SECRET": QCoreApplication.translate("ReviewCategories", "Secret (key, token or password)"),
-        "SENSITIVE_HEALTH": QCoreApplication.translate("ReviewCategories", "Health"),
-        "SENSITIVE_FINANCIAL": QCoreApplication.translate("ReviewCategories", "Finances"),
-        "SENSITIVE_RELIGION": QCoreApplication.translate("ReviewCategories", "Religion"),
-        "SENSITIVE_BIOMETRIC": QCoreApplication.translate("ReviewCategories", "Biometric data"),
-        "SENSITIVE_WHEREABOUTS": QCoreApplication.translate("ReviewCategories", "Whereabouts"),
-        "SENSITIVE_MINOR": QCoreApplication.translate("ReviewCategories", "About a minor"),
-        "SENSITIVE_SEX_LIFE": QCoreApplication.translate("ReviewCategories", "Private life"),
-        "MANUAL": QCoreApplication.translate("ReviewCategories", "Marked by you"),
-    }
-    return labels.get(entity, entity)
+    return label("entity", entity)
 
 
 def decision_label(decision: str) -> str:
@@ -115,6 +92,4 @@ def party_label(party: str, alias: str | None) -> str:
 
 
 def detector_label(detector: str) -> str:
-    if detector == "manual":
-        return QCoreApplication.translate("ReviewCategories", "You, by hand")
-    return detector
+    return label("detector", detector)
