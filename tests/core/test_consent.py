@@ -249,6 +249,6 @@ def test_the_notice_says_sensitive_information_was_found_and_removed(parties, em
                                         NOW)
         _, en = consent.record_decision(employee_ws, terms(parties, language="en"), "given",
                                         parties[0].card, NOW)
-    assert "未发现敏感个人信息" not in zh and "均已涂黑" in zh and "financial；health" in zh
+    assert "未发现敏感个人信息" not in zh and "均已涂黑" in zh and "财务状况；健康" in zh
     assert "None was found" not in en
-    assert "was found (financial; health) and is redacted wherever it occurs" in en
+    assert "was found (finances; health) and is redacted wherever it occurs" in en
