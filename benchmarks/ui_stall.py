@@ -10,8 +10,9 @@ export. A 10 ms precise QTimer runs all along; each time between two of its tick
 its 10 ms period is a gap in which the window could not have answered. Consent is given
 through the core between the steps, with the timer paused (it is the HR request and the
 employee's signature, which this benchmark is not about). Like the app, it freezes what
-exists once the window is up out of the garbage collector's reach (`gc.freeze()`). Prints each step's longest gap
-and ends with the line `longest gap: N ms; p99: M ms`. Target: no gap over 100 ms.
+exists once the window is up out of the garbage collector's reach (`gc.freeze()`). Prints
+each step's longest gap and ends with the line `longest gap: N ms; p99: M ms`. Target: no
+gap over 100 ms.
 """
 
 from __future__ import annotations
