@@ -205,8 +205,10 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 7: a version of everything workspace-wide redaction depends on, kept by triggers (see
     # REVIEW_STATE_TRIGGERS), so approving an item need not hash every finding to know that
-    # the redaction context it has is still the current one.
+    # the redaction context it has is still the current one; and the undo steps by number,
+    # so each review action finds the next one (and undo the last) without reading them all.
     """
+    CREATE INDEX review_history_by_batch ON review_history(batch);
     CREATE TABLE review_state (
         id      INTEGER PRIMARY KEY CHECK (id = 1),
         version INTEGER NOT NULL
