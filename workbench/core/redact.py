@@ -259,8 +259,6 @@ class RedactionContext:
                                                                                   language)
 
 
-# The latest context of each workspace this process has open (the window keeps one workspace
-# open at a time; the key is its folder). Guarded: tasks build contexts on pool threads.
 @dataclass(frozen=True)
 class _Cached:
     version: int | None  # `Workspace.review_version` read before it was built
@@ -268,6 +266,8 @@ class _Cached:
     context: RedactionContext
 
 
+# The latest context of each workspace this process has open (the window keeps one workspace
+# open at a time; the key is its folder). Guarded: tasks build contexts on pool threads.
 _cache: dict[str, _Cached] = {}
 _cache_lock = threading.Lock()
 
