@@ -1,3 +1,4 @@
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from workbench.core.redact import (
     swept_spans,
 )
 from workbench.core.workspace import StoredFinding, Workspace
+from workbench.core.workspace.migrations import REVIEW_STATE_TRIGGERS
+from workbench.core.workspace.store import DB_NAME
 
 
 def test_typed_placeholders_in_the_artifact_language():
@@ -133,3 +136,91 @@ def test_canonical_json_is_byte_for_byte_rfc8785():
     # Not plain text: left to the rfc8785 package, which refuses a lone surrogate.
     with pytest.raises(rfc8785.CanonicalizationError):
         canonical_json({"text": "\ud800"})
+
+
+def _raw(workspace: Workspace) -> sqlite3.Connection:
+    """Another writer of the workspace's database, below the store (as a second process, or
+    someone editing the file, would be)."""
+    return sqlite3.connect(workspace.root / DB_NAME, isolation_level=None)
+
+
+def test_the_review_version_moves_with_what_redaction_depends_on_and_only_that(
+        workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "collector/messages.txt"])
+    (chat,) = workspace.artifacts()
+    seen = [workspace.review_version()]
+
+    def moved() -> bool:
+        seen.append(workspace.review_version())
+        return seen[-1] != seen[-2]
+
+    start = chat.text.index("Zhang Wei")
+    review.redact_span(workspace, chat.id, start, start + 9)
+    assert moved()
+    review.undo(workspace)
+    assert moved()
+    review.exclude(workspace, chat.id)  # an item's state: no finding, alias or person
+    assert not moved()
+    raw = _raw(workspace)
+    raw.execute("INSERT INTO pseudonyms(person_key, ordinal) VALUES ('p:x', 99)")
+    assert moved()
+    raw.execute("UPDATE people SET sources = sources")
+    assert moved()
+    raw.execute("UPDATE settings SET value = value WHERE key = 'self_profile'")
+    assert moved()
+    raw.execute("UPDATE settings SET value = value WHERE key = 'name'")
+    assert not moved()
+    raw.execute("DELETE FROM pseudonyms")
+    assert moved()
+    raw.close()
+    assert all(isinstance(v, int) for v in seen)
+
+
+def test_the_review_version_is_not_trusted_once_the_triggers_are_changed(
+        workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "collector/messages.txt"])
+    (chat,) = workspace.artifacts()
+    raw = _raw(workspace)
+    name, sql = REVIEW_STATE_TRIGGERS[0]  # the one on new findings
+    raw.execute(f"DROP TRIGGER {name}")
+    assert workspace.review_version() is None
+    first = RedactionContext.of(workspace)
+    start = chat.text.index("Zhang Wei")
+    review.redact_span(workspace, chat.id, start, start + 9)  # moves no version now
+    # Untrusted, the version is not asked: the stored findings are, and they changed.
+    assert sweep_text("ask zhang wei", RedactionContext.of(workspace), "en") \
+        == "ask [REDACTED]"
+    assert RedactionContext.of(workspace) is not first
+    raw.execute(sql)
+    assert isinstance(workspace.review_version(), int)
+    # One more trigger, such as one that puts the version back after every change: untrusted.
+    raw.execute("CREATE TRIGGER keep_still AFTER UPDATE ON review_state "
+                "BEGIN UPDATE review_state SET version = 0 WHERE version != 0; END")
+    assert workspace.review_version() is None
+    raw.execute("DROP TRIGGER keep_still")
+    raw.execute(f"DROP TRIGGER {REVIEW_STATE_TRIGGERS[1][0]}")
+    raw.execute(REVIEW_STATE_TRIGGERS[1][1].replace("version + 1", "version"))
+    assert workspace.review_version() is None  # same name, other SQL
+    raw.close()
+
+
+def test_a_strict_context_sees_a_change_whose_version_was_put_back(
+        workspace: Workspace, fixtures: Path):
+    workspace.import_paths([fixtures / "collector/messages.txt"])
+    (chat,) = workspace.artifacts()
+    start = chat.text.index("Zhang Wei")
+    review.redact_span(workspace, chat.id, start, start + 9)
+    before = RedactionContext.of(workspace)
+    assert sweep_text("ask zhang wei", before, "en") == "ask [REDACTED]"
+    assert RedactionContext.of(workspace, strict=True) is before  # nothing changed
+    raw = _raw(workspace)
+    (version,) = raw.execute("SELECT version FROM review_state").fetchone()
+    raw.execute("UPDATE findings SET decision = 'keep'")
+    raw.execute("UPDATE review_state SET version = ?", (version,))
+    raw.close()
+    # The window's quick check trusts the number; what leaves is checked against every row.
+    assert sweep_text("ask zhang wei", RedactionContext.of(workspace, strict=True),
+                      "en") == "ask zhang wei"
+    # And having seen the change, the quick check no longer hands out the old context.
+    assert RedactionContext.of(workspace) is not before
+

@@ -141,3 +141,27 @@ def test_approve_ready_approves_what_has_nothing_left_in_one_undo_step(
     assert all(s is ArtifactState.PENDING for s in dict(scanned.artifact_states()).values())
     assert review.approve(scanned, one) == next(b["digest_out"] for b in approvals
                                                 if b["artifact"] == one)
+
+
+def test_approving_one_item_after_another_reads_no_workspace_wide_digest(
+        scanned: Workspace, monkeypatch: pytest.MonkeyPatch):
+    """An approval changes no finding, alias or person: the redaction context of the last
+    one still holds, and knowing so costs one small query, not a digest of every finding
+    (which grew with the workspace and held up the window at scale)."""
+    review.apply_default_policy(scanned)
+    pending = [a.id for a in scanned.artifacts() if a.state is ArtifactState.PENDING
+               and a.kind is not ArtifactKind.IMAGE]
+    assert len(pending) >= 3
+    review.approve(scanned, pending[0])
+    digests: list[str] = []
+    fingerprint = Workspace.review_fingerprint
+
+    def counted(ws: Workspace) -> str:
+        digests.append(ws.root.name)
+        return fingerprint(ws)
+
+    monkeypatch.setattr(Workspace, "review_fingerprint", counted)
+    for artifact_id in pending[1:]:
+        review.approve(scanned, artifact_id)
+    assert digests == []
+    assert all(scanned.artifact(a).state is ArtifactState.APPROVED for a in pending)

@@ -145,3 +145,22 @@ def test_topics_set_each_reference_apart_in_chinese_and_english(tmp_path: Path):
     everything = [t for ts in topics.values() for t in ts]
     assert not [t for t in everything if "同事" in t or t.startswith("colleague")
                 or t[0] in "的了是我" or t[-1] in "的了是我"]
+
+
+def test_what_leaves_is_redacted_with_a_context_checked_against_every_row(
+        reviewed: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The review version a window trusts while it works is not enough for the package:
+    its context is checked against every stored finding, alias and person (strict)."""
+    from workbench.core.redact import RedactionContext
+
+    asked: list[bool] = []
+    of = RedactionContext.of.__func__  # type: ignore[attr-defined]
+
+    def spy(cls: type[RedactionContext], ws: Workspace, *, strict: bool = False
+            ) -> RedactionContext:
+        asked.append(strict)
+        return of(cls, ws, strict=strict)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(RedactionContext, "of", classmethod(spy))
+    build_skill(reviewed, tmp_path / "out")
+    assert asked and all(asked)

@@ -287,3 +287,14 @@ def test_the_default_time_zone_is_the_machines(tmp_path: Path):
     shown = datetime(2024, 3, 5, 1, 30, tzinfo=UTC).astimezone(ZoneInfo(zone))
     assert shown.strftime("%H:%M") == "09:30"
     assert local_timezone_name({}, copied, nowhere, offset=timedelta(0)) == "UTC"
+
+
+def test_the_next_undo_step_is_found_without_reading_every_review_action(
+        workspace: Workspace):
+    """Every review action numbers its undo step after the last one: with thousands of
+    decisions behind it, that must be a look-up, not a scan of the history."""
+    conn = sqlite3.connect(workspace.root / "workspace.sqlite")
+    plan = " ".join(row[3] for row in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT COALESCE(MAX(batch), 0) + 1 FROM review_history"))
+    conn.close()
+    assert "USING COVERING INDEX review_history_by_batch" in plan

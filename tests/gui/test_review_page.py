@@ -562,6 +562,24 @@ def test_moving_on_by_keyboard_draws_the_item_in_turns_and_drops_an_overtaken_on
     assert set(page.panel._findings) == {f.id for f in page.findings}
 
 
+def test_a_text_is_built_in_one_turn_and_laid_out_in_the_next(qtbot, page: ReviewPage):
+    """Building a long chat's document and laying it out in the view are each a few tens of
+    milliseconds on a busy machine: they go in turns of their own."""
+    page.pending_only.setChecked(False)
+    page.go_next()
+    moved_to = page.artifact.id
+    generation = page._draw_generation
+    page._next_stage(generation)  # the build
+    assert page._built is not None and page._built[0] == moved_to
+    assert page.view.document().isEmpty() and page._shown_id is None
+    built = page._built[1].document
+    page._next_stage(generation)  # the layout: the document just built, not another
+    assert page._shown_id == moved_to and page.view.document() is built
+    assert page._built is None
+    qtbot.waitUntil(lambda: not page.drawing, timeout=5_000)
+    assert page.panel.isEnabled()
+
+
 def test_utf16_lengths_count_characters_beyond_the_bmp_twice():
     from workbench.gui.review.document import has_astral, utf16_len
 

@@ -223,20 +223,36 @@ class RedactionContext:
     _senders: dict[tuple[str, str], str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, ws: Workspace) -> RedactionContext:
+    def of(cls, ws: Workspace, *, strict: bool = False) -> RedactionContext:
         """The context for the workspace as it is now. Built once per state of its findings,
-        people and aliases (see `Workspace.review_fingerprint`), so approving one item costs
-        the same in a workspace of ten items or of ten thousand."""
+        people and aliases, so approving one item costs the same in a workspace of ten items
+        or of ten thousand. Whether that state moved on is told by the workspace's review
+        version (one small query, see `Workspace.review_version`); with `strict`, as for
+        what leaves the workspace, by `Workspace.review_fingerprint` (a digest of every
+        finding, alias and person as stored, some tens of milliseconds at scale), which no
+        edit of the database can leave unchanged by putting a number back."""
         from workbench.core.scan import sender_keys
 
-        key = (str(ws.root.resolve()), ws.review_fingerprint())
+        root = str(ws.root.resolve())
+        version = None if strict else ws.review_version()
         with _cache_lock:
-            cached = _cache.get(key[0])
-            if cached is not None and cached[0] == key[1]:
-                return cached[1]
+            cached = _cache.get(root)
+        if cached is not None and version is not None and cached.version == version:
+            return cached.context
+        fingerprint = ws.review_fingerprint()
+        if cached is not None and cached.fingerprint == fingerprint:
+            if version is not None:
+                with _cache_lock:
+                    if _cache.get(root) is cached:
+                        _cache[root] = _Cached(version, fingerprint, cached.context)
+            return cached.context
+        if strict:
+            version = ws.review_version()
+        # Both keys are read before the context is built: a change made meanwhile leaves a
+        # context newer than its keys, never older, and the next call builds it again.
         context = cls(ws.pseudonym_ordinals(), sweep_of(ws.findings()), sender_keys(ws))
         with _cache_lock:
-            _cache[key[0]] = (key[1], context)
+            _cache[root] = _Cached(version, fingerprint, context)
         return context
 
     @classmethod
@@ -255,9 +271,16 @@ class RedactionContext:
                                                                                   language)
 
 
+@dataclass(frozen=True)
+class _Cached:
+    version: int | None  # `Workspace.review_version` read before it was built
+    fingerprint: str  # `Workspace.review_fingerprint` read before it was built
+    context: RedactionContext
+
+
 # The latest context of each workspace this process has open (the window keeps one workspace
 # open at a time; the key is its folder). Guarded: tasks build contexts on pool threads.
-_cache: dict[str, tuple[str, RedactionContext]] = {}
+_cache: dict[str, _Cached] = {}
 _cache_lock = threading.Lock()
 
 

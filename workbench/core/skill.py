@@ -87,7 +87,9 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
         shutil.rmtree(staging)
     for folder in ("references", "assets"):
         (staging / folder).mkdir(parents=True, mode=0o700)
-    context = RedactionContext.of(ws)
+    # What leaves is redacted with a context checked against every stored finding, alias
+    # and person, not only against the review version a window trusts while it works.
+    context = RedactionContext.of(ws, strict=True)
     findings_by_artifact: dict[str, list[StoredFinding]] = {}
     for f in ws.findings():
         findings_by_artifact.setdefault(f.artifact_id, []).append(f)

@@ -4,6 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 
+
+def _review_state_trigger(table: str, event: str) -> tuple[str, str]:
+    name = f"review_state_{table}_{event.lower()}"
+    when = {"INSERT": " WHEN NEW.key = 'self_profile'",
+            "UPDATE": " WHEN OLD.key = 'self_profile' OR NEW.key = 'self_profile'",
+            "DELETE": " WHEN OLD.key = 'self_profile'"}[event] if table == "settings" else ""
+    return name, (f"CREATE TRIGGER {name} AFTER {event} ON {table}{when}"
+                  " BEGIN UPDATE review_state SET version = version + 1; END")
+
+
+# Every trigger a workspace has, (name, SQL as SQLite keeps it): each change to the findings,
+# the aliases, the people or the employee's profile moves `review_state.version` on. The store
+# trusts that version only while these, and no others, are in place (`Workspace.review_version`).
+REVIEW_STATE_TRIGGERS: tuple[tuple[str, str], ...] = tuple(
+    _review_state_trigger(table, event)
+    for table in ("findings", "pseudonyms", "people", "settings")
+    for event in ("INSERT", "UPDATE", "DELETE"))
+
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: settings, originals, artifacts, their links, people, imports.
     """
@@ -184,6 +203,18 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE consents ADD COLUMN withdrawn_at TEXT;
     """,
+    # 7: a version of everything workspace-wide redaction depends on, kept by triggers (see
+    # REVIEW_STATE_TRIGGERS), so approving an item need not hash every finding to know that
+    # the redaction context it has is still the current one; and the undo steps by number,
+    # so each review action finds the next one (and undo the last) without reading them all.
+    """
+    CREATE INDEX review_history_by_batch ON review_history(batch);
+    CREATE TABLE review_state (
+        id      INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    );
+    INSERT INTO review_state(id, version) VALUES (1, 0);
+    """ + "".join(f"{sql};\n" for _name, sql in REVIEW_STATE_TRIGGERS),
 )
 
 # The first schema whose workspaces are encrypted at rest.

@@ -47,6 +47,7 @@ from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.workspace import lock as workspace_lock
 from workbench.core.workspace import sealing
 from workbench.core.workspace.migrations import (
+    REVIEW_STATE_TRIGGERS,
     ROW_BOUND_SINCE,
     SCHEMA_VERSION,
     SEALED_SINCE,
@@ -1102,6 +1103,23 @@ class Workspace:
                FROM (SELECT * FROM pseudonyms ORDER BY person_key)""",
             *_PEOPLE_STATE))
 
+    def review_version(self) -> int | None:
+        """A number that moves on whenever anything `review_fingerprint` covers changes, at
+        the cost of one small query: kept by triggers in the database, so every writer, this
+        process's or another's, moves it. None (ask `review_fingerprint`) unless exactly the
+        triggers this version of the app makes are in place: a database whose triggers were
+        dropped, changed or joined by another (one that puts the number back, say) is not
+        trusted to keep it."""
+        version, triggers = self._conn.execute(
+            """SELECT (SELECT version FROM review_state WHERE id = 1),
+                      (SELECT json_group_array(json_array(name, sql)) FROM
+                         (SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+                           ORDER BY name))""").fetchone()
+        if version is None or sorted(map(tuple, json.loads(triggers))) != _TRIGGERS_IN_PLACE:
+            log.warning("workspace.review_state_untrusted")
+            return None
+        return int(version)
+
     def people_fingerprint(self) -> str:
         """Like `review_fingerprint`, for the people seen and the employee's profile only."""
         return self._fingerprint(_PEOPLE_STATE)
@@ -1224,6 +1242,8 @@ class Workspace:
             meta=json.loads(self._open(row[10], "artifacts.meta", row[0])), image_blob=row[11],
         )
 
+
+_TRIGGERS_IN_PLACE = sorted(REVIEW_STATE_TRIGGERS)
 
 _PEOPLE_STATE = (
     """SELECT group_concat(id || ',' || hex(substr(name, 1, 13)) || ','

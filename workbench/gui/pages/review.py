@@ -47,7 +47,7 @@ from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.qt_types import layout_of
-from workbench.gui.review.document import render_artifact, render_preview
+from workbench.gui.review.document import Rendered, render_artifact, render_preview
 from workbench.gui.review.finding_panel import FindingPanel
 from workbench.gui.review.finding_view import FindingView
 from workbench.gui.review.image_canvas import (
@@ -91,6 +91,7 @@ class ReviewPage(Page):
         self._dirty = True
         self._emitting = False
         self._stages: list[Callable[[], None]] = []  # parts still to draw, in order
+        self._built: tuple[str, Rendered] | None = None  # a text built, not shown yet
         self._draw_generation = 0
         # Approvals, undo and whole-workspace decisions run one after another, off the UI
         # thread, in the order they were asked for: an undo never overtakes the approval
@@ -521,7 +522,8 @@ class ReviewPage(Page):
         self.panel.setEnabled(False)  # the last item's findings until the list is redrawn
         self._render_header()
         self._update_actions()
-        self._stages = [self._stage_text, self._stage_highlights, self._stage_findings]
+        self._stages = [self._stage_build, self._stage_text, self._stage_highlights,
+                        self._stage_findings]
         self._draw_generation += 1
         generation = self._draw_generation
         QTimer.singleShot(0, lambda: self._next_stage(generation))
@@ -533,12 +535,22 @@ class ReviewPage(Page):
         if self._stages:
             QTimer.singleShot(0, lambda: self._next_stage(generation))
 
+    def _stage_build(self) -> None:
+        """Build the text in one turn and lay it out in the next (`_stage_text`): together,
+        for a long chat on a busy machine, they would be a stall."""
+        assert self.artifact is not None
+        if self._shown_id != self.artifact.id:
+            self._built = (self.artifact.id, render_artifact(
+                self.artifact, self._self_senders, self.view.font()))
+
     def _stage_text(self) -> None:
         assert self.artifact is not None
         self.content.setCurrentWidget(self.view)
         self._render_banner()
+        built, self._built = self._built, None
         if self._shown_id != self.artifact.id:
-            rendered = render_artifact(self.artifact, self._self_senders, self.view.font())
+            rendered = built[1] if built is not None and built[0] == self.artifact.id \
+                else render_artifact(self.artifact, self._self_senders, self.view.font())
             self.view.show_document(rendered.document, rendered.map)
             self._shown_id = self.artifact.id
         self.view.setPlaceholderText(self._no_text)
@@ -556,7 +568,7 @@ class ReviewPage(Page):
         """Bring every part of the page up to date with the loaded artifact and findings.
         The text document is rebuilt only for another artifact or a preview."""
         artifact = self.artifact
-        self._stages = []  # everything is drawn here
+        self._stages, self._built = [], None  # everything is drawn here
         self._draw_generation += 1
         self.panel.setEnabled(True)
         self.view.setPlaceholderText(self._no_text)
