@@ -53,8 +53,10 @@ def _export_in_child(layout_root: str, out: str, profile: str | None, results: A
     started_process = time.perf_counter()
     import cProfile
 
-    from workbench.core import bundle, clock, keys
+    from workbench.core import clock
     from workbench.core.demo import DemoLayout, as_party
+    from workbench.core.package import bundle
+    from workbench.core.trust import keys
     from workbench.core.workspace import Workspace
 
     layout = DemoLayout(Path(layout_root))
@@ -90,7 +92,6 @@ def prepare_workspace(root: Path, messages: int) -> float:
     """Three parties, a workspace of `messages` generated chat lines imported, scanned,
     reviewed by the default policy and consented to; returns the scan's seconds."""
     from benchmarks.scale import material
-    from workbench.core import review
     from workbench.core.demo import (
         DEMO_TIMEZONE,
         as_party,
@@ -99,8 +100,9 @@ def prepare_workspace(root: Path, messages: int) -> float:
         request_and_give_consent,
         reset,
     )
-    from workbench.core.profile import SelfProfile
-    from workbench.core.scan import scan_workspace
+    from workbench.core.pii.profile import SelfProfile
+    from workbench.core.review import decisions as review
+    from workbench.core.review.scan import scan_workspace
     from workbench.core.workspace import Workspace
 
     layout = reset(root / "flow")
@@ -172,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
 def throughput(args: argparse.Namespace) -> int:
     import pyrage
 
-    from workbench.core.bundle import write_package
+    from workbench.core.package.bundle import write_package
 
     age = shutil.which("age")
     if age is None:

@@ -145,7 +145,6 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def run(root: Path, messages: int, emails: int, approvals: int, sample: bool) -> int:
     from benchmarks.scale import material
-    from workbench.core import keys
     from workbench.core.demo import (
         DEMO_TIMEZONE,
         as_party,
@@ -154,7 +153,8 @@ def run(root: Path, messages: int, emails: int, approvals: int, sample: bool) ->
         request_and_give_consent,
         reset,
     )
-    from workbench.core.profile import SelfProfile
+    from workbench.core.pii.profile import SelfProfile
+    from workbench.core.trust import keys
     from workbench.core.workspace import Workspace
 
     layout = reset(root / "flow")

@@ -22,7 +22,6 @@ LANGUAGES = (("en", QLocale(QLocale.Language.English)),
 
 
 def prepare(root: Path):  # type: ignore[no-untyped-def]
-    from workbench.core import bundle, review
     from workbench.core.demo import (
         as_party,
         build_demo_workspace,
@@ -31,6 +30,8 @@ def prepare(root: Path):  # type: ignore[no-untyped-def]
         reset,
         scan_demo_workspace,
     )
+    from workbench.core.package import bundle
+    from workbench.core.review import decisions as review
     from workbench.core.workspace import Workspace
 
     say = lambda line: print(line, flush=True)  # noqa: E731
@@ -75,8 +76,8 @@ def wait_idle(window) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(out: Path) -> None:
-    from workbench.core.artifacts import ArtifactKind
     from workbench.core.demo import as_party
+    from workbench.core.ingest.artifacts import ArtifactKind
     from workbench.core.workspace import Workspace
     from workbench.gui.app import install_translators, remove_translators
     from workbench.gui.context import AppContext
@@ -133,7 +134,8 @@ def main(out: Path) -> None:
                 shoot(window, out / f"{code}-hr-countersign.png")
                 window.close()
                 if code == LANGUAGES[0][0]:
-                    from workbench.core import bundle, keys
+                    from workbench.core.package import bundle
+                    from workbench.core.trust import keys
 
                     bundle.countersign(done.root / "handover.cwpkg",
                                        keys.my_identity(keys.Role.HR), datetime.now(UTC))

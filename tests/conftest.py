@@ -102,8 +102,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch):
     import keyring
     from keyring.backend import KeyringBackend
 
-    from workbench.core import secrets_store
-    from workbench.core.workspace import sealing
+    from workbench.core.trust import sealing, secrets_store
 
     previous = keyring.get_keyring()
     if REAL_KEYRING:
@@ -127,7 +126,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch):
 def keyring_entries(backend: object) -> list[str]:
     """The entry names ("<home>::<secret>") the app keeps in this keyring backend: read from
     the memory keyring, or asked of the Secret Service over D-Bus."""
-    from workbench.core.secrets_store import SERVICE
+    from workbench.core.trust.secrets_store import SERVICE
 
     if isinstance(backend, MemoryKeyring):
         return [name for (service, name) in backend.items if service == SERVICE]
@@ -143,8 +142,7 @@ def keyring_entries(backend: object) -> list[str]:
 def shared_key_store(monkeypatch: pytest.MonkeyPatch) -> None:
     """A key store child processes can read too: the passphrase file (they cannot see the
     in-memory test keyring), or the real system keyring when the tests run against it."""
-    from workbench.core import secrets_store
-    from workbench.core.workspace import sealing
+    from workbench.core.trust import sealing, secrets_store
 
     if not REAL_KEYRING:
         monkeypatch.setenv("WORKBENCH_KEYRING", "file")
@@ -160,7 +158,7 @@ def fixtures() -> Path:
 
 @pytest.fixture
 def workspace(tmp_path: Path):
-    from workbench.core.profile import SelfProfile
+    from workbench.core.pii.profile import SelfProfile
     from workbench.core.workspace import Workspace
 
     profile = SelfProfile.from_file(FIXTURES / "self.json")

@@ -7,9 +7,9 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from workbench.core import secrets_store
 from workbench.core.paths import using_home
-from workbench.core.workspace import Workspace, sealing
+from workbench.core.trust import sealing, secrets_store
+from workbench.core.workspace import Workspace
 
 WorkspaceKey = tuple[str, str]
 

@@ -214,8 +214,10 @@ def test_package_commands_use_the_real_clock_so_an_expired_package_is_refused(
     from datetime import UTC, datetime
 
     from tests.core.parties import make_parties
-    from workbench.core import bundle, consent, review, scan
-    from workbench.core.profile import SelfProfile
+    from workbench.core.package import bundle, consent
+    from workbench.core.pii.profile import SelfProfile
+    from workbench.core.review import decisions as review
+    from workbench.core.review import scan
     from workbench.core.workspace import Workspace
 
     past = datetime(2025, 1, 1, tzinfo=UTC)
@@ -293,8 +295,7 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
 def test_workspace_commands_use_the_passphrase_file_when_there_is_no_keyring(
     tmp_path: Path, capsys, monkeypatch
 ):
-    from workbench.core import secrets_store
-    from workbench.core.workspace import sealing
+    from workbench.core.trust import sealing, secrets_store
 
     monkeypatch.setenv("WORKBENCH_KEYRING", "file")
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", "correct horse")

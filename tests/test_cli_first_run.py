@@ -16,7 +16,8 @@ from tests.core.parties import Party
 from tests.core.test_bundle import Flow, flow  # noqa: F401 - the three-party fixture
 from tests.test_cli_review import reviewed  # noqa: F401 - a scanned workspace
 from workbench.cli import main
-from workbench.core import bundle, keys
+from workbench.core.package import bundle
+from workbench.core.trust import keys
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
@@ -96,7 +97,7 @@ def test_countersign_names_the_checks_that_failed(flow: Flow, monkeypatch, capsy
 
 def test_an_interrupt_during_open_after_it_finished_exits_0_and_says_so(
         flow: Flow, monkeypatch, capsys):  # noqa: F811
-    from workbench.core import custody
+    from workbench.core.package import custody
 
     flow.export()
     flow.countersign()
@@ -118,7 +119,7 @@ def test_an_interrupt_during_open_after_it_finished_exits_0_and_says_so(
 
 def test_review_auto_interrupted_says_so_and_what_was_kept(reviewed: Path, capsys,  # noqa: F811
                                                           monkeypatch):
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     real_approve = review.approve
     calls = []
@@ -157,7 +158,7 @@ def test_every_output_option_refuses_a_missing_folder_and_makes_none(
 
 def test_purge_due_receipt_out_names_a_file_and_purging_twice_says_already(
         flow: Flow, monkeypatch, capsys):  # noqa: F811
-    from workbench.core import custody
+    from workbench.core.package import custody
 
     flow.export()
     flow.countersign()
@@ -198,7 +199,7 @@ def test_move_to_a_missing_keyring_says_nothing_was_moved(capsys, monkeypatch):
     from keyring.backends import fail
 
     from tests.conftest import TEST_PASSPHRASE
-    from workbench.core import secrets_store
+    from workbench.core.trust import secrets_store
 
     monkeypatch.setenv("WORKBENCH_PASSPHRASE", TEST_PASSPHRASE)
     keyring.set_keyring(fail.Keyring())

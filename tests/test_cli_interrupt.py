@@ -123,7 +123,7 @@ def test_a_swallowed_interrupt_ends_a_finished_command_with_130(capsys, monkeypa
 def test_ctrl_c_during_a_purge_lets_it_finish_and_a_finished_purge_exits_0(capsys,
                                                                          monkeypatch):
     import workbench.cli as cli
-    from workbench.core import custody
+    from workbench.core.package import custody
 
     finished = []
 
@@ -148,7 +148,7 @@ def test_ctrl_c_during_a_purge_lets_it_finish_and_a_finished_purge_exits_0(capsy
 def test_ctrl_c_during_purge_due_stops_between_packages_and_says_what_is_left(capsys,
                                                                               monkeypatch):
     import workbench.cli as cli
-    from workbench.core import custody, deadlines
+    from workbench.core.package import custody, deadlines
 
     purged: list[str] = []
     entries = [{"package": "sha256:" + c * 64} for c in "ab"]

@@ -12,8 +12,7 @@ import pytest
 
 from tests.conftest import REAL_KEYRING, TEST_PASSPHRASE
 from workbench.cli import main
-from workbench.core import secrets_store
-from workbench.core.workspace import sealing
+from workbench.core.trust import sealing, secrets_store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
@@ -127,8 +126,8 @@ def test_keys_list_names_the_secret_service_in_a_new_process(tmp_path: Path):
 
 def hr_card_file(tmp_path: Path) -> tuple[Path, str, str]:
     """HR's card made in HR's own home: (its file, its fingerprint, its spaced form)."""
-    from workbench.core import keys
     from workbench.core.paths import using_home
+    from workbench.core.trust import keys
 
     with using_home(tmp_path / "hr-home"):
         card = keys.create_identity(keys.Role.HR, "陈静", "hr@xinghe.example.com")
@@ -184,7 +183,7 @@ def test_keys_import_speaks_chinese(tmp_path: Path, capsys, monkeypatch):
 
 def test_keys_import_on_a_terminal_asks_and_enter_means_not_verified(tmp_path: Path, capsys,
                                                                      monkeypatch):
-    from workbench.core import keys
+    from workbench.core.trust import keys
 
     path, fingerprint, short = hr_card_file(tmp_path)
     answers = iter(["", short.lower()])

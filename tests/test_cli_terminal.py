@@ -227,7 +227,7 @@ def test_a_folder_import_goes_on_past_a_dingtalk_export_and_lists_it(tmp_path, c
 
 
 def test_an_export_interrupted_after_writing_says_so(tmp_path, capsys, monkeypatch):
-    from workbench.core import bundle
+    from workbench.core.package import bundle
 
     assert run(capsys, "keys", "new", "--role", "employee", "--name", "李娜")[0] == 0
     ws, out = tmp_path / "ws", tmp_path / "p.cwpkg"

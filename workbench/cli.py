@@ -23,15 +23,15 @@ from workbench.core.errors import (
     WorkbenchError,
 )
 from workbench.core.messages import label, say, t
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
 
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from workbench.core.bundle import Check
-    from workbench.core.consent import ConsentTerms
+    from workbench.core.package.bundle import Check
+    from workbench.core.package.consent import ConsentTerms
     from workbench.core.workspace import Workspace
 
 
@@ -132,7 +132,7 @@ def _output(path: Path | None, force: bool = True, suffix: str = ".json") -> Pat
     """A file an option names for writing, checked as export checks its package before any
     work: a missing or unwritable folder, a folder given for a file, or (unless `force`) a
     file that exists — each one line, exit 2."""
-    from workbench.core.bundle import check_output
+    from workbench.core.package.bundle import check_output
 
     return None if path is None else check_output(path, force, suffix)
 
@@ -433,8 +433,8 @@ def _init(args: argparse.Namespace) -> int:
                                          "ids": args.ids})
     else:
         raise WorkbenchError("Give your name with --name (or a profile file with --profile).")
-    from workbench.core.secrets_store import secret_store
-    from workbench.core.workspace_ledger import try_flush
+    from workbench.core.trust.secrets_store import secret_store
+    from workbench.core.workspace.workspace_ledger import try_flush
 
     _warn_if_fallback()
     with Workspace.create(args.dir, profile, args.timezone) as ws:
@@ -446,7 +446,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from workbench.core.workspace_ledger import try_flush
+    from workbench.core.workspace.workspace_ledger import try_flush
     from workbench.terminal.progress import progress
 
     with _open_workspace(args.dir) as ws:
@@ -485,7 +485,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from workbench.core import scan
+    from workbench.core.review import scan
     from workbench.terminal.progress import progress, working
 
     mode = _progress_mode(args)
@@ -528,7 +528,7 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from workbench.core.workspace_ledger import try_flush
+    from workbench.core.workspace.workspace_ledger import try_flush
     from workbench.terminal import review as review_command
 
     with _open_workspace(args.dir) as ws:
@@ -539,7 +539,7 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _build_skill(args: argparse.Namespace) -> int:
-    from workbench.core.skill import build_skill
+    from workbench.core.package.skill import build_skill
 
     _output_folder(args.out)
     with _open_workspace(args.dir) as ws:
@@ -562,7 +562,7 @@ _warned = False
 def _warn_if_fallback() -> None:
     """The fall-back warning (once per terminal session, never for a chosen file store) and
     the terminal passphrase prompt."""
-    from workbench.core import secrets_store
+    from workbench.core.trust import secrets_store
 
     global _warned
     store = secrets_store.secret_store()
@@ -578,7 +578,7 @@ def _terminal_passphrase(creating: bool) -> str:
     import getpass
 
     from workbench.core.messages import say
-    from workbench.core.secrets_store import passphrase_problem
+    from workbench.core.trust.secrets_store import passphrase_problem
 
     if not creating:
         return getpass.getpass(say("Passphrase for your private keys: ", "私钥的口令："))
@@ -599,7 +599,7 @@ def _terminal_passphrase(creating: bool) -> str:
 
 
 def _keys_new(args: argparse.Namespace) -> int:
-    from workbench.core import keys
+    from workbench.core.trust import keys
 
     _warn_if_fallback()
     card = keys.create_identity(keys.Role(args.role), args.name, args.email, args.another)
@@ -609,8 +609,8 @@ def _keys_new(args: argparse.Namespace) -> int:
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    from workbench.core import keys
     from workbench.core.messages import say
+    from workbench.core.trust import keys
 
     rows = [("identity", c, None) for c in keys.own_identities()] + \
         [("contact", c, keys.verification(c.fingerprint)) for c in keys.contacts()]
@@ -639,8 +639,8 @@ def _keys_list(args: argparse.Namespace) -> int:
 
 
 def _key_store_line() -> str:
-    from workbench.core import secrets_store
     from workbench.core.messages import say
+    from workbench.core.trust import secrets_store
 
     try:
         store = secrets_store.secret_store()
@@ -653,11 +653,11 @@ def _key_store_line() -> str:
 
 
 def _keys_move_to(args: argparse.Namespace) -> int:
-    from workbench.core import keys
     from workbench.core.messages import say
+    from workbench.core.trust import keys
 
     if args.store == "file" and sys.stdin.isatty():
-        from workbench.core.secrets_store import set_passphrase_prompt
+        from workbench.core.trust.secrets_store import set_passphrase_prompt
 
         set_passphrase_prompt(_terminal_passphrase)
     moved = keys.move_key_store(args.store)
@@ -668,7 +668,7 @@ def _keys_move_to(args: argparse.Namespace) -> int:
 
 
 def _keys_export(args: argparse.Namespace) -> int:
-    from workbench.core import keys
+    from workbench.core.trust import keys
 
     card = keys.find_card(args.id, keys.own_identities())
     sys.stdout.write(keys.card_bytes(card).decode("utf-8"))
@@ -676,8 +676,8 @@ def _keys_export(args: argparse.Namespace) -> int:
 
 
 def _keys_import(args: argparse.Namespace) -> int:
-    from workbench.core import keys
     from workbench.core.messages import say
+    from workbench.core.trust import keys
 
     typed = args.fingerprint
     if typed is None and sys.stdin.isatty():
@@ -705,8 +705,8 @@ def _keys_import(args: argparse.Namespace) -> int:
 
 
 def _keys_verify(args: argparse.Namespace) -> int:
-    from workbench.core import keys
     from workbench.core.messages import say
+    from workbench.core.trust import keys
 
     card, mark = keys.verify_contact(args.contact, args.fingerprint)
     print(say(f"Verified {visible(card.label())}: the fingerprint matches ({mark.describe()}); "
@@ -717,7 +717,7 @@ def _keys_verify(args: argparse.Namespace) -> int:
 
 
 def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTerms:
-    from workbench.core import consent
+    from workbench.core.package import consent
 
     separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
@@ -738,7 +738,8 @@ def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTer
 
 
 def _consent(args: argparse.Namespace) -> int:
-    from workbench.core import consent, keys
+    from workbench.core.package import consent
+    from workbench.core.trust import keys
 
     _warn_if_fallback()
     now = clock.now_utc()
@@ -758,8 +759,8 @@ def _consent(args: argparse.Namespace) -> int:
         employee = keys.find_card(args.employee, keys.contacts(), keys.Role.EMPLOYEE,
                                   what="contact") if args.employee else None
         envelope = consent.make_request(terms, keys.LocalSigner(hr), hr, now, employee)
-        from workbench.core import hr_requests
         from workbench.core.atomic import atomic_write
+        from workbench.core.package import hr_requests
 
         atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
         hr_requests.keep(envelope)
@@ -806,7 +807,7 @@ def _require_delete_by(args: argparse.Namespace, base: dict[str, object]) -> Non
 
 
 def _verify_ledger(args: argparse.Namespace) -> int:
-    from workbench.core import keys, ledger
+    from workbench.core.trust import keys, ledger
 
     try:
         text = args.file.read_text(encoding="utf-8")
@@ -824,7 +825,8 @@ def _verify_ledger(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from workbench.core import bundle, keys
+    from workbench.core.package import bundle
+    from workbench.core.trust import keys
     from workbench.terminal.progress import call_with_progress
 
     _warn_if_fallback()
@@ -855,8 +857,9 @@ def _stamp(path: Path) -> int | None:
 
 
 def _countersign(args: argparse.Namespace) -> int:
-    from workbench.core import bundle, hr_requests, keys
     from workbench.core.display import visible
+    from workbench.core.package import bundle, hr_requests
+    from workbench.core.trust import keys
 
     _existing(args.file)
     _warn_if_fallback()
@@ -905,7 +908,8 @@ def _print_checks(checks: Iterable[Check]) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from workbench.core import custody, keys
+    from workbench.core.package import custody
+    from workbench.core.trust import keys
 
     if _existing(args.target).is_dir():
         checks = custody.verify_skill(args.target, clock.now_utc())
@@ -924,7 +928,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from workbench.core import custody, keys
+    from workbench.core.package import custody
+    from workbench.core.trust import keys
     from workbench.terminal.interrupt import deferred
     from workbench.terminal.progress import call_with_progress
 
@@ -943,7 +948,8 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
-    from workbench.core import custody, keys
+    from workbench.core.package import custody
+    from workbench.core.trust import keys
 
     _existing(args.file)
     _warn_if_fallback()
@@ -958,7 +964,7 @@ def _withdraw(args: argparse.Namespace) -> int:
 
 
 def _revocation(args: argparse.Namespace) -> int:
-    from workbench.core import custody
+    from workbench.core.package import custody
 
     result = custody.import_revocation(args.file)
     if result.already:
@@ -971,8 +977,8 @@ def _revocation(args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
-    from workbench.core import deadlines
     from workbench.core.errors import RefusedError
+    from workbench.core.package import deadlines
     from workbench.terminal.interrupt import deferred
 
     _warn_if_fallback()
@@ -1013,7 +1019,7 @@ def _print_purged(results: list[Any]) -> None:
 
 
 def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
-    from workbench.core import custody
+    from workbench.core.package import custody
     from workbench.terminal.progress import call_with_progress
 
     if args.due:
@@ -1027,7 +1033,7 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
 
 
 def _receipt(args: argparse.Namespace) -> int:
-    from workbench.core import custody
+    from workbench.core.package import custody
 
     result = custody.import_receipt(args.file)
     body = result.body
@@ -1042,7 +1048,7 @@ def _receipt(args: argparse.Namespace) -> int:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    from workbench.core.deadlines import deadlines
+    from workbench.core.package.deadlines import deadlines
 
     rows = deadlines(clock.now_utc())
     if args.format == "json":
@@ -1059,7 +1065,8 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 
 def _seal_skill(args: argparse.Namespace) -> int:
-    from workbench.core import custody, keys
+    from workbench.core.package import custody
+    from workbench.core.trust import keys
 
     folder, package = _existing(args.dir), _existing(args.bundle)
     _warn_if_fallback()

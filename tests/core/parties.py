@@ -1,12 +1,12 @@
-"""Three parties on one machine, each in its own WORKBENCH_HOME (as DESIGN §1 intends)."""
+"""Three parties on one machine, each in its own WORKBENCH_HOME (as ARCHITECTURE.md §1 intends)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core import keys
 from workbench.core.paths import using_home
+from workbench.core.trust import keys
 
 
 def home(path: Path):

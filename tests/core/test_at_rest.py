@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import keyring_entries
-from workbench.core import secrets_store
 from workbench.core.demo import DemoLayout, as_party
-from workbench.core.profile import SelfProfile
-from workbench.core.workspace import Workspace, sealing
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.trust import sealing, secrets_store
+from workbench.core.trust.sealing import WorkspaceDamaged, WorkspaceLocked
+from workbench.core.workspace import Workspace
 from workbench.core.workspace.migrations import MIGRATIONS
-from workbench.core.workspace.sealing import WorkspaceDamaged, WorkspaceLocked
 
 
 def sensitive_values(ws: Workspace) -> set[str]:

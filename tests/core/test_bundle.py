@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from tests.core.parties import Party, make_parties
-from workbench.core import bundle, consent, custody, keys, review, scan
-from workbench.core.deadlines import deadlines
 from workbench.core.errors import RefusedError
-from workbench.core.profile import SelfProfile
+from workbench.core.package import bundle, consent, custody
+from workbench.core.package.deadlines import deadlines
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
+from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -300,7 +303,7 @@ def test_employee_deadlines_show_withdrawn(flow: Flow, tmp_path: Path):
     with flow.employee:
         custody.withdraw(flow.package, tmp_path / "w.revocation", flow.employee.card, NOW)
         assert deadlines(NOW)[0].status == "withdrawn (due now)"
-        entries = __import__("workbench.core.ledger", fromlist=["x"]).read_entries(
+        entries = __import__("workbench.core.trust.ledger", fromlist=["x"]).read_entries(
             flow.ws.ledger_path.read_text())
         assert entries[-1].type == "consent.withdrawn"
 

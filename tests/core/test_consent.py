@@ -11,13 +11,15 @@ from pathlib import Path
 import pytest
 
 from tests.core.parties import make_parties
-from workbench.core import consent, keys, ledger, scan, workspace_ledger
 from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.profile import SelfProfile
-from workbench.core.workspace import Workspace
+from workbench.core.package import consent
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import scan
+from workbench.core.trust import keys, ledger
+from workbench.core.workspace import Workspace, workspace_ledger
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
-DESIGN_FIELDS = {"schema", "record_id", "created_at", "language", "decision", "notice",
+RECORD_FIELDS = {"schema", "record_id", "created_at", "language", "decision", "notice",
                  "principal", "controller", "countersigner", "recipients", "purposes",
                  "data_categories", "separate_consent", "jurisdiction", "storage_location",
                  "cross_border", "retention", "withdrawal", "licence", "artifacts"}
@@ -54,7 +56,7 @@ def test_given_consent_is_a_signed_design_record_in_the_ledger(parties, employee
         record, notice = consent.record_decision(
             employee_ws, terms(parties, separate_consent={"health": True}), "given",
             employee.card, NOW)
-        assert set(record) == DESIGN_FIELDS
+        assert set(record) == RECORD_FIELDS
         assert record["decision"] == "given"
         assert record["notice"]["sha256"] == hashlib.sha256(notice.encode()).hexdigest()
         assert record["countersigner"]["fingerprint"] == parties[1].card.fingerprint
@@ -212,7 +214,7 @@ def _facts_from_every_artifact(ws: Workspace) -> consent.WorkspaceFacts:
 
 
 def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(employee_ws):
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     ws = employee_ws
     chat = next(a for a in ws.artifacts() if a.kind.value == "chat")
@@ -236,7 +238,7 @@ def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(em
 
 def test_the_notice_says_sensitive_information_was_found_and_removed(parties, employee_ws):
     """Found and redacted everywhere is not "none was found": both languages say so."""
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     found = [f for f in employee_ws.findings() if f.entity.startswith("SENSITIVE_")]
     assert {f.entity for f in found} == {"SENSITIVE_HEALTH", "SENSITIVE_FINANCIAL"}

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.parties import home
-from workbench.core import clock, keys
+from workbench.core import clock
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.trust import keys
 
 
 def other_party(tmp_path: Path, folder: str, role: keys.Role = keys.Role.HR,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
 from workbench.core.workspace import Workspace
 
 pytestmark = [pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX"),
@@ -77,7 +77,7 @@ def test_killed_during_review_decisions_keeps_every_committed_one(tmp_path: Path
                                 for i in range(0, 120)])
     process = start(f"""
         from pathlib import Path
-        from workbench.core import review
+        from workbench.core.review import decisions as review
         from workbench.core.workspace import Workspace
         with Workspace.open(Path({str(root)!r})) as ws:
             for finding in ws.findings():

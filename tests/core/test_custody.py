@@ -25,17 +25,10 @@ from tests.core import test_bundle
 from tests.core.parties import Party, home
 from tests.core.test_bundle import MARKER, NOW, Flow
 from workbench.cli import main
-from workbench.core import (
-    bundle,
-    consent,
-    custody,
-    deadlines,
-    dsse,
-    keys,
-    ledger,
-    workspace_ledger,
-)
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.package import bundle, consent, custody, deadlines
+from workbench.core.trust import dsse, keys, ledger
+from workbench.core.workspace import workspace_ledger
 
 
 @pytest.fixture
@@ -360,7 +353,8 @@ def test_open_killed_mid_extraction_is_shredded_by_the_next_custody_command(
         import time
         from datetime import datetime
         from pathlib import Path
-        from workbench.core import custody, keys
+        from workbench.core.package import custody
+        from workbench.core.trust import keys
 
         real = custody._write_member
         def slow(tar, member, dest):

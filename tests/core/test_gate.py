@@ -14,13 +14,16 @@ import pytest
 
 from tests.core.parties import make_parties
 from tests.core.test_bundle import give
-from workbench.core import bundle, consent, custody, gate, keys, review, scan
 from workbench.core.errors import BadInputError, RefusedError, WorkspaceDamaged
+from workbench.core.package import bundle, consent, custody
+from workbench.core.package.skill import build_skill
 from workbench.core.pii import detector as detector_module
 from workbench.core.pii import version
 from workbench.core.pii.findings import Finding
-from workbench.core.profile import SelfProfile
-from workbench.core.skill import build_skill
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import decisions as review
+from workbench.core.review import gate, scan
+from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -392,7 +395,7 @@ def test_a_decision_flipped_before_approval_is_caught(ws: Workspace, parties):
 def test_withdraw_marks_the_workspace_whatever_the_exports_register_says(
         consented: Workspace, parties, tmp_path: Path):
     """F5: an edited exports.json made withdraw skip the workspace."""
-    from workbench.core.deadlines import exports_path
+    from workbench.core.package.deadlines import exports_path
 
     result = _export(consented, parties, tmp_path)
     with parties[0]:

@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
-from workbench.core import gate, review, scan
 from workbench.core.errors import WorkbenchError
 from workbench.core.pii.findings import Finding
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import decisions as review
+from workbench.core.review import gate, scan
 from workbench.core.workspace import Workspace
 
 PATTERNS = (("SECRET", re.compile(r"AKIA[0-9A-Z]{8}")),

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from workbench.core import review, scan
-from workbench.core.artifacts import ArtifactKind
-from workbench.core.redact import paint_boxes
-from workbench.core.skill import build_skill
+from workbench.core.ingest.artifacts import ArtifactKind
+from workbench.core.package.skill import build_skill
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
+from workbench.core.review.redact import paint_boxes
 from workbench.core.workspace import Workspace
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REAL_KEYRING, TEST_PASSPHRASE
-from workbench.core import keys, secrets_store
 from workbench.core.errors import WorkspaceInUse
-from workbench.core.profile import SelfProfile
-from workbench.core.workspace import Workspace, sealing
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.trust import keys, sealing, secrets_store
+from workbench.core.workspace import Workspace
 
 WEAK = ["a", "password1234", "qwertyuiop123", "aaaaaaaaaaaaaaaa", "Password2024!", "123456789012"]
 
@@ -75,7 +75,7 @@ def test_concurrent_identity_writers_lose_nothing(file_store: Path):
     # Each child creates three identities, one write each, all at the same time.
     outputs = run_children("""
         import sys
-        from workbench.core import keys
+        from workbench.core.trust import keys
         for n in range(3):
             card = keys.create_identity(keys.Role.EMPLOYEE, f"p{sys.argv[1]}-{n}")
             print(card.fingerprint)
@@ -94,7 +94,7 @@ def test_a_store_read_before_another_process_wrote_does_not_erase_its_key(file_s
     store = secrets_store.secret_store()
     store.set("mine:1", b"first")  # this process has the file unlocked and in memory
     run_children("""
-        from workbench.core.secrets_store import secret_store
+        from workbench.core.trust.secrets_store import secret_store
         secret_store().set("theirs:1", b"from another process")
     """, 1)
     assert store.get("theirs:1") == b"from another process"  # seen without a restart

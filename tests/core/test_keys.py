@@ -6,9 +6,9 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from tests.conftest import TEST_PASSPHRASE, keyring_entries
-from workbench.core import keys, secrets_store
 from workbench.core.errors import WorkbenchError
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.trust import keys, secrets_store
 from workbench.core.workspace import Workspace
 
 

@@ -10,8 +10,8 @@ import pytest
 import rfc8785
 
 from tests.core.parties import make_parties
-from workbench.core import keys, ledger
-from workbench.core.dsse import pae, sign_envelope
+from workbench.core.trust import keys, ledger
+from workbench.core.trust.dsse import pae, sign_envelope
 
 
 @pytest.fixture

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import bundle, consent, gate, messages
+from workbench.core import messages
 from workbench.core.messages import CATALOGUE, Joined, Message, blanks, label, t
+from workbench.core.package import bundle, consent
+from workbench.core.review import gate
 
 SOURCE = Path(messages.__file__).resolve().parents[1]
 WIDE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from workbench.core import ocr, scan
-from workbench.core.artifacts import ArtifactKind
+from workbench.core.ingest import ocr
+from workbench.core.ingest.artifacts import ArtifactKind
+from workbench.core.review import scan
 from workbench.core.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(not ocr.available(), reason="rapidocr-onnxruntime missing")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import ocr
+from workbench.core.ingest import ocr
 
 pytestmark = [
     pytest.mark.skipif(not ocr.available(), reason="rapidocr-onnxruntime missing"),
@@ -27,7 +27,7 @@ CHILD = """
 import sys, time
 import workbench
 from pathlib import Path
-from workbench.core import ocr
+from workbench.core.ingest import ocr
 lines = ocr.read_lines(Path(sys.argv[1]).read_bytes())
 print(len(lines))
 time.sleep(10)

@@ -20,8 +20,9 @@ from tests.core import test_bundle
 from tests.core.parties import Party, home
 from tests.core.test_bundle import NOW, Flow
 from tests.test_cli import run
-from workbench.core import bundle, consent, custody, dsse, hr_requests, keys, ledger
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.package import bundle, consent, custody, hr_requests
+from workbench.core.trust import dsse, keys, ledger
 
 flow = test_bundle.flow  # the three-party fixture, shared
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 import rfc8785
 
-from workbench.core import review
-from workbench.core.redact import (
+from workbench.core.review import decisions as review
+from workbench.core.review.redact import (
     RedactionContext,
     Replacement,
     apply_replacements,
@@ -126,7 +126,7 @@ def test_a_manual_redaction_is_of_its_span_only_unless_asked_everywhere(
 
 
 def test_canonical_json_is_byte_for_byte_rfc8785():
-    from workbench.core.redact import canonical_json
+    from workbench.core.review.redact import canonical_json
 
     tricky = ['quote " backslash \\ slash /', "controls \x00\x01\x08\t\n\x0b\x0c\r\x1f\x7f",
               "张伟 [电话] 😀 \u2028\u2029 \ufeff é", "", "[同事A的电话]"]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import review, scan
-from workbench.core.artifacts import ArtifactKind, ArtifactState
 from workbench.core.errors import RefusedError
-from workbench.core.review import Decision, default_decision
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
+from workbench.core.review.decisions import Decision, default_decision
 from workbench.core.workspace import Workspace
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import BadInputError
-from workbench.core.review_targets import find_artifact, find_artifacts, short_id
+from workbench.core.review.targets import find_artifact, find_artifacts, short_id
 
 
 def test_an_item_is_found_by_id_prefix_or_title_and_never_by_a_guess(workspace, tmp_path: Path):

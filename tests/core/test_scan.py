@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core import scan
-from workbench.core.pseudonyms import alias, letters
+from workbench.core.pii.pseudonyms import alias, letters
+from workbench.core.review import scan
 from workbench.core.workspace import Workspace
 
 SAMPLES = ["feishu", "collector", "slack", "email", "docs", "colleague_skill"]

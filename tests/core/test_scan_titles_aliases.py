@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from workbench.core import review, scan
-from workbench.core.redact import RedactionContext, redact_artifact
-from workbench.core.review import Decision
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
+from workbench.core.review.decisions import Decision
+from workbench.core.review.redact import RedactionContext, redact_artifact
 from workbench.core.workspace import Workspace
 
 EML = """From: Wang Fang <wang.fang@xinghe.example.com>
@@ -86,7 +87,7 @@ def test_file_name_is_scanned_and_redacted(workspace: Workspace, tmp_path: Path)
 
 
 def test_pending_title_finding_blocks_approval(workspace: Workspace, tmp_path: Path):
-    from workbench.core import gate
+    from workbench.core.review import gate
 
     doc = tmp_path / "13812345678.md"
     doc.write_text("nothing here\n", encoding="utf-8")
@@ -122,7 +123,7 @@ def test_one_alias_per_person(workspace: Workspace, tmp_path: Path):
 
 
 def test_alias_sweep_never_replaces_part_of_a_file_name_or_identifier():
-    from workbench.core.redact import RedactionContext, sweep_of, sweep_text
+    from workbench.core.review.redact import RedactionContext, sweep_of, sweep_text
     from workbench.core.workspace import StoredFinding
 
     def finding(value: str, key: str) -> StoredFinding:
@@ -143,7 +144,7 @@ def test_alias_sweep_never_replaces_part_of_a_file_name_or_identifier():
 
 def test_people_table_variants_are_one_person(workspace: Workspace, monkeypatch):
     # Slack shows "Kevin", mail shows "Kevin Zhou": one colleague, one key.
-    from workbench.core.artifacts import Person
+    from workbench.core.ingest.artifacts import Person
 
     seen = [Person(name="Kevin", email=None, source="slack"),
             Person(name="Kevin Zhou", email="kevin.zhou@x.example.com", source="email"),

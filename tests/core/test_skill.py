@@ -13,10 +13,12 @@ import pytest
 from PIL import Image
 
 from tests.core.parties import make_parties
-from workbench.core import consent, review, scan
-from workbench.core.artifacts import ArtifactKind
-from workbench.core.profile import SelfProfile
-from workbench.core.skill import build_skill
+from workbench.core.ingest.artifacts import ArtifactKind
+from workbench.core.package import consent
+from workbench.core.package.skill import build_skill
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
 from workbench.core.workspace import Workspace
 
 ALL = ["feishu", "collector", "slack", "email", "docs", "images", "colleague_skill"]
@@ -123,7 +125,7 @@ def test_document_metadata_never_reaches_the_skill(reviewed: Workspace, tmp_path
 
 
 def test_topics_set_each_reference_apart_in_chinese_and_english(tmp_path: Path):
-    from workbench.core.skill import Reference, _add_topics
+    from workbench.core.package.skill import Reference, _add_topics
 
     texts = {
         "a.md": "# 发布\n\n09:30 — 同事A: 发布步骤见附件，发布窗口是周五。\n"
@@ -151,7 +153,7 @@ def test_what_leaves_is_redacted_with_a_context_checked_against_every_row(
         reviewed: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The review version a window trusts while it works is not enough for the package:
     its context is checked against every stored finding, alias and person (strict)."""
-    from workbench.core.redact import RedactionContext
+    from workbench.core.review.redact import RedactionContext
 
     asked: list[bool] = []
     of = RedactionContext.of.__func__  # type: ignore[attr-defined]

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import (
     Cancelled,
     ImportFailed,
@@ -13,13 +12,14 @@ from workbench.core.errors import (
     WorkspaceExists,
     WorkspaceTooNew,
 )
-from workbench.core.profile import SelfProfile
+from workbench.core.ingest.artifacts import ArtifactKind
+from workbench.core.pii.profile import SelfProfile
 from workbench.core.progress import CancelToken
 from workbench.core.workspace import Workspace
 from workbench.core.workspace.migrations import SCHEMA_VERSION
 
 GOOD_SAMPLES = ["feishu", "collector", "slack", "email", "docs", "images", "colleague_skill"]
-# Per sample source: artifacts it must yield (DESIGN §2 units).
+# Per sample source: artifacts it must yield (ARCHITECTURE.md §3 units).
 EXPECTED_COUNTS = {
     "feishu/chat_export.json": {"chat": 1},
     "feishu/chat_export_list.json": {"chat": 1},
@@ -101,7 +101,7 @@ def test_all_samples_together_and_originals_copied_to_blobs(workspace: Workspace
 def test_artifact_ids_are_content_digests(workspace: Workspace, fixtures: Path):
     workspace.import_paths([fixtures / "collector/docs.txt"])
     (row,) = workspace.artifacts()
-    from workbench.core.artifacts import content_digest
+    from workbench.core.ingest.artifacts import content_digest
 
     assert row.id == content_digest(
         {"kind": "document", "title": "docs.txt", "segments": [s.as_json() for s in row.segments]}
@@ -197,7 +197,7 @@ def test_folder_import_skips_unsupported_files_and_says_so(workspace: Workspace,
 def test_artifact_states_list_every_artifact_in_order_without_opening_it(
     workspace: Workspace, fixtures: Path
 ):
-    from workbench.core.artifacts import ArtifactState
+    from workbench.core.ingest.artifacts import ArtifactState
 
     workspace.import_paths([fixtures / "feishu", fixtures / "email"])
     rows = workspace.artifacts()

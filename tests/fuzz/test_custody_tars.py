@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.fuzz.test_hostile_inputs import mutated
-from workbench.core.bundle import BundleError
-from workbench.core.custody import extract_checked
+from workbench.core.package.bundle import BundleError
+from workbench.core.package.custody import extract_checked
 
 HOSTILE_NAMES = ["skill/../../escape.md", "/etc/skill.md", "skill/./SKILL.md", ".",
                  "skill//SKILL.md", "skill/\x1b[32mok\x1b[0m.md", "skill/" + "a" * 300,
@@ -129,8 +129,9 @@ def test_validly_signed_revocations_and_receipts_with_any_body_fail_cleanly(tmp_
     import rfc8785
 
     from tests.core.parties import make_parties
-    from workbench.core import custody, dsse, keys
     from workbench.core.errors import WorkbenchError
+    from workbench.core.package import custody
+    from workbench.core.trust import dsse, keys
 
     employee, _hr, recipient = make_parties(tmp_path / "homes")
 

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.core import ledger
-from workbench.core.bundle import read_bundle
 from workbench.core.errors import WorkbenchError
 from workbench.core.ingest import ImportContext, extract_all, plan_import
+from workbench.core.package.bundle import read_bundle
+from workbench.core.trust import ledger
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 # Mutated JPEGs carry broken EXIF; Pillow warns and carries on, which is what is wanted.
@@ -228,7 +228,7 @@ def test_sealed_values_refuse_any_alteration():
     """A workspace value altered outside the app opens to its own error, never to wrong text."""
     import pyrage
 
-    from workbench.core.workspace.sealing import Sealer, WorkspaceDamaged
+    from workbench.core.trust.sealing import Sealer, WorkspaceDamaged
 
     sealer = Sealer(str(pyrage.x25519.Identity.generate()))
     row = "artifact|PERSON|0|2|SpacyRecognizer|"

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from tests.core.parties import Party, make_parties
 from workbench.cli import main
-from workbench.core import bundle, consent, custody, dsse, keys, ledger
 from workbench.core.errors import WorkbenchError
+from workbench.core.package import bundle, consent, custody
+from workbench.core.trust import dsse, keys, ledger
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 DEEP = "\x00DEEP\x00"  # replaced by a deeply nested array after serialising

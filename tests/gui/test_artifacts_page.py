@@ -233,7 +233,7 @@ def test_the_list_is_read_off_the_ui_thread_and_an_older_reading_is_dropped(
 
 def test_a_change_updates_its_row_without_resetting_the_list(qtbot, window, workspace,
                                                              fixtures: Path):
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     page = window.pages["artifacts"]
     workspace.import_paths([fixtures / "email/inbox.mbox"])

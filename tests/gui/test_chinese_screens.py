@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import consent, gate
 from workbench.core.messages import CATALOGUE
+from workbench.core.package import consent
+from workbench.core.review import gate
 
 RESOURCES = Path(__file__).parents[2] / "resources"
 WAIT = 120_000
@@ -140,7 +141,6 @@ class EnglishLeft:
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The demo's parties and material: one workspace scanned and not yet decided, one
     consented, reviewed and exported (built once: scanning takes a while)."""
-    from workbench.core import bundle, review
     from workbench.core.demo import (
         as_party,
         build_demo_workspace,
@@ -149,6 +149,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
         reset,
         scan_demo_workspace,
     )
+    from workbench.core.package import bundle
+    from workbench.core.review import decisions as review
     from workbench.core.workspace import Workspace
 
     root = tmp_path_factory.mktemp("zh-demo")
@@ -168,7 +170,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
             review.approve(ws, item.artifact_id)
         bundle.export(ws, done.root / "handover.cwpkg", cards["employee"], datetime.now(UTC))
     with as_party(done, "hr"):
-        from workbench.core import keys
+        from workbench.core.trust import keys
 
         bundle.countersign(done.root / "handover.cwpkg", keys.my_identity(keys.Role.HR),
                            datetime.now(UTC))
@@ -176,8 +178,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-d
 
 
 def test_the_chinese_screens_show_no_english_message_or_code(qapp, qtbot, demo) -> None:
-    from workbench.core.artifacts import ArtifactKind
     from workbench.core.demo import as_party
+    from workbench.core.ingest.artifacts import ArtifactKind
     from workbench.core.workspace import Workspace
     from workbench.gui.app import install_translators, remove_translators
     from workbench.gui.context import AppContext

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.core.parties import make_parties
 from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
-from workbench.core import consent, keys, scan
-from workbench.core.profile import SelfProfile
+from workbench.core.package import consent
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import scan
+from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.pages import consent as consent_page

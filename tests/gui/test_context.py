@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 

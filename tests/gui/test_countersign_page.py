@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QMessageBox
 from tests.core.test_package_trust import forge, members
 from tests.gui import test_package_pages
 from tests.gui.test_package_pages import WAIT, Flow, drop
-from workbench.core import bundle, consent, hr_requests, keys, ledger
+from workbench.core.package import bundle, consent, hr_requests
 from workbench.core.paths import using_home
+from workbench.core.trust import keys, ledger
 from workbench.gui.context import AppContext
 from workbench.gui.pages.countersign import (
     CountersignPage,

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 
-from workbench.core import custody
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.package import custody
 from workbench.gui.tasks import Task
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.core import secrets_store
+from workbench.core.trust import secrets_store
 from workbench.gui.context import configure_settings
 from workbench.gui.widgets.keyring_banner import KeyringBanner
 

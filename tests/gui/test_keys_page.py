@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 
-from workbench.core import keys, secrets_store
+from workbench.core.trust import keys, secrets_store
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs import passphrase
 from workbench.gui.pages import keys as keys_page
@@ -50,8 +50,8 @@ def test_empty_page_says_what_to_do(qtbot, ctx):
 
 
 def test_leaving_a_workspace_drops_its_decrypted_redaction_context(qtbot, ctx, tmp_path):
-    from workbench.core import redact
-    from workbench.core.profile import SelfProfile
+    from workbench.core.pii.profile import SelfProfile
+    from workbench.core.review import redact
     from workbench.core.workspace import Workspace
 
     for name in ("first", "second"):
@@ -66,7 +66,7 @@ def test_leaving_a_workspace_drops_its_decrypted_redaction_context(qtbot, ctx, t
 
 
 def test_the_open_workspace_is_said_to_be_encrypted_and_where_its_key_is(qtbot, ctx, tmp_path):
-    from workbench.core.profile import SelfProfile
+    from workbench.core.pii.profile import SelfProfile
     from workbench.core.workspace import Workspace
 
     Workspace.create(tmp_path / "handover", SelfProfile("李娜"), "UTC").close()
@@ -439,8 +439,9 @@ def test_the_window_shows_the_banner_while_the_fallback_is_used(qtbot, ctx, monk
 
 
 def test_a_workspace_whose_key_is_missing_is_refused_in_a_dialog(qtbot, ctx, tmp_path):
-    from workbench.core.profile import SelfProfile
-    from workbench.core.workspace import Workspace, sealing
+    from workbench.core.pii.profile import SelfProfile
+    from workbench.core.trust import sealing
+    from workbench.core.workspace import Workspace
 
     with Workspace.create(tmp_path / "handover", SelfProfile("李娜"), "UTC") as ws:
         workspace_id = str(ws.setting("workspace_id"))
@@ -526,7 +527,7 @@ def test_a_workspace_another_process_holds_is_refused_in_the_window(qtbot, ctx, 
     import sys
     import textwrap
 
-    from workbench.core.profile import SelfProfile
+    from workbench.core.pii.profile import SelfProfile
     from workbench.core.workspace import Workspace
 
     root = tmp_path / "handover"

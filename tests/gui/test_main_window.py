@@ -72,7 +72,7 @@ def test_every_page_has_a_title_in_the_navigation(qtbot):
 
 
 def test_each_role_lands_on_its_own_pages_and_sees_no_other_roles(qtbot):
-    from workbench.core import keys
+    from workbench.core.trust import keys
 
     def shown(window) -> set[str]:
         return {window.nav.item(r).data(Qt.ItemDataRole.UserRole)

@@ -13,10 +13,12 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from tests.core.parties import Party, make_parties
-from workbench.core import bundle, consent, custody, review, scan
 from workbench.core.errors import RefusedError
+from workbench.core.package import bundle, consent, custody
 from workbench.core.paths import using_home
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.pages.countersign import CountersignPage, group4

@@ -10,7 +10,7 @@ import pytest
 
 from tests.gui import test_package_pages as pages
 from tests.gui.test_package_pages import WAIT, Flow, drop
-from workbench.core import custody, deadlines
+from workbench.core.package import custody, deadlines
 from workbench.gui.context import AppContext
 from workbench.gui.pages.receive import ReceivePage
 

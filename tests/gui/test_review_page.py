@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
-from workbench.core.artifacts import ArtifactKind, ArtifactState, Segment
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState, Segment
 from workbench.core.workspace import ArtifactRow, Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.pages.review import ReviewPage
@@ -25,8 +25,8 @@ FIXTURES = Path(__file__).parents[1] / "fixtures"
 @pytest.fixture(scope="module")
 def scanned_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, WorkspaceKey]:
     """Imported and scanned once (the detector takes seconds to load); each test copies it."""
-    from workbench.core import scan
-    from workbench.core.profile import SelfProfile
+    from workbench.core.pii.profile import SelfProfile
+    from workbench.core.review import scan
 
     root = tmp_path_factory.mktemp("review") / "ws"
     profile = SelfProfile.from_file(FIXTURES / "self.json")
@@ -506,7 +506,7 @@ def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_p
     Approve waits (saying why) until the key, worked out on a pool thread, arrives."""
     import threading
 
-    from workbench.core import scan
+    from workbench.core.review import scan
     from workbench.gui.pages import review as review_page
 
     real, workers, release = scan.current_scan_key, [], threading.Event()

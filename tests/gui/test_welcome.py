@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from workbench.core import keys, secrets_store
+from workbench.core.trust import keys, secrets_store
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs import passphrase, welcome

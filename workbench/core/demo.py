@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from workbench.core import clock, consent, hr_requests, keys
+from workbench.core import clock
 from workbench.core.errors import WorkspaceInUse
 from workbench.core.messages import label, t
+from workbench.core.package import consent, hr_requests
 from workbench.core.paths import cache_dir, resources_dir, using_home
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 from workbench.core.workspace import lock as workspace_lock
 
@@ -137,7 +139,7 @@ def build_demo_workspace(layout: DemoLayout, report: Report) -> Path:
 
 
 def scan_demo_workspace(layout: DemoLayout, report: Report) -> None:
-    from workbench.core.scan import scan_workspace
+    from workbench.core.review.scan import scan_workspace
 
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         report(t("demo.scan"))
@@ -153,8 +155,8 @@ def scan_demo_workspace(layout: DemoLayout, report: Report) -> None:
 
 
 def review_and_build(layout: DemoLayout, report: Report) -> Path:
-    from workbench.core import review
-    from workbench.core.skill import build_skill
+    from workbench.core.package.skill import build_skill
+    from workbench.core.review import decisions as review
 
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         summary = review.auto_review(ws)
@@ -207,7 +209,7 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
         report(f"   record {record['record_id']} signed; ledger "
                f"{ws.ledger_path.name}: {len(ws.ledger_path.read_text().splitlines())} "
                "signed, hash-chained entries")
-    from workbench.core import ledger
+    from workbench.core.trust import ledger
 
     with as_party(layout, "recipient"):
         check = ledger.verify((layout.workspace / "ledger.jsonl").read_text(),
@@ -218,8 +220,8 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
 
 def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
                  report: Report) -> None:
-    from workbench.core import bundle, custody
-    from workbench.core.deadlines import deadlines
+    from workbench.core.package import bundle, custody
+    from workbench.core.package.deadlines import deadlines
 
     now = clock.now_utc()
     package = layout.root / "handover.cwpkg"

@@ -47,7 +47,7 @@ def report(extra: Mapping[str, str] | None = None, log_lines: int = LOG_LINES) -
 def key_store_kind() -> str:
     """"keyring (keyring.backends.SecretService.Keyring)" or "file (passphrase file)": the
     store this home uses, without opening it (no passphrase is asked)."""
-    from workbench.core.secrets_store import secret_store
+    from workbench.core.trust.secrets_store import secret_store
 
     try:
         store = secret_store()

@@ -215,7 +215,7 @@ def describe(exc: BaseException) -> str:
 
 
 def code_path(filename: str) -> str:
-    """A code file's path from its package on (`workbench/core/scan.py`,
+    """A code file's path from its package on (`workbench/core/review/scan.py`,
     `site-packages/presidio_analyzer/…`): the folders above it name the user."""
     path = Path(filename)
     with contextlib.suppress(ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.core.bundle import ExportBlocker
+from workbench.core.package.bundle import ExportBlocker
 
 # A sentence that ends in Chinese ends with a Chinese full stop.
 _WIDE_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")

@@ -100,7 +100,7 @@ class AppContext(QObject):
     def release_workspace(self) -> None:
         """Give up the window's hold on the workspace it shows (when it closes), and drop the
         decrypted values cached for redacting it."""
-        from workbench.core.redact import forget_contexts
+        from workbench.core.review.redact import forget_contexts
         from workbench.core.workspace import lock
 
         held, self._held = getattr(self, "_held", None), None

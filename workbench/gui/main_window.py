@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
         HR starts at countersigning, a recipient at receiving; nobody is shown another
         role's page (which could only tell them to make that role's identity). With no
         identity yet, every page shows."""
-        from workbench.core import keys
+        from workbench.core.trust import keys
 
         try:
             roles = {str(card.role.value) for card in keys.own_identities()}

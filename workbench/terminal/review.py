@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
 from workbench.core.messages import label, t
-from workbench.core.review_targets import find_artifact, find_artifacts, short_id
+from workbench.core.review.targets import find_artifact, find_artifacts, short_id
 from workbench.core.workspace import Workspace
 
 DECISIONS = {"redact": "redact", "pseudonymise": "pseudonymise", "pseudonymize": "pseudonymise",
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
     if args.state and not args.list:
         raise BadInputError(t("review.state_with"))
     if args.image_out:
-        from workbench.core.bundle import check_output
+        from workbench.core.package.bundle import check_output
 
         check_output(args.image_out, force=True, suffix=".png")
     if args.auto:
@@ -85,7 +85,8 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
 
 
 def _auto(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
-    from workbench.core import review, scan
+    from workbench.core.review import decisions as review
+    from workbench.core.review import scan
     from workbench.terminal.progress import call_with_progress
 
     try:
@@ -121,7 +122,7 @@ def _list_states(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     left = review.unresolved(ws)
     if args.format == "json":
@@ -143,7 +144,7 @@ def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
 
 
 def _show(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.redact import RedactionContext, swept_spans
+    from workbench.core.review.redact import RedactionContext, swept_spans
 
     target = find_artifact(ws, args.show)
     artifact = ws.artifact(target.id)
@@ -208,7 +209,7 @@ def _write_preview(ws: Workspace, picture: Any, findings: list[Any], out: Path) 
 
     from workbench.core.atomic import atomic_write
     from workbench.core.messages import language
-    from workbench.core.redact import RedactionContext, image_boxes, paint_boxes
+    from workbench.core.review.redact import RedactionContext, image_boxes, paint_boxes
 
     boxes = image_boxes(findings, RedactionContext.of(ws), "zh" if language() == "zh" else "en")
     data = io.BytesIO()
@@ -221,7 +222,7 @@ def _write_preview(ws: Workspace, picture: Any, findings: list[Any], out: Path) 
 
 
 def _decide(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     wanted = []
     for item in args.decide:
@@ -250,7 +251,7 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _redact(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     if not args.span:
         raise BadInputError(t("review.span_needed"))
@@ -268,7 +269,7 @@ def _redact(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _box(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     ref, text = args.box
     parts = text.replace(" ", "").split(",")
@@ -294,7 +295,7 @@ def _box(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     approving = bool(args.approve)
     targets = find_artifacts(ws, args.approve or args.exclude)  # all named, or nothing done
@@ -323,7 +324,7 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _undo(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core import review
+    from workbench.core.review import decisions as review
 
     count = review.undo(ws)
     if args.format == "json":

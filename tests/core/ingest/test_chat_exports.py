@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract, extract_one
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest import plan_import
+from workbench.core.ingest.artifacts import ArtifactKind
 
 
 def test_feishu_collector_text_chat_names_senders_and_no_doubles(fixtures: Path):

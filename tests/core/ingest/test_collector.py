@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from tests.core.ingest.helpers import extract_one
-from workbench.core.artifacts import ArtifactKind
+from workbench.core.ingest.artifacts import ArtifactKind
 
 
 def test_messages_file_is_a_chat_with_full_width_colon_senders(fixtures: Path):

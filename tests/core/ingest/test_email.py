@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract_one
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import ArtifactKind
 
 
 def _field(artifact, name):

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract_one
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import ArtifactKind
 
 
 def test_object_export_is_one_chat_per_day_with_placeholders_counted(fixtures: Path):

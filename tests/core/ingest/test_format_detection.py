@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract, extract_one
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import UnsupportedFormat
 from workbench.core.ingest import plan_import
+from workbench.core.ingest.artifacts import ArtifactKind
 
 CONTACTS_CSV = "姓名,手机,部门\n张伟,13812345678,支付\n王芳,13912345678,风控\n"
 

@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract_one
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest import lines
+from workbench.core.ingest.artifacts import ArtifactKind
 
 
 def _by_title(source):

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract, extract_one
-from workbench.core.artifacts import ArtifactKind
 from workbench.core.errors import ImportFailed, UnsupportedFormat
 from workbench.core.ingest import plan_import
+from workbench.core.ingest.artifacts import ArtifactKind
 
 
 def test_xlsx_is_one_artifact_per_sheet_with_cells_as_a_table(fixtures: Path):

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.ingest.helpers import extract_one
-from workbench.core import ocr
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest import ocr
 
 PAYSLIP = ["工资条 张伟", "应发工资 25000 元", "身份证 110105199003071239"]
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from workbench.core import scan
+from workbench.core.review import scan
 from workbench.core.workspace import Workspace
 
 

@@ -2,6 +2,9 @@
 
 One module per format; this package's entry point walks files and folders and dispatches.
 Extraction never writes anything: the workspace stores the result in one transaction.
+
+May import only the foundation modules at the core's root: importers know nothing of
+workspaces, detection or packages.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from workbench.core.artifacts import Artifact, Person
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import Artifact, Person
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
 from workbench.core.ingest.lines import TEXT_HINT, line_problem
 

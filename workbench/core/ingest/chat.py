@@ -9,7 +9,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
+from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Person, Segment
 
 if TYPE_CHECKING:
     from workbench.core.ingest.base import ImportedSource as ImportedSourceT

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from workbench.core.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.decode import NotText, decode_text
 from workbench.core.ingest.documents import ExtractionError

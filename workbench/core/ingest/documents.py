@@ -12,8 +12,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
 from workbench.core.ingest.lines import TEXT_HINT, line_problem

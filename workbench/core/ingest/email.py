@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.core import clock
-from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest import lines
+from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, open_input, read_bytes
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text, looks_binary
 from workbench.core.ingest.documents import ExtractionError, document_artifact

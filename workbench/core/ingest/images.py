@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from workbench.core import ocr
-from workbench.core.artifacts import Artifact, ArtifactKind, Segment, bytes_digest
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest import ocr
+from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Segment, bytes_digest
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.documents import ExtractionError
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
-from workbench.core.artifacts import Segment
+from workbench.core.ingest.artifacts import Segment
 from workbench.core.ingest.decode import NotText, decode_text
 
 if TYPE_CHECKING:

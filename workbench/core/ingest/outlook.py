@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import clock
-from workbench.core.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
 from workbench.core.ingest.email import attachment_artifact, decode_header_value, html_to_text

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from workbench.core.artifacts import Person
 from workbench.core.errors import ImportFailed
+from workbench.core.ingest.artifacts import Person
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.chat import ChatMessage, group_by_day
 from workbench.core.ingest.decode import NotText, decode_text

@@ -1,4 +1,7 @@
-"""Finding personal data in English, Chinese and mixed text (Presidio + spaCy + our own)."""
+"""Finding personal data in English, Chinese and mixed text (Presidio + spaCy + our own).
+
+May import the foundation and ingest (the artifact and person shapes); never the workspace.
+"""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-# Keyed by the core's status words (workbench.core.deadlines.status_of); the table on the
+# Keyed by the core's status words (workbench.core.package.deadlines.status_of); the table on the
 # Deadlines page uses the same colours so the chart and the list read as one.
 STATUS_COLOURS: dict[str, QColor] = {
     "active": QColor("#2e7d32"),

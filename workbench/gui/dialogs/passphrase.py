@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import secrets_store
+from workbench.core.trust import secrets_store
 
 
 class PassphraseDialog(QDialog):

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import keys, secrets_store
 from workbench.core.errors import WorkbenchError
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.trust import keys, secrets_store
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.passphrase import install_gui_passphrase_prompt

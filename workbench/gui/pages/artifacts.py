@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.workspace import ArtifactSummary
 from workbench.gui.artifact_model import AnyIndex, ArtifactModel, kind_label, state_label
 from workbench.gui.pages.base import Page
@@ -30,7 +30,7 @@ from workbench.gui.tasks import Task
 
 if TYPE_CHECKING:
     from workbench.core.progress import CancelToken, ProgressCallback
-    from workbench.core.scan import ScanSummary
+    from workbench.core.review.scan import ScanSummary
     from workbench.core.workspace import ImportSummary
     from workbench.gui.context import AppContext
 
@@ -317,7 +317,7 @@ class ArtifactsPage(Page):
         return "\n".join(lines)
 
     def scan(self) -> Task | None:
-        from workbench.core.scan import scan_in_subprocess
+        from workbench.core.review.scan import scan_in_subprocess
 
         root = self.ctx.workspace_path
         if root is None:

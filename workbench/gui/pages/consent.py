@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import consent, keys, messages
+from workbench.core import messages
 from workbench.core.errors import WorkbenchError
+from workbench.core.package import consent
+from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.welcome import heading, wrapped

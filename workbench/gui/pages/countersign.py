@@ -45,10 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import bundle, consent, hr_requests, keys, ledger
 from workbench.core.display import visible
 from workbench.core.errors import WorkbenchError
 from workbench.core.messages import label
+from workbench.core.package import bundle, consent, hr_requests
+from workbench.core.trust import keys, ledger
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task

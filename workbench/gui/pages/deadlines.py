@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import custody, deadlines, keys
-from workbench.core.deadlines import DeadlineRow
+from workbench.core.package import custody, deadlines
+from workbench.core.package.deadlines import DeadlineRow
+from workbench.core.trust import keys
 from workbench.gui.charts import STATUS_COLOURS, TimelineBar, TimelineChart
 from workbench.gui.charts.timeline import status_label
 from workbench.gui.context import AppContext

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import bundle, consent, keys
 from workbench.core.errors import WorkbenchError
+from workbench.core.package import bundle, consent
+from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 from workbench.gui.blockers import export_reason
 from workbench.gui.context import AppContext

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import clock, keys, secrets_store
+from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
 from workbench.core.errors import WorkbenchError
+from workbench.core.trust import keys, secrets_store
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.welcome import (
     fingerprint_font,

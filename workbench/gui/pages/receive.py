@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import custody, deadlines, keys
-from workbench.core.bundle import Bundle
 from workbench.core.messages import t
+from workbench.core.package import custody, deadlines
+from workbench.core.package.bundle import Bundle
+from workbench.core.trust import keys
 from workbench.gui.charts import STATUS_COLOURS
 from workbench.gui.charts.timeline import status_label
 from workbench.gui.context import AppContext

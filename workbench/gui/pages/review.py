@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import gate, review
 from workbench.core.errors import WorkbenchError
 from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.pii.script import dominant_language
-from workbench.core.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
-from workbench.core.review import Decision
-from workbench.core.scan import (
+from workbench.core.review import decisions as review
+from workbench.core.review import gate
+from workbench.core.review.decisions import Decision
+from workbench.core.review.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
+from workbench.core.review.scan import (
     cached_scan_key,
     cached_sender_keys,
     current_scan_key,

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from workbench.core.scan import segment_spans
+from workbench.core.review.scan import segment_spans
 from workbench.core.workspace import ArtifactRow
 
 # Email fields shown in the header card, in the order the importer stores them.

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.review import PSEUDONYMISABLE
+from workbench.core.review.decisions import PSEUDONYMISABLE
 from workbench.core.workspace import StoredFinding
 from workbench.gui.qt_types import layout_of
 from workbench.gui.review.categories import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from workbench.core import secrets_store
 from workbench.core.errors import WorkbenchError
+from workbench.core.trust import secrets_store
 
 
 class KeyringBanner(QFrame):

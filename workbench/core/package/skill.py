@@ -1,4 +1,4 @@
-"""The skill folder (DESIGN §7, Agent Skills spec): redacted references, scrubbed images,
+"""The skill folder (ARCHITECTURE.md §7, Agent Skills spec): redacted references, scrubbed images,
 SKILL.md with an index, and the consent that travels with it."""
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from typing import Any
 from PIL import Image, ImageOps
 
 from workbench import __version__
-from workbench.core import gate
-from workbench.core.artifacts import ArtifactKind, ArtifactState
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
+from workbench.core.pii.pseudonyms import alias
 from workbench.core.pii.script import dominant_language
-from workbench.core.pseudonyms import alias
-from workbench.core.redact import (
+from workbench.core.review import gate
+from workbench.core.review.redact import (
     Box,
     RedactedArtifact,
     RedactionContext,
@@ -285,7 +285,8 @@ def _strip_markup(text: str) -> str:
 
 
 def _write_consent(ws: Workspace, root: Path) -> dict[str, Any] | None:
-    from workbench.core import consent, workspace_ledger
+    from workbench.core.package import consent
+    from workbench.core.workspace import workspace_ledger
 
     envelopes = ws.consent_envelopes()
     if not envelopes:

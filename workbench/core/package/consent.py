@@ -19,12 +19,13 @@ from typing import Any
 
 import rfc8785
 
-from workbench.core import clock, keys
-from workbench.core.artifacts import ArtifactKind
-from workbench.core.dsse import Signer, sign_envelope, verify_envelope
+from workbench.core import clock
 from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.ingest.artifacts import ArtifactKind
 from workbench.core.messages import Joined, Message, label, label_message, t
 from workbench.core.paths import resources_dir
+from workbench.core.trust import keys
+from workbench.core.trust.dsse import Signer, sign_envelope, verify_envelope
 
 log = logging.getLogger(__name__)
 
@@ -362,7 +363,7 @@ def record_of(envelope: Mapping[str, Any],
               public_keys: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The record inside a signed envelope; verified against the principal's key when keys
     are given."""
-    from workbench.core.dsse import decode_payload
+    from workbench.core.trust.dsse import decode_payload
 
     payload = decode_payload(envelope)
     record: dict[str, Any] = json.loads(payload)
@@ -436,7 +437,7 @@ def record_decision(
 ) -> tuple[dict[str, Any], str]:
     """Check the terms, write the signed record into the workspace and the ledger.
     Returns the record and the notice text it was given against."""
-    from workbench.core import workspace_ledger
+    from workbench.core.workspace import workspace_ledger
 
     check_terms(terms, now.date())
     terms = resolve_parties(terms)
@@ -509,7 +510,7 @@ def withdrawn_at(ws: Any, record_id: str) -> str | None:
         return str(marked)
     path = ws.ledger_path
     if path.exists():
-        from workbench.core.ledger import read_entries
+        from workbench.core.trust.ledger import read_entries
 
         for entry in read_entries(path.read_text(encoding="utf-8")):
             if entry.type == "consent.withdrawn" and entry.body.get("record_id") == record_id:
@@ -522,7 +523,7 @@ def latest_signed_decision(ws: Any) -> str | None:
     path = ws.ledger_path
     if not path.exists():
         return None
-    from workbench.core.ledger import read_entries
+    from workbench.core.trust.ledger import read_entries
 
     latest = None
     for entry in read_entries(path.read_text(encoding="utf-8")):
@@ -535,7 +536,7 @@ def mark_withdrawn(ws: Any, record_id: str, at: str, signer: Signer,
                    body: Mapping[str, Any] | None = None) -> bool:
     """The employee withdrew this consent: mark its record and say so in the ledger, once.
     False when it was already withdrawn."""
-    from workbench.core import workspace_ledger
+    from workbench.core.workspace import workspace_ledger
 
     already = withdrawn_at(ws, record_id)
     ws.mark_withdrawn(record_id, already or at)

@@ -1,5 +1,5 @@
 """The receiving side: opening a package into custody, revocations, purging with a signed
-deletion receipt — and the employee's side of withdrawals and receipts (DESIGN §8).
+deletion receipt — and the employee's side of withdrawals and receipts (ARCHITECTURE.md §8).
 
 Custody lives in `data/custody/`: `register.json` (every package ever opened here, every
 copy of it and what was written, kept after purge), `<id>.ledger.jsonl`, and `<id>.tar.age`
@@ -31,10 +31,14 @@ from typing import IO, Any
 import rfc8785
 from filelock import FileLock, Timeout
 
-from workbench.core import bundle as bundle_module
-from workbench.core import clock, dsse, keys, ledger, logs
+from workbench.core import clock, logs
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
-from workbench.core.bundle import (
+from workbench.core.display import visible
+from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.errors import coded as _error
+from workbench.core.messages import Joined, Message, say
+from workbench.core.package import bundle as bundle_module
+from workbench.core.package.bundle import (
     CHUNK,
     PAYLOAD,
     Bundle,
@@ -43,14 +47,11 @@ from workbench.core.bundle import (
     read_bundle,
     sha256_file,
 )
-from workbench.core.deadlines import custody_path, due, exports_path, find, load, upsert
-from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.errors import coded as _error
-from workbench.core.messages import Joined, Message, say
+from workbench.core.package.deadlines import custody_path, due, exports_path, find, load, upsert
 from workbench.core.paths import data_dir
 from workbench.core.progress import CancelToken
-from workbench.core.secrets_store import secret_store
+from workbench.core.trust import dsse, keys, ledger
+from workbench.core.trust.secrets_store import secret_store
 
 log = logging.getLogger(__name__)
 
@@ -561,7 +562,7 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
         # unsigned register: it is marked every time, once.
         workspace = Path(entry.get("workspace", ""))
         if (workspace / "workspace.sqlite").exists():
-            from workbench.core import consent
+            from workbench.core.package import consent
             from workbench.core.workspace import Workspace
 
             with Workspace.open(workspace) as ws:
@@ -943,7 +944,7 @@ def _is_prefix_digest(digest: str, text: str) -> bool:
 
 
 def _files_check(differences: list[tuple[str, list[str]]], signer: str, count: int) -> Any:
-    from workbench.core.bundle import Check
+    from workbench.core.package.bundle import Check
 
     if not differences:
         return Check("files", True, f"the folder holds exactly the {count} files {signer} "
@@ -960,8 +961,8 @@ def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
     the signed list of its files: the employee's for an opened package, the recipient's seal
     for a skill built from its references (whose references must all be ones the employee
     approved)."""
-    from workbench.core import manifest
-    from workbench.core.bundle import Check
+    from workbench.core.package.bundle import Check
+    from workbench.core.trust import manifest
 
     skill_dir = Path(skill_dir)
     manifest_path = skill_dir / _MANIFEST_COPY
@@ -1013,8 +1014,8 @@ def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
 def _read_seal(path: Path, bundle: Bundle) -> Any:
     """(sealer, files) from a seal signed by one of the package's recipients, else the failed
     check saying why."""
-    from workbench.core import manifest
-    from workbench.core.bundle import Check
+    from workbench.core.package.bundle import Check
+    from workbench.core.trust import manifest
 
     try:
         envelope = manifest.loads(path.read_bytes(), SEAL, bundle_module.MAX_ENVELOPE_BYTES)
@@ -1039,6 +1040,6 @@ def _read_seal(path: Path, bundle: Bundle) -> Any:
 
 
 def consent_schema() -> str:
-    from workbench.core.consent import SCHEMA
+    from workbench.core.package.consent import SCHEMA
 
     return SCHEMA

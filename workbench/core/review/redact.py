@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 import rfc8785
 
 from workbench.core.pii.parties import normalise
+from workbench.core.pii.pseudonyms import alias
 from workbench.core.pii.script import dominant_language
-from workbench.core.pseudonyms import alias
-from workbench.core.scan import segment_spans, title_span
+from workbench.core.review.scan import segment_spans, title_span
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ class RedactionContext:
         what leaves the workspace, by `Workspace.review_fingerprint` (a digest of every
         finding, alias and person as stored, some tens of milliseconds at scale), which no
         edit of the database can leave unchanged by putting a number back."""
-        from workbench.core.scan import sender_keys
+        from workbench.core.review.scan import sender_keys
 
         root = str(ws.root.resolve())
         version = None if strict else ws.review_version()

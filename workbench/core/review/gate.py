@@ -24,12 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from workbench.core.artifacts import ArtifactKind, ArtifactState
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.messages import Joined, Message, label_message
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.core.workspace.records import content_digest, review_digest, scan_digest
+from workbench.core.workspace.rows import ScanRecord
 
-# Classes that are redacted whoever they belong to and may never be kept (issue 15, DESIGN).
+# Classes redacted whoever they belong to, never kept (issue 15, ARCHITECTURE.md §5).
 NEVER_KEPT = frozenset({"SECRET", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD", "CREDIT_CARD",
                         "IBAN_CODE", "MANUAL"})
 
@@ -78,15 +79,15 @@ class GateContext:
     """What every check needs once per call, not once per artifact: the scan key now."""
 
     scan_key: str
-    scans: dict[str, tuple[str, str]] = field(default_factory=dict)
+    scans: dict[str, ScanRecord] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ws: Workspace) -> GateContext:
-        from workbench.core.scan import current_scan_key
+        from workbench.core.review.scan import current_scan_key
 
         return cls(current_scan_key(ws))
 
-    def scan_of(self, ws: Workspace, artifact_id: str) -> tuple[str, str] | None:
+    def scan_of(self, ws: Workspace, artifact_id: str) -> ScanRecord | None:
         if artifact_id not in self.scans:
             record = ws.scan_record(artifact_id)
             if record is None:

@@ -1,4 +1,4 @@
-"""The encrypted skill package (*.cwpkg, DESIGN §6): export, HR countersignature, checks.
+"""The encrypted skill package (*.cwpkg, ARCHITECTURE.md §7): export, HR countersignature, checks.
 
 A zip with stored members: manifest.dsse.json (in-toto Statement v1 in a DSSE envelope,
 predicate = the consent record), ledger.jsonl, and payload.age (an age-encrypted tar of the
@@ -28,13 +28,15 @@ from typing import IO, Any
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from workbench.core import clock, consent, dsse, keys, ledger, logs, manifest
-from workbench.core.artifacts import ArtifactState
-from workbench.core.deadlines import exports_path, upsert
+from workbench.core import clock, logs
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.ingest.artifacts import ArtifactState
 from workbench.core.messages import Joined, Message, label_message, say, t
+from workbench.core.package import consent
+from workbench.core.package.deadlines import exports_path, upsert
 from workbench.core.progress import ProgressCallback, no_progress
+from workbench.core.trust import dsse, keys, ledger, manifest
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +87,7 @@ class ExportBlocker:
 
     def as_message(self) -> Message:
         """The blocker by its catalogue code (export.<code>), its values as messages too."""
-        from workbench.core import gate
+        from workbench.core.review import gate
 
         values = dict(self.params)
         if self.code == "artifact":
@@ -120,7 +122,7 @@ def export_blockers(ws: Any, now: datetime,
     """Everything that stops an export, re-checked from the stored decisions and records at
     the moment of asking, whatever a screen said: the gate for every artifact, then consent,
     then (given the identity that would sign) that it is the one who consented."""
-    from workbench.core import gate
+    from workbench.core.review import gate
 
     problems: list[ExportBlocker] = []
     artifact_blockers = gate.export_blockers(ws)
@@ -179,7 +181,7 @@ def _signer_blockers(record: Mapping[str, Any], signer: keys.IdentityCard) -> li
 
 def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
                       now: datetime) -> list[ExportBlocker]:
-    from workbench.core import workspace_ledger
+    from workbench.core.workspace import workspace_ledger
 
     problems: list[ExportBlocker] = []
     if workspace_ledger.cut_short(ws):
@@ -250,8 +252,8 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     """Re-check everything, then build, encrypt, sign and write the package atomically. The
     `export.created` ledger line is appended only once the package is in place, and the
     exports register updated after it: a failed export signs nothing."""
-    from workbench.core import workspace_ledger
-    from workbench.core.skill import build_skill
+    from workbench.core.package.skill import build_skill
+    from workbench.core.workspace import workspace_ledger
 
     started = time.monotonic()
     out = check_output(out, force)
@@ -779,7 +781,7 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     """Verify, compare with HR's own request, add HR's signature and a
     consent.countersigned ledger entry; never decrypts. Wider terms than HR asked for are
     refused unless `accept_differences`."""
-    from workbench.core import hr_requests
+    from workbench.core.package import hr_requests
 
     bundle = check_bundle(read_bundle(path), keys.public_keys(), now,
                           require_countersignature=False)

@@ -210,7 +210,7 @@ def create_key(workspace_id: str) -> Sealer:
     """A new workspace key, saved in the key store before anything is sealed with it."""
     import pyrage
 
-    from workbench.core.secrets_store import secret_store
+    from workbench.core.trust.secrets_store import secret_store
 
     identity = str(pyrage.x25519.Identity.generate())
     secret_store().set(secret_name(workspace_id), identity.encode())
@@ -222,7 +222,7 @@ def create_key(workspace_id: str) -> Sealer:
 
 def load_key(workspace_id: str, root: Path) -> Sealer:
     """The workspace's key from the key store (asked for once per process)."""
-    from workbench.core.secrets_store import secret_store
+    from workbench.core.trust.secrets_store import secret_store
 
     with _cache_lock:
         if workspace_id in _cache:

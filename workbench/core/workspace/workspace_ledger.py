@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from workbench.core import ledger
-from workbench.core.dsse import Signer
+from workbench.core.trust import ledger
+from workbench.core.trust.dsse import Signer
 from workbench.core.workspace import Workspace
 
 
@@ -56,8 +56,8 @@ def cut_short(ws: Workspace) -> bool:
 def try_flush(ws: Workspace) -> bool:
     """Sign queued events now if this home has exactly one employee identity whose key can
     be reached without asking; otherwise they stay queued for the next signing step."""
-    from workbench.core import keys
     from workbench.core.errors import WorkbenchError
+    from workbench.core.trust import keys
 
     if not ws.pending_events():
         return True

@@ -10,12 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from workbench.core import consent, keys, manifest
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
-from workbench.core.dsse import decode_payload, verify_envelope
 from workbench.core.errors import RefusedError
+from workbench.core.package import consent
 from workbench.core.paths import data_dir
+from workbench.core.trust import keys, manifest
+from workbench.core.trust.dsse import decode_payload, verify_envelope
 
 MAX_REQUEST_BYTES = 1 << 20
 

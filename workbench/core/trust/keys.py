@@ -36,16 +36,16 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
-from workbench.core.dsse import Signer, pae
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.messages import say
 from workbench.core.paths import data_dir
-from workbench.core.secrets_store import require, secret_store
+from workbench.core.trust.dsse import Signer, pae
+from workbench.core.trust.secrets_store import require, secret_store
 
 if TYPE_CHECKING:
     import pyrage  # no type hints: its identities are Any to mypy
 
-    from workbench.core.secrets_store import Moved
+    from workbench.core.trust.secrets_store import Moved
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class FingerprintMismatch(RefusedError):
 
 
 def fingerprint_of(public_key: Ed25519PublicKey) -> str:
-    """First 16 bytes of SHA-256 of the raw Ed25519 public key, hex (DESIGN §1)."""
+    """First 16 bytes of SHA-256 of the raw Ed25519 public key, hex (ARCHITECTURE.md §1)."""
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).digest()[:16].hex()
 
@@ -478,7 +478,7 @@ def move_key_store(target: str) -> Moved:
     (`target` "keyring" or "file"), losing nothing; see `secrets_store.move_to`. The names of
     identity and custody keys are also derived from the cards and custody copies on disk, so
     keys saved before the key store kept a list of names move too."""
-    from workbench.core.secrets_store import move_to
+    from workbench.core.trust.secrets_store import move_to
 
     names = [n for card in own_identities()
              for n in (_ed25519_secret(card.fingerprint), _age_secret(card.fingerprint))]

@@ -1,4 +1,4 @@
-"""Review: a decision for every finding (default policy of DESIGN §2), manual redactions,
+"""Review: a decision for every finding (default policy of ARCHITECTURE.md §5), manual redactions,
 "apply to all occurrences", undo, and approving or excluding artifacts."""
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from workbench.core import clock, gate, logs
-from workbench.core.artifacts import ArtifactState
+from workbench.core import clock, logs
 from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.ingest.artifacts import ArtifactState
 from workbench.core.messages import Joined, label_message, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
-from workbench.core.redact import RedactionContext, redact_artifact
+from workbench.core.review import gate
+from workbench.core.review.redact import RedactionContext, redact_artifact
 from workbench.core.workspace import StoredFinding, Workspace
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ class SecretCannotBeKept(RefusedError):
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
-# Identifiers that are redacted whoever they belong to (DESIGN §2).
+# Identifiers that are redacted whoever they belong to (ARCHITECTURE.md §5).
 ALWAYS_REDACTED = frozenset({"SECRET", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD",
                              "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "IP_ADDRESS", "MANUAL"})
 # Not about a person on their own: kept unless the employee decides otherwise.
@@ -286,7 +287,7 @@ def auto_review(ws: Workspace, progress: ProgressCallback = no_progress,
     eye. With `scan=False` nothing unscanned is approved (the gate refuses it)."""
     scanned = 0
     if scan:
-        from workbench.core.scan import scan_workspace
+        from workbench.core.review.scan import scan_workspace
 
         scanned = scan_workspace(ws, progress=progress, cancel=cancel).scanned
     decided = apply_default_policy(ws)

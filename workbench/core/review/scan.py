@@ -12,15 +12,16 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.core import gate, logs
-from workbench.core.artifacts import Artifact
+from workbench.core import logs
 from workbench.core.ingest import ImportContext, extract_all
+from workbench.core.ingest.artifacts import Artifact
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.linking import squash, variants
 from workbench.core.pii.parties import SELF_KEY, PartyTagger
 from workbench.core.pii.people import KnownPerson, pinyin_forms
-from workbench.core.profile import SelfProfile
+from workbench.core.pii.profile import SelfProfile
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
+from workbench.core.review import gate
 from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
 
 # Texts analysed together (times the worker processes): big enough for the models' batches,
@@ -354,8 +355,8 @@ def _batches(todo: list[ArtifactRow], segments: int) -> Iterator[list[ArtifactRo
 
 
 def scan_file(path: Path, lang: str = "auto") -> dict[str, Any]:
-    """`workbench scan FILE` (DESIGN §3): a text file's findings with offsets into its decoded
-    text; any other importable file's findings per extracted artifact."""
+    """`workbench scan FILE` (ARCHITECTURE.md §6): a text file's findings with offsets into
+    its decoded text; any other importable file's findings per extracted artifact."""
     from workbench.core.ingest import plan_import
     from workbench.core.ingest.base import read_text
     from workbench.core.ingest.documents import TEXT_SUFFIXES
@@ -426,7 +427,7 @@ def _segment_boxes(artifact: ArtifactRow) -> list[tuple[int, int, int, int] | No
 def _new_finding(finding: Finding, offset: int, tagger: PartyTagger,
                  line_box: tuple[int, int, int, int] | None = None,
                  line_text: str = "") -> NewFinding:
-    from workbench.core.ocr import sub_box
+    from workbench.core.ingest.ocr import sub_box
 
     party = tagger.tag(finding)
     box = sub_box(line_box, line_text, finding.start, finding.end) if line_box else None
@@ -498,8 +499,8 @@ def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken |
 def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, processes: int,
                 key: tuple[str, str]) -> None:
     from workbench.core.errors import Cancelled, WorkbenchError
+    from workbench.core.trust.sealing import remember_key
     from workbench.core.workspace import lock
-    from workbench.core.workspace.sealing import remember_key
 
     # The child writes to the same log file as the window (appending, like the window).
     logs.setup()

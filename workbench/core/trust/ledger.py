@@ -1,4 +1,4 @@
-"""The consent ledger: one signed DSSE envelope per line, hash-chained (DESIGN §5)."""
+"""The consent ledger: one signed DSSE envelope per line, hash-chained (ARCHITECTURE.md §7)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core import clock
-from workbench.core.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.errors import RefusedError
-from workbench.core.manifest import ManifestError, loads
+from workbench.core.trust.dsse import Signer, sign_envelope, verify_envelope
+from workbench.core.trust.manifest import ManifestError, loads
 
 PAYLOAD_TYPE = "application/vnd.consent-workbench.ledger+json"
 GENESIS = "sha256:" + "0" * 64
