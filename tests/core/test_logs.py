@@ -32,7 +32,7 @@ def test_a_traceback_keeps_classes_codes_and_frames_and_drops_every_message():
         _failing_import()
     text = logs.safe_traceback(caught.value)
     assert "FileNotFoundError errno=ENOENT (message withheld)" in text
-    assert "workbench.core.errors.ImportFailed (message withheld)" in text
+    assert "workbench.core.errors.ImportFailed code=error.import-failed (message withheld)" in text
     assert 'File "tests/core/test_logs.py"' in text and "in _failing_import" in text
     assert text.index("FileNotFoundError") < text.index("ImportFailed")  # cause first
     for private in ("张伟", "13812345678", "alice", "病历"):
@@ -102,7 +102,8 @@ def test_verbose_cli_writes_debug_lines_and_copies_them_to_stderr(tmp_path: Path
     assert main(["status", str(tmp_path / "李娜的工作区"), "--verbose"]) == 2
     err = capsys.readouterr().err
     assert "INFO workbench.cli cli.start command=status" in err
-    assert "cli.refused error=workbench.core.errors.NotAWorkspace exit=2" in err
+    assert ("cli.refused error=workbench.core.errors.NotAWorkspace code=workspace.not-a-workspace "
+            "exit=2") in err
     text = logs.log_file().read_text(encoding="utf-8")
     assert "cli.end command=status exit=2" in text
     assert "李娜" not in text  # the path the user gave is in the message, not the log
