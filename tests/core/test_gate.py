@@ -437,3 +437,55 @@ def test_a_ledger_cut_back_to_drop_a_withdrawal_is_refused(consented: Workspace,
         db.execute("UPDATE consents SET withdrawn_at = NULL")
     with pytest.raises(RefusedError, match="ledger is shorter than the app left it"):
         _export(consented, parties, tmp_path, "again.cwpkg")
+
+
+def test_people_deleted_outside_the_app_are_refused_not_scanned_without(ws: Workspace, parties,
+                                                                       fixtures: Path):
+    """Red team: deleting rows of `people` made the rescan (which `review --auto` runs) forget
+    those people, so a name found only through them left in clear."""
+    with parties[0]:
+        scan.scan_workspace(ws)
+        assert ws.people() and ws.people_hold()
+    with _db(ws) as db:
+        db.execute("DELETE FROM people WHERE id = (SELECT MAX(id) FROM people)")
+    assert not ws.people_hold()
+    with parties[0]:
+        with pytest.raises(WorkspaceDamaged, match="people this workspace knows was changed"):
+            scan.scan_workspace(ws)
+        with pytest.raises(WorkspaceDamaged, match="people this workspace knows was changed"):
+            review.auto_review(ws)
+        # An import would seal the shortened list as the app's own: refused too.
+        with pytest.raises(WorkspaceDamaged, match="people this workspace knows was changed"):
+            ws.import_paths([fixtures / "docs/handover_notes.md"])
+
+
+def test_a_schema_number_set_back_to_trust_a_shortened_people_list_again_is_refused(
+        ws: Workspace, parties):
+    root = ws.root
+    ws.close()
+    with _db_at(root) as db:
+        db.execute("DELETE FROM people")
+        db.execute("DELETE FROM settings WHERE key = 'people_mac'")
+        db.execute("PRAGMA user_version = 7")
+    with parties[0], pytest.raises(WorkspaceDamaged, match="says it is schema 7"):
+        Workspace.open(root)
+
+
+def test_a_workspace_from_schema_7_gets_its_people_sealed_once_on_upgrade(ws: Workspace, parties):
+    from workbench.core.workspace.base import KEY_CHECK
+
+    root = ws.root
+    with ws._conn:  # what schema 7 left: the old key check, no people MAC
+        ws._conn.execute("UPDATE settings SET value = ? WHERE key = 'key_check'",
+                         (ws._seal(KEY_CHECK, "settings.key_check", "key_check"),))
+        ws._conn.execute("DELETE FROM settings WHERE key = 'people_mac'")
+        ws._conn.execute("PRAGMA user_version = 7")
+    ws.close()
+    with parties[0], Workspace.open(root) as upgraded:
+        assert upgraded.people_hold() and upgraded.people()
+    with parties[0], Workspace.open(root) as again:  # and it opens as schema 8 from then on
+        assert again.people_hold()
+
+
+def _db_at(root: Path) -> sqlite3.Connection:
+    return sqlite3.connect(root / "workspace.sqlite", isolation_level=None)

@@ -838,6 +838,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "records were removed outside the app; record a new decision",
         "当前生效的同意记录不是已签名账本中最新的决定：同意记录在本应用之外被删除；请重新作出决定"),
     "export.declined": ("the latest consent record declines consent", "最新的同意记录是拒绝"),
+    "workspace.people-altered": (
+        "The list of people this workspace knows was changed outside the app (someone was "
+        "removed or edited): it is not trusted, so nothing was scanned or imported.",
+        "这个工作区记录的人员名单在应用之外被改动过（有人被删除或修改）：名单不可信，"
+        "因此没有扫描或导入任何内容。"),
+    "workspace.schema-edited": (
+        "{0} is damaged: it says it is schema {1}, but its sealed key check says otherwise, so "
+        "it was edited outside the app. It will not be opened.",
+        "{0} 已损坏：它自称是第 {1} 版结构，但其加密的密钥校验值与此不符，说明它在应用之外"
+        "被改动过。不会打开它。"),
     "export.wrong-signer": (
         "the package would be signed by {signer}, but the consent in force was given by "
         "{principal}: export with --identity {identity}",

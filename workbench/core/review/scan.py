@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core import logs
+from workbench.core.errors import WorkspaceDamaged, coded
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.ingest.artifacts import Artifact
 from workbench.core.pii.findings import Finding
@@ -261,6 +262,9 @@ def scan_workspace(
     from workbench.core.pii.detector import Detector, DetectorPool
 
     started = time.monotonic()
+    if not ws.people_hold():
+        # A person deleted outside the app would go undetected by this scan.
+        raise coded(WorkspaceDamaged, "workspace.people-altered")
     people = _remembered_people(ws)
     if people is None:
         people = _work_out_people(ws)

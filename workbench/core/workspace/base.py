@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 Row = tuple[Any, ...]
 _TRIGGERS_IN_PLACE = sorted(REVIEW_STATE_TRIGGERS)
 DB_NAME = "workspace.sqlite"
+# What the key check holds, sealed: from schema 8 it also says the people list has a MAC.
+KEY_CHECK = "consent-workbench"
+KEY_CHECK_PEOPLE = "consent-workbench|people-sealed"
 SEALED_V2_PREFIX = "02"  # the first byte of a value sealed to its row (sealing.SEALED_V2)
 LEDGER = "ledger.jsonl"
 BLOBS = "blobs"
@@ -126,6 +130,38 @@ class StoreBase:
                                  (artifact_id,)).fetchone()
         return self._sealer.check_mac(row[0] if row else None, "review", artifact_id,
                                       self._review_digest(artifact_id))
+
+    def _enter_people_era(self) -> None:
+        """Schema 8 (on creation, or once on upgrade): the people list gets its MAC and the key
+        check says the workspace has one, so it cannot pass for older to be trusted again."""
+        with self._conn:
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._seal_people()
+            self._conn.execute("UPDATE settings SET value = ? WHERE key = 'key_check'",
+                               (self._seal(KEY_CHECK_PEOPLE, "settings.key_check", "key_check"),))
+
+    def _seal_people(self) -> None:
+        """Inside the transaction that changed the people or the profile (or that made the
+        workspace): the workspace's MAC over who it knows. A scan refuses a people list the
+        app did not leave, since a person deleted outside the app would go undetected."""
+        self._conn.execute(
+            "INSERT OR REPLACE INTO settings(key, value) VALUES ('people_mac', ?)",
+            (self._sealer.mac("people", self.people_fingerprint()),))
+
+    def people_hold(self) -> bool:
+        """The people and the profile stored now are the ones the app last wrote."""
+        row = self._conn.execute(
+            "SELECT value FROM settings WHERE key = 'people_mac'").fetchone()
+        return self._sealer.check_mac(row[0] if row else None, "people",
+                                      self.people_fingerprint())
+
+    def people_fingerprint(self) -> str:
+        """Like `review_fingerprint`, for the people seen and the employee's profile only."""
+        digest = hashlib.sha256()
+        for query in _PEOPLE_STATE:
+            (value,) = self._conn.execute(query).fetchone()
+            digest.update(str(value).encode() + b"\0")
+        return digest.hexdigest()
 
     def blob_path(self, digest: str) -> Path:
         """Where an original is stored, encrypted: read it with `read_blob`."""

@@ -13,6 +13,8 @@ from workbench.core import clock, logs
 from workbench.core.atomic import atomic_file, atomic_write
 from workbench.core.errors import (
     ImportFailed,
+    WorkspaceDamaged,
+    coded,
 )
 from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
 from workbench.core.ingest.artifacts import (
@@ -72,6 +74,9 @@ class Importing(StoreBase):
         added: Counter[str] = Counter()
         present = 0
         people_before = self._count("people")
+        if not self.people_hold():
+            # Storing people now would seal a list someone shortened outside the app.
+            raise coded(WorkspaceDamaged, "workspace.people-altered")
         try:
             with self._conn:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -103,6 +108,7 @@ class Importing(StoreBase):
                         present += source_present
                         position += sum(source_added.values())
                     self._conn.execute("RELEASE source")
+                self._seal_people()
                 total = sum(added.values())
                 if total:
                     self._conn.execute("UPDATE imports SET added = ? WHERE id = ?",

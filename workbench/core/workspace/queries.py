@@ -170,10 +170,6 @@ class Queries(StoreBase):
                FROM (SELECT * FROM pseudonyms ORDER BY person_key)""",
             *_PEOPLE_STATE))
 
-    def people_fingerprint(self) -> str:
-        """Like `review_fingerprint`, for the people seen and the employee's profile only."""
-        return self._fingerprint(_PEOPLE_STATE)
-
     def _fingerprint(self, queries: tuple[str, ...]) -> str:
         digest = hashlib.sha256()
         for query in queries:

@@ -33,6 +33,7 @@ from workbench.core.workspace import lock as workspace_lock
 from workbench.core.workspace.base import (
     BLOBS,
     DB_NAME,
+    KEY_CHECK_PEOPLE,
     SEALED_V2_PREFIX,
     log,
 )
@@ -40,6 +41,7 @@ from workbench.core.workspace.consents import Consents
 from workbench.core.workspace.decisions import Decisions
 from workbench.core.workspace.importing import Importing
 from workbench.core.workspace.migrations import (
+    PEOPLE_SEALED_SINCE,
     ROW_BOUND_SINCE,
     SCHEMA_VERSION,
     SEALED_SINCE,
@@ -130,6 +132,7 @@ class Workspace(Importing, Scans, Decisions, Consents):
             ws._conn.executemany(
                 "INSERT INTO settings(key, value) VALUES (?, ?)",
                 [(k, ws._seal(v, f"settings.{k}", k)) for k, v in settings.items()])
+        ws._enter_people_era()
         # No names in the ledger: it travels with the skill and must carry no personal data.
         ws.record_event("workspace.created", {"workspace": workspace_id,
                                               "schema": SCHEMA_VERSION}, clock.iso())
@@ -169,6 +172,8 @@ class Workspace(Importing, Scans, Decisions, Consents):
             ws._finish_sealing()
         if found < ROW_BOUND_SINCE:
             ws._finish_row_binding()
+        if found < PEOPLE_SEALED_SINCE:
+            ws._enter_people_era()
         return ws
 
     def _finish_row_binding(self) -> None:
@@ -250,15 +255,18 @@ def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:
     check = conn.execute("SELECT value FROM settings WHERE key = 'key_check'").fetchone()
     try:
         if version < ROW_BOUND_SINCE:
-            sealer.open_v1(check[0] if check else None, "settings.key_check")
+            opened = sealer.open_v1(check[0] if check else None, "settings.key_check")
         else:
-            sealer.open(check[0] if check else None, "settings.key_check", "key_check")
+            opened = sealer.open(check[0] if check else None, "settings.key_check", "key_check")
     except WorkspaceDamaged as exc:
         raise WorkspaceLocked(f"The key in the key store does not unlock the workspace {root}: "
                               "it belongs to another workspace with the same id, or the key "
                               "store entry was replaced.") from exc
     if check is None:
         raise WorkspaceDamaged(f"{root / DB_NAME} is damaged: its key check is missing.")
+    if (opened == KEY_CHECK_PEOPLE) != (version >= PEOPLE_SEALED_SINCE):
+        # A schema number set back (or forward) by hand: the sealed check says otherwise.
+        raise coded(WorkspaceDamaged, "workspace.schema-edited", root / DB_NAME, version)
     return sealer
 
 
