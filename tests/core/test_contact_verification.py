@@ -139,3 +139,23 @@ def test_a_card_posing_as_one_of_your_own_identities_is_never_imported(tmp_path:
     assert keys.contacts() == [] and keys.own_identities() == [mine]
     # Own identities are vouched for without a mark.
     assert keys.verified_fingerprints() == frozenset({mine.fingerprint})
+
+
+@pytest.mark.parametrize(("name", "email"), [
+    ("陈静\u3164", "hr@xinghe.example.com\u2800"),     # a Hangul filler, a blank Braille cell
+    ("陈\u200b静", "other@evil.example"),               # a zero-width space inside the name
+    ("陈静", "ｈｒ@xinghe.example.com"),                 # full-width letters in the address
+    ("陈静\u3000", "other@evil.example"),               # an ideographic space after it
+])
+def test_a_lookalike_padded_with_invisible_or_full_width_characters_is_refused(
+        tmp_path: Path, name: str, email: str):
+    """Red team: invisible fillers and full-width letters made a card that looks like HR's
+    pass the look-alike check; `keys list` showed the two the same."""
+    from workbench.core.display import visible
+
+    path = other_party(tmp_path, "hr")
+    keys.import_contact(path, fingerprint=keys.read_card(path).short)
+    fake_path = other_party(tmp_path, "impostor", name=name, email=email)
+    with pytest.raises(keys.LookalikeCard):
+        keys.import_contact(fake_path)
+    assert visible(name) != name or name == "陈静"  # what is shown gives the padding away

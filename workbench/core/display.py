@@ -8,6 +8,9 @@ import unicodedata
 # Cc: C0/C1 controls (ESC starts every ANSI sequence); Cf: format characters such as the
 # bidi overrides U+202E and U+2066-2069 and zero-width marks; Zl/Zp: line and paragraph breaks.
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
+# Letters and symbols that draw as nothing (Hangul fillers, the blank Braille cell, Khmer
+# inherent vowels, the Mongolian vowel separator): a name padded with one looks like the name.
+_BLANK_LOOKING = frozenset({0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x2800, 0x3164, 0xFFA0})
 
 
 def visible(text: object) -> str:
@@ -15,9 +18,23 @@ def visible(text: object) -> str:
     \\xNN or \\uNNNN, so it stays on one line and shows exactly what it holds."""
     out = []
     for char in str(text):
-        if unicodedata.category(char) in _HIDDEN:
+        if _hides(char):
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             out.append(char)
     return "".join(out)
+
+
+def _hides(char: str) -> bool:
+    category = unicodedata.category(char)
+    return (category in _HIDDEN or ord(char) in _BLANK_LOOKING
+            or (category == "Zs" and char != " "))
+
+
+def skeleton(text: str) -> str:
+    """What `text` looks like, for telling look-alikes apart: compatibility forms folded
+    (full-width "ｃ" is "c"), case folded, and every character that draws as nothing or as a
+    plain space dropped, so "陈静" padded with a Hangul filler is "陈静"."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if not _hides(c) and c != " ")

@@ -320,9 +320,12 @@ def import_contact(path: Path, replace: bool = False,
 def lookalikes(card: IdentityCard) -> list[IdentityCard]:
     """Known cards (own and contacts) with the name for the same role, or the email, of
     `card` but another key."""
+    from workbench.core.display import skeleton
+
+    name, email = skeleton(card.name), skeleton(card.email)
     return [c for c in (*own_identities(), *contacts()) if c.fingerprint != card.fingerprint
-            and ((c.role == card.role and c.name.casefold() == card.name.casefold())
-                 or (card.email and c.email.casefold() == card.email.casefold()))]
+            and ((c.role == card.role and skeleton(c.name) == name)
+                 or (email and skeleton(c.email) == email))]
 
 
 def _forget_contact(fingerprint: str) -> None:
