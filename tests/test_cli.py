@@ -176,6 +176,8 @@ def test_three_parties_keys_consent_and_ledger_from_the_command_line(
                          "--format", "json")
     assert code == 0, err
     assert json.loads(out)["decision"] == "given"
+    # The cards were imported without their fingerprints checked: the employee is told.
+    assert err.count("NOT VERIFIED") == 2 and "陈静" in err
     code, out, err = as_("employee", "consent", ws, "--request", request)
     assert code == 2 and "confirm with --yes" in err
     assert "撤回" in out  # the notice was shown before asking

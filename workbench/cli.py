@@ -787,12 +787,21 @@ def _consent(args: argparse.Namespace) -> int:
                 print(t("consent.nothing_recorded"))
                 return 1
         record, _notice = consent.record_decision(ws, terms, decision, employee, now, request)
+    _warn_unverified(record)
     if args.format == "json":
         _print_json(record)
     else:
         print(t(f"consent.recorded_{decision}", record=record["record_id"],
                 employee=employee.label(), delete_by=record["retention"]["delete_by"]))
     return 0
+
+
+def _warn_unverified(record: dict[str, Any] | None) -> None:
+    from workbench.core.package import consent
+
+    for name, fingerprint in consent.unverified_parties(record) if record else ():
+        print(t("consent.unverified-party", name=visible(name), fingerprint=fingerprint[:16]),
+              file=sys.stderr)
 
 
 def _require_delete_by(args: argparse.Namespace, base: dict[str, object]) -> None:
@@ -833,6 +842,9 @@ def _export(args: argparse.Namespace) -> int:
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     before = _stamp(args.out)
     with _open_workspace(args.dir) as ws:
+        from workbench.core.package import consent
+
+        _warn_unverified(consent.current_record(ws))
         try:
             result = call_with_progress(bundle.export, t("progress.export"),
                                         _progress_mode(args), ws, args.out, employee,

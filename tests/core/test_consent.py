@@ -254,3 +254,17 @@ def test_the_notice_says_sensitive_information_was_found_and_removed(parties, em
     assert "未发现敏感个人信息" not in zh and "均已涂黑" in zh and "财务状况；健康" in zh
     assert "None was found" not in en
     assert "was found (finances; health) and is redacted wherever it occurs" in en
+
+
+def test_hr_and_recipients_whose_cards_were_never_checked_are_named(parties, employee_ws):
+    """Red team: the command line sent a package to a recipient card that arrived by the wrong
+    channel without a word; the record's unchecked parties are named (CLI warns)."""
+    employee, hr, recipient = parties
+    with employee:
+        record, _ = consent.record_decision(employee_ws, terms(parties), "given", employee.card,
+                                            NOW)
+        assert consent.unverified_parties(record) == [
+            (hr.card.name, hr.card.fingerprint), (recipient.card.name, recipient.card.fingerprint)]
+        keys.verify_contact(hr.card.fingerprint, hr.card.short)
+        assert consent.unverified_parties(record) == [
+            (recipient.card.name, recipient.card.fingerprint)]

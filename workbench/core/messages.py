@@ -838,6 +838,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "records were removed outside the app; record a new decision",
         "当前生效的同意记录不是已签名账本中最新的决定：同意记录在本应用之外被删除；请重新作出决定"),
     "export.declined": ("the latest consent record declines consent", "最新的同意记录是拒绝"),
+    "consent.unverified-party": (
+        "warning: {name} ({fingerprint}) is NOT VERIFIED: the package is countersigned by or "
+        "encrypted to a card only as genuine as the way it reached you. Compare its "
+        "fingerprint with them by phone or in person (`workbench keys verify`).",
+        "警告：{name}（{fingerprint}）未核对：数据包由这张身份卡会签或加密给它，而它的真实性只取决于"
+        "它送到你手上的途径。请通过电话或当面与对方核对指纹（`workbench keys verify`）。"),
     "workspace.people-altered": (
         "The list of people this workspace knows was changed outside the app (someone was "
         "removed or edited): it is not trusted, so nothing was scanned or imported.",

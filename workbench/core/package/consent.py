@@ -547,6 +547,16 @@ def mark_withdrawn(ws: Any, record_id: str, at: str, signer: Signer,
     return True
 
 
+def unverified_parties(record: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(name, fingerprint) of the countersigner and each recipient of a consent record whose
+    card the user never checked with its owner: the package is encrypted to, and countersigned
+    by, cards only as genuine as the way they arrived."""
+    vouched = keys.verified_fingerprints()
+    parties = [record["countersigner"], *record["recipients"]]
+    return [(str(p["name"]), str(p["fingerprint"])) for p in parties
+            if p["fingerprint"] not in vouched]
+
+
 def current_record(ws: Any) -> dict[str, Any] | None:
     envelopes = ws.consent_envelopes()
     return record_of(envelopes[-1], keys.public_keys()) if envelopes else None
