@@ -842,9 +842,6 @@ def _export(args: argparse.Namespace) -> int:
     employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
     before = _stamp(args.out)
     with _open_workspace(args.dir) as ws:
-        from workbench.core.package import consent
-
-        _warn_unverified(consent.current_record(ws))
         try:
             result = call_with_progress(bundle.export, t("progress.export"),
                                         _progress_mode(args), ws, args.out, employee,
@@ -854,6 +851,11 @@ def _export(args: argparse.Namespace) -> int:
             if _stamp(args.out) not in (before, None):
                 raise Interrupted(t("interrupt.export_written", path=args.out)) from None
             raise Interrupted(t("interrupt.nothing_changed")) from None
+    with _open_workspace(args.dir) as ws:
+        from workbench.core.package import consent
+
+        # After the package is made, not before: a refusal stays one line.
+        _warn_unverified(consent.current_record(ws))
     print(t("export.done", files=result.files, path=result.path))
     print(t("export.package", package=result.package))
     print(t("export.next"))
