@@ -238,6 +238,12 @@ def test_ten_thousand_ordinary_messages_scan_in_under_a_second(recognizer: Secre
         "xapp-1-" * 20_000,
         "https://a:b@" * 10_000,
         "密码：" * 30_000,
+        # The rules that let a few words or a command line sit between cue and value.
+        "mysql -p " * 20_000,
+        "redis-cli x " * 20_000,
+        "password a b c d e f " * 10_000,
+        "密码是“" * 30_000,
+        "sshpass -x " * 20_000,
     ],
 )
 def test_long_adversarial_pastes_stay_linear(recognizer: SecretRecognizer, text: str):

@@ -3,7 +3,9 @@
 Speed (measured on the dev box, CPython 3.11, full `analyze()` call): a message without any
 trigger substring is rejected by the pre-check in ~1-2 µs; one that mentions e.g. "key"
 in prose costs ~11 µs; one carrying a password and a token ~35 µs. 10,000 mixed ordinary
-English/Chinese chat messages take ~26-36 ms. Every rule is linear in the text length.
+English/Chinese chat messages take ~26-36 ms. Every rule is linear in the text length: the
+rules that allow words between a cue and its value ("pw for the admin console: X", "mysql …
+-pX") bound how far they look.
 
 Token formats reuse detect-secrets' plugin regexes and helpers (denylist patterns, JWT validity,
 Shannon entropy). Only pure plugin attributes are used: `analyze_line` consults global settings
