@@ -238,6 +238,12 @@ def test_ten_thousand_ordinary_messages_scan_in_under_a_second(recognizer: Secre
         "xapp-1-" * 20_000,
         "https://a:b@" * 10_000,
         "密码：" * 30_000,
+        # The rules that let a few words or a command line sit between cue and value.
+        "mysql -p " * 20_000,
+        "redis-cli x " * 20_000,
+        "password a b c d e f " * 10_000,
+        "密码是“" * 30_000,
+        "sshpass -x " * 20_000,
     ],
 )
 def test_long_adversarial_pastes_stay_linear(recognizer: SecretRecognizer, text: str):
@@ -322,4 +328,86 @@ def test_finds_chat_phrasings_and_token_shapes(recognizer: SecretRecognizer, tex
     ],
 )
 def test_ignores_chat_phrasing_near_misses(recognizer: SecretRecognizer, text: str):
+    assert found(recognizer, text) == []
+
+
+# The red team's chat lines whose passwords reached an exported package in clear.
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        # A Chinese clause between the cue and the value.
+        ("跳板机 root 密码改成了 Hx9#kLm2pQ", "Hx9#kLm2pQ"),
+        ("密码就是我生日加名字 zhangwei0315", "zhangwei0315"),
+        ("密码发你了：Wz3&kQ8p", "Wz3&kQ8p"),
+        # Redis' password.
+        ("redis 的 auth 是 f8e7d6c5b4a39281", "f8e7d6c5b4a39281"),
+        ("requirepass foobared99", "foobared99"),
+        # A few words between an English cue and the value.
+        ("pw for the admin console: Zk8$mn2Lq", "Zk8$mn2Lq"),
+        ("password is same as before: Autumn#2023", "Autumn#2023"),
+        ("the password for prod is Winter2024!", "Winter2024!"),
+        ("new password → Gr33nT3a#", "Gr33nT3a#"),
+        ("login: admin, pass: S3cr3tPass!", "S3cr3tPass!"),
+        ("passcode: Ab12cd!", "Ab12cd!"),
+        ('the passphrase is "correct horse battery staple"', "correct horse battery staple"),
+        ("密码是“correct horse battery staple”", "correct horse battery staple"),
+        ("creds are admin / Vb6^yT1qW", "Vb6^yT1qW"),
+        # PINs: digits only, so only right after an explicit PIN cue.
+        ("my pin is 4821", "4821"),
+        ("PIN: 482193", "482193"),
+        ("PIN码 4821", "4821"),
+        ("PIN code: 0000", "0000"),
+        ("密码是4821", "4821"),
+        # Command lines.
+        ("mysql -uroot -pMyR00tPw!", "MyR00tPw!"),
+        ("mysql -u root --password=MyR00tPw!", "MyR00tPw!"),
+        ("mysqldump -h db -uroot -p'My Pw#1' pay > pay.sql", "My Pw#1"),
+        ("sshpass -p 'Jump#Host9' ssh ops@10.0.0.5", "Jump#Host9"),
+        ("redis-cli -h r1 -a S3cretRedis get k", "S3cretRedis"),
+    ],
+)
+def test_finds_red_team_password_phrasings(recognizer: SecretRecognizer, text: str, secret: str):
+    assert found(recognizer, text) == [secret]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the password policy is strict",
+        "password is required",
+        "reset your password here",
+        "the password for prod is in the vault",
+        "password for the admin console is in 1Password",
+        "passwords are rotated monthly: run the script",
+        'the password is "the usual one"',
+        'password is "required"',
+        "密码是什么？",
+        "密码发你了，查收",
+        "密码管理器用 1Password",
+        "密码有效期 90days",
+        "密码错误3次被锁",
+        "pin is in the drawer",
+        "the pin is 2024-06-11",
+        "GPIO pin 13 is high",
+        "shipping pin 1234",
+        "the spin is 4821 rpm",
+        "my pin is 12",
+        "the pass: yes we passed",
+        "pass: 3 of 4 tests",
+        "pass: 10/12 tests",
+        "pw reset link: https://example.com/r?t=abc123",
+        "auth is handled by ldap",
+        "OAuth: client9876xyz",
+        "author: li9876lei",
+        "docker run -p 8080:80 nginx",
+        "ssh -p 2222 ops@10.0.0.5",
+        "mysql -u root -p",
+        "mysql -h db-prod -u root -p mydb",
+        "mysql -p$MYSQL_PWD",
+        'sshpass -p "$SSHPASS" ssh ops@10.0.0.5',
+        "creds are in 1password",
+        "We passed the review, shipping on Friday.",
+    ],
+)
+def test_ignores_red_team_near_misses(recognizer: SecretRecognizer, text: str):
     assert found(recognizer, text) == []

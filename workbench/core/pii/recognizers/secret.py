@@ -3,7 +3,9 @@
 Speed (measured on the dev box, CPython 3.11, full `analyze()` call): a message without any
 trigger substring is rejected by the pre-check in ~1-2 µs; one that mentions e.g. "key"
 in prose costs ~11 µs; one carrying a password and a token ~35 µs. 10,000 mixed ordinary
-English/Chinese chat messages take ~26-36 ms. Every rule is linear in the text length.
+English/Chinese chat messages take ~26-36 ms. Every rule is linear in the text length: the
+rules that allow words between a cue and its value ("pw for the admin console: X", "mysql …
+-pX") bound how far they look.
 
 Token formats reuse detect-secrets' plugin regexes and helpers (denylist patterns, JWT validity,
 Shannon entropy). Only pure plugin attributes are used: `analyze_line` consults global settings
@@ -160,6 +162,7 @@ _TRIGGERS = (
     "key", "token", "secret", "aws", "passw", "passphrase", "pw", "akia", "asia", "abia",
     "ltai", "akid",
     "cred", "login", "账号密码", "用户名密码", "账密",
+    "pass:", "pass：", "pass=", "passcode", "mysql", "mariadb", "sshpass", "requirepass",
     "acca", "a3t", "xox", "aiza", "eyj", "hooks.slack", "gr1348941", "sg.",
     "口令", "密码", "密碼", "密钥", "秘钥", "密匙", "令牌",
 )
@@ -168,7 +171,7 @@ _UNDERSCORE_TRIGGERS = (
 )
 _DASH_TRIGGERS = (
     "sk-", "xapp-", "glpat-", "gldt-", "glft-", "glsoat-", "glrt-", "glcbt-", "glimt-", "glptt-",
-    "glagent-", "gloas-", "k-live-", "pypi-", "sq0csp-", "-us",
+    "glagent-", "gloas-", "k-live-", "pypi-", "sq0csp-", "-us", "redis-cli",
 )
 _GATED_TRIGGERS = (("", _TRIGGERS), ("_", _UNDERSCORE_TRIGGERS), ("-", _DASH_TRIGGERS))
 # A Telegram bot token has no fixed prefix: "123456789:AA…".
@@ -217,6 +220,11 @@ class SecretRecognizer(EntityRecognizer):
                         return True
         if ":" in text and _TELEGRAM_HINT.search(text):
             return True
+        # "pin" and "auth" are inside common words (shipping, author); probe the rule itself.
+        if "pin" in lowered and _PIN.search(text):
+            return True
+        if "auth" in lowered and _AUTH.search(text):
+            return True
         return "://" in text and "@" in text  # basic auth in a URL
 
     @staticmethod
@@ -233,6 +241,7 @@ class SecretRecognizer(EntityRecognizer):
             for match in _CONNECTION_STRING.finditer(text):
                 yield match.start("value"), match.end("value"), 0.9
         yield from _assignments(text)
+        yield from _commands(text)
         yield from _passwords(text)
         yield from _named_keys(text)
         yield from _high_entropy(text)
@@ -268,7 +277,8 @@ def _assignments(text: str) -> Iterator[tuple[int, int, float]]:
 
 # "creds admin / X", "账号密码 admin/X": the value after the slash is the password.
 _CREDENTIAL_PAIR = re.compile(
-    r"(?:(?<![A-Za-z])(?i:creds?|credentials|login)|账号密码|用户名密码|账密)[ \t]*[:：]?[ \t]*"
+    r"(?:(?<![A-Za-z])(?i:creds?|credentials|login)|账号密码|用户名密码|账密)"
+    r"(?:[ \t]+(?i:are|is|were|was)(?![A-Za-z]))?[ \t]*(?:[:：=]|是|为)?[ \t]*"
     rf"[^\s/]{{1,64}}[ \t]*/[ \t]*(?P<value>{_VALUE})"
 )
 # "…the password is still the default. New one: X" — only where a password is talked about.
@@ -278,7 +288,87 @@ _NEW_ONE = re.compile(
 )
 
 
+# Characters of a chat-pasted value, and the same value demanded to carry a letter and a
+# digit or symbol. Checked inside the regex, not after it, so "password is same as before:
+# X" backtracks past the word "same" to the colon instead of giving up on the match.
+_VCH = r"[^\s\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+_CUED_VALUE = (
+    rf"[\"'`]?(?=[\"'`]?{_VCH}{{0,64}}?[A-Za-z])(?=[\"'`]?{_VCH}{{0,64}}?[0-9!@#$%^&*_+=~?])"
+    rf"(?P<value>{_VCH}+)"
+)
+# "pw for the admin console: X", "password is same as before: X", "the password for prod is
+# X", "new password → X", "login: admin, pass: X". A few words may sit between the cue and
+# its value; they stop at sentence punctuation so the cue cannot reach a later sentence.
+# A bare "pass" (passed, pass the ball) only counts right before ":" or "=".
+_PASSWORD_CUE = re.compile(
+    r"(?<![A-Za-z])(?:(?i:pass(?:word|wd|phrase|code)s?|pwd|pw)(?![A-Za-z])"
+    r"(?:[ \t]+[^\s:：=→.,;!?。，；！？\"'`]{1,24}){0,6}?"
+    r"(?:[ \t]*(?:[:：=→]|->|=>)|[ \t]+(?i:is|was|are)(?:[ \t]*[:：])?)"
+    r"|(?i:pass)[ \t]*[:：=])[ \t]*" + _CUED_VALUE
+)
+# 'the passphrase is "correct horse battery staple"': a quoted phrase is kept whole.
+_QUOTED_PASSPHRASE = re.compile(
+    r"(?:(?<![A-Za-z])(?i:pass(?:word|phrase)|pwd)(?![A-Za-z])|密码|密碼|口令)"
+    r"(?:[ \t]+(?i:is|was)|[ \t]*(?:[:：=]|是|为|為))?[ \t]*"
+    r"[\"“'「](?P<value>[^\"”'」\n]{3,128})[\"”'」]"
+)
+# Words a quoted phrase starts with when it describes the password instead of being one.
+_PHRASE_STOPWORDS = frozenset(
+    {"the", "a", "an", "not", "same", "your", "my", "our", "in", "on", "at", "still", "too"}
+)
+# "密码就是我生日加名字 X", "密码发你了：X", "密码改成了 X": a short Chinese clause between the
+# cue and an ASCII value.
+_ZH_PASSWORD = re.compile(
+    r"(?:密码|密碼|口令)(?P<filler>[\u4e00-\u9fff]{1,12})[ \t]*(?:[:：=]|→)?[ \t]*[\"'`“‘]?"
+    r"(?P<value>[!-~]{6,128})"
+)
+# A clause about passwords in general, not one password: "密码管理器用 1Password".
+_ZH_GENERAL = ("学", "管理", "策略", "规则", "长度", "强度", "要求", "格式", "字段", "器", "位数",
+               "复杂度", "规范")
+# "90days", "12chars": a quantity and its unit, not a password.
+_QUANTITY = re.compile(r"\d+[A-Za-z]{1,7}")
+# "my pin is 4821", "PIN: 482193", "PIN码 4821": 4-8 digits right after an explicit PIN cue.
+_PIN = re.compile(
+    r"(?<![A-Za-z])(?i:pin)(?:[ \t]*(?i:code|number))?(?![A-Za-z])"
+    r"(?:[ \t]+(?i:is|was)[ \t]*[:：]?[ \t]*|[ \t]*(?:[:：=]|是|为|為)[ \t]*|[ \t]*码[ \t]*"
+    r"(?:[:：=]|是|为|為)?[ \t]*)"
+    r"(?P<value>\d{4,8})(?![0-9A-Za-z]|[.:/-]\d)"
+)
+# "redis 的 auth 是 X", "requirepass X": Redis' password settings.
+_AUTH = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?i:auth)(?![A-Za-z])"
+    r"(?:[ \t]+(?i:is|was)[ \t]+|[ \t]*(?:[:：=]|是|为|為)[ \t]*)"
+    r"|(?i:requirepass|masterauth)(?:[ \t]*[:：=][ \t]*|[ \t]+))"
+    rf"[\"'`]?(?P<value>{_VCH}{{8,256}})"
+)
+
+
+def _password_like(value: str, min_len: int = 6) -> bool:
+    """Long enough, a letter and a digit or symbol, and not a reference, URL, e-mail address,
+    path, version or quantity."""
+    return (
+        min_len <= len(value) <= 128
+        and any(c.isalpha() for c in value)
+        and _PASSWORDISH.search(value) is not None
+        and not value.startswith(_REFERENCES)
+        and "://" not in value
+        and _EMAIL.fullmatch(value) is None
+        and _PATH_START.match(value) is None
+        and _VERSION.fullmatch(value) is None
+        and _QUANTITY.fullmatch(value) is None
+    )
+
+
 def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
+    # First: the prose rule below would stop a quoted phrase at its first space.
+    for match in _QUOTED_PASSPHRASE.finditer(text):
+        value = match.group("value").strip()
+        words = value.split()
+        if (len(words) >= 3 and words[0].lower() not in _PHRASE_STOPWORDS) or (
+            len(words) == 1 and _password_like(value, 4)
+        ):
+            start = match.start("value") + match.group("value").index(value)
+            yield start, start + len(value), 0.85
     for match in _PASSWORD.finditer(text):
         # "Password=X;Database=pay": a connection string's next field is not the password.
         value = _NEXT_FIELD.split(match.group("value"), 1)[0].rstrip(_TRAILING)
@@ -296,6 +386,52 @@ def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
             if len(value) >= 4 and _PASSWORDISH.search(value):
                 start = match.start("value")
                 yield start, start + len(value), 0.85
+    for match in _PASSWORD_CUE.finditer(text):
+        value = _NEXT_FIELD.split(match.group("value"), 1)[0].rstrip(_TRAILING)
+        if _password_like(value):
+            start = match.start("value")
+            yield start, start + len(value), 0.85
+    if "密" in text or "口令" in text:
+        for match in _ZH_PASSWORD.finditer(text):
+            value = match.group("value").rstrip(_TRAILING)
+            filler = match.group("filler")
+            if _password_like(value) and not any(word in filler for word in _ZH_GENERAL):
+                start = match.start("value")
+                yield start, start + len(value), 0.85
+    lowered = text.lower()
+    if "pin" in lowered:
+        for match in _PIN.finditer(text):
+            yield match.start("value"), match.end("value"), 0.85
+    if "auth" in lowered or "requirepass" in lowered:
+        for match in _AUTH.finditer(text):
+            value = match.group("value").rstrip(_TRAILING)
+            if _credential_like(value):
+                start = match.start("value")
+                yield start, start + len(value), 0.85
+
+
+# Command lines with the password as an argument: "mysql -uroot -pX" (attached: a bare "-p"
+# prompts for it, and "-p 8080" elsewhere is a port), "sshpass -p 'X' ssh …", "redis-cli -a X".
+_ARGUMENT = r"(?P<value>'[^'\n]+'|\"[^\"\n]+\"|[^\s'\"]+)"
+_COMMANDS = (
+    re.compile(
+        r"(?<![A-Za-z0-9_-])(?:mysql(?:dump|admin|sh|import|check)?|mariadb(?:-dump|-admin)?)"
+        r"(?![A-Za-z0-9_-])[^\n|;&]{0,256}?(?<!\S)-p" + _ARGUMENT
+    ),
+    re.compile(r"(?<![A-Za-z0-9_-])sshpass(?:[ \t]+-[A-Za-z]+)*?[ \t]+-p[ \t]*" + _ARGUMENT),
+    re.compile(r"(?<![A-Za-z0-9_-])redis-cli(?:[ \t]+[^\s|;&]+){0,8}?[ \t]+-a[ \t]+" + _ARGUMENT),
+)
+
+
+def _commands(text: str) -> Iterator[tuple[int, int, float]]:
+    for pattern in _COMMANDS:
+        for match in pattern.finditer(text):
+            start, end = match.span("value")
+            if text[start] in "'\"":
+                start, end = start + 1, end - 1
+            value = text[start:end]
+            if len(value) >= 3 and not value.startswith(_REFERENCES):
+                yield start, end, 0.9
 
 
 _NEXT_FIELD = re.compile(r";(?=[A-Za-z ]+=)")
