@@ -58,3 +58,23 @@ def test_unsupported_file_is_refused_by_name(tmp_path: Path):
     path.write_bytes(b"MZ")
     with pytest.raises(ImportFailed, match=r"'\.exe' files are not supported"):
         extract_one(path)
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".pptx"])
+def test_a_zip_that_asks_for_an_unknown_zip_version_is_refused_not_a_crash(tmp_path: Path,
+                                                                            suffix: str):
+    """Found by the fuzzer: zipfile raises NotImplementedError ("zip file version 8.4") for
+    a version or method it cannot read; that is a damaged file, said in one line."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<x/>")
+    data = bytearray(buffer.getvalue())
+    data[4] = 84  # version needed to extract, local header
+    data[data.find(b"PK\x01\x02") + 6] = 84  # and central directory
+    path = tmp_path / f"odd{suffix}"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportFailed):
+        extract_one(path)

@@ -44,10 +44,14 @@ def _text_segments(decoded: DecodedText) -> tuple[Segment, ...]:
 
 def docx_images(data: bytes) -> list[tuple[str, bytes]]:
     """(name, bytes) of every picture inside a Word document."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return [(Path(name).name, archive.read(name)) for name in archive.namelist()
-                if name.startswith("word/media/")
-                and Path(name).suffix.lower() in {".png", ".jpg", ".jpeg"}]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [(Path(name).name, archive.read(name)) for name in archive.namelist()
+                    if name.startswith("word/media/")
+                    and Path(name).suffix.lower() in {".png", ".jpg", ".jpeg"}]
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, KeyError,
+            zlib.error):
+        return []
 
 
 def pdf_images(data: bytes) -> list[tuple[str, bytes]]:
@@ -114,7 +118,8 @@ def _refuse_zip_bomb(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+        # NotImplementedError: zipfile's word for a version or method it cannot read.
         raise ExtractionError(f"it is a damaged zip archive ({exc})") from exc
     if expanded > MAX_EXPANDED_BYTES or expanded > MAX_EXPANSION * max(len(data), 1):
         raise ExtractionError(f"it would expand to {expanded // (1 << 20)} MB from "
@@ -142,7 +147,8 @@ def extract_docx(data: bytes) -> tuple[Segment, ...]:
             elif isinstance(block, Table):
                 lines.extend(_table_rows(block))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
-            EOFError, OSError, AttributeError, IndexError, TypeError) as exc:
+            EOFError, OSError, AttributeError, IndexError, TypeError,
+            NotImplementedError) as exc:
         raise ExtractionError(f"it is not a readable Word document ({exc})") from exc
     except Exception as exc:  # lxml's XMLSyntaxError and kin
         raise ExtractionError(f"it is a damaged Word document ({type(exc).__name__})") from exc
