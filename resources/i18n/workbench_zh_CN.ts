@@ -222,61 +222,6 @@
     </message>
 </context>
 <context>
-    <name>Categories</name>
-    <message>
-        <source>Chat messages</source>
-        <translation>聊天消息</translation>
-    </message>
-    <message>
-        <source>Emails</source>
-        <translation>邮件</translation>
-    </message>
-    <message>
-        <source>Email attachments</source>
-        <translation>邮件附件</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <source>Images</source>
-        <translation>图片</translation>
-    </message>
-    <message>
-        <source>Skill files</source>
-        <translation>技能文件</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>健康</translation>
-    </message>
-    <message>
-        <source>Financial situation</source>
-        <translation>财务状况</translation>
-    </message>
-    <message>
-        <source>Religion or beliefs</source>
-        <translation>宗教信仰</translation>
-    </message>
-    <message>
-        <source>Biometric data</source>
-        <translation>生物识别信息</translation>
-    </message>
-    <message>
-        <source>Whereabouts</source>
-        <translation>行踪</translation>
-    </message>
-    <message>
-        <source>Information about minors</source>
-        <translation>未成年人信息</translation>
-    </message>
-    <message>
-        <source>Sex life</source>
-        <translation>性生活</translation>
-    </message>
-</context>
-<context>
     <name>ConfirmContactDialog</name>
     <message>
         <source>Check the fingerprint</source>

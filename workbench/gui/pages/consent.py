@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -50,23 +50,9 @@ TERMS, NOTICE, SUMMARY, DECISION = range(4)
 
 
 def category_label(name: str) -> str:
-    """Plain words for the core's data and sensitive category names."""
-    labels = {
-        "chat-messages": QCoreApplication.translate("Categories", "Chat messages"),
-        "emails": QCoreApplication.translate("Categories", "Emails"),
-        "email-attachments": QCoreApplication.translate("Categories", "Email attachments"),
-        "documents": QCoreApplication.translate("Categories", "Documents"),
-        "images": QCoreApplication.translate("Categories", "Images"),
-        "skill-files": QCoreApplication.translate("Categories", "Skill files"),
-        "health": QCoreApplication.translate("Categories", "Health"),
-        "financial": QCoreApplication.translate("Categories", "Financial situation"),
-        "religion": QCoreApplication.translate("Categories", "Religion or beliefs"),
-        "biometric": QCoreApplication.translate("Categories", "Biometric data"),
-        "whereabouts": QCoreApplication.translate("Categories", "Whereabouts"),
-        "minor": QCoreApplication.translate("Categories", "Information about minors"),
-        "sex_life": QCoreApplication.translate("Categories", "Sex life"),
-    }
-    return labels.get(name, name)
+    """Plain words for the core's data and sensitive category names (the core's catalogue)."""
+    group = "sensitive" if name in consent.SENSITIVE_CATEGORIES else "data"
+    return messages.label(group, name)
 
 
 def to_qdate(value: date) -> QDate:
