@@ -141,34 +141,18 @@ class EnglishLeft:
 def demo(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The demo's parties and material: one workspace scanned and not yet decided, one
     consented, reviewed and exported (built once: scanning takes a while)."""
-    from workbench.core.demo import (
-        as_party,
-        build_demo_workspace,
-        create_parties,
-        request_and_give_consent,
-        reset,
-        scan_demo_workspace,
-    )
-    from workbench.core.package import bundle
-    from workbench.core.review import decisions as review
-    from workbench.core.workspace import Workspace
+    import importlib.util
 
-    root = tmp_path_factory.mktemp("zh-demo")
-    say = lambda line: None  # noqa: E731
-    fresh = reset(root / "fresh")
-    create_parties(fresh, say)
-    build_demo_workspace(fresh, say)
-    scan_demo_workspace(fresh, say)
-    done = reset(root / "done")
-    cards = create_parties(done, say)
-    build_demo_workspace(done, say)
-    scan_demo_workspace(done, say)
-    request_and_give_consent(done, cards, say)
-    with as_party(done, "employee"), Workspace.open(done.workspace) as ws:
-        review.auto_review(ws)
-        for item in review.unresolved(ws):
-            review.approve(ws, item.artifact_id)
-        bundle.export(ws, done.root / "handover.cwpkg", cards["employee"], datetime.now(UTC))
+    from workbench.core.demo import as_party
+    from workbench.core.package import bundle
+
+    # The same two workspaces the screenshot script builds: one way to build them.
+    spec = importlib.util.spec_from_file_location(
+        "screenshots", Path(__file__).resolve().parents[2] / "packaging" / "screenshots.py")
+    assert spec is not None and spec.loader is not None
+    screenshots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(screenshots)
+    fresh, done = screenshots.prepare(tmp_path_factory.mktemp("zh-demo"))
     with as_party(done, "hr"):
         from workbench.core.trust import keys
 
