@@ -364,6 +364,10 @@ def test_ignores_chat_phrasing_near_misses(recognizer: SecretRecognizer, text: s
         ("mysqldump -h db -uroot -p'My Pw#1' pay > pay.sql", "My Pw#1"),
         ("sshpass -p 'Jump#Host9' ssh ops@10.0.0.5", "Jump#Host9"),
         ("redis-cli -h r1 -a S3cretRedis get k", "S3cretRedis"),
+        # pointer words only count when they start a sentence: a one-word value stays secret
+        ("password: see", "see"),
+        ("password: ask", "ask"),
+        ("password: sent2you", "sent2you"),
     ],
 )
 def test_finds_red_team_password_phrasings(recognizer: SecretRecognizer, text: str, secret: str):
@@ -407,6 +411,11 @@ def test_finds_red_team_password_phrasings(recognizer: SecretRecognizer, text: s
         'sshpass -p "$SSHPASS" ssh ops@10.0.0.5',
         "creds are in 1password",
         "We passed the review, shipping on Friday.",
+        "password: see the wiki",
+        "pw: ask me on Slack",
+        "password: same as the staging one",
+        "password: none",
+        "Password = TBD",
     ],
 )
 def test_ignores_red_team_near_misses(recognizer: SecretRecognizer, text: str):

@@ -138,6 +138,15 @@ _PASSWORD = re.compile(
 )
 # Sentence punctuation after a prose password is not part of it ("…password Xh#2024!root.").
 _TRAILING = ".,;:\"'`)]}>"
+# "password: see the wiki", "pw: ask me", "密码: same as before": after the cue, a word that
+# points elsewhere and starts a sentence is not the password. Only these words, and only when
+# more words follow (or it is "none"/"tbd" alone), so "password: hunter2" still counts.
+_POINTERS = frozenset({
+    "see", "ask", "check", "same", "sent", "in", "on", "at", "the", "via", "from", "below",
+    "above", "attached", "unchanged", "none", "tbd", "pending", "dm", "ping",
+})
+_POINTER_ALONE = frozenset({"none", "tbd", "pending", "unchanged"})
+_NEXT_WORD = re.compile(r"[ \t]+[A-Za-z]")
 # A bare "password X" only counts when X looks like a password, not an English word.
 _PASSWORDISH = re.compile(r"\d|[!@#$%^&*_+=~?](?=.)")
 
@@ -359,6 +368,13 @@ def _password_like(value: str, min_len: int = 6) -> bool:
     )
 
 
+def _points_elsewhere(value: str, text: str, end: int) -> bool:
+    word = value.lower()
+    if word not in _POINTERS:
+        return False
+    return word in _POINTER_ALONE or _NEXT_WORD.match(text, end) is not None
+
+
 def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
     # First: the prose rule below would stop a quoted phrase at its first space.
     for match in _QUOTED_PASSPHRASE.finditer(text):
@@ -375,6 +391,8 @@ def _passwords(text: str) -> Iterator[tuple[int, int, float]]:
         if not value:
             continue
         if match.group("sep") is None and (len(value) < 4 or not _PASSWORDISH.search(value)):
+            continue
+        if _points_elsewhere(value, text, match.start("value") + len(value)):
             continue
         start = match.start("value")
         yield start, start + len(value), 0.9
