@@ -123,7 +123,7 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
                                         artifact.started_at, artifact.ended_at))
             continue
         redacted = redact_artifact(artifact, findings.get(artifact.id, []), context)
-        day = _day(artifact.started_at)
+        day = _day(redacted.started_at)
         if kind is ArtifactKind.CHAT:
             counters["chat"] += 1
             path = f"references/chats/{day or 'undated'}-chat-{counters['chat']:03d}.md"
@@ -149,8 +149,8 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
             text = document_markdown(redacted)
         (root / path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         (root / path).write_text(text, encoding="utf-8")
-        references.append(Reference(path, kind.value, redacted.title, artifact.started_at,
-                                     artifact.ended_at, digest_out=redacted.digest))
+        references.append(Reference(path, kind.value, redacted.title, redacted.started_at,
+                                     redacted.ended_at, digest_out=redacted.digest))
     _add_topics(root, references)
     return references
 

@@ -28,6 +28,7 @@ import rfc8785
 from workbench.core.pii.parties import normalise
 from workbench.core.pii.pseudonyms import alias
 from workbench.core.pii.script import dominant_language
+from workbench.core.review.dates import names_day
 from workbench.core.review.scan import segment_spans, title_span
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 
@@ -462,10 +463,20 @@ def redact_artifact(artifact: ArtifactRow, findings: list[StoredFinding],
         span = title_span(artifact)
         title = (_redacted_span(span[1], span[0], findings, context, language) if span
                  else sweep_text(artifact.title, context, language))
+    # A day the employee redacted in the text must not leave by the item's own dates, nor by
+    # the title the importer wrote from them ("Chat with … · 2016-08-06").
+    day_redacted = any(f.decision == REDACT and (names_day(f.value, artifact.started_at)
+                                                 or names_day(f.value, artifact.ended_at))
+                       for f in findings)
+    if day_redacted:
+        for stamp in (artifact.started_at, artifact.ended_at):
+            if stamp and len(stamp) >= 10:
+                title = title.replace(stamp[:10], placeholder(MANUAL, language))
     return RedactedArtifact(
         id=artifact.id, kind=artifact.kind.value,
         title=title, language=language,
-        started_at=artifact.started_at, ended_at=artifact.ended_at,
+        started_at=None if day_redacted else artifact.started_at,
+        ended_at=None if day_redacted else artifact.ended_at,
         segments=tuple(segments), counts=counts,
     )
 
