@@ -64,3 +64,12 @@ def jieba_posseg() -> Callable[[str], Iterator[tuple[str, str]]]:
             yield pair.word, pair.flag
 
     return cut
+
+
+def jieba_frequency(word: str) -> int | None:
+    """How often jieba's dictionary has seen `word` (None when it is not a dictionary word)."""
+    jieba_posseg()  # initialises jieba with the app's cache folder
+    import jieba
+
+    frequency = jieba.get_FREQ(word)
+    return int(frequency) if frequency is not None else None

@@ -54,3 +54,15 @@ def test_longer_known_name_wins():
     r = recognizer(ZHANG, KnownPerson("p:zwm", names=("张伟明",)))
     (found,) = r.analyze("张伟明来了", [])
     assert found.recognition_metadata["person_key"] == "p:zwm"
+
+
+def test_given_name_of_a_known_three_character_name():
+    r = recognizer(KnownPerson("p:wjg", names=("王建国",)), KnownPerson("p:zwm", names=("张伟明",)),
+                   KnownPerson("p:oy", names=("欧阳海燕",)))
+    assert [v for _, v in spans(r, "建国，明天来一下")] == ["建国"]
+    assert [v for _, v in spans(r, "我跟建国说了")] == ["建国"]
+    assert [v for _, v in spans(r, "伟明在开会，海燕也在")] == ["伟明", "海燕"]
+    assert [v for _, v in spans(r, "王建国到了")] == ["王建国"]
+    # 建国 is also an everyday word: inside a run of hanzi it is not the colleague.
+    assert spans(r, "新中国建国以来") == []
+    assert spans(r, "建国初期的政策") == []

@@ -9,6 +9,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from workbench.core.pii.chinese import COMPOUND_SURNAMES, jieba_frequency
 from workbench.core.pii.people import KnownPerson, pinyin_forms
 from workbench.core.pii.recognizers.base import result
 
@@ -38,6 +39,26 @@ def _digits_regex(value: str) -> str | None:
 
 _ADDRESS = re.compile(r"[^@\s]+@[^@\s]+")
 
+# Colleagues call 王建国 "建国". A given name that is also an everyday word (建国 "founding of
+# the nation", 平安, 和平) counts only where a name stands: not inside a run of hanzi, or
+# after a verb that takes a person and before one a person says.
+_COMMON_WORD_FREQUENCY = 1000
+_BEFORE_A_NAME = "跟和找问给让叫请"
+_AFTER_A_NAME = "说讲问你您哥姐呢吗啊呀吧"
+
+
+def _given_name_regex(name: str) -> str | None:
+    """The two-character given name of a three-character name (or of a four-character one
+    with a compound surname), with the guard above when it is a common word."""
+    surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    given = name[surname:]
+    if len(given) != 2:
+        return None
+    if (jieba_frequency(given) or 0) < _COMMON_WORD_FREQUENCY:
+        return rf"(?<!{re.escape(name[:surname])}){re.escape(given)}"
+    return (rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_BEFORE_A_NAME}])){re.escape(given)}"
+            rf"(?=[^\u4e00-\u9fff]|[{_AFTER_A_NAME}]|$)")
+
 
 class KnownPeopleRecognizer(EntityRecognizer):
     """One alternation per kind of identifier, longest first, so "张伟明" (someone else, when
@@ -63,6 +84,9 @@ class KnownPeopleRecognizer(EntityRecognizer):
                 name = name.strip()
                 if _HAN_NAME.match(name):
                     case_exact.append((re.escape(name), "PERSON", 0.85, person))
+                    given = _given_name_regex(name)
+                    if given is not None:
+                        case_exact.append((given, "PERSON", 0.6, person))
                     for form in pinyin_forms(name):
                         case_free.append((_latin_regex(form), "PERSON", 0.8, person))
                 elif _LATIN_NAME.match(name) and len(name) >= 3:
