@@ -876,6 +876,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.new-kind": ("a new kind of material: {value}", "新增了一类材料：{value}"),
     "export.new-sensitive": ("a new sensitive category: {value}", "新增了一类敏感信息：{value}"),
     "export.refused": ("Cannot export: {0}.", "无法导出：{0}。"),
+    # svc-export: what blocks an export, as services/exporting.py names it
+    "export.no-identity": (
+        "there is no employee identity here to sign the package yet: create one (Keys & "
+        "contacts, or `workbench keys new --role employee`)",
+        "这里还没有可以签署数据包的员工身份：请先创建一个（“密钥与联系人”页面，或 "
+        "`workbench keys new --role employee`）"),
+    "export.identity": ("the identity that would sign the package cannot be chosen: {reason}",
+                        "无法确定由哪个身份签署数据包：{reason}"),
+    "export.consent-unreadable": ("the consent in force cannot be read: {reason}",
+                                  "无法读取现行的同意记录：{reason}"),
+    # end svc-export
     # a package's checks (bundle.Check): the title by the check's name, the detail by reason
     "check.title.employee-signature": ("Employee signature", "员工签名"),
     "check.title.hr-countersignature": ("HR countersignature", "HR 会签"),

@@ -468,6 +468,14 @@ def kept_sensitive(ws: Any, approved: set[str]) -> list[str]:
                    and f.artifact_id in approved})
 
 
+def holding_sensitive(ws: Any, approved: set[str], categories: list[str]) -> tuple[str, ...]:
+    """The approved artifacts that keep sensitive information of these categories."""
+    wanted = {"SENSITIVE_" + c.upper() for c in categories}
+    return tuple(sorted({f.artifact_id for f in ws.findings()
+                         if f.entity in wanted and f.decision == "keep"
+                         and f.artifact_id in approved}))
+
+
 @dataclass(frozen=True)
 class MaterialChange:
     """Something about the material that the consent record did not cover (PIPL Art. 14)."""
