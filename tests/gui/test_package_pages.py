@@ -19,6 +19,7 @@ from workbench.core.paths import using_home
 from workbench.core.pii.profile import SelfProfile
 from workbench.core.review import decisions as review
 from workbench.core.review import scan
+from workbench.core.services import exporting
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.pages.countersign import CountersignPage, group4
@@ -353,7 +354,7 @@ def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbo
         page.refresh()
         qtbot.waitUntil(lambda: not page.checking, timeout=WAIT)
     assert page.stack.currentIndex() == 1
-    codes = {b.code for b in page.blockers if isinstance(b, bundle.ExportBlocker)}
+    codes = {b.code for b in page.blockers if isinstance(b, exporting.Blocker)}
     assert {"withdrawn", "artifact"} <= codes
     shown = " ".join(label.text() for label in page.blockers_box.findChildren(QLabel))
     assert "Consent was withdrawn on" in shown and "edited outside the app" in shown
