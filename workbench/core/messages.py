@@ -886,6 +886,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "无法确定由哪个身份签署数据包：{reason}"),
     "export.consent-unreadable": ("the consent in force cannot be read: {reason}",
                                   "无法读取现行的同意记录：{reason}"),
+    "consent.force-with-request": ("--force goes with `consent request --out`.",
+                                   "--force 只能与 `consent request --out` 一起使用。"),
+    "consent.request-needs-out": ("Give the request file to write with --out.",
+                                  "请用 --out 给出要写入的请求文件。"),
+    "consent.needs-delete-by": (
+        "Give the date by which the recipients must delete the material: --delete-by "
+        "YYYY-MM-DD (or \"delete_by\" in the terms file).",
+        "请给出接收方必须删除材料的日期：--delete-by YYYY-MM-DD（或在条款文件中写 "
+        "\"delete_by\"）。"),
     # end svc-export
     # a package's checks (bundle.Check): the title by the check's name, the detail by reason
     "check.title.employee-signature": ("Employee signature", "员工签名"),
