@@ -154,17 +154,16 @@ def export_blockers(ws: Any, now: datetime,
     approved = {i for i, state in states if state == ArtifactState.APPROVED}
     if not approved:
         problems.append(ExportBlocker("no-approved", "no artifact is approved", ("review",)))
-    envelopes = ws.consent_envelopes()
-    if not envelopes:
-        problems.append(ExportBlocker("no-consent", "there is no consent record yet"))
-        return problems
     try:
-        record = consent.record_of(envelopes[-1], keys.public_keys())
+        record = consent.current_record(ws)
     except WorkbenchError as exc:
         # Refused all the same, but named among the other reasons rather than instead of them.
         problems.append(ExportBlocker(
             "consent-unreadable", f"the consent in force cannot be read: {exc.message}",
             params={"error": exc.code, "args": exc.params, "text": exc.message}))
+        return problems
+    if record is None:
+        problems.append(ExportBlocker("no-consent", "there is no consent record yet"))
         return problems
     problems.extend(_consent_blockers(ws, record, approved, now))
     if signer is not None:
@@ -276,7 +275,8 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
                  logs.codes(p.code for p in problems))
         reasons = Joined(tuple(p.as_message() for p in problems))
         raise coded(RefusedError, "export.refused", reasons)
-    record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
+    record = consent.current_record(ws)
+    assert record is not None  # "no-consent" would have refused the export above
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))

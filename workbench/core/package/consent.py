@@ -566,6 +566,8 @@ def unverified_parties(record: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def current_record(ws: Any) -> dict[str, Any] | None:
+    """The latest signed record of the workspace, verified against its principal's key
+    (ConsentError when it does not verify); None when nothing was decided yet."""
     envelopes = ws.consent_envelopes()
     return record_of(envelopes[-1], keys.public_keys()) if envelopes else None
 

@@ -110,10 +110,9 @@ def current_record(workspace: WorkspaceRef) -> CurrentConsent | None:
     """The consent in force in this workspace (None: nothing was decided yet). A record whose
     signature does not hold is refused (ConsentError), never shown as if it did."""
     with opened(workspace) as ws:
-        envelopes = ws.consent_envelopes()
-        if not envelopes:
+        record = consent.current_record(ws)
+        if record is None:
             return None
-        record = consent.record_of(envelopes[-1], keys.public_keys())
         return CurrentConsent.of(record, consent.withdrawn_at(ws, record["record_id"]))
 
 
