@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from workbench.core.package.bundle import Check
-    from workbench.core.package.consent import ConsentTerms
+    from workbench.core.services.consenting import ConsentTerms, CurrentConsent
     from workbench.core.workspace import Workspace
 
 
@@ -539,11 +539,11 @@ def _review(args: argparse.Namespace) -> int:
 
 
 def _build_skill(args: argparse.Namespace) -> int:
-    from workbench.core.package.skill import build_skill
+    from workbench.core.services import exporting
 
-    _output_folder(args.out)
-    with _open_workspace(args.dir) as ws:
-        folder = build_skill(ws, args.out, args.name)
+    _warn_if_fallback()
+    # The service checks the folder to write into before it opens the workspace.
+    folder = exporting.build_skill(args.dir, args.out, args.name)
     print(t("skill.written", path=folder))
     return 0
 
@@ -717,11 +717,11 @@ def _keys_verify(args: argparse.Namespace) -> int:
 
 
 def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTerms:
-    from workbench.core.package import consent
+    from workbench.core.services import consenting
 
     separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
-        separate = {c: c in args.separate_consent for c in consent.SENSITIVE_CATEGORIES}
+        separate = {c: c in args.separate_consent for c in consenting.SENSITIVE_CATEGORIES}
     overrides: dict[str, object] = {
         "purposes": args.purpose or None,
         "controller": {"name": args.controller, "contact": args.controller_contact}
@@ -734,95 +734,74 @@ def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTer
                     "until": args.licence_until} if args.licence else None,
         "language": args.language,
     }
-    return consent.terms_from_mapping(base, **overrides)
+    return consenting.terms_from_mapping(base, **overrides)
 
 
 def _consent(args: argparse.Namespace) -> int:
-    from workbench.core.package import consent
-    from workbench.core.trust import keys
+    from workbench.core.services import consenting
 
     _warn_if_fallback()
     now = clock.now_utc()
     if args.force and args.target != "request":
-        raise BadInputError(say("--force goes with `consent request --out`.",
-                                "--force 只能与 `consent request --out` 一起使用。"))
+        raise BadInputError(t("consent.force-with-request"))
     if args.target == "request":
         if not args.out:
-            raise WorkbenchError("Give the request file to write with --out.")
-        _output(args.out, args.force)
-        hr = keys.my_identity(keys.Role.HR, args.identity)
-        base = consent.terms_from_file(args.terms) if args.terms else {}
+            raise BadInputError(t("consent.request-needs-out"))
+        base = consenting.terms_from_file(args.terms) if args.terms else {}
         _require_delete_by(args, base)
-        terms = _consent_terms(args, {**base, "countersigner": hr.fingerprint})
-        consent.check_terms(terms, now.date())
-        terms = consent.resolve_parties_for_request(terms, hr)
-        employee = keys.find_card(args.employee, keys.contacts(), keys.Role.EMPLOYEE,
-                                  what="contact") if args.employee else None
-        envelope = consent.make_request(terms, keys.LocalSigner(hr), hr, now, employee)
-        from workbench.core.atomic import atomic_write
-        from workbench.core.package import hr_requests
-
-        atomic_write(args.out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
-        hr_requests.keep(envelope)
-        print(t("consent.request_for" if employee else "consent.request_written",
-                path=args.out, employee=employee.label() if employee else ""))
+        written = consenting.request_consent(_consent_terms(args, base), args.out, now,
+                                             args.identity, args.employee, args.force)
+        addressee = written.employee
+        print(t("consent.request_for" if addressee else "consent.request_written",
+                path=written.path, employee=addressee.label() if addressee else ""))
         return 0
 
-    employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    request = consent.read_request(args.request) if args.request else None
-    base = consent.terms_json(request.terms) if request else {}
+    employee = consenting.signing_identity(args.identity)
+    request = consenting.read_request(args.request) if args.request else None
+    base = consenting.terms_json(request.terms) if request else {}
     if args.terms:
-        base = {**base, **consent.terms_from_file(args.terms)}
+        base = {**base, **consenting.terms_from_file(args.terms)}
     _require_delete_by(args, base)
     terms = _consent_terms(args, base)
     decision = "declined" if args.decline else "given"
     with _open_workspace(Path(args.target)) as ws:
         if not args.yes:
-            preview = consent.preview_notice(ws, terms, now)
-            print(preview)
+            print(consenting.preview_notice(ws, terms, now))
             if not sys.stdin.isatty():
                 raise WorkbenchError(t("consent.confirm_with_yes"))
             ask = t("consent.ask_decline" if args.decline else "consent.ask_give")
             if input(ask).strip().lower() != "yes":
                 print(t("consent.nothing_recorded"))
                 return 1
-        record, _notice = consent.record_decision(ws, terms, decision, employee, now, request)
-    _warn_unverified(record)
+        recorded = consenting.decide(ws, terms, decision, employee, now, request)
+    _warn_unverified(recorded)
     if args.format == "json":
-        _print_json(record)
+        _print_json(recorded.record)
     else:
-        print(t(f"consent.recorded_{decision}", record=record["record_id"],
-                employee=employee.label(), delete_by=record["retention"]["delete_by"]))
+        print(t(f"consent.recorded_{decision}", record=recorded.record_id,
+                employee=employee.label(), delete_by=recorded.delete_by))
     return 0
 
 
-def _warn_unverified(record: dict[str, Any] | None) -> None:
-    from workbench.core.package import consent
+def _warn_unverified(current: CurrentConsent | None) -> None:
+    from workbench.core.services import consenting
 
-    for name, fingerprint in consent.unverified_parties(record) if record else ():
-        print(t("consent.unverified-party", name=visible(name), fingerprint=fingerprint[:16]),
-              file=sys.stderr)
+    for party in consenting.unverified_parties(current):
+        print(t("consent.unverified-party", name=visible(party.name),
+                fingerprint=party.fingerprint[:16]), file=sys.stderr)
 
 
 def _require_delete_by(args: argparse.Namespace, base: dict[str, object]) -> None:
     """Consent has no end without a delete-by date: say which option gives it, rather than
     that an empty date is not a date."""
     if not (args.delete_by or base.get("delete_by")):
-        raise BadInputError(say(
-            "Give the date by which the recipients must delete the material: --delete-by "
-            "YYYY-MM-DD (or \"delete_by\" in the terms file).",
-            "请给出接收方必须删除材料的日期：--delete-by YYYY-MM-DD（或在条款文件中写 "
-            "\"delete_by\"）。"))
+        raise BadInputError(t("consent.needs-delete-by"))
 
 
 def _verify_ledger(args: argparse.Namespace) -> int:
-    from workbench.core.trust import keys, ledger
+    from workbench.core.services import consenting
 
-    try:
-        text = args.file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WorkbenchError(f"Cannot read {args.file}: {exc}") from exc
-    check = ledger.verify(text, keys.public_keys())
+    check = consenting.check_ledger(args.file)
     if args.format == "json":
         _print_json(check.as_json())
     elif check.ok:
@@ -834,28 +813,24 @@ def _verify_ledger(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from workbench.core.package import bundle
-    from workbench.core.trust import keys
+    from workbench.core.services import consenting, exporting
     from workbench.terminal.progress import call_with_progress
 
     _warn_if_fallback()
-    employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
+    consenting.signing_identity(args.identity)  # refused before the workspace is opened
     before = _stamp(args.out)
     with _open_workspace(args.dir) as ws:
         try:
-            result = call_with_progress(bundle.export, t("progress.export"),
-                                        _progress_mode(args), ws, args.out, employee,
-                                        clock.now_utc(), force=args.force)
+            result = call_with_progress(exporting.export, t("progress.export"),
+                                        _progress_mode(args), ws, args.out, clock.now_utc(),
+                                        args.identity, force=args.force)
         except (KeyboardInterrupt, Cancelled):
             # The package is written whole or not at all, but its ledger line comes after it.
             if _stamp(args.out) not in (before, None):
                 raise Interrupted(t("interrupt.export_written", path=args.out)) from None
             raise Interrupted(t("interrupt.nothing_changed")) from None
-    with _open_workspace(args.dir) as ws:
-        from workbench.core.package import consent
-
         # After the package is made, not before: a refusal stays one line.
-        _warn_unverified(consent.current_record(ws))
+        _warn_unverified(consenting.current_record(ws))
     print(t("export.done", files=result.files, path=result.path))
     print(t("export.package", package=result.package))
     print(t("export.next"))
@@ -962,14 +937,12 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
-    from workbench.core.package import custody
-    from workbench.core.trust import keys
+    from workbench.core.services import consenting
 
     _existing(args.file)
     _warn_if_fallback()
-    _output(args.out, force=True, suffix=".revocation")
-    employee = keys.my_identity(keys.Role.EMPLOYEE, args.identity)
-    result = custody.withdraw(args.file, args.out, employee, clock.now_utc(), args.force)
+    result = consenting.withdraw(args.file, args.out, clock.now_utc(), args.identity,
+                                 args.force)
     if result.already:
         print(t("withdraw.already", date=result.withdrawn_at[:10], path=result.path))
     else:
@@ -1079,13 +1052,11 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 
 def _seal_skill(args: argparse.Namespace) -> int:
-    from workbench.core.package import custody
-    from workbench.core.trust import keys
+    from workbench.core.services import exporting
 
     folder, package = _existing(args.dir), _existing(args.bundle)
     _warn_if_fallback()
-    sealer = keys.my_identity(keys.Role.RECIPIENT, args.identity)
-    checks = custody.seal_skill(folder, package, clock.now_utc(), sealer)
+    checks = exporting.seal_skill(folder, package, clock.now_utc(), args.identity)
     _print_checks(checks)
     return 0 if all(c.ok for c in checks) else 1
 

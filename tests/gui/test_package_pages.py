@@ -19,6 +19,7 @@ from workbench.core.paths import using_home
 from workbench.core.pii.profile import SelfProfile
 from workbench.core.review import decisions as review
 from workbench.core.review import scan
+from workbench.core.services import exporting
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
 from workbench.gui.pages.countersign import CountersignPage, group4
@@ -346,6 +347,8 @@ def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbo
     with sqlite3.connect(flow.ws.root / "workspace.sqlite") as db:
         db.execute("UPDATE findings SET decision = 'keep' WHERE entity = 'PHONE_NUMBER'")
     ctx = AppContext()
+    opened: list[str] = []
+    ctx.artifact_requested.connect(opened.append)
     with flow.employee:
         page = ExportPage(ctx)
         qtbot.addWidget(page)
@@ -353,7 +356,15 @@ def test_export_page_lists_a_withdrawal_and_an_item_changed_behind_its_back(qtbo
         page.refresh()
         qtbot.waitUntil(lambda: not page.checking, timeout=WAIT)
     assert page.stack.currentIndex() == 1
-    codes = {b.code for b in page.blockers if isinstance(b, bundle.ExportBlocker)}
+    codes = {b.code for b in page.blockers if isinstance(b, exporting.Blocker)}
     assert {"withdrawn", "artifact"} <= codes
     shown = " ".join(label.text() for label in page.blockers_box.findChildren(QLabel))
     assert "Consent was withdrawn on" in shown and "edited outside the app" in shown
+    # The Review button of the changed items opens the first of them, by its id.
+    [changed] = [b for b in page.blockers if b.code == "artifact"]
+    phones = {f.artifact_id for f in flow.ws.findings() if f.entity == "PHONE_NUMBER"}
+    assert changed.item in phones
+    review_buttons = [b for b in page.fix_buttons if b.text() == "Go to Review"]
+    assert len(review_buttons) == 1
+    review_buttons[0].click()
+    assert opened == [changed.item]

@@ -20,9 +20,10 @@ from pathlib import Path
 from workbench.core import clock
 from workbench.core.errors import WorkspaceInUse
 from workbench.core.messages import label, t
-from workbench.core.package import consent, hr_requests
+from workbench.core.package import consent
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.pii.profile import SelfProfile
+from workbench.core.services import consenting
 from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 from workbench.core.workspace import lock as workspace_lock
@@ -176,7 +177,6 @@ def review_and_build(layout: DemoLayout, report: Report) -> Path:
 
 def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
                              report: Report) -> None:
-    import json
 
     now = clock.now_utc()
     delete_by = (now + timedelta(days=180)).date().isoformat()
@@ -189,10 +189,9 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
             separate_consent={"health": True, "financial": True},
             licence={"terms": "internal use only; no impersonation towards third parties",
                      "fee": "none", "until": delete_by})
-        envelope = consent.make_request(asked, keys.LocalSigner(cards["hr"]), cards["hr"], now,
-                                        employee=cards["employee"])
-        hr_requests.keep(envelope)  # HR's countersign compares the package with it
-        request_path.write_text(json.dumps(envelope, indent=2))
+        # As `workbench consent request` does it; HR's countersign compares the package with it.
+        consenting.request_consent(asked, request_path, now,
+                                   employee=cards["employee"].fingerprint, force=True)
     report(f"5. HR ({cards['hr'].name}) signs a consent request: delete-by {delete_by}, "
            f"recipient {cards['recipient'].name} -> {request_path.name}")
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:

@@ -876,6 +876,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.new-kind": ("a new kind of material: {value}", "新增了一类材料：{value}"),
     "export.new-sensitive": ("a new sensitive category: {value}", "新增了一类敏感信息：{value}"),
     "export.refused": ("Cannot export: {0}.", "无法导出：{0}。"),
+    # svc-export: what blocks an export, as services/exporting.py names it
+    "export.no-identity": (
+        "there is no employee identity here to sign the package yet: create one (Keys & "
+        "contacts, or `workbench keys new --role employee`)",
+        "这里还没有可以签署数据包的员工身份：请先创建一个（“密钥与联系人”页面，或 "
+        "`workbench keys new --role employee`）"),
+    "export.identity": ("the identity that would sign the package cannot be chosen: {reason}",
+                        "无法确定由哪个身份签署数据包：{reason}"),
+    "export.consent-unreadable": ("the consent in force cannot be read: {reason}",
+                                  "无法读取现行的同意记录：{reason}"),
+    "consent.force-with-request": ("--force goes with `consent request --out`.",
+                                   "--force 只能与 `consent request --out` 一起使用。"),
+    "consent.request-needs-out": ("Give the request file to write with --out.",
+                                  "请用 --out 给出要写入的请求文件。"),
+    "consent.needs-delete-by": (
+        "Give the date by which the recipients must delete the material: --delete-by "
+        "YYYY-MM-DD (or \"delete_by\" in the terms file).",
+        "请给出接收方必须删除材料的日期：--delete-by YYYY-MM-DD（或在条款文件中写 "
+        "\"delete_by\"）。"),
+    # end svc-export
     # a package's checks (bundle.Check): the title by the check's name, the detail by reason
     "check.title.employee-signature": ("Employee signature", "员工签名"),
     "check.title.hr-countersignature": ("HR countersignature", "HR 会签"),

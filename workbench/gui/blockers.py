@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-from workbench.core.package.bundle import ExportBlocker
+from workbench.core.services.exporting import Blocker
 
 # A sentence that ends in Chinese ends with a Chinese full stop.
 _WIDE_END = re.compile(r"[\u3000-\u9fff\uff00-\uffef]$")
 
 
-def export_reason(blocker: ExportBlocker) -> str:
+def export_reason(blocker: Blocker) -> str:
     """One export blocker as a sentence."""
     text = blocker.text()
     if text.endswith((".", "。")):

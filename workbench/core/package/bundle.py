@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core import clock, logs
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.errors import BadInputError, RefusedError, WorkbenchError, coded
 from workbench.core.ingest.artifacts import ArtifactState
 from workbench.core.messages import Joined, Message, label_message, say, t
 from workbench.core.package import consent
@@ -78,12 +78,13 @@ def sha256_file(path: Path) -> str:
 @dataclass(frozen=True)
 class ExportBlocker:
     """One thing that stops an export: a stable code and its parameters for any front end,
-    the English sentence, and which pages fix it."""
+    the English sentence, which pages fix it, and the items (artifact ids) it is about."""
 
     code: str
     message: str
     fix: tuple[str, ...] = ("consent",)
     params: Mapping[str, Any] = field(default_factory=dict)
+    items: tuple[str, ...] = ()
 
     def as_message(self) -> Message:
         """The blocker by its catalogue code (export.<code>), its values as messages too."""
@@ -96,6 +97,9 @@ class ExportBlocker:
                                             values["detail"]).message()
         elif self.code == "material-change":
             values["changes"] = Joined(tuple(_change_message(c) for c in values["changes"]))
+        elif self.code == "consent-unreadable":
+            error, args, text = values.pop("error"), values.pop("args"), values.pop("text")
+            values["reason"] = Message(error, tuple(args)) if error else text
         elif self.code == "sensitive-without-consent":
             values["categories"] = Joined(tuple(label_message("sensitive", c)
                                                 for c in values["categories"]), "items")
@@ -131,7 +135,8 @@ def export_blockers(ws: Any, now: datetime,
         names = ", ".join(b.title for b in pending[:3]) + (" …" if len(pending) > 3 else "")
         problems.append(ExportBlocker(
             "pending", f"{len(pending)} artifact(s) are still pending review ({names})",
-            ("review",), {"count": len(pending), "names": names}))
+            ("review",), {"count": len(pending), "names": names},
+            tuple(b.artifact_id for b in pending)))
     by_rule: dict[gate.Rule, list[gate.Blocker]] = {}
     for blocker in artifact_blockers:
         if blocker.rule is not gate.Rule.PENDING:
@@ -144,16 +149,22 @@ def export_blockers(ws: Any, now: datetime,
             "artifact", f"{len(group)} item(s) cannot leave ({names}): {first.reason}",
             ("review",), {"items": len(group), "names": names, "artifact": first.artifact_id,
                           "title": first.title, "rule": str(rule), "count": first.count,
-                          "detail": first.detail}))
+                          "detail": first.detail}, tuple(b.artifact_id for b in group)))
     states = ws.artifact_states()
     approved = {i for i, state in states if state == ArtifactState.APPROVED}
     if not approved:
         problems.append(ExportBlocker("no-approved", "no artifact is approved", ("review",)))
-    envelopes = ws.consent_envelopes()
-    if not envelopes:
+    try:
+        record = consent.current_record(ws)
+    except WorkbenchError as exc:
+        # Refused all the same, but named among the other reasons rather than instead of them.
+        problems.append(ExportBlocker(
+            "consent-unreadable", f"the consent in force cannot be read: {exc.message}",
+            params={"error": exc.code, "args": exc.params, "text": exc.message}))
+        return problems
+    if record is None:
         problems.append(ExportBlocker("no-consent", "there is no consent record yet"))
         return problems
-    record = consent.record_of(envelopes[-1], keys.public_keys())
     problems.extend(_consent_blockers(ws, record, approved, now))
     if signer is not None:
         problems.extend(_signer_blockers(record, signer))
@@ -218,7 +229,8 @@ def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
         problems.append(ExportBlocker(
             "sensitive-without-consent", "sensitive information kept without separate "
             "consent: " + ", ".join(missing) + " (redact it, or consent separately)",
-            ("review", "consent"), {"categories": missing}))
+            ("review", "consent"), {"categories": missing},
+            consent.holding_sensitive(ws, approved, missing)))
     return problems
 
 
@@ -263,7 +275,8 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
                  logs.codes(p.code for p in problems))
         reasons = Joined(tuple(p.as_message() for p in problems))
         raise coded(RefusedError, "export.refused", reasons)
-    record = consent.record_of(ws.consent_envelopes()[-1], keys.public_keys())
+    record = consent.current_record(ws)
+    assert record is not None  # "no-consent" would have refused the export above
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
     work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))

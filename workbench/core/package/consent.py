@@ -468,6 +468,14 @@ def kept_sensitive(ws: Any, approved: set[str]) -> list[str]:
                    and f.artifact_id in approved})
 
 
+def holding_sensitive(ws: Any, approved: set[str], categories: list[str]) -> tuple[str, ...]:
+    """The approved artifacts that keep sensitive information of these categories."""
+    wanted = {"SENSITIVE_" + c.upper() for c in categories}
+    return tuple(sorted({f.artifact_id for f in ws.findings()
+                         if f.entity in wanted and f.decision == "keep"
+                         and f.artifact_id in approved}))
+
+
 @dataclass(frozen=True)
 class MaterialChange:
     """Something about the material that the consent record did not cover (PIPL Art. 14)."""
@@ -558,6 +566,8 @@ def unverified_parties(record: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def current_record(ws: Any) -> dict[str, Any] | None:
+    """The latest signed record of the workspace, verified against its principal's key
+    (ConsentError when it does not verify); None when nothing was decided yet."""
     envelopes = ws.consent_envelopes()
     return record_of(envelopes[-1], keys.public_keys()) if envelopes else None
 

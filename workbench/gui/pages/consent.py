@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import html
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,9 +35,16 @@ from PySide6.QtWidgets import (
 
 from workbench.core import messages
 from workbench.core.errors import WorkbenchError
-from workbench.core.package import consent
-from workbench.core.trust import keys
-from workbench.core.workspace import Workspace
+from workbench.core.services import consenting
+from workbench.core.services.consenting import (
+    ConsentParties,
+    ConsentRequest,
+    ConsentState,
+    ConsentTerms,
+    CurrentConsent,
+    IdentityCard,
+    WorkspaceFacts,
+)
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.welcome import heading, wrapped
 from workbench.gui.pages.base import Page
@@ -51,7 +57,7 @@ TERMS, NOTICE, SUMMARY, DECISION = range(4)
 
 def category_label(name: str) -> str:
     """Plain words for the core's data and sensitive category names (the core's catalogue)."""
-    group = "sensitive" if name in consent.SENSITIVE_CATEGORIES else "data"
+    group = "sensitive" if name in consenting.SENSITIVE_CATEGORIES else "data"
     return messages.label(group, name)
 
 
@@ -59,23 +65,9 @@ def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-def card_text(card: keys.IdentityCard) -> str:
+def card_text(card: IdentityCard) -> str:
     who = f"{card.name} <{card.email}>" if card.email else card.name
     return f"{who} · {card.short[:14]}"
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    """What the page reads off the UI thread: the parties and the workspace's state."""
-
-    own: list[keys.IdentityCard]
-    contacts: list[keys.IdentityCard]
-    cards: dict[str, keys.IdentityCard]
-    facts: consent.WorkspaceFacts
-    name: str
-    record: dict[str, Any] | None
-    withdrawn_on: str | None
-    state_error: str
 
 
 def _panel(object_name: str, background: str, border: str) -> QFrame:
@@ -93,14 +85,15 @@ class ConsentPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.request: consent.ConsentRequest | None = None
-        self.facts: consent.WorkspaceFacts | None = None
-        self.record: dict[str, Any] | None = None
-        self.withdrawn_on: str | None = None
-        self.employees: list[keys.IdentityCard] = []
-        self.hr_cards: list[keys.IdentityCard] = []
-        self.recipient_cards: list[keys.IdentityCard] = []
-        self.cards: dict[str, keys.IdentityCard] = {}
+        self.request: ConsentRequest | None = None
+        self.facts: WorkspaceFacts | None = None
+        self.current: CurrentConsent | None = None
+        self.uncovered = 0  # items the consent in force was not given for
+        self.parties = ConsentParties((), (), (), {}, frozenset())
+        self.employees: list[IdentityCard] = []
+        self.hr_cards: list[IdentityCard] = []
+        self.recipient_cards: list[IdentityCard] = []
+        self.cards: dict[str, IdentityCard] = {}
         self.verified: frozenset[str] = frozenset()
         self.sensitive_boxes: dict[str, QCheckBox] = {}
         # The notice starts in the app's language (the core's follows the app's setting, not
@@ -433,21 +426,8 @@ class ConsentPage(Page):
             self._show_missing(self.tr("Reading what this workspace holds…"), keys_button=False)
             self.state_panel.hide()
 
-        def work(_progress: Any, _cancel: Any) -> _Loaded:
-            own, contacts = keys.own_identities(), keys.contacts()
-            cards = keys.known_cards()
-            with Workspace.open(path) as ws:
-                facts = consent.workspace_facts(ws)
-                name = ws.name
-                record, withdrawn_on, state_error = None, None, ""
-                try:
-                    record = consent.current_record(ws)
-                    if record is not None:
-                        withdrawn_on = consent.withdrawn_at(ws, record["record_id"])
-                except WorkbenchError as exc:
-                    state_error = str(exc)
-            return _Loaded(own, contacts, cards, facts, name, record, withdrawn_on,
-                           state_error)
+        def work(_progress: Any, _cancel: Any) -> ConsentState:
+            return consenting.consent_state(path)
 
         # The line above the page says so while the page still shows the last reading; on a
         # first reading the page itself says it.
@@ -469,18 +449,20 @@ class ConsentPage(Page):
         self._loaded_for = None
         self._show_missing(html.escape(message), keys_button=False)
 
-    def _loaded(self, generation: int, path: Path, loaded: _Loaded) -> None:
+    def _loaded(self, generation: int, path: Path, loaded: ConsentState) -> None:
         if generation != self._generation:
             return  # an older reading: a newer one is on its way
         self._set_checking(False)
         self._loaded_for = path
-        self.cards, self.facts = loaded.cards, loaded.facts
+        self.parties = loaded.parties
+        self.cards, self.facts = dict(loaded.parties.cards), loaded.facts
+        self.verified = loaded.parties.verified
         self.workspace_name = loaded.name
-        self.record, self.withdrawn_on = loaded.record, loaded.withdrawn_on
-        self.employees = [c for c in loaded.own if c.role == keys.Role.EMPLOYEE]
-        self.hr_cards = [c for c in loaded.contacts if c.role == keys.Role.HR]
-        self.recipient_cards = [c for c in loaded.contacts if c.role == keys.Role.RECIPIENT]
-        self._show_state(loaded.state_error)
+        self.current, self.uncovered = loaded.current, loaded.uncovered
+        self.employees = list(loaded.parties.employees)
+        self.hr_cards = list(loaded.parties.hr)
+        self.recipient_cards = list(loaded.parties.recipients)
+        self._show_state(loaded.problem)
         missing = self._missing_parties()
         if missing:
             self._show_missing(missing, keys_button=True)
@@ -525,12 +507,13 @@ class ConsentPage(Page):
 
     def _missing_parties(self) -> str:
         steps = []
-        if not self.employees:
+        missing = self.parties.missing()
+        if "employee" in missing:
             steps.append(self.tr("Create your <b>employee identity</b> (your signing key)."))
-        if not self.hr_cards:
+        if "hr" in missing:
             steps.append(self.tr("Import <b>HR's identity card</b>: HR sends you a .wbid.json "
                                  "file; check its fingerprint with them."))
-        if not self.recipient_cards:
+        if "recipient" in missing:
             steps.append(self.tr("Import the <b>receiving team's identity card</b>, so the "
                                  "package can be encrypted for them."))
         if not steps:
@@ -545,9 +528,8 @@ class ConsentPage(Page):
         self.outer.setCurrentIndex(0)
 
     def _show_state(self, error: str) -> None:
-        record = self.record
-        given = record is not None and record.get("decision") == "given" and not error \
-            and not self.withdrawn_on
+        current = self.current
+        given = current is not None and current.in_force and not error
         self.state_panel.setStyleSheet(
             "#ConsentState { background: %s; border: 1px solid %s; border-radius: 4px; }"
             % (("#eef5ee", "#9cc59c") if given else ("#f3f4f6", "#c4c8cf")))
@@ -555,40 +537,37 @@ class ConsentPage(Page):
             self.state_label.setText(html.escape(error))
             self.state_panel.show()
             return
-        if record is None:
+        if current is None:
             self.state_label.setText(self.tr(
                 "No consent has been recorded for this workspace yet. Go through the steps "
                 "below; nothing is signed until you press Give consent or Decline."))
             self.state_panel.show()
             return
-        when = str(record.get("created_at", ""))[:10]
-        delete_by = record["retention"]["delete_by"]
-        if self.withdrawn_on:
+        when = current.created_at[:10]
+        if current.withdrawn_at:
             text = self.tr("<b>Withdrawn</b> on {0}: the consent given on {1} (record {2}) no "
                            "longer allows any export. To export again, go through the steps "
                            "below and record a new decision.").format(
-                self.withdrawn_on[:10], when, record["record_id"])
-        elif record["decision"] == "given":
-            names = ", ".join(r["name"] for r in record["recipients"])
+                current.withdrawn_at[:10], when, current.record_id)
+        elif current.decision == "given":
+            names = ", ".join(r.name for r in current.recipients)
             text = self.tr("<b>Consent given</b> on {0} (record {1}) for {2}; the recipients "
                            "must delete the package by <b>{3}</b>.").format(
-                when, record["record_id"], html.escape(names), delete_by)
+                when, current.record_id, html.escape(names), current.delete_by)
         else:
             text = self.tr("<b>You declined</b> on {0} (record {1}). Nothing can be exported "
-                           "unless you give consent later.").format(when, record["record_id"])
+                           "unless you give consent later.").format(when, current.record_id)
         text += "<br>" + self.tr(
             "To change the purpose, recipients, data categories or delete-by date, go through "
             "the steps again: a new signed record replaces this one, and HR countersigns again.")
-        if self.facts is not None:
-            added = set(self.facts.artifact_digests) - set(record["artifacts"]["digests"])
-            if added:
-                text += "<br><b>" + self.tr(
-                    "{0} item(s) in this workspace are not covered by this record; record a "
-                    "new decision before exporting them.").format(len(added)) + "</b>"
+        if self.uncovered:
+            text += "<br><b>" + self.tr(
+                "{0} item(s) in this workspace are not covered by this record; record a "
+                "new decision before exporting them.").format(self.uncovered) + "</b>"
         self.state_label.setText(text)
         self.state_panel.show()
 
-    def _party_text(self, card: keys.IdentityCard) -> str:
+    def _party_text(self, card: IdentityCard) -> str:
         """A contact as listed for choosing, saying when its card was never checked: the
         package is encrypted to, and countersigned by, exactly these keys."""
         if card.fingerprint in self.verified:
@@ -596,9 +575,7 @@ class ConsentPage(Page):
         return self.tr("{0} — not verified").format(card_text(card))
 
     def _fill_parties(self) -> None:
-        self.verified = keys.verified_fingerprints()
-
-        def fill(combo: QComboBox, cards: list[keys.IdentityCard]) -> None:
+        def fill(combo: QComboBox, cards: list[IdentityCard]) -> None:
             chosen = combo.currentData()
             combo.clear()
             for card in cards:
@@ -665,9 +642,9 @@ class ConsentPage(Page):
 
     def _prefill_from_record(self) -> None:
         """Start from the record in force, so a change is an edit, not retyping."""
-        record = self.record
-        if record is None:
+        if self.current is None:
             return
+        record = self.current.record
         self.purpose_edit.setPlainText("\n".join(p["text"] for p in record["purposes"]))
         self.controller_edit.setText(record["controller"].get("name", ""))
         self.contact_edit.setText(record["controller"].get("contact", ""))
@@ -710,7 +687,7 @@ class ConsentPage(Page):
         if not path:
             return
         try:
-            request = consent.read_request(Path(path))
+            request = consenting.read_request(Path(path))
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
@@ -764,17 +741,17 @@ class ConsentPage(Page):
                 for row in range(self.recipients_list.count())
                 if self.recipients_list.item(row).checkState() == Qt.CheckState.Checked]
 
-    def employee_card(self) -> keys.IdentityCard | None:
+    def employee_card(self) -> IdentityCard | None:
         fingerprint = self.employee_combo.currentData()
         return next((c for c in self.employees if c.fingerprint == fingerprint), None)
 
-    def build_terms(self) -> consent.ConsentTerms:
+    def build_terms(self) -> ConsentTerms:
         """The terms as filled in; the core parses and checks them."""
         known = {p.text: p.dpv for p in self.request.terms.purposes} if self.request else {}
         purposes = [{"dpv": known.get(line, DEFAULT_DPV), "text": line}
                     for line in (raw.strip() for raw in
                                  self.purpose_edit.toPlainText().splitlines()) if line]
-        base = consent.terms_json(self.request.terms) if self.request else {}
+        base = consenting.terms_json(self.request.terms) if self.request else {}
         data: dict[str, Any] = {
             **base,
             "purposes": purposes,
@@ -794,19 +771,19 @@ class ConsentPage(Page):
             data["licence"] = {"terms": self.licence_terms_edit.text().strip(),
                                "fee": self.licence_fee_edit.text().strip(),
                                "until": python_date(self.licence_until_edit.date()).isoformat()}
-        return consent.terms_from_mapping(data)
+        return consenting.terms_from_mapping(data)
 
-    def _checked_terms(self) -> consent.ConsentTerms | None:
+    def _checked_terms(self) -> ConsentTerms | None:
         """The terms if the core accepts them; otherwise say why and return None."""
         try:
             terms = self.build_terms()
-            consent.check_terms(terms, self._today())
+            consenting.check_terms(terms, self._today())
         except WorkbenchError as exc:
             self._show_problem(str(exc))
             return None
         if self.request is not None:
             try:
-                consent.check_narrowing(self.request.terms, terms)
+                consenting.check_narrowing(self.request.terms, terms)
             except WorkbenchError as exc:
                 self.ctx.show_error(str(exc))  # a dialog: it is a refusal, not a typo
                 return None
@@ -857,7 +834,8 @@ class ConsentPage(Page):
             for code, button in self.language_buttons.items():
                 button.setChecked(code == self.language)
             assert self.facts is not None
-            self.notice_view.setMarkdown(consent.render_notice(terms, self.facts, self.cards))
+            self.notice_view.setMarkdown(consenting.render_notice(terms, self.facts,
+                                                                  self.cards))
         elif step == SUMMARY:
             self.summary_label.setText(self._summary_html(terms))
         elif step == DECISION:
@@ -866,7 +844,7 @@ class ConsentPage(Page):
             self.give_button.setEnabled(open_to_decide)
             self.decline_button.setEnabled(open_to_decide)
 
-    def _summary_html(self, terms: consent.ConsentTerms) -> str:
+    def _summary_html(self, terms: ConsentTerms) -> str:
         facts = self.facts
         assert facts is not None
         esc = html.escape
@@ -927,13 +905,11 @@ class ConsentPage(Page):
         request, now = self.request, self.ctx.now()
         self._set_signing(True)
 
-        def work(_progress: Any, _cancel: Any) -> dict[str, Any]:
-            # Its own connection: SQLite connections belong to one thread. Signing may ask
-            # for the passphrase (the prompt comes to the UI thread by itself).
-            with Workspace.open(path) as ws:
-                record, _notice = consent.record_decision(ws, terms, decision, employee, now,
-                                                          request)
-            return record
+        def work(_progress: Any, _cancel: Any) -> CurrentConsent:
+            # The service opens its own connection (SQLite connections belong to one
+            # thread). Signing may ask for the passphrase (the prompt comes to the UI thread
+            # by itself).
+            return consenting.decide(path, terms, decision, employee, now, request)
 
         label = self.tr("Signing your consent…") if decision == "given" \
             else self.tr("Signing your refusal…")
@@ -950,20 +926,20 @@ class ConsentPage(Page):
         self._set_signing(False)
         self.ctx.show_error(message)
 
-    def _decided(self, record: dict[str, Any]) -> None:
+    def _decided(self, record: CurrentConsent) -> None:
         self._set_signing(False)
-        delete_by = record["retention"]["delete_by"]
-        if record["decision"] == "given":
+        delete_by = record.delete_by
+        if record.decision == "given":
             text = self.tr("<b>Consent given.</b> Record {0}, signed with your key. The "
                            "recipients must delete the package by <b>{1}</b>. Next, export the "
                            "package and send it to HR to countersign.").format(
-                record["record_id"], delete_by)
+                record.record_id, delete_by)
         else:
             text = self.tr("<b>You declined.</b> Record {0}, signed with your key. Nothing "
                            "will be exported; this has no consequence for your job.").format(
-                record["record_id"])
+                record.record_id)
         self.result_label.setText(text)
-        self.export_button.setVisible(record["decision"] == "given")
+        self.export_button.setVisible(record.decision == "given")
         self.result_panel.show()
         self.give_button.setEnabled(False)
         self.decline_button.setEnabled(False)

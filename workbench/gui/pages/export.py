@@ -3,7 +3,6 @@ encrypted, signed package for HR to countersign."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.errors import WorkbenchError
-from workbench.core.package import bundle, consent
-from workbench.core.trust import keys
-from workbench.core.workspace import Workspace
+from workbench.core.services import exporting
+from workbench.core.services.exporting import Blocker, ExportCheck, ExportResult
 from workbench.gui.blockers import export_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
@@ -36,17 +33,11 @@ from workbench.gui.pages.countersign import banner, group4, heading, note
 from workbench.gui.qt_types import clear_layout
 from workbench.gui.tasks import Task
 
-# The export's steps after which cancelling would leave a ledger entry for a package that
-# was never written: the core records export.created just before "writing".
-LAST_CANCELLABLE_STEP = 2
 
-
-def blocker_row(blocker: bundle.ExportBlocker | str) -> tuple[str, list[str]]:
-    """A blocker as the sentence shown and the pages that fix it (from its code, not its
-    wording); a plain error opens nothing."""
-    if isinstance(blocker, bundle.ExportBlocker):
-        return export_reason(blocker), list(blocker.fix)
-    return blocker, []
+def blocker_row(blocker: Blocker) -> tuple[str, list[str], str | None]:
+    """A blocker as the sentence shown, the pages that fix it and the item to open there
+    (all three named by the service, never read from the sentence)."""
+    return export_reason(blocker), list(blocker.pages), blocker.item
 
 
 class ExportPage(Page):
@@ -54,11 +45,10 @@ class ExportPage(Page):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.blockers: list[bundle.ExportBlocker | str] = []
-        self.record: dict[str, Any] | None = None
-        self.approved = 0
+        self.blockers: list[Blocker] = []
+        self.check: ExportCheck | None = None
         self.task: Task | None = None
-        self.result: bundle.ExportResult | None = None
+        self.result: ExportResult | None = None
         self.stale = True
         self.checking = False  # a check of what blocks the export is running
         self._generation = 0
@@ -176,49 +166,42 @@ class ExportPage(Page):
         self._generation += 1
         generation = self._generation
 
-        def work(progress: Any, cancel: Any) -> tuple[list[Any], dict[str, Any] | None, int]:
-            try:  # the identity that would sign, when there is exactly one
-                signer: keys.IdentityCard | None = keys.my_identity(keys.Role.EMPLOYEE)
-            except WorkbenchError:
-                signer = None
-            with Workspace.open(path) as ws:
-                blockers: list[Any] = list(bundle.export_blockers(ws, now, signer))
-                envelopes = ws.consent_envelopes()
-                record = (consent.record_of(envelopes[-1], keys.public_keys())
-                          if envelopes else None)
-                approved = sum(1 for _id, state in ws.artifact_states()
-                               if state.value == "approved")
-            return blockers, record, approved
+        def work(_progress: Any, _cancel: Any) -> ExportCheck:
+            return exporting.check_export(path, now)
 
         self.checking = True
         self.ctx.run_task(work, self.tr("Checking what would leave…"),
-                          lambda result: self._checked(generation, *result),
-                          lambda message: self._checked(generation, [message], None, 0))
+                          lambda check: self._checked(generation, check),
+                          lambda message: self._check_failed(generation, message))
 
-    def _checked(self, generation: int, blockers: list[Any], record: dict[str, Any] | None,
-                 approved: int) -> None:
+    def _checked(self, generation: int, check: ExportCheck) -> None:
         if generation != self._generation:
             return  # an older check: a newer one is on its way
         self.checking = False
-        self.blockers, self.record, self.approved = blockers, record, approved
-        targets = [blocker_row(b) for b in self.blockers]
-        try:
-            keys.my_identity(keys.Role.EMPLOYEE)
-        except WorkbenchError as exc:
-            targets.append((str(exc), ["keys"]))
-        if targets:
-            self._show_blockers(targets)
+        self.check, self.blockers = check, list(check.blockers)
+        if self.blockers:
+            self._show_blockers([blocker_row(b) for b in self.blockers])
             self.stack.setCurrentIndex(1)
         else:
-            self._show_summary()
+            self._show_summary(check)
             self.stack.setCurrentIndex(2)
 
-    def _show_blockers(self, targets: list[tuple[str, list[str]]]) -> None:
+    def _check_failed(self, generation: int, message: str) -> None:
+        """The check itself could not run (a damaged workspace): nothing may leave, and the
+        page says why, with nothing to open."""
+        if generation != self._generation:
+            return
+        self.checking = False
+        self.check, self.blockers = None, []
+        self._show_blockers([(message, [], None)])
+        self.stack.setCurrentIndex(1)
+
+    def _show_blockers(self, targets: list[tuple[str, list[str], str | None]]) -> None:
         clear_layout(self.blockers_layout)
         buttons = {"review": self.tr("Go to Review"), "consent": self.tr("Go to Consent"),
                    "keys": self.tr("Go to Keys")}
         self.fix_buttons: list[QPushButton] = []
-        for text, pages in targets:
+        for text, pages, item in targets:
             frame = QFrame()
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             row = QHBoxLayout(frame)
@@ -227,28 +210,33 @@ class ExportPage(Page):
             row.addWidget(label, 1)
             for page in pages:
                 button = QPushButton(buttons[page])
-                button.clicked.connect(lambda _=False, p=page: self.ctx.page_requested.emit(p))
+                button.clicked.connect(lambda _=False, p=page, i=item: self._fix(p, i))
                 row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
                 self.fix_buttons.append(button)
             self.blockers_layout.addWidget(frame)
         self.blockers_layout.addStretch()
 
-    def _show_summary(self) -> None:
+    def _fix(self, page: str, item: str | None) -> None:
+        """Open the page that fixes a blocker; on Review, at the item it names."""
+        if page == "review" and item is not None:
+            self.ctx.artifact_requested.emit(item)
+        self.ctx.page_requested.emit(page)
+
+    def _show_summary(self, check: ExportCheck) -> None:
         while self.summary.rowCount():
             self.summary.removeRow(0)
-        record = self.record or {}
-        recipients = "\n".join(f"{r['name']}  ·  {group4(r['fingerprint'])}"
-                               for r in record.get("recipients", []))
-        hr = record.get("countersigner", {})
-        delete_by = record.get("retention", {}).get("delete_by", "")
-        days = (date.fromisoformat(delete_by) - self.ctx.now().date()).days if delete_by else 0
+        current = check.consent
+        assert current is not None  # no consent is a blocker
+        recipients = "\n".join(f"{r.name}  ·  {group4(r.fingerprint)}"
+                               for r in current.recipients)
+        hr = current.countersigner
         values = [
             (self.tr("Recipients"), recipients),
-            (self.tr("To be countersigned by"), f"{hr.get('name', '')}  ·  "
-                                          f"{group4(hr.get('fingerprint', ''))}"),
-            (self.tr("Purposes"), "\n".join(p["text"] for p in record.get("purposes", []))),
-            (self.tr("Delete by"), self.tr("{0} ({1} days from today)").format(delete_by, days)),
-            (self.tr("Material"), self.tr("{0} approved items").format(self.approved)),
+            (self.tr("To be countersigned by"), f"{hr.name}  ·  {group4(hr.fingerprint)}"),
+            (self.tr("Purposes"), "\n".join(current.purposes)),
+            (self.tr("Delete by"), self.tr("{0} ({1} days from today)").format(
+                current.delete_by, check.days_left)),
+            (self.tr("Material"), self.tr("{0} approved items").format(check.approved)),
         ]
         for label, value in values:
             field = QLabel(value)
@@ -261,11 +249,6 @@ class ExportPage(Page):
     def choose_file(self) -> None:
         if self.task is not None or self.ctx.workspace_path is None:
             return
-        try:
-            card = keys.my_identity(keys.Role.EMPLOYEE)
-        except WorkbenchError as exc:
-            self.ctx.show_error(str(exc))
-            return
         default = self.ctx.workspace_path.parent / f"{self.ctx.workspace_path.name}.cwpkg"
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export the package"), str(default),
@@ -276,7 +259,7 @@ class ExportPage(Page):
         # The file dialog asked about the name it returned; a name we completed is asked here.
         if target.exists() and str(target) != out and not self.confirm_replace(target):
             return
-        self.start_export(target, card, force=target.exists())
+        self.start_export(target, force=target.exists())
 
     def confirm_replace(self, target: Path) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Replace the package?"),
@@ -288,19 +271,13 @@ class ExportPage(Page):
         box.exec()
         return box.clickedButton() is replace
 
-    def start_export(self, out: Path, card: keys.IdentityCard, force: bool = False) -> None:
+    def start_export(self, out: Path, force: bool = False) -> None:
         root, now = self.ctx.workspace_path, self.ctx.now()
         assert root is not None
 
-        def work(progress: Any, cancel: Any) -> bundle.ExportResult:
-            def step(done: int, total: int, label: str) -> None:
-                # Cancel only while nothing is recorded yet (see LAST_CANCELLABLE_STEP).
-                if done <= LAST_CANCELLABLE_STEP:
-                    cancel.check()
-                progress(done, total, label)
-
-            with Workspace.open(root) as ws:
-                return bundle.export(ws, out, card, now, step, force=force)
+        def work(progress: Any, cancel: Any) -> ExportResult:
+            return exporting.export(root, out, now, progress=progress, cancel=cancel,
+                                    force=force)
 
         self.result = None
         self.done.setVisible(False)
@@ -325,7 +302,7 @@ class ExportPage(Page):
         self.progress.setValue(done)
         if label:
             self.step.setText(steps.get(label, label))
-        self.cancel_button.setEnabled(done <= LAST_CANCELLABLE_STEP)
+        self.cancel_button.setEnabled(done <= exporting.LAST_CANCELLABLE_STEP)
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -339,18 +316,18 @@ class ExportPage(Page):
             widget.setVisible(False)
         self.export_button.setEnabled(True)
 
-    def _exported(self, result: bundle.ExportResult) -> None:
+    def _exported(self, result: ExportResult) -> None:
         self._finish()
         self.result = result
-        record = self.record or {}
-        hr = record.get("countersigner", {}).get("name", "")
-        recipients = ", ".join(r["name"] for r in record.get("recipients", []))
+        current = self.check.consent if self.check is not None else None
+        hr = current.countersigner.name if current else ""
+        recipients = ", ".join(r.name for r in current.recipients) if current else ""
         banner(self.done, self.tr(
             "Exported ✓  {0} files, saved to {1}\nPackage id: {2}\n\nNext: send this file to "
             "{3} (HR) to countersign. After that the recipients ({4}) can open it; they must "
             "delete it by {5}. You can follow it under Deadlines.").format(
             result.files, result.path, result.package, hr, recipients,
-            record.get("retention", {}).get("delete_by", "")), True)
+            current.delete_by if current else ""), True)
         self.done_buttons.setVisible(True)
         self.ctx.data_changed.emit()
 
