@@ -507,7 +507,7 @@ def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_p
     import threading
 
     from workbench.core.review import scan
-    from workbench.gui.pages import review as review_page
+    from workbench.core.services import reviewing
 
     real, workers, release = scan.current_scan_key, [], threading.Event()
 
@@ -516,7 +516,7 @@ def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_p
         release.wait(10)
         return real(ws)
 
-    monkeypatch.setattr(review_page, "current_scan_key", slow_key)
+    monkeypatch.setattr(reviewing, "current_scan_key", slow_key)
     monkeypatch.setattr(scan, "_scan_keys", {})  # as after the people changed
     ctx = AppContext()
     ctx.workspace_path = ws_path
