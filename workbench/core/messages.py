@@ -1120,6 +1120,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The selection holds only blank space: select the words to redact.",
         "选区里只有空白：请选中要涂黑的文字。"),
     "review.place-title": ("title {0}:{1}", "标题 {0}:{1}"),
+    "review.unknown-decision": ("{0!r} is not a decision: redact, pseudonymise or keep.",
+                                "“{0}”不是一种决定：请选择遮盖、用代称或保留。"),
 }
 
 _BLANKS = string.Formatter()

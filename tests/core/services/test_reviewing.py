@@ -178,6 +178,9 @@ def test_choices_offer_only_what_deciding_accepts(ws: Workspace):
         reviewing.decide(ws, ip.id, "pseudonymise")
     assert ws.finding(ip.id).decision == "pending"
 
+    with pytest.raises(BadInputError) as unknown:
+        reviewing.decide(ws, person.id, "pending")  # undeciding is not a decision
+    assert unknown.value.code == "review.unknown-decision"
     assert reviewing.decide(ws, person.id, "pseudonymise") == 1
     item = reviewing.open_item(ws, person.artifact_id)
     assert item.alias_of(ws.finding(person.id))  # the alias the export will write

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.atomic import atomic_write
-from workbench.core.errors import BadInputError
+from workbench.core.errors import BadInputError, coded
 from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.messages import t
@@ -376,6 +376,8 @@ def decide(ws: Workspace, finding_id: int, decision: Decision | str,
            everywhere: bool = False) -> int:
     """Decide one finding, or with `everywhere` every finding of the same value; returns how
     many. Refused (RefusedError) where `choices` says no."""
+    if decision not in (Decision.REDACT, Decision.PSEUDONYMISE, Decision.KEEP):
+        raise coded(BadInputError, "review.unknown-decision", str(decision))
     return decisions.decide(ws, finding_id, Decision(decision), everywhere)
 
 
