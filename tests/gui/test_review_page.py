@@ -347,7 +347,7 @@ def test_a_box_you_drew_is_never_offered_to_keep_and_a_drag_past_the_edge_stops_
     x, y, w, h = box.box
     assert x + w == width and y + h == height and not errors
     assert page.selected == box.id and page.panel.finding.id == box.id
-    assert not page.panel.keep.isEnabled() and "always redacted" in page.panel.keep.toolTip()
+    assert not page.panel.keep.isEnabled() and "take it back" in page.panel.keep.toolTip()
     assert not page.panel.alias.isEnabled() and page.panel.redact.isEnabled()
     assert page.panel.remove.isVisibleTo(page.panel)
 

@@ -1120,6 +1120,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The selection holds only blank space: select the words to redact.",
         "选区里只有空白：请选中要涂黑的文字。"),
     "review.place-title": ("title {0}:{1}", "标题 {0}:{1}"),
+    "review.manual-not-kept": (
+        "A redaction you made is never set to keep: take it back instead (undo it, or “Remove "
+        "this redaction” in the app).",
+        "你亲自做的遮盖不能设为保留：请改为撤回它（撤销，或在应用中点“撤掉这处遮盖”）。"),
     "review.unknown-decision": ("{0!r} is not a decision: redact, pseudonymise or keep.",
                                 "“{0}”不是一种决定：请选择遮盖、用代称或保留。"),
 }

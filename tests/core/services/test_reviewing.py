@@ -189,7 +189,11 @@ def test_choices_offer_only_what_deciding_accepts(ws: Workspace):
 def test_taking_back_removes_what_you_made_and_keeps_what_the_detector_found(ws: Workspace):
     screenshot = _pictures(ws)["chat_screenshot.png"]
     (drawn,) = reviewing.redact_area(ws, screenshot, (600, 10, 40, 40))
-    assert reviewing.choices(ws.finding(drawn)).removable
+    made = reviewing.choices(ws.finding(drawn))
+    assert made.removable and not made.keep.allowed and "take it back" in made.keep.reason
+    with pytest.raises(RefusedError) as kept:
+        reviewing.decide(ws, drawn, Decision.KEEP)
+    assert kept.value.code == "review.manual-not-kept"
     assert reviewing.take_back(ws, drawn) is TakenBack.REMOVED
     assert all(f.id != drawn for f in ws.findings(screenshot))
 

@@ -36,11 +36,18 @@ class Decision(StrEnum):
 
 
 class SecretCannotBeKept(RefusedError):
+    """A secret, an identifier or a redaction made by hand was to be kept (gate.NEVER_KEPT)."""
+
     def __init__(self, entity: str = "SECRET") -> None:
         self.entity = entity
-        kind = label_message("entity", entity)
-        super().__init__(t("review.cannot-keep", kind, lang="en"), code="review.cannot-keep",
-                         params=(kind,))
+        reason = _never_kept(entity)
+        super().__init__(reason.text("en"), code=reason.code, params=reason.args)
+
+
+def _never_kept(entity: str) -> Message:
+    if entity == "MANUAL":
+        return Message("review.manual-not-kept")
+    return Message("review.cannot-keep", (label_message("entity", entity),))
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
@@ -71,7 +78,7 @@ def refusal(finding: StoredFinding, decision: Decision) -> Message | None:
     or manual redaction is never kept; only a known person's name, email or phone gets an
     alias. Screens ask this to offer only the choices `decide` accepts."""
     if finding.entity in gate.NEVER_KEPT and decision == Decision.KEEP:
-        return Message("review.cannot-keep", (label_message("entity", finding.entity),))
+        return _never_kept(finding.entity)
     if decision == Decision.PSEUDONYMISE and (finding.entity not in PSEUDONYMISABLE
                                               or not finding.person_key):
         return Message("review.cannot-pseudonymise")
@@ -82,7 +89,7 @@ def check_decision(finding: StoredFinding, decision: Decision) -> None:
     reason = refusal(finding, decision)
     if reason is None:
         return
-    if reason.code == "review.cannot-keep":
+    if decision == Decision.KEEP:
         raise SecretCannotBeKept(finding.entity)
     raise coded(RefusedError, reason.code)
 
