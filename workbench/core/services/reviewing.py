@@ -100,6 +100,7 @@ __all__ = [
     "open_item",
     "painted_picture",
     "picture",
+    "place_of",
     "prepare_gate",
     "preview",
     "progress_so_far",
