@@ -2,6 +2,7 @@
 rules; and the samples (images included) taken to an opened package with the CLI alone."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,3 +280,37 @@ def _artifacts(ws: Path) -> list[str]:
 
     with Workspace.open(ws) as opened:
         return [a.id for a in opened.artifacts()]
+
+
+def test_show_names_title_places_and_everywhere_reaches_file_names(tmp_path: Path, capsys):
+    """Red team: a redaction `--everywhere` stopped at the items' text, so a file name kept
+    the word; and `--show` printed places in a title at negative offsets. Now the file name
+    is redacted too, and `--show` calls the place what it is: "title 0:5"."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "rollout plan.txt").write_text("The rollout token is kept in the vault.\n",
+                                              encoding="utf-8")
+    (sources / "vault access.txt").write_text("Ask the duty engineer.\n", encoding="utf-8")
+    ws = tmp_path / "ws"
+    assert run(capsys, "init", ws, "--profile", FIXTURES_SELF)[0] == 0
+    assert run(capsys, "import", ws, sources, "-q")[0] == 0
+    assert run(capsys, "scan", ws, "-q")[0] == 0
+    plan, vault = (_show(capsys, ws, title) for title in ("rollout plan.txt",
+                                                          "vault access.txt"))
+    start = plan["text"].index("vault")
+    code, out, err = run(capsys, "review", ws, "--redact", plan["id"], "--span",
+                         f"{start}:{start + 5}", "--everywhere", "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["findings"]) == 2  # the text of one, the file name of the other
+    vault = _show(capsys, ws, vault["id"])
+    (manual,) = [f for f in vault["findings"] if f["entity"] == "MANUAL"]
+    assert manual["value"] == "vault" and manual["start"] < 0
+    assert manual["place"] == {"in": "title", "start": 0, "end": 5}
+    code, out, _ = run(capsys, "review", ws, "--show", vault["id"])
+    line = next(line for line in out.splitlines() if f"#{manual['id']}" in line)
+    assert "title 0:5" in line and not re.search(r"-\d", line)
+
+    assert run(capsys, "review", ws, "--auto")[0] == 0
+    assert run(capsys, "build-skill", ws, "--out", tmp_path / "out")[0] == 0
+    written = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").rglob("*.md"))
+    assert "vault access" not in written and "access.txt" in written

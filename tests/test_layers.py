@@ -95,14 +95,6 @@ PENDING: set[str] = {
     "gui/pages/deadlines.py",
     "gui/pages/keys.py",
     "gui/pages/receive.py",
-    "gui/pages/review.py",
-    "gui/review/categories.py",
-    "gui/review/document.py",
-    "gui/review/finding_panel.py",
-    "gui/review/finding_view.py",
-    "gui/review/image_canvas.py",
-    "gui/review/legend.py",
-    "terminal/review.py",
 }
 
 

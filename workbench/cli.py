@@ -528,14 +528,14 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace) -> int:
-    from workbench.core.workspace.workspace_ledger import try_flush
+    from workbench.core.services import reviewing
     from workbench.terminal import review as review_command
 
     with _open_workspace(args.dir) as ws:
         try:
             return review_command.run(args, ws, _progress_mode(args))
         finally:
-            try_flush(ws)
+            reviewing.sign_pending(ws)
 
 
 def _build_skill(args: argparse.Namespace) -> int:

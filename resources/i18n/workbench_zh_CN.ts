@@ -1293,20 +1293,12 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>图片区域：{0}×{1}，位置 ({2}, {3})</translation>
     </message>
     <message>
-        <source>Secrets are always redacted; they cannot be kept.</source>
-        <translation>密钥类信息一律遮盖，不能保留。</translation>
-    </message>
-    <message>
         <source>Leave it as it is in the export.</source>
         <translation>导出时原样保留。</translation>
     </message>
     <message>
         <source>Replace it with an alias such as Colleague A, the same everywhere.</source>
         <translation>替换成“同事A”这样的代称，各处保持一致。</translation>
-    </message>
-    <message>
-        <source>Only names, emails and phone numbers of a known person get an alias.</source>
-        <translation>只有已知人员的姓名、邮箱和电话可以用代称。</translation>
     </message>
     <message>
         <source>area of the picture</source>

@@ -331,6 +331,27 @@ def test_draw_a_box_on_a_picture_then_delete_it(qtbot, page: ReviewPage, ws_path
     assert len(canvas.boxes) == detector_boxes
 
 
+def test_a_box_you_drew_is_never_offered_to_keep_and_a_drag_past_the_edge_stops_there(
+        qtbot, page: ReviewPage, ws_path: Path, errors: list[str]):
+    """Which decisions a box allows comes from the review service (a redaction made by hand
+    is never kept); the drag is held to the picture, so the image box rule accepts it."""
+    open_image(page, ws_path)
+    canvas = page.canvas
+    width, height = canvas.image.width(), canvas.image.height()
+    a = screen_point(page, width - 60, height - 50)
+    beyond = QPoint(canvas.width() - 1, canvas.height() - 1)  # off the picture's corner
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(canvas, beyond)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=beyond)
+    (box,) = [f for f in page.findings if f.detector == "manual"]
+    x, y, w, h = box.box
+    assert x + w == width and y + h == height and not errors
+    assert page.selected == box.id and page.panel.finding.id == box.id
+    assert not page.panel.keep.isEnabled() and "take it back" in page.panel.keep.toolTip()
+    assert not page.panel.alias.isEnabled() and page.panel.redact.isEnabled()
+    assert page.panel.remove.isVisibleTo(page.panel)
+
+
 def test_a_detector_box_is_decided_not_removed(qtbot, page: ReviewPage, ws_path: Path):
     open_image(page, ws_path)
     if not [f for f in page.findings if f.box and f.detector != "manual"]:
@@ -507,7 +528,7 @@ def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_p
     import threading
 
     from workbench.core.review import scan
-    from workbench.gui.pages import review as review_page
+    from workbench.core.services import reviewing
 
     real, workers, release = scan.current_scan_key, [], threading.Event()
 
@@ -516,7 +537,7 @@ def test_the_scan_key_the_gate_needs_is_worked_out_off_the_ui_thread(qtbot, ws_p
         release.wait(10)
         return real(ws)
 
-    monkeypatch.setattr(review_page, "current_scan_key", slow_key)
+    monkeypatch.setattr(reviewing, "current_scan_key", slow_key)
     monkeypatch.setattr(scan, "_scan_keys", {})  # as after the people changed
     ctx = AppContext()
     ctx.workspace_path = ws_path

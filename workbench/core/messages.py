@@ -446,10 +446,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.bad_box": ("Write the area as X,Y,W,H in pixels, each a whole number and W, H above "
                        "0 (got {value!r}).",
                        "请按 X,Y,W,H（像素，整数，W 和 H 大于 0）写区域（收到 {value!r}）。"),
-    "review.box_outside": ("The area {value} is outside the {width}×{height} picture.",
-                           "区域 {value} 超出了 {width}×{height} 的图片。"),
-    "review.not_image": ("{id} is not an image; use --redact {id} --span START:END.",
-                         "{id} 不是图片；请用 --redact {id} --span START:END。"),
     "review.image_out_only": ("--image-out goes with --show of an image.",
                               "--image-out 只能与图片的 --show 一起使用。"),
     "review.span_needed": ("Give the span to redact with --span START:END.",
@@ -789,8 +785,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.selection-outside": (
         "The selection {0}:{1} is outside the text of {2} {3!r}, which runs 0:{4}.",
         "选区 {0}:{1} 超出了 {2}“{3}”的文字范围（0:{4}）。"),
-    "review.bad-box-size": ("A box is X,Y,WIDTH,HEIGHT with a positive width and height.",
-                            "方框应为 X,Y,宽,高，且宽和高都大于 0。"),
     "custody.refused": ("Refusing to open {0}: {1}: {2}.", "拒绝打开 {0}：{1}：{2}。"),
     "error.cancelled": ("The operation was cancelled; nothing was changed.",
                         "操作已取消；未做任何更改。"),
@@ -1128,6 +1122,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.yes": ("yes", "是"),
     "notice.no": ("no", "否"),
     "notice.separator": ("; ", "；"),
+    # svc-review: the review service (image box rule, selections, places in a title)
+    "review.bad-box-size": (
+        "An area is X,Y,W,H in pixels of the picture, from its top left corner, at least {0} "
+        "pixels each way.",
+        "区域应写作 X,Y,W,H（以图片左上角为原点的像素），宽和高都至少 {0} 像素。"),
+    "review.box-outside": (
+        "The area {0},{1},{2},{3} reaches outside the {4}×{5} picture; nothing was covered.",
+        "区域 {0},{1},{2},{3} 超出了 {4}×{5} 的图片；没有遮盖任何内容。"),
+    "review.not-image": (
+        "{0} {1!r} is not an image: only a picture has areas to cover; redact a span of its "
+        "text instead.",
+        "{0}“{1}”不是图片：只有图片可以遮盖区域；请改为涂黑它的一段文字。"),
+    "review.picture-unreadable": ("The picture {0!r} could not be read: {1}.",
+                                  "无法读取图片“{0}”：{1}。"),
+    "review.selection-blank": (
+        "The selection holds only blank space: select the words to redact.",
+        "选区里只有空白：请选中要涂黑的文字。"),
+    "review.place-title": ("title {0}:{1}", "标题 {0}:{1}"),
+    "review.manual-not-kept": (
+        "A redaction you made is never set to keep: take it back instead (undo it, or “Remove "
+        "this redaction” in the app).",
+        "你亲自做的遮盖不能设为保留：请改为撤回它（撤销，或在应用中点“撤掉这处遮盖”）。"),
+    "review.unknown-decision": ("{0!r} is not a decision: redact, pseudonymise or keep.",
+                                "“{0}”不是一种决定：请选择遮盖、用代称或保留。"),
 }
 
 _BLANKS = string.Formatter()

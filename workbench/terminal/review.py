@@ -1,6 +1,6 @@
 """`workbench review`: list, show, decide, redact, cover, approve, exclude and undo from the
-command line. Every change goes through `workbench.core.review` (and its gate) exactly as the
-window's Review page does; this module parses and prints."""
+command line. Every change goes through `workbench.core.services.reviewing` (and its gate)
+exactly as the window's Review page does; this module parses and prints."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from typing import Any
 
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
 from workbench.core.messages import label, t
-from workbench.core.review.targets import find_artifact, find_artifacts, short_id
-from workbench.core.workspace import Workspace
+from workbench.core.services import reviewing
+from workbench.core.services.reviewing import Workspace, short_id
 
 DECISIONS = {"redact": "redact", "pseudonymise": "pseudonymise", "pseudonymize": "pseudonymise",
              "alias": "pseudonymise", "keep": "keep"}
@@ -64,9 +64,7 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
     if args.state and not args.list:
         raise BadInputError(t("review.state_with"))
     if args.image_out:
-        from workbench.core.package.bundle import check_output
-
-        check_output(args.image_out, force=True, suffix=".png")
+        reviewing.check_picture_out(args.image_out)
     if args.auto:
         return _auto(args, ws, progress_mode)
     if args.list:
@@ -85,18 +83,15 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
 
 
 def _auto(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
-    from workbench.core.review import decisions as review
-    from workbench.core.review import scan
     from workbench.terminal.progress import call_with_progress
 
     try:
-        summary = call_with_progress(review.auto_review, t("progress.review"), progress_mode,
-                                     ws, cancel=args.cancel)
+        summary = call_with_progress(reviewing.auto_review, t("progress.review"),
+                                     progress_mode, ws, cancel=args.cancel)
     except (KeyboardInterrupt, Cancelled):
-        scanned, total = scan.scan_state(ws)
-        approved = ws.status().by_state.get("approved", 0)
-        raise Interrupted(t("interrupt.review", scanned=scanned, total=total,
-                            approved=approved, workspace=args.dir)) from None
+        kept = reviewing.progress_so_far(ws)
+        raise Interrupted(t("interrupt.review", scanned=kept.scanned, total=kept.total,
+                            approved=kept.approved, workspace=args.dir)) from None
     if args.cancel.cancelled:
         # Every step checks the token: returning means the review ran to its end.
         print(t("interrupt.after_done"), file=sys.stderr)
@@ -106,8 +101,7 @@ def _auto(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
 
 def _list_states(args: argparse.Namespace, ws: Workspace) -> int:
     """`--list --state S` / `--list --all`: every item in a state (or all), with its state."""
-    items = [a for a in ws.artifact_summaries()
-             if args.state == "all" or str(a.state) == args.state]
+    items = reviewing.items(ws, args.state)
     if args.format == "json":
         _print_json({"state": args.state,
                      "items": [{"artifact": a.id, "id": short_id(a.id), "title": a.title,
@@ -121,10 +115,9 @@ def _list_states(args: argparse.Namespace, ws: Workspace) -> int:
     return 0
 
 
-def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
-    from workbench.core.review import decisions as review
-
-    left = review.unresolved(ws)
+def _list(args: argparse.Namespace, ws: Workspace,
+          summary: reviewing.AutoReviewSummary | None) -> int:
+    left = reviewing.unresolved(ws)
     if args.format == "json":
         _print_json({"decided": summary.decided if summary else 0,
                      "approved": summary.approved if summary else 0,
@@ -144,28 +137,27 @@ def _list(args: argparse.Namespace, ws: Workspace, summary: Any) -> int:
 
 
 def _show(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.review.redact import RedactionContext, swept_spans
-
-    target = find_artifact(ws, args.show)
-    artifact = ws.artifact(target.id)
-    findings = ws.findings(target.id)
-    swept = swept_spans(artifact, findings, RedactionContext.of(ws))
-    picture = _picture(ws, artifact) if artifact.image_blob else None
+    target = reviewing.find_item(ws, args.show)
+    shown = reviewing.show(ws, target.id)
+    artifact, findings, swept, size = (shown.artifact, shown.findings, shown.swept,
+                                       shown.picture_size)
     if args.image_out:
-        if picture is None:
+        if size is None:
             raise BadInputError(t("review.image_out_only"))
-        _write_preview(ws, picture, findings, args.image_out)
+        reviewing.write_painted_picture(ws, artifact.id, args.image_out)
     if args.format == "json":
         _print_json({
             "artifact": artifact.id, "id": short_id(artifact.id), "kind": str(artifact.kind),
             "title": artifact.title, "state": str(artifact.state), "text": artifact.text,
-            "image": {"width": picture.width, "height": picture.height} if picture else None,
+            "image": {"width": size[0], "height": size[1]} if size else None,
             "findings": [{"id": f.id, "entity": f.entity, "start": f.start, "end": f.end,
+                          "place": None if f.box else _place_json(shown, f.start, f.end),
                           "value": f.value, "decision": f.decision, "party": f.party,
                           "detector": f.detector, "box": list(f.box) if f.box else None}
                          for f in findings],
-            "swept": [{"start": w.start, "end": w.end, "entity": w.entity, "value": w.value,
-                       "decision": w.decision} for w in swept]})
+            "swept": [{"start": w.start, "end": w.end, "place": _place_json(shown, w.start, w.end),
+                       "entity": w.entity, "value": w.value, "decision": w.decision}
+                      for w in swept]})
         return 0
     print(t("review.header", id=short_id(artifact.id), kind=label("kind", artifact.kind),
             title=artifact.title, state=label("state", artifact.state)))
@@ -173,70 +165,46 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
     for line in artifact.text.split("\n"):
         print(f"{offset:>7} | {line}")
         offset += len(line) + 1
-    if picture is not None:
-        print(t("review.image", width=picture.width, height=picture.height,
-                id=short_id(artifact.id)))
+    if size is not None:
+        print(t("review.image", width=size[0], height=size[1], id=short_id(artifact.id)))
     if args.image_out:
         print(t("review.image_written", path=args.image_out))
     print(t("review.findings", count=len(findings)) if findings else t("review.no_findings"))
     for f in findings:
-        where = ",".join(map(str, f.box)) if f.box else f"{f.start}:{f.end}"
+        where = ",".join(map(str, f.box)) if f.box else str(shown.place(f.start, f.end))
         print(t("review.finding", id=f.id, where=where, entity=label("entity", f.entity),
                 decision=label("decision", f.decision),
                 value=f.value))
     if swept:
         print(t("review.swept", count=len(swept)))
     for w in swept:
-        print(t("review.swept_one", where=f"{w.start}:{w.end}", entity=w.entity,
-                decision=w.decision, value=w.value))
+        print(t("review.swept_one", where=str(shown.place(w.start, w.end)),
+                entity=label("entity", w.entity), decision=label("decision", w.decision),
+                value=w.value))
     return 0
 
 
-def _picture(ws: Workspace, artifact: Any) -> Any:
-    """The picture upright, as the export sees it (EXIF orientation applied)."""
-    import io
-
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(ws.read_blob(artifact.image_blob))) as image:
-        upright = ImageOps.exif_transpose(image)
-        upright.load()
-        return upright.copy()
-
-
-def _write_preview(ws: Workspace, picture: Any, findings: list[Any], out: Path) -> None:
-    import io
-
-    from workbench.core.atomic import atomic_write
-    from workbench.core.messages import language
-    from workbench.core.review.redact import RedactionContext, image_boxes, paint_boxes
-
-    boxes = image_boxes(findings, RedactionContext.of(ws), "zh" if language() == "zh" else "en")
-    data = io.BytesIO()
-    paint_boxes(picture, boxes).convert("RGB").save(data, format="PNG")
-    try:
-        atomic_write(out, data.getvalue())
-    except OSError as exc:
-        raise BadInputError(t("error.cannot_write", path=out,
-                              reason=exc.strerror or exc)) from exc
+def _place_json(shown: reviewing.ShownItem, start: int, end: int) -> dict[str, Any]:
+    """Where a finding is, for scripts: `start`/`end` stay the stored offsets (a title's are
+    negative); the place says which part holds it, with offsets into that part."""
+    place = shown.place(start, end)
+    return {"in": place.part, "start": place.start, "end": place.end}
 
 
 def _decide(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.review import decisions as review
-
     wanted = []
     for item in args.decide:
         finding, _, decision = item.partition("=")
         if not finding.strip().lstrip("#").isdigit() or decision.strip().lower() not in DECISIONS:
             raise BadInputError(t("review.bad_decide", value=item))
         wanted.append((int(finding.strip().lstrip("#")),
-                       review.Decision(DECISIONS[decision.strip().lower()])))
+                       reviewing.Decision(DECISIONS[decision.strip().lower()])))
     results = []
     failures = 0
     code = 0
     for finding_id, decision in wanted:
         try:
-            count = review.decide(ws, finding_id, decision, args.everywhere)
+            count = reviewing.decide(ws, finding_id, decision, args.everywhere)
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
@@ -251,15 +219,13 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _redact(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.review import decisions as review
-
     if not args.span:
         raise BadInputError(t("review.span_needed"))
     start, _, end = args.span.partition(":")
     if not (start.strip().isdigit() and end.strip().isdigit()):
         raise BadInputError(t("review.bad_span", value=args.span))
-    target = find_artifact(ws, args.redact)
-    ids = review.redact_span(ws, target.id, int(start), int(end), args.everywhere)
+    target = reviewing.find_item(ws, args.redact)
+    ids = reviewing.redact_text(ws, target.id, int(start), int(end), args.everywhere)
     if args.format == "json":
         _print_json({"artifact": target.id, "findings": ids})
     else:
@@ -269,24 +235,13 @@ def _redact(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _box(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.review import decisions as review
-
     ref, text = args.box
     parts = text.replace(" ", "").split(",")
     if len(parts) != 4 or not all(p.isdigit() for p in parts):
         raise BadInputError(t("review.bad_box", value=text))
     x, y, w, h = (int(p) for p in parts)
-    if w <= 0 or h <= 0:
-        raise BadInputError(t("review.bad_box", value=text))
-    target = find_artifact(ws, ref)
-    artifact = ws.artifact(target.id)
-    if artifact.image_blob is None or str(artifact.kind) != "image":
-        raise BadInputError(t("review.not_image", id=short_id(target.id)))
-    picture = _picture(ws, artifact)
-    if x + w > picture.width or y + h > picture.height:
-        raise BadInputError(t("review.box_outside", value=text, width=picture.width,
-                              height=picture.height))
-    ids = review.redact_box(ws, target.id, (x, y, w, h))
+    target = reviewing.find_item(ws, ref)
+    ids = reviewing.redact_area(ws, target.id, (x, y, w, h))
     if args.format == "json":
         _print_json({"artifact": target.id, "findings": ids})
     else:
@@ -295,19 +250,17 @@ def _box(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.review import decisions as review
-
     approving = bool(args.approve)
-    targets = find_artifacts(ws, args.approve or args.exclude)  # all named, or nothing done
+    targets = reviewing.find_items(ws, args.approve or args.exclude)  # all named, or nothing done
     results = []
     failures = 0
     code = 0
     for target in targets:
         try:
             if approving:
-                review.approve(ws, target.id)
+                reviewing.approve(ws, target.id)
             else:
-                review.exclude(ws, target.id)
+                reviewing.exclude(ws, target.id)
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
@@ -324,9 +277,7 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _undo(args: argparse.Namespace, ws: Workspace) -> int:
-    from workbench.core.review import decisions as review
-
-    count = review.undo(ws)
+    count = reviewing.undo(ws)
     if args.format == "json":
         _print_json({"undone": count})
     else:

@@ -12,11 +12,17 @@ from enum import StrEnum
 from workbench.core import clock, logs
 from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactState
-from workbench.core.messages import Joined, label_message, t
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.review import gate
-from workbench.core.review.redact import RedactionContext, redact_artifact
+from workbench.core.review.redact import (
+    RedactionContext,
+    picture_size,
+    read_picture,
+    redact_artifact,
+)
+from workbench.core.review.scan import title_span
 from workbench.core.workspace import StoredFinding, Workspace
 
 log = logging.getLogger(__name__)
@@ -30,11 +36,18 @@ class Decision(StrEnum):
 
 
 class SecretCannotBeKept(RefusedError):
+    """A secret, an identifier or a redaction made by hand was to be kept (gate.NEVER_KEPT)."""
+
     def __init__(self, entity: str = "SECRET") -> None:
         self.entity = entity
-        kind = label_message("entity", entity)
-        super().__init__(t("review.cannot-keep", kind, lang="en"), code="review.cannot-keep",
-                         params=(kind,))
+        reason = _never_kept(entity)
+        super().__init__(reason.text("en"), code=reason.code, params=reason.args)
+
+
+def _never_kept(entity: str) -> Message:
+    if entity == "MANUAL":
+        return Message("review.manual-not-kept")
+    return Message("review.cannot-keep", (label_message("entity", entity),))
 
 
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
@@ -60,12 +73,25 @@ def default_decision(entity: str, party: str) -> Decision:
     return Decision.REDACT
 
 
-def check_decision(finding: StoredFinding, decision: Decision) -> None:
+def refusal(finding: StoredFinding, decision: Decision) -> Message | None:
+    """Why `decision` may not be made for this finding (None: it may): a secret, identifier
+    or manual redaction is never kept; only a known person's name, email or phone gets an
+    alias. Screens ask this to offer only the choices `decide` accepts."""
     if finding.entity in gate.NEVER_KEPT and decision == Decision.KEEP:
-        raise SecretCannotBeKept(finding.entity)
+        return _never_kept(finding.entity)
     if decision == Decision.PSEUDONYMISE and (finding.entity not in PSEUDONYMISABLE
                                               or not finding.person_key):
-        raise coded(RefusedError, "review.cannot-pseudonymise")
+        return Message("review.cannot-pseudonymise")
+    return None
+
+
+def check_decision(finding: StoredFinding, decision: Decision) -> None:
+    reason = refusal(finding, decision)
+    if reason is None:
+        return
+    if decision == Decision.KEEP:
+        raise SecretCannotBeKept(finding.entity)
+    raise coded(RefusedError, reason.code)
 
 
 def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
@@ -112,30 +138,64 @@ def decide(ws: Workspace, finding_id: int, decision: Decision,
 
 def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
                 all_occurrences: bool = False) -> list[int]:
-    """A manual redaction of any span; optionally of the same text everywhere."""
+    """A manual redaction of any span of the item's text, without the blanks at its ends;
+    with `all_occurrences`, of the same text everywhere: in every item's text and in every
+    title of its own (a file name, a chat's name), each place a finding of its own."""
     artifact = ws.artifact(artifact_id)
     text = artifact.text
     shown = artifact_id.removeprefix("sha256:")[:12]  # as `review --list` shows ids
     if not 0 <= start < end <= len(text):
         raise coded(BadInputError, "review.selection-outside", start, end, shown,
                     artifact.title, len(text))
-    value = text[start:end]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        raise coded(BadInputError, "review.selection-blank")
     spans = [(artifact_id, start, end)]
-    if all_occurrences and value.strip():
-        pattern = re.compile(re.escape(value))
-        spans = [(a.id, m.start(), m.end()) for a in ws.artifacts()
-                 for m in pattern.finditer(a.text)]
+    if all_occurrences:
+        pattern = re.compile(re.escape(text[start:end]))
+        spans = []
+        for item in ws.artifacts():
+            places = [(0, item.text)]
+            title = title_span(item)
+            if title is not None:
+                places.insert(0, title)
+            spans += [(item.id, offset + m.start(), offset + m.end())
+                      for offset, part in places for m in pattern.finditer(part)]
     ids = ws.add_manual_findings([(a, s, e, "MANUAL", str(Decision.REDACT))
                                   for a, s, e in spans])
     _after_change(ws, [a for a, _s, _e in spans])
     return ids
 
 
-def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) -> list[int]:
-    """A manual redaction box on an image."""
+# A box is at least this many pixels each way: a click is not an area.
+MIN_BOX = 2
+
+
+def box_refusal(box: tuple[int, int, int, int],
+                size: tuple[int, int] | None = None) -> Message | None:
+    """Why this box may not cover part of a picture of `size` (None: it may; without a size,
+    only its shape is checked). The image box rule: a box is drawn on the picture as review
+    shows it and the export paints it (upright), at least `MIN_BOX` pixels each way, and
+    lies wholly inside the picture."""
     x, y, w, h = box
-    if w <= 0 or h <= 0 or x < 0 or y < 0:
-        raise coded(BadInputError, "review.bad-box-size")
+    if w < MIN_BOX or h < MIN_BOX or x < 0 or y < 0:
+        return Message("review.bad-box-size", (MIN_BOX,))
+    if size is not None and (x + w > size[0] or y + h > size[1]):
+        return Message("review.box-outside", (x, y, w, h, size[0], size[1]))
+    return None
+
+
+def redact_box(ws: Workspace, artifact_id: str, box: tuple[int, int, int, int]) -> list[int]:
+    """A manual redaction box on a picture, by the image box rule (`box_refusal`); anything
+    else is refused and nothing is covered."""
+    reason = box_refusal(box)
+    if reason is None:
+        reason = box_refusal(box, read_picture(ws, ws.artifact(artifact_id), picture_size))
+    if reason is not None:
+        raise coded(BadInputError, reason.code, *reason.args)
     ids = ws.add_box_findings(artifact_id, [box])
     _after_change(ws, [artifact_id])
     return ids
@@ -147,6 +207,25 @@ def remove_manual(ws: Workspace, finding_ids: list[int]) -> None:
     artifacts = [ws.finding(f).artifact_id for f in finding_ids]
     ws.remove_findings(finding_ids)
     _after_change(ws, artifacts)
+
+
+class TakenBack(StrEnum):
+    """What taking a finding back did."""
+
+    REMOVED = "removed"  # a redaction the user made: gone
+    KEPT = "kept"  # a detector's finding: it stays, decided "keep" (a suggestion turned down)
+
+
+def take_back(ws: Workspace, finding_id: int) -> TakenBack:
+    """Take a finding back (Delete on a box): a span or box the user made is removed; what
+    the detector found is never removed, only decided "keep" — which the keep rule may
+    refuse (a secret stays redacted)."""
+    finding = ws.finding(finding_id)
+    if finding.detector == "manual":
+        remove_manual(ws, [finding_id])
+        return TakenBack.REMOVED
+    decide(ws, finding_id, Decision.KEEP)
+    return TakenBack.KEPT
 
 
 def undo(ws: Workspace) -> int:

@@ -21,7 +21,7 @@ import string
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import rfc8785
 
@@ -35,6 +35,8 @@ from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 if TYPE_CHECKING:
     # Pillow loads only when a picture is painted.
     from PIL import Image, ImageFont
+
+T = TypeVar("T")
 
 REDACT, PSEUDONYMISE, KEEP, PENDING = "redact", "pseudonymise", "keep", "pending"
 MANUAL = "MANUAL"  # the entity of a span the user redacted by hand
@@ -554,6 +556,50 @@ def image_boxes(findings: Iterable[StoredFinding], context: RedactionContext,
 
 
 Box = tuple[int, int, int, int]
+
+# EXIF orientations that turn a picture a quarter turn: its upright width is its stored height.
+_QUARTER_TURNS = frozenset({5, 6, 7, 8})
+_ORIENTATION = 0x0112
+
+
+def read_picture(ws: Workspace, artifact: ArtifactRow, read: Callable[[bytes], T]) -> T:
+    """`read` (`upright_picture`, `picture_size`) of the item's picture; a one-line refusal
+    if the item is not a picture or its picture cannot be read."""
+    from workbench.core.errors import BadInputError, coded
+    from workbench.core.ingest.artifacts import ArtifactKind
+
+    if artifact.kind is not ArtifactKind.IMAGE or artifact.image_blob is None:
+        raise coded(BadInputError, "review.not-image", artifact.id.removeprefix("sha256:")[:12],
+                    artifact.title)
+    try:
+        return read(ws.read_blob(artifact.image_blob))
+    except OSError as exc:  # Pillow's "cannot identify image file" is one
+        raise coded(BadInputError, "review.picture-unreadable", artifact.title,
+                    exc.strerror or exc) from exc
+
+
+def upright_picture(data: bytes) -> Image.Image:
+    """The picture as review shows it and the export paints it: EXIF orientation applied."""
+    import io
+
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(data)) as image:
+        upright = ImageOps.exif_transpose(image)
+        upright.load()
+        return upright.copy()
+
+
+def picture_size(data: bytes) -> tuple[int, int]:
+    """(width, height) of the upright picture, read from its header without decoding it."""
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+        turned = image.getexif().get(_ORIENTATION) in _QUARTER_TURNS
+    return (height, width) if turned else (width, height)
 
 
 def paint_boxes(image: Image.Image, boxes: list[tuple[Box, str | None]]) -> Image.Image:

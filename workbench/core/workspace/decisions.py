@@ -53,23 +53,23 @@ class Decisions(Queries):
         with self._conn:
             self._conn.execute("BEGIN IMMEDIATE")
             batch = self._next_batch()
-            texts = {}
+            rows = {}
             for artifact_id, start, end, entity, decision in spans:
-                if artifact_id not in texts:
-                    texts[artifact_id] = self.artifact(artifact_id).text
+                if artifact_id not in rows:
+                    rows[artifact_id] = self.artifact(artifact_id)
                 cursor = self._conn.execute(
                     """INSERT OR IGNORE INTO findings(artifact_id, entity, start, "end", score,
                            detector, value, party, person_key, decision)
                        VALUES (?, ?, ?, ?, 1.0, 'manual', ?, 'none', NULL, ?)""",
                     (artifact_id, entity, start, end,
-                     self._seal(texts[artifact_id][start:end], "findings.value",
+                     self._seal(rows[artifact_id].span_text(start, end), "findings.value",
                                 finding_row(artifact_id, entity, start, end, "manual", "")),
                      decision))
                 if cursor.rowcount:
                     ids.append(_inserted_id(cursor))
                     self._history("add", batch, finding_id=_inserted_id(cursor),
                                   artifact_id=artifact_id)
-            self._seal_reviews(texts)
+            self._seal_reviews(rows)
         return ids
 
     def add_box_findings(self, artifact_id: str, boxes: list[tuple[int, int, int, int]],

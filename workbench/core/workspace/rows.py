@@ -115,6 +115,15 @@ class ArtifactRow:
     def text(self) -> str:
         return "\n".join(s.text for s in self.segments if s.placeholder is None)
 
+    def span_text(self, start: int, end: int) -> str:
+        """The text a finding's offsets cover: in the item's text, or at negative offsets in
+        its title, which findings place just before the text so that the title ends at -1
+        (`review.scan.title_span`)."""
+        if start >= 0:
+            return self.text[start:end]
+        origin = len(self.title) + 1
+        return self.title[max(start + origin, 0):max(end + origin, 0)]
+
 
 
 class ScanRecord(NamedTuple):

@@ -31,19 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.ingest.chat import placeholder_kind
-from workbench.core.pii.script import dominant_language
-from workbench.core.review import decisions as review
-from workbench.core.review import gate
-from workbench.core.review.decisions import Decision
-from workbench.core.review.redact import RedactionContext, image_boxes, paint_boxes, redact_artifact
-from workbench.core.review.scan import (
-    cached_scan_key,
-    cached_sender_keys,
-    current_scan_key,
-    sender_keys,
+from workbench.core.services import reviewing
+from workbench.core.services.reviewing import (
+    ArtifactRow,
+    Blocker,
+    ReviewItem,
+    StoredFinding,
+    TakenBack,
+    Workspace,
 )
-from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
 from workbench.gui.artifact_model import kind_label, state_label
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
@@ -54,7 +50,6 @@ from workbench.gui.review.finding_view import FindingView
 from workbench.gui.review.image_canvas import (
     ImageCanvas,
     canvas_boxes,
-    open_upright,
     to_qimage,
 )
 from workbench.gui.review.legend import Legend
@@ -80,13 +75,12 @@ class ReviewPage(Page):
         self._index: list[str] = []  # artifact ids in workspace order
         self._states: dict[str, str] = {}
         self._self_senders: set[str] = set()
-        self._aliases: dict[str, int] = {}
+        self._item: ReviewItem | None = None  # the open item as the review service read it
         self.artifact: ArtifactRow | None = None
         self.findings: list[StoredFinding] = []
         # What stops approving the open item (None: not known yet, being worked out).
-        self._gate: list[gate.Blocker] | None = []
+        self._gate: tuple[Blocker, ...] | None = ()
         self.selected: int | None = None
-        self._language = "en"
         self._shown_id: str | None = None  # whose document/picture is built
         self._picture: tuple[str, Image.Image] | None = None  # (blob, upright picture)
         self._dirty = True
@@ -315,7 +309,7 @@ class ReviewPage(Page):
 
     def _workspace_changed(self, _path: Path | None) -> None:
         self._index, self._states = [], {}
-        self.artifact, self.findings, self.selected = None, [], None
+        self._item, self.artifact, self.findings, self.selected = None, None, [], None
         self._shown_id, self._picture = None, None
         self._dirty = True
         if self.isVisible():
@@ -352,12 +346,12 @@ class ReviewPage(Page):
     def _load_index(self) -> bool:
         try:
             with self.ctx.workspace() as ws:
-                rows = ws.artifact_states()
-                known = cached_sender_keys(ws)
+                rows = reviewing.item_states(ws)
+                known = reviewing.known_self_senders(ws)
             if known is None:
                 self._work_out_senders()
             else:
-                self._self_senders = {n for n, k in known.items() if k == "self"}
+                self._self_senders = set(known)
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
@@ -375,7 +369,7 @@ class ReviewPage(Page):
 
         def work(_progress: ProgressCallback, _cancel: CancelToken) -> set[str]:
             with Workspace.open(path) as ws:
-                return {n for n, k in sender_keys(ws).items() if k == "self"}
+                return set(reviewing.self_senders(ws))
 
         def known(names: set[str]) -> None:
             self._senders_task = None
@@ -407,11 +401,11 @@ class ReviewPage(Page):
         if path is None or self._key_task is not None:
             return
 
-        def work(_progress, _cancel) -> str:  # type: ignore[no-untyped-def]
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> None:
             with Workspace.open(path) as ws:
-                return current_scan_key(ws)
+                reviewing.prepare_gate(ws)
 
-        def known(_key: str) -> None:
+        def known(_result: object) -> None:
             self._key_task = None
             # Checked again from what is stored now (in another workspace by now, perhaps:
             # then its own key is worked out next).
@@ -468,26 +462,19 @@ class ReviewPage(Page):
         """Read the artifact and its findings again (quick: one artifact)."""
         try:
             with self.ctx.workspace() as ws:
-                self.artifact = ws.artifact(artifact_id)
-                self.findings = ws.findings(artifact_id)
-                self._aliases = ws.pseudonym_ordinals()
                 # The gate's answer from stored state: Approve is offered only if it agrees
                 # (open findings aside: pressing Approve then leads to them). It needs the
                 # scan key, which takes a while to work out after the people changed: that
                 # is done off the UI thread, and Approve waits for it.
-                key = cached_scan_key(ws)
-                if key is None:
-                    self._gate = None
-                    self._work_out_scan_key()
-                else:
-                    self._gate = [b for b in gate.approval_blockers(
-                        ws, artifact_id, by_hand=True, context=gate.GateContext(key),
-                        findings=self.findings) if b.rule is not gate.Rule.UNDECIDED]
+                item = reviewing.open_item(ws, artifact_id, wait=False)
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return False
+        self._item, self.artifact, self.findings = item, item.artifact, list(item.findings)
+        self._gate = item.blocked_besides_deciding
+        if self._gate is None:
+            self._work_out_scan_key()
         self._states[artifact_id] = self.artifact.state.value
-        self._language = dominant_language(self.artifact.text or self.artifact.title)
         if self.selected is not None and all(f.id != self.selected for f in self.findings):
             self.selected = None
         return True
@@ -500,8 +487,7 @@ class ReviewPage(Page):
 
     @property
     def is_image(self) -> bool:
-        return self.artifact is not None and self.artifact.image_blob is not None \
-            and self.artifact.kind.value == "image"
+        return self._item is not None and self._item.is_picture
 
     @property
     def drawing(self) -> bool:
@@ -616,8 +602,7 @@ class ReviewPage(Page):
         assert self.artifact is not None
         try:
             with self.ctx.workspace() as ws:
-                redacted = redact_artifact(self.artifact, self.findings,
-                                           RedactionContext.of(ws))
+                redacted = reviewing.preview(ws, self.artifact.id)
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
@@ -627,8 +612,7 @@ class ReviewPage(Page):
         self.view.mark(self._replacement_ranges(document))
 
     def _replacement_ranges(self, document: QTextDocument) -> list[tuple[int, int]]:
-        context = RedactionContext.aliases_only(self._aliases)
-        names = {context.alias_for(key, self._language) or "" for key in self._aliases}
+        names = set(self._item.aliases.values()) if self._item is not None else set()
         alternatives = [PLACEHOLDER_PATTERN] + [QRegularExpression.escape(n)
                                                 for n in sorted(names, key=len, reverse=True)
                                                 if n]
@@ -637,7 +621,7 @@ class ReviewPage(Page):
         cursor = document.find(pattern, 0)
         while not cursor.isNull():
             # The chat's own stand-ins ("[图片]", "[撤回了一条消息]") were never redactions.
-            if placeholder_kind(cursor.selectedText()) is None:
+            if not reviewing.is_chat_stand_in(cursor.selectedText()):
                 ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
             cursor = document.find(pattern, cursor)
         return ranges
@@ -660,11 +644,11 @@ class ReviewPage(Page):
         if self.previewing:
             try:
                 with self.ctx.workspace() as ws:
-                    boxes = image_boxes(self.findings, RedactionContext.of(ws), self._language)
+                    painted = reviewing.painted_picture(ws, self.artifact.id, upright)
             except WorkbenchError as exc:
                 self.ctx.show_error(str(exc))
                 return
-            self.canvas.set_image(to_qimage(paint_boxes(upright, boxes)))
+            self.canvas.set_image(to_qimage(painted))
             self.canvas.set_boxes([], None)
             self._shown_id = None
             return
@@ -679,9 +663,8 @@ class ReviewPage(Page):
         if self._picture is None or self._picture[0] != blob:
             try:
                 with self.ctx.workspace() as ws:
-                    data = ws.read_blob(blob)
-                self._picture = (blob, open_upright(data))
-            except (OSError, WorkbenchError) as exc:
+                    self._picture = (blob, reviewing.picture(ws, self.artifact.id))
+            except WorkbenchError as exc:
                 self._picture = None
                 self._shown_id = None
                 self.canvas.set_image(QImage(), self.tr(
@@ -707,9 +690,7 @@ class ReviewPage(Page):
             position, len(self._index), pending))
 
     def _alias_of(self, finding: StoredFinding) -> str | None:
-        # Only the aliases are needed here, not the whole-workspace sweep of .of(ws).
-        return RedactionContext.aliases_only(self._aliases).alias_for(finding.person_key,
-                                                                  self._language)
+        return self._item.alias_of(finding) if self._item is not None else None
 
     def _update_actions(self) -> None:
         has = self.artifact is not None and self.pages.currentIndex() == 1
@@ -729,7 +710,7 @@ class ReviewPage(Page):
             state = self._states.get(self.artifact.id)
             scanning = self.ctx.scanning
             self.act_approve.setEnabled(state != "approved" and not scanning
-                                        and self._gate == [])
+                                        and self._gate == ())
             self.act_exclude.setEnabled(state != "excluded")
             if scanning:
                 why = self.tr("A scan is running: approve once it has finished.")
@@ -811,8 +792,8 @@ class ReviewPage(Page):
         if self.selected is None:
             return
         finding_id = self.selected
-        count = self._run(lambda ws: review.decide(ws, finding_id, Decision(decision),
-                                                   all_occurrences))
+        count = self._run(lambda ws: reviewing.decide(ws, finding_id, decision,
+                                                      all_occurrences))
         if count is None:
             self.panel.select(self.selected)  # undo the button's checked look
             return
@@ -826,23 +807,17 @@ class ReviewPage(Page):
         finding = next((f for f in self.findings if f.id == finding_id), None)
         if finding is None or self.previewing:
             return
-        if finding.detector == "manual":
-            def remove(ws: Workspace) -> bool:
-                review.remove_manual(ws, [finding.id])
-                return True
-
-            done: bool | int | None = self._run(remove)
+        taken = self._run(lambda ws: reviewing.take_back(ws, finding.id))
+        if taken is TakenBack.REMOVED:
             self.selected = None
-        else:
-            done = self._run(lambda ws: review.decide(ws, finding.id, Decision.KEEP))
-        if done is not None:
+        if taken is not None:
             self._changed()
 
     def _box_drawn(self, box: tuple[int, int, int, int]) -> None:
         if self.artifact is None or self.previewing:
             return
         artifact_id = self.artifact.id
-        ids = self._run(lambda ws: review.redact_box(ws, artifact_id, box))
+        ids = self._run(lambda ws: reviewing.redact_area(ws, artifact_id, box))
         if ids:
             self.selected = ids[0]
             self._changed()
@@ -851,20 +826,12 @@ class ReviewPage(Page):
         if self.artifact is None or self.is_image or self.previewing:
             return
         span = self.view.selection_span()
-        text = self.artifact.text
-        if span is not None:
-            start, end = span
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            span = (start, end) if start < end else None
         if span is None:
             self._say(self.tr("Select some of the item's text first."))
             return
         artifact_id = self.artifact.id
-        ids = self._run(lambda ws: review.redact_span(ws, artifact_id, span[0], span[1],
-                                                      everywhere))
+        ids = self._run(lambda ws: reviewing.redact_text(ws, artifact_id, span[0], span[1],
+                                                         everywhere))
         if ids is None:
             return
         cursor = self.view.textCursor()
@@ -905,25 +872,24 @@ class ReviewPage(Page):
             self._say(self.tr("Undone."))
             self._changed(reload_states=True)
 
-        self._write(lambda ws, _p, _c: review.undo(ws), self.tr("Undoing…"), done)
+        self._write(lambda ws, _p, _c: reviewing.undo(ws), self.tr("Undoing…"), done)
 
     def apply_default_policy(self) -> None:
         def work(ws: Workspace, _progress: ProgressCallback,
-                 _cancel: CancelToken) -> int | list[str]:
-            missing = gate.unscanned(ws)
-            if missing:
-                return [b.title for b in missing]
-            return review.apply_default_policy(ws, require_scanned=True)
+                 _cancel: CancelToken) -> reviewing.PolicyResult:
+            return reviewing.apply_default_policy(ws)
 
-        def done(count: int | list[str]) -> None:
-            if isinstance(count, list):
-                names = ", ".join(count[:3]) + (" …" if len(count) > 3 else "")
+        def done(result: reviewing.PolicyResult) -> None:
+            if result.unscanned:
+                names = ", ".join(result.unscanned[:3]) + (" …" if len(result.unscanned) > 3
+                                                           else "")
                 self.ctx.show_error(self.tr(
                     "{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on "
                     "the Materials page first, then apply the default policy.").format(
-                    len(count), names))
+                    len(result.unscanned), names))
                 return
-            self._say(self.tr("The default policy decided {0} findings.").format(count))
+            self._say(self.tr("The default policy decided {0} findings.").format(
+                result.decided))
             self._changed()
 
         self.act_policy.setEnabled(False)
@@ -938,7 +904,7 @@ class ReviewPage(Page):
             self._changed(reload_states=True)
 
         self.act_approve_ready.setEnabled(False)
-        self._write(review.approve_ready, self.tr("Approving the items that are ready…"), done)
+        self._write(reviewing.approve_ready, self.tr("Approving the items that are ready…"), done)
 
     def approve_and_next(self) -> None:
         """Approve in the background and move on at once. An item with findings still to
@@ -953,7 +919,7 @@ class ReviewPage(Page):
             return
         artifact_id = self.artifact.id
         self._set_state_later(artifact_id, "approved",
-                              lambda ws, _p, _c: review.approve(ws, artifact_id))
+                              lambda ws, _p, _c: reviewing.approve(ws, artifact_id))
         self._say(self.tr("Approved."))
         self._step(1, after_decision=True)
 
@@ -962,7 +928,7 @@ class ReviewPage(Page):
             return
         artifact_id = self.artifact.id
         self._set_state_later(artifact_id, "excluded",
-                              lambda ws, _p, _c: review.exclude(ws, artifact_id))
+                              lambda ws, _p, _c: reviewing.exclude(ws, artifact_id))
         self._say(self.tr("Excluded: it will not be exported."))
         self._step(1, after_decision=True)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from workbench.core.messages import label
-from workbench.core.workspace import StoredFinding
+from workbench.core.services.reviewing import StoredFinding
 
 
 @dataclass(frozen=True)

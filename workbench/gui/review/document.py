@@ -19,8 +19,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from workbench.core.review.scan import segment_spans
-from workbench.core.workspace import ArtifactRow
+from workbench.core.services.reviewing import ArtifactRow, segment_starts
 
 # Email fields shown in the header card, in the order the importer stores them.
 HEADER_FIELDS = ("subject", "from", "to", "cc", "bcc", "reply-to", "date")
@@ -331,10 +330,8 @@ def build(segments: Sequence[SegmentLike], starts: Iterable[int | None], mine: S
 
 def render_artifact(artifact: ArtifactRow, self_senders: set[str],
                     base_font: QFont | None = None) -> Rendered:
-    offsets = iter(offset for offset, _text in segment_spans(artifact))
-    starts = [None if s.placeholder is not None else next(offsets) for s in artifact.segments]
     mine = [s.sender in self_senders for s in artifact.segments]
-    return build(artifact.segments, starts, mine, base_font)
+    return build(artifact.segments, segment_starts(artifact), mine, base_font)
 
 
 def render_preview(segments: Sequence[SegmentLike], mine: Sequence[bool],

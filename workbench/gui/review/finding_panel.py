@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.review.decisions import PSEUDONYMISABLE
-from workbench.core.workspace import StoredFinding
+from workbench.core.services.reviewing import StoredFinding, choices
 from workbench.gui.qt_types import layout_of
 from workbench.gui.review.categories import (
     category_of,
@@ -185,23 +184,22 @@ class FindingPanel(QWidget):
         self.score.setText(f"{finding.score:.0%}")
         self.detector.setText(detector_label(finding.detector))
         self.decision.setText(decision_label(finding.decision))
-        self.keep.setEnabled(finding.entity != "SECRET")
-        self.keep.setToolTip(
-            self.tr("Secrets are always redacted; they cannot be kept.")
-            if finding.entity == "SECRET" else self.tr("Leave it as it is in the export."))
-        can_alias = finding.entity in PSEUDONYMISABLE and bool(finding.person_key)
-        self.alias.setEnabled(can_alias)
+        # The choices the review service allows for this finding, and why it refuses others.
+        allowed = choices(finding)
+        self.keep.setEnabled(allowed.keep.allowed)
+        self.keep.setToolTip(allowed.keep.reason or self.tr("Leave it as it is in the export."))
+        self.alias.setEnabled(allowed.pseudonymise.allowed)
         self.alias.setToolTip(
-            self.tr("Replace it with an alias such as Colleague A, the same everywhere.")
-            if can_alias else
-            self.tr("Only names, emails and phone numbers of a known person get an alias."))
+            allowed.pseudonymise.reason
+            or self.tr("Replace it with an alias such as Colleague A, the same everywhere."))
+        self.redact.setEnabled(allowed.redact.allowed)
         self.group.setExclusive(False)
         for decision, button in (("redact", self.redact), ("pseudonymise", self.alias),
                                  ("keep", self.keep)):
             button.setChecked(finding.decision == decision)
         self.group.setExclusive(True)
         # A drawn box or a selection can be taken back; a detector's finding is decided.
-        self.remove.setVisible(finding.detector == "manual")
+        self.remove.setVisible(allowed.removable)
         # An explicit minimum: the height-for-width pass otherwise squeezes the form rows.
         self.details.setMinimumHeight(layout_of(self.details).minimumSize().height())
 

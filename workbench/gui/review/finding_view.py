@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from workbench.core.workspace import StoredFinding
+from workbench.core.services.reviewing import StoredFinding
 from workbench.gui.review.categories import category_of
 from workbench.gui.review.document import TextMap
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workbench.core.workspace import StoredFinding
+from workbench.core.services.reviewing import MIN_BOX, StoredFinding
 from workbench.gui.review.categories import category_of
 
 if TYPE_CHECKING:
@@ -29,18 +29,6 @@ Box = tuple[int, int, int, int]
 MARGIN = 12
 MIN_DRAG = 5  # pixels on screen before a press becomes a drawn box
 MAX_UPSCALE = 2.0
-
-
-def open_upright(data: bytes) -> Image.Image:
-    """The picture as the export sees it: EXIF orientation applied (Pillow)."""
-    import io
-
-    from PIL import Image, ImageOps
-
-    with Image.open(io.BytesIO(data)) as image:
-        upright = ImageOps.exif_transpose(image)
-        upright.load()
-        return upright.copy()
 
 
 def to_qimage(image: Image.Image) -> QImage:
@@ -209,7 +197,9 @@ class ImageCanvas(QWidget):
             a, b = self.to_image(QPointF(press)), self.to_image(QPointF(end))
             x, y = int(min(a.x(), b.x())), int(min(a.y(), b.y()))
             w, h = round(abs(b.x() - a.x())), round(abs(b.y() - a.y()))
-            if w >= 2 and h >= 2:
+            # The drag is held to the picture (`to_image`), and a box too small for the image
+            # box rule is a click that slipped, not a request to refuse.
+            if w >= MIN_BOX and h >= MIN_BOX:
                 self.box_drawn.emit((x, y, w, h))
             return
         hit = self.box_at(QPointF(end))

@@ -7,7 +7,7 @@ from collections import Counter
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from workbench.core.workspace import StoredFinding
+from workbench.core.services.reviewing import StoredFinding
 from workbench.gui.review.categories import CATEGORIES, category_of
 
 
