@@ -20,14 +20,16 @@ from workbench.core.errors import RefusedError, coded
 from workbench.core.messages import Joined, Message
 from workbench.core.package import bundle, consent, hr_requests
 from workbench.core.package.bundle import Check
+from workbench.core.package.consent import SENSITIVE_CATEGORIES
 from workbench.core.package.hr_requests import Difference
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
-from workbench.core.services.receiving import PackageTerms, choose_identity
+from workbench.core.services.receiving import PackageTerms, choose_identity, identity_or_reason
 from workbench.core.trust import keys, ledger
 from workbench.core.trust.dsse import decode_payload
 from workbench.core.trust.keys import IdentityCard
 
 __all__ = [
+    "SENSITIVE_CATEGORIES",
     "Check",
     "Countersigned",
     "Difference",
@@ -38,6 +40,7 @@ __all__ = [
     "check_may_countersign",
     "countersign",
     "hr_identity",
+    "identity_or_reason",
     "redaction_counts",
     "request_consent",
     "review_package",
@@ -148,8 +151,11 @@ def review_package(path: Path, now: datetime, identity: str | None = None,
                    progress: ProgressCallback = no_progress,
                    cancel: CancelToken | None = None) -> HrReview:
     """Read and check a package for HR (never decrypting it); the differences from HR's own
-    request are those of this home's HR identity, when there is one."""
-    hr = choose_identity(keys.Role.HR.value, identity, required=False)
+    request are those of the HR identity `identity` names, else of this home's only one
+    (none: no differences are looked for)."""
+    # Checking needs no identity; comparing with HR's request needs the one that signed it.
+    hr = identity_or_reason(keys.Role.HR.value)[0] if identity is None \
+        else choose_identity(keys.Role.HR.value, identity)
     progress(0, 2, "check")
     checked = bundle.check_bundle(bundle.read_bundle(Path(path)), keys.public_keys(), now,
                                   require_countersignature=False)

@@ -32,9 +32,10 @@ from workbench.core.workspace import Workspace
 from workbench.gui.blockers import export_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
-from workbench.gui.pages.countersign import banner, group4, heading, note
 from workbench.gui.qt_types import clear_layout
 from workbench.gui.tasks import Task
+from workbench.gui.widgets.fingerprint import group4
+from workbench.gui.widgets.labels import banner, heading, note
 
 # The export's steps after which cancelling would leave a ledger entry for a package that
 # was never written: the core records export.created just before "writing".
