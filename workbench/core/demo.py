@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from workbench.core import clock
@@ -184,20 +184,26 @@ def request_overrides(recipient: str, delete_by: str) -> dict[str, object]:
                         "fee": "none", "until": delete_by}}
 
 
-def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
-                             report: Report) -> None:
-    now = clock.now_utc()
+def sign_hr_request(layout: DemoLayout, cards: dict[str, keys.IdentityCard], now: datetime,
+                    report: Report) -> Path:
+    """HR signs the demo's consent request, the one way the CLI's `consent request` signs
+    one; HR keeps a copy that its countersign compares the package with."""
     delete_by = (now + timedelta(days=180)).date().isoformat()
     request_path = layout.root / "consent-request.json"
     with as_party(layout, "hr"):
-        # The one way HR signs a request (the CLI's `consent request` too); it keeps a copy
-        # that HR's countersign compares the package with.
         countersigning.request_consent(
             consent.terms_from_file(demo_material() / "consent_terms.json"), request_path, now,
             employee=cards["employee"].fingerprint,
             overrides=request_overrides(cards["recipient"].fingerprint, delete_by))
     report(f"5. HR ({cards['hr'].name}) signs a consent request: delete-by {delete_by}, "
            f"recipient {cards['recipient'].name} -> {request_path.name}")
+    return request_path
+
+
+def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
+                             report: Report) -> None:
+    now = clock.now_utc()
+    request_path = sign_hr_request(layout, cards, now, report)
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         request = consent.read_request(request_path)
         # The employee narrows the request: financial data stays out.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,10 @@ def request_consent(terms: Mapping[str, Any], out: Path, now: datetime, *,
     asked = consent.terms_from_mapping({**terms, "countersigner": hr.fingerprint},
                                        **dict(overrides or {}))
     consent.check_terms(asked, now.date())
-    asked = consent.resolve_parties_for_request(asked, hr)
+    # Every sensitive category named, asked for or not: two requests for the same thing read
+    # the same whether the terms came as a file, options or the demo's values.
+    asked = replace(consent.resolve_parties_for_request(asked, hr), separate_consent={
+        c: bool(asked.separate_consent.get(c)) for c in SENSITIVE_CATEGORIES})
     addressed = keys.find_card(employee, keys.contacts(), keys.Role.EMPLOYEE,
                                what="contact") if employee else None
     envelope = consent.make_request(asked, keys.LocalSigner(hr), hr, now, addressed)
