@@ -41,7 +41,6 @@ __all__ = [
     "countersign",
     "hr_identity",
     "identity_or_reason",
-    "redaction_counts",
     "request_consent",
     "review_package",
 ]
@@ -99,7 +98,7 @@ def request_consent(terms: Mapping[str, Any], out: Path, now: datetime, *,
 # -- checking a package ------------------------------------------------------------------------
 
 
-def redaction_counts(checked: bundle.Bundle) -> dict[str, tuple[int, int]]:
+def _redaction_counts(checked: bundle.Bundle) -> dict[str, tuple[int, int]]:
     """Per entity, (removed, replaced by an alias) over the artifacts this package holds,
     from the ledger's artifact.reviewed events (the latest review of each artifact). Empty
     when the ledger does not verify: an unverified ledger is not read for facts."""
@@ -169,7 +168,7 @@ def review_package(path: Path, now: datetime, identity: str | None = None,
     ledger_ok = any(c.name == "ledger" and c.ok for c in checked.checks)
     review = HrReview(
         Path(path), checked.package, tuple(checked.checks), PackageTerms.of(checked),
-        ledger_ok, redaction_counts(checked), tuple(differences),
+        ledger_ok, _redaction_counts(checked), tuple(differences),
         any(c.name == COUNTERSIGNATURE and c.ok for c in checked.checks),
         bundle.countersigned_at(checked), hr)
     progress(2, 2, "check")
