@@ -181,8 +181,10 @@ def check_may_countersign(review: HrReview, accept_differences: bool = False) ->
     HR's own request without `accept_differences` (hr_requests.WiderThanRequested)."""
     failed = review.failed()
     if failed:
+        # Each check named as its own line names it ("Ledger records this export: …").
         raise coded(RefusedError, "countersign.not-verified", Joined(tuple(
-            Message("check.line", (c.title_message(), c.detail_message())) for c in failed)))
+            Message("check.line", (Message(c.title_message().code), c.detail_message()))
+            for c in failed)))
     if review.differences and not accept_differences:
         raise hr_requests.WiderThanRequested(list(review.differences))
 
