@@ -91,10 +91,7 @@ PENDING: set[str] = {
     "gui/dialogs/welcome.py",
     "gui/widgets/keyring_banner.py",
     "gui/pages/artifacts.py",
-    "gui/pages/countersign.py",
-    "gui/pages/deadlines.py",
     "gui/pages/keys.py",
-    "gui/pages/receive.py",
 }
 
 

@@ -30,8 +30,8 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from workbench.core.package.bundle import Check
     from workbench.core.services.consenting import ConsentTerms, CurrentConsent
+    from workbench.core.services.receiving import Check, PurgeResult
     from workbench.core.workspace import Workspace
 
 
@@ -719,10 +719,17 @@ def _keys_verify(args: argparse.Namespace) -> int:
 def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTerms:
     from workbench.core.services import consenting
 
+    return consenting.terms_from_mapping(base, **_terms_overrides(args, base))
+
+
+def _terms_overrides(args: argparse.Namespace, base: dict[str, Any]) -> dict[str, object]:
+    """The command-line terms that take precedence over the terms file (empty: not given)."""
+    from workbench.core.services import consenting
+
     separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
         separate = {c: c in args.separate_consent for c in consenting.SENSITIVE_CATEGORIES}
-    overrides: dict[str, object] = {
+    return {
         "purposes": args.purpose or None,
         "controller": {"name": args.controller, "contact": args.controller_contact}
         if args.controller else None,
@@ -734,7 +741,6 @@ def _consent_terms(args: argparse.Namespace, base: dict[str, Any]) -> ConsentTer
                     "until": args.licence_until} if args.licence else None,
         "language": args.language,
     }
-    return consenting.terms_from_mapping(base, **overrides)
 
 
 def _consent(args: argparse.Namespace) -> int:
@@ -747,14 +753,7 @@ def _consent(args: argparse.Namespace) -> int:
     if args.target == "request":
         if not args.out:
             raise BadInputError(t("consent.request-needs-out"))
-        base = consenting.terms_from_file(args.terms) if args.terms else {}
-        _require_delete_by(args, base)
-        written = consenting.request_consent(_consent_terms(args, base), args.out, now,
-                                             args.identity, args.employee, args.force)
-        addressee = written.employee
-        print(t("consent.request_for" if addressee else "consent.request_written",
-                path=written.path, employee=addressee.label() if addressee else ""))
-        return 0
+        return _consent_request(args)
 
     employee = consenting.signing_identity(args.identity)
     request = consenting.read_request(args.request) if args.request else None
@@ -780,6 +779,21 @@ def _consent(args: argparse.Namespace) -> int:
     else:
         print(t(f"consent.recorded_{decision}", record=recorded.record_id,
                 employee=employee.label(), delete_by=recorded.delete_by))
+    return 0
+
+
+def _consent_request(args: argparse.Namespace) -> int:
+    """HR signs a request (`consent request`): the one way the app and the demo sign it."""
+    from workbench.core.services import consenting, countersigning
+
+    countersigning.hr_identity(args.identity)
+    base = consenting.terms_from_file(args.terms) if args.terms else {}
+    _require_delete_by(args, base)
+    signed = countersigning.request_consent(
+        base, args.out, clock.now_utc(), identity=args.identity, employee=args.employee,
+        overrides=_terms_overrides(args, base), force=args.force)
+    print(t("consent.request_for" if signed.employee else "consent.request_written",
+            path=signed.path, employee=signed.employee))
     return 0
 
 
@@ -846,47 +860,34 @@ def _stamp(path: Path) -> int | None:
 
 
 def _countersign(args: argparse.Namespace) -> int:
-    from workbench.core.display import visible
-    from workbench.core.package import bundle, hr_requests
-    from workbench.core.trust import keys
+    from workbench.core.services import countersigning
 
     _existing(args.file)
     _warn_if_fallback()
-    hr = keys.my_identity(keys.Role.HR, args.identity)
-    checked = bundle.check_bundle(bundle.read_bundle(args.file), keys.public_keys(),
-                                  clock.now_utc(), require_countersignature=False)
-    _print_checks(checked.checks)
-    summary = bundle.terms_summary(checked)
+    now = clock.now_utc()
+    hr = countersigning.hr_identity(args.identity)
+    review = countersigning.review_package(args.file, now, hr.fingerprint)
+    _print_checks(review.checks)
     print("\n".join(visible(line) for line in
-                    json.dumps(summary, ensure_ascii=False, indent=2).splitlines()))
-    when = bundle.countersigned_at(checked)
-    if when is not None:
+                    json.dumps(review.terms.summary, ensure_ascii=False, indent=2).splitlines()))
+    if review.countersigned_at is not None:
         # A repeated step that changes nothing is not a failure (README, exit codes).
-        print(t("countersign.already-short", visible(args.file.name), when))
+        print(t("countersign.already-short", visible(args.file.name), review.countersigned_at))
         return 0
-    failed = checked.failed()
-    if failed:
-        raise bundle.BundleError(say(
-            "The package does not verify ("
-            + "; ".join(f"{c.title()}: {visible(c.text())}" for c in failed)
-            + "); not countersigning.",
-            "该包未通过验证（" + "；".join(f"{c.title()}：{visible(c.text())}" for c in failed)
-            + "）；不予会签。"))
-    differences = hr_requests.differences_for(checked.record, hr)
-    if differences:
+    if review.verified and review.differences:
         print(t("countersign.wider"))
-        for difference in differences:
+        for difference in review.differences:
             print(f"  - {difference.text}")
-        if not args.accept_differences:
-            raise hr_requests.WiderThanRequested(differences)
+    countersigning.check_may_countersign(review, args.accept_differences)
     if not args.yes:
         if not sys.stdin.isatty():
             raise WorkbenchError(t("countersign.confirm_with_yes"))
         if input(t("countersign.ask")).strip().lower() != "yes":
             print(t("countersign.not_done"))
             return 1
-    bundle.countersign(args.file, hr, clock.now_utc(), accept_differences=args.accept_differences)
-    print(t("countersign.done", path=args.file, hr=hr.label()))
+    done = countersigning.countersign(args.file, now, hr.fingerprint,
+                                      accept_differences=args.accept_differences)
+    print(t("countersign.done", path=args.file, hr=done.hr))
     return 0
 
 
@@ -897,15 +898,12 @@ def _print_checks(checks: Iterable[Check]) -> None:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from workbench.core.package import custody
-    from workbench.core.trust import keys
+    from workbench.core.services import receiving
 
     if _existing(args.target).is_dir():
-        checks = custody.verify_skill(args.target, clock.now_utc())
+        checks = receiving.verify_skill(args.target, clock.now_utc())
     else:
-        recipient = next((c for c in keys.own_identities() if c.role == keys.Role.RECIPIENT),
-                         None)
-        checks = custody.verify_for_recipient(args.target, clock.now_utc(), recipient).checks
+        checks = list(receiving.verify_package(args.target, clock.now_utc()).checks)
     ok = all(c.ok for c in checks)
     if args.format == "json":
         _print_json({"verdict": "valid" if ok else "refused",
@@ -917,19 +915,18 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from workbench.core.package import custody
-    from workbench.core.trust import keys
+    from workbench.core.services import receiving
     from workbench.terminal.interrupt import deferred
     from workbench.terminal.progress import call_with_progress
 
     _existing(args.file)
     _output_folder(args.out)
     _warn_if_fallback()
-    recipient = keys.my_identity(keys.Role.RECIPIENT, args.identity)
+    receiving.choose_identity("recipient", args.identity)
     with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
-        result = call_with_progress(custody.open_package, t("progress.open"),
-                                    _progress_mode(args), args.file, args.out, recipient,
-                                    clock.now_utc())
+        result = call_with_progress(receiving.open_package, t("progress.open"),
+                                    _progress_mode(args), args.file, args.out,
+                                    clock.now_utc(), args.identity)
     _done_despite_interrupt(args)
     print(t("open.done", path=result.folder))
     print(t("open.delete_by", date=result.delete_by, package=result.package[7:19]))
@@ -951,9 +948,9 @@ def _withdraw(args: argparse.Namespace) -> int:
 
 
 def _revocation(args: argparse.Namespace) -> int:
-    from workbench.core.package import custody
+    from workbench.core.services import receiving
 
-    result = custody.import_revocation(args.file)
+    result = receiving.import_revocation(args.file)
     if result.already:
         print(t("revocation.already", package=result.package))
     elif result.held:
@@ -965,7 +962,7 @@ def _revocation(args: argparse.Namespace) -> int:
 
 def _purge(args: argparse.Namespace) -> int:
     from workbench.core.errors import RefusedError
-    from workbench.core.package import deadlines
+    from workbench.core.services import receiving
     from workbench.terminal.interrupt import deferred
 
     _warn_if_fallback()
@@ -982,20 +979,16 @@ def _purge(args: argparse.Namespace) -> int:
         print(visible(err))
         return 0
     _print_purged(results)
-    left = len(deadlines.due(clock.now_utc())) if args.due else 0
+    left = receiving.still_due(clock.now_utc()) if args.due else 0
     if args.due and not results and not left:
-        print("Nothing is due.")
+        print(t("purge.nothing_due"))
     if args.cancel.cancelled and left:
-        raise Interrupted(say(
-            f"Interrupted: {len(results)} package(s) purged, each with its receipt (listed "
-            f"above); {left} still due — run `workbench purge --due` again for them.",
-            f"已中断：已删除 {len(results)} 个包，各有回执（见上）；还有 {left} 个到期——再次"
-            "运行 `workbench purge --due` 处理它们。"))
+        raise Interrupted(t("purge.interrupted", done=len(results), left=left))
     _done_despite_interrupt(args)
     return 0
 
 
-def _print_purged(results: list[Any]) -> None:
+def _print_purged(results: list[PurgeResult]) -> None:
     for result in results:
         copies = sum(1 for r in result.removed if r["item"] == "opened copy")
         deleted = [r for r in result.removed if r["state"] == "deleted"]
@@ -1005,39 +998,34 @@ def _print_purged(results: list[Any]) -> None:
             print(t("purge.item", item=item["item"], path=item["path"], state=item["state"]))
 
 
-def _purge_now(args: argparse.Namespace, mode: str) -> list[Any]:
-    from workbench.core.package import custody
+def _purge_now(args: argparse.Namespace, mode: str) -> list[PurgeResult]:
+    from workbench.core.services import receiving
     from workbench.terminal.progress import call_with_progress
 
     if args.due:
-        results: list[Any] = call_with_progress(custody.purge_due, t("progress.purge"), mode,
-                                                clock.now_utc(), args.receipt_out, args.cancel)
+        results: list[PurgeResult] = call_with_progress(
+            receiving.purge_due, t("progress.purge"), mode, clock.now_utc(), args.receipt_out,
+            cancel=args.cancel)
     else:
-        package = custody.package_named(args.package)
-        results = [call_with_progress(custody.purge, t("progress.purge"), mode, package,
+        package = receiving.package_named(args.package)
+        results = [call_with_progress(receiving.purge, t("progress.purge"), mode, package,
                                       clock.now_utc(), args.receipt_out)]
     return results
 
 
 def _receipt(args: argparse.Namespace) -> int:
-    from workbench.core.package import custody
+    from workbench.core.services import receiving
 
-    result = custody.import_receipt(args.file)
-    body = result.body
-    recipient = custody.shown(body["recipient"].get("name", ""))
-    if result.already:
-        print(t("receipt.already", recipient=recipient, package=body["package"],
-                when=custody.shown(body["deleted_at"])))
-    else:
-        print(t("receipt.done", recipient=recipient, package=body["package"],
-                when=custody.shown(body["deleted_at"])))
+    result = receiving.import_receipt(args.file)
+    print(t("receipt.already" if result.already else "receipt.done",
+            recipient=result.recipient, package=result.package, when=result.deleted_at))
     return 0
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    from workbench.core.package.deadlines import deadlines
+    from workbench.core.services import deadlines
 
-    rows = deadlines(clock.now_utc())
+    rows = deadlines.deadlines(clock.now_utc())
     if args.format == "json":
         _print_json([r.as_json() for r in rows])
         return 0

@@ -17,14 +17,12 @@ from tests.gui import test_package_pages
 from tests.gui.test_package_pages import WAIT, Flow, drop
 from workbench.core.package import bundle, consent, hr_requests
 from workbench.core.paths import using_home
+from workbench.core.services.receiving import PackageTerms
 from workbench.core.trust import keys, ledger
 from workbench.gui.context import AppContext
-from workbench.gui.pages.countersign import (
-    CountersignPage,
-    check_detail,
-    difference_text,
-    terms_html,
-)
+from workbench.gui.pages.countersign import CountersignPage
+from workbench.gui.widgets.checks_list import check_detail
+from workbench.gui.widgets.package_terms import difference_text, terms_html
 
 flow = test_package_pages.flow  # the shared fixtures
 dialogs = test_package_pages.dialogs
@@ -125,7 +123,7 @@ def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qa
     statement["predicate"]["principal"]["name"] = "\x1b[2J\x1b[32mall checks ok\u202e"
     hostile = bundle.Bundle(checked.path, checked.envelope, statement, checked.ledger_text,
                             checked.payload_sha256)
-    shown = terms_html(hostile)
+    shown = terms_html(PackageTerms.of(hostile))
     assert "\x1b" not in shown and "\u202e" not in shown
     assert "\\x1b[2J\\x1b[32mall checks ok\\u202e" in shown
 

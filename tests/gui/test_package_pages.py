@@ -22,10 +22,11 @@ from workbench.core.review import scan
 from workbench.core.services import exporting
 from workbench.core.workspace import Workspace
 from workbench.gui.context import AppContext
-from workbench.gui.pages.countersign import CountersignPage, group4
+from workbench.gui.pages.countersign import CountersignPage
 from workbench.gui.pages.deadlines import DeadlinesPage
 from workbench.gui.pages.export import ExportPage
 from workbench.gui.pages.receive import ReceivePage
+from workbench.gui.widgets.fingerprint import group4
 
 # The pages use the real clock (ctx.now()), so the deadline is set from it.
 DELETE_BY = (datetime.now(UTC) + timedelta(days=120)).date().isoformat()

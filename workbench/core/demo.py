@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from workbench.core import clock
@@ -23,7 +23,8 @@ from workbench.core.messages import label, t
 from workbench.core.package import consent
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.pii.profile import SelfProfile
-from workbench.core.services import consenting
+from workbench.core.services import countersigning, receiving
+from workbench.core.services import deadlines as deadline_service
 from workbench.core.trust import keys
 from workbench.core.workspace import Workspace
 from workbench.core.workspace import lock as workspace_lock
@@ -175,25 +176,34 @@ def review_and_build(layout: DemoLayout, report: Report) -> Path:
     return folder
 
 
-def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
-                             report: Report) -> None:
+def request_overrides(recipient: str, delete_by: str) -> dict[str, object]:
+    """What HR's demo request sets on top of resources/demo/consent_terms.json."""
+    return {"recipients": [recipient], "delete_by": delete_by,
+            "separate_consent": {"health": True, "financial": True},
+            "licence": {"terms": "internal use only; no impersonation towards third parties",
+                        "fee": "none", "until": delete_by}}
 
-    now = clock.now_utc()
+
+def sign_hr_request(layout: DemoLayout, cards: dict[str, keys.IdentityCard], now: datetime,
+                    report: Report) -> Path:
+    """HR signs the demo's consent request, the one way the CLI's `consent request` signs
+    one; HR keeps a copy that its countersign compares the package with."""
     delete_by = (now + timedelta(days=180)).date().isoformat()
-    terms_data = consent.terms_from_file(demo_material() / "consent_terms.json")
     request_path = layout.root / "consent-request.json"
     with as_party(layout, "hr"):
-        asked = consent.terms_from_mapping(
-            terms_data, countersigner=cards["hr"].fingerprint,
-            recipients=[cards["recipient"].fingerprint], delete_by=delete_by,
-            separate_consent={"health": True, "financial": True},
-            licence={"terms": "internal use only; no impersonation towards third parties",
-                     "fee": "none", "until": delete_by})
-        # As `workbench consent request` does it; HR's countersign compares the package with it.
-        consenting.request_consent(asked, request_path, now,
-                                   employee=cards["employee"].fingerprint, force=True)
+        countersigning.request_consent(
+            consent.terms_from_file(demo_material() / "consent_terms.json"), request_path, now,
+            employee=cards["employee"].fingerprint,
+            overrides=request_overrides(cards["recipient"].fingerprint, delete_by))
     report(f"5. HR ({cards['hr'].name}) signs a consent request: delete-by {delete_by}, "
            f"recipient {cards['recipient'].name} -> {request_path.name}")
+    return request_path
+
+
+def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
+                             report: Report) -> None:
+    now = clock.now_utc()
+    request_path = sign_hr_request(layout, cards, now, report)
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         request = consent.read_request(request_path)
         # The employee narrows the request: financial data stays out.
@@ -219,8 +229,7 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
 
 def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
                  report: Report) -> None:
-    from workbench.core.package import bundle, custody
-    from workbench.core.package.deadlines import deadlines
+    from workbench.core.package import bundle
 
     now = clock.now_utc()
     package = layout.root / "handover.cwpkg"
@@ -229,36 +238,35 @@ def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
     report(f"10. Export the encrypted package {package.name}: {result.files} files, "
            f"encrypted to the recipient and the employee, signed; package {result.package[:19]}…")
     with as_party(layout, "hr"):
-        bundle.countersign(package, cards["hr"], now)
+        countersigning.countersign(package, now)
     report(f"11. HR ({cards['hr'].name}) verifies the signature and ledger, sees terms and "
            "counts (never content), and countersigns — without decrypting")
     with as_party(layout, "recipient"):
-        checked = custody.verify_for_recipient(package, now, cards["recipient"])
-        verdict = "valid" if not checked.failed() else "REFUSED"
+        checked = receiving.verify_package(package, now)
+        verdict = "valid" if checked.openable else "REFUSED"
         report(f"12. The recipient verifies the package: {verdict} "
                f"({', '.join(c.name for c in checked.checks)})")
-        opened = custody.open_package(package, layout.root / "received", cards["recipient"],
-                                      now)
+        opened = receiving.open_package(package, layout.root / "received", now)
         report(f"13. The recipient opens it into {opened.folder} (delete by "
                f"{opened.delete_by}); a copy is kept encrypted to a custody key")
-        skill_checks = custody.verify_skill(opened.folder, now)
+        skill_checks = receiving.verify_skill(opened.folder, now)
         passed = all(c.ok for c in skill_checks)
         report(f"    verify-skill: {'all checks pass' if passed else 'FAILED'}")
     revocation = layout.root / "withdrawal.revocation"
     with as_party(layout, "employee"):
-        custody.withdraw(package, revocation, cards["employee"], now)
+        deadline_service.withdraw(package, revocation, now)
     report(f"14. {cards['employee'].name} withdraws consent: signed revocation "
            f"{revocation.name}")
     with as_party(layout, "recipient"):
-        custody.import_revocation(revocation)
-        (purged,) = custody.purge_due(now, layout.root)
+        receiving.import_revocation(revocation)
+        (purged,) = receiving.purge_due(now, layout.root)
         deleted = ", ".join(r["item"] for r in purged.removed if r["state"] == "deleted")
         report(f"15. The recipient imports it: the package is due now; purge deletes "
                f"{deleted}, checks none remains, destroys the custody key and writes the "
                f"signed receipt {purged.receipt.name}")
     with as_party(layout, "employee"):
-        custody.import_receipt(purged.receipt)
-        (row,) = deadlines(now)
+        receiving.import_receipt(purged.receipt)
+        (row,) = deadline_service.deadlines(now)
     report(f"16. {cards['employee'].name} imports the receipt; deadlines: {row.counterpart}, "
            f"delete by {row.delete_by}: {row.status}")
 

@@ -575,6 +575,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.artifacts": ("Artifacts: {count}  ", "材料：{count}  "),
     "status.people": ("People seen: {count}", "已识别的人：{count}"),
     "status.findings": ("Findings: {findings}", "发现：{findings}"),
+    # svc-recv: who acts, HR's countersign and the receiving side (core/services/countersigning,
+    # receiving, deadlines)
+    "identity.none": (
+        "There is no {0} identity here yet. Create one with `workbench keys new --role {0} "
+        "--name …` (or on the Keys page).",
+        "这里还没有 {0} 身份。请用 `workbench keys new --role {0} --name …`（或在“密钥”页）"
+        "创建一个。"),
+    "identity.ambiguous": (
+        "There are several {0} identities here ({1}); choose one with --identity.",
+        "这里有多个 {0} 身份（{1}）；请用 --identity 选择一个。"),
+    "countersign.not-verified": ("The package does not verify ({0}); not countersigning.",
+                                 "该包未通过验证（{0}）；不予会签。"),
+    "purge.interrupted": (
+        "Interrupted: {done} package(s) purged, each with its receipt (listed above); {left} "
+        "still due — run `workbench purge --due` again for them.",
+        "已中断：已删除 {done} 个包，各有回执（见上）；还有 {left} 个到期——再次运行 "
+        "`workbench purge --due` 处理它们。"),
     # refusals with values (WorkbenchError(code=, params=)): custody
     "custody.not-a-package-id": (
         "{0} is not a package id (sha256: followed by 64 hex digits).",

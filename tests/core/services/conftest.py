@@ -1,4 +1,5 @@
-"""A scanned workspace per module, copied into each test, and the three parties."""
+"""A scanned workspace per module, copied into each test, the three parties, and the
+three-party package fixture of tests/core/test_bundle.py."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.core import test_bundle
 from tests.core.parties import Party, make_parties
 from tests.core.services.helpers import FIXTURES
 from tests.templates import WorkspaceKey, copy_workspace, template_home, template_key
@@ -37,3 +39,6 @@ def parties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Party, Par
 @pytest.fixture
 def root(scanned: tuple[Path, WorkspaceKey], tmp_path: Path) -> Path:
     return copy_workspace(*scanned, tmp_path / "ws")
+
+
+flow = test_bundle.flow

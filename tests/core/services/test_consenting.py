@@ -12,7 +12,7 @@ from tests.core.parties import Party
 from tests.core.services.helpers import FIXTURES, NOW, reviewed_and_consented, terms
 from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.paths import using_home
-from workbench.core.services import consenting, exporting
+from workbench.core.services import consenting, countersigning, exporting
 from workbench.core.workspace import Workspace
 
 LATER = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -117,13 +117,12 @@ def test_a_record_whose_signature_does_not_hold_is_reported_not_trusted(
 def test_a_decision_may_only_narrow_hrs_request(
         root: Path, parties: tuple[Party, Party, Party], tmp_path: Path):
     employee, hr, recipient = parties
-    asked = consenting.terms_from_mapping(
-        {"purposes": ["release knowledge"], "controller": {"name": "Xinghe Tech"},
-         "recipients": [recipient.card.fingerprint], "delete_by": "2027-03-31"})
+    asked = {"purposes": ["release knowledge"], "controller": {"name": "Xinghe Tech"},
+             "recipients": [recipient.card.fingerprint], "delete_by": "2027-03-31"}
     with using_home(hr.home):
-        written = consenting.request_consent(asked, tmp_path / "request.json", NOW,
-                                             employee=employee.card.fingerprint)
-    assert written.employee == employee.card and written.path.is_file()
+        written = countersigning.request_consent(asked, tmp_path / "request.json", NOW,
+                                                 employee=employee.card.fingerprint)
+    assert written.employee == employee.card.label() and written.path.is_file()
     request = consenting.read_request(written.path)
     assert request.terms.countersigner == hr.card.fingerprint
 
@@ -146,12 +145,12 @@ def test_the_request_file_is_checked_before_anything_is_signed(
     _employee, hr, recipient = parties
     existing = tmp_path / "request.json"
     existing.write_text("{}")
-    asked = terms(hr, recipient)
+    asked = consenting.terms_json(terms(hr, recipient))
     with using_home(hr.home):
         with pytest.raises(BadInputError, match="exists"):
-            consenting.request_consent(asked, existing, NOW)
+            countersigning.request_consent(asked, existing, NOW)
         with pytest.raises(BadInputError, match="does not exist"):
-            consenting.request_consent(asked, tmp_path / "missing" / "r.json", NOW)
+            countersigning.request_consent(asked, tmp_path / "missing" / "r.json", NOW)
     assert existing.read_text() == "{}"
 
 

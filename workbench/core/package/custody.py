@@ -43,6 +43,7 @@ from workbench.core.package.bundle import (
     PAYLOAD,
     Bundle,
     BundleError,
+    Check,
     check_bundle,
     read_bundle,
     sha256_file,
@@ -282,6 +283,16 @@ def _check(bundle: Bundle, now: datetime, recipient: keys.IdentityCard | None) -
                         recipient=recipient)
 
 
+def first_refused(checks: list[Check]) -> Check | None:
+    """The failed check `open` refuses with: the most fundamental one (REFUSAL_ORDER), then
+    any other in the order the checks ran; None when every check passed."""
+    failed = {c.name: c for c in checks if not c.ok}
+    for name in (*REFUSAL_ORDER, *failed):
+        if name in failed:
+            return failed[name]
+    return None
+
+
 # -- open ------------------------------------------------------------------------------------
 
 
@@ -308,15 +319,12 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     if live:
         raise _error(RefusedError, "custody.already-open", _short(package), live[0])
     _check(bundle, now, recipient)
-    failed = {c.name: c for c in bundle.failed()}
-    if failed:
+    refused = first_refused(bundle.checks)
+    if refused is not None:
         log.info("open.refused package=%s checks=%s", package,
-                 logs.codes(f"{c.name}:{c.reason or 'failed'}" for c in failed.values()))
-    for name in (*REFUSAL_ORDER, *failed):
-        if name in failed:
-            check = failed[name]
-            raise _error(BundleError, "custody.refused", shown(path.name),
-                         check.title_message(), check.detail_message())
+                 logs.codes(f"{c.name}:{c.reason or 'failed'}" for c in bundle.failed()))
+        raise _error(BundleError, "custody.refused", shown(path.name),
+                     refused.title_message(), refused.detail_message())
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     with _workdir() as work:

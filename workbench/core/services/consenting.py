@@ -10,18 +10,16 @@ which these functions call and never bypass.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.core.atomic import atomic_write
 from workbench.core.errors import BadInputError, WorkbenchError, coded
 from workbench.core.messages import t
-from workbench.core.package import bundle, consent, custody, hr_requests
+from workbench.core.package import bundle, consent, custody
 from workbench.core.package.consent import (
     LANGUAGES,
     SENSITIVE_CATEGORIES,
@@ -49,9 +47,9 @@ log = logging.getLogger(__name__)
 __all__ = [
     "LANGUAGES", "SENSITIVE_CATEGORIES", "ConsentError", "ConsentParties", "ConsentRequest",
     "ConsentState", "ConsentTerms", "CurrentConsent", "IdentityCard", "LedgerCheck", "Party",
-    "RequestWritten", "Role", "WithdrawResult", "WorkspaceFacts", "check_ledger",
+    "Role", "WithdrawResult", "WorkspaceFacts", "check_ledger",
     "check_narrowing", "check_terms", "consent_state", "current_record", "decide",
-    "parties", "preview_notice", "read_request", "render_notice", "request_consent",
+    "parties", "preview_notice", "read_request", "render_notice",
     "signing_identity", "terms_from_file", "terms_from_mapping", "terms_json",
     "unverified_parties", "withdraw",
 ]
@@ -209,32 +207,6 @@ def unverified_parties(current: CurrentConsent | None) -> tuple[Party, ...]:
     return tuple(Party(name, fingerprint)
                  for name, fingerprint in consent.unverified_parties(current.record))
 
-
-@dataclass(frozen=True)
-class RequestWritten:
-    path: Path
-    employee: IdentityCard | None  # the employee it is addressed to, when one was named
-
-
-def request_consent(terms: ConsentTerms, out: Path, now: datetime,
-                    identity: str | None = None, employee: str | None = None,
-                    force: bool = False) -> RequestWritten:
-    """HR's signed request of proposed terms, written to `out` and kept in HR's own list (the
-    countersignature is later compared with it). HR is the countersigner; recipients and the
-    employee (`employee`, optional) are named from HR's contacts."""
-    out = bundle.check_output(out, force, ".json")
-    hr = keys.my_identity(Role.HR, identity)
-    terms = replace(terms, countersigner=hr.fingerprint)
-    check_terms(terms, now.date())
-    terms = consent.resolve_parties_for_request(terms, hr)
-    addressee = keys.find_card(employee, keys.contacts(), Role.EMPLOYEE, what="contact") \
-        if employee else None
-    envelope = consent.make_request(terms, keys.LocalSigner(hr), hr, now, addressee)
-    atomic_write(out, (json.dumps(envelope, indent=2) + "\n").encode(), mode=0o644)
-    hr_requests.keep(envelope)
-    log.info("consent.request-written recipients=%d addressed=%s", len(terms.recipients),
-             addressee is not None)
-    return RequestWritten(out, addressee)
 
 
 def withdraw(package: Path, out: Path, now: datetime, identity: str | None = None,

@@ -1,456 +1,53 @@
 """HR's page: open a package, check it, read its terms (never its content), countersign it,
-and save a one-page PDF summary. Also holds the package views the Receive page shares."""
+and save a one-page PDF summary. The checks, the comparison with HR's own request and the
+redaction counts come from core/services/countersigning."""
 
 from __future__ import annotations
 
 import html
 import os
 import tempfile
-from collections import Counter
-from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QMimeData, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDropEvent,
     QFont,
     QImage,
     QKeySequence,
-    QMouseEvent,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.display import visible
-from workbench.core.errors import WorkbenchError
-from workbench.core.messages import label
-from workbench.core.package import bundle, consent, hr_requests
-from workbench.core.trust import keys, ledger
+from workbench.core.services import countersigning
+from workbench.core.services.countersigning import Difference, HrReview, IdentityCard
 from workbench.gui.context import AppContext
+from workbench.gui.page_tasks import PageTasks
 from workbench.gui.pages.base import Page
-from workbench.gui.tasks import Task
+from workbench.gui.widgets.checks_list import ChecksList, check_detail
+from workbench.gui.widgets.fingerprint import group4
+from workbench.gui.widgets.labels import banner, heading, note
+from workbench.gui.widgets.package_chooser import PackageChooser, PackageDrops
+from workbench.gui.widgets.package_terms import difference_text, redactions_html, terms_html
 
-OK_COLOUR = QColor("#2e7d32")
-BAD_COLOUR = QColor("#c62828")
 LAYOUT_DOTS_PER_METRE = 3780  # 96 dots per inch
-
-
-# -- shared by the package pages (countersign, receive) ----------------------------------------
-
-
-def group4(fingerprint: str) -> str:
-    """A fingerprint in groups of four, as cards show it, for reading aloud."""
-    return " ".join(fingerprint[i:i + 4] for i in range(0, len(fingerprint), 4))
-
-
-def short_package(package: str) -> str:
-    return package.removeprefix("sha256:")[:12]
-
-
-def check_title(name: str) -> str:
-    return bundle.Check(name, True).title()
-
-
-def check_detail(check: bundle.Check) -> str:
-    """The check's detail in the user's language, from the core's catalogue."""
-    return check.text()
-
-
-def difference_text(difference: hr_requests.Difference) -> str:
-    """One way the terms go beyond HR's own request, in the user's language."""
-    translate = QCoreApplication.translate
-    labels = {
-        "recipients": translate("PackageView", "Recipients you did not name"),
-        "purposes": translate("PackageView", "Purposes you did not ask for"),
-        "delete_by": translate("PackageView", "A later delete-by date"),
-        "controller": translate("PackageView", "Another controller"),
-        "jurisdiction": translate("PackageView", "Another jurisdiction"),
-        "storage_location": translate("PackageView", "Another storage location"),
-        "cross_border": translate("PackageView", "Cross-border transfer"),
-        "licence": translate("PackageView", "Other licence terms"),
-        "separate_consent": translate("PackageView", "Separate consent you did not ask for"),
-        "countersigner": translate("PackageView", "Another countersigner"),
-    }
-    return translate("PackageView", "{0}: {1} (you asked for {2})").format(
-        labels.get(difference.field, difference.field), visible(difference.given),
-        visible(difference.asked))
-
-
-def category_label(category: str) -> str:
-    """A kind of data or a sensitive category of a consent record, in words."""
-    group = "sensitive" if category in consent.SENSITIVE_CATEGORIES else "data"
-    return label(group, category)
-
-
-def entity_label(entity: str) -> str:
-    labels = {
-        "PERSON": QCoreApplication.translate("PackageView", "Names"),
-        "EMAIL_ADDRESS": QCoreApplication.translate("PackageView", "Email addresses"),
-        "PHONE_NUMBER": QCoreApplication.translate("PackageView", "Phone numbers"),
-        "CN_RESIDENT_ID": QCoreApplication.translate("PackageView", "ID card numbers"),
-        "CN_PASSPORT": QCoreApplication.translate("PackageView", "Passport numbers"),
-        "BANK_CARD": QCoreApplication.translate("PackageView", "Bank card numbers"),
-        "CREDIT_CARD": QCoreApplication.translate("PackageView", "Credit card numbers"),
-        "IBAN_CODE": QCoreApplication.translate("PackageView", "Bank account numbers"),
-        "IP_ADDRESS": QCoreApplication.translate("PackageView", "IP addresses"),
-        "ADDRESS": QCoreApplication.translate("PackageView", "Addresses"),
-        "LOCATION": QCoreApplication.translate("PackageView", "Places"),
-        "URL": QCoreApplication.translate("PackageView", "Web links"),
-        "DATE_TIME": QCoreApplication.translate("PackageView", "Dates and times"),
-        "SECRET": QCoreApplication.translate("PackageView", "Passwords and keys"),
-    }
-    if entity.startswith("SENSITIVE_"):
-        return QCoreApplication.translate("PackageView", "Sensitive: {0}").format(
-            category_label(entity.removeprefix("SENSITIVE_").lower()))
-    return labels.get(entity, entity)
-
-
-def redaction_counts(checked: bundle.Bundle) -> dict[str, tuple[int, int]]:
-    """Per entity, (removed, replaced by an alias) over the artifacts this package holds,
-    from the ledger's artifact.reviewed events (their latest review of each artifact)."""
-    if not any(c.name == "ledger" and c.ok for c in checked.checks):
-        return {}  # an unverified ledger is not read for facts
-    latest: dict[str, Mapping[str, Any]] = {}
-    for entry in ledger.read_entries(checked.ledger_text):
-        if entry.type == "artifact.reviewed":
-            latest[str(entry.body.get("artifact"))] = entry.body
-    included = set(checked.record.get("artifacts", {}).get("digests", []))
-    removed: Counter[str] = Counter()
-    aliased: Counter[str] = Counter()
-    for artifact, body in latest.items():
-        if artifact not in included:
-            continue
-        counts = body.get("counts", {})
-        removed.update(counts.get("redact", {}))
-        aliased.update(counts.get("pseudonymise", {}))
-    return {entity: (removed[entity], aliased[entity])
-            for entity in sorted(set(removed) | set(aliased))}
-
-
-def dropped_package(mime: QMimeData) -> Path | None:
-    """The one local file being dragged, if there is exactly one."""
-    files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return files[0] if len(files) == 1 and files[0].is_file() else None
-
-
-class PackageDrops:
-    """For a page that takes one package file dropped on it while it is not busy: it has
-    `busy` and `load(path)`."""
-
-    @property
-    def busy(self) -> bool:
-        raise NotImplementedError
-
-    def load(self, path: Path) -> None:
-        raise NotImplementedError
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_package(event.mimeData()) is not None and not self.busy:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        path = dropped_package(event.mimeData())
-        if path is not None and not self.busy:
-            event.acceptProposedAction()
-            self.load(path)
-
-
-def heading(text: str, size: float = 1.35) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * size)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def note(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def banner(label: QLabel, text: str, ok: bool | None) -> None:
-    """A calm coloured line: green when fine, red when refused, plain otherwise."""
-    colours = {True: ("#e8f5e9", "#1b5e20"), False: ("#ffebee", "#b71c1c"),
-               None: ("#eceff1", "#263238")}
-    background, foreground = colours[ok]
-    label.setStyleSheet(f"QLabel {{ background: {background}; color: {foreground}; "
-                        "border-radius: 4px; padding: 8px; }")
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-class DropZone(QLabel):
-    """A dashed box that says a package can be dropped here; clicking it opens the picker."""
-
-    clicked = Signal()
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setWordWrap(True)
-        self.setMinimumHeight(56)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet("QLabel { border: 2px dashed palette(mid); border-radius: 8px; "
-                           "padding: 10px; color: palette(text); }")
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
-
-
-def read_only_table(headers: list[str], stretch: int) -> QTableWidget:
-    """A table of rows to select one of, never to edit; column `stretch` takes the room."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
-class PackageChooser:
-    """The top of the HR and recipient pages: who you act as (with a way to the Keys page),
-    and a button and drop zone to choose a package. Texts come translated from the page."""
-
-    def __init__(self, page: Page, open_text: str, open_tip: str, keys_text: str,
-                 drop_text: str, choose: Callable[[], None]) -> None:
-        self.identity_note = QLabel()
-        self.identity_note.setWordWrap(True)
-        self.keys_button = QPushButton(keys_text)
-        self.keys_button.clicked.connect(lambda: page.ctx.page_requested.emit("keys"))
-        self.identity_row = QHBoxLayout()
-        self.identity_row.addWidget(self.identity_note, 1)
-        self.identity_row.addWidget(self.keys_button)
-        self.open_button = QPushButton(open_text)
-        self.open_button.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.open_button.setToolTip(open_tip)
-        self.open_button.clicked.connect(choose)
-        self.drop_zone = DropZone(drop_text)
-        self.drop_zone.clicked.connect(choose)
-        self.open_row = QHBoxLayout()
-        self.open_row.addWidget(self.open_button)
-        self.open_row.addWidget(self.drop_zone, 1)
-
-
-class ChecksList(QScrollArea):
-    """Every check with ✓ or ✗, its name, and the core's own detail beneath it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setContentsMargins(6, 6, 6, 6)
-        self.label.setBackgroundRole(QPalette.ColorRole.Base)
-        self.label.setAutoFillBackground(True)
-        self.setWidget(self.label)
-        self.setWidgetResizable(True)
-        self._texts: list[str] = []
-
-    def set_checks(self, checks: list[bundle.Check]) -> None:
-        self._texts = [f"{'✓' if c.ok else '✗'}  {check_title(c.name)} — {check_detail(c)}"
-                       for c in checks]
-        rows = []
-        for check in checks:
-            colour = OK_COLOUR.name() if check.ok else BAD_COLOUR.name()
-            detail_colour = "#555555" if check.ok else BAD_COLOUR.name()
-            rows.append(
-                f"<tr><td style='color:{colour}; font-weight:bold; padding-right:6px'>"
-                f"{'✓' if check.ok else '✗'}</td><td><b>{html.escape(check_title(check.name))}"
-                f"</b><br><span style='color:{detail_colour}'>"
-                f"{html.escape(check_detail(check))}"
-                "</span></td></tr>")
-        self.label.setText("<table cellspacing='0' cellpadding='2'>" + "".join(rows)
-                           + "</table>")
-
-    def clear(self) -> None:
-        self._texts = []
-        self.label.clear()
-
-    def texts(self) -> list[str]:
-        return list(self._texts)
-
-
-def _labels() -> dict[str, str]:
-    """The words of the terms view (literal calls, so the translation tools find them)."""
-    translate = QCoreApplication.translate
-    return {
-        "delete_by": translate("PackageView", "Delete by"),
-        "package": translate("PackageView", "Package"),
-        "files": translate("PackageView", "{0} files"),
-        "role": translate("PackageView", "Role"),
-        "name": translate("PackageView", "Name"),
-        "fingerprint": translate("PackageView", "Fingerprint"),
-        "employee": translate("PackageView", "Employee"),
-        "hr": translate("PackageView", "HR countersigner"),
-        "recipient": translate("PackageView", "Recipient"),
-        "controller": translate("PackageView", "Company (controller)"),
-        "parties": translate("PackageView", "Parties"),
-        "purposes": translate("PackageView", "Purposes"),
-        "kind": translate("PackageView", "Kind of data"),
-        "count": translate("PackageView", "Count"),
-        "sensitive": translate("PackageView", "Sensitive"),
-        "yes": translate("PackageView", "Yes"),
-        "data": translate("PackageView", "Data in the package"),
-        "separate": translate("PackageView", "Separate consent"),
-        "no_separate": translate("PackageView", "none (sensitive details were not kept)"),
-        "fee": translate("PackageView", "fee {0}"),
-        "until": translate("PackageView", "until {0}"),
-        "none": translate("PackageView", "none"),
-        "licence": translate("PackageView", "Licence"),
-        "redacted": translate("PackageView", "What was redacted"),
-        "information": translate("PackageView", "Kind of information"),
-        "removed": translate("PackageView", "Removed"),
-        "aliased": translate("PackageView", "Replaced by an alias"),
-        "nothing": translate("PackageView", "Nothing was redacted."),
-        "where": translate("PackageView", "Where and under which law"),
-        "jurisdiction": translate("PackageView", "Jurisdiction"),
-        "storage": translate("PackageView", "Storage location"),
-        "cross_border": translate("PackageView", "Cross-border transfer"),
-        "no": translate("PackageView", "No"),
-        "not_stated": translate("PackageView", "not stated"),
-        "record": translate("PackageView", "Consent record"),
-        "signed_at": translate("PackageView", "Signed at"),
-        "notice": translate("PackageView", "Notice shown"),
-        "notice_text": translate("PackageView", "version {0}, {1}, sha256 {2}"),
-        "request": translate("PackageView", "From HR's request"),
-        "retention": translate("PackageView", "Deletion"),
-        "withdrawal": translate("PackageView", "Withdrawal"),
-        "artifacts": translate("PackageView", "Artifacts"),
-        "wider": translate("PackageView", "Wider than your own request"),
-    }
-
-
-def terms_html(checked: bundle.Bundle, redactions: Mapping[str, tuple[int, int]] | None = None,
-               title: str = "",
-               differences: list[hr_requests.Difference] | None = None) -> str:
-    """Every field of the signed record: terms, parties with fingerprints, where it is kept,
-    counts — never content or values. Differences from HR's own request come first."""
-    t = _labels()
-    summary = bundle.terms_summary(checked)
-    record = checked.record
-
-    def esc(value: object) -> str:
-        return html.escape(visible(value))
-
-    def row(*cells: str, head: bool = False) -> str:
-        tag = "th" if head else "td"
-        return "<tr>" + "".join(f"<{tag} align='left'>{c}</{tag}>" for c in cells) + "</tr>"
-
-    def table(rows: list[str]) -> str:
-        return ("<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
-                + "".join(rows) + "</table>")
-
-    def fp(value: str) -> str:
-        return f"<span style='font-family: monospace'>{esc(group4(value))}</span>"
-
-    parts = [f"<h2>{esc(title)}</h2>"] if title else []
-    if differences:
-        parts.append(f"<h3 style='color:{BAD_COLOUR.name()}'>{t['wider']}</h3><ul>"
-                     + "".join(f"<li style='color:{BAD_COLOUR.name()}'>"
-                               f"{html.escape(difference_text(d))}</li>" for d in differences)
-                     + "</ul>")
-    parts.append(f"<p><b>{t['delete_by']}: {esc(summary['delete_by'])}</b>"
-                 f" &nbsp;·&nbsp; {t['package']} "
-                 f"<span style='font-family: monospace'>{short_package(summary['package'])}"
-                 f"</span> &nbsp;·&nbsp; {t['files'].format(summary['files'])}</p>")
-    employee = summary["employee"]
-    controller = summary["controller"]
-    hr = record.get("countersigner", {})
-    parties = [row(t["role"], t["name"], t["fingerprint"], head=True),
-               row(t["employee"], esc(employee["name"]), fp(employee["fingerprint"])),
-               row(t["hr"], esc(hr.get("name", "")), fp(hr.get("fingerprint", ""))),
-               *[row(t["recipient"], esc(r["name"]), fp(r["fingerprint"]))
-                 for r in summary["recipients"]],
-               row(t["controller"], esc(controller.get("name", "")),
-                   esc(controller.get("contact", "")))]
-    parts += [f"<h3>{t['parties']}</h3>", table(parties)]
-    parts += [f"<h3>{t['purposes']}</h3>",
-              "<ul>" + "".join(f"<li>{esc(p)}</li>" for p in summary["purposes"]) + "</ul>"]
-    categories = [row(t["kind"], t["count"], t["sensitive"], head=True)]
-    categories += [row(esc(category_label(c["category"])), str(c["count"]),
-                       t["yes"] if c.get("sensitive") else "—") for c in summary["categories"]]
-    parts += [f"<h3>{t['data']}</h3>", table(categories)]
-    separate = [category_label(c) for c in summary["separate_consent"]]
-    parts.append(f"<p><b>{t['separate']}:</b> "
-                 + (esc(", ".join(separate)) if separate else t["no_separate"]) + "</p>")
-    licence = summary.get("licence")
-    if licence:
-        text = esc(licence.get("terms", ""))
-        if licence.get("fee"):
-            text += " · " + t["fee"].format(esc(licence["fee"]))
-        if licence.get("until"):
-            text += " · " + t["until"].format(esc(licence["until"]))
-    else:
-        text = t["none"]
-    parts.append(f"<p><b>{t['licence']}:</b> {text}</p>")
-    where = [row(f"<b>{t['jurisdiction']}</b>", esc(summary["jurisdiction"] or t["not_stated"])),
-             row(f"<b>{t['storage']}</b>",
-                 esc(summary["storage_location"] or t["not_stated"])),
-             row(f"<b>{t['cross_border']}</b>", t["yes"] if summary["cross_border"] else t["no"])]
-    parts += [f"<h3>{t['where']}</h3>", table(where)]
-    notice = summary.get("notice") or {}
-    request = summary.get("request") or {}
-    about = [row(f"<b>{t['record']}</b>", esc(summary["record_id"])),
-             row(f"<b>{t['signed_at']}</b>", esc(summary.get("created_at") or "")),
-             row(f"<b>{t['notice']}</b>", esc(t["notice_text"].format(
-                 notice.get("version", ""), notice.get("language", ""),
-                 str(notice.get("sha256", ""))[:12]))),
-             row(f"<b>{t['retention']}</b>", esc(summary.get("retention_method") or "")),
-             row(f"<b>{t['withdrawal']}</b>", esc(summary.get("withdrawal") or "")),
-             row(f"<b>{t['artifacts']}</b>", esc(summary["artifacts"]))]
-    if request:
-        about.append(row(f"<b>{t['request']}</b>", esc(request.get("request_id", ""))))
-    parts.append(table(about))
-    if redactions is not None:
-        parts.append(f"<h3>{t['redacted']}</h3>" + redactions_html(redactions))
-    return "".join(parts)
-
-
-def redactions_html(redactions: Mapping[str, tuple[int, int]]) -> str:
-    """What the review removed or replaced, counted per kind — never the values."""
-    t = _labels()
-    if not redactions:
-        return f"<p>{t['nothing']}</p>"
-    head = "".join(f"<th align='left'>{t[k]}</th>" for k in ("information", "removed", "aliased"))
-    rows = "".join(f"<tr><td>{html.escape(entity_label(e))}</td><td>{r}</td><td>{a}</td></tr>"
-                   for e, (r, a) in redactions.items())
-    return ("<table cellspacing='0' cellpadding='2' border='0' width='100%'>"
-            f"<tr>{head}</tr>{rows}</table>")
 
 
 def write_pdf(document_html: str, out: Path, title: str) -> Path:
@@ -506,59 +103,16 @@ def summary_document(document_html: str) -> QTextDocument:
     return document
 
 
-class PageTasks:
-    """Runs one page's background work one task at a time and says when the page is idle
-    again. Completion goes through run_task's own callbacks, which are connected before the
-    task starts, so a task that finishes at once is never missed."""
-
-    def __init__(self, ctx: AppContext, changed: Callable[[], None]) -> None:
-        self.ctx = ctx
-        self.changed = changed
-        self.busy = False
-        self._current: object = None
-
-    def run(self, work: Any, label: str, on_success: Callable[[Any], None],
-            on_failure: Callable[[str], None] | None = None) -> Task:
-        token = object()
-        self._current, self.busy = token, True
-        self.changed()
-
-        def succeeded(result: Any) -> None:
-            self._done(token)
-            on_success(result)  # may start the next task
-
-        def failed(message: str) -> None:
-            self._done(token)
-            (on_failure or self.ctx.show_error)(message)
-
-        return self.ctx.run_task(work, label, succeeded, failed)
-
-    def _done(self, token: object) -> None:
-        if token is self._current:
-            self.busy = False
-            self.changed()
-
-
-def identity_or_none(role: keys.Role) -> tuple[keys.IdentityCard | None, str]:
-    """This home's identity for `role`, or the core's reason why there is none."""
-    try:
-        return keys.my_identity(role), ""
-    except WorkbenchError as exc:
-        return None, str(exc)
-
-
-# -- the page ----------------------------------------------------------------------------------
-
-
 class CountersignPage(PackageDrops, Page):
     key = "countersign"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.path: Path | None = None
-        self.checked: bundle.Bundle | None = None
+        self.checked: HrReview | None = None
+        self.hr_card: IdentityCard | None = None
         self.redactions: dict[str, tuple[int, int]] = {}
-        self.differences: list[hr_requests.Difference] = []
+        self.differences: list[Difference] = []
         self.tasks = PageTasks(ctx, self._update_buttons)
         self.last_pdf: Path | None = None
         self.setAcceptDrops(True)
@@ -644,7 +198,7 @@ class CountersignPage(PackageDrops, Page):
         return self.tr("Countersign (HR)")
 
     def refresh(self) -> None:
-        card, reason = identity_or_none(keys.Role.HR)
+        card, reason = countersigning.identity_or_reason("hr")
         self.hr_card = card
         if card is None:
             self.identity_note.setText(self.tr(
@@ -680,22 +234,19 @@ class CountersignPage(PackageDrops, Page):
         self.stack.setCurrentIndex(1)
         now, card = self.ctx.now(), self.hr_card
 
-        def work(progress: Any, cancel: Any) -> tuple[bundle.Bundle, dict[str, tuple[int, int]],
-                                                      list[hr_requests.Difference]]:
-            checked = bundle.check_bundle(bundle.read_bundle(path), keys.public_keys(), now,
-                                          require_countersignature=False)
-            differences = hr_requests.differences_for(checked.record, card) if card else []
-            return checked, redaction_counts(checked), differences
+        def work(progress: Any, cancel: Any) -> HrReview:
+            return countersigning.review_package(path, now, card.fingerprint if card else None,
+                                                 progress, cancel)
 
         self._run(work, self.tr("Checking {0}").format(visible(self.path.name)),
                   self._show_checked, self._show_unreadable)
 
-    def _show_checked(self, result: tuple[bundle.Bundle, dict[str, tuple[int, int]],
-                                          list[hr_requests.Difference]]) -> None:
-        self.checked, self.redactions, self.differences = result
-        self.checks_list.set_checks(self.checked.checks)
-        self.terms.setHtml(terms_html(self.checked, differences=self.differences))
-        if any(c.name == "ledger" and c.ok for c in self.checked.checks):
+    def _show_checked(self, review: HrReview) -> None:
+        self.checked = review
+        self.redactions, self.differences = dict(review.redactions), list(review.differences)
+        self.checks_list.set_checks(review.checks)
+        self.terms.setHtml(terms_html(review.terms, differences=self.differences))
+        if review.ledger_verified:
             self.redacted.setHtml(redactions_html(self.redactions))
         else:
             self.redacted.setPlainText(self.tr("The ledger does not verify, so its redaction "
@@ -703,7 +254,7 @@ class CountersignPage(PackageDrops, Page):
         failed = self.checked.failed()
         if failed:
             banner(self.verdict, self.tr("This package does not verify; do not countersign "
-                                         "it. {0}: {1}").format(check_title(failed[0].name),
+                                         "it. {0}: {1}").format(failed[0].title(),
                                                                check_detail(failed[0])), False)
         elif self.already_countersigned():
             banner(self.verdict, self.tr("Already countersigned by HR. The recipients can "
@@ -725,8 +276,7 @@ class CountersignPage(PackageDrops, Page):
         self.ctx.show_error(message)
 
     def already_countersigned(self) -> bool:
-        return self.checked is not None and any(
-            c.name == "HR countersignature" and c.ok for c in self.checked.checks)
+        return self.checked is not None and self.checked.countersigned
 
     # -- countersigning ------------------------------------------------------------------------
 
@@ -736,7 +286,7 @@ class CountersignPage(PackageDrops, Page):
         if self.hr_card is None:
             self.ctx.show_error(self.identity_note.text())
             return
-        summary = bundle.terms_summary(self.checked)
+        summary = self.checked.terms.summary
         text = self.tr(
             "Countersign this package as {0}?\n\nYou confirm that {1} agreed to share it with "
             "{2} for: {3}.\nThey must delete it by {4}.").format(
@@ -750,7 +300,8 @@ class CountersignPage(PackageDrops, Page):
         if accept and not self.confirm_differences():
             return
         path, card, now = self.path, self.hr_card, self.ctx.now()
-        self._run(lambda progress, cancel: bundle.countersign(path, card, now, accept),
+        self._run(lambda progress, cancel: countersigning.countersign(path, now, card.fingerprint,
+                                                                     accept),
                   self.tr("Countersigning {0}").format(visible(path.name)), self._countersigned)
 
     def confirm_differences(self) -> bool:
@@ -767,7 +318,7 @@ class CountersignPage(PackageDrops, Page):
 
     def _countersigned(self, _result: object) -> None:
         assert self.path is not None and self.checked is not None
-        recipients = visible(", ".join(r["name"] for r in self.checked.record["recipients"]))
+        recipients = visible(", ".join(self.checked.terms.recipient_names))
         banner(self.result, self.tr("Countersigned. Send {0} to the recipients ({1}); they "
                                     "can open it now.").format(visible(self.path), recipients),
                True)
@@ -780,10 +331,10 @@ class CountersignPage(PackageDrops, Page):
         """The one-page PDF: terms, parties with fingerprints, redaction counts, checks."""
         assert self.checked is not None
         checks = " &nbsp; ".join(
-            f"{'✓' if c.ok else '✗'}&nbsp;{html.escape(check_title(c.name))}"
+            f"{'✓' if c.ok else '✗'}&nbsp;{html.escape(c.title())}"
             for c in self.checked.checks)
         printed = self.ctx.now().astimezone().strftime("%Y-%m-%d %H:%M")
-        return (terms_html(self.checked, self.redactions, self.tr("Consent package summary"),
+        return (terms_html(self.checked.terms, self.redactions, self.tr("Consent package summary"),
                            self.differences)
                 + f"<h3>{self.tr('Checks')}</h3><p>{checks}</p>"
                 + "<p style='color:#555'>"

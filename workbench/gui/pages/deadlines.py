@@ -21,24 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.package import custody, deadlines
-from workbench.core.package.deadlines import DeadlineRow
-from workbench.core.trust import keys
+from workbench.core.services import deadlines, receiving
+from workbench.core.services.deadlines import FINISHED, DeadlineRow, Withdrawn
+from workbench.core.services.receiving import ReceiptImported, short_package
 from workbench.gui.charts import STATUS_COLOURS, TimelineBar, TimelineChart
 from workbench.gui.charts.timeline import status_label
 from workbench.gui.context import AppContext
+from workbench.gui.dialogs.import_revocation import import_revocation_dialog
+from workbench.gui.page_tasks import PageTasks
 from workbench.gui.pages.base import Page
-from workbench.gui.pages.countersign import (
-    PageTasks,
-    banner,
-    heading,
-    note,
-    read_only_table,
-    short_package,
-)
-from workbench.gui.pages.receive import import_revocation_dialog
-
-FINISHED = ("deleted ✓", "withdrawn (due now)")
+from workbench.gui.widgets.labels import banner, heading, note
+from workbench.gui.widgets.read_only_table import read_only_table
 
 
 class DeadlinesPage(Page):
@@ -186,16 +179,14 @@ class DeadlinesPage(Page):
             self.import_receipt(Path(path))
 
     def import_receipt(self, path: Path) -> None:
-        self._run(lambda progress, cancel: custody.import_receipt(path),
+        self._run(lambda progress, cancel: receiving.import_receipt(path),
                   self.tr("Checking the receipt"), self._receipt_imported)
 
-    def _receipt_imported(self, result: custody.ReceiptResult) -> None:
-        body = result.body
+    def _receipt_imported(self, result: ReceiptImported) -> None:
         self._say((self.tr("This receipt was already imported: {0} deleted package {1} on "
                            "{2}. Nothing was changed.") if result.already else
                    self.tr("Receipt verified: {0} deleted package {1} on {2}.")).format(
-            body["recipient"]["name"], short_package(body["package"]),
-            str(body["deleted_at"])[:10]))
+            result.recipient, short_package(result.package), result.deleted_at[:10]))
         self.ctx.data_changed.emit()
         self.refresh()
 
@@ -206,13 +197,12 @@ class DeadlinesPage(Page):
         if row is None or row.side != "export" or self.busy:
             return
         try:
-            card = keys.my_identity(keys.Role.EMPLOYEE)
-            entry = deadlines.find(deadlines.exports_path(), row.package)
+            export = deadlines.export_to_withdraw(row.package)
         except Exception as exc:  # no identity, or the register lost the entry
             self.ctx.show_error(str(exc))
             return
-        bundle_path = Path(entry.get("bundle", ""))
-        if not bundle_path.is_file():
+        bundle_path = export.bundle
+        if not export.present:
             # The exported file was moved: ask for it rather than give up.
             found, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Where is the exported package {0}?").format(
@@ -236,11 +226,11 @@ class DeadlinesPage(Page):
             return
         target = Path(out) if out.endswith(".revocation") else Path(out + ".revocation")
         now = self.ctx.now()
-        self._run(lambda progress, cancel: custody.withdraw(bundle_path, target, card, now),
+        self._run(lambda progress, cancel: deadlines.withdraw(bundle_path, target, now),
                   self.tr("Withdrawing consent"),
                   lambda result: self._withdrawn(result, row.counterpart))
 
-    def _withdrawn(self, result: custody.WithdrawResult, recipients: str) -> None:
+    def _withdrawn(self, result: Withdrawn, recipients: str) -> None:
         if result.already:
             self._say(self.tr("Consent was already withdrawn on {0}; the same revocation was "
                               "saved again as {1} for you to resend to {2}. Nothing new was "

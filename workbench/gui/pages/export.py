@@ -29,9 +29,10 @@ from workbench.core.services.exporting import Blocker, ExportCheck, ExportResult
 from workbench.gui.blockers import export_reason
 from workbench.gui.context import AppContext
 from workbench.gui.pages.base import Page
-from workbench.gui.pages.countersign import banner, group4, heading, note
 from workbench.gui.qt_types import clear_layout
 from workbench.gui.tasks import Task
+from workbench.gui.widgets.fingerprint import group4
+from workbench.gui.widgets.labels import banner, heading, note
 
 
 def blocker_row(blocker: Blocker) -> tuple[str, list[str], str | None]:

@@ -1,14 +1,14 @@
 """The recipient's page: check and open a package into custody, see what is held, purge it
-with a signed receipt for the employee, and import the employee's revocations."""
+with a signed receipt for the employee, and import the employee's revocations. What may be
+opened or purged, and which refusal is shown, come from core/services/receiving."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,71 +25,27 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.messages import t
-from workbench.core.package import custody, deadlines
-from workbench.core.package.bundle import Bundle
-from workbench.core.trust import keys
+from workbench.core.services import receiving
+from workbench.core.services.receiving import (
+    HeldPackage,
+    IdentityCard,
+    OpenResult,
+    PurgeResult,
+    ReceivedPackage,
+    short_package,
+)
 from workbench.gui.charts import STATUS_COLOURS
 from workbench.gui.charts.timeline import status_label
 from workbench.gui.context import AppContext
+from workbench.gui.dialogs.import_revocation import import_revocation_dialog
+from workbench.gui.page_tasks import PageTasks
 from workbench.gui.pages.base import Page
-from workbench.gui.pages.countersign import (
-    ChecksList,
-    PackageChooser,
-    PackageDrops,
-    PageTasks,
-    banner,
-    heading,
-    identity_or_none,
-    note,
-    read_only_table,
-    short_package,
-    terms_html,
-)
+from workbench.gui.widgets.checks_list import ChecksList
 from workbench.gui.widgets.confirm import confirm
-
-NOT_DONE = ("active", "due soon", "overdue", "withdrawn (due now)")
-
-
-def first_refusal(checked: Bundle) -> str:
-    """The core's reason `open` would refuse, most fundamental first (as open reports it)."""
-    failed = {c.name: c for c in checked.failed()}
-    for name in (*custody.REFUSAL_ORDER, *failed):
-        if name in failed:
-            return t("check.line", failed[name].title(), failed[name].text())
-    return ""
-
-
-def import_revocation_dialog(page: Page, done: Callable[[], None]) -> None:
-    """Pick a .revocation file from the employee and import it (shared with Deadlines)."""
-    path, _ = QFileDialog.getOpenFileName(
-        page, QCoreApplication.translate("Revocations", "Import a revocation"), str(Path.home()),
-        QCoreApplication.translate("Revocations",
-                                   "Revocations (*.revocation *.json);;All files (*)"))
-    if not path:
-        return
-
-    def imported(result: custody.RevocationResult) -> None:
-        employee = custody.shown(result.body.get("principal", {}).get("name", ""))
-        short = short_package(result.package)
-        if result.already:
-            text = QCoreApplication.translate(
-                "Revocations", "This revocation by {0} for package {1} was already imported; "
-                "nothing was changed.")
-        elif result.held:
-            text = QCoreApplication.translate(
-                "Revocations", "Revocation imported: {0} withdrew consent for package {1}. It "
-                "can no longer be opened, and every opened copy must be purged now.")
-        else:
-            text = QCoreApplication.translate(
-                "Revocations", "Revocation kept: {0} withdrew consent for package {1}, which "
-                "you have not opened. It will be refused if it arrives from {0}.")
-        page.ctx.show_info(text.format(employee, short))
-        page.ctx.data_changed.emit()
-        done()
-
-    page.ctx.run_task(lambda progress, cancel: custody.import_revocation(Path(path)),
-                      QCoreApplication.translate("Revocations", "Importing the revocation"),
-                      imported)
+from workbench.gui.widgets.labels import banner, heading, note
+from workbench.gui.widgets.package_chooser import PackageChooser, PackageDrops
+from workbench.gui.widgets.package_terms import terms_html
+from workbench.gui.widgets.read_only_table import read_only_table
 
 
 class ReceivePage(PackageDrops, Page):
@@ -98,11 +54,11 @@ class ReceivePage(PackageDrops, Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.path: Path | None = None
-        self.checked: Bundle | None = None
-        self.card: keys.IdentityCard | None = None
-        self.entries: list[dict[str, Any]] = []
+        self.checked: ReceivedPackage | None = None
+        self.card: IdentityCard | None = None
+        self.entries: list[HeldPackage] = []
         self.tasks = PageTasks(ctx, self._update_buttons)
-        self.opened: custody.OpenResult | None = None
+        self.opened: OpenResult | None = None
         self.last_receipt: Path | None = None
         self.setAcceptDrops(True)
 
@@ -217,7 +173,7 @@ class ReceivePage(PackageDrops, Page):
         return self.tr("Receive (recipient)")
 
     def refresh(self) -> None:
-        self.card, reason = identity_or_none(keys.Role.RECIPIENT)
+        self.card, reason = receiving.identity_or_reason("recipient")
         if self.card is None:
             self.identity_note.setText(self.tr(
                 "You need a recipient identity to open packages. {0}").format(reason))
@@ -261,26 +217,25 @@ class ReceivePage(PackageDrops, Page):
         self._show_package(True)
         now = self.ctx.now()
 
-        def work(progress: Any, cancel: Any) -> Bundle:
-            card = keys.my_identity(keys.Role.RECIPIENT)
-            return custody.verify_for_recipient(path, now, card)
+        def work(progress: Any, cancel: Any) -> ReceivedPackage:
+            return receiving.verify_package(path, now)
 
         self._run(work, self.tr("Checking {0}").format(self.path.name), self._show_checked,
                   self._show_unreadable)
 
-    def _show_checked(self, checked: Bundle) -> None:
+    def _show_checked(self, checked: ReceivedPackage) -> None:
         self.checked = checked
         self.checks_list.set_checks(checked.checks)
-        self.terms.setHtml(terms_html(checked))
-        delete_by = date.fromisoformat(checked.record["retention"]["delete_by"])
+        self.terms.setHtml(terms_html(checked.terms))
+        delete_by = date.fromisoformat(checked.terms.delete_by)
         days = (delete_by - self.ctx.now().date()).days
         self.delete_by.setText(self.tr("Delete by {0} · {1} days from today").format(
             delete_by.isoformat(), days) if days >= 0 else
             self.tr("Delete by {0} · passed {1} days ago").format(delete_by.isoformat(), -days))
-        refusal = first_refusal(checked)
-        if refusal:
-            banner(self.verdict, self.tr("This package cannot be opened. {0}").format(refusal),
-                   False)
+        refusal = checked.refusal  # the one `open` would refuse with
+        if refusal is not None:
+            banner(self.verdict, self.tr("This package cannot be opened. {0}").format(
+                t("check.line", refusal.title(), refusal.text())), False)
         else:
             banner(self.verdict, self.tr("Every check passed. You may open it; it stays in "
                                          "your custody until you purge it."), True)
@@ -302,10 +257,11 @@ class ReceivePage(PackageDrops, Page):
         if not folder:
             return
         path, card, now = self.path, self.card, self.ctx.now()
-        self._run(lambda progress, cancel: custody.open_package(path, Path(folder), card, now),
+        self._run(lambda progress, cancel: receiving.open_package(
+                      path, Path(folder), now, card.fingerprint, progress, cancel),
                   self.tr("Opening {0}").format(path.name), self._opened)
 
-    def _opened(self, result: custody.OpenResult) -> None:
+    def _opened(self, result: OpenResult) -> None:
         self.opened = result
         days = (date.fromisoformat(result.delete_by) - self.ctx.now().date()).days
         banner(self.opened_label, self.tr(
@@ -324,44 +280,41 @@ class ReceivePage(PackageDrops, Page):
 
     def _load_held(self) -> None:
         try:
-            self.entries = deadlines.load(deadlines.custody_path())
+            self.entries = receiving.held_packages(self.ctx.now())
         except Exception as exc:  # a damaged register must not take the page down
             self.entries = []
             self.table_empty.setText(str(exc))
-        today = self.ctx.now().date()
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
-            status = deadlines.status_of(entry, today)
-            folders = [c["folder"] for c in custody.copies_of(entry)]
-            cells = [short_package(entry["package"]),
-                     custody.shown(entry.get("principal", {}).get("name", "")),
-                     entry["delete_by"], status_label(status),
-                     self.tr("deleted {0} · receipt: {1}").format(
-                         str(entry["deleted_at"])[:10], entry.get("receipt", ""))
-                     if entry.get("deleted_at") else "; ".join(folders)]
+            cells = [short_package(entry.package), entry.employee, entry.delete_by,
+                     status_label(entry.status),
+                     self.tr("deleted {0} · receipt: {1}").format(entry.deleted_at[:10],
+                                                                  entry.receipt)
+                     if entry.deleted_at else "; ".join(entry.folders)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(entry["package"] if column == 0 else text)
+                item.setToolTip(entry.package if column == 0 else text)
                 if column == 3:
-                    item.setForeground(STATUS_COLOURS.get(status, item.foreground().color()))
+                    item.setForeground(STATUS_COLOURS.get(entry.status,
+                                                          item.foreground().color()))
                 self.table.setItem(row, column, item)
         self.table_stack.setCurrentIndex(1 if self.entries else 0)
 
-    def selected_entry(self) -> dict[str, Any] | None:
+    def selected_entry(self) -> HeldPackage | None:
         rows = {i.row() for i in self.table.selectedItems()}
         return self.entries[rows.pop()] if len(rows) == 1 else None
 
     def confirm_purge(self) -> None:
         entry = self.selected_entry()
-        if entry is None or entry.get("deleted_at") or self.busy:
+        if entry is None or not entry.purgeable or self.busy:
             return
-        short = short_package(entry["package"])
-        employee = entry.get("principal", {}).get("name", "")
+        short = short_package(entry.package)
+        employee = entry.employee
         if not confirm(self, self.tr("Purge"), self.tr(
                 "Delete package {0} from {1} for good?\n\nThis removes every opened copy ({2}), "
                 "the stored copy and the package file, and destroys its key. You then get a "
                 "signed receipt to send to {1}.").format(
-                short, employee, len(custody.copies_of(entry))), self.tr("Purge")):
+                short, employee, len(entry.folders)), self.tr("Purge")):
             return
         out, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save the deletion receipt"),
@@ -369,11 +322,11 @@ class ReceivePage(PackageDrops, Page):
             self.tr("Deletion receipts (*.receipt.json *.json)"))
         if not out:
             return
-        package, now = entry["package"], self.ctx.now()
-        self._run(lambda progress, cancel: custody.purge(package, now, Path(out)),
+        package, now = entry.package, self.ctx.now()
+        self._run(lambda progress, cancel: receiving.purge(package, now, Path(out), progress),
                   self.tr("Purging {0}").format(short), lambda r: self._purged(r, employee))
 
-    def _purged(self, result: custody.PurgeResult, employee: str) -> None:
+    def _purged(self, result: PurgeResult, employee: str) -> None:
         self.last_receipt = result.receipt
         banner(self.purge_result, self.tr(
             "Deleted package {0}. The signed receipt is at {1} — send it to {2} so they can "
@@ -397,13 +350,11 @@ class ReceivePage(PackageDrops, Page):
 
     def _update_buttons(self) -> None:
         idle = not self.busy
-        openable = (self.checked is not None and not self.checked.failed()
+        openable = (self.checked is not None and self.checked.openable
                     and self.card is not None and self.opened is None)
         self.open_button.setEnabled(idle)
         self.drop_zone.setEnabled(idle)
         self.extract_button.setEnabled(idle and openable)
         entry = self.selected_entry()
-        self.purge_button.setEnabled(idle and entry is not None
-                                     and deadlines.status_of(entry, self.ctx.now().date())
-                                     in NOT_DONE)
+        self.purge_button.setEnabled(idle and entry is not None and entry.purgeable)
         self.revocation_button.setEnabled(idle)

@@ -1,0 +1,145 @@
+"""HR's task through core/services/countersigning: one way to sign a request (the CLI and the
+demo alike), a review of the package as plain data, and a countersignature only HR can give."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.core.test_bundle import DELETE_BY, NOW, Flow
+from tests.test_cli import run
+from workbench.core import demo
+from workbench.core.errors import RefusedError
+from workbench.core.package import hr_requests
+from workbench.core.paths import using_home
+from workbench.core.services import countersigning
+from workbench.core.trust import dsse, keys
+
+TERMS = {"purposes": [{"dpv": "dpv:ServiceProvision", "text": "release knowledge"}],
+         "controller": {"name": "Xinghe Tech", "contact": "privacy@xinghe.example.com"}}
+
+
+def request_body(path: Path) -> dict:
+    return json.loads(dsse.decode_payload(json.loads(path.read_text())))
+
+
+def test_the_demo_and_the_cli_sign_the_same_request_for_the_same_inputs(tmp_path, capsys):
+    layout = demo.DemoLayout(tmp_path / "demo")
+    cards = demo.create_parties(layout, lambda line: None)
+    now = demo.clock.now_utc()
+    from_demo = demo.sign_hr_request(layout, cards, now, lambda line: None)
+    delete_by = (now + timedelta(days=180)).date().isoformat()
+    from_cli = tmp_path / "cli-request.json"
+    with demo.as_party(layout, "hr"):
+        code, out, err = run(
+            capsys, "consent", "request", "--terms", demo.demo_material() / "consent_terms.json",
+            "--recipient", cards["recipient"].fingerprint, "--delete-by", delete_by,
+            "--employee", cards["employee"].fingerprint,
+            "--separate-consent", "health", "--separate-consent", "financial",
+            "--licence", "internal use only; no impersonation towards third parties",
+            "--licence-fee", "none", "--licence-until", delete_by, "--out", from_cli)
+        assert code == 0 and "request" in out.lower(), err
+        kept = {p.name for p in hr_requests.requests_dir().glob("*.request.json")}
+    demo_body, cli_body = request_body(from_demo), request_body(from_cli)
+    assert demo_body["request_id"] != cli_body["request_id"]
+    for body in (demo_body, cli_body):
+        del body["request_id"], body["created_at"]
+    assert demo_body == cli_body
+    assert demo_body["terms"]["recipients"] == [cards["recipient"].fingerprint]
+    assert demo_body["employee"]["fingerprint"] == cards["employee"].fingerprint
+    # Written the same way (a file to send: readable, one trailing newline), both kept by HR.
+    for path in (from_demo, from_cli):
+        assert path.read_bytes().endswith(b"}\n")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert len(kept) == 2
+
+
+def test_a_request_resolves_recipients_by_name_and_checks_its_terms(flow: Flow, tmp_path):
+    out = tmp_path / "request.json"
+    with flow.hr:
+        signed = countersigning.request_consent(
+            TERMS, out, NOW, employee="李娜",
+            overrides={"recipients": ["Payments AI team"], "delete_by": DELETE_BY})
+        assert signed.body["terms"]["recipients"] == [flow.recipient.card.fingerprint]
+        assert signed.body["terms"]["countersigner"] == flow.hr.card.fingerprint
+        assert signed.employee == flow.employee.card.label()
+        assert signed.kept.is_file() and request_body(out) == signed.body
+        with pytest.raises(Exception, match="delete-by") as past:
+            countersigning.request_consent(TERMS, tmp_path / "late.json", NOW,
+                                           overrides={"recipients": ["Payments AI team"],
+                                                      "delete_by": "2020-01-01"})
+        assert getattr(past.value, "code", "") == "consent.delete-by-past"
+
+
+def test_the_employees_key_cannot_countersign_as_hr(flow: Flow):
+    flow.export()
+    before = flow.package.read_bytes()
+    with flow.employee:
+        with pytest.raises(RefusedError) as none:
+            countersigning.countersign(flow.package, NOW)
+        assert none.value.code == "identity.none"
+        # Even named outright, the employee's own identity is not an HR identity.
+        with pytest.raises(keys.KeyError_):
+            countersigning.countersign(flow.package, NOW, flow.employee.card.fingerprint)
+        # A home that also holds an HR identity still never signs with the employee's key.
+        keys.create_identity(keys.Role.HR, "李娜 (HR)", "hr2@xinghe.example.com")
+        with pytest.raises(keys.KeyError_):
+            countersigning.countersign(flow.package, NOW, flow.employee.card.fingerprint)
+    assert flow.package.read_bytes() == before
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW)
+    assert not review.countersigned and review.can_countersign
+
+
+def test_review_gives_checks_redaction_counts_and_wider_terms_as_data(flow: Flow, tmp_path):
+    flow.export()
+    with flow.hr:
+        # HR's own request asked for an earlier delete-by than the employee granted.
+        countersigning.request_consent(TERMS, tmp_path / "r.json", NOW, employee="李娜",
+                                       overrides={"recipients": ["Payments AI team"],
+                                                  "delete_by": "2027-01-31"})
+        review = countersigning.review_package(flow.package, NOW)
+        assert review.verified and review.ledger_verified and review.hr is not None
+        assert {c.name for c in review.checks} >= {"employee signature", "ledger", "deadline"}
+        assert review.redactions and sum(r + a for r, a in review.redactions.values()) > 0
+        assert [d.field for d in review.differences] == ["delete_by"]
+        assert review.terms.delete_by == DELETE_BY
+        assert review.terms.recipient_names == ["Payments AI team"]
+        with pytest.raises(hr_requests.WiderThanRequested):
+            countersigning.check_may_countersign(review)
+        with pytest.raises(hr_requests.WiderThanRequested):
+            countersigning.countersign(flow.package, NOW)
+        done = countersigning.countersign(flow.package, NOW, accept_differences=True)
+        assert done.accepted == ("delete_by",) and done.recipients == ("Payments AI team",)
+        again = countersigning.review_package(flow.package, NOW)
+        assert again.countersigned and again.countersigned_at and not again.can_countersign
+        with pytest.raises(RefusedError) as already:
+            countersigning.countersign(flow.package, NOW, accept_differences=True)
+        assert already.value.code == "countersign.already"
+
+
+def test_a_package_that_does_not_verify_is_refused_before_hr_is_asked(flow: Flow):
+    flow.export(NOW)
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW + timedelta(days=400))
+        assert [c.name for c in review.failed()] == ["deadline"]
+        with pytest.raises(RefusedError) as refused:
+            countersigning.check_may_countersign(review, accept_differences=True)
+        assert refused.value.code == "countersign.not-verified"
+        assert "the delete-by date 2027-03-31 has passed" in refused.value.message
+
+
+def test_an_unverified_ledger_is_not_read_for_redaction_counts(flow: Flow):
+    flow.export()
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW)
+        assert review.redactions
+    # Another HR home that knows none of the signers' cards cannot verify the ledger.
+    with using_home(flow.root / "homes" / "stranger"):
+        keys.create_identity(keys.Role.HR, "Someone else", "else@example.com")
+        review = countersigning.review_package(flow.package, NOW)
+    assert not review.ledger_verified and review.redactions == {}

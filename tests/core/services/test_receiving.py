@@ -1,0 +1,150 @@
+"""The receiving team's task through core/services/receiving: one choice of identity for
+every verify, the first refusal shown being the one open gives, nothing opened that fails a
+check, and purge, revocations and receipts as plain results."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.core.test_bundle import DELETE_BY, NOW, Flow
+from tests.test_cli import run
+from workbench.core.errors import RefusedError
+from workbench.core.package import custody
+from workbench.core.paths import using_home
+from workbench.core.services import deadlines, receiving
+from workbench.core.trust import keys
+
+
+def test_several_recipient_identities_are_refused_by_every_verify(flow: Flow, capsys):
+    flow.export()
+    flow.countersign()
+    with flow.recipient:
+        assert receiving.verify_package(flow.package, NOW).openable
+        keys.create_identity(keys.Role.RECIPIENT, "Second team", "second@xinghe.example.com")
+        with pytest.raises(keys.KeyError_) as ambiguous:
+            receiving.verify_package(flow.package, NOW)
+        assert ambiguous.value.code == "identity.ambiguous"
+        assert "Payments AI team" in str(ambiguous.value)
+        # The command line makes the same choice (it used to take the first identity).
+        code, _, err = run(capsys, "verify", flow.package)
+        assert code == 2 and "several recipient identities" in err
+        named = receiving.verify_package(flow.package, NOW, flow.recipient.card.fingerprint)
+        assert named.openable and named.recipient == flow.recipient.card
+
+
+def test_without_a_recipient_identity_a_package_is_checked_but_cannot_be_opened(flow: Flow):
+    flow.export()
+    flow.countersign()
+    with flow.hr:
+        checked = receiving.verify_package(flow.package, NOW)
+        assert checked.ok and checked.refusal is None and not checked.openable
+        assert "recipient" not in {c.name for c in checked.checks}
+        with pytest.raises(RefusedError) as none:
+            receiving.open_package(flow.package, flow.root / "out-hr", NOW)
+        assert none.value.code == "identity.none"
+    assert not (flow.root / "out-hr").exists()
+
+
+def test_the_first_refusal_shown_is_the_one_open_refuses_with(flow: Flow):
+    """A recipient who knows HR but not the employee: the employee's signature is unknown
+    (checked first) and HR has not countersigned (the more fundamental refusal)."""
+    flow.export()
+    with using_home(flow.root / "homes" / "stranger"):
+        keys.create_identity(keys.Role.RECIPIENT, "Stranger team", "stranger@example.com")
+        card = flow.root / "hr.wbid.json"
+        card.write_bytes(keys.card_bytes(flow.hr.card))
+        keys.import_contact(card)
+        checked = receiving.verify_package(flow.package, NOW)
+        failed = [c.name for c in checked.failed()]
+        assert failed[0] == "employee signature" and "HR countersignature" in failed
+        assert checked.refusal is not None and checked.refusal.name == "HR countersignature"
+        with pytest.raises(RefusedError) as refused:
+            receiving.open_package(flow.package, flow.root / "stranger-out", NOW)
+    assert refused.value.code == "custody.refused"
+    assert checked.refusal.text() in str(refused.value)
+    assert checked.refusal.title() in str(refused.value)
+
+
+def test_a_package_with_a_refused_check_is_not_opened(flow: Flow):
+    flow.export()  # never countersigned
+    out = flow.root / "received"
+    with flow.recipient:
+        checked = receiving.verify_package(flow.package, NOW)
+        assert not checked.openable and checked.refusal is not None
+        with pytest.raises(RefusedError):
+            receiving.open_package(flow.package, out, NOW)
+        assert receiving.held_packages(NOW) == []
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_open_revoke_purge_and_receipt_as_plain_results(flow: Flow):
+    flow.export()
+    flow.countersign()
+    with flow.recipient:
+        opened = receiving.open_package(flow.package, flow.root / "received", NOW)
+        (held,) = receiving.held_packages(NOW)
+        assert (held.package, held.delete_by, held.status) == (opened.package, DELETE_BY,
+                                                              "active")
+        assert held.purgeable and held.folders == (str(opened.folder.resolve()),)
+        assert held.employee == "李娜" and receiving.still_due(NOW) == 0
+    revocation = flow.root / "w.revocation"
+    with flow.employee:
+        (row,) = deadlines.deadlines(NOW)
+        assert row.side == "export" and row.status not in deadlines.FINISHED
+        export = deadlines.export_to_withdraw(row.package[:16])
+        assert export.present and export.package == opened.package
+        withdrawn = deadlines.withdraw(export.bundle, revocation, NOW)
+        assert not withdrawn.already
+        assert deadlines.deadlines(NOW)[0].status in deadlines.FINISHED
+    with flow.recipient:
+        imported = receiving.import_revocation(revocation)
+        assert imported.held and not imported.already and imported.employee == "李娜"
+        assert receiving.import_revocation(revocation).already
+        assert receiving.still_due(NOW) == 1
+        (purged,) = receiving.purge_due(NOW, flow.root)
+        assert purged.package == opened.package and not opened.folder.exists()
+        (gone,) = receiving.held_packages(NOW)
+        assert not gone.purgeable and gone.status == "deleted ✓" and gone.receipt
+        with pytest.raises(RefusedError) as again:
+            receiving.purge(opened.package, NOW)
+        assert again.value.code == "custody.already-purged"
+    with flow.employee:
+        receipt = receiving.import_receipt(purged.receipt)
+        assert (receipt.package, receipt.recipient, receipt.already) == (
+            opened.package, "Payments AI team", False)
+        assert receiving.import_receipt(purged.receipt).already
+        assert deadlines.deadlines(NOW)[0].status == "deleted ✓"
+
+
+def test_only_the_employee_the_package_names_may_withdraw(flow: Flow):
+    flow.export()
+    with flow.hr:
+        with pytest.raises(RefusedError) as none:
+            deadlines.withdraw(flow.package, flow.root / "x.revocation", NOW)
+        assert none.value.code == "identity.none"
+    with using_home(flow.root / "homes" / "other-employee"):
+        keys.create_identity(keys.Role.EMPLOYEE, "王伟", "wei@xinghe.example.com")
+        with pytest.raises(RefusedError) as other:
+            deadlines.withdraw(flow.package, flow.root / "y.revocation", NOW)
+        assert other.value.code == "custody.only-employee-withdraws"
+
+
+def test_purge_due_stops_between_packages_when_cancelled(flow: Flow):
+    from workbench.core.progress import CancelToken
+
+    flow.export()
+    flow.countersign()
+    with flow.recipient:
+        receiving.open_package(flow.package, flow.root / "received", NOW)
+        late = NOW + timedelta(days=400)
+        assert receiving.still_due(late) == 1
+        token = CancelToken()
+        token.cancel()
+        assert receiving.purge_due(late, cancel=token) == []
+        assert receiving.still_due(late) == 1
+        seen: list[tuple[int, int]] = []
+        (done,) = receiving.purge_due(late, progress=lambda d, t, _: seen.append((d, t)))
+        assert seen[0] == (0, 1) and seen[-1] == (1, 1)
+        assert custody.register_entry(done.package)["deleted_at"]
