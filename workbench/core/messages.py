@@ -1110,8 +1110,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.separator": ("; ", "；"),
     # -- svc-ws: workspaces, importing, scanning, identities (core/services) --
     "role.employee": ("Employee", "员工"),
-    "role.hr": ("HR", "人事"),
-    "role.recipient": ("Receiving team", "接收方"),
+    "role.hr": ("HR", "HR"),
+    "role.recipient": ("Receiving team", "接收团队"),
     "role.other": ("Party", "参与方"),
     "identity.none": (
         "There is no {0} identity here yet. Create one with `workbench keys new --role {1} "

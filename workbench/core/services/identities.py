@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.atomic import atomic_write
-from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError, WorkbenchError, coded
-from workbench.core.messages import label_message, t
+from workbench.core.errors import BadInputError, WorkbenchError, coded
+from workbench.core.messages import t
 from workbench.core.trust import keys, secrets_store
 from workbench.core.trust.keys import (
     MIN_CHECK_DIGITS,
@@ -37,7 +36,7 @@ __all__ = [
     "MIN_PASSPHRASE_LENGTH",
     "CardPreview",
     "Contact",
-    "FingerprintCheck",
+    "FingerprintMatch",
     "FingerprintMismatch",
     "IdentityCard",
     "KeyStore",
@@ -67,6 +66,7 @@ __all__ = [
     "passphrase_unavailable",
     "passphrase_weakness",
     "preview_card",
+    "read_card",
     "roles_held",
     "set_passphrase_prompt",
     "uses_passphrase",
@@ -82,22 +82,14 @@ CARD_SUFFIX = ".wbid.json"
 def choose_identity(role: Role | str, ref: str | None = None, *,
                     required: bool = True) -> IdentityCard | None:
     """This home's identity for `role`: the one `ref` names (fingerprint, name or email), else
-    the only one. Several and no `ref` is refused (`identity.ambiguous`): signing or opening
-    with the wrong one of two would go unnoticed. None of that role is refused
-    (`identity.none`) unless not `required`, when the answer is None."""
+    the only one. Several and no `ref` is refused (`identity.ambiguous`): signing, opening or
+    checking with the wrong one of two would go unnoticed. None of that role is refused
+    (`identity.none`) unless not `required`, when the answer is None (e.g. checking a package
+    without being its recipient)."""
     role = Role(role)
-    mine = [c for c in keys.own_identities() if c.role == role]
-    if ref:
-        return keys.find_card(ref, mine, role)
-    if not mine:
-        if not required:
-            return None
-        raise coded(RefusedError, "identity.none", label_message("role", role.value),
-                    role.value)
-    if len(mine) > 1:
-        raise coded(BadInputError, "identity.ambiguous", label_message("role", role.value),
-                    "; ".join(visible(c.label()) for c in mine))
-    return mine[0]
+    if not ref and not required and not any(c.role == role for c in keys.own_identities()):
+        return None
+    return keys.my_identity(role, ref)
 
 
 def own_identities() -> list[IdentityCard]:
@@ -176,14 +168,19 @@ def import_contact(path: Path, replace: bool = False,
     return Contact(card, keys.verification(card.fingerprint))
 
 
-def verify_contact(ref: str, typed: str) -> Contact:
-    """Mark the contact `ref` names verified, if `typed` matches its fingerprint."""
-    card, mark = keys.verify_contact(ref, typed)
-    return Contact(card, mark)
+def verify_contact(ref: str, typed: str) -> tuple[IdentityCard, Verification]:
+    """Mark the contact `ref` names (fingerprint, name or email) verified, if `typed` matches
+    its fingerprint; refused (`FingerprintMismatch`) if not."""
+    return keys.verify_contact(ref, typed)
+
+
+def read_card(path: Path) -> IdentityCard:
+    """A card file, its self-signature verified (nothing is imported)."""
+    return keys.read_card(Path(path))
 
 
 @dataclass(frozen=True)
-class FingerprintCheck:
+class FingerprintMatch:
     """What the user typed against a card: "empty", "matches" (with `compared`: "full" or
     "last-N"), "differs", or "unusable" (not hex digits, or too few to tell)."""
 
@@ -195,16 +192,16 @@ class FingerprintCheck:
         return self.outcome == "matches"
 
 
-def check_fingerprint(card: IdentityCard, typed: str) -> FingerprintCheck:
+def check_fingerprint(card: IdentityCard, typed: str) -> FingerprintMatch:
     """Compare as the user types, without marking anything."""
     if not typed.strip():
-        return FingerprintCheck("empty")
+        return FingerprintMatch("empty")
     try:
-        return FingerprintCheck("matches", keys.compare_fingerprint(card, typed))
+        return FingerprintMatch("matches", keys.compare_fingerprint(card, typed))
     except FingerprintMismatch:
-        return FingerprintCheck("differs")
+        return FingerprintMatch("differs")
     except WorkbenchError:
-        return FingerprintCheck("unusable")
+        return FingerprintMatch("unusable")
 
 
 # -- cards on disk -------------------------------------------------------------------------------
