@@ -1110,7 +1110,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.separator": ("; ", "；"),
     # -- svc-ws: workspaces, importing, scanning, identities (core/services) --
     "role.employee": ("Employee", "员工"),
-    "role.hr": ("HR", "HR"),
+    "role.hr": ("HR", "人事（HR）"),
     "role.recipient": ("Receiving team", "接收团队"),
     "role.other": ("Party", "参与方"),
     "identity.none": (
