@@ -351,11 +351,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The interrupt came after the work was done; nothing was left half done.",
         "中断发生在工作完成之后；没有留下做了一半的结果。"),
     "interrupt.nothing_changed": ("Interrupted; nothing was changed.", "已中断；未做任何更改。"),
-    "interrupt.scan": (
-        "Interrupted: {done} of {total} items are scanned and saved; run `workbench scan "
-        "{workspace}` again to finish the other {left}.",
-        "已中断：{total} 项中已扫描并保存 {done} 项；再次运行 `workbench scan {workspace}` "
-        "完成其余 {left} 项。"),
     "interrupt.export_written": (
         "Interrupted just after {path} was written, perhaps before it was recorded: delete "
         "it and export again.",
