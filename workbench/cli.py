@@ -21,9 +21,9 @@ from workbench.core.errors import (
     Interrupted,
     NotAWorkspace,
     WorkbenchError,
+    coded,
 )
 from workbench.core.messages import label, say, t
-from workbench.core.pii.profile import SelfProfile
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from workbench.core.services.consenting import ConsentTerms, CurrentConsent
     from workbench.core.services.receiving import Check, PurgeResult
-    from workbench.core.workspace import Workspace
+    from workbench.core.services.workspaces import Workspace
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -423,44 +423,33 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from workbench.core.workspace import Workspace
+    from workbench.core.services import workspaces
 
     if args.profile:
-        profile = SelfProfile.from_file(args.profile)
+        profile = workspaces.profile_from_file(args.profile)
     elif args.name:
-        profile = SelfProfile.from_json({"name": args.name, "aliases": args.alias,
-                                         "emails": args.email, "phones": args.phone,
-                                         "ids": args.ids})
+        profile = workspaces.make_profile(args.name, args.alias, args.email, args.phone,
+                                          args.ids)
     else:
-        raise WorkbenchError("Give your name with --name (or a profile file with --profile).")
-    from workbench.core.trust.secrets_store import secret_store
-    from workbench.core.workspace.workspace_ledger import try_flush
-
+        raise coded(BadInputError, "workspace.no-profile")
     _warn_if_fallback()
-    with Workspace.create(args.dir, profile, args.timezone) as ws:
-        try_flush(ws)
-        print(t("init.created", name=ws.profile.name, path=ws.root,
-                timezone=ws.setting("timezone")))
-        print(t("init.encrypted", store=secret_store().description))
+    created = workspaces.create_workspace(args.dir, profile, args.timezone, sign_events=True)
+    print(t("init.created", name=created.name, path=created.root, timezone=created.timezone))
+    print(t("init.encrypted", store=created.key_store))
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from workbench.core.workspace.workspace_ledger import try_flush
+    from workbench.core.services import importing
     from workbench.terminal.progress import progress
 
-    with _open_workspace(args.dir) as ws:
-        with progress(t("progress.import"), _progress_mode(args)) as callback:
-            summary = ws.import_paths(args.paths, callback, args.cancel, keep_going=True)
-        try_flush(ws)
+    _warn_if_fallback()
+    with progress(t("progress.import"), _progress_mode(args)) as callback:
+        summary = importing.import_paths(args.dir, args.paths, callback, args.cancel,
+                                         sign_events=True)
     code = 2 if summary.failed else 0
     if args.format == "json":
-        _print_json({"added": summary.added, "already_present": summary.already_present,
-                     "added_by_kind": summary.added_by_kind,
-                     "people_added": summary.people_added,
-                     "skipped": [{"path": str(p), "reason": why} for p, why in summary.skipped],
-                     "failed": [{"path": str(p), "reason": why} for p, why in summary.failed],
-                     "notes": [{"path": str(p), "note": note} for p, note in summary.notes]})
+        _print_json(importing.summary_json(summary))
         return code
     kinds = t("list.items").join(t("count.of", label=label("kind", k), count=n)
                                  for k, n in sorted(summary.added_by_kind.items()))
@@ -485,36 +474,28 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from workbench.core.review import scan
+    from workbench.core.services import scanning
     from workbench.terminal.progress import progress, working
 
     mode = _progress_mode(args)
     if _existing(args.path).is_dir() and not (args.path / "workspace.sqlite").exists():
         raise NotAWorkspace(args.path)
     if args.path.is_dir():
-        with _open_workspace(args.path) as ws:
-            try:
-                with progress(t("progress.scan"), mode) as callback:
-                    summary = scan.scan_workspace(ws, progress=callback, cancel=args.cancel,
-                                                  processes=args.processes)
-            except (KeyboardInterrupt, Cancelled):
-                done, total = scan.scan_state(ws)
-                raise Interrupted(t("interrupt.scan", done=done, total=total,
-                                    left=total - done, workspace=args.path)) from None
-            by_entity = ws.findings_by_entity()
+        _warn_if_fallback()
+        with progress(t("progress.scan"), mode) as callback:
+            result = scanning.scan_workspace(args.path, callback, args.cancel, args.processes)
         if args.format == "json":
-            _print_json({"scanned": summary.scanned, "unchanged": summary.skipped_unchanged,
-                         "findings": summary.findings, "by_entity": by_entity})
-        elif not summary.scanned and not summary.skipped_unchanged:
+            _print_json(result.as_json())
+        elif not result.scanned and not result.unchanged:
             print(t("scan.empty", workspace=args.path))
         else:
-            print(t("scan.done", scanned=summary.scanned, unchanged=summary.skipped_unchanged,
-                    findings=summary.findings))
-            for entity, count in by_entity.items():
+            print(t("scan.done", scanned=result.scanned, unchanged=result.unchanged,
+                    findings=result.findings))
+            for entity, count in result.by_entity.items():
                 print(f"  {label('entity', entity):<24}{count}")
         return 0
     with working(t("progress.scan"), mode):
-        report = scan.scan_file(args.path, args.lang)
+        report = scanning.scan_file(args.path, args.lang)
     if args.format == "json":
         _print_json(report)
         return 0
@@ -550,10 +531,10 @@ def _build_skill(args: argparse.Namespace) -> int:
 
 def _open_workspace(path: Path) -> Workspace:
     """Workspaces are encrypted: their key may be in the passphrase file."""
-    from workbench.core.workspace import Workspace
+    from workbench.core.services import workspaces
 
     _warn_if_fallback()
-    return Workspace.open(path)
+    return workspaces.open_workspace(path)
 
 
 _warned = False
@@ -562,23 +543,22 @@ _warned = False
 def _warn_if_fallback() -> None:
     """The fall-back warning (once per terminal session, never for a chosen file store) and
     the terminal passphrase prompt."""
-    from workbench.core.trust import secrets_store
+    from workbench.core.services import identities
 
     global _warned
-    store = secrets_store.secret_store()
-    if not store.secure and not _warned:
+    if identities.uses_passphrase() and not _warned:
         _warned = True
-        if secrets_store.fallback_warning_due():
-            print(secrets_store.fallback_warning(), file=sys.stderr)
+        warning = identities.fallback_warning()
+        if warning is not None:
+            print(warning, file=sys.stderr)
         if sys.stdin.isatty():
-            secrets_store.set_passphrase_prompt(_terminal_passphrase)
+            identities.set_passphrase_prompt(_terminal_passphrase)
 
 
 def _terminal_passphrase(creating: bool) -> str:
     import getpass
 
-    from workbench.core.messages import say
-    from workbench.core.trust.secrets_store import passphrase_problem
+    from workbench.core.services.identities import passphrase_problem
 
     if not creating:
         return getpass.getpass(say("Passphrase for your private keys: ", "私钥的口令："))
@@ -599,21 +579,22 @@ def _terminal_passphrase(creating: bool) -> str:
 
 
 def _keys_new(args: argparse.Namespace) -> int:
-    from workbench.core.trust import keys
+    from workbench.core.services import identities
 
     _warn_if_fallback()
-    card = keys.create_identity(keys.Role(args.role), args.name, args.email, args.another)
+    card = identities.create_identity(args.role, args.name, args.email, args.another)
     print(t("keys.created", card=card.label()))
     print(t("keys.fingerprint", fingerprint=card.short))
     return 0
 
 
 def _keys_list(args: argparse.Namespace) -> int:
-    from workbench.core.messages import say
-    from workbench.core.trust import keys
+    from workbench.core.services import identities
+    from workbench.core.services.identities import IdentityCard, Verification
 
-    rows = [("identity", c, None) for c in keys.own_identities()] + \
-        [("contact", c, keys.verification(c.fingerprint)) for c in keys.contacts()]
+    rows: list[tuple[str, IdentityCard, Verification | None]] = [
+        ("identity", c, None) for c in identities.own_identities()]
+    rows += [("contact", c.card, c.verified) for c in identities.contacts()]
     if args.format == "json":
         _print_json([{"kind": kind, **card.as_json(),
                       "verified": kind == "identity" or mark is not None,
@@ -639,28 +620,17 @@ def _keys_list(args: argparse.Namespace) -> int:
 
 
 def _key_store_line() -> str:
-    from workbench.core.messages import say
-    from workbench.core.trust import secrets_store
+    from workbench.core.services import identities
 
-    try:
-        store = secrets_store.secret_store()
-    except WorkbenchError as err:
-        return say(f"Key store: unavailable ({err})", f"密钥库：不可用（{err}）")
-    how = (say("chosen", "已选定") if store.chosen
-           else say("automatic", "自动选择") if store.secure
-           else say("automatic fall-back: no system keyring", "自动回退：没有系统钥匙串"))
-    return say(f"Key store: {store.description} [{how}]", f"密钥库：{store.description}［{how}］")
+    return identities.key_store_line()
 
 
 def _keys_move_to(args: argparse.Namespace) -> int:
-    from workbench.core.messages import say
-    from workbench.core.trust import keys
+    from workbench.core.services import identities
 
     if args.store == "file" and sys.stdin.isatty():
-        from workbench.core.trust.secrets_store import set_passphrase_prompt
-
-        set_passphrase_prompt(_terminal_passphrase)
-    moved = keys.move_key_store(args.store)
+        identities.set_passphrase_prompt(_terminal_passphrase)
+    moved = identities.move_key_store(args.store)
     print(say(f"Moved {moved.names} private key(s) to the {moved.target.description}; this home "
               "uses it from now on.",
               f"已将 {moved.names} 个私钥移到{moved.target.description}；此主目录今后使用它。"))
@@ -668,20 +638,18 @@ def _keys_move_to(args: argparse.Namespace) -> int:
 
 
 def _keys_export(args: argparse.Namespace) -> int:
-    from workbench.core.trust import keys
+    from workbench.core.services import identities
 
-    card = keys.find_card(args.id, keys.own_identities())
-    sys.stdout.write(keys.card_bytes(card).decode("utf-8"))
+    sys.stdout.write(identities.card_text(args.id))
     return 0
 
 
 def _keys_import(args: argparse.Namespace) -> int:
-    from workbench.core.messages import say
-    from workbench.core.trust import keys
+    from workbench.core.services import identities
 
     typed = args.fingerprint
     if typed is None and sys.stdin.isatty():
-        card = keys.read_card(args.file)
+        card = identities.read_card(args.file)
         print(say(f"{visible(card.label())}\nFingerprint: {card.short}",
                   f"{visible(card.label())}\n指纹：{card.short}"))
         # The default (just Enter) is "not verified": trust needs the digits typed.
@@ -690,9 +658,10 @@ def _keys_import(args: argparse.Namespace) -> int:
             "or at least its last four groups; press Enter to import it NOT VERIFIED: ",
             "请对方（通过电话或当面）把指纹读给你，输入完整指纹或至少最后四组；直接按回车则"
             "以“未核对”导入：")).strip() or None
-    card = keys.import_contact(args.file, replace=args.replace, fingerprint=typed)
+    contact = identities.import_contact(args.file, replace=args.replace, fingerprint=typed)
+    card = contact.card
     print(t("keys.imported", card=visible(card.label())))
-    if keys.verification(card.fingerprint) is not None:
+    if contact.verified is not None:
         print(say(f"Fingerprint {card.short}: verified — it matches what you typed.",
                   f"指纹 {card.short}：已核对——与你输入的一致。"))
     else:
@@ -705,10 +674,9 @@ def _keys_import(args: argparse.Namespace) -> int:
 
 
 def _keys_verify(args: argparse.Namespace) -> int:
-    from workbench.core.messages import say
-    from workbench.core.trust import keys
+    from workbench.core.services import identities
 
-    card, mark = keys.verify_contact(args.contact, args.fingerprint)
+    card, mark = identities.verify_contact(args.contact, args.fingerprint)
     print(say(f"Verified {visible(card.label())}: the fingerprint matches ({mark.describe()}); "
               f"marked verified at {mark.verified_at}.",
               f"已核对 {visible(card.label())}：指纹一致（{mark.describe()}）；"
@@ -915,14 +883,14 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> int:
-    from workbench.core.services import receiving
+    from workbench.core.services import identities, receiving
     from workbench.terminal.interrupt import deferred
     from workbench.terminal.progress import call_with_progress
 
     _existing(args.file)
     _output_folder(args.out)
     _warn_if_fallback()
-    receiving.choose_identity("recipient", args.identity)
+    identities.choose_identity("recipient", args.identity)
     with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
         result = call_with_progress(receiving.open_package, t("progress.open"),
                                     _progress_mode(args), args.file, args.out,
@@ -1055,8 +1023,10 @@ def _verify_skill(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    with _open_workspace(args.dir) as ws:
-        status = ws.status()
+    from workbench.core.services import workspaces
+
+    _warn_if_fallback()
+    status = workspaces.status(args.dir)
     if args.format == "json":
         _print_json(status.as_json())
         return 0

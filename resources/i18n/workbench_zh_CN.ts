@@ -1502,10 +1502,6 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <translation>身份卡 (*.wbid.json)</translation>
     </message>
     <message>
-        <source>Cannot save the card to {0}: {1}</source>
-        <translation>无法将身份卡保存到 {0}：{1}</translation>
-    </message>
-    <message>
         <source>Saved your identity card to {0}. Send it to the other parties; when they import it, read them your fingerprint: {1}</source>
         <translation>你的身份卡已保存到 {0}。请发给其他各方；对方导入时，请把你的指纹读给他们听：{1}</translation>
     </message>

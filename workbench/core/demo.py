@@ -292,3 +292,10 @@ def run_demo(root: Path, report: Report) -> Path:
     package_flow(layout, cards, report)
     report(t("demo.done", root=root, workspace=layout.workspace))
     return layout.workspace
+
+
+def act_as(layout: DemoLayout, role: str) -> None:
+    """Be this party of the demo for the rest of the process (the app opening the demo as
+    its employee), with the same key store as `as_party`."""
+    os.environ.update(WORKBENCH_HOME=str(layout.home(role)), WORKBENCH_KEYRING="file",
+                      WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)

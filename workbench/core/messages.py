@@ -351,11 +351,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The interrupt came after the work was done; nothing was left half done.",
         "中断发生在工作完成之后；没有留下做了一半的结果。"),
     "interrupt.nothing_changed": ("Interrupted; nothing was changed.", "已中断；未做任何更改。"),
-    "interrupt.scan": (
-        "Interrupted: {done} of {total} items are scanned and saved; run `workbench scan "
-        "{workspace}` again to finish the other {left}.",
-        "已中断：{total} 项中已扫描并保存 {done} 项；再次运行 `workbench scan {workspace}` "
-        "完成其余 {left} 项。"),
     "interrupt.export_written": (
         "Interrupted just after {path} was written, perhaps before it was recorded: delete "
         "it and export again.",
@@ -577,14 +572,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status.findings": ("Findings: {findings}", "发现：{findings}"),
     # svc-recv: who acts, HR's countersign and the receiving side (core/services/countersigning,
     # receiving, deadlines)
-    "identity.none": (
-        "There is no {0} identity here yet. Create one with `workbench keys new --role {0} "
-        "--name …` (or on the Keys page).",
-        "这里还没有 {0} 身份。请用 `workbench keys new --role {0} --name …`（或在“密钥”页）"
-        "创建一个。"),
-    "identity.ambiguous": (
-        "There are several {0} identities here ({1}); choose one with --identity.",
-        "这里有多个 {0} 身份（{1}）；请用 --identity 选择一个。"),
     "countersign.not-verified": ("The package does not verify ({0}); not countersigning.",
                                  "该包未通过验证（{0}）；不予会签。"),
     "purge.interrupted": (
@@ -1163,6 +1150,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "你亲自做的遮盖不能设为保留：请改为撤回它（撤销，或在应用中点“撤掉这处遮盖”）。"),
     "review.unknown-decision": ("{0!r} is not a decision: redact, pseudonymise or keep.",
                                 "“{0}”不是一种决定：请选择遮盖、用代称或保留。"),
+    # -- svc-ws: workspaces, importing, scanning, identities (core/services) --
+    "role.employee": ("Employee", "员工"),
+    "role.hr": ("HR", "人事（HR）"),
+    "role.recipient": ("Receiving team", "接收团队"),
+    "role.other": ("Party", "参与方"),
+    "identity.none": (
+        "There is no {0} identity here yet. Create one with `workbench keys new --role {1} "
+        "--name …` (or on the Keys & contacts page).",
+        "这里还没有{0}身份。请用 `workbench keys new --role {1} --name …`（或在“密钥与联系人”"
+        "页面）创建一个。"),
+    "identity.ambiguous": (
+        "There are several {0} identities ({1}); choose one by its fingerprint (--identity on "
+        "the command line); nothing was done.",
+        "这里有多个{0}身份（{1}）；请按指纹选择其中一个（命令行中用 --identity）；"
+        "未做任何操作。"),
+    "identity.own-card": ("{0} is one of your own identities, not a contact.",
+                          "{0} 是你自己的身份，不是联系人。"),
+    "identity.cannot-save-card": ("Cannot save the card to {0}: {1}",
+                                  "无法把身份卡保存到 {0}：{1}"),
+    "keystore.line": ("Key store: {store} [{how}]", "密钥库：{store}［{how}］"),
+    "keystore.unavailable": ("Key store: unavailable ({reason})", "密钥库：不可用（{reason}）"),
+    "keystore.chosen": ("chosen", "已选定"),
+    "keystore.automatic": ("automatic", "自动选择"),
+    "keystore.fallback": ("automatic fall-back: no system keyring", "自动回退：没有系统钥匙串"),
+    "keystore.cancelled": (
+        "Unlocking the private keys was cancelled; nothing was signed or changed.",
+        "已取消解锁私钥；没有签名，也没有更改任何内容。"),
+    "keystore.cannot-ask": ("The passphrase cannot be asked for now; try again.",
+                            "现在无法询问口令；请再试一次。"),
+    "scan.interrupted": (
+        "Interrupted: {0} of {1} items are scanned and saved; run `workbench scan {3}` again "
+        "to finish the other {2}.",
+        "已中断：{1} 项中已扫描并保存 {0} 项；再次运行 `workbench scan {3}` 完成其余 {2} 项。"),
+    "workspace.no-profile": (
+        "Give your name with --name (or a profile file with --profile).",
+        "请用 --name 给出你的名字（或用 --profile 给出身份信息文件）。"),
 }
 
 _BLANKS = string.Formatter()

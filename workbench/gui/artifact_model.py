@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from workbench.core.workspace import ArtifactRow, ArtifactSummary
+from workbench.core.services.workspaces import ArtifactRow, ArtifactSummary
 
 # What Qt passes as a model index to the methods a model overrides.
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -15,8 +15,9 @@ from PySide6.QtCore import QObject, QSettings, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.core import clock
-from workbench.core.errors import WorkbenchError
-from workbench.core.workspace import Workspace
+from workbench.core.errors import WorkbenchError, WorkspaceInUse
+from workbench.core.services import workspaces
+from workbench.core.services.workspaces import Workspace
 from workbench.gui.tasks import Task, Work
 
 MAX_RECENT = 8
@@ -69,24 +70,16 @@ class AppContext(QObject):
     def open_workspace(self, path: Path | None) -> bool:
         """Show `path` (None: no workspace). The window holds the workspace while it shows it,
         so another window or process cannot open it meanwhile (nor this one theirs)."""
-        from workbench.core.errors import WorkspaceInUse
-        from workbench.core.workspace import lock
-
         opened: Workspace | None = None
         if path is not None:
             try:
-                opened = Workspace.open(path)
-                lock.acquire(Path(path))
+                opened = workspaces.hold(Path(path))
             except WorkspaceInUse:
-                if opened is not None:
-                    opened.close()
                 self.show_error(self.tr(
                     "The workspace {0} is in use by another window or process. Close it there "
                     "(or wait for that command to finish) and try again.").format(path))
                 return False
             except WorkbenchError as exc:
-                if opened is not None:
-                    opened.close()
                 self.show_error(str(exc))
                 return False
             self._remember(Path(path))
@@ -100,16 +93,12 @@ class AppContext(QObject):
     def release_workspace(self) -> None:
         """Give up the window's hold on the workspace it shows (when it closes), and drop the
         decrypted values cached for redacting it."""
-        from workbench.core.review.redact import forget_contexts
-        from workbench.core.workspace import lock
-
         held, self._held = getattr(self, "_held", None), None
         connection, self._connection = self._connection, None
         if connection is not None:
             connection.close()
         if held is not None:
-            lock.release(held)
-            forget_contexts()
+            workspaces.let_go(held)
 
     @contextlib.contextmanager
     def workspace(self) -> Iterator[Workspace]:
@@ -124,7 +113,7 @@ class AppContext(QObject):
                 and threading.get_ident() == self._connection_thread:
             yield kept
             return
-        ws = Workspace.open(self.workspace_path)
+        ws = workspaces.open_workspace(self.workspace_path)
         try:
             yield ws
         finally:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +44,7 @@ PAGES: tuple[type[Page], ...] = (ArtifactsPage, ReviewPage, ConsentPage, ExportP
                                  DeadlinesPage, CountersignPage, ReceivePage, KeysPage)
 
 if TYPE_CHECKING:
+    from workbench.core.services.workspaces import ReviewCounts
     from workbench.gui.widgets.keyring_banner import KeyringBanner
 
 log = logging.getLogger(__name__)
@@ -230,12 +229,12 @@ class MainWindow(QMainWindow):
         HR starts at countersigning, a recipient at receiving; nobody is shown another
         role's page (which could only tell them to make that role's identity). With no
         identity yet, every page shows."""
-        from workbench.core.trust import keys
+        from workbench.core.services import identities
 
         try:
-            roles = {str(card.role.value) for card in keys.own_identities()}
+            roles: frozenset[str] = identities.roles_held()
         except Exception:  # an unreadable card must not keep the window from opening
-            roles = set()
+            roles = frozenset()
         for row in range(self.nav.count()):
             needs = PAGE_ROLES.get(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
             self.nav.item(row).setHidden(bool(roles) and needs is not None
@@ -296,20 +295,19 @@ class MainWindow(QMainWindow):
             self._count_again = True
             return
         self._count_again = False
-        from workbench.core.workspace import Workspace
+        from workbench.core.services import workspaces
 
-        def work(_progress: ProgressCallback, _cancel: CancelToken) -> Counter[str]:
-            with Workspace.open(path) as ws:
-                return Counter(state.value for _id, state in ws.artifact_states())
+        def work(_progress: ProgressCallback, _cancel: CancelToken) -> ReviewCounts:
+            return workspaces.review_counts(path)
 
         def ended() -> None:
             self._counting.discard(task)
             if self._count_again:
                 self._update_counts()
 
-        def counted(states: Counter[str]) -> None:
+        def counted(counts: ReviewCounts) -> None:
             if path == self.ctx.workspace_path:
-                self._show_counts(states)
+                self._show_counts(counts)
             ended()
 
         task = Task(work)
@@ -318,10 +316,9 @@ class MainWindow(QMainWindow):
         self._counting.add(task)  # kept alive until it reports
         task.start()
 
-    def _show_counts(self, states: Counter[str]) -> None:
-        reviewed = states["approved"] + states["excluded"]
+    def _show_counts(self, counts: ReviewCounts) -> None:
         self.counts.setText(self.tr("{0} of {1} reviewed · {2} approved · {3} excluded").format(
-            reviewed, sum(states.values()), states["approved"], states["excluded"]))
+            counts.reviewed, counts.total, counts.approved, counts.excluded))
 
     # -- background work --------------------------------------------------------------------------
 
@@ -331,11 +328,10 @@ class MainWindow(QMainWindow):
     def open_demo(self, target: Path) -> Task:
         """Prepare the demo (parties, workspace imported and scanned) in the background, then
         act as its employee and open the workspace, ready to review."""
-        from workbench.core.demo import DEMO_PASSPHRASE, DemoLayout, prepare_review_demo
+        from workbench.core.demo import DemoLayout, act_as, prepare_review_demo
 
         def opened(layout: DemoLayout) -> None:
-            os.environ.update(WORKBENCH_HOME=str(layout.home("employee")),
-                              WORKBENCH_KEYRING="file", WORKBENCH_PASSPHRASE=DEMO_PASSPHRASE)
+            act_as(layout, "employee")
             self.ctx.identities_changed.emit()
             self.ctx.open_workspace(layout.workspace)
 

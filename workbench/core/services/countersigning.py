@@ -23,7 +23,8 @@ from workbench.core.package.bundle import Check
 from workbench.core.package.consent import SENSITIVE_CATEGORIES
 from workbench.core.package.hr_requests import Difference
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
-from workbench.core.services.receiving import PackageTerms, choose_identity, identity_or_reason
+from workbench.core.services.identities import choose_identity, identity_or_reason
+from workbench.core.services.receiving import PackageTerms
 from workbench.core.trust import keys, ledger
 from workbench.core.trust.dsse import decode_payload
 from workbench.core.trust.keys import IdentityCard
@@ -40,7 +41,6 @@ __all__ = [
     "check_may_countersign",
     "countersign",
     "hr_identity",
-    "identity_or_reason",
     "request_consent",
     "review_package",
 ]

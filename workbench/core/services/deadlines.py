@@ -10,7 +10,7 @@ from pathlib import Path
 from workbench.core.package import custody
 from workbench.core.package import deadlines as register
 from workbench.core.package.deadlines import DeadlineRow
-from workbench.core.services.receiving import choose_identity
+from workbench.core.services.identities import choose_identity
 
 __all__ = [
     "DUE_NOW",

@@ -1,8 +1,8 @@
 """The receiving team's task: verify a package, open it into custody, take in the employee's
 revocations, purge what is held with a signed receipt, and (employee side) take in receipts.
 
-Which identity acts (`choose_identity`) and which refusal the user sees first (`first_refusal`,
-the order `open` refuses in) are decided here once, for the command line and the app alike.
+Which refusal the user sees first (`first_refusal`, the order `open` refuses in) is decided
+here once, for the command line and the app alike; which identity acts, in `identities`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import RefusedError, WorkbenchError, coded
 from workbench.core.package import bundle, custody, deadlines
 from workbench.core.package.bundle import Check
 from workbench.core.package.custody import OpenResult, PurgeResult
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
+from workbench.core.services.identities import choose_identity
 from workbench.core.trust import keys
 from workbench.core.trust.keys import IdentityCard
 
@@ -30,10 +30,8 @@ __all__ = [
     "ReceiptImported",
     "ReceivedPackage",
     "RevocationImported",
-    "choose_identity",
     "first_refusal",
     "held_packages",
-    "identity_or_reason",
     "import_receipt",
     "import_revocation",
     "open_package",
@@ -48,35 +46,6 @@ __all__ = [
 
 
 # -- who acts --------------------------------------------------------------------------------
-
-
-def choose_identity(role: str, ref: str | None = None, required: bool = True
-                    ) -> IdentityCard | None:
-    """This home's identity for `role` ("employee", "hr", "recipient"): the one `ref` names,
-    else the only one. Several and no `ref` is refused (the user must say which: picking the
-    first would act under a name they did not choose); none is refused when `required`,
-    else None."""
-    wanted = keys.Role(role)
-    mine = [c for c in keys.own_identities() if c.role == wanted]
-    if ref:
-        return keys.find_card(ref, mine, wanted)
-    if len(mine) > 1:
-        raise coded(keys.KeyError_, "identity.ambiguous", wanted.value,
-                    "; ".join(c.label() for c in mine))
-    if not mine:
-        if required:
-            raise coded(RefusedError, "identity.none", wanted.value)
-        return None
-    return mine[0]
-
-
-def identity_or_reason(role: str) -> tuple[IdentityCard | None, str]:
-    """For a page that shows who the user acts as: the identity, or why there is none (in
-    the user's language)."""
-    try:
-        return choose_identity(role), ""
-    except WorkbenchError as exc:
-        return None, str(exc)
 
 
 # -- what a package says -----------------------------------------------------------------------

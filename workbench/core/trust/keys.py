@@ -36,8 +36,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError
-from workbench.core.messages import say
+from workbench.core.errors import BadInputError, RefusedError, coded
+from workbench.core.messages import label_message, say
 from workbench.core.paths import data_dir
 from workbench.core.trust.dsse import Signer, pae
 from workbench.core.trust.secrets_store import require, secret_store
@@ -464,15 +464,19 @@ def find_card(ref: str, cards: list[IdentityCard], role: Role | None = None,
 
 
 def my_identity(role: Role, ref: str | None = None) -> IdentityCard:
-    """This home's identity for a role (the only one, or the one `ref` names)."""
+    """This home's identity for a role (the only one, or the one `ref` names). Several and
+    no `ref` is refused, never guessed: signing or opening with the wrong one of two would go
+    unnoticed."""
+    role = Role(role)
     mine = [c for c in own_identities() if c.role == role]
     if ref:
         return find_card(ref, mine, role)
     if not mine:
-        raise RefusedError(f"There is no {role} identity here yet. Create one with "
-                           f"`workbench keys new --role {role} --name …`.")
+        raise coded(RefusedError, "identity.none", label_message("role", role.value),
+                    role.value)
     if len(mine) > 1:
-        raise KeyError_(f"There are several {role} identities; choose one with --identity.")
+        raise coded(KeyError_, "identity.ambiguous", label_message("role", role.value),
+                    "; ".join(visible(c.label()) for c in mine))
     return mine[0]
 
 

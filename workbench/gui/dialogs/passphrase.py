@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.trust import secrets_store
+from workbench.core.services import identities
 
 
 class PassphraseDialog(QDialog):
@@ -92,12 +92,12 @@ class PassphraseDialog(QDialog):
                 self.second.setFocus()
                 return
             # The key store's rule, the same as on the command line; refused, not warned.
-            weakness = secrets_store.passphrase_weakness(self.first.text())
+            weakness = identities.passphrase_weakness(self.first.text())
             if weakness is not None:
                 self._show_problem(self.tr(
                     "This passphrase is too short: use at least {0} characters (a few "
                     "unrelated words are easy to remember).").format(
-                        secrets_store.MIN_PASSPHRASE_LENGTH) if weakness == "short" else
+                        identities.MIN_PASSPHRASE_LENGTH) if weakness == "short" else
                     self.tr("This passphrase is too easy to guess (common words, names, dates "
                             "or patterns): add more unrelated words."))
                 self.first.setFocus()
@@ -111,7 +111,7 @@ class PassphraseDialog(QDialog):
 
 def _keyring_available() -> bool:
     try:
-        return secrets_store.keyring_available()
+        return identities.keyring_available()
     except Exception:  # no keyring module state to ask: treat as none
         return False
 
@@ -121,8 +121,7 @@ def ask_passphrase(creating: bool, parent: QWidget | None = None) -> str:
     dialog = PassphraseDialog(creating, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            raise secrets_store.SecretStoreError(
-                "Unlocking the private keys was cancelled; nothing was signed or changed.")
+            raise identities.passphrase_cancelled()
         return dialog.passphrase()
     finally:
         dialog.deleteLater()
@@ -173,7 +172,6 @@ def install_gui_passphrase_prompt(parent: QWidget | None) -> None:
         try:
             return bridge.prompt(creating)
         except RuntimeError as exc:  # the window that owned the bridge is gone
-            raise secrets_store.SecretStoreError(
-                "The passphrase cannot be asked for now; try again.") from exc
+            raise identities.passphrase_unavailable() from exc
 
-    secrets_store.set_passphrase_prompt(prompt)
+    identities.set_passphrase_prompt(prompt)

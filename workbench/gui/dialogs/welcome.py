@@ -24,28 +24,28 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.pii.profile import SelfProfile
-from workbench.core.trust import keys, secrets_store
-from workbench.core.workspace import Workspace
+from workbench.core.services import identities, workspaces
+from workbench.core.services.identities import IdentityCard, Role
+from workbench.core.services.workspaces import SelfProfile
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.passphrase import install_gui_passphrase_prompt
 from workbench.gui.qt_types import layout_of
 
 
-def role_choices() -> list[tuple[keys.Role, str, str]]:
+def role_choices() -> list[tuple[Role, str, str]]:
     """Each role with a short title and one plain sentence, as people would say it."""
     return [
-        (keys.Role.EMPLOYEE,
+        (Role.EMPLOYEE,
          QCoreApplication.translate("RoleChoices", "An employee preparing my materials"),
          QCoreApplication.translate(
              "RoleChoices", "You collect your chats, emails and documents, decide what is "
              "removed, and give or decline consent before anything is shared.")),
-        (keys.Role.HR,
+        (Role.HR,
          QCoreApplication.translate("RoleChoices", "HR, countersigning consent"),
          QCoreApplication.translate(
              "RoleChoices", "You check an employee's signed consent and add the company's "
              "signature before the package goes to the receiving team.")),
-        (keys.Role.RECIPIENT,
+        (Role.RECIPIENT,
          QCoreApplication.translate("RoleChoices", "A team receiving packages"),
          QCoreApplication.translate(
              "RoleChoices", "You open the encrypted packages addressed to you, use them "
@@ -53,7 +53,7 @@ def role_choices() -> list[tuple[keys.Role, str, str]]:
     ]
 
 
-def role_name(role: keys.Role | str) -> str:
+def role_name(role: Role | str) -> str:
     """The short translated name of a role, for tables and combo boxes."""
     names = {"employee": QCoreApplication.translate("RoleChoices", "Employee"),
              "hr": QCoreApplication.translate("RoleChoices", "HR"),
@@ -64,7 +64,7 @@ def role_name(role: keys.Role | str) -> str:
 def key_storage_text() -> str:
     """Where private keys are (or, before the first identity, will be) kept."""
     try:
-        store = secrets_store.secret_store()
+        store = identities.key_store()
     except WorkbenchError as exc:
         return str(exc)
     if store.secure:
@@ -72,9 +72,8 @@ def key_storage_text() -> str:
             "KeyStorage", "Your private keys stay on this computer, in the system keyring (the "
             "password store that your login protects). Only the public part, your identity "
             "card, is ever shared.")
-    path = getattr(store, "path", None)
-    where = path or store.description
-    if path is not None and Path(path).exists():
+    where = store.where
+    if store.file_exists:
         return QCoreApplication.translate(
             "KeyStorage", "Your private keys are kept in a passphrase-protected file ({0}), "
             "because this computer has no system keyring. Keep the passphrase safe: nobody can "
@@ -116,7 +115,7 @@ class WelcomeDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.card: keys.IdentityCard | None = None
+        self.card: IdentityCard | None = None
         self.setWindowTitle(self.tr("Welcome to Consent Workbench"))
         self.setMinimumWidth(640)
         self.stack = QStackedWidget()
@@ -141,7 +140,7 @@ class WelcomeDialog(QDialog):
         roles = QGroupBox(self.tr("Who are you here?"))
         roles_layout = QVBoxLayout(roles)
         self.role_group = QButtonGroup(self)
-        self.role_buttons: dict[keys.Role, QRadioButton] = {}
+        self.role_buttons: dict[Role, QRadioButton] = {}
         for index, (role, title, sentence) in enumerate(role_choices()):
             button = QRadioButton(title)
             font = button.font()
@@ -154,7 +153,7 @@ class WelcomeDialog(QDialog):
             explanation.setStyleSheet("color: palette(dark);")
             roles_layout.addWidget(button)
             roles_layout.addWidget(explanation)
-        self.role_buttons[keys.Role.EMPLOYEE].setChecked(True)
+        self.role_buttons[Role.EMPLOYEE].setChecked(True)
         layout.addWidget(roles)
 
         form = QFormLayout()
@@ -197,7 +196,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(buttons)
         return page
 
-    def selected_role(self) -> keys.Role:
+    def selected_role(self) -> Role:
         return role_choices()[max(self.role_group.checkedId(), 0)][0]
 
     def create_identity(self) -> None:
@@ -205,7 +204,8 @@ class WelcomeDialog(QDialog):
         self.create_button.setEnabled(False)
         self.busy_label.show()
         # A task: with the passphrase file, encrypting the new keys takes a second or two.
-        self.ctx.run_task(lambda _progress, _cancel: keys.create_identity(role, name, email),
+        self.ctx.run_task(lambda _progress, _cancel: identities.create_identity(role, name,
+                                                                                email),
                           self.tr("Creating your keys…"), self._created, self._failed)
 
     def _failed(self, message: str) -> None:
@@ -213,7 +213,7 @@ class WelcomeDialog(QDialog):
         self.create_button.setEnabled(bool(self.name_edit.text().strip()))
         self.ctx.show_error(message)
 
-    def _created(self, card: keys.IdentityCard) -> None:
+    def _created(self, card: IdentityCard) -> None:
         self.card = card
         self.busy_label.hide()
         self.ctx.identities_changed.emit()
@@ -231,7 +231,7 @@ class WelcomeDialog(QDialog):
             self.setMinimumWidth(wide)
             self.resize(max(self.width(), wide), self.height())
         self.done_storage.setText(key_storage_text())
-        employee = card.role == keys.Role.EMPLOYEE
+        employee = card.role == Role.EMPLOYEE
         self.next_label.setText(
             self.tr("Next, set up the workspace where you will collect and review your "
                     "materials.") if employee else
@@ -371,10 +371,8 @@ class NewWorkspaceWizard(QDialog):
             self.folder_edit.setText(str(Path(chosen) / current.name))
 
     def profile(self) -> SelfProfile:
-        return SelfProfile.from_json({"name": self.name_edit.text(),
-                                      "aliases": _lines(self.aliases_edit),
-                                      "emails": _lines(self.emails_edit),
-                                      "phones": _lines(self.phones_edit)})
+        return workspaces.make_profile(self.name_edit.text(), _lines(self.aliases_edit),
+                                       _lines(self.emails_edit), _lines(self.phones_edit))
 
     def create_workspace(self) -> None:
         text = self.folder_edit.text().strip()
@@ -384,7 +382,7 @@ class NewWorkspaceWizard(QDialog):
         path = Path(text).expanduser()
         try:
             # Creating is a handful of small writes: fine on the UI thread.
-            Workspace.create(path, self.profile(), timezone=None).close()
+            workspaces.create_workspace(path, self.profile())
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
@@ -395,10 +393,7 @@ class NewWorkspaceWizard(QDialog):
 
 def first_run_needed() -> bool:
     """True when this home has no identity of its own yet."""
-    try:
-        return not keys.own_identities()
-    except WorkbenchError:
-        return False  # a damaged card is for the Keys page to show, not a reason to start over
+    return identities.first_run_needed()
 
 
 def run_first_run(ctx: AppContext, parent: QWidget | None = None) -> bool:
@@ -409,6 +404,6 @@ def run_first_run(ctx: AppContext, parent: QWidget | None = None) -> bool:
     if welcome.exec() != QDialog.DialogCode.Accepted or welcome.card is None:
         return False
     card = welcome.card
-    if card.role == keys.Role.EMPLOYEE:
+    if card.role == Role.EMPLOYEE:
         NewWorkspaceWizard(ctx, parent, card.name, card.email).exec()
     return True

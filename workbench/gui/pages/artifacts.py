@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
-from workbench.core.workspace import ArtifactSummary
+from workbench.core.services import importing, workspaces
+from workbench.core.services.workspaces import ArtifactKind, ArtifactState, ArtifactSummary
 from workbench.gui.artifact_model import AnyIndex, ArtifactModel, kind_label, state_label
 from workbench.gui.pages.base import Page
 from workbench.gui.tasks import Task
 
 if TYPE_CHECKING:
     from workbench.core.progress import CancelToken, ProgressCallback
-    from workbench.core.review.scan import ScanSummary
-    from workbench.core.workspace import ImportSummary
+    from workbench.core.services.importing import ImportSummary
+    from workbench.core.services.scanning import ScanSummary
     from workbench.gui.context import AppContext
 
 # The window scans in a child process: it never imports the models or runs the detector.
@@ -193,11 +193,8 @@ class ArtifactsPage(Page):
             self.empty.setText(self.tr("Reading the list…"))
             self.body.setCurrentWidget(self.empty)
 
-        def work(_progress: Any, _cancel: Any) -> tuple[list[ArtifactSummary], str]:
-            from workbench.core.workspace import Workspace
-
-            with Workspace.open(path) as ws:
-                return ws.artifact_summaries(), ws.name
+        def work(_progress: Any, _cancel: Any) -> workspaces.ArtifactList:
+            return workspaces.artifact_list(path)
 
         def failed(message: str) -> None:
             if generation == self._generation:
@@ -206,7 +203,8 @@ class ArtifactsPage(Page):
 
         self.loading = True
         self.ctx.run_task(work, self.tr("Reading the list…"),
-                          lambda result: self._listed(generation, path, *result), failed)
+                          lambda listed: self._listed(generation, path, listed.rows,
+                                                      listed.name), failed)
 
     def _listed(self, generation: int, path: Path, rows: list[ArtifactSummary],
                 name: str) -> None:
@@ -232,10 +230,7 @@ class ArtifactsPage(Page):
             return
 
         def work(_progress: Any, _cancel: Any) -> set[str]:
-            from workbench.core.workspace import Workspace
-
-            with Workspace.open(root) as ws:
-                return ws.search(needle)
+            return workspaces.search(root, needle)
 
         task = Task(work)
         task.signals.succeeded.connect(lambda ids: self._found(task, ids))
@@ -267,15 +262,12 @@ class ArtifactsPage(Page):
 
     def import_paths(self, paths: list[Path]) -> Task | None:
         """Import in the background; then scan what is new."""
-        from workbench.core.workspace import Workspace
-
         root = self.ctx.workspace_path
         if root is None:
             return None
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> ImportSummary:
-            with Workspace.open(root) as ws:
-                return ws.import_paths(paths, progress, cancel, keep_going=True)
+            return importing.import_paths(root, paths, progress, cancel)
 
         def done(summary: ImportSummary) -> None:
             self.ctx.data_changed.emit()
@@ -317,7 +309,8 @@ class ArtifactsPage(Page):
         return "\n".join(lines)
 
     def scan(self) -> Task | None:
-        from workbench.core.review.scan import scan_in_subprocess
+        # Imported when first used: the scan's modules take a while to load at start.
+        from workbench.core.services import scanning
 
         root = self.ctx.workspace_path
         if root is None:
@@ -326,7 +319,7 @@ class ArtifactsPage(Page):
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> ScanSummary:
             progress(0, 0, loading)
-            return scan_in_subprocess(root, progress, cancel, SCAN_PROCESSES)
+            return scanning.scan_in_subprocess(root, progress, cancel, SCAN_PROCESSES)
 
         def done(summary: ScanSummary) -> None:
             self.ctx.data_changed.emit()

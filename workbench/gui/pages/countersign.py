@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.display import visible
-from workbench.core.services import countersigning
+from workbench.core.services import countersigning, identities
 from workbench.core.services.countersigning import Difference, HrReview, IdentityCard
 from workbench.gui.context import AppContext
 from workbench.gui.page_tasks import PageTasks
@@ -198,7 +198,7 @@ class CountersignPage(PackageDrops, Page):
         return self.tr("Countersign (HR)")
 
     def refresh(self) -> None:
-        card, reason = countersigning.identity_or_reason("hr")
+        card, reason = identities.identity_or_reason("hr")
         self.hr_card = card
         if card is None:
             self.identity_note.setText(self.tr(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -28,10 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core import clock
-from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
 from workbench.core.errors import WorkbenchError
-from workbench.core.trust import keys, secrets_store
+from workbench.core.services import identities
+from workbench.core.services.identities import (
+    MIN_CHECK_DIGITS,
+    Contact,
+    IdentityCard,
+    Moved,
+    Role,
+    Verification,
+)
 from workbench.gui.context import AppContext
 from workbench.gui.dialogs.welcome import (
     fingerprint_font,
@@ -43,8 +49,6 @@ from workbench.gui.dialogs.welcome import (
 )
 from workbench.gui.pages.base import Page
 from workbench.gui.widgets.confirm import confirm
-
-CARD_FILTER_SUFFIX = ".wbid.json"
 
 
 class CreateIdentityDialog(QDialog):
@@ -89,7 +93,7 @@ class CreateIdentityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-    def values(self) -> tuple[keys.Role, str, str]:
+    def values(self) -> tuple[Role, str, str]:
         role = self.roles[max(self.group.checkedId(), 0)][0]
         return role, self.name_edit.text(), self.email_edit.text()
 
@@ -103,8 +107,8 @@ class ConfirmContactDialog(QDialog):
 
     NEW, VERIFY, REPLACE = "new", "verify", "replace"
 
-    def __init__(self, card: keys.IdentityCard, mode: str = NEW,
-                 known: keys.IdentityCard | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, card: IdentityCard, mode: str = NEW,
+                 known: IdentityCard | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card, self.mode = card, mode
         self.choice: str | None = None  # "verified", "unverified", or None (cancelled)
@@ -137,10 +141,10 @@ class ConfirmContactDialog(QDialog):
         self.typed = QLineEdit()
         self.typed.setFont(fingerprint_font(14))
         self.typed.setPlaceholderText(self.tr("e.g. {0}").format(
-            " ".join(["0000"] * (keys.MIN_CHECK_DIGITS // 4))))
+            " ".join(["0000"] * (MIN_CHECK_DIGITS // 4))))
         self.typed.setToolTip(self.tr(
             "Type what they read to you: the whole fingerprint, or at least its last {0} "
-            "groups. Spaces and capitals do not matter.").format(keys.MIN_CHECK_DIGITS // 4))
+            "groups. Spaces and capitals do not matter.").format(MIN_CHECK_DIGITS // 4))
         form.addRow(self.tr("What they read to you:"), self.typed)
         layout.addLayout(form)
         self.status = wrapped("")
@@ -181,29 +185,25 @@ class ConfirmContactDialog(QDialog):
 
     def _check(self, text: str) -> None:
         """Say, as the user types, whether it matches; only a match enables verifying."""
-        matches = False
-        if not text.strip():
+        check = identities.check_fingerprint(self.card, text)
+        if check.outcome == "empty":
             message, colour = self.tr("Not checked yet."), ""
+        elif check.outcome == "differs":
+            message, colour = self.tr(
+                "This does not match the card's fingerprint: the card may not be "
+                "theirs."), "#b00020"
+        elif check.outcome == "unusable":
+            message, colour = self.tr(
+                "Type the whole fingerprint, or at least its last {0} groups (digits 0-9 "
+                "and letters a-f).").format(MIN_CHECK_DIGITS // 4), ""
         else:
-            try:
-                compared = keys.compare_fingerprint(self.card, text)
-            except keys.FingerprintMismatch:
-                message, colour = self.tr(
-                    "This does not match the card's fingerprint: the card may not be "
-                    "theirs."), "#b00020"
-            except WorkbenchError:
-                message, colour = self.tr(
-                    "Type the whole fingerprint, or at least its last {0} groups (digits 0-9 "
-                    "and letters a-f).").format(keys.MIN_CHECK_DIGITS // 4), ""
-            else:
-                matches = True
-                message, colour = ((self.tr("It matches the whole fingerprint.")
-                                    if compared == "full" else
-                                    self.tr("It matches the last {0} digits.").format(
-                                        compared.removeprefix("last-"))), "#1b5e20")
+            message, colour = ((self.tr("It matches the whole fingerprint.")
+                                if check.compared == "full" else
+                                self.tr("It matches the last {0} digits.").format(
+                                    check.compared.removeprefix("last-"))), "#1b5e20")
         self.status.setText(message)
         self.status.setStyleSheet(f"color: {colour};" if colour else "")
-        self.verify_button.setEnabled(matches)
+        self.verify_button.setEnabled(check.matches)
 
     def _finish(self, choice: str) -> None:
         self.choice = choice
@@ -220,7 +220,8 @@ class CardTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None, show_verified: bool = False) -> None:
         super().__init__(0, 5 if show_verified else 4, parent)
-        self.cards: list[keys.IdentityCard] = []
+        self.cards: list[IdentityCard] = []
+        self.marks: dict[str, Verification | None] = {}
         self.show_verified = show_verified
         labels = [self.tr("Role"), self.tr("Name"), self.tr("Email"),
                   self.tr("Fingerprint (read it aloud to check)")]
@@ -237,8 +238,11 @@ class CardTable(QTableWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
-    def set_cards(self, cards: list[keys.IdentityCard]) -> None:
+    def set_cards(self, cards: list[IdentityCard],
+                  marks: dict[str, Verification | None] | None = None) -> None:
+        """`marks`: for contacts, each card's verified mark (None: not verified)."""
         self.cards = list(cards)
+        self.marks = dict(marks or {})
         self.setRowCount(len(cards))
         big = fingerprint_font(14)
         for row, card in enumerate(cards):
@@ -247,13 +251,13 @@ class CardTable(QTableWidget):
             items = [QTableWidgetItem(role_name(card.role)), QTableWidgetItem(visible(card.name)),
                      QTableWidgetItem(visible(card.email)), fingerprint]
             if self.show_verified:
-                items.append(self._verified_item(keys.verification(card.fingerprint)))
+                items.append(self._verified_item(self.marks.get(card.fingerprint)))
             for column, item in enumerate(items):
                 self.setItem(row, column, item)
         if cards:
             self.selectRow(0)
 
-    def _verified_item(self, mark: keys.Verification | None) -> QTableWidgetItem:
+    def _verified_item(self, mark: Verification | None) -> QTableWidgetItem:
         if mark is None:
             item = QTableWidgetItem(self.tr("⚠ Not verified"))
             item.setForeground(QColor("#b00020"))
@@ -268,15 +272,13 @@ class CardTable(QTableWidget):
                 mark.describe(), when.strftime("%Y-%m-%d %H:%M")))
         return item
 
-    def selected_card(self) -> keys.IdentityCard | None:
+    def selected_card(self) -> IdentityCard | None:
         rows = {index.row() for index in self.selectionModel().selectedRows()}
         return self.cards[min(rows)] if rows else None
 
-
-def _card_file_name(card: keys.IdentityCard) -> str:
-    # Names may hold any character; keep the file name portable.
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "-", card.name).strip("-") or "identity"
-    return f"{safe}-{card.role}{CARD_FILTER_SUFFIX}"
+    def selected_mark(self) -> Verification | None:
+        card = self.selected_card()
+        return self.marks.get(card.fingerprint) if card is not None else None
 
 
 class KeysPage(Page):
@@ -366,14 +368,16 @@ class KeysPage(Page):
         return self.tr("Keys & contacts")
 
     def refresh(self) -> None:
+        contacts: list[Contact]
         try:
-            own, contacts = keys.own_identities(), keys.contacts()
+            own, contacts = identities.own_identities(), identities.contacts()
         except WorkbenchError as exc:
             # A damaged card must not hide the page; say which file it is.
             own, contacts = [], []
             self.own_empty.setText(str(exc))
         self.own_table.set_cards(own)
-        self.contacts_table.set_cards(contacts)
+        self.contacts_table.set_cards([c.card for c in contacts],
+                                      {c.card.fingerprint: c.verified for c in contacts})
         self.own_table.setVisible(bool(own))
         self.own_empty.setVisible(not own)
         self.export_button.setEnabled(bool(own))
@@ -387,8 +391,7 @@ class KeysPage(Page):
         """The store and backend in use, and the one action that moves the keys."""
         self.move_target: str | None = None
         try:
-            store = secrets_store.secret_store()
-            keyring_here = secrets_store.keyring_available()
+            store = identities.key_store()
         except WorkbenchError as exc:
             self.store_label.setText(str(exc))
             self.move_button.hide()
@@ -396,18 +399,16 @@ class KeysPage(Page):
             return
         if store.kind == "keyring":
             text = self.tr("The system keyring ({0}).").format(store.backend_name)
-            self.move_target = "file"
-            self.move_button.setText(self.tr("&Move keys to a passphrase file…"))
+        elif store.chosen:
+            text = self.tr("A passphrase-protected file ({0}), as you chose.").format(store.where)
         else:
-            path = getattr(store, "path", "")
-            if store.chosen:
-                text = self.tr("A passphrase-protected file ({0}), as you chose.").format(path)
-            else:
-                text = self.tr("A passphrase-protected file ({0}), because no system keyring "
-                               "was found.").format(path)
-            if keyring_here:
-                self.move_target = "keyring"
-                self.move_button.setText(self.tr("&Move keys to the system keyring…"))
+            text = self.tr("A passphrase-protected file ({0}), because no system keyring "
+                           "was found.").format(store.where)
+        self.move_target = store.move_target
+        if store.move_target == "file":
+            self.move_button.setText(self.tr("&Move keys to a passphrase file…"))
+        elif store.move_target == "keyring":
+            self.move_button.setText(self.tr("&Move keys to the system keyring…"))
         self.store_label.setText(text)
         self.move_button.setVisible(self.move_target is not None)
         self.keep_file_button.setVisible(store.kind == "file" and not store.chosen)
@@ -420,7 +421,7 @@ class KeysPage(Page):
         if target is None:
             return
         try:
-            store = secrets_store.secret_store()
+            store = identities.key_store()
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
@@ -441,10 +442,10 @@ class KeysPage(Page):
                 return
         self.move_button.setEnabled(False)
         self.keep_file_button.setEnabled(False)
-        self.ctx.run_task(lambda _progress, _cancel: keys.move_key_store(target),
+        self.ctx.run_task(lambda _progress, _cancel: identities.move_key_store(target),
                           self.tr("Moving keys…"), self._moved, self._move_failed)
 
-    def _moved(self, moved: secrets_store.Moved) -> None:
+    def _moved(self, moved: Moved) -> None:
         self.move_button.setEnabled(True)
         self.keep_file_button.setEnabled(True)
         self.ctx.identities_changed.emit()  # refreshes this page and the keyring banner
@@ -464,7 +465,7 @@ class KeysPage(Page):
         if path is None:
             return
         try:
-            secure = secrets_store.secret_store().secure
+            secure = identities.key_store().secure
         except WorkbenchError as exc:
             self.workspace_note.setText(str(exc))
             return
@@ -482,7 +483,7 @@ class KeysPage(Page):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         role, name, email = dialog.values()
-        same = keys.look_alike_identity(role, name, email)
+        same = identities.look_alike_identity(role, name, email)
         # Two identities alike make it easy to sign with one that never consented: only on
         # purpose.
         if same is not None and not confirm(
@@ -495,12 +496,12 @@ class KeysPage(Page):
         another = same is not None
         self.create_button.setEnabled(False)
         # A task: the passphrase file may need unlocking and re-encrypting (seconds).
-        self.ctx.run_task(lambda _progress, _cancel: keys.create_identity(role, name, email,
-                                                                          another),
+        self.ctx.run_task(lambda _progress, _cancel: identities.create_identity(role, name,
+                                                                                email, another),
                           self.tr("Creating keys for {0}…").format(name.strip()),
                           self._created, self._create_failed)
 
-    def _created(self, card: keys.IdentityCard) -> None:
+    def _created(self, card: IdentityCard) -> None:
         self.create_button.setEnabled(True)
         self.ctx.identities_changed.emit()  # refreshes this page too
         self.ctx.show_info(self.tr(
@@ -520,17 +521,15 @@ class KeysPage(Page):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save identity card"), str(Path(folder) / _card_file_name(card)),
+            self, self.tr("Save identity card"),
+            str(Path(folder) / identities.card_file_name(card)),
             self.tr("Identity cards (*.wbid.json)"))
         if not path:
             return
-        target = Path(path)
-        if not target.name.endswith(CARD_FILTER_SUFFIX):
-            target = target.with_name(target.name.removesuffix(".json") + CARD_FILTER_SUFFIX)
         try:
-            atomic_write(target, keys.card_bytes(card), mode=0o644)  # public: no secrets
-        except OSError as exc:
-            self.ctx.show_error(self.tr("Cannot save the card to {0}: {1}").format(target, exc))
+            target = identities.export_card(card, Path(path))
+        except WorkbenchError as exc:
+            self.ctx.show_error(str(exc))
             return
         self.ctx.show_info(self.tr(
             "Saved your identity card to {0}. Send it to the other parties; when they import "
@@ -543,22 +542,19 @@ class KeysPage(Page):
         if not path:
             return
         try:
-            card = keys.read_card(Path(path))  # verifies the card before anyone looks at it
-            known = keys.lookalikes(card)
-            own = {c.fingerprint for c in keys.own_identities()}
-            if card.fingerprint in own or any(c.fingerprint in own for c in known):
-                keys.import_contact(Path(path))  # refuses, saying why
-                return
+            # Verifies the card before anyone looks at it; refuses one of your own.
+            preview = identities.preview_card(Path(path))
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
+        known = preview.replaces
         mode = ConfirmContactDialog.REPLACE if known else ConfirmContactDialog.NEW
-        dialog = ConfirmContactDialog(card, mode, known[0] if known else None, self)
+        dialog = ConfirmContactDialog(preview.card, mode, known[0] if known else None, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice is None:
             return
         try:
-            keys.import_contact(Path(path), replace=bool(known),
-                                fingerprint=dialog.fingerprint())
+            identities.import_contact(Path(path), replace=bool(known),
+                                      fingerprint=dialog.fingerprint())
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return
@@ -567,7 +563,7 @@ class KeysPage(Page):
     def _contact_selected(self) -> None:
         card = self.contacts_table.selected_card()
         self.verify_button.setEnabled(card is not None)
-        verified = card is not None and keys.verification(card.fingerprint) is not None
+        verified = self.contacts_table.selected_mark() is not None
         self.verify_button.setText(self.tr("&Verify fingerprint…") if not verified
                                    else self.tr("&Verify again…"))
 
@@ -580,7 +576,7 @@ class KeysPage(Page):
         if typed is None:
             return
         try:
-            keys.verify_contact(card.fingerprint, typed)
+            identities.verify_contact(card.fingerprint, typed)
         except WorkbenchError as exc:
             self.ctx.show_error(str(exc))
             return

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.messages import t
-from workbench.core.services import receiving
+from workbench.core.services import identities, receiving
 from workbench.core.services.receiving import (
     HeldPackage,
     IdentityCard,
@@ -173,7 +173,7 @@ class ReceivePage(PackageDrops, Page):
         return self.tr("Receive (recipient)")
 
     def refresh(self) -> None:
-        self.card, reason = receiving.identity_or_reason("recipient")
+        self.card, reason = identities.identity_or_reason("recipient")
         if self.card is None:
             self.identity_note.setText(self.tr(
                 "You need a recipient identity to open packages. {0}").format(reason))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.trust import secrets_store
+from workbench.core.services import identities
 
 
 class KeyringBanner(QFrame):
@@ -43,15 +43,15 @@ class KeyringBanner(QFrame):
     def refresh(self) -> None:
         """Check the store again (WORKBENCH_HOME or the keyring may have changed)."""
         try:
-            store = secrets_store.secret_store()
+            store = identities.key_store()
         except WorkbenchError:
             self.hide()
             return
-        if not store.warns:  # a keyring, or a passphrase file the user chose
+        if not store.fallback:  # a keyring, or a passphrase file the user chose
             self.hide()
             return
-        where = getattr(store, "path", None) or store.description
-        self._where = str(where)
+        where = store.where
+        self._where = where
         if QSettings().value("keyring_banner_dismissed", "") == self._where:
             self.hide()
             return
