@@ -132,7 +132,7 @@ def _output(path: Path | None, force: bool = True, suffix: str = ".json") -> Pat
     """A file an option names for writing, checked as export checks its package before any
     work: a missing or unwritable folder, a folder given for a file, or (unless `force`) a
     file that exists — each one line, exit 2."""
-    from workbench.core.package.bundle import check_output
+    from workbench.core.services.exporting import check_output
 
     return None if path is None else check_output(path, force, suffix)
 
