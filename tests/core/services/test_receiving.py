@@ -29,7 +29,7 @@ def test_several_recipient_identities_are_refused_by_every_verify(flow: Flow, ca
         assert "Payments AI team" in str(ambiguous.value)
         # The command line makes the same choice (it used to take the first identity).
         code, _, err = run(capsys, "verify", flow.package)
-        assert code == 2 and "several recipient identities" in err
+        assert code == 2 and "several receiving team identities" in err
         named = receiving.verify_package(flow.package, NOW, flow.recipient.card.fingerprint)
         assert named.openable and named.recipient == flow.recipient.card
 
