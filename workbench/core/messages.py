@@ -1108,6 +1108,113 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.yes": ("yes", "是"),
     "notice.no": ("no", "否"),
     "notice.separator": ("; ", "；"),
+    # msgs2: the rarer refusals and notes of trust, package, ingest, pii, workspace, the demo
+    "dsse.not-envelope": ("not a DSSE envelope (payloadType and payload are required)",
+                          "不是 DSSE 信封（必须有 payloadType 和 payload）"),
+    "dsse.not-base64": ("the envelope's payload is not valid base64",
+                        "信封的内容不是有效的 base64"),
+    "dsse.wrong-type": ("unexpected payload type {0} (expected {1})",
+                        "内容类型 {0} 不对（应为 {1}）"),
+    "dsse.no-signature": ("the envelope carries no signature", "信封上没有签名"),
+    "dsse.unknown-key": ("signature by unknown key {0}", "签名来自未知的密钥 {0}"),
+    "dsse.bad-signature": ("bad signature by key {0}", "密钥 {0} 的签名无效"),
+    "ledger.unknown-event": ("Unknown ledger event type {0}.", "未知的台账事件类型 {0}。"),
+    "ledger.truncated": ("truncated: the last line is incomplete", "被截断：最后一行不完整"),
+    "ledger.not-json-line": ("truncated or damaged: not a complete JSON line",
+                             "被截断或已损坏：不是完整的 JSON 行"),
+    "ledger.payload-not-json": ("the payload is not JSON", "内容不是 JSON"),
+    "ledger.not-event": ("the payload does not have the ledger event fields",
+                         "内容没有台账事件应有的字段"),
+    "ledger.non-canonical": ("non-canonical payload (not RFC 8785 JSON)",
+                             "内容不是规范形式（不是 RFC 8785 JSON）"),
+    "ledger.bad-event-type": ("unknown event type {0}", "未知的事件类型 {0}"),
+    "ledger.reordered": ("reordered lines: seq {0} where {1} was expected",
+                         "行的顺序被调换：此处应为序号 {1}，实际是 {0}"),
+    "ledger.seq-gap": ("seq gap: seq {0} where {1} was expected",
+                       "序号有缺口：此处应为序号 {1}，实际是 {0}"),
+    "ledger.broken-chain": ("broken chain: prev does not match the digest of the line before",
+                            "链条断裂：prev 与上一行的摘要不符"),
+    "ledger.unknown-actor": ("unknown key: actor {0} is not a known identity or contact",
+                             "未知的密钥：操作者 {0} 不是已知的身份或联系人"),
+    "ledger.bad-signature": ("bad signature: no valid signature by the actor {0}",
+                             "签名无效：没有操作者 {0} 的有效签名"),
+    "ledger.bad-signature-why": ("bad signature: no valid signature by the actor {0} ({1})",
+                                 "签名无效：没有操作者 {0} 的有效签名（{1}）"),
+    "ledger.line": ("line {0}", "第 {0} 行"),
+    "ledger.line-payload": ("line {0}'s payload", "第 {0} 行的内容"),
+    "manifest.too-large": ("{0} is {1} bytes, over the limit of {2}",
+                           "{0} 有 {1} 字节，超过了上限 {2}"),
+    "manifest.too-deep": ("{0} nests {1} levels deep, over the limit of {2}",
+                          "{0} 嵌套了 {1} 层，超过了上限 {2}"),
+    "manifest.not-json": ("{0} is not valid JSON ({1})", "{0} 不是有效的 JSON（{1}）"),
+    "manifest.field": ("the field {0} is not valid ({1})", "字段 {0} 无效（{1}）"),
+    "manifest.not-consent": ("predicateType is {0}, not a consent record",
+                             "predicateType 是 {0}，不是同意记录"),
+    "manifest.payload-count": ("the statement must name {0} exactly once (it does {1} times)",
+                               "声明必须恰好写明一次 {0}（实际写了 {1} 次）"),
+    "manifest.listed-twice": ("member {0} is listed twice", "成员 {0} 被列了两次"),
+    "manifest.the-statement": ("the signed statement", "签名的声明"),
+    "manifest.name-length": ("member name of {0} characters", "成员名称有 {0} 个字符"),
+    "manifest.name-absolute": ("absolute member name {0}", "成员名称 {0} 是绝对路径"),
+    "manifest.name-dots": ("member name {0} has an empty, '.' or '..' part",
+                           "成员名称 {0} 含有空的、“.”或“..”路径段"),
+    "manifest.name-control": ("member name {0} holds control characters",
+                              "成员名称 {0} 含有控制字符"),
+    "custody.not-fingerprint": ("{0} is not a key fingerprint.", "{0} 不是密钥指纹。"),
+    "custody.payload-grows": ("The decrypted payload is larger than the encrypted one.",
+                              "解密后的数据包内容比加密的还大。"),
+    "custody.too-many-entries": (
+        "The payload holds more entries than the {0} files the package signs.",
+        "数据包内容的条目多于数据包签名的 {0} 个文件。"),
+    "custody.two-folders": ("The payload does not hold exactly one skill folder ({0}, {1}).",
+                            "数据包内容不是恰好一个技能文件夹（{0}、{1}）。"),
+    "custody.folder-for-file": (
+        "The payload holds a folder where the signed list has a file: {0}.",
+        "数据包内容在签名清单写明是文件的地方放了一个文件夹：{0}。"),
+    "custody.special-file": ("The payload holds a link, device or sparse file ({0}).",
+                             "数据包内容含有链接、设备文件或稀疏文件（{0}）。"),
+    "custody.twice": ("The payload holds {0} twice.", "数据包内容中 {0} 出现了两次。"),
+    "custody.unpacks-larger": (
+        "The payload unpacks to more than it holds ({0} bytes declared, limit {1}).",
+        "数据包内容解开后比它本身还大（声明 {0} 字节，上限 {1}）。"),
+    "custody.file-changed": ("The decrypted file {0} does not match the signed manifest "
+                             "(changed).",
+                             "解密出的文件 {0} 与签名清单不符（被改动过）。"),
+    "custody.files-missing": ("The decrypted files do not match the signed manifest (missing: "
+                              "{0}).",
+                              "解密出的文件与签名清单不符（缺少：{0}）。"),
+    "custody.everything": ("everything", "全部文件"),
+    "custody.name-too-long": ("The payload holds a name longer than {0} bytes ({1}).",
+                              "数据包内容含有超过 {0} 字节的名称（{1}）。"),
+    "custody.folder-not-skill": ("The payload's folder {0} is not a skill name.",
+                                 "数据包内容的文件夹 {0} 不是技能名称。"),
+    "custody.file-and-folder": ("The payload holds {0} as both a file and a folder ({1}).",
+                                "数据包内容中 {0} 既是文件又是文件夹（{1}）。"),
+    "custody.no-data": ("The payload member {0} has no data.", "数据包内容的成员 {0} 没有数据。"),
+    "custody.twice-or-folder": (
+        "The payload holds {0} twice or as both a file and a folder ({1}).",
+        "数据包内容中 {0} 出现了两次，或既是文件又是文件夹（{1}）。"),
+    "custody.cut-short": ("The payload ends inside {0}.", "数据包内容在 {0} 中间就结束了。"),
+    "custody.no-such-package-file": (
+        "{0} does not exist, and no package opened here came from it; give the package id "
+        "(`workbench deadlines` lists them).",
+        "{0} 不存在，这里打开过的数据包也没有来自它的；请给出数据包编号（`workbench deadlines` "
+        "会列出）。"),
+    "custody.receipts-need-folder": (
+        "{0} packages are due, each with its own receipt: give --receipt-out an existing folder "
+        "(not {1}). Nothing was deleted.",
+        "有 {0} 个数据包到期，各有一份回执：请为 --receipt-out 给出一个已存在的文件夹"
+        "（而不是 {1}）。未删除任何内容。"),
+    "custody.no-skill-md": ("{0} has no SKILL.md; it is not a skill folder.",
+                            "{0} 中没有 SKILL.md；它不是技能文件夹。"),
+    "custody.no-frontmatter": ("{0} has no frontmatter.", "{0} 没有开头的元数据（frontmatter）。"),
+    "custody.special-files": ("{0} holds links or special files ({1}); a skill holds plain "
+                              "files only.",
+                              "{0} 含有链接或特殊文件（{1}）；技能只能包含普通文件。"),
+    "custody.not-this-seal": ("it is not a seal for this package", "它不是这个数据包的封存签名"),
+    "custody.no-recipient-signed": ("signed by no recipient of the package",
+                                    "没有数据包接收方的签名"),
+    # msgs2: end
 }
 
 _BLANKS = string.Formatter()
@@ -1133,6 +1240,12 @@ def t(code: str, /, *args: object, lang: str | None = None, **values: object) ->
 
 def _render(value: object, lang: str) -> object:
     return value.text(lang) if isinstance(value, Message | Joined) else value
+
+
+def english(value: object) -> str:
+    """A value as it reads in English (a message rendered in English, anything else as its
+    text): for the English sentence an error or check keeps for logs and JSON."""
+    return value.text("en") if isinstance(value, Message | Joined) else str(value)
 
 
 def label_message(group: str, key: str, mid_sentence: bool = True) -> Message:
