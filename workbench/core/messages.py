@@ -1214,6 +1214,127 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "custody.not-this-seal": ("it is not a seal for this package", "它不是这个数据包的封存签名"),
     "custody.no-recipient-signed": ("signed by no recipient of the package",
                                     "没有数据包接收方的签名"),
+    "keystore.wrong-passphrase": ("The passphrase is wrong: the private keys could not be "
+                                  "unlocked.", "口令不正确：无法解锁私钥。"),
+    "keystore.passphrase-short": (
+        "The passphrase is too short: use at least {0} characters (a few unrelated words are "
+        "easy to remember).",
+        "口令太短：请至少使用 {0} 个字符（几个互不相关的词语容易记住）。"),
+    "keystore.passphrase-guessable": (
+        "The passphrase is too easy to guess (common words, names, dates or patterns): add "
+        "more unrelated words.",
+        "口令太容易被猜中（常见词、姓名、日期或规律）：请再加几个互不相关的词语。"),
+    "keystore.locked": (
+        "The key store in {0} stayed locked by another process for 2 minutes; close other "
+        "Consent Workbench windows or commands and try again.",
+        "{0} 中的密钥库被另一个进程锁定了 2 分钟；请关闭其他知情同意工作台的窗口或命令后重试。"),
+    "keystore.keyring": ("system keyring ({0})", "系统钥匙串（{0}）"),
+    "keystore.file": ("passphrase-protected file {0}", "受口令保护的文件 {0}"),
+    "keystore.index-damaged": (
+        "{0} is damaged ({1}); delete it and open each workspace once to rebuild it.",
+        "{0} 已损坏（{1}）；请删除它，并把每个工作区打开一次以重建。"),
+    "keystore.unreadable": ("Cannot read {0}: {1}", "无法读取 {0}：{1}"),
+    "keystore.file-damaged": ("{0} is damaged or not a Consent Workbench key file ({1}).",
+                              "{0} 已损坏，或不是知情同意工作台的密钥文件（{1}）。"),
+    "keystore.needs-passphrase": (
+        "Private keys are kept in a passphrase-protected file ({0}). Give the passphrase when "
+        "asked, or set {1} for automation.",
+        "私钥保存在受口令保护的文件中（{0}）。请在询问时输入口令，自动化场景可设置 {1}。"),
+    "keystore.header-damaged": ("The key file's header is damaged ({0}).",
+                                "密钥文件的文件头已损坏（{0}）。"),
+    "keystore.kdf-type": ("a key derivation parameter is a {0}", "有一个密钥派生参数的类型是 {0}"),
+    "keystore.kdf-unsupported": ("unsupported key derivation parameters", "不支持的密钥派生参数"),
+    "keystore.unknown-format": ("unknown format {0}", "未知的格式 {0}"),
+    "keystore.keyring-gone": (
+        "This home keeps its keys in the system keyring, but no system keyring is available "
+        "now (is the desktop session unlocked?).",
+        "此主目录的密钥保存在系统钥匙串中，但现在没有可用的系统钥匙串（桌面会话是否已解锁？）。"),
+    "keystore.unknown-store": ("Unknown key store '{0}': use 'keyring' or 'file'.",
+                               "未知的密钥库“{0}”：请使用 keyring 或 file。"),
+    "keystore.forced": ("{0} is set and would override the move; unset it first.",
+                        "已设置 {0}，它会覆盖这次迁移；请先取消该设置。"),
+    "keystore.already-there": ("The keys of this home are already in the {0}.",
+                               "此主目录的密钥已经在{0}中。"),
+    "keystore.no-keyring-to-move": (
+        "No system keyring is available here, so nothing was moved; the keys stay in the {0}.",
+        "这里没有可用的系统钥匙串，因此没有移动任何密钥；密钥仍在{0}中。"),
+    "keystore.did-not-read-back": (
+        "The key '{0}' did not read back from the {1}; nothing was removed from the old store.",
+        "密钥“{0}”无法从{1}读回；旧密钥库中的内容没有被删除。"),
+    "keystore.key-missing": ("The private key for {0} is missing from the key store.",
+                             "密钥库中缺少 {0} 的私钥。"),
+    "keystore.fallback-warning": (
+        "warning: no system keyring is available; private keys and workspace keys are kept in "
+        "a passphrase-protected file ({0}). Set {1} (or run `workbench keys move-to file`) to "
+        "say this is your choice.",
+        "警告：没有可用的系统钥匙串；私钥和工作区密钥保存在受口令保护的文件中（{0}）。"
+        "若这是你的选择，请设置 {1}（或运行 `workbench keys move-to file`）。"),
+    "role.employee": ("employee", "员工"),
+    "role.hr": ("HR", "人力资源（HR）"),
+    "role.recipient": ("recipient", "接收方"),
+    "role.other": ("party", "参与方"),
+    "keys.lookalike": (
+        "Not imported: {0} claims to be {1}, but {2} already has a different key — this may be "
+        "someone pretending to be them; import it only with --replace after checking the "
+        "fingerprint with them (--fingerprint).",
+        "未导入：{0} 自称是 {1}，但 {2} 已经有另一把密钥——这可能是有人冒充对方；请先与对方核对"
+        "指纹，再用 --replace 导入（--fingerprint）。"),
+    "keys.not-a-card": ("{0} is not a Consent Workbench identity card.",
+                        "{0} 不是知情同意工作台的身份卡。"),
+    "keys.card-damaged": ("{0} is incomplete or damaged ({1}).", "{0} 不完整或已损坏（{1}）。"),
+    "keys.card-fingerprint": ("{0}: the fingerprint does not match the key.",
+                              "{0}：指纹与密钥不符。"),
+    "keys.card-age": ("{0}: the age recipient is not valid.", "{0}：其中的 age 接收方无效。"),
+    "keys.card-self-signature": (
+        "{0}: the self-signature does not verify; the card was altered or is not genuine.",
+        "{0}：自签名验证不通过；这张身份卡被改动过，或不是真的。"),
+    "keys.needs-name": ("An identity needs a name.", "身份需要一个名字。"),
+    "keys.duplicate": (
+        "You already have the {0} identity {1}; nothing was created. Use it, or add --another "
+        "to make a second one on purpose.",
+        "你已经有一个{0}身份 {1}；未创建新身份。请使用它，或加上 --another 有意再创建一个。"),
+    "keys.card-unreadable": ("Cannot read the identity card {0}: {1}", "无法读取身份卡 {0}：{1}"),
+    "keys.own-not-contact": ("{0} is one of your own identities, not a contact.",
+                             "{0} 是你自己的身份，不是联系人。"),
+    "keys.replace-needs-fingerprint": (
+        "To replace {0}'s key, check the new fingerprint with them by phone or in person and "
+        "give it with --fingerprint; nothing was changed.",
+        "要替换 {0} 的密钥，请先通过电话或当面与对方核对新指纹，再用 --fingerprint 给出；"
+        "未做任何更改。"),
+    "keys.compared-full": ("the whole fingerprint", "完整指纹"),
+    "keys.compared-last": ("its last {0} digits", "最后 {0} 位"),
+    "keys.not-hex": (
+        "A fingerprint is made of the digits 0-9 and the letters a-f; type it as the other "
+        "person read it to you.",
+        "指纹只由数字 0-9 和字母 a-f 组成；请照对方读给你的样子输入。"),
+    "keys.too-few-digits": (
+        "Type at least the last {0} groups of the fingerprint ({1} digits), or all of it; "
+        "fewer could match a forged card.",
+        "请至少输入指纹的最后 {0} 组（{1} 位），或完整指纹；位数太少，伪造的身份卡也可能对得上。"),
+    "keys.fingerprint-mismatch": (
+        "The fingerprint you typed is not the one on {0}: this card may not be theirs. Nothing "
+        "was marked verified.",
+        "你输入的指纹与 {0} 上的不一致：这张身份卡可能不是对方的。没有标记为已核对。"),
+    "keys.no-contact": ("No contact matches '{0}'. Import their card with `workbench keys "
+                        "import`.",
+                        "没有与“{0}”匹配的联系人。请用 `workbench keys import` 导入对方的身份卡。"),
+    "keys.no-contact-with-role": (
+        "No contact with role {0} matches '{1}'. Import their card with `workbench keys "
+        "import`.",
+        "没有与“{1}”匹配的{0}联系人。请用 `workbench keys import` 导入对方的身份卡。"),
+    "keys.no-identity": ("No identity matches '{0}'. Create one with `workbench keys new`.",
+                         "没有与“{0}”匹配的身份。请用 `workbench keys new` 创建。"),
+    "keys.no-identity-with-role": (
+        "No identity with role {0} matches '{1}'. Create one with `workbench keys new`.",
+        "没有与“{1}”匹配的{0}身份。请用 `workbench keys new` 创建。"),
+    "keys.ambiguous": ("'{0}' matches several: {1}. Use the fingerprint.",
+                       "“{0}”匹配到多个：{1}。请使用指纹。"),
+    "keys.no-identity-for-role": (
+        "There is no {0} identity here yet. Create one with `workbench keys new --role {1} "
+        "--name …`.",
+        "这里还没有{0}身份。请用 `workbench keys new --role {1} --name …` 创建。"),
+    "keys.several-for-role": ("There are several {0} identities; choose one with --identity.",
+                              "这里有多个{0}身份；请用 --identity 选择一个。"),
     # msgs2: end
 }
 
