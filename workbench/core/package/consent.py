@@ -25,7 +25,7 @@ from workbench.core.ingest.artifacts import ArtifactKind
 from workbench.core.messages import Joined, Message, label, label_message, t
 from workbench.core.paths import resources_dir
 from workbench.core.trust import keys
-from workbench.core.trust.dsse import Signer, sign_envelope, verify_envelope
+from workbench.core.trust.dsse import NO_SIGNATURE, Signer, sign_envelope, verify_envelope
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def read_request(path: Path) -> ConsentRequest:
     issuer = str(body.get("issuer", {}).get("fingerprint", ""))
     if not any(sig.keyid == issuer for sig in good):
         raise coded(ConsentError, "consent.request-unsigned", path,
-                    "; ".join(problems) or "no signature")
+                    Joined(tuple(problems or [Message(NO_SIGNATURE)])))
     terms = terms_from_mapping(body["terms"])
     return ConsentRequest(body, terms, "sha256:" + hashlib.sha256(raw).hexdigest())
 
@@ -372,7 +372,7 @@ def record_of(envelope: Mapping[str, Any],
         _, good, problems = verify_envelope(envelope, RECORD_PAYLOAD_TYPE, public_keys)
         if not any(sig.keyid == principal for sig in good):
             raise coded(ConsentError, "consent.record-unsigned",
-                        "; ".join(problems) or "no signature")
+                        Joined(tuple(problems or [Message(NO_SIGNATURE)])))
     return record
 
 
