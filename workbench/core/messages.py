@@ -1615,6 +1615,82 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "没有“YYYY-MM-DD HH:MM 发送者：消息”形式的行"),
     "ingest.line-impossible-stamp": ("line {0} has an impossible date or time: {1}",
                                      "第 {0} 行的日期或时间不可能存在：{1}"),
+    "demo.not-a-demo-folder": ("{0} exists and is not a demo folder; not touching it.",
+                               "{0} 已存在，且不是演示文件夹；不会动它。"),
+    "demo.requested": (
+        "5. HR ({hr}) signs a consent request: delete-by {delete_by}, recipient {recipient} -> "
+        "{file}",
+        "5. HR（{hr}）签署同意请求：删除期限 {delete_by}，接收方 {recipient} -> {file}"),
+    "demo.consented": (
+        "6. {employee} reads the notice ({characters} characters, sha256 {digest}…) and gives "
+        "consent, narrowed: separate consent for health only (sensitive found: {sensitive})",
+        "6. {employee} 阅读告知书（{characters} 个字符，sha256 {digest}…）并给予同意，范围缩小："
+        "只对健康信息单独同意（发现的敏感信息：{sensitive}）"),
+    "demo.record-signed": ("   record {record} signed; ledger {ledger}: {entries} signed, "
+                           "hash-chained entries",
+                           "   记录 {record} 已签名；台账 {ledger}：{entries} 条已签名、"
+                           "哈希相连的记录"),
+    "demo.ledger-verified": (
+        "7. The recipient verifies the ledger with public cards only: OK ({entries} entries)",
+        "7. 接收方只用公开身份卡核验台账：通过（{entries} 条记录）"),
+    "demo.ledger-failed": (
+        "7. The recipient verifies the ledger with public cards only: FAILED: {reason} "
+        "({entries} entries)",
+        "7. 接收方只用公开身份卡核验台账：未通过：{reason}（{entries} 条记录）"),
+    "demo.reviewed": (
+        "8. Review with the default policy: {decided} findings decided (secrets and IDs "
+        "redacted, colleagues pseudonymised, own name kept); {approved} artifacts approved, "
+        "{left} left for a human eye",
+        "8. 按默认规则审阅：决定了 {decided} 处（密钥和证件号码遮盖，同事用代称，本人姓名保留）；"
+        "批准了 {approved} 项材料，{left} 项留待人工查看"),
+    "demo.looked-at": (
+        "   {title}: OCR found {boxes} items with boxes; looked at and approved (boxes are "
+        "painted over, pseudonyms written in)",
+        "   {title}：OCR 找到 {boxes} 处带方框的内容；已查看并批准（方框被涂黑，写上代称）"),
+    "demo.built": ("9. Build the redacted skill folder: {folder} ({files} files)",
+                   "9. 生成遮盖后的技能文件夹：{folder}（{files} 个文件）"),
+    "demo.exported": (
+        "10. Export the encrypted package {file}: {files} files, encrypted to the recipient and "
+        "the employee, signed; package {package}…",
+        "10. 导出加密数据包 {file}：{files} 个文件，加密给接收方和员工，已签名；数据包 {package}…"),
+    "demo.countersigned": (
+        "11. HR ({hr}) verifies the signature and ledger, sees terms and counts (never "
+        "content), and countersigns — without decrypting",
+        "11. HR（{hr}）核验签名和台账，只看到条款和数量（看不到内容），并会签——无需解密"),
+    "demo.package-valid": ("12. The recipient verifies the package: valid ({checks})",
+                           "12. 接收方核验数据包：有效（{checks}）"),
+    "demo.package-refused": ("12. The recipient verifies the package: REFUSED ({checks})",
+                             "12. 接收方核验数据包：拒绝（{checks}）"),
+    "demo.opened": (
+        "13. The recipient opens it into {folder} (delete by {delete_by}); a copy is kept "
+        "encrypted to a custody key",
+        "13. 接收方把它打开到 {folder}（须在 {delete_by} 前删除）；另存一份用保管密钥加密的副本"),
+    "demo.skill-verified": ("    verify-skill: all checks pass", "    技能核验：全部通过"),
+    "demo.skill-failed": ("    verify-skill: FAILED", "    技能核验：未通过"),
+    "demo.withdrawn": ("14. {employee} withdraws consent: signed revocation {file}",
+                       "14. {employee} 撤回同意：已签名的撤回文件 {file}"),
+    "demo.purged": (
+        "15. The recipient imports it: the package is due now; purge deletes {deleted}, checks "
+        "none remains, destroys the custody key and writes the signed receipt {receipt}",
+        "15. 接收方导入撤回文件：数据包现在到期；彻底删除 {deleted}，确认没有残留，销毁保管密钥，"
+        "并写出签名的删除回执 {receipt}"),
+    "demo.receipt": (
+        "16. {employee} imports the receipt; deadlines: {counterpart}, delete by {delete_by}: "
+        "{status}",
+        "16. {employee} 导入删除回执；期限：{counterpart}，须在 {delete_by} 前删除：{status}"),
+    "deadline.deleted": ("deleted ✓", "已删除 ✓"),
+    "deadline.withdrawn": ("withdrawn (due now)", "已撤回（现在到期）"),
+    "deadline.overdue": ("overdue", "已逾期"),
+    "deadline.due-soon": ("due soon", "即将到期"),
+    "deadline.active": ("active", "有效"),
+    "deadline.other": ("unknown", "未知"),
+    "custody.key-left": ("the custody key in the key store", "密钥库中的保管密钥"),
+    "purge.opened-copy": ("opened copy", "打开的副本"),
+    "purge.custody-copy": ("custody copy", "保管副本"),
+    "purge.package-file": ("package file", "数据包文件"),
+    "purge.other": ("item", "条目"),
+    "keys.the-card": ("the card", "这张身份卡"),
+    "consent.category-count": ("{label}: {count}", "{label}：{count}"),
     # msgs2: end
 }
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -425,6 +425,14 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
         artifact_digests=tuple(sorted(ids)),
         removed=tuple(sorted(found - set(sensitive))),
     )
+
+
+def category_counts(categories: Iterable[tuple[str, int]]) -> Joined:
+    """"kind: count" for each kind of data (WorkspaceFacts.categories), with the colon and
+    list separator of the language showing it (："、"；" in Chinese), for a consent summary."""
+    return Joined(tuple(Message("consent.category-count", values={
+        "label": label_message("data", name, mid_sentence=False), "count": count})
+        for name, count in categories))
 
 
 def record_decision(

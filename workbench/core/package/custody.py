@@ -729,12 +729,13 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     secret_name = f"custody:{_hex(package)}"
     secret_store().delete(secret_name)
     folder = custody_dir()  # shreds any interrupted open's leftovers
-    remaining = [str(t) for _, t, _ in targets if t.exists() or t.is_symlink()]
+    remaining: list[object] = [str(t) for _, t, _ in targets if t.exists() or t.is_symlink()]
     remaining += [str(p) for p in folder.glob(WORK_PREFIX + "*")]
     if secret_store().get(secret_name) is not None:
-        remaining.append("the custody key in the key store")
+        remaining.append(Message("custody.key-left"))
     if remaining:
-        raise _error(RefusedError, "custody.purge-incomplete", ", ".join(remaining[:3]))
+        raise _error(RefusedError, "custody.purge-incomplete", Joined(tuple(remaining[:3]),
+                                                                      "items"))
     ledger_path = folder / f"{_hex(package)}.ledger.jsonl"
     signer = keys.LocalSigner(recipient)
     ledger.append(ledger_path, "package.deleted", signer,

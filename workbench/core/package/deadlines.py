@@ -10,6 +10,7 @@ from typing import Any
 
 from workbench.core.atomic import read_json, write_json
 from workbench.core.errors import BadInputError, coded
+from workbench.core.messages import Message
 from workbench.core.paths import data_dir
 
 DUE_SOON_DAYS = 14
@@ -58,6 +59,16 @@ def status_of(entry: dict[str, Any], today: date) -> str:
     if (delete_by - today).days <= DUE_SOON_DAYS:
         return "due soon"
     return "active"
+
+
+_STATUS_CODES = {"deleted ✓": "deadline.deleted", "withdrawn (due now)": "deadline.withdrawn",
+                 "overdue": "deadline.overdue", "due soon": "deadline.due-soon",
+                 "active": "deadline.active"}
+
+
+def status_message(status: str) -> Message:
+    """A status from `status_of` in words, for the reader's language."""
+    return Message(_STATUS_CODES.get(status, "deadline.other"))
 
 
 @dataclass(frozen=True)

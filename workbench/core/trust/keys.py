@@ -37,7 +37,7 @@ from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, RefusedError, coded, reason_of
-from workbench.core.messages import Joined, label_message, t
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.paths import data_dir
 from workbench.core.trust.dsse import Signer, pae
 from workbench.core.trust.secrets_store import require, secret_store
@@ -61,6 +61,10 @@ class Role(StrEnum):
     EMPLOYEE = "employee"
     HR = "hr"
     RECIPIENT = "recipient"
+
+
+# What an identity card read from no file is called in a refusal.
+_THE_CARD = Message("keys.the-card")
 
 
 class KeyError_(BadInputError):
@@ -119,11 +123,13 @@ class IdentityCard:
         return " ".join(self.fingerprint[i:i + 4] for i in range(0, len(self.fingerprint), 4))
 
     def label(self) -> str:
-        return f"{self.name} <{self.email}> ({self.role}, {self.fingerprint[:16]})" \
-            if self.email else f"{self.name} ({self.role}, {self.fingerprint[:16]})"
+        """Name, email, role (in the reader's language) and the fingerprint's start."""
+        role = label_message("role", str(self.role), mid_sentence=False).text()
+        return f"{self.name} <{self.email}> ({role}, {self.fingerprint[:16]})" \
+            if self.email else f"{self.name} ({role}, {self.fingerprint[:16]})"
 
     @classmethod
-    def from_json(cls, data: Any, source: str = "the card") -> IdentityCard:
+    def from_json(cls, data: Any, source: str | Message = _THE_CARD) -> IdentityCard:
         """Parse and verify a card: schema, fingerprint and self-signature must all hold."""
         if not isinstance(data, dict) or data.get("schema") != CARD_SCHEMA:
             raise coded(KeyError_, "keys.not-a-card", source)
