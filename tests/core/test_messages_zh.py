@@ -148,6 +148,20 @@ def _calls() -> Iterator[tuple[str, ast.Call]]:
                 yield f"{path.relative_to(CORE.parent)}:{node.lineno}", node
 
 
+def _super_calls() -> Iterator[tuple[str, str, ast.Call]]:
+    """(where, class, call) for every super().__init__(...) in a class of the core."""
+    for path in sorted(CORE.rglob("*.py")):
+        for cls in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(cls, ast.ClassDef):
+                continue
+            for node in ast.walk(cls):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                        and node.func.attr == "__init__" \
+                        and isinstance(node.func.value, ast.Call) \
+                        and _name(node.func.value) == "super":
+                    yield f"{path.relative_to(CORE.parent)}:{node.lineno}", cls.name, node
+
+
 def test_no_refusal_in_the_core_is_a_bare_english_sentence() -> None:
     refusals, problems = _classes()
     assert {"RefusedError", "ImportFailed", "BundleError", "KeyError_"} <= refusals
@@ -167,6 +181,11 @@ def test_no_refusal_in_the_core_is_a_bare_english_sentence() -> None:
                 bare += [f"{where}: {name}({w!r})" for a in call.args for w in _words(a)]
         elif name == "say":
             bare.append(f"{where}: say() — the core speaks through the catalogue")
+    for where, cls, call in _super_calls():
+        if cls in refusals - {"WorkbenchError"} and not any(k.arg == "code"
+                                                            for k in call.keywords):
+            bare += [f"{where}: {cls} super().__init__({w!r})" for a in call.args
+                     for w in _words(a)]
     # Cancelled's argument names the operation in the English log line only.
     bare = [b for b in bare if "Cancelled(" not in b]
     assert not bare, "\n".join(bare)

@@ -1691,6 +1691,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "purge.other": ("item", "条目"),
     "keys.the-card": ("the card", "这张身份卡"),
     "consent.category-count": ("{label}: {count}", "{label}：{count}"),
+    "countersign.difference": ("{0}: {1} (you asked for {2})", "{0}：{1}（你要求的是 {2}）"),
+    "countersign.refused-wider": (
+        "Not countersigned: the terms go beyond your own request — {0}. Countersign only if "
+        "you agree to them (--accept-differences).",
+        "未会签：这些条款超出了你自己的请求——{0}。只有在你同意这些条款时才会签"
+        "（--accept-differences）。"),
+    "difference.recipients": ("recipients", "接收方"),
+    "difference.purposes": ("purposes", "用途"),
+    "difference.delete_by": ("a later delete-by date", "更晚的删除期限"),
+    "difference.controller": ("another controller", "另一个个人信息处理者"),
+    "difference.jurisdiction": ("another jurisdiction", "另一个司法管辖区"),
+    "difference.storage_location": ("another storage location", "另一个存储地点"),
+    "difference.cross_border": ("cross-border transfer", "跨境传输"),
+    "difference.licence": ("other licence terms", "不同的许可条款"),
+    "difference.separate_consent": ("separate consent", "单独同意"),
+    "difference.countersigner": ("another countersigner", "另一个会签人"),
+    "difference.other": ("other terms", "其他条款"),
+    "difference.none": ("none", "无"),
+    "difference.licence-fee": ("{0}; fee {1}", "{0}；费用 {1}"),
+    "logs.no-file": ("workbench: no log file ({0})", "workbench：没有日志文件（{0}）"),
+    "custody.files-diff": ("{0}: {1}{2}", "{0}：{1}{2}"),
+    "custody.and-more": (" and {0} more", " 等另外 {0} 个"),
+    "files.added": ("added", "多出"),
+    "files.removed": ("removed", "缺少"),
+    "files.changed": ("changed", "被改动"),
+    "files.other": ("different", "不同"),
     # msgs2: end
 }
 

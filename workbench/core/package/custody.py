@@ -36,7 +36,7 @@ from workbench.core.atomic import atomic_file, atomic_write, read_json, write_js
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, Problem, RefusedError, reason_of
 from workbench.core.errors import coded as _error
-from workbench.core.messages import Joined, Message, english
+from workbench.core.messages import Joined, Message, english, label_message
 from workbench.core.package import bundle as bundle_module
 from workbench.core.package.bundle import (
     CHUNK,
@@ -937,11 +937,14 @@ def _files_check(differences: list[tuple[str, list[str]]], signer: str, count: i
     if not differences:
         return Check("files", True, f"the folder holds exactly the {count} files {signer} "
                      "signed", "files-match", (signer, str(count)))
-    text = "; ".join(f"{label}: {visible(', '.join(names[:5]))}"
-                     + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-                     for label, names in differences)
-    return Check("files", False, f"the folder differs from the list {signer} signed — {text}",
-                 "files-differ", (signer, text))
+    found = Joined(tuple(
+        Message("custody.files-diff", (label_message("files", label, mid_sentence=False),
+                                       Joined(tuple(visible(n) for n in names[:5]), "items"),
+                                       Message("custody.and-more", (len(names) - 5,))
+                                       if len(names) > 5 else ""))
+        for label, names in differences))
+    return Check("files", False, f"the folder differs from the list {signer} signed — "
+                 f"{found.text('en')}", "files-differ", (signer, found))
 
 
 def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
