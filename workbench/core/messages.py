@@ -1147,7 +1147,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "manifest.too-deep": ("{0} nests {1} levels deep, over the limit of {2}",
                           "{0} 嵌套了 {1} 层，超过了上限 {2}"),
     "manifest.not-json": ("{0} is not valid JSON ({1})", "{0} 不是有效的 JSON（{1}）"),
-    "manifest.field": ("the field {0} is not valid ({1})", "字段 {0} 无效（{1}）"),
+    "manifest.field": ("{0}: {1}", "字段 {0} 无效（{1}）"),
     "manifest.not-consent": ("predicateType is {0}, not a consent record",
                              "predicateType 是 {0}，不是同意记录"),
     "manifest.payload-count": ("the statement must name {0} exactly once (it does {1} times)",
