@@ -1229,7 +1229,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Consent Workbench windows or commands and try again.",
         "{0} 中的密钥库被另一个进程锁定了 2 分钟；请关闭其他知情同意工作台的窗口或命令后重试。"),
     "keystore.keyring": ("system keyring ({0})", "系统钥匙串（{0}）"),
-    "keystore.file": ("passphrase-protected file {0}", "受口令保护的文件 {0}"),
+    "keystore.file": ("passphrase-protected file {0}", "受口令保护的文件（{0}）"),
     "keystore.index-damaged": (
         "{0} is damaged ({1}); delete it and open each workspace once to rebuild it.",
         "{0} 已损坏（{1}）；请删除它，并把每个工作区打开一次以重建。"),
