@@ -107,7 +107,7 @@ def test_parties_must_be_contacts_with_the_right_roles(parties, employee_ws):
     employee, _hr, recipient = parties
     with employee:
         wrong = terms(parties, countersigner=recipient.card.fingerprint)
-        with pytest.raises(keys.KeyError_, match="role hr"):
+        with pytest.raises(keys.KeyError_, match="role HR"):
             consent.record_decision(employee_ws, wrong, "given", employee.card, NOW)
         unknown = terms(parties, recipients=["Nobody"])
         with pytest.raises(keys.KeyError_, match="Nobody"):

@@ -59,7 +59,7 @@ def test_import_contact_and_find_by_name_prefix_or_fingerprint(tmp_path: Path):
     contacts = keys.contacts()
     assert keys.find_card("Payments", contacts) == card
     assert keys.find_card(card.fingerprint[:8], contacts) == card
-    with pytest.raises(keys.KeyError_, match="role hr"):
+    with pytest.raises(keys.KeyError_, match="role HR"):
         keys.find_card("Payments", contacts, keys.Role.HR, what="contact")
 
 

@@ -37,14 +37,14 @@ def read_json(path: Path, default: object) -> object:
     """A JSON file this app wrote, or `default` when it does not exist yet."""
     import json
 
-    from workbench.core.errors import BadInputError
+    from workbench.core.errors import BadInputError, coded
 
     if not path.exists():
         return default
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInputError(f"{path} is damaged ({exc}); restore it from a backup.") from exc
+        raise coded(BadInputError, "error.json-damaged", path, exc) from exc
 
 
 def write_json(path: Path, data: object) -> None:

@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from workbench.core import clock
-from workbench.core.errors import WorkspaceInUse
-from workbench.core.messages import label, t
+from workbench.core.errors import BadInputError, WorkspaceInUse, coded
+from workbench.core.messages import Joined, label, label_message, t
 from workbench.core.package import consent
 from workbench.core.paths import cache_dir, resources_dir, using_home
 from workbench.core.pii.profile import SelfProfile
@@ -93,7 +93,7 @@ def reset(root: Path) -> DemoLayout:
     layout = DemoLayout(root)
     if root.exists():
         if not (layout.workspace / "workspace.sqlite").exists() and any(root.iterdir()):
-            raise FileExistsError(f"{root} exists and is not a demo folder; not touching it")
+            raise coded(BadInputError, "demo.not-a-demo-folder", root)
         if (layout.workspace / "workspace.sqlite").exists():
             _check_unused(layout)
         shutil.rmtree(root)
@@ -107,7 +107,7 @@ def create_parties(layout: DemoLayout, report: Report) -> dict[str, keys.Identit
     for role, name, email in PARTIES:
         with as_party(layout, role):
             cards[role] = keys.create_identity(keys.Role(role), name, email)
-        report(t("demo.identity", role=role, card=cards[role].label(),
+        report(t("demo.identity", role=label("role", role), card=cards[role].label(),
                  fingerprint=cards[role].short))
     for role in cards:
         with as_party(layout, role):
@@ -162,17 +162,15 @@ def review_and_build(layout: DemoLayout, report: Report) -> Path:
 
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         summary = review.auto_review(ws)
-        report(f"8. Review with the default policy: {summary.decided} findings decided "
-               f"(secrets and IDs redacted, colleagues pseudonymised, own name kept); "
-               f"{summary.approved} artifacts approved, {summary.left} left for a human eye")
+        report(t("demo.reviewed", decided=summary.decided, approved=summary.approved,
+                 left=summary.left))
         for item in review.unresolved(ws):
             boxes = [f for f in ws.findings(item.artifact_id) if f.box]
             review.approve(ws, item.artifact_id)
-            report(f"   {item.title}: OCR found {len(boxes)} items with boxes; looked at and "
-                   "approved (boxes are painted over, pseudonyms written in)")
+            report(t("demo.looked-at", title=item.title, boxes=len(boxes)))
         folder = build_skill(ws, layout.root / "skill")
         files = sum(1 for p in folder.rglob("*") if p.is_file())
-        report(f"9. Build the redacted skill folder: {folder} ({files} files)")
+        report(t("demo.built", folder=folder, files=files))
     return folder
 
 
@@ -195,8 +193,8 @@ def sign_hr_request(layout: DemoLayout, cards: dict[str, keys.IdentityCard], now
             consent.terms_from_file(demo_material() / "consent_terms.json"), request_path, now,
             employee=cards["employee"].fingerprint,
             overrides=request_overrides(cards["recipient"].fingerprint, delete_by))
-    report(f"5. HR ({cards['hr'].name}) signs a consent request: delete-by {delete_by}, "
-           f"recipient {cards['recipient'].name} -> {request_path.name}")
+    report(t("demo.requested", hr=cards["hr"].name, delete_by=delete_by,
+             recipient=cards["recipient"].name, file=request_path.name))
     return request_path
 
 
@@ -212,63 +210,58 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
         record, notice = consent.record_decision(ws, chosen, "given", cards["employee"], now,
                                                  request)
         sensitive = [c["category"] for c in record["data_categories"] if c["sensitive"]]
-        report(f"6. {cards['employee'].name} reads the notice ({len(notice)} characters, "
-               f"sha256 {record['notice']['sha256'][:12]}…) and gives consent, narrowed: "
-               f"separate consent for health only (sensitive found: {', '.join(sensitive)})")
-        report(f"   record {record['record_id']} signed; ledger "
-               f"{ws.ledger_path.name}: {len(ws.ledger_path.read_text().splitlines())} "
-               "signed, hash-chained entries")
+        report(t("demo.consented", employee=cards["employee"].name, characters=len(notice),
+                 digest=record["notice"]["sha256"][:12], sensitive=Joined(
+                     tuple(label_message("sensitive", c) for c in sensitive), "items")))
+        report(t("demo.record-signed", record=record["record_id"], ledger=ws.ledger_path.name,
+                 entries=len(ws.ledger_path.read_text().splitlines())))
     from workbench.core.trust import ledger
 
     with as_party(layout, "recipient"):
         check = ledger.verify((layout.workspace / "ledger.jsonl").read_text(),
                               keys.public_keys())
-    report(f"7. The recipient verifies the ledger with public cards only: "
-           f"{'OK' if check.ok else 'FAILED: ' + check.reason} ({check.entries} entries)")
+    report(t("demo.ledger-verified", entries=check.entries) if check.ok else
+           t("demo.ledger-failed", reason=check.reason, entries=check.entries))
 
 
 def package_flow(layout: DemoLayout, cards: dict[str, keys.IdentityCard],
                  report: Report) -> None:
     from workbench.core.package import bundle
+    from workbench.core.package.deadlines import status_message
 
     now = clock.now_utc()
     package = layout.root / "handover.cwpkg"
     with as_party(layout, "employee"), Workspace.open(layout.workspace) as ws:
         result = bundle.export(ws, package, cards["employee"], now)
-    report(f"10. Export the encrypted package {package.name}: {result.files} files, "
-           f"encrypted to the recipient and the employee, signed; package {result.package[:19]}…")
+    report(t("demo.exported", file=package.name, files=result.files,
+             package=result.package[:19]))
     with as_party(layout, "hr"):
         countersigning.countersign(package, now)
-    report(f"11. HR ({cards['hr'].name}) verifies the signature and ledger, sees terms and "
-           "counts (never content), and countersigns — without decrypting")
+    report(t("demo.countersigned", hr=cards["hr"].name))
     with as_party(layout, "recipient"):
         checked = receiving.verify_package(package, now)
-        verdict = "valid" if checked.openable else "REFUSED"
-        report(f"12. The recipient verifies the package: {verdict} "
-               f"({', '.join(c.name for c in checked.checks)})")
+        report(t("demo.package-valid" if checked.openable else "demo.package-refused",
+                 checks=Joined(tuple(c.title_message() for c in checked.checks), "items")))
         opened = receiving.open_package(package, layout.root / "received", now)
-        report(f"13. The recipient opens it into {opened.folder} (delete by "
-               f"{opened.delete_by}); a copy is kept encrypted to a custody key")
+        report(t("demo.opened", folder=opened.folder, delete_by=opened.delete_by))
         skill_checks = receiving.verify_skill(opened.folder, now)
         passed = all(c.ok for c in skill_checks)
-        report(f"    verify-skill: {'all checks pass' if passed else 'FAILED'}")
+        report(t("demo.skill-verified" if passed else "demo.skill-failed"))
     revocation = layout.root / "withdrawal.revocation"
     with as_party(layout, "employee"):
         deadline_service.withdraw(package, revocation, now)
-    report(f"14. {cards['employee'].name} withdraws consent: signed revocation "
-           f"{revocation.name}")
+    report(t("demo.withdrawn", employee=cards["employee"].name, file=revocation.name))
     with as_party(layout, "recipient"):
         receiving.import_revocation(revocation)
         (purged,) = receiving.purge_due(now, layout.root)
-        deleted = ", ".join(r["item"] for r in purged.removed if r["state"] == "deleted")
-        report(f"15. The recipient imports it: the package is due now; purge deletes "
-               f"{deleted}, checks none remains, destroys the custody key and writes the "
-               f"signed receipt {purged.receipt.name}")
+        deleted = Joined(tuple(label_message("purge", r["item"].replace(" ", "-"))
+                               for r in purged.removed if r["state"] == "deleted"), "items")
+        report(t("demo.purged", deleted=deleted, receipt=purged.receipt.name))
     with as_party(layout, "employee"):
         receiving.import_receipt(purged.receipt)
         (row,) = deadline_service.deadlines(now)
-    report(f"16. {cards['employee'].name} imports the receipt; deadlines: {row.counterpart}, "
-           f"delete by {row.delete_by}: {row.status}")
+    report(t("demo.receipt", employee=cards["employee"].name, counterpart=row.counterpart,
+             delete_by=row.delete_by, status=status_message(row.status)))
 
 
 def prepare_review_demo(root: Path, report: Report) -> DemoLayout:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from workbench.core.messages import Message
 
 
 class WorkbenchError(Exception):
@@ -40,6 +43,37 @@ def coded(kind: type[E], code: str, *params: object) -> E:
     return kind(t(code, *values, lang="en"), code=code, params=values)
 
 
+class Problem(ValueError):
+    """Why a reader gave up on some input, by catalogue code: raised deep inside a parser and
+    wrapped by its caller into a user-facing error, so its reason stays a message that is
+    shown in the reader's language (`str()` renders it; `message` is that Message)."""
+
+    def __init__(self, code: str | Message, *params: object) -> None:
+        from workbench.core.messages import Joined, Message
+
+        values = tuple(p if isinstance(p, Message | Joined) else str(p) for p in params)
+        self.message = code if isinstance(code, Message) else Message(code, values)
+        super().__init__(self.message.text("en"))
+
+    def __str__(self) -> str:
+        return self.message.text()
+
+
+def reason_of(exc: BaseException) -> object:
+    """What an exception says, as a value for another message: a coded error or a Problem
+    stays a message (rendered in the reader's language when shown), anything else (an
+    OSError's strerror, a library's complaint) is its own text, made visible (it may quote
+    a hostile file)."""
+    from workbench.core.display import visible
+    from workbench.core.messages import Message
+
+    if isinstance(exc, Problem):
+        return exc.message
+    if isinstance(exc, WorkbenchError) and exc.code:
+        return Message(exc.code, exc.params)
+    return visible(exc)
+
+
 class BadInputError(WorkbenchError):
     """Input the user gave cannot be used (exit code 2)."""
 
@@ -60,12 +94,25 @@ class Cancelled(WorkbenchError):
 class ImportFailed(BadInputError):
     """One input file could not be imported; names the file and what is wrong with it."""
 
-    def __init__(self, path: Path | str, problem: str) -> None:
+    def __init__(self, path: Path | str, problem: object) -> None:
+        # `problem` is a Message (or Joined) by its code when the reason is the workbench's
+        # own words, so it is shown in the reader's language; text only when it quotes a
+        # library or the system.
+        from workbench.core.messages import Joined, Message
+
         self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"Cannot import {self.path.name} ({self.path}): {problem}",
+        self.reason: Message | Joined | str = problem if isinstance(
+            problem, Message | Joined) else str(problem)
+        english = self.reason.text("en") if isinstance(self.reason, Message | Joined) \
+            else self.reason
+        super().__init__(f"Cannot import {self.path.name} ({self.path}): {english}",
                          code="error.import-failed", params=(self.path.name, str(self.path),
-                                                             problem))
+                                                             self.reason))
+
+    @property
+    def problem(self) -> str:
+        """What is wrong with the file, in the reader's language."""
+        return str(self.reason)
 
 
 class UnsupportedFormat(ImportFailed):

@@ -74,7 +74,9 @@ def setup(verbose: bool = False, *, stderr: bool = False) -> Path | None:
     except OSError as exc:
         path = None
         if stderr:
-            print(f"workbench: no log file ({errno.errorcode.get(exc.errno or 0, 'error')})",
+            from workbench.core.messages import t
+
+            print(t("logs.no-file", errno.errorcode.get(exc.errno or 0, "error")),
                   file=sys.stderr)
     if stderr:
         handlers.append(logging.StreamHandler(sys.stderr))

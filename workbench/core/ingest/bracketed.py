@@ -20,6 +20,7 @@ from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, chat_source
 from workbench.core.ingest.decode import DecodedText
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "collector"
 SUMMARY_NAME = "collection_summary.json"
@@ -152,7 +153,7 @@ def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
             raise ImportFailed(path, problem)
         messages.append(ChatMessage(conversation, sender, when, text))
     if not messages:
-        raise ImportFailed(path, "no lines of the form '[time] message'")
+        raise ImportFailed(path, Message("ingest.no-bracketed"))
     return chat_source(path, FORMAT, messages, encoding=decoded.encoding,
                        meta={"relative_times_from": f"{reference.isoformat()} "
                                                     f"({reference_from})"})

@@ -12,6 +12,7 @@ from workbench.core.ingest.decode import NotText, decode_text
 from workbench.core.ingest.documents import ExtractionError
 from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
 from workbench.core.ingest.lines import TEXT_HINT, line_problem
+from workbench.core.messages import Message
 
 FORMAT = "colleague-skill"
 MARKERS = ("meta.json", "persona.md", "work.md")
@@ -58,7 +59,7 @@ def _file_artifact(folder: Path, path: Path) -> Artifact:
             raise NotText(problem)
         decoded = decode_text(data)
     except (ExtractionError, NotText) as exc:
-        raise ImportFailed(path, f"a file in the Colleague.skill folder is unreadable: {exc}") \
+        raise ImportFailed(path, Message("ingest.colleague-file-unreadable", (exc.message,))) \
             from exc
     return Artifact(
         kind=ArtifactKind.SKILL_FILE,

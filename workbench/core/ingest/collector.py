@@ -12,6 +12,7 @@ from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
 from workbench.core.ingest.decode import DecodedText
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "collector"
 # The sender ends at the first colon, full-width (：) or half-width (:).
@@ -43,7 +44,7 @@ def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
             more.append(line)
     _join_lines(path, messages, more)
     if not messages:
-        raise ImportFailed(path, "no lines of the form 'YYYY-MM-DD HH:MM sender：message'")
+        raise ImportFailed(path, Message("ingest.no-collector"))
     artifacts = tuple(
         replace(a, encoding=decoded.encoding) for a in group_by_day(messages, FORMAT)
     )
@@ -66,5 +67,6 @@ def _message(path: Path, ctx: ImportContext, number: int, match: re.Match[str]) 
         fmt = "%Y-%m-%d %H:%M:%S" if stamp.count(":") == 2 else "%Y-%m-%d %H:%M"
         when = datetime.strptime(stamp, fmt).replace(tzinfo=ctx.timezone)
     except ValueError as exc:
-        raise ImportFailed(path, f"line {number} has an impossible date or time: {stamp}") from exc
+        raise ImportFailed(path, Message("ingest.line-impossible-stamp", (number, stamp))) \
+            from exc
     return ChatMessage(path.stem, match["sender"].strip(), when, match["text"])

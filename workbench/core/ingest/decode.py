@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from workbench.core.errors import Problem
+
 
 @dataclass(frozen=True)
 class DecodedText:
@@ -22,7 +24,7 @@ class DecodedText:
     encoding: str
 
 
-class NotText(ValueError):
+class NotText(Problem):
     """The bytes are not text in any encoding we can recognise."""
 
 
@@ -45,7 +47,7 @@ def decode_text(data: bytes, declared: str | None = None) -> DecodedText:
                 data = data[len(bom):]  # a damaged file behind a BOM: judge the rest
                 break
     if b"\x00" in data:
-        raise NotText("it contains binary data (NUL bytes), not text")
+        raise NotText("ingest.binary-not-text")
     if declared and (found := _declared(data, declared)):
         return found
     if found := _seven_bit(data):
@@ -158,7 +160,7 @@ def _guess(data: bytes) -> DecodedText:
         except (UnicodeDecodeError, LookupError):
             continue
         return DecodedText(text, _standard_name(data, encoding))
-    raise NotText("its text encoding could not be recognised")
+    raise NotText("ingest.unknown-encoding")
 
 
 def _preference(data: bytes, decoded: list[tuple[str, str]]) -> list[str]:

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, Problem
 from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".csv", ".log", ".rst"}
 
 
-class ExtractionError(ValueError):
+class ExtractionError(Problem):
     """The bytes are not a readable document of the type their name says."""
 
 
@@ -34,7 +34,7 @@ def extract_text_file(data: bytes) -> tuple[tuple[Segment, ...], str]:
     try:
         decoded = decode_text(data)
     except NotText as exc:
-        raise ExtractionError(str(exc)) from exc
+        raise ExtractionError(exc.message) from exc
     return _text_segments(decoded), decoded.encoding
 
 
@@ -120,16 +120,15 @@ def _refuse_zip_bomb(data: bytes) -> None:
             expanded = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
         # NotImplementedError: zipfile's word for a version or method it cannot read.
-        raise ExtractionError(f"it is a damaged zip archive ({exc})") from exc
+        raise ExtractionError("ingest.zip-damaged", exc) from exc
     if expanded > MAX_EXPANDED_BYTES or expanded > MAX_EXPANSION * max(len(data), 1):
-        raise ExtractionError(f"it would expand to {expanded // (1 << 20)} MB from "
-                              f"{len(data) // 1024} KB: refused as a possible zip bomb")
+        raise ExtractionError("ingest.zip-bomb-from", expanded // (1 << 20), len(data) // 1024)
 
 
 def extract_docx(data: bytes) -> tuple[Segment, ...]:
     """Paragraphs and tables in body order; tables as ` | `-separated rows."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ExtractionError("it is not a Word document (.docx files are zip archives)")
+        raise ExtractionError("ingest.not-docx")
     _refuse_zip_bomb(data)
     import docx  # python-docx is slow to import; only documents need it
     from docx.opc.exceptions import PackageNotFoundError
@@ -149,9 +148,9 @@ def extract_docx(data: bytes) -> tuple[Segment, ...]:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
             EOFError, OSError, AttributeError, IndexError, TypeError,
             NotImplementedError) as exc:
-        raise ExtractionError(f"it is not a readable Word document ({exc})") from exc
+        raise ExtractionError("ingest.docx-unreadable", exc) from exc
     except Exception as exc:  # lxml's XMLSyntaxError and kin
-        raise ExtractionError(f"it is a damaged Word document ({type(exc).__name__})") from exc
+        raise ExtractionError("ingest.docx-damaged", type(exc).__name__) from exc
     return (Segment("\n".join(lines).strip("\n"), field="body"),)
 
 
@@ -185,7 +184,7 @@ def extract_pdf(data: bytes) -> tuple[Segment, ...]:
     table depends on, and drops text drawn twice for a bold effect. A PDF protected only
     against editing (an empty password to open) is read as viewers read it."""
     if pdf_start(data) < 0:
-        raise ExtractionError("it is not a PDF file (no %PDF header)")
+        raise ExtractionError("ingest.not-pdf")
     import pypdfium2 as pdfium
 
     with _PDFIUM:
@@ -193,10 +192,8 @@ def extract_pdf(data: bytes) -> tuple[Segment, ...]:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             if getattr(exc, "err_code", None) == _PASSWORD_ERROR:
-                raise ExtractionError("the PDF needs a password to open; open it, print or "
-                                      "save it without the password, and import that") \
-                    from exc
-            raise ExtractionError(f"the PDF is damaged or unreadable ({exc})") from exc
+                raise ExtractionError("ingest.pdf-password") from exc
+            raise ExtractionError("ingest.pdf-damaged", exc) from exc
         try:
             pages = []
             for index in range(len(document)):
@@ -206,7 +203,7 @@ def extract_pdf(data: bytes) -> tuple[Segment, ...]:
                 textpage.close()
                 page.close()
         except (pdfium.PdfiumError, ValueError, OSError) as exc:
-            raise ExtractionError(f"the PDF is damaged or unreadable ({exc})") from exc
+            raise ExtractionError("ingest.pdf-damaged", exc) from exc
         finally:
             document.close()
     return tuple(Segment(_tidy_pdf_text(text), field=f"page {n}") for n, text in
@@ -242,19 +239,18 @@ def document_artifact(name: str, data: bytes, kind: ArtifactKind,
     elif suffix in office.SUFFIXES or suffix in office.LEGACY:
         if suffix in office.MEDIA_FOLDERS:
             if not zipfile.is_zipfile(io.BytesIO(data)):
-                raise ExtractionError(f"it is not a {suffix} file ({suffix} files are zip "
-                                      "archives)")
+                raise ExtractionError("ingest.not-zip-document", suffix)
             _refuse_zip_bomb(data)
         try:
             segments, encoding = office.extract(suffix, data)
         except office.OfficeError as exc:
-            raise ExtractionError(str(exc)) from exc
+            raise ExtractionError(exc.message) from exc
         fmt = suffix.lstrip(".")
         pictures = office.media(suffix, data)
     elif suffix in TEXT_SUFFIXES or not suffix:
         (segments, encoding), fmt = extract_text_file(data), suffix.lstrip(".") or "txt"
     else:
-        raise ExtractionError(f"'{suffix}' files are not a document type the workbench reads")
+        raise ExtractionError("ingest.not-document-type", suffix)
     # Pictures inside a document are reviewed on their own: the Markdown the skill carries
     # holds only the text, and a picture may show what the text does not.
     from workbench.core.ingest.images import image_artifact
@@ -274,7 +270,7 @@ def load(path: Path, ctx: ImportContext, suffix: str | None = None) -> ImportedS
         artifact = document_artifact(path.name, read_bytes(path), ArtifactKind.DOCUMENT,
                                      suffix)
     except ExtractionError as exc:
-        raise ImportFailed(path, str(exc)) from exc
+        raise ImportFailed(path, exc.message) from exc
     artifacts: tuple[Artifact, ...] = (artifact,)
     if (suffix or path.suffix.lower()) in SHEET_SUFFIXES and artifact.segments:
         artifacts = tuple(

@@ -22,13 +22,13 @@ from workbench.core.ingest.base import ImportContext, ImportedSource, open_input
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text, looks_binary
 from workbench.core.ingest.documents import ExtractionError, document_artifact
 from workbench.core.ingest.images import IMAGE_SUFFIXES, image_artifact
+from workbench.core.messages import Message, t
 
 # A big mailbox takes minutes (header parsing): say how far along it is, and let a cancel in.
 MESSAGES_PER_REPORT = 200
 HEADER_FIELDS = ("subject", "from", "to", "cc", "date")
 ADDRESS_FIELDS = ("from", "to", "cc", "reply-to")
-PART_HINT = ("No email people write has a line this long: the message is probably corrupt, or "
-             "carries a file as its text. Leave that message out and import the rest.")
+PART_HINT = "ingest.part-hint"
 _MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf": ".pdf",
                 "image/png": ".png", "image/jpeg": ".jpg",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
@@ -42,7 +42,7 @@ _MIME_SUFFIX = {"text/plain": ".txt", "text/markdown": ".md", "application/pdf":
 def load_eml(path: Path, ctx: ImportContext) -> ImportedSource:
     data = read_bytes(path)
     if not data or data.isspace():  # not strip(): that would copy the whole file
-        raise ImportFailed(path, "the file is empty")
+        raise ImportFailed(path, Message("ingest.empty"))
     return _one_message(path, data, "eml", ctx)
 
 
@@ -50,12 +50,12 @@ def _one_message(path: Path, raw: bytes, source_format: str,
                  ctx: ImportContext) -> ImportedSource:
     """A file that holds one message (.eml, the message inside an .emlx)."""
     if looks_binary(raw):
-        raise ImportFailed(path, "it contains binary data, not an email message")
+        raise ImportFailed(path, Message("ingest.binary-not-email"))
     if problem := lines.line_problem(raw, lines.MAIL_HINT):
         raise ImportFailed(path, problem)
     message = BytesParser(policy=policy.default).parsebytes(raw)
     if not any(_header(message, h) for h in ("from", "to", "subject", "date")):
-        raise ImportFailed(path, "no email headers (From, To, Subject, Date) were found")
+        raise ImportFailed(path, Message("ingest.no-email-headers"))
     artifact, people = message_artifact(path, message, ctx)
     return ImportedSource(path, source_format, (path,), (artifact,), tuple(people))
 
@@ -68,11 +68,9 @@ def load_emlx(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         length = int(first.strip())
     except ValueError:
-        raise ImportFailed(path, "it is not an Apple Mail message (.emlx files start with "
-                           "the message's length)") from None
+        raise ImportFailed(path, Message("ingest.not-emlx")) from None
     if length <= 0 or length > len(rest):
-        raise ImportFailed(path, f"the message is cut short: it says {length} bytes, "
-                           f"{len(rest)} follow")
+        raise ImportFailed(path, Message("ingest.emlx-cut-short", (length, len(rest))))
     return _one_message(path, rest[:length], "emlx", ctx)
 
 
@@ -91,12 +89,13 @@ def load_mbox(path: Path, ctx: ImportContext) -> ImportedSource:
                 message = BytesParser(policy=policy.default).parsebytes(raw)
                 artifact, seen = message_artifact(path, message, ctx)
             except ImportFailed as exc:
-                notes.append(f"message {index + 1} was left out: {exc.problem}")
+                # A note is text, rendered now for the front end that runs the import.
+                notes.append(t("ingest.message-left-out", index + 1, exc.reason))
                 continue
             artifacts.append(artifact)
             people.extend(seen)
     if not artifacts and notes:
-        raise ImportFailed(path, f"no message could be read ({notes[0]})")
+        raise ImportFailed(path, Message("ingest.no-message-readable", (notes[0],)))
     return ImportedSource(path, "mbox", (path,), tuple(artifacts), tuple(people),
                           tuple(notes))
 
@@ -113,12 +112,11 @@ def read_mbox(path: Path, file: BinaryIO) -> Iterator[bytes]:
     for number, line in enumerate(iter(lambda: file.readline(limit + 2), b""), start=1):
         if number == 1 and not line.startswith(b"From "):
             if line.strip() or not _only_blank(file):
-                raise ImportFailed(path, "it is not an mbox mailbox (it must start with a "
-                                   "'From ' line)")
+                raise ImportFailed(path, Message("ingest.not-mbox"))
             break
         if len(line) > limit and len(line.rstrip(b"\r\n")) > limit:
-            problem = lines.long_line(number, f"more than {lines.size_text(limit)}",
-                                     lines.MAIL_HINT)
+            problem = lines.long_line(number, Message("lines.more-than",
+                                                      (lines.size_text(limit),)), lines.MAIL_HINT)
             raise ImportFailed(path, problem)
         # mboxo/mboxrd: a "From " line starts a message only after a blank line (or another
         # "From " line, or at the top).
@@ -130,7 +128,7 @@ def read_mbox(path: Path, file: BinaryIO) -> Iterator[bytes]:
             continue
         message.append(line[1:] if line.startswith(b">From ") else line)
     if not count:
-        raise ImportFailed(path, "the mailbox is empty: it holds no messages")
+        raise ImportFailed(path, Message("ingest.mailbox-empty"))
     yield b"".join(message)
 
 
@@ -150,8 +148,8 @@ def message_artifact(
         return _message_artifact(path, message, ctx)
     except (HeaderParseError, IndexError, ValueError, AttributeError, TypeError,
             LookupError) as exc:
-        raise ImportFailed(path, f"a message is malformed ({type(exc).__name__}: {exc})") \
-            from exc
+        raise ImportFailed(path, Message("ingest.message-malformed",
+                                         (f"{type(exc).__name__}: {exc}",))) from exc
 
 
 def _message_artifact(
@@ -284,7 +282,7 @@ def _part_text(path: Path, part: MIMEPart) -> str:
     try:
         return _decoded(part, _payload(part)).text
     except NotText as exc:
-        raise ImportFailed(path, f"a text part of the message is unreadable: {exc}") from exc
+        raise ImportFailed(path, Message("ingest.part-unreadable", (exc.message,))) from exc
 
 
 def _payload(part: MIMEPart) -> bytes:

@@ -11,6 +11,7 @@ from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_text
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "feishu"
 SENDER_FIELDS = ("sender_name", "sender", "from", "user_name")
@@ -29,7 +30,7 @@ def from_json(path: Path, data: Any, ctx: ImportContext) -> ImportedSource:
     records, chat_name = _message_records(path, data)
     messages = [_message(path, ctx, i, r, chat_name) for i, r in enumerate(records)]
     if not messages:
-        raise ImportFailed(path, "the chat export holds no messages")
+        raise ImportFailed(path, Message("ingest.chat-no-messages"))
     fmt = "collector" if isinstance(data, dict) and "records" in data else FORMAT
     return ImportedSource(
         path=path,
@@ -50,9 +51,9 @@ def parse_json_text(path: Path, text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
-            why = f"the JSON ends early (line {exc.lineno}, column {exc.colno}); it looks truncated"
+            why = Message("ingest.json-truncated", (exc.lineno, exc.colno))
         else:
-            why = f"it is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"
+            why = Message("ingest.json-invalid", (exc.msg, exc.lineno, exc.colno))
         raise ImportFailed(path, why) from exc
 
 
@@ -67,16 +68,12 @@ def _message_records(path: Path, data: Any) -> tuple[list[dict[str, Any]], str]:
         records = inner.get("messages", inner.get("items", inner.get("records")))
     else:
         records = data
-    expected = 'a list of messages, or an object with a "messages" list'
     if not isinstance(records, list):
-        raise ImportFailed(path, f"not a Feishu/Lark chat export: expected {expected}")
+        raise ImportFailed(path, Message("ingest.feishu-not-list"))
     for index, record in enumerate(records):
         if not isinstance(record, dict) or not any(f in record for f in CONTENT_FIELDS):
-            raise ImportFailed(
-                path,
-                f"not a Feishu/Lark chat export: item {index + 1} is not a message "
-                f"(expected one of the fields {', '.join(CONTENT_FIELDS)})",
-            )
+            raise ImportFailed(path, Message("ingest.feishu-not-message", (
+                index + 1, ", ".join(CONTENT_FIELDS))))
     return records, chat_name
 
 
@@ -139,16 +136,17 @@ def _is_rich(value: Any) -> bool:
 
 def _time(path: Path, ctx: ImportContext, index: int, record: dict[str, Any]) -> datetime:
     raw = _first(record, TIME_FIELDS)
-    problem = f"message {index + 1} has no usable time"
     if raw is None:
-        raise ImportFailed(path, f"{problem} (expected one of {', '.join(TIME_FIELDS)})")
+        raise ImportFailed(path, Message("ingest.feishu-no-time", (
+            index + 1, ", ".join(TIME_FIELDS))))
     try:
         number = float(raw)
     except (TypeError, ValueError):
         try:
             parsed = datetime.fromisoformat(str(raw))
         except ValueError as exc:
-            raise ImportFailed(path, f"{problem}: {raw!r}") from exc
+            raise ImportFailed(path, Message("ingest.bad-time", (index + 1, repr(raw)))) \
+                from exc
         return parsed.astimezone(ctx.timezone) if parsed.tzinfo else parsed.replace(
             tzinfo=ctx.timezone
         )
@@ -156,4 +154,5 @@ def _time(path: Path, ctx: ImportContext, index: int, record: dict[str, Any]) ->
     try:
         return ctx.local_time(seconds)
     except (OverflowError, OSError, ValueError) as exc:
-        raise ImportFailed(path, f"{problem}: {raw!r} is out of range") from exc
+        raise ImportFailed(path, Message("ingest.time-out-of-range", (index + 1, repr(raw)))) \
+            from exc

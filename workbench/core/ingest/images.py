@@ -26,9 +26,9 @@ def image_artifact(name: str, data: bytes) -> Artifact:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
     except Image.DecompressionBombError as exc:
-        raise ExtractionError(f"the picture is too large to open safely ({exc})") from exc
+        raise ExtractionError("ingest.image-too-large", exc) from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise ExtractionError(f"it is not a readable image ({exc})") from exc
+        raise ExtractionError("ingest.image-unreadable", exc) from exc
     segments: tuple[Segment, ...] = ()
     if ocr.available():
         # The recognised lines become the image's text (with their boxes), so the detectors
@@ -50,5 +50,5 @@ def load(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         artifact = image_artifact(path.name, read_bytes(path))
     except ExtractionError as exc:
-        raise ImportFailed(path, str(exc)) from exc
+        raise ImportFailed(path, exc.message) from exc
     return ImportedSource(path, artifact.source_format, (path,), (artifact,))

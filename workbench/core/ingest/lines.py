@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from workbench.core.messages import Message
+
 # People's lines and messages are short: Slack caps a message at 40,000 characters and the
 # mail standard (RFC 5322) a line at 998. A line of megabytes is binary or corrupt data, or a
 # file pasted in as text; it would stall scanning and the review view, so it is refused with
@@ -11,13 +13,10 @@ import math
 # hostile file is never decoded to find out); a chat message, once decoded, in characters.
 MAX_LINE_BYTES = 4 * 1024 * 1024
 
-TEXT_HINT = ("No chat export or document people write has a line this long: it is probably "
-             "binary or corrupt data, or a file (such as an image) pasted in as text. Remove "
-             "that line, or leave the file out.")
-MAIL_HINT = ("Mail keeps its lines under 1,000 characters, so this is probably not mail but "
-             "corrupt or binary data.")
-CHAT_HINT = ("Chat apps allow far shorter messages, so this is probably not a real chat "
-             "export, or it is corrupt.")
+# What the refusal adds about the kind of file (catalogue codes).
+TEXT_HINT = "lines.text-hint"
+MAIL_HINT = "lines.mail-hint"
+CHAT_HINT = "lines.chat-hint"
 
 
 def first_long_line(data: bytes, limit: int) -> tuple[int, int] | None:
@@ -39,7 +38,7 @@ def first_long_line(data: bytes, limit: int) -> tuple[int, int] | None:
     return None
 
 
-def line_problem(data: bytes, hint: str) -> str | None:
+def line_problem(data: bytes, hint: str) -> Message | None:
     """Why `data` is refused, naming its first overlong line and the limit; None if it is not."""
     found = first_long_line(data, MAX_LINE_BYTES)
     if found is None:
@@ -48,20 +47,18 @@ def line_problem(data: bytes, hint: str) -> str | None:
     return long_line(number, size_text(length), hint)
 
 
-def long_line(number: int, length: str, hint: str) -> str:
-    return f"line {number} is {length} long; {_accepts('lines')} {hint}"
+def long_line(number: int, length: object, hint: str) -> Message:
+    """Line `number` is `length` long (a size, or a message such as "more than 4 MB")."""
+    return Message("lines.long-line", (str(number), length, size_text(MAX_LINE_BYTES),
+                                       Message(hint)))
 
 
-def message_problem(number: int, text: str) -> str | None:
+def message_problem(number: int, text: str) -> Message | None:
     """Why a chat message (numbered from 1 in its file) is refused; None if it is not."""
     if len(text) <= MAX_LINE_BYTES:
         return None
-    size = size_text(len(text))
-    return f"message {number} is {size} long; {_accepts('chat messages')} {CHAT_HINT}"
-
-
-def _accepts(what: str) -> str:
-    return f"the workbench accepts {what} of up to {size_text(MAX_LINE_BYTES)}."
+    return Message("lines.long-message", (str(number), size_text(len(text)),
+                                          size_text(MAX_LINE_BYTES), Message(CHAT_HINT)))
 
 
 def size_text(size: int) -> str:

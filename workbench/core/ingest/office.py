@@ -16,8 +16,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
+from workbench.core.errors import Problem
 from workbench.core.ingest.artifacts import Segment
 from workbench.core.ingest.decode import NotText, decode_text
+from workbench.core.messages import Message
 
 if TYPE_CHECKING:
     import xlrd.sheet
@@ -28,29 +30,19 @@ MAX_ROWS = 100_000
 MAX_COLUMNS = 500
 SUFFIXES = {".xlsx", ".xlsm", ".xls", ".pptx", ".odt", ".ods", ".odp", ".html", ".htm",
             ".rtf"}
-# Legacy binary formats no maintained pure-Python reader handles: (English, 中文) of what to do.
-LEGACY = {
-    ".doc": ("Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save "
-             "it as .docx, then import that",
-             "无法读取 Word 97-2003 文档（.doc）；请在 Word 或 WPS 中打开并另存为 .docx，"
-             "再导入那个文件"),
-    ".ppt": ("PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint "
-             "or WPS and save it as .pptx, then import that",
-             "无法读取 PowerPoint 97-2003 演示文稿（.ppt）；请在 PowerPoint 或 WPS 中打开并"
-             "另存为 .pptx，再导入那个文件"),
-}
+# Legacy binary formats no maintained pure-Python reader handles: the catalogue code that
+# says what to do.
+LEGACY = {".doc": "ingest.legacy-doc", ".ppt": "ingest.legacy-ppt"}
 
 
-def legacy_message(suffix: str) -> str:
-    """What to do with a legacy .doc/.ppt, in the user's language."""
-    from workbench.core.messages import say
-
-    return say(*LEGACY[suffix])
+def legacy_message(suffix: str) -> Message:
+    """What to do with a legacy .doc/.ppt."""
+    return Message(LEGACY[suffix])
 MEDIA_FOLDERS = {".xlsx": "xl/media/", ".xlsm": "xl/media/", ".pptx": "ppt/media/",
                  ".odt": "Pictures/", ".ods": "Pictures/", ".odp": "Pictures/"}
 
 
-class OfficeError(ValueError):
+class OfficeError(Problem):
     """The bytes are not a readable document of the type their name says."""
 
 
@@ -72,8 +64,8 @@ def extract(suffix: str, data: bytes) -> tuple[tuple[Segment, ...], str | None]:
     except OfficeError:
         raise
     except Exception as exc:
-        raise OfficeError(f"it is not a readable {suffix} file ({type(exc).__name__}: "
-                          f"{str(exc)[:200]})") from exc
+        raise OfficeError("ingest.office-unreadable", suffix,
+                          f"{type(exc).__name__}: {str(exc)[:200]}") from exc
 
 
 def media(suffix: str, data: bytes) -> list[tuple[str, bytes]]:
@@ -266,7 +258,7 @@ def extract_html(data: bytes) -> tuple[tuple[Segment, ...], str]:
     try:
         decoded = decode_text(data, declared=found[1].decode("ascii") if found else None)
     except NotText as exc:
-        raise OfficeError(str(exc)) from exc
+        raise OfficeError(exc.message) from exc
     return (Segment(html_to_text(decoded.text), field="body"),), decoded.encoding
 
 
@@ -278,7 +270,7 @@ def extract_rtf(data: bytes) -> tuple[tuple[Segment, ...], str]:
     from striprtf.striprtf import rtf_to_text
 
     if not data.lstrip().startswith(b"{\\rtf"):
-        raise OfficeError("it is not an RTF document (no {\\rtf header)")
+        raise OfficeError("ingest.not-rtf")
     found = _CODE_PAGE.search(data[:4096])
     encoding = f"cp{int(found[1])}" if found else "cp1252"
     if encoding == "cp936":
@@ -289,5 +281,5 @@ def extract_rtf(data: bytes) -> tuple[tuple[Segment, ...], str]:
         convert: Callable[..., str] = rtf_to_text
         text = convert(source, encoding=encoding, errors="replace")
     except (LookupError, ValueError, IndexError, RecursionError) as exc:
-        raise OfficeError(f"it is a damaged RTF document ({type(exc).__name__})") from exc
+        raise OfficeError("ingest.rtf-damaged", type(exc).__name__) from exc
     return (Segment(text.strip("\n"), field="body"),), encoding

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import clock
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, Problem, reason_of
 from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
 from workbench.core.ingest.email import attachment_artifact, decode_header_value, html_to_text
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message, t
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PST_MAGIC = b"!BDN"
@@ -73,13 +74,12 @@ def _mail_artifact(subject: str, sender: str, to: str, cc: str, when: str | None
 def load_msg(path: Path, ctx: ImportContext) -> ImportedSource:
     data = read_bytes(path)
     if not data.startswith(OLE_MAGIC):
-        raise ImportFailed(path, "it is not an Outlook message (.msg files start with the "
-                           "Compound File signature)")
-    from oxmsg import Message
+        raise ImportFailed(path, Message("ingest.not-msg"))
+    from oxmsg import Message as OutlookMessage
 
     # python-oxmsg and olefile fail on damaged files with their own exceptions.
     try:
-        message = Message.load(io.BytesIO(data))
+        message = OutlookMessage.load(io.BytesIO(data))
         sender = _address_list(decode_header_value(message.sender or ""))
         subject = message.subject or ""
         message_class = message.message_class or ""
@@ -91,8 +91,8 @@ def load_msg(path: Path, ctx: ImportContext) -> ImportedSource:
         attachments = [(a.file_name or "attachment", a.mime_type or "application/octet-stream",
                         a.file_bytes or b"") for a in message.attachments]
     except Exception as exc:
-        raise ImportFailed(path, f"it is a damaged Outlook message ({type(exc).__name__}: "
-                           f"{str(exc)[:200]})") from exc
+        raise ImportFailed(path, Message("ingest.msg-damaged",
+                                         (f"{type(exc).__name__}: {str(exc)[:200]}",))) from exc
     people = _people([sender]) + [Person(name=n or None, email=e or None, source="email")
                                   for n, e in recipients if n or e]
     if message_class.startswith(TEAMS_CLASSES):
@@ -105,7 +105,7 @@ def load_msg(path: Path, ctx: ImportContext) -> ImportedSource:
 def _teams_source(path: Path, ctx: ImportContext, subject: str, sender: str,
                   when: datetime | None, body: str, people: list[Person]) -> ImportedSource:
     if when is None:
-        raise ImportFailed(path, "the Teams message has no time")
+        raise ImportFailed(path, Message("ingest.teams-no-time"))
     if problem := message_problem(1, body):
         raise ImportFailed(path, problem)
     name = next((p.name or p.email for p in _people([sender])), "") or ""
@@ -124,12 +124,12 @@ def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
         with path.open("rb") as probe:
             magic = probe.read(4)
     except PermissionError as exc:
-        raise ImportFailed(path, "you don't have permission to read it") from exc
+        raise ImportFailed(path, Message("ingest.no-permission")) from exc
     except OSError as exc:
-        raise ImportFailed(path, f"it could not be read ({exc.strerror or exc})") from exc
+        raise ImportFailed(path, Message("ingest.unreadable", (exc.strerror or str(exc),))) \
+            from exc
     if magic != PST_MAGIC:
-        raise ImportFailed(path, "it is not an Outlook data file (.pst/.ost files start "
-                           "with !BDN)")
+        raise ImportFailed(path, Message("ingest.not-pst"))
     import pypff
 
     pst = pypff.file()
@@ -138,8 +138,8 @@ def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         pst.open(str(path))
     except (OSError, MemoryError) as exc:
-        raise ImportFailed(path, "the Outlook data file is damaged or encrypted "
-                           f"({_why(exc, prefix=False)})") from exc
+        raise ImportFailed(path, Message("ingest.pst-damaged-or-encrypted",
+                                         (_why(exc, prefix=False),))) from exc
     artifacts: list[Artifact] = []
     people: list[Person] = []
     notes: list[str] = []
@@ -147,18 +147,18 @@ def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
     try:
         root = pst.get_root_folder()
         if root is None:
-            raise ImportFailed(path, "the Outlook data file is damaged (it has no root folder)")
+            raise ImportFailed(path, Message("ingest.pst-no-root"))
         _walk(root, "", ctx, artifacts, people, notes, chats)
     except (OSError, MemoryError) as exc:
-        raise ImportFailed(path, f"the Outlook data file is damaged ({_why(exc, prefix=False)})") \
+        raise ImportFailed(path, Message("ingest.pst-damaged", (_why(exc, prefix=False),))) \
             from exc
     finally:
         pst.close()
     artifacts.extend(group_by_day(chats, "teams"))
     people.extend(senders(chats, "teams"))
     if not artifacts:
-        raise ImportFailed(path, "the Outlook data file holds no messages" +
-                           (f" that could be read ({notes[0]})" if notes else ""))
+        raise ImportFailed(path, Message("ingest.pst-none-readable", (notes[0],)) if notes
+                           else Message("ingest.pst-no-messages"))
     return ImportedSource(path, "pst", (path,), tuple(artifacts), tuple(people), tuple(notes))
 
 
@@ -170,19 +170,20 @@ def _walk(folder: Any, where: str, ctx: ImportContext, artifacts: list[Artifact]
         try:
             item = folder.get_sub_message(index)
             if item is None:
-                raise ValueError("it could not be found")
+                raise Problem("ingest.not-found")
             _pst_message(item, where, ctx, artifacts, people, chats)
         except (OSError, MemoryError, ValueError, UnicodeDecodeError, ImportFailed) as exc:
-            notes.append(f"message {index + 1} in {where or '/'} was left out: {_why(exc)}")
+            # A note is text, rendered now for the front end that runs the import.
+            notes.append(t("ingest.pst-message-left-out", index + 1, where or "/", _why(exc)))
     for index in range(folder.get_number_of_sub_folders()):
         try:
             sub = folder.get_sub_folder(index)
             if sub is None:
-                raise OSError("it could not be found")
+                raise Problem("ingest.not-found")
             name = sub.get_name() or f"folder {index + 1}"
             _walk(sub, f"{where}/{name}", ctx, artifacts, people, notes, chats)
-        except (OSError, MemoryError) as exc:
-            notes.append(f"folder {index + 1} in {where or '/'} was left out: {_why(exc)}")
+        except (OSError, MemoryError, Problem) as exc:
+            notes.append(t("ingest.pst-folder-left-out", index + 1, where or "/", _why(exc)))
 
 
 def _pst_message(item: Any, where: str, ctx: ImportContext, artifacts: list[Artifact],
@@ -195,7 +196,7 @@ def _pst_message(item: Any, where: str, ctx: ImportContext, artifacts: list[Arti
     if not hasattr(item, "get_subject"):
         # libpff gives calendar items, contacts and other classes it has no type for as
         # bare items: they are not mail, and the workbench does not import them.
-        raise ValueError(f"it is a {message_class or 'non-mail'} item, not a message")
+        raise Problem("ingest.pst-not-mail", message_class or "non-mail")
     headers = item.get_transport_headers() or ""
     from email.parser import HeaderParser
 
@@ -231,12 +232,12 @@ def _teams_item(properties: dict[int, Any], where: str, ctx: ImportContext,
     when = _utc(_time(properties.get(PID_DELIVERY_TIME))
                 or _time(properties.get(PID_CLIENT_SUBMIT_TIME)))
     if when is None:
-        raise ValueError("the Teams message has no time")
+        raise Problem("ingest.teams-no-time")
     html = properties.get(PID_HTML)
     body = _html_or_text(_string(properties.get(PID_BODY)),
                          html.get_data() if html is not None else None)
     if problem := message_problem(1, body):
-        raise ValueError(problem)
+        raise Problem(problem)
     name = (_string(properties.get(PID_SENDER_NAME))
             or _string(properties.get(PID_SENDER_ADDRESS)))
     subject = _string(properties.get(PID_SUBJECT))
@@ -244,12 +245,14 @@ def _teams_item(properties: dict[int, Any], where: str, ctx: ImportContext,
                              when.astimezone(ctx.timezone), body))
 
 
-def _why(exc: Exception, *, prefix: bool = True) -> str:
+def _why(exc: Exception, *, prefix: bool = True) -> object:
+    """What went wrong, as a value for a message (a message in the reader's language, or
+    libpff's own words)."""
     if isinstance(exc, (OSError, MemoryError)):
         # libpff's errors chain one sentence per C function; the last says what failed.
         last = str(exc).rstrip(". ").rsplit(". ", 1)[-1].split(": ", 1)[-1]
-        return f"it is damaged ({last})" if prefix else last
-    return exc.problem if isinstance(exc, ImportFailed) else str(exc)
+        return Message("ingest.damaged-because", (last,)) if prefix else last
+    return exc.reason if isinstance(exc, ImportFailed) else reason_of(exc)
 
 
 def _utc(when: datetime | None) -> datetime | None:

@@ -18,6 +18,7 @@ from workbench.core.ingest.chat import ChatMessage, group_by_day
 from workbench.core.ingest.decode import NotText, decode_text
 from workbench.core.ingest.feishu import parse_json, parse_json_text
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "slack"
 CONVERSATION_LISTS = ("channels.json", "groups.json", "mpims.json", "dms.json")
@@ -81,16 +82,14 @@ def load_zip(path: Path, ctx: ImportContext) -> ImportedSource:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
-        raise ImportFailed(path, f"it is not a readable zip archive ({exc})") from exc
+        raise ImportFailed(path, Message("ingest.zip-unreadable", (str(exc),))) from exc
     expanded = sum(i.file_size for i in infos)
     if expanded > MAX_ZIP_EXPANDED or expanded > MAX_ZIP_EXPANSION * max(len(data), 1):
-        raise ImportFailed(path, f"it would expand to {expanded // (1 << 20)} MB: refused as "
-                           "a possible zip bomb")
+        raise ImportFailed(path, Message("ingest.zip-bomb", (expanded // (1 << 20),)))
     names = [i.filename for i in infos if not i.is_dir()]
     root = _zip_root(names)
     if root is None:
-        raise ImportFailed(path, "the zip file is not a Slack export (no users.json with "
-                           "channels.json beside it)")
+        raise ImportFailed(path, Message("ingest.zip-not-slack-export"))
     present = set(names)
 
     def read(name: str) -> Any:
@@ -99,11 +98,11 @@ def load_zip(path: Path, ctx: ImportContext) -> ImportedSource:
             raw = archive.read(root + name)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
                 NotImplementedError, RuntimeError) as exc:
-            raise ImportFailed(label, f"it is damaged in the zip ({exc})") from exc
+            raise ImportFailed(label, Message("ingest.damaged-in-zip", (str(exc),))) from exc
         try:
             text = decode_text(raw).text
         except NotText as exc:
-            raise ImportFailed(label, str(exc)) from exc
+            raise ImportFailed(label, exc.message) from exc
         return parse_json_text(label, text)
 
     def days(label: str) -> list[str]:
@@ -137,7 +136,7 @@ def _load(
         used.append(list_name)
         for conversation in _list(where / list_name, read(list_name)):
             if not isinstance(conversation, dict):
-                raise ImportFailed(where / list_name, "an entry is not a conversation object")
+                raise ImportFailed(where / list_name, Message("ingest.slack-not-conversation"))
             label = str(conversation.get("name") or conversation.get("id") or "")
             if not label or "/" in label or label in {".", ".."}:
                 continue
@@ -146,7 +145,7 @@ def _load(
                 messages.extend(_day_messages(where / day_file, read(day_file), ctx, label,
                                               names))
     if not messages:
-        raise ImportFailed(where, "the Slack export holds no messages")
+        raise ImportFailed(where, Message("ingest.no-messages", ("Slack",)))
     people = [
         Person(name=_display_name(u), email=(u.get("profile") or {}).get("email"), source=FORMAT)
         for u in users
@@ -158,7 +157,7 @@ def _load(
 
 def _list(path: Path, data: Any) -> list[Any]:
     if not isinstance(data, list):
-        raise ImportFailed(path, "not part of a Slack export: expected a JSON list")
+        raise ImportFailed(path, Message("ingest.slack-not-list"))
     return data
 
 
@@ -180,7 +179,7 @@ def _day_messages(
         try:
             when = ctx.local_time(float(record["ts"]))
         except (KeyError, TypeError, ValueError, OverflowError, OSError) as exc:
-            raise ImportFailed(path, f"message {index + 1} has no valid 'ts' time") from exc
+            raise ImportFailed(path, Message("ingest.slack-no-ts", (index + 1,))) from exc
         sender = names.get(record.get("user", ""), record.get("user_name") or
                            record.get("username") or record.get("user") or "")
         raw = str(record.get("text") or "")

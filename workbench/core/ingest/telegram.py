@@ -9,6 +9,7 @@ from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, chat_source, parse_time
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "telegram"
 _MEDIA = {"sticker": "[sticker]", "voice_message": "[voice]", "video_file": "[video]",
@@ -39,7 +40,7 @@ def looks_like_export(data: Any) -> bool:
 def from_json(path: Path, data: Any, ctx: ImportContext) -> ImportedSource:
     chats = _chats(data)
     if chats is None:
-        raise ImportFailed(path, "not a Telegram export (no \"messages\" or \"chats\")")
+        raise ImportFailed(path, Message("ingest.not-telegram"))
     messages: list[ChatMessage] = []
     for chat in chats:
         name = str(chat.get("name") or chat.get("id") or path.stem)
@@ -48,7 +49,7 @@ def from_json(path: Path, data: Any, ctx: ImportContext) -> ImportedSource:
                 continue  # service messages: joins, pins, calls
             messages.append(_message(path, ctx, index, name, record))
     if not messages:
-        raise ImportFailed(path, "the Telegram export holds no messages")
+        raise ImportFailed(path, Message("ingest.no-messages", ("Telegram",)))
     return chat_source(path, FORMAT, messages)
 
 
@@ -58,8 +59,7 @@ def _message(path: Path, ctx: ImportContext, index: int, chat: str,
     when = parse_time(record.get("date_unixtime"), ctx.timezone) or parse_time(
         record.get("date"), ctx.timezone)
     if when is None:
-        raise ImportFailed(path, f"message {index + 1} in {chat!r} has no usable time "
-                           "(date_unixtime or date)")
+        raise ImportFailed(path, Message("ingest.telegram-no-time", (index + 1, repr(chat))))
     text = _text(record.get("text"))
     if not text.strip():
         if "photo" in record:

@@ -21,6 +21,7 @@ from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, chat_source, parse_time, placeholder_kind
 from workbench.core.ingest.decode import DecodedText
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "wechat"
 
@@ -71,7 +72,7 @@ def from_csv(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSo
     first_line = decoded.text.split("\n", 1)[0]
     fmt = csv_shape(first_line)
     if fmt is None:
-        raise ImportFailed(path, "not a WeChat CSV export (its columns are not known)")
+        raise ImportFailed(path, Message("ingest.not-wechat-csv"))
     reader = csv.DictReader(io.StringIO(decoded.text.lstrip("\ufeff"), newline=""))
     names = _pywxdump_users(path) if fmt == "pywxdump" else {}
     messages: list[ChatMessage] = []
@@ -89,10 +90,10 @@ def from_csv(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSo
                                             names.get(message.sender, message.sender),
                                             message.time, message.text))
     except csv.Error as exc:
-        raise ImportFailed(path, f"the CSV is malformed near line {reader.line_num} ({exc})") \
+        raise ImportFailed(path, Message("ingest.csv-malformed", (reader.line_num, str(exc)))) \
             from exc
     if not messages:
-        raise ImportFailed(path, "the WeChat export holds no messages")
+        raise ImportFailed(path, Message("ingest.no-messages", ("WeChat",)))
     return chat_source(path, f"{FORMAT}-{fmt}", messages, encoding=decoded.encoding)
 
 
@@ -129,7 +130,7 @@ def _csv_message(path: Path, ctx: ImportContext, fmt: str, number: int,
         sender = "我"
     when = parse_time(raw_time, ctx.timezone)
     if when is None:
-        raise ImportFailed(path, f"line {number} has no usable time: {raw_time!r}")
+        raise ImportFailed(path, Message("ingest.line-no-time", (number, repr(raw_time))))
     if problem := message_problem(number, text):
         raise ImportFailed(path, problem)
     return ChatMessage(conversation, sender.strip(), when, text)
@@ -224,7 +225,7 @@ def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
     """A MemoTrace, WeFlow or chatlog text export, decoded by the caller."""
     shape = text_shape(decoded.text)
     if shape is None:
-        raise ImportFailed(path, "not a WeChat text export")
+        raise ImportFailed(path, Message("ingest.not-wechat-text"))
     pattern = _CHATLOG_HEADER if shape == "chatlog" else _DATED_HEADER
     year = _reference_year(path) if shape == "chatlog" else None
     messages: list[ChatMessage] = []
@@ -240,7 +241,7 @@ def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
             messages.append(_text_message(path, ctx, shape, header, body, year, len(messages)))
         header, body = match, []
     if not messages:
-        raise ImportFailed(path, "the WeChat export holds no messages")
+        raise ImportFailed(path, Message("ingest.no-messages", ("WeChat",)))
     return chat_source(path, f"{FORMAT}-{shape}", messages, encoding=decoded.encoding)
 
 
@@ -254,7 +255,7 @@ def _text_message(path: Path, ctx: ImportContext, shape: str, header: re.Match[s
         stamp = f"{year}-{stamp}"
     when = parse_time(stamp, ctx.timezone)
     if when is None:
-        raise ImportFailed(path, f"message {index + 1} has an impossible time: {header['time']}")
+        raise ImportFailed(path, Message("ingest.impossible-time", (index + 1, header["time"])))
     sender = header["sender"].strip()
     conversation = path.stem
     if not text and shape == "memotrace":
@@ -307,9 +308,9 @@ def from_json(path: Path, data: Any, ctx: ImportContext) -> ImportedSource:
     elif shape == "chatlog":
         messages = _chatlog_messages(path, data, ctx)
     else:
-        raise ImportFailed(path, "not a ChatLab or chatlog JSON export")
+        raise ImportFailed(path, Message("ingest.not-chatlab"))
     if not messages:
-        raise ImportFailed(path, "the chat export holds no messages")
+        raise ImportFailed(path, Message("ingest.chat-no-messages"))
     return chat_source(path, shape, messages)
 
 
@@ -323,7 +324,7 @@ def _chatlab_messages(path: Path, data: dict[str, Any], ctx: ImportContext) -> l
     out = []
     for index, record in enumerate(data["messages"]):
         if not isinstance(record, dict):
-            raise ImportFailed(path, f"message {index + 1} is not an object")
+            raise ImportFailed(path, Message("ingest.not-an-object", (index + 1,)))
         sender_id = str(record.get("sender") or "")
         sender = (record.get("accountName") or record.get("groupNickname")
                   or members.get(sender_id) or sender_id)
@@ -346,7 +347,7 @@ def _chatlog_messages(path: Path, data: list[Any], ctx: ImportContext) -> list[C
     out = []
     for index, record in enumerate(data):
         if not isinstance(record, dict):
-            raise ImportFailed(path, f"message {index + 1} is not an object")
+            raise ImportFailed(path, Message("ingest.not-an-object", (index + 1,)))
         sender = record.get("senderName") or ("我" if record.get("isSelf") else "") \
             or record.get("sender") or ""
         conversation = record.get("talkerName") or record.get("talker") or path.stem
@@ -368,7 +369,7 @@ def _json_message(path: Path, ctx: ImportContext, index: int, conversation: str,
         raise ImportFailed(path, problem)
     when = parse_time(raw_time, ctx.timezone)
     if when is None:
-        raise ImportFailed(path, f"message {index + 1} has no usable time: {raw_time!r}")
+        raise ImportFailed(path, Message("ingest.bad-time", (index + 1, repr(raw_time))))
     return ChatMessage(conversation, sender.strip(), when, text)
 
 
@@ -415,7 +416,7 @@ def from_html(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
                                       html_module.unescape(sender), body,
                                       values["timestamp"]))
     if not messages:
-        raise ImportFailed(path, "the WeChat HTML export holds no messages")
+        raise ImportFailed(path, Message("ingest.no-messages", ("WeChat HTML",)))
     return chat_source(path, f"{FORMAT}-memotrace", messages, encoding=decoded.encoding)
 
 

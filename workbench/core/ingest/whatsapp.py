@@ -16,6 +16,7 @@ from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import ChatMessage, chat_source
 from workbench.core.ingest.decode import DecodedText
 from workbench.core.ingest.lines import message_problem
+from workbench.core.messages import Message
 
 FORMAT = "whatsapp"
 LINE = re.compile(
@@ -74,13 +75,13 @@ def from_text(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
             continue  # WhatsApp's own notices ("Messages are end-to-end encrypted")
         when = _when(match, order)
         if when is None:
-            raise ImportFailed(path, f"line {number} has an impossible date or time")
+            raise ImportFailed(path, Message("ingest.line-impossible-time", (number,)))
         if problem := message_problem(len(messages) + 1, text):
             raise ImportFailed(path, problem)
         messages.append(ChatMessage(_conversation(path), sender,
                                     when.replace(tzinfo=ctx.timezone), text))
     if not messages:
-        raise ImportFailed(path, "no WhatsApp messages ('date, time - name: text') were found")
+        raise ImportFailed(path, Message("ingest.no-whatsapp"))
     return chat_source(path, FORMAT, messages, encoding=decoded.encoding,
                        meta={"date_order": order})
 

@@ -30,9 +30,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core import clock, logs
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError, WorkbenchError, coded
+from workbench.core.errors import BadInputError, RefusedError, WorkbenchError, coded, reason_of
 from workbench.core.ingest.artifacts import ArtifactState
-from workbench.core.messages import Joined, Message, label_message, say, t
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.package import consent
 from workbench.core.package.deadlines import exports_path, upsert
 from workbench.core.progress import ProgressCallback, no_progress
@@ -180,14 +180,10 @@ def _signer_blockers(record: Mapping[str, Any], signer: keys.IdentityCard) -> li
         return []
     given_by = f"{visible(principal['name'])} ({principal['fingerprint'][:16]})"
     signing = f"{visible(signer.name)} ({signer.fingerprint[:16]})"
-    return [ExportBlocker(
-        "wrong-signer",
-        say(f"the package would be signed by {signing}, but the consent in force was given by "
-            f"{given_by}: export with --identity {principal['fingerprint'][:16]}",
-            f"该包将由 {signing} 签名，但现行同意是由 {given_by} 作出的：请用 --identity "
-            f"{principal['fingerprint'][:16]} 导出"),
-        ("keys",), {"signer": signing, "principal": given_by,
-                    "identity": principal["fingerprint"][:16]})]
+    values = {"signer": signing, "principal": given_by,
+              "identity": principal["fingerprint"][:16]}
+    return [ExportBlocker("wrong-signer", t("export.wrong-signer", lang="en", **values),
+                          ("keys",), values)]
 
 
 def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
@@ -470,7 +466,8 @@ class Check:
     ok: bool
     detail: str = ""
     reason: str = ""
-    args: tuple[str, ...] = ()
+    # Values are text or messages (a message is shown in the reader's language).
+    args: tuple[object, ...] = ()
 
     def title_message(self) -> Message:
         return Message("check.title." + self.name.lower().replace(" ", "-"), mid_sentence=True)
@@ -552,10 +549,10 @@ def read_bundle(path: Path) -> Bundle:
     try:
         envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
         statement = manifest.check_statement(
-            manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
+            manifest.loads(dsse.decode_payload(envelope), Message("manifest.the-statement")),
             consent.SCHEMA)
     except (RefusedError, ValueError) as exc:
-        raise coded(BundleError, "package.bad-manifest", shown, visible(exc)) from exc
+        raise coded(BundleError, "package.bad-manifest", shown, reason_of(exc)) from exc
     return Bundle(path, envelope, statement, ledger_text, digest.hexdigest())
 
 
@@ -589,10 +586,9 @@ def _signature_checks(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey]
     try:
         _, good, problems = dsse.verify_envelope(bundle.envelope, STATEMENT_TYPE, keys_by_fp)
         signed_by = {s.keyid for s in good}
-    except RefusedError as exc:
-        signed_by, problems = set(), [str(exc)]
-    bad = {p.removeprefix("bad signature by key ") for p in problems
-           if p.startswith("bad signature by key ")}
+    except RefusedError:
+        signed_by, problems = set(), []
+    bad = {str(p.args[0]) for p in problems if p.code == dsse.BAD_SIGNATURE}
     employee = _who(principal, cards, record["principal"])
     if principal not in keys_by_fp:
         checks.append(Check("employee signature", False,
@@ -676,10 +672,10 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
                             f"{ledger_check.entries} entries, chain and signatures valid",
                             "ledger-valid", (str(ledger_check.entries),)))
     else:
+        why = ledger_check.why or Message("ledger.truncated")
         checks.append(Check("ledger", False,
-                            f"line {ledger_check.bad_line}: {visible(ledger_check.reason)}",
-                            "ledger-bad-line",
-                            (str(ledger_check.bad_line), visible(ledger_check.reason))))
+                            f"line {ledger_check.bad_line}: {visible(why.text('en'))}",
+                            "ledger-bad-line", (str(ledger_check.bad_line), why)))
     if ledger_check.ok:
         entries = ledger.read_entries(bundle.ledger_text)
         exported = [e for e in entries if e.type == "export.created"

@@ -11,7 +11,7 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -25,7 +25,7 @@ from workbench.core.ingest.artifacts import ArtifactKind
 from workbench.core.messages import Joined, Message, label, label_message, t
 from workbench.core.paths import resources_dir
 from workbench.core.trust import keys
-from workbench.core.trust.dsse import Signer, sign_envelope, verify_envelope
+from workbench.core.trust.dsse import NO_SIGNATURE, Signer, sign_envelope, verify_envelope
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ def read_request(path: Path) -> ConsentRequest:
     issuer = str(body.get("issuer", {}).get("fingerprint", ""))
     if not any(sig.keyid == issuer for sig in good):
         raise coded(ConsentError, "consent.request-unsigned", path,
-                    "; ".join(problems) or "no signature")
+                    Joined(tuple(problems or [Message(NO_SIGNATURE)])))
     terms = terms_from_mapping(body["terms"])
     return ConsentRequest(body, terms, "sha256:" + hashlib.sha256(raw).hexdigest())
 
@@ -372,7 +372,7 @@ def record_of(envelope: Mapping[str, Any],
         _, good, problems = verify_envelope(envelope, RECORD_PAYLOAD_TYPE, public_keys)
         if not any(sig.keyid == principal for sig in good):
             raise coded(ConsentError, "consent.record-unsigned",
-                        "; ".join(problems) or "no signature")
+                        Joined(tuple(problems or [Message(NO_SIGNATURE)])))
     return record
 
 
@@ -425,6 +425,14 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
         artifact_digests=tuple(sorted(ids)),
         removed=tuple(sorted(found - set(sensitive))),
     )
+
+
+def category_counts(categories: Iterable[tuple[str, int]]) -> Joined:
+    """"kind: count" for each kind of data (WorkspaceFacts.categories), with the colon and
+    list separator of the language showing it (："、"；" in Chinese), for a consent summary."""
+    return Joined(tuple(Message("consent.category-count", values={
+        "label": label_message("data", name, mid_sentence=False), "count": count})
+        for name, count in categories))
 
 
 def record_decision(

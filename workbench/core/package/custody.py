@@ -34,9 +34,9 @@ from filelock import FileLock, Timeout
 from workbench.core import clock, logs
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.errors import BadInputError, Problem, RefusedError, reason_of
 from workbench.core.errors import coded as _error
-from workbench.core.messages import Joined, Message, say
+from workbench.core.messages import Joined, Message, english, label_message
 from workbench.core.package import bundle as bundle_module
 from workbench.core.package.bundle import (
     CHUNK,
@@ -226,7 +226,7 @@ def revocations_dir() -> Path:
 
 def revocation_path(package: str, signer: str) -> Path:
     if not FINGERPRINT.fullmatch(signer):
-        raise BadInputError(f"{shown(signer, 40)} is not a key fingerprint.")
+        raise _error(BadInputError, "custody.not-fingerprint", shown(signer, 40))
     return revocations_dir() / f"{_hex(package)}.{signer}.revocation.json"
 
 
@@ -384,7 +384,7 @@ class _BoundedWriter:
     def write(self, data: bytes) -> int:
         self.left -= len(data)
         if self.left < 0:
-            raise BundleError("The decrypted payload is larger than the encrypted one.")
+            raise _error(BundleError, "custody.payload-grows")
         return self.target.write(data)
 
     def flush(self) -> None:
@@ -425,61 +425,57 @@ def extract_checked(tar_path: Path, target: Path,
         with open(tar_path, "rb") as raw, tarfile.open(fileobj=raw, mode="r|") as tar:
             for count, member in enumerate(tar, start=1):
                 if count > max_members:
-                    raise BundleError(f"The payload holds more entries than the {len(expected)} "
-                                      "files the package signs.")
+                    raise _error(BundleError, "custody.too-many-entries", len(expected))
                 folder, rel = _member_path(member.name)
                 if top is None:
                     top = folder
                 elif folder != top:
-                    raise BundleError("The payload does not hold exactly one skill folder "
-                                      f"({shown(top)}, {shown(folder)}).")
+                    raise _error(BundleError, "custody.two-folders", shown(top),
+                                 shown(folder))
                 if member.isdir():
                     # Folders carry no content (the exporter packs empty ones such as
                     # assets/); only their number is bounded.
                     if rel in expected:
-                        raise BundleError(f"The payload holds a folder where the signed list "
-                                          f"has a file: {shown(member.name)}.")
+                        raise _error(BundleError, "custody.folder-for-file",
+                                     shown(member.name))
                     _make_dirs(target / folder / rel, member.name)
                     continue
                 if not member.isreg() or member.issparse() or \
                         member.type not in (tarfile.REGTYPE, tarfile.AREGTYPE):
-                    raise BundleError(f"The payload holds a link, device or sparse file "
-                                      f"({shown(member.name)}).")
+                    raise _error(BundleError, "custody.special-file", shown(member.name))
                 if not rel or member.name.endswith("/") or rel not in expected:
                     raise _error(BundleError, "custody.not-in-list", shown(member.name))
                 if rel in seen:
-                    raise BundleError(f"The payload holds {shown(member.name)} twice.")
+                    raise _error(BundleError, "custody.twice", shown(member.name))
                 total += member.size
                 if total > limit:
-                    raise BundleError("The payload unpacks to more than it holds "
-                                      f"({total} bytes declared, limit {limit}).")
+                    raise _error(BundleError, "custody.unpacks-larger", total, limit)
                 digest = _write_member(tar, member, target / folder / rel)
                 if digest != expected[rel]:
-                    raise BundleError(f"The decrypted file {shown(rel)} does not match the "
-                                      "signed manifest (changed).")
+                    raise _error(BundleError, "custody.file-changed", shown(rel))
                 seen.add(rel)
                 written.append({"name": rel, "sha256": digest})
     except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
         raise _error(BundleError, "custody.not-plain-tar", shown(exc)) from exc
     missing = sorted(set(expected) - seen)
     if top is None or missing:
-        raise BundleError("The decrypted files do not match the signed manifest (missing: "
-                          + ", ".join(shown(m) for m in missing[:3] or ["everything"]) + ").")
+        raise _error(BundleError, "custody.files-missing", Joined(
+            tuple(shown(m) for m in missing[:3]), "items") if missing else Message(
+                "custody.everything"))
     return top, written
 
 
 def _member_path(name: str) -> tuple[str, str]:
     """(skill folder, path inside it) of a member name, or a refusal naming why."""
     if len(name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
-        raise BundleError(f"The payload holds a name longer than {MAX_NAME_BYTES} bytes "
-                          f"({shown(name, 60)}).")
+        raise _error(BundleError, "custody.name-too-long", MAX_NAME_BYTES, shown(name, 60))
     parts = name.removesuffix("/").split("/")
     bad = next((p for p in parts if p in ("", ".", "..") or "\\" in p or not p.isprintable()
                 or len(p.encode("utf-8", "surrogateescape")) > MAX_PART_BYTES), None)
     if bad is not None:
         raise _error(BundleError, "custody.unsafe-name", shown(name))
     if not TOP_NAME.fullmatch(parts[0]) or len(parts[0]) > 64:
-        raise BundleError(f"The payload's folder {shown(parts[0])} is not a skill name.")
+        raise _error(BundleError, "custody.folder-not-skill", shown(parts[0]))
     return parts[0], "/".join(parts[1:])
 
 
@@ -487,28 +483,28 @@ def _make_dirs(path: Path, name: str) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:  # a file already stands where a folder is wanted
-        raise BundleError(f"The payload holds {shown(name)} as both a file and a folder "
-                          f"({shown(exc.strerror)}).") from exc
+        raise _error(BundleError, "custody.file-and-folder", shown(name),
+                     shown(exc.strerror)) from exc
 
 
 def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
     _make_dirs(dest.parent, member.name)
     source = tar.extractfile(member)
     if source is None:
-        raise BundleError(f"The payload member {shown(member.name)} has no data.")
+        raise _error(BundleError, "custody.no-data", shown(member.name))
     digest = hashlib.sha256()
     left = member.size
     try:
         # O_EXCL and O_NOFOLLOW: never through a link, never over an earlier file.
         fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
-        raise BundleError(f"The payload holds {shown(member.name)} twice or as both a "
-                          f"file and a folder ({shown(exc.strerror)}).") from exc
+        raise _error(BundleError, "custody.twice-or-folder", shown(member.name),
+                     shown(exc.strerror)) from exc
     with os.fdopen(fd, "wb") as handle:
         while left > 0:
             chunk = source.read(min(CHUNK, left))
             if not chunk:
-                raise BundleError(f"The payload ends inside {shown(member.name)}.")
+                raise _error(BundleError, "custody.cut-short", shown(member.name))
             left -= len(chunk)
             digest.update(chunk)
             handle.write(chunk)
@@ -558,9 +554,7 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
     envelope = dsse.sign_envelope(REVOCATION_TYPE, rfc8785.dumps(body), [signer])
     data = (json.dumps(envelope, indent=2) + "\n").encode()
     if out.exists() and not force and out.read_bytes() != data:
-        raise BadInputError(say(f"{shown(out)} already exists; choose another name or replace "
-                                "it (--force).",
-                                f"{shown(out)} 已存在；请换一个名字，或替换它（--force）。"))
+        raise _error(BadInputError, "error.out-exists", shown(out))
     atomic_write(out, data, mode=0o644)
     marked = False
     if entry is not None:
@@ -656,12 +650,12 @@ def _read_signed(path: Path, payload_type: str, what: str,
     except RefusedError as exc:
         raise _error(RefusedError, "custody.signed-not-one", kind, name, shown(exc)) from exc
     if not good:
-        unknown = [p for p in problems if p.startswith("signature by unknown key")]
+        unknown = [p for p in problems if p.code == dsse.UNKNOWN_KEY]
         if unknown and len(unknown) == len(problems):
-            keyid = unknown[0].rsplit(" ", 1)[-1]
+            keyid = str(unknown[0].args[0])
             raise _error(RefusedError, "custody.unknown-signer", name, shown(keyid, 40))
         raise _error(RefusedError, "custody.signed-invalid", kind, name,
-                     shown("; ".join(problems) or "no signature"))
+                     Joined(tuple(problems or [Message(dsse.NO_SIGNATURE)])))
     return payload, good[0].keyid
 
 
@@ -700,11 +694,7 @@ def package_named(ref: str) -> str:
         if len(matches) == 1:
             return matches.pop()
         if not matches:
-            raise BadInputError(say(f"{shown(ref)} does not exist, and no package opened here "
-                                    "came from it; give the package id (`workbench deadlines` "
-                                    "lists them).",
-                                    f"{shown(ref)} 不存在，这里打开过的包也没有来自它的；"
-                                    "请给出包 ID（`workbench deadlines` 会列出）。"))
+            raise _error(BadInputError, "custody.no-such-package-file", shown(ref))
     return ref
 
 
@@ -747,12 +737,13 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     secret_name = f"custody:{_hex(package)}"
     secret_store().delete(secret_name)
     folder = custody_dir()  # shreds any interrupted open's leftovers
-    remaining = [str(t) for _, t, _ in targets if t.exists() or t.is_symlink()]
+    remaining: list[object] = [str(t) for _, t, _ in targets if t.exists() or t.is_symlink()]
     remaining += [str(p) for p in folder.glob(WORK_PREFIX + "*")]
     if secret_store().get(secret_name) is not None:
-        remaining.append("the custody key in the key store")
+        remaining.append(Message("custody.key-left"))
     if remaining:
-        raise _error(RefusedError, "custody.purge-incomplete", ", ".join(remaining[:3]))
+        raise _error(RefusedError, "custody.purge-incomplete", Joined(tuple(remaining[:3]),
+                                                                      "items"))
     ledger_path = folder / f"{_hex(package)}.ledger.jsonl"
     signer = keys.LocalSigner(recipient)
     ledger.append(ledger_path, "package.deleted", signer,
@@ -782,11 +773,8 @@ def purge_due(now: datetime, receipt_out: Path | None = None,
     them, and the results say which were done."""
     entries = due(now)
     if receipt_out is not None and not Path(receipt_out).is_dir() and len(entries) > 1:
-        raise BadInputError(say(
-            f"{len(entries)} packages are due, each with its own receipt: give --receipt-out "
-            f"an existing folder (not {shown(receipt_out)}). Nothing was deleted.",
-            f"有 {len(entries)} 个包到期，各有一份回执：请为 --receipt-out 给出一个已存在的文件夹"
-            f"（而不是 {shown(receipt_out)}）。未删除任何内容。"))
+        raise _error(BadInputError, "custody.receipts-need-folder", len(entries),
+                     shown(receipt_out))
     results = []
     log.info("purge.due packages=%d", len(entries))
     for entry in entries:
@@ -864,7 +852,7 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     skill_dir = Path(skill_dir)
     skill_md = skill_dir / "SKILL.md"
     if not skill_md.is_file():
-        raise BadInputError(f"{visible(skill_dir)} has no SKILL.md; it is not a skill folder.")
+        raise _error(BadInputError, "custody.no-skill-md", visible(skill_dir))
     sealer = sealer or keys.my_identity(keys.Role.RECIPIENT)
     bundle = verify_for_recipient(bundle_path, now, sealer)
     failed = bundle.failed()
@@ -885,7 +873,7 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
               "source": f"consent-workbench package {bundle.package}"}
     match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
     if not match:
-        raise BadInputError(f"{visible(skill_md)} has no frontmatter.")
+        raise _error(BadInputError, "custody.no-frontmatter", visible(skill_md))
     lines = [line for line in match.group(1).splitlines()
              if not any(line.strip().startswith(f"{k}:") for k in values)]
     if "metadata:" not in [line.strip() for line in lines]:
@@ -897,8 +885,8 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     (skill_dir / SEAL).unlink(missing_ok=True)
     files, odd = _folder_files(skill_dir)
     if odd:
-        raise BadInputError(f"{visible(skill_dir)} holds links or special files "
-                            f"({visible(', '.join(odd[:3]))}); a skill holds plain files only.")
+        raise _error(BadInputError, "custody.special-files", visible(skill_dir),
+                     Joined(tuple(visible(o) for o in odd[:3]), "items"))
     body = {"schema": SEAL_SCHEMA, "package": bundle.package,
             "record_id": bundle.record["record_id"],
             "sealer": {"name": sealer.name, "fingerprint": sealer.fingerprint},
@@ -957,11 +945,14 @@ def _files_check(differences: list[tuple[str, list[str]]], signer: str, count: i
     if not differences:
         return Check("files", True, f"the folder holds exactly the {count} files {signer} "
                      "signed", "files-match", (signer, str(count)))
-    text = "; ".join(f"{label}: {visible(', '.join(names[:5]))}"
-                     + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-                     for label, names in differences)
-    return Check("files", False, f"the folder differs from the list {signer} signed — {text}",
-                 "files-differ", (signer, text))
+    found = Joined(tuple(
+        Message("custody.files-diff", (label_message("files", label, mid_sentence=False),
+                                       Joined(tuple(visible(n) for n in names[:5]), "items"),
+                                       Message("custody.and-more", (len(names) - 5,))
+                                       if len(names) > 5 else ""))
+        for label, names in differences))
+    return Check("files", False, f"the folder differs from the list {signer} signed — "
+                 f"{found.text('en')}", "files-differ", (signer, found))
 
 
 def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
@@ -982,12 +973,13 @@ def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
         envelope = manifest.loads(manifest_path.read_bytes(), _MANIFEST_COPY,
                                   bundle_module.MAX_ENVELOPE_BYTES)
         statement = manifest.check_statement(
-            manifest.loads(dsse.decode_payload(envelope), "the signed statement"),
+            manifest.loads(dsse.decode_payload(envelope), Message("manifest.the-statement")),
             consent_schema())
         ledger_text = ledger_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError, ValueError, RefusedError) as exc:
-        return [Check("consent", False, f"the manifest is unreadable ({visible(exc)})",
-                      "manifest-unreadable", (visible(exc),))]
+        why = reason_of(exc)
+        return [Check("consent", False, f"the manifest is unreadable ({english(why)})",
+                      "manifest-unreadable", (why,))]
     declared = next(s["digest"]["sha256"] for s in statement["subject"]
                     if s["name"] == PAYLOAD)
     # The payload is not here; its signed digest is the package's identity.
@@ -1033,16 +1025,17 @@ def _read_seal(path: Path, bundle: Bundle) -> Any:
         if body.get("schema") != SEAL_SCHEMA or body.get("package") != bundle.package or \
                 not isinstance(files, dict) or \
                 not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
-            raise ValueError("it is not a seal for this package")
+            raise Problem("custody.not-this-seal")
     except (OSError, ValueError, KeyError, TypeError, RefusedError) as exc:
-        return Check("skill seal", False, f"{SEAL} is unreadable ({visible(exc)})",
-                     "seal-unreadable", (visible(exc),))
+        why = reason_of(exc)
+        return Check("skill seal", False, f"{SEAL} is unreadable ({english(why)})",
+                     "seal-unreadable", (why,))
     recipients = {r["fingerprint"] for r in bundle.record["recipients"]}
     signer = next((s.keyid for s in good if s.keyid in recipients), None)
     if signer is None:
-        why = "; ".join(problems) or "signed by no recipient of the package"
+        why = Joined(tuple(problems)) if problems else Message("custody.no-recipient-signed")
         return Check("skill seal", False, f"the seal is not signed by a recipient of the "
-                     f"package ({visible(why)})", "seal-unsigned", (visible(why),))
+                     f"package ({visible(why.text('en'))})", "seal-unsigned", (why,))
     card = keys.known_cards().get(signer)
     return visible(f"{card.name if card else '?'} ({signer[:16]})"), files
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.atomic import read_json, write_json
-from workbench.core.errors import BadInputError
+from workbench.core.errors import BadInputError, coded
+from workbench.core.messages import Message
 from workbench.core.paths import data_dir
 
 DUE_SOON_DAYS = 14
@@ -26,7 +27,7 @@ def custody_path() -> Path:
 def load(path: Path) -> list[dict[str, Any]]:
     data = read_json(path, [])
     if not isinstance(data, list):
-        raise BadInputError(f"{path} is not a register.")
+        raise coded(BadInputError, "deadlines.not-register", path)
     return data
 
 
@@ -43,8 +44,7 @@ def find(path: Path, package: str) -> dict[str, Any]:
     matches = [e for e in load(path)
                if e["package"].removeprefix("sha256:").startswith(package) and len(package) >= 8]
     if len(matches) != 1:
-        raise BadInputError(f"No single package matches '{package}' here "
-                            f"({len(matches)} found).")
+        raise coded(BadInputError, "deadlines.no-single-match", package, len(matches))
     return matches[0]
 
 
@@ -59,6 +59,16 @@ def status_of(entry: dict[str, Any], today: date) -> str:
     if (delete_by - today).days <= DUE_SOON_DAYS:
         return "due soon"
     return "active"
+
+
+_STATUS_CODES = {"deleted ✓": "deadline.deleted", "withdrawn (due now)": "deadline.withdrawn",
+                 "overdue": "deadline.overdue", "due soon": "deadline.due-soon",
+                 "active": "deadline.active"}
+
+
+def status_message(status: str) -> Message:
+    """A status from `status_of` in words, for the reader's language."""
+    return Message(_STATUS_CODES.get(status, "deadline.other"))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
 from workbench.core.errors import RefusedError
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.package import consent
 from workbench.core.paths import data_dir
 from workbench.core.trust import keys, manifest
@@ -68,25 +69,21 @@ def request_for(record: Mapping[str, Any], hr_card: keys.IdentityCard) -> dict[s
 
 @dataclass(frozen=True)
 class Difference:
-    """One way the employee's terms go beyond HR's request: `field` names it for a
-    translator; `asked` and `given` are the two values as text."""
+    """One way the employee's terms go beyond HR's request: `field` names it (its words are
+    the catalogue's difference.<field>); `asked` and `given` are the two values as text."""
 
     field: str
     asked: str
     given: str
 
+    def message(self) -> Message:
+        return Message("countersign.difference", (
+            label_message("difference", self.field), visible(self.given), visible(self.asked)))
+
     @property
     def text(self) -> str:
-        return f"{LABELS[self.field]}: {visible(self.given)} (you asked for {visible(self.asked)})"
-
-
-LABELS = {
-    "recipients": "recipients", "purposes": "purposes", "delete_by": "a later delete-by date",
-    "controller": "another controller", "jurisdiction": "another jurisdiction",
-    "storage_location": "another storage location", "cross_border": "cross-border transfer",
-    "licence": "other licence terms", "separate_consent": "separate consent",
-    "countersigner": "another countersigner",
-}
+        """The difference as a phrase in the reader's language."""
+        return self.message().text()
 
 
 def differences(record: Mapping[str, Any], asked: Mapping[str, Any]) -> list[Difference]:
@@ -99,21 +96,22 @@ def differences(record: Mapping[str, Any], asked: Mapping[str, Any]) -> list[Dif
 
     names = {r["fingerprint"]: r["name"] for r in record["recipients"]}
     extra = [fp for fp in names if fp not in set(asked.get("recipients", []))]
+    none = t("difference.none")
     if extra:
-        add("recipients", ", ".join(str(r)[:16] for r in asked.get("recipients", [])) or "none",
+        add("recipients", ", ".join(str(r)[:16] for r in asked.get("recipients", [])) or none,
             ", ".join(f"{names[fp]} ({fp[:16]})" for fp in extra))
     asked_purposes = {str(p.get("text")) for p in asked.get("purposes", [])
                       if isinstance(p, Mapping)}
     more = [p["text"] for p in record["purposes"] if p["text"] not in asked_purposes]
     if more:
-        add("purposes", "; ".join(sorted(asked_purposes)) or "none", "; ".join(more))
+        add("purposes", "; ".join(sorted(asked_purposes)) or none, "; ".join(more))
     given_by = date.fromisoformat(record["retention"]["delete_by"])
     try:
         asked_by: date | None = date.fromisoformat(str(asked.get("delete_by", "")))
     except ValueError:
         asked_by = None
     if asked_by is None or given_by > asked_by:
-        add("delete_by", asked.get("delete_by", "") or "none", given_by.isoformat())
+        add("delete_by", asked.get("delete_by", "") or none, given_by.isoformat())
     controller = record["controller"]
     want = asked.get("controller") or {}
     if (controller.get("name"), controller.get("contact", "")) != \
@@ -121,17 +119,17 @@ def differences(record: Mapping[str, Any], asked: Mapping[str, Any]) -> list[Dif
         add("controller", _party(want), _party(controller))
     for field, default in (("jurisdiction", "CN"), ("storage_location", "")):
         if record.get(field, default) != asked.get(field, default):
-            add(field, asked.get(field, default) or "not stated",
-                record.get(field, default) or "not stated")
+            add(field, asked.get(field, default) or t("notice.not-stated"),
+                record.get(field, default) or t("notice.not-stated"))
     if record.get("cross_border") and not asked.get("cross_border"):
-        add("cross_border", "no", "yes")
+        add("cross_border", t("notice.no"), t("notice.yes"))
     if _licence(record.get("licence")) != _licence(asked.get("licence")):
         add("licence", _licence_text(asked.get("licence")),
             _licence_text(record.get("licence")))
     granted = {k for k, v in record["separate_consent"].items() if v}
     wanted = {k for k, v in (asked.get("separate_consent") or {}).items() if v}
     if granted - wanted:
-        add("separate_consent", ", ".join(sorted(wanted)) or "none",
+        add("separate_consent", ", ".join(sorted(wanted)) or none,
             ", ".join(sorted(granted - wanted)))
     named = (record.get("countersigner") or {}).get("fingerprint")
     if named and asked.get("countersigner") and named != asked["countersigner"]:
@@ -155,8 +153,8 @@ def _licence(value: Any) -> tuple[str, str] | None:
 def _licence_text(value: Any) -> str:
     licence = _licence(value)
     if licence is None:
-        return "none"
-    return licence[0] + (f"; fee {licence[1]}" if licence[1] else "")
+        return t("difference.none")
+    return t("difference.licence-fee", licence[0], licence[1]) if licence[1] else licence[0]
 
 
 def differences_for(record: Mapping[str, Any], hr_card: keys.IdentityCard) -> list[Difference]:
@@ -169,6 +167,7 @@ class WiderThanRequested(RefusedError):
 
     def __init__(self, found: list[Difference]) -> None:
         self.differences = found
-        super().__init__("Not countersigned: the terms go beyond your own request — "
-                         + "; ".join(d.text for d in found)
-                         + ". Countersign only if you agree to them (--accept-differences).")
+        listed = Joined(tuple(d.message() for d in found))
+        super().__init__(t("countersign.refused-wider", listed, lang="en"),
+                         code="countersign.refused-wider",
+                         params=(listed,))

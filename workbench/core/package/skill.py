@@ -17,8 +17,9 @@ from typing import Any
 from PIL import Image, ImageOps
 
 from workbench import __version__
-from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
+from workbench.core.messages import Joined
 from workbench.core.pii.pseudonyms import alias
 from workbench.core.pii.script import dominant_language
 from workbench.core.review import gate
@@ -68,19 +69,18 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
     """Write the skill folder for the approved artifacts under `parent`; returns its path."""
     name = name or skill_name_for(ws)
     if not NAME_PATTERN.match(name) or len(name) > 64:
-        raise BadInputError(f"'{name}' is not a valid skill name (lowercase letters, digits "
-                            "and single hyphens, at most 64 characters).")
+        raise coded(BadInputError, "skill.bad-name", name)
     if Path(parent).exists() and not Path(parent).is_dir():
-        raise BadInputError(f"{parent} is a file; give a folder for the skill (it is "
-                            "created when missing).")
+        raise coded(BadInputError, "skill.parent-is-file", parent)
     # The gate, again, from stored state: only artifacts whose approval holds are written.
     void = [b for b in gate.export_blockers(ws) if b.rule is not gate.Rule.PENDING]
     if void:
-        raise RefusedError("Cannot build the skill: " + "; ".join(map(str, void[:5]))
-                           + (" …" if len(void) > 5 else "") + ".")
+        shown: tuple[object, ...] = tuple(b.line_message() for b in void[:5])
+        raise coded(RefusedError, "skill.cannot-build",
+                    Joined(shown + (("…",) if len(void) > 5 else ())))
     approved = [a for a in ws.artifacts() if a.state == ArtifactState.APPROVED]
     if not approved:
-        raise RefusedError("No artifact is approved yet: review and approve some first.")
+        raise coded(RefusedError, "skill.none-approved")
     target = Path(parent) / name
     staging = Path(parent) / f".{name}.building"
     if staging.exists():
@@ -213,7 +213,7 @@ def scrub_image(source: bytes, target: Path,
             if boxes:
                 pixels = paint_boxes(pixels, boxes)
     except OSError as exc:
-        raise BadInputError(f"An approved image could not be read for export: {exc}") from exc
+        raise coded(BadInputError, "skill.image-unreadable", exc) from exc
     buffer = io.BytesIO()
     pixels.save(buffer, format="PNG", optimize=True)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

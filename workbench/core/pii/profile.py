@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import BadInputError
+from workbench.core.errors import BadInputError, coded
 
 
 @dataclass(frozen=True)
@@ -32,11 +32,11 @@ class SelfProfile:
     def from_json(cls, data: object) -> SelfProfile:
         # `data` comes from a file the user chose: its shape is checked, not assumed.
         if not isinstance(data, dict) or not str(data.get("name") or "").strip():
-            raise BadInputError("A self profile needs at least a 'name'.")
+            raise coded(BadInputError, "profile.needs-name")
         lists = ("aliases", "emails", "phones", "ids", "bank_cards")
         for key in lists:
             if not isinstance(data.get(key, []), list):
-                raise BadInputError(f"In the self profile, '{key}' must be a list.")
+                raise coded(BadInputError, "profile.not-a-list", key)
         def strings(key: str) -> tuple[str, ...]:
             return tuple(str(v).strip() for v in data.get(key, []) if str(v).strip())
 
@@ -49,4 +49,4 @@ class SelfProfile:
         try:
             return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BadInputError(f"Cannot read the self profile {path}: {exc}") from exc
+            raise coded(BadInputError, "profile.unreadable", path, exc) from exc

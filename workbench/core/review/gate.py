@@ -70,8 +70,13 @@ class Blocker:
         """The reason as a phrase in the reader's language."""
         return self.message().text()
 
+    def line_message(self) -> Message:
+        """The item and why it is blocked, as one line."""
+        return Message("gate.line", (self.title, self.artifact_id.removeprefix("sha256:")[:12],
+                                     self.message()))
+
     def __str__(self) -> str:
-        return f"{self.title} ({self.artifact_id.removeprefix('sha256:')[:12]}): {self.reason}"
+        return self.line_message().text()
 
 
 @dataclass

@@ -16,6 +16,7 @@ from workbench.core import logs
 from workbench.core.errors import WorkspaceDamaged, coded
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.ingest.artifacts import Artifact
+from workbench.core.messages import Message
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.linking import squash, variants
 from workbench.core.pii.parties import SELF_KEY, PartyTagger
@@ -481,8 +482,7 @@ def _scan_in_child(root: Path, progress: ProgressCallback, cancel: CancelToken |
             except queue.Empty:
                 if not child.is_alive():
                     log.error("scan.child_died exitcode=%s", child.exitcode)
-                    raise WorkbenchError("The scan stopped unexpectedly; nothing after the "
-                                         "last saved step was lost.") from None
+                    raise coded(WorkbenchError, "scan.child-died") from None
                 continue
             if kind == "progress":
                 progress(*payload)
@@ -527,4 +527,4 @@ def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, pro
         messages.put(("error", str(exc)))
     except Exception as exc:
         log.error("scan.child_failed", exc_info=True)
-        messages.put(("error", f"The scan failed: {exc!r}"))
+        messages.put(("error", Message("scan.failed", (repr(exc),)).text()))

@@ -11,7 +11,8 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from workbench.core.errors import RefusedError
+from workbench.core.errors import RefusedError, coded
+from workbench.core.messages import Message
 
 
 def pae(payload_type: str, payload: bytes) -> bytes:
@@ -32,6 +33,12 @@ class Signer:
 
 class EnvelopeError(RefusedError):
     """An envelope is malformed or a signature does not verify."""
+
+
+# The codes of what verify_envelope finds wrong with a signature (callers tell them apart).
+NO_SIGNATURE = "dsse.no-signature"
+UNKNOWN_KEY = "dsse.unknown-key"
+BAD_SIGNATURE = "dsse.bad-signature"
 
 
 def sign_envelope(payload_type: str, payload: bytes, signers: list[Signer]) -> dict[str, Any]:
@@ -57,11 +64,11 @@ def decode_payload(envelope: object) -> bytes:
     """The payload of an envelope read from a file: its shape is checked, not assumed."""
     if not isinstance(envelope, Mapping) or not isinstance(envelope.get("payload"), str) \
             or not isinstance(envelope.get("payloadType"), str):
-        raise EnvelopeError("not a DSSE envelope (payloadType and payload are required)")
+        raise coded(EnvelopeError, "dsse.not-envelope")
     try:
         return base64.b64decode(envelope["payload"], validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise EnvelopeError("the envelope's payload is not valid base64") from exc
+        raise coded(EnvelopeError, "dsse.not-base64") from exc
 
 
 @dataclass(frozen=True)
@@ -73,29 +80,30 @@ def verify_envelope(
     envelope: Mapping[str, Any],
     expected_type: str,
     keys: Mapping[str, Ed25519PublicKey],
-) -> tuple[bytes, list[VerifiedSignature], list[str]]:
+) -> tuple[bytes, list[VerifiedSignature], list[Message]]:
     """The payload, the signatures that verify with a known key, and the problems found
-    (unknown key ids, bad signatures). A wrong payload type raises."""
+    (unknown key ids, bad signatures; by code, the key id their first value). A wrong
+    payload type raises."""
     payload = decode_payload(envelope)
     if envelope["payloadType"] != expected_type:
-        raise EnvelopeError(f"unexpected payload type {envelope['payloadType']!r} "
-                            f"(expected {expected_type!r})")
+        raise coded(EnvelopeError, "dsse.wrong-type", repr(envelope["payloadType"]),
+                    repr(expected_type))
     message = pae(expected_type, payload)
     good: list[VerifiedSignature] = []
-    problems: list[str] = []
+    problems: list[Message] = []
     signatures = envelope.get("signatures")
     if not isinstance(signatures, list) or not signatures:
-        return payload, good, ["the envelope carries no signature"]
+        return payload, good, [Message(NO_SIGNATURE)]
     for entry in signatures:
         keyid = str(entry.get("keyid", "")) if isinstance(entry, Mapping) else ""
         key = keys.get(keyid)
         if key is None:
-            problems.append(f"signature by unknown key {keyid or '(none)'}")
+            problems.append(Message(UNKNOWN_KEY, (keyid or "-",)))
             continue
         try:
             key.verify(base64.b64decode(str(entry.get("sig", "")), validate=True), message)
         except (InvalidSignature, binascii.Error, ValueError):
-            problems.append(f"bad signature by key {keyid}")
+            problems.append(Message(BAD_SIGNATURE, (keyid,)))
             continue
         good.append(VerifiedSignature(keyid))
     return payload, good, problems

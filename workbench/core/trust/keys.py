@@ -36,8 +36,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError, coded
-from workbench.core.messages import label_message, say
+from workbench.core.errors import BadInputError, RefusedError, coded, reason_of
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.paths import data_dir
 from workbench.core.trust.dsse import Signer, pae
 from workbench.core.trust.secrets_store import require, secret_store
@@ -63,6 +63,10 @@ class Role(StrEnum):
     RECIPIENT = "recipient"
 
 
+# What an identity card read from no file is called in a refusal.
+_THE_CARD = Message("keys.the-card")
+
+
 class KeyError_(BadInputError):
     """An identity or contact cannot be found, is ambiguous, or is invalid."""
 
@@ -71,8 +75,10 @@ class LookalikeCard(KeyError_):
     """A card that claims the name (for its role) or the email of a known party, with another
     key: someone may be posing as them."""
 
-    def __init__(self, message: str, card: IdentityCard, known: IdentityCard) -> None:
-        super().__init__(message)
+    def __init__(self, card: IdentityCard, known: IdentityCard) -> None:
+        params = (visible(card.label()), visible(known.label()), visible(known.name))
+        super().__init__(t("keys.lookalike", *params, lang="en"), code="keys.lookalike",
+                         params=params)
         self.card = card
         self.known = known
 
@@ -117,14 +123,16 @@ class IdentityCard:
         return " ".join(self.fingerprint[i:i + 4] for i in range(0, len(self.fingerprint), 4))
 
     def label(self) -> str:
-        return f"{self.name} <{self.email}> ({self.role}, {self.fingerprint[:16]})" \
-            if self.email else f"{self.name} ({self.role}, {self.fingerprint[:16]})"
+        """Name, email, role (in the reader's language) and the fingerprint's start."""
+        role = label_message("role", str(self.role), mid_sentence=False).text()
+        return f"{self.name} <{self.email}> ({role}, {self.fingerprint[:16]})" \
+            if self.email else f"{self.name} ({role}, {self.fingerprint[:16]})"
 
     @classmethod
-    def from_json(cls, data: Any, source: str = "the card") -> IdentityCard:
+    def from_json(cls, data: Any, source: str | Message = _THE_CARD) -> IdentityCard:
         """Parse and verify a card: schema, fingerprint and self-signature must all hold."""
         if not isinstance(data, dict) or data.get("schema") != CARD_SCHEMA:
-            raise KeyError_(f"{source} is not a Consent Workbench identity card.")
+            raise coded(KeyError_, "keys.not-a-card", source)
         try:
             card = cls(name=str(data["name"]), role=Role(data["role"]),
                        email=str(data.get("email") or ""), ed25519=str(data["ed25519"]),
@@ -133,17 +141,16 @@ class IdentityCard:
                        self_signature=str(data["self_signature"]))
             public_key = card.public_key()
         except (KeyError, ValueError, binascii.Error) as exc:
-            raise KeyError_(f"{source} is incomplete or damaged ({exc}).") from exc
+            raise coded(KeyError_, "keys.card-damaged", source, reason_of(exc)) from exc
         if fingerprint_of(public_key) != card.fingerprint:
-            raise KeyError_(f"{source}: the fingerprint does not match the key.")
+            raise coded(KeyError_, "keys.card-fingerprint", source)
         if not card.age.startswith("age1"):
-            raise KeyError_(f"{source}: the age recipient is not valid.")
+            raise coded(KeyError_, "keys.card-age", source)
         try:
             public_key.verify(base64.b64decode(card.self_signature),
                               pae(CARD_PAYLOAD_TYPE, rfc8785.dumps(card.unsigned())))
         except (InvalidSignature, binascii.Error, ValueError) as exc:
-            raise KeyError_(f"{source}: the self-signature does not verify; the card was "
-                            "altered or is not genuine.") from exc
+            raise coded(KeyError_, "keys.card-self-signature", source) from exc
         return card
 
 
@@ -204,15 +211,12 @@ def create_identity(role: Role, name: str, email: str = "",
 
     name = name.strip()
     if not name:
-        raise KeyError_("An identity needs a name.")
+        raise coded(KeyError_, "keys.needs-name")
     same = look_alike_identity(role, name, email)
     if same is not None and not another:
         existing = visible(same.label())
-        raise DuplicateIdentity(say(
-            f"You already have the {Role(role)} identity {existing}; nothing was created. Use "
-            "it, or add --another to make a second one on purpose.",
-            f"你已经有一个{Role(role)}身份 {existing}；未创建新身份。请使用它，或加上 "
-            "--another 有意再创建一个。"))
+        raise coded(DuplicateIdentity, "keys.duplicate", label_message("role", str(role)),
+                    existing)
     signing = Ed25519PrivateKey.generate()
     public = signing.public_key()
     decryption = pyrage.x25519.Identity.generate()
@@ -259,7 +263,7 @@ def read_card(path: Path) -> IdentityCard:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise KeyError_(f"Cannot read the identity card {path}: {exc}") from exc
+        raise coded(KeyError_, "keys.card-unreadable", path, reason_of(exc)) from exc
     return IdentityCard.from_json(data, source=str(path))
 
 
@@ -285,27 +289,14 @@ def import_contact(path: Path, replace: bool = False,
     card = read_card(path)
     own = own_identities()
     if any(c.fingerprint == card.fingerprint for c in own):
-        raise KeyError_(say(
-            f"{visible(card.label())} is one of your own identities, not a contact.",
-            f"{visible(card.label())} 是你自己的身份，不是联系人。"))
+        raise coded(KeyError_, "keys.own-not-contact", visible(card.label()))
     known = lookalikes(card)
     if known:
         first = known[0]
         if not replace or any(c.fingerprint in {o.fingerprint for o in own} for c in known):
-            raise LookalikeCard(say(
-                f"Not imported: {visible(card.label())} claims to be {visible(first.label())}, "
-                f"but {visible(first.name)} already has a different key — this may be someone "
-                "pretending to be them; import it only with --replace after checking the "
-                "fingerprint with them (--fingerprint).",
-                f"未导入：{visible(card.label())} 自称是 {visible(first.label())}，但 "
-                f"{visible(first.name)} 已经有另一把密钥——这可能是有人冒充对方；请先与对方核对"
-                "指纹，再用 --replace 导入（--fingerprint）。"), card, first)
+            raise LookalikeCard(card, first)
         if fingerprint is None:
-            raise KeyError_(say(
-                f"To replace {visible(first.name)}'s key, check the new fingerprint with them "
-                "by phone or in person and give it with --fingerprint; nothing was changed.",
-                f"要替换 {visible(first.name)} 的密钥，请先通过电话或当面与对方核对新指纹，"
-                "再用 --fingerprint 给出；未做任何更改。"))
+            raise coded(KeyError_, "keys.replace-needs-fingerprint", visible(first.name))
     compared = compare_fingerprint(card, fingerprint) if fingerprint is not None else None
     for old in known:
         _forget_contact(old.fingerprint)
@@ -350,9 +341,8 @@ class Verification:
     def describe(self) -> str:
         """What was compared, in the user's language."""
         if self.compared == "full":
-            return say("the whole fingerprint", "完整指纹")
-        digits = self.compared.removeprefix("last-")
-        return say(f"its last {digits} digits", f"最后 {digits} 位")
+            return t("keys.compared-full")
+        return t("keys.compared-last", self.compared.removeprefix("last-"))
 
 
 def _verified_path(fingerprint: str) -> Path:
@@ -364,10 +354,7 @@ def normalise_fingerprint(typed: str) -> str:
     between groups are dropped, case is ignored; anything else is refused."""
     digits = re.sub(r"[\s:\-]+", "", typed).lower()
     if not digits or any(char not in string.hexdigits for char in digits):
-        raise KeyError_(say(
-            "A fingerprint is made of the digits 0-9 and the letters a-f; type it as the "
-            "other person read it to you.",
-            "指纹只由数字 0-9 和字母 a-f 组成；请照对方读给你的样子输入。"))
+        raise coded(KeyError_, "keys.not-hex")
     return digits
 
 
@@ -379,20 +366,12 @@ def compare_fingerprint(card: IdentityCard, typed: str) -> str:
 
     digits = normalise_fingerprint(typed)
     if len(digits) < MIN_CHECK_DIGITS:
-        raise KeyError_(say(
-            f"Type at least the last {MIN_CHECK_DIGITS // 4} groups of the fingerprint "
-            f"({MIN_CHECK_DIGITS} digits), or all of it; fewer could match a forged card.",
-            f"请至少输入指纹的最后 {MIN_CHECK_DIGITS // 4} 组（{MIN_CHECK_DIGITS} 位），或完整"
-            "指纹；位数太少，伪造的名片也可能对得上。"))
+        raise coded(KeyError_, "keys.too-few-digits", MIN_CHECK_DIGITS // 4, MIN_CHECK_DIGITS)
     if digits == card.fingerprint:
         return "full"
     if len(digits) < len(card.fingerprint) and card.fingerprint.endswith(digits):
         return f"last-{len(digits)}"
-    raise FingerprintMismatch(say(
-        f"The fingerprint you typed is not the one on {visible(card.label())}: this card may "
-        "not be theirs. Nothing was marked verified.",
-        f"你输入的指纹与 {visible(card.label())} 上的不一致：这张名片可能不是对方的。"
-        "没有标记为已核对。"))
+    raise coded(FingerprintMismatch, "keys.fingerprint-mismatch", visible(card.label()))
 
 
 def _mark_verified(card: IdentityCard, compared: str) -> Verification:
@@ -452,14 +431,16 @@ def find_card(ref: str, cards: list[IdentityCard], role: Role | None = None,
         matches = [c for c in pool if ref.casefold() in (c.name.casefold(), c.email.casefold())]
     if not matches:
         matches = [c for c in pool if c.name.casefold().startswith(ref.casefold())]
-    role_text = f" with role {role}" if role else ""
     if not matches:
-        raise KeyError_(f"No {what}{role_text} matches '{ref}'. "
-                        + ("Import their card with `workbench keys import`." if what == "contact"
-                           else "Create one with `workbench keys new`."))
+        contact = what == "contact"
+        if role:
+            raise coded(KeyError_, "keys.no-contact-with-role" if contact else
+                        "keys.no-identity-with-role", label_message("role", str(role)),
+                        visible(ref))
+        raise coded(KeyError_, "keys.no-contact" if contact else "keys.no-identity", visible(ref))
     if len(matches) > 1:
-        raise KeyError_(f"'{ref}' matches several: "
-                        + "; ".join(c.label() for c in matches) + ". Use the fingerprint.")
+        raise coded(KeyError_, "keys.ambiguous", visible(ref),
+                    Joined(tuple(visible(c.label()) for c in matches)))
     return matches[0]
 
 

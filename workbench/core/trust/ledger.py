@@ -14,7 +14,8 @@ import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core import clock
-from workbench.core.errors import RefusedError
+from workbench.core.errors import RefusedError, coded, reason_of
+from workbench.core.messages import Joined, Message
 from workbench.core.trust.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.trust.manifest import ManifestError, loads
 
@@ -53,7 +54,7 @@ def make_line(seq: int, prev: str, event_type: str, signer: Signer, body: Mappin
               time: str | None = None) -> tuple[str, LedgerEntry]:
     """One ledger line (a compact DSSE envelope) for an event, signed by `signer`."""
     if event_type not in EVENT_TYPES:
-        raise LedgerError(f"Unknown ledger event type {event_type!r}.")
+        raise coded(LedgerError, "ledger.unknown-event", repr(event_type))
     event: dict[str, Any] = {"seq": seq, "prev": prev, "time": time or clock.iso(),
                              "type": event_type, "actor": signer.keyid, "body": dict(body)}
     payload = rfc8785.dumps(event)
@@ -110,12 +111,18 @@ class LedgerCheck:
     ok: bool
     entries: int
     bad_line: int | None = None
-    reason: str = ""
+    why: Message | None = None
     actors: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """Why the first bad line is bad, in the reader's language ("" when all is well)."""
+        return self.why.text() if self.why else ""
 
     def as_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "entries": self.entries, "bad_line": self.bad_line,
-                "reason": self.reason, "actors": list(self.actors)}
+                "reason": self.why.text("en") if self.why else "",
+                "actors": list(self.actors)}
 
 
 def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
@@ -125,46 +132,49 @@ def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
         lines.pop()
     elif lines:
         # A file that does not end in a newline was cut off mid-write.
-        return _bad(len(lines), len(lines) - 1, "truncated: the last line is incomplete")
+        return _bad(len(lines), len(lines) - 1, Message("ledger.truncated"))
     expected_prev = GENESIS
     actors: list[str] = []
     for number, line in enumerate(lines, start=1):
         try:
-            envelope = loads(line, f"line {number}", MAX_LINE_BYTES)
+            envelope = loads(line, Message("ledger.line", (str(number),)), MAX_LINE_BYTES)
         except ManifestError as exc:
-            return _bad(number, number - 1, "truncated or damaged: not a complete JSON line"
-                        if "not valid JSON" in str(exc) else str(exc))
+            return _bad(number, number - 1, Message("ledger.not-json-line")
+                        if exc.message.code == "manifest.not-json" else exc.message)
         try:
             payload, good, problems = verify_envelope(envelope, PAYLOAD_TYPE, keys)
         except RefusedError as exc:
-            return _bad(number, number - 1, str(exc))
+            why = reason_of(exc)
+            return _bad(number, number - 1, why if isinstance(why, Message)
+                        else Message("ledger.not-json-line"))
         try:
-            event = loads(payload, f"line {number}'s payload", MAX_LINE_BYTES)
+            event = loads(payload, Message("ledger.line-payload", (str(number),)),
+                          MAX_LINE_BYTES)
         except ManifestError:
-            return _bad(number, number - 1, "the payload is not JSON")
+            return _bad(number, number - 1, Message("ledger.payload-not-json"))
         if not isinstance(event, dict) or set(event) != _EVENT_KEYS:
-            return _bad(number, number - 1, "the payload does not have the ledger event fields")
+            return _bad(number, number - 1, Message("ledger.not-event"))
         if rfc8785.dumps(event) != payload:
-            return _bad(number, number - 1, "non-canonical payload (not RFC 8785 JSON)")
+            return _bad(number, number - 1, Message("ledger.non-canonical"))
         if event["type"] not in EVENT_TYPES:
-            return _bad(number, number - 1, f"unknown event type {event['type']!r}")
+            return _bad(number, number - 1,
+                        Message("ledger.bad-event-type", (repr(event["type"]),)))
         seq = event["seq"]
         if seq != number - 1:
             later = _seqs(lines[number:])
             reordered = (isinstance(seq, int) and seq < number - 1) or (number - 1) in later
-            why = (f"reordered lines: seq {seq} where {number - 1} was expected" if reordered
-                   else f"seq gap: seq {seq} where {number - 1} was expected")
-            return _bad(number, number - 1, why)
+            return _bad(number, number - 1, Message(
+                "ledger.reordered" if reordered else "ledger.seq-gap", (str(seq),
+                                                                        str(number - 1))))
         if event["prev"] != expected_prev:
-            return _bad(number, number - 1, "broken chain: prev does not match the digest of "
-                        "the line before")
+            return _bad(number, number - 1, Message("ledger.broken-chain"))
         actor = event["actor"]
         if actor not in keys:
-            return _bad(number, number - 1, f"unknown key: actor {actor} is not a known "
-                        "identity or contact")
+            return _bad(number, number - 1, Message("ledger.unknown-actor", (str(actor),)))
         if not any(s.keyid == actor for s in good):
-            return _bad(number, number - 1, f"bad signature: no valid signature by the "
-                        f"actor {actor}" + (f" ({'; '.join(problems)})" if problems else ""))
+            return _bad(number, number - 1, Message(
+                "ledger.bad-signature-why", (str(actor), Joined(tuple(problems))))
+                if problems else Message("ledger.bad-signature", (str(actor),)))
         expected_prev = "sha256:" + hashlib.sha256(payload).hexdigest()
         actors.append(actor)
     return LedgerCheck(True, len(lines), actors=tuple(dict.fromkeys(actors)))
@@ -181,7 +191,7 @@ def _seqs(lines: list[str]) -> set[object]:
     return found
 
 
-def _bad(line: int, good_entries: int, reason: str) -> LedgerCheck:
-    return LedgerCheck(False, good_entries, line, reason)
+def _bad(line: int, good_entries: int, why: Message) -> LedgerCheck:
+    return LedgerCheck(False, good_entries, line, why)
 
 

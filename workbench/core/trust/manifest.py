@@ -18,6 +18,8 @@ from pydantic import (
 )
 
 from workbench.core.display import visible
+from workbench.core.errors import Problem
+from workbench.core.messages import Message
 
 STATEMENT_V1 = "https://in-toto.io/Statement/v1"
 PAYLOAD = "payload.age"
@@ -33,7 +35,7 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(rb"[^\[\]{}]")
 
 
-class ManifestError(ValueError):
+class ManifestError(Problem):
     """A manifest or ledger line that is too large, too deep or not the expected shape."""
 
 
@@ -45,34 +47,34 @@ def json_depth(data: bytes) -> int:
     return max(itertools.accumulate(steps, initial=0))
 
 
-def loads(data: bytes | str, what: str, max_bytes: int = MAX_STATEMENT_BYTES,
+def loads(data: bytes | str, what: str | Message, max_bytes: int = MAX_STATEMENT_BYTES,
           max_depth: int = MAX_DEPTH) -> Any:
     """Parse untrusted JSON after checking its size and nesting depth."""
     import json
 
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
-        raise ManifestError(f"{what} is {len(raw):,} bytes, over the limit of {max_bytes:,}")
+        raise ManifestError("manifest.too-large", what, f"{len(raw):,}", f"{max_bytes:,}")
     depth = json_depth(raw)
     if depth > max_depth:
-        raise ManifestError(f"{what} nests {depth} levels deep, over the limit of {max_depth}")
+        raise ManifestError("manifest.too-deep", what, depth, max_depth)
     try:
         return json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise ManifestError(f"{what} is not valid JSON ({visible(exc)})") from exc
+        raise ManifestError("manifest.not-json", what, visible(exc)) from exc
 
 
 def _safe_name(name: str) -> str:
     """A member name must be a plain relative path inside the skill folder."""
     parts = name.split("/")
     if not name or len(name) > MAX_NAME:
-        raise ValueError(f"member name of {len(name)} characters")
+        raise Problem("manifest.name-length", len(name))
     if name.startswith("/") or "\\" in name or re.match(r"^[A-Za-z]:", name):
-        raise ValueError(f"absolute member name {visible(name)!r}")
+        raise Problem("manifest.name-absolute", repr(visible(name)))
     if any(part in ("", ".", "..") for part in parts):
-        raise ValueError(f"member name {visible(name)!r} has an empty, '.' or '..' part")
+        raise Problem("manifest.name-dots", repr(visible(name)))
     if visible(name) != name:
-        raise ValueError(f"member name {visible(name)!r} holds control characters")
+        raise Problem("manifest.name-control", repr(visible(name)))
     return name
 
 
@@ -175,18 +177,19 @@ def check_statement(statement: Any, predicate_type: str) -> dict[str, Any]:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "the statement"
-        raise ManifestError(f"{visible(where)}: {visible(first['msg'])}") from None
+        # A check of ours says why in the catalogue's words; pydantic's own say it in English.
+        error = first.get("ctx", {}).get("error")
+        raise ManifestError("manifest.field", visible(where), error.message if isinstance(
+            error, Problem) else visible(first["msg"])) from None
     if parsed.predicateType != predicate_type:
-        raise ManifestError(f"predicateType is {visible(parsed.predicateType)!r}, not a "
-                            "consent record")
+        raise ManifestError("manifest.not-consent", repr(visible(parsed.predicateType)))
     names = [s.name for s in parsed.subject]
     if names.count(PAYLOAD) != 1:
-        raise ManifestError(f"the statement must name {PAYLOAD} exactly once "
-                            f"(it does {names.count(PAYLOAD)} times)")
+        raise ManifestError("manifest.payload-count", PAYLOAD, names.count(PAYLOAD))
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise ManifestError(f"member {name!r} is listed twice")
+            raise ManifestError("manifest.listed-twice", repr(name))
         seen.add(name)
     assert isinstance(statement, dict)
     return statement

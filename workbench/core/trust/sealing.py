@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from workbench.core.errors import WorkspaceDamaged, WorkspaceLocked
+from workbench.core.errors import WorkspaceDamaged, WorkspaceLocked, coded
 
 AGE_HEADER = b"age-encryption.org/v1\n"
 # The first byte of a sealed column value: its layout (nonce, ciphertext and tag) and what
@@ -52,8 +52,7 @@ class Sealer:
         try:
             self._identity = pyrage.x25519.Identity.from_str(identity)
         except pyrage.IdentityError as exc:
-            raise WorkspaceLocked("The workspace key in the key store is not a valid key.") \
-                from exc
+            raise coded(WorkspaceLocked, "sealing.invalid-key") from exc
         self._recipient = self._identity.to_public()
         self._aead = AESGCM(_derive(identity, b"consent-workbench workspace columns v1"))
         self._index_key = _derive(identity, b"consent-workbench workspace blind index v1")
@@ -85,15 +84,12 @@ class Sealer:
 
         if not isinstance(sealed, bytes) or not sealed.startswith(version) \
                 or len(sealed) < 1 + NONCE_BYTES + 16:
-            raise WorkspaceDamaged(f"A stored value in {place} is not sealed as expected: "
-                                   "the workspace was altered outside the app.")
+            raise coded(WorkspaceDamaged, "sealing.not-sealed", place)
         nonce, body = sealed[1:1 + NONCE_BYTES], sealed[1 + NONCE_BYTES:]
         try:
             return self._aead.decrypt(nonce, body, associated).decode("utf-8")
         except InvalidTag as exc:
-            raise WorkspaceDamaged(f"A stored value in {place} does not decrypt with this "
-                                   "workspace's key: it was altered, moved from another row "
-                                   "or damaged.") from exc
+            raise coded(WorkspaceDamaged, "sealing.value-does-not-open", place) from exc
 
     def mac(self, purpose: str, *parts: str) -> str:
         """A keyed digest that only this workspace's key can make: proves that a review
@@ -160,18 +156,16 @@ class Sealer:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise WorkspaceDamaged(f"An original file of this workspace cannot be read "
-                                   f"({exc.strerror or exc}): {path.name}.") from exc
+            raise coded(WorkspaceDamaged, "sealing.original-unreadable", exc.strerror or exc,
+                        path.name) from exc
         try:
             plain: bytes = pyrage.decrypt(data, [self._identity])
         except pyrage.DecryptError as exc:
-            raise WorkspaceDamaged(f"An original file of this workspace ({path.name}) does "
-                                   "not decrypt with its key: it was altered or damaged.") \
+            raise coded(WorkspaceDamaged, "sealing.original-does-not-open", path.name) \
                 from exc
         # An original is named by its digest: another original renamed to it is refused.
         if hashlib.sha256(plain).hexdigest() != path.name:
-            raise WorkspaceDamaged(f"An original file of this workspace ({path.name}) holds "
-                                   "another file's content: it was swapped or damaged.")
+            raise coded(WorkspaceDamaged, "sealing.original-swapped", path.name)
         return plain
 
 
@@ -229,10 +223,8 @@ def load_key(workspace_id: str, root: Path) -> Sealer:
             return _cache[workspace_id]
     raw = secret_store().get(secret_name(workspace_id))
     if raw is None:
-        raise WorkspaceLocked(
-            f"The key that unlocks the workspace {root} is not in this computer's key store "
-            f"({secret_store().description}). Its contents are encrypted and cannot be read "
-            "without it: open it on the computer and user account that created it.")
+        raise coded(WorkspaceLocked, "sealing.key-missing", root,
+                    secret_store().description_message())
     sealer = Sealer(raw.decode())
     with _cache_lock:
         _cache[workspace_id] = sealer

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.core.errors import BadInputError, WorkbenchError
+from workbench.core.errors import BadInputError, Problem, WorkbenchError, coded, reason_of
 
 if TYPE_CHECKING:
     # Both load only when a key store is first used.
     from filelock import BaseFileLock
     from keyring.backend import KeyringBackend
-from workbench.core.messages import say
+from workbench.core.messages import Message, t
 from workbench.core.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -71,8 +71,8 @@ class SecretStoreError(WorkbenchError):
 
 class WrongPassphrase(SecretStoreError):
     def __init__(self) -> None:
-        super().__init__(say("The passphrase is wrong: the private keys could not be unlocked.",
-                             "口令不正确：无法解锁私钥。"))
+        super().__init__(t("keystore.wrong-passphrase", lang="en"),
+                         code="keystore.wrong-passphrase")
 
 
 class WeakPassphrase(BadInputError):
@@ -93,25 +93,25 @@ def passphrase_weakness(passphrase: str) -> str | None:
     return "guessable" if result["score"] < MIN_PASSPHRASE_SCORE else None
 
 
-def passphrase_problem(passphrase: str) -> str | None:
-    """Why a new passphrase is refused (one sentence), or None when it is strong enough."""
-    weakness = passphrase_weakness(passphrase)
+def _weakness_message(weakness: str | None) -> Message | None:
     if weakness == "short":
-        return say(f"The passphrase is too short: use at least {MIN_PASSPHRASE_LENGTH} "
-                   "characters (a few unrelated words are easy to remember).",
-                   f"口令太短：请至少使用 {MIN_PASSPHRASE_LENGTH} 个字符"
-                   "（几个互不相关的词语容易记住）。")
+        return Message("keystore.passphrase-short", (MIN_PASSPHRASE_LENGTH,))
     if weakness == "guessable":
-        return say("The passphrase is too easy to guess (common words, names, dates or "
-                   "patterns): add more unrelated words.",
-                   "口令太容易被猜中（常见词、姓名、日期或规律）：请再加几个互不相关的词语。")
+        return Message("keystore.passphrase-guessable")
     return None
 
 
+def passphrase_problem(passphrase: str) -> str | None:
+    """Why a new passphrase is refused (one sentence in the user's language), or None when
+    it is strong enough."""
+    problem = _weakness_message(passphrase_weakness(passphrase))
+    return problem.text() if problem else None
+
+
 def check_new_passphrase(passphrase: str) -> None:
-    problem = passphrase_problem(passphrase)
+    problem = _weakness_message(passphrase_weakness(passphrase))
     if problem is not None:
-        raise WeakPassphrase(problem)
+        raise coded(WeakPassphrase, problem.code, *problem.args)
 
 
 def work_factor() -> int:
@@ -131,8 +131,15 @@ class SecretStore:
     secure = True
     chosen = False
     kind = ""  # "keyring" or "file"
-    description = ""
     backend_name = ""
+
+    def description_message(self) -> Message:
+        raise NotImplementedError
+
+    @property
+    def description(self) -> str:
+        """Where the keys are kept, in the reader's language."""
+        return self.description_message().text()
 
     def get(self, name: str) -> bytes | None:
         raise NotImplementedError
@@ -167,11 +174,7 @@ def home_lock(home: Path | None = None) -> Iterator[None]:
         try:
             file_lock.acquire()  # counts nested acquisitions by this thread
         except filelock.Timeout as exc:
-            raise SecretStoreError(say(
-                f"The key store in {folder} stayed locked by another process for 2 minutes; "
-                "close other Consent Workbench windows or commands and try again.",
-                f"{folder} 中的密钥库被另一个进程锁定了 2 分钟；请关闭其他 Consent Workbench "
-                "窗口或命令后重试。")) from exc
+            raise coded(SecretStoreError, "keystore.locked", folder) from exc
         try:
             yield
         finally:
@@ -207,8 +210,9 @@ class KeyringStore(SecretStore):
         self.chosen = chosen
         self.home = data_dir()
         self.backend_name = backend_name(backend)
-        self.description = say(f"system keyring ({self.backend_name})",
-                               f"系统钥匙串（{self.backend_name}）")
+
+    def description_message(self) -> Message:
+        return Message("keystore.keyring", (self.backend_name,))
 
     def _scope(self, name: str) -> str:
         # Several WORKBENCH_HOMEs (several parties on one machine) must not share entries.
@@ -249,10 +253,7 @@ class KeyringStore(SecretStore):
         except FileNotFoundError:
             return set()
         except (OSError, ValueError, AttributeError) as exc:
-            raise SecretStoreError(say(f"{path} is damaged ({exc}); delete it and open each "
-                                       "workspace once to rebuild it.",
-                                       f"{path} 已损坏（{exc}）；请删除它，"
-                                       "并把每个工作区打开一次以重建。")) from exc
+            raise coded(SecretStoreError, "keystore.index-damaged", path, exc) from exc
 
     def _write_index(self, names: SecretNames) -> None:
         from workbench.core.atomic import atomic_write
@@ -286,11 +287,13 @@ class PassphraseFileStore(SecretStore):
         self.path = path
         self.prompt = prompt
         self.chosen = chosen
-        self.description = say(f"passphrase-protected file {path}", f"受口令保护的文件 {path}")
         self._passphrase: str | None = None
         self._state: _Unlocked | None = None
         # The home's lock, so this store and `move_to` always take locks in one order.
         self._lock = _locks_for(path.parent)[0]
+
+    def description_message(self) -> Message:
+        return Message("keystore.file", (self.path,))
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -312,8 +315,7 @@ class PassphraseFileStore(SecretStore):
         try:
             data = self.path.read_bytes()
         except OSError as exc:
-            raise SecretStoreError(say(f"Cannot read {self.path}: {exc}",
-                                       f"无法读取 {self.path}：{exc}")) from exc
+            raise coded(SecretStoreError, "keystore.unreadable", self.path, exc) from exc
         if data.startswith(AGE_HEADER):
             self._state = self._read_age(data, stamp)
         else:
@@ -327,14 +329,13 @@ class PassphraseFileStore(SecretStore):
         try:
             header = json.loads(data)
             if header.get("format") != FILE_FORMAT:
-                raise ValueError(f"unknown format {header.get('format')!r}")
+                raise Problem("keystore.unknown-format", repr(header.get("format")))
             kdf = dict(header["kdf"])
             nonce = base64.b64decode(header["nonce"], validate=True)
             body = base64.b64decode(header["ciphertext"], validate=True)
         except (ValueError, KeyError, TypeError, binascii.Error) as exc:
-            raise SecretStoreError(say(
-                f"{self.path} is damaged or not a Consent Workbench key file ({exc}).",
-                f"{self.path} 已损坏，或不是 Consent Workbench 的密钥文件（{exc}）。")) from exc
+            raise coded(SecretStoreError, "keystore.file-damaged", self.path,
+                        reason_of(exc)) from exc
         passphrase = None
         if self._state is not None and self._state.kdf == kdf:
             key = self._state.key  # same salt and factor: no second scrypt run
@@ -369,12 +370,8 @@ class PassphraseFileStore(SecretStore):
         if not passphrase and self.prompt is not None:
             passphrase = self.prompt(creating)
         if not passphrase:
-            raise SecretStoreError(say(
-                "Private keys are kept in a passphrase-protected file "
-                f"({self.path}). Give the passphrase when asked, or set {PASSPHRASE_ENV} for "
-                "automation.",
-                f"私钥保存在受口令保护的文件中（{self.path}）。请在询问时输入口令，"
-                f"自动化场景可设置 {PASSPHRASE_ENV}。"))
+            raise coded(SecretStoreError, "keystore.needs-passphrase", self.path,
+                        PASSPHRASE_ENV)
         if creating:
             check_new_passphrase(passphrase)
         return passphrase
@@ -464,7 +461,7 @@ def _associated(kdf: dict[str, object]) -> bytes:
 def _kdf_int(value: object) -> int:
     """A number from the key file's header: what `int()` takes of JSON, nothing else."""
     if not isinstance(value, int | float | str):
-        raise TypeError(f"a key derivation parameter is a {type(value).__name__}")
+        raise Problem("keystore.kdf-type", type(value).__name__)
     return int(value)
 
 
@@ -475,11 +472,10 @@ def _derive(passphrase: str, kdf: dict[str, object]) -> bytes:
         log_n, r, p = _kdf_int(kdf["log_n"]), _kdf_int(kdf["r"]), _kdf_int(kdf["p"])
         salt = base64.b64decode(str(kdf["salt"]), validate=True)
         if kdf.get("name") != "scrypt" or not (1 <= log_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
-            raise ValueError("unsupported key derivation parameters")
+            raise Problem("keystore.kdf-unsupported")
         return Scrypt(salt=salt, length=32, n=2 ** log_n, r=r, p=p).derive(passphrase.encode())
     except (KeyError, ValueError, TypeError, binascii.Error) as exc:
-        raise SecretStoreError(say(f"The key file's header is damaged ({exc}).",
-                                   f"密钥文件的文件头已损坏（{exc}）。")) from exc
+        raise coded(SecretStoreError, "keystore.header-damaged", reason_of(exc)) from exc
 
 
 # -- choosing the store --------------------------------------------------------------------
@@ -536,10 +532,7 @@ def _open_store(wanted: str | None) -> SecretStore:
     if backend is not None:
         return KeyringStore(backend, chosen=wanted == "keyring")
     if wanted == "keyring":
-        raise SecretStoreError(say(
-            "This home keeps its keys in the system keyring, but no system keyring is "
-            "available now (is the desktop session unlocked?).",
-            "此主目录的密钥保存在系统钥匙串中，但现在没有可用的系统钥匙串（桌面会话是否已解锁？）。"))
+        raise coded(SecretStoreError, "keystore.keyring-gone")
     return PassphraseFileStore(file, _prompt)
 
 
@@ -590,14 +583,10 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
     that store the home's choice, and only then delete the copies in the old store.
     `also`: names to look for besides the ones the store knows (keys from older versions)."""
     if target not in ("file", "keyring"):
-        raise BadInputError(say(f"Unknown key store '{target}': use 'keyring' or 'file'.",
-                                f"未知的密钥库“{target}”：请使用 keyring 或 file。"))
+        raise coded(BadInputError, "keystore.unknown-store", target)
     forced = os.environ.get(BACKEND_ENV)
     if forced and forced != target:
-        raise BadInputError(say(f"{BACKEND_ENV}={forced} is set and would override the move; "
-                                "unset it first.",
-                                f"已设置 {BACKEND_ENV}={forced}，它会覆盖这次迁移；"
-                                "请先取消该设置。"))
+        raise coded(BadInputError, "keystore.forced", f"{BACKEND_ENV}={forced}")
     source = secret_store()
     if source.kind == target and not source.chosen:
         # Already there by fall-back: record that it is now the home's choice.
@@ -605,18 +594,15 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
         source.chosen = True
         return Moved(source, 0)
     if source.kind == target:
-        raise BadInputError(say(f"The keys of this home are already in the {source.description}.",
-                                f"此主目录的密钥已经在{source.description}中。"))
+        raise coded(BadInputError, "keystore.already-there", source.description_message())
     if target == "keyring" and _usable_keyring() is None:
         # Checked before opening it: the store's own error speaks of a home that already
         # keeps its keys in the keyring, which is not this case.
-        raise SecretStoreError(say(
-            f"No system keyring is available here, so nothing was moved; the keys stay in the "
-            f"{source.description}.",
-            f"这里没有可用的系统钥匙串，因此没有移动任何密钥；密钥仍在{source.description}中。"))
+        raise coded(SecretStoreError, "keystore.no-keyring-to-move",
+                    source.description_message())
     destination = _open_store(target)
     if destination.kind != target:  # pragma: no cover - _open_store raises instead
-        raise SecretStoreError("no such store")
+        raise coded(SecretStoreError, "keystore.unknown-store", target)
     with home_lock():
         names = sorted(source.names() | {n for n in also if n})
         values = {name: value for name in names if (value := source.get(name)) is not None}
@@ -624,10 +610,8 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
             destination.set_many(values)
         for name, value in values.items():
             if destination.get(name) != value:
-                raise SecretStoreError(say(
-                    f"The key '{name}' did not read back from the {destination.description}; "
-                    "nothing was removed from the old store.",
-                    f"密钥“{name}”无法从{destination.description}读回；旧密钥库中的内容没有被删除。"))
+                raise coded(SecretStoreError, "keystore.did-not-read-back", name,
+                            destination.description_message())
         _set_home_choice(target)
         _stores[str(data_dir())] = destination
         if isinstance(source, PassphraseFileStore):
@@ -640,8 +624,7 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
 
 def require(value: bytes | None, what: str) -> bytes:
     if value is None:
-        raise BadInputError(say(f"The private key for {what} is missing from the key store.",
-                                f"密钥库中缺少 {what} 的私钥。"))
+        raise coded(BadInputError, "keystore.key-missing", what)
     return value
 
 
@@ -673,9 +656,4 @@ def fallback_warning_due() -> bool:
 def fallback_warning() -> str:
     store = secret_store()
     where = getattr(store, "path", store.description)
-    return say(f"warning: no system keyring is available; private keys and workspace keys are "
-               f"kept in a passphrase-protected file ({where}). Set {BACKEND_ENV}=file (or run "
-               "`workbench keys move-to file`) to say this is your choice.",
-               f"警告：没有可用的系统钥匙串；私钥和工作区密钥保存在受口令保护的文件中（{where}）。"
-               f"若这是你的选择，请设置 {BACKEND_ENV}=file"
-               "（或运行 `workbench keys move-to file`）。")
+    return t("keystore.fallback-warning", where, f"{BACKEND_ENV}=file")

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from workbench.core.errors import (
     WorkspaceDamaged,
+    coded,
 )
 from workbench.core.ingest.artifacts import (
     Artifact,
@@ -179,7 +180,7 @@ class StoreBase:
 def _inserted_id(cursor: sqlite3.Cursor) -> int:
     """The id of the row an INSERT just added (sqlite sets it after every insert)."""
     if cursor.lastrowid is None:
-        raise WorkspaceDamaged("The workspace did not report the id of a row it just added.")
+        raise coded(WorkspaceDamaged, "workspace.no-row-id")
     return cursor.lastrowid
 
 

@@ -240,7 +240,7 @@ def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:
     row = conn.execute("SELECT value FROM settings WHERE key = 'workspace_id'").fetchone() \
         if version else None
     if row is None:
-        raise WorkspaceError(f"{root / DB_NAME} is damaged or not a workspace (it has no id).")
+        raise coded(WorkspaceError, "workspace.no-id", root / DB_NAME)
     workspace_id = str(row[0])
     if version < SEALED_SINCE:
         # Written before encryption at rest: it gets a key now and is sealed in place.
@@ -259,11 +259,9 @@ def _unlock(root: Path, conn: sqlite3.Connection, version: int) -> Sealer:
         else:
             opened = sealer.open(check[0] if check else None, "settings.key_check", "key_check")
     except WorkspaceDamaged as exc:
-        raise WorkspaceLocked(f"The key in the key store does not unlock the workspace {root}: "
-                              "it belongs to another workspace with the same id, or the key "
-                              "store entry was replaced.") from exc
+        raise coded(WorkspaceLocked, "workspace.wrong-key", root) from exc
     if check is None:
-        raise WorkspaceDamaged(f"{root / DB_NAME} is damaged: its key check is missing.")
+        raise coded(WorkspaceDamaged, "workspace.no-key-check", root / DB_NAME)
     if (opened == KEY_CHECK_PEOPLE) != (version >= PEOPLE_SEALED_SINCE):
         # A schema number set back (or forward) by hand: the sealed check says otherwise.
         raise coded(WorkspaceDamaged, "workspace.schema-edited", root / DB_NAME, version)
@@ -280,7 +278,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
     except sqlite3.DatabaseError as exc:
-        raise WorkspaceError(f"{path} is damaged or not a workspace ({exc}).") from exc
+        raise coded(WorkspaceError, "workspace.damaged-db", path, exc) from exc
     with contextlib.suppress(OSError):
         os.chmod(path, 0o600)
     return conn
