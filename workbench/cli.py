@@ -23,7 +23,7 @@ from workbench.core.errors import (
     WorkbenchError,
     coded,
 )
-from workbench.core.messages import label, say, t
+from workbench.core.messages import label, t
 
 log = logging.getLogger(__name__)
 
@@ -144,8 +144,7 @@ def _output_folder(path: Path) -> Path:
         raise BadInputError(t("error.not_a_folder", path=path))
     parent = path.parent if str(path.parent) else Path(".")
     if not path.exists() and not parent.is_dir():
-        raise BadInputError(say(f"Cannot write {path}: the folder {parent} does not exist.",
-                                f"无法写入 {path}：文件夹 {parent} 不存在。"))
+        raise BadInputError(t("cli.no-such-folder", path=path, parent=parent))
     return path
 
 
@@ -561,21 +560,18 @@ def _terminal_passphrase(creating: bool) -> str:
     from workbench.core.services.identities import passphrase_problem
 
     if not creating:
-        return getpass.getpass(say("Passphrase for your private keys: ", "私钥的口令："))
+        return getpass.getpass(t("cli.passphrase"))
     for _attempt in range(3):
-        first = getpass.getpass(say("Choose a passphrase for your private keys (at least a few "
-                                    "unrelated words): ",
-                                    "为私钥设置口令（至少几个互不相关的词语）："))
+        first = getpass.getpass(t("cli.passphrase-choose"))
         problem = passphrase_problem(first)
         if problem is not None:
             print(problem, file=sys.stderr)
             continue
-        if getpass.getpass(say("Repeat the passphrase: ", "再次输入口令：")) != first:
-            print(say("The passphrases do not match.", "两次输入的口令不一致。"), file=sys.stderr)
+        if getpass.getpass(t("cli.passphrase-repeat")) != first:
+            print(t("cli.passphrase-mismatch"), file=sys.stderr)
             continue
         return first
-    raise WorkbenchError(say("No passphrase was set; nothing was changed.",
-                             "没有设置口令；未做任何更改。"))
+    raise WorkbenchError(t("cli.passphrase-not-set"))
 
 
 def _keys_new(args: argparse.Namespace) -> int:
@@ -605,18 +601,22 @@ def _keys_list(args: argparse.Namespace) -> int:
         print(t("keys.none"))
     for kind, card, mark in rows:
         status = "" if kind == "identity" else (
-            say(f"verified {mark.verified_at[:10]}", f"已核对 {mark.verified_at[:10]}") if mark
-            else say("NOT VERIFIED", "未核对"))
-        print(f"{kind:<9} {card.role:<10} {visible(card.name):<20} {visible(card.email):<30} "
+            t("keys.verified-on", date=mark.verified_at[:10]) if mark
+            else t("keys.not-verified"))
+        print(f"{_column(t('keys.kind-' + kind), 9)} {_column(label('role', card.role), 10)} "
+              f"{_column(visible(card.name), 20)} {_column(visible(card.email), 30)} "
               f"{card.short}  {status}".rstrip())
     if any(kind == "contact" and mark is None for kind, _card, mark in rows):
-        print(say("A contact NOT VERIFIED is only as genuine as the way its card reached you: "
-                  "compare its fingerprint with them by phone or in person, then "
-                  "`workbench keys verify NAME --fingerprint DIGITS`.",
-                  "标为“未核对”的联系人，其真实性只取决于名片送到你手上的途径：请通过电话或"
-                  "当面与对方核对指纹，然后运行 `workbench keys verify 名字 --fingerprint 指纹`。"))
+        print(t("keys.unverified-hint"))
     print(_key_store_line())
     return 0
+
+
+def _column(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns (a hanzi takes two)."""
+    from workbench.core.display import columns
+
+    return text + " " * max(width - columns(text), 0)
 
 
 def _key_store_line() -> str:
@@ -631,9 +631,7 @@ def _keys_move_to(args: argparse.Namespace) -> int:
     if args.store == "file" and sys.stdin.isatty():
         identities.set_passphrase_prompt(_terminal_passphrase)
     moved = identities.move_key_store(args.store)
-    print(say(f"Moved {moved.names} private key(s) to the {moved.target.description}; this home "
-              "uses it from now on.",
-              f"已将 {moved.names} 个私钥移到{moved.target.description}；此主目录今后使用它。"))
+    print(t("keys.moved", count=moved.names, store=moved.target.description))
     return 0
 
 
@@ -650,26 +648,17 @@ def _keys_import(args: argparse.Namespace) -> int:
     typed = args.fingerprint
     if typed is None and sys.stdin.isatty():
         card = identities.read_card(args.file)
-        print(say(f"{visible(card.label())}\nFingerprint: {card.short}",
-                  f"{visible(card.label())}\n指纹：{card.short}"))
+        print(visible(card.label()))
+        print(t("keys.fingerprint", fingerprint=card.short))
         # The default (just Enter) is "not verified": trust needs the digits typed.
-        typed = input(say(
-            "Ask them to read their fingerprint to you (by phone or in person) and type it, "
-            "or at least its last four groups; press Enter to import it NOT VERIFIED: ",
-            "请对方（通过电话或当面）把指纹读给你，输入完整指纹或至少最后四组；直接按回车则"
-            "以“未核对”导入：")).strip() or None
+        typed = input(t("keys.ask-fingerprint")).strip() or None
     contact = identities.import_contact(args.file, replace=args.replace, fingerprint=typed)
     card = contact.card
     print(t("keys.imported", card=visible(card.label())))
     if contact.verified is not None:
-        print(say(f"Fingerprint {card.short}: verified — it matches what you typed.",
-                  f"指纹 {card.short}：已核对——与你输入的一致。"))
+        print(t("keys.import-verified", fingerprint=card.short))
     else:
-        print(say(f"Fingerprint {card.short}: NOT VERIFIED. Compare it with them by phone or "
-                  "in person, then `workbench keys verify "
-                  f"{card.fingerprint[:16]} --fingerprint DIGITS`.",
-                  f"指纹 {card.short}：未核对。请通过电话或当面与对方核对，然后运行 "
-                  f"`workbench keys verify {card.fingerprint[:16]} --fingerprint 指纹`。"))
+        print(t("keys.import-not-verified", fingerprint=card.short, id=card.fingerprint[:16]))
     return 0
 
 
@@ -677,10 +666,8 @@ def _keys_verify(args: argparse.Namespace) -> int:
     from workbench.core.services import identities
 
     card, mark = identities.verify_contact(args.contact, args.fingerprint)
-    print(say(f"Verified {visible(card.label())}: the fingerprint matches ({mark.describe()}); "
-              f"marked verified at {mark.verified_at}.",
-              f"已核对 {visible(card.label())}：指纹一致（{mark.describe()}）；"
-              f"于 {mark.verified_at} 标记为已核对。"))
+    print(t("keys.verified-mark", card=visible(card.label()), how=mark.describe(),
+            at=mark.verified_at))
     return 0
 
 
@@ -1000,9 +987,10 @@ def _deadlines(args: argparse.Namespace) -> int:
     if not rows:
         print(t("deadlines.none"))
     for row in rows:
-        print(t("deadlines.row", side=row.side, package=row.package[7:23],
-                counterpart=row.counterpart, date=row.delete_by, days=row.days_left,
-                status=row.status))
+        print(t("deadlines.row", side=_column(t(f"deadlines.side-{row.side}"), 8),
+                package=row.package[7:23], counterpart=_column(visible(row.counterpart), 24),
+                date=row.delete_by, days=row.days_left,
+                status=deadlines.status_message(row.status)))
     print(t("deadlines.reach"))
     return 0
 

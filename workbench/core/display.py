@@ -38,3 +38,8 @@ def skeleton(text: str) -> str:
     plain space dropped, so "陈静" padded with a Hangul filler is "陈静"."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return "".join(c for c in folded if not _hides(c) and c != " ")
+
+
+def columns(text: str) -> int:
+    """How many terminal columns `text` takes: wide and full-width characters (hanzi) two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)

@@ -562,8 +562,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                      "删除回执已核验：{recipient} 已于 {when} 删除数据包 {package}。"),
     "deadlines.none": ("No exported or received packages here.", "这里没有导出或收到的数据包。"),
     "deadlines.row": (
-        "{side:<8} {package}  {counterpart:<24} delete by {date} ({days:+d} days)  {status}",
-        "{side:<8} {package}  {counterpart:<24} 须在 {date} 前删除（{days:+d} 天）  {status}"),
+        "{side} {package}  {counterpart} delete by {date} ({days:+d} days)  {status}",
+        "{side} {package}  {counterpart} 须在 {date} 前删除（{days:+d} 天）  {status}"),
+    "deadlines.side-export": ("exported", "已导出"),
+    "deadlines.side-custody": ("held", "保管中"),
     "deadlines.reach": ("Copies taken outside Consent Workbench are beyond its reach.",
                         "在知情同意工作台之外留存的副本，本工具无法管控。"),
     "status.workspace": ("Workspace: {name}", "工作区：{name}"),
@@ -1786,6 +1788,44 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "files.changed": ("changed", "被改动"),
     "files.other": ("different", "不同"),
     # msgs2: end
+    # -- the command line's own prompts and lines (cli.py) --
+    "cli.no-such-folder": ("Cannot write {path}: the folder {parent} does not exist.",
+                           "无法写入 {path}：文件夹 {parent} 不存在。"),
+    "cli.passphrase": ("Passphrase for your private keys: ", "私钥的口令："),
+    "cli.passphrase-choose": (
+        "Choose a passphrase for your private keys (at least a few unrelated words): ",
+        "为私钥设置口令（至少几个互不相关的词语）："),
+    "cli.passphrase-repeat": ("Repeat the passphrase: ", "再次输入口令："),
+    "cli.passphrase-mismatch": ("The passphrases do not match.", "两次输入的口令不一致。"),
+    "cli.passphrase-not-set": ("No passphrase was set; nothing was changed.",
+                               "没有设置口令；未做任何更改。"),
+    "keys.kind-identity": ("identity", "本人身份"),
+    "keys.kind-contact": ("contact", "联系人"),
+    "keys.verified-on": ("verified {date}", "已核对 {date}"),
+    "keys.not-verified": ("NOT VERIFIED", "未核对"),
+    "keys.unverified-hint": (
+        "A contact NOT VERIFIED is only as genuine as the way its card reached you: compare its "
+        "fingerprint with them by phone or in person, then `workbench keys verify NAME "
+        "--fingerprint DIGITS`.",
+        "标为“未核对”的联系人，其真实性只取决于名片送到你手上的途径：请通过电话或当面与对方"
+        "核对指纹，然后运行 `workbench keys verify 名字 --fingerprint 指纹`。"),
+    "keys.moved": ("Moved {count} private key(s) to the {store}; this home uses it from now on.",
+                   "已将 {count} 个私钥移到{store}；此主目录今后使用它。"),
+    "keys.ask-fingerprint": (
+        "Ask them to read their fingerprint to you (by phone or in person) and type it, or at "
+        "least its last four groups; press Enter to import it NOT VERIFIED: ",
+        "请对方（通过电话或当面）把指纹读给你，输入完整指纹或至少最后四组；直接按回车则以"
+        "“未核对”导入："),
+    "keys.import-verified": ("Fingerprint {fingerprint}: verified — it matches what you typed.",
+                             "指纹 {fingerprint}：已核对——与你输入的一致。"),
+    "keys.import-not-verified": (
+        "Fingerprint {fingerprint}: NOT VERIFIED. Compare it with them by phone or in person, "
+        "then `workbench keys verify {id} --fingerprint DIGITS`.",
+        "指纹 {fingerprint}：未核对。请通过电话或当面与对方核对，然后运行 "
+        "`workbench keys verify {id} --fingerprint 指纹`。"),
+    "keys.verified-mark": (
+        "Verified {card}: the fingerprint matches ({how}); marked verified at {at}.",
+        "已核对 {card}：指纹一致（{how}）；于 {at} 标记为已核对。"),
 }
 
 _BLANKS = string.Formatter()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from workbench.core.package import custody
 from workbench.core.package import deadlines as register
-from workbench.core.package.deadlines import DeadlineRow
+from workbench.core.package.deadlines import DeadlineRow, status_message
 from workbench.core.services.identities import choose_identity
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Withdrawn",
     "deadlines",
     "export_to_withdraw",
+    "status_message",
     "withdraw",
 ]
 
