@@ -27,6 +27,7 @@ from workbench.core.package.consent import (
     ConsentRequest,
     ConsentTerms,
     WorkspaceFacts,
+    category_counts,
     check_narrowing,
     check_terms,
     read_request,
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "LANGUAGES", "SENSITIVE_CATEGORIES", "ConsentError", "ConsentParties", "ConsentRequest",
     "ConsentState", "ConsentTerms", "CurrentConsent", "IdentityCard", "LedgerCheck", "Party",
-    "Role", "WithdrawResult", "WorkspaceFacts", "check_ledger",
+    "Role", "WithdrawResult", "WorkspaceFacts", "category_counts", "check_ledger",
     "check_narrowing", "check_terms", "consent_state", "current_record", "decide",
     "parties", "preview_notice", "read_request", "render_notice",
     "signing_identity", "terms_from_file", "terms_from_mapping", "terms_json",

@@ -550,7 +550,7 @@ class ConsentPage(Page):
                            "below and record a new decision.").format(
                 current.withdrawn_at[:10], when, current.record_id)
         elif current.decision == "given":
-            names = ", ".join(r.name for r in current.recipients)
+            names = str(messages.Joined(tuple(r.name for r in current.recipients), "items"))
             text = self.tr("<b>Consent given</b> on {0} (record {1}) for {2}; the recipients "
                            "must delete the package by <b>{3}</b>.").format(
                 when, current.record_id, html.escape(names), current.delete_by)
@@ -610,8 +610,7 @@ class ConsentPage(Page):
         assert facts is not None
         if facts.categories:
             self.categories_label.setText(self.tr("Included (everything not excluded): {0}.")
-                                          .format("; ".join(f"{category_label(n)}: {c}"
-                                                            for n, c in facts.categories)))
+                                          .format(consenting.category_counts(facts.categories)))
         else:
             self.categories_label.setText(self.tr(
                 "Nothing is in this workspace yet. Import and review your materials first."))
@@ -628,7 +627,8 @@ class ConsentPage(Page):
             self.sensitive_intro.setText(self.tr(
                 "Sensitive personal information was found ({0}) and is redacted wherever it "
                 "occurs: none of it is exported.").format(
-                    ", ".join(category_label(name) for name in facts.removed)))
+                    messages.Joined(tuple(category_label(name) for name in facts.removed),
+                                    "items")))
         else:
             self.sensitive_intro.setText(self.tr(
                 "No sensitive personal information (health, finances, religion, biometrics, "
@@ -725,7 +725,8 @@ class ConsentPage(Page):
             return
         issuer = self.request.body.get("issuer", {})
         asked = self.request.terms.separate_consent
-        asked_text = ", ".join(category_label(c) for c, on in sorted(asked.items()) if on)
+        asked_text = str(messages.Joined(
+            tuple(category_label(c) for c, on in sorted(asked.items()) if on), "items"))
         text = self.tr("Using the request from {0} ({1}). You may narrow these terms, not "
                        "widen them.").format(issuer.get("name", "HR"),
                                              str(self.request.body.get("created_at", ""))[:10])
@@ -861,14 +862,15 @@ class ConsentPage(Page):
                 self.tr("shared, with your separate consent")
                 if terms.separate_consent.get(n) else self.tr("not shared")))
             for n, c in facts.sensitive) or esc(self.tr("none found"))
-        data = esc("; ".join(f"{category_label(n)}: {c}" for n, c in facts.categories)
+        data = esc(str(consenting.category_counts(facts.categories))
                    or self.tr("nothing yet"))
         employee = self.employee_card()
         rows = [
             (self.tr("Purpose"), "<br>".join(esc(p.text) for p in terms.purposes)),
             (self.tr("Company"), controller),
             (self.tr("Countersigned by (HR)"), name(terms.countersigner)),
-            (self.tr("Recipients"), ", ".join(name(r) for r in terms.recipients)),
+            (self.tr("Recipients"), str(messages.Joined(tuple(name(r) for r in terms.recipients),
+                                                         "items"))),
             (self.tr("Your data"), self.tr("{0} items from workspace “{1}”: {2}").format(
                 len(facts.artifact_digests), esc(self.workspace_name), data)),
             (self.tr("Sensitive information"), sensitive),
