@@ -52,6 +52,12 @@ _LATIN_TITLED = re.compile(
     r"(?<![A-Za-z0-9_./\\@-])[A-Z][a-z]{1,11}[ ]?(?P<title>总经理|总监|总|经理|老师|工|哥|姐)")
 
 
+def is_title_word(text: str, start: int, title: str) -> bool:
+    """Whether the title written at `start` begins an everyday word instead ("明总结", "施工程")."""
+    nxt = text[start + len(title)] if start + len(title) < len(text) else ""
+    return nxt in _TITLE_WORDS.get(title, ())
+
+
 @functools.cache
 def _title_pattern() -> re.Pattern[str]:
     surnames = "".join(sorted(common_surnames()))
