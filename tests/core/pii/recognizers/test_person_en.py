@@ -283,7 +283,7 @@ def _artifacts_with(text: str, ents: list[tuple[str, str]]) -> NlpArtifacts:
 
 
 @pytest.mark.parametrize(("text", "organisation"), [
-    ("Eli Lilly sold IVAX shares", "Eli Lilly"),
+    ("Eli Lilly and Co sold IVAX shares", "Eli Lilly and Co"),
     ("Philip Morris Cos Inc raises dividend", "Philip Morris Cos Inc"),
     ("Willem II Tilburg 0 Feyenoord 2", "Willem II Tilburg"),
 ])
@@ -294,8 +294,10 @@ def test_a_name_inside_a_model_organisation_is_not_reported(
     assert recognizer.analyze(text, [])  # without the model's reading the lexicon still fires
 
 
-def test_a_model_place_or_person_does_not_hide_a_name(recognizer: GivenNameRecognizer):
-    text = "# Kevin handover with Emma Reyes"
-    artifacts = _artifacts_with(text, [("# Kevin", "LOCATION"), ("Emma Reyes", "PERSON")])
+def test_a_model_place_person_or_same_span_organisation_does_not_hide_a_name(
+        recognizer: GivenNameRecognizer):
+    text = "# Kevin handover with Emma Reyes; Ingrid is out"
+    artifacts = _artifacts_with(text, [("# Kevin", "LOCATION"), ("Emma Reyes", "PERSON"),
+                                       ("Ingrid", "ORG")])
     assert sorted(text[r.start:r.end] for r in recognizer.analyze(text, [], artifacts)) == [
-        "Emma Reyes", "Kevin"]
+        "Emma Reyes", "Ingrid", "Kevin"]

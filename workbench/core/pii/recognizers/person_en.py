@@ -257,8 +257,9 @@ class _Message:
 class GivenNameRecognizer(EntityRecognizer):
     """Given names (and the surnames that follow them) from lexicons, case-sensitive, in
     English, Chinese and mixed text. Runs without spaCy; where the English model did read the
-    text, a lexicon name inside what the model calls an organisation ("Philip Morris Cos",
-    "Eli Lilly", "Willem II Tilburg") is not reported."""
+    text, a lexicon name that is only part of what the model calls an organisation ("Philip
+    Morris Cos Inc", "Willem II Tilburg") is not reported. A name the model calls an
+    organisation all by itself still is: in chat the model often does so ("Ingrid is out")."""
 
     name: str  # set by Presidio's __init__, which carries no annotations
 
@@ -293,7 +294,7 @@ class GivenNameRecognizer(EntityRecognizer):
             place_after = msg.joined[last] and fold(msg.words[last + 1]) in _PLACE_AFTER
             start, end = msg.starts[i], msg.ends[last]
             if not place_after and not msg.after(i, _PLACE_PREFIXES) and not any(
-                    a <= start and end <= b for a, b in not_people):
+                    a <= start and end <= b and b - a > end - start for a, b in not_people):
                 found.append(result(self.name, self.id, "PERSON", msg.starts[i], msg.ends[last],
                                     score))
             i = last + 1
