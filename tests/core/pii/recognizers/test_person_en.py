@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import random
 import time
-from types import SimpleNamespace
 
 import pytest
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from tests.core.pii.recognizers.helpers import scores, spans
 from workbench.core.paths import resources_dir
@@ -271,33 +269,3 @@ def test_speed_10000_messages():
         best = min(best, time.perf_counter() - started)
     assert hits > 5_000
     assert best < 0.3, f"{best:.3f} s"
-
-
-def _artifacts_with(text: str, ents: list[tuple[str, str]]) -> NlpArtifacts:
-    """Artifacts whose `tokens` carries the model's entities (value, label) over `text`."""
-    doc = SimpleNamespace(ents=[SimpleNamespace(label_=label, start_char=text.index(value),
-                                                end_char=text.index(value) + len(value))
-                                for value, label in ents])
-    return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[], lemmas=[],  # type: ignore[arg-type]
-                        nlp_engine=None, language="en")
-
-
-@pytest.mark.parametrize(("text", "organisation"), [
-    ("Eli Lilly and Co sold IVAX shares", "Eli Lilly and Co"),
-    ("Philip Morris Cos Inc raises dividend", "Philip Morris Cos Inc"),
-    ("Willem II Tilburg 0 Feyenoord 2", "Willem II Tilburg"),
-])
-def test_a_name_inside_a_model_organisation_is_not_reported(
-        recognizer: GivenNameRecognizer, text: str, organisation: str):
-    found = recognizer.analyze(text, [], _artifacts_with(text, [(organisation, "ORG")]))
-    assert found == []
-    assert recognizer.analyze(text, [])  # without the model's reading the lexicon still fires
-
-
-def test_a_model_place_person_or_same_span_organisation_does_not_hide_a_name(
-        recognizer: GivenNameRecognizer):
-    text = "# Kevin handover with Emma Reyes; Ingrid is out"
-    artifacts = _artifacts_with(text, [("# Kevin", "LOCATION"), ("Emma Reyes", "PERSON"),
-                                       ("Ingrid", "ORG")])
-    assert sorted(text[r.start:r.end] for r in recognizer.analyze(text, [], artifacts)) == [
-        "Emma Reyes", "Ingrid", "Kevin"]

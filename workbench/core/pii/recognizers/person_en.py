@@ -256,10 +256,7 @@ class _Message:
 
 class GivenNameRecognizer(EntityRecognizer):
     """Given names (and the surnames that follow them) from lexicons, case-sensitive, in
-    English, Chinese and mixed text. Runs without spaCy; where the English model did read the
-    text, a lexicon name that is only part of what the model calls an organisation ("Philip
-    Morris Cos Inc", "Willem II Tilburg") is not reported. A name the model calls an
-    organisation all by itself still is: in chat the model often does so ("Ingrid is out")."""
+    English, Chinese and mixed text. `nlp_artifacts` is ignored: this runs without spaCy."""
 
     name: str  # set by Presidio's __init__, which carries no annotations
 
@@ -280,7 +277,6 @@ class GivenNameRecognizer(EntityRecognizer):
             return []
         msg = _Message(text, lexicons())
         found: list[RecognizerResult] = []
-        not_people = _model_non_person_spans(nlp_artifacts)
         i = 0
         while i < len(msg.words):
             if msg.joined[i] and (fold(msg.words[i]), fold(msg.words[i + 1])) in _PLACE_PAIRS:
@@ -292,29 +288,11 @@ class GivenNameRecognizer(EntityRecognizer):
                 continue
             last, score = span
             place_after = msg.joined[last] and fold(msg.words[last + 1]) in _PLACE_AFTER
-            start, end = msg.starts[i], msg.ends[last]
-            if not place_after and not msg.after(i, _PLACE_PREFIXES) and not any(
-                    a <= start and end <= b and b - a > end - start for a, b in not_people):
+            if not place_after and not msg.after(i, _PLACE_PREFIXES):
                 found.append(result(self.name, self.id, "PERSON", msg.starts[i], msg.ends[last],
                                     score))
             i = last + 1
         return found
-
-
-# Model labels that say a span is not a person. Organisations only: the English model's
-# places are unsure in chat ("# Kevin handover" reads as a place), its organisations are not.
-_NOT_PERSON_LABELS = frozenset({"ORG"})
-
-
-def _model_non_person_spans(nlp_artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
-    """Character spans the English model labelled as an organisation. Measured
-    on the CoNLL-2003 `select` sentences, most of this recognizer's false names were inside
-    such spans, where the model reads the context the lexicon cannot."""
-    doc = nlp_artifacts.tokens if nlp_artifacts is not None else None
-    if doc is None:
-        return []
-    return [(e.start_char, e.end_char) for e in getattr(doc, "ents", ())
-            if e.label_ in _NOT_PERSON_LABELS]
 
 
 def _span_at(msg: _Message, i: int) -> tuple[int, float] | None:
