@@ -12,13 +12,12 @@ from pathlib import Path
 
 META = {
     "name": "zh_workbench_ner",
-    "version": "0.3.0",
+    "version": "0.2.0",
     "description": (
         "Small CPU Chinese NER pipeline (char tokenizer, tok2vec + ner) for offline PII detection in "
         "Consent Workbench. Labels: PERSON, LOCATION, ORG. Trained on the training part of CLUENER2020, "
         "Weibo NER, People's Daily, MSRA and Universal NER zh GSDSimp, plus seeded synthetic "
-        "workplace-chat sentences (training/augment.py); continued from 0.2.0 with the Weibo training part "
-        "three times over. Held-out sentences: ../ner_splits/heldout.tsv."
+        "workplace-chat sentences (training/augment.py). Held-out sentences: ../ner_splits/heldout.tsv."
     ),
     "author": "Consent Workbench",
     "license": "CC BY-SA 4.0 (Universal NER part) + research-use terms of CLUENER2020, Weibo NER, "
@@ -39,7 +38,7 @@ META = {
     ],
 }
 
-NOTICE = """# zh_workbench_ner 0.3.0 — licence and attribution
+NOTICE = """# zh_workbench_ner 0.2.0 — licence and attribution
 
 Trained on (training parts only; 10 % of CLUENER and Weibo held out, see ../../ner_splits/):
 - Universal NER v1, UNER_Chinese-GSDSIMP — Mayhew et al., NAACL 2024 — **CC BY-SA 4.0**

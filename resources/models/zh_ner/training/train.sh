@@ -13,15 +13,11 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$PY" augment.py --out corpus/synthetic.jsonl --n-pos 2400 --n-neg 900 --seed 13
 # 2. corpora -> corpus/train.spacy (train parts + synthetic), corpus/select.spacy (select parts)
 "$PY" prepare.py --out corpus
-# 3. train from scratch (the 0.2.0 checkpoint)
+# 3. train
 rm -rf output
 time "$PY" -m spacy train config.cfg --output output ${SPACY_OVERRIDES:-}
-# 4. continue from it with the scarce social-media sentences (Weibo) three times over
-"$PY" prepare.py --out corpus_resume --repeat weibo=3
-rm -rf output_resume
-time "$PY" -m spacy train config_resume.cfg --output output_resume ${SPACY_OVERRIDES:-}
-# 5. copy model-best -> ../model with name/version/licence/sources in meta.json
-"$PY" finalize.py --src output_resume/model-best --dst ../model
+# 4. copy model-best -> ../model with name/version/licence/sources in meta.json
+"$PY" finalize.py --src output/model-best --dst ../model
 # 5. model-alone scores on the select sentences
 "$PY" ../../ner_splits/eval_select.py --model ../model --lang zh
-[ "${KEEP_BUILD:-0}" = 1 ] || rm -rf corpus corpus_resume output output_resume
+[ "${KEEP_BUILD:-0}" = 1 ] || rm -rf corpus output
