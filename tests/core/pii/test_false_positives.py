@@ -42,6 +42,12 @@ FALSE_NAMES = [
     ("See the Runbook and the Handover doc", "Handover"),
     ("数据库连接", "库连"),
     ("数据库连接失败了，重启一下", "库连"),
+    # Surname + title forms inside words, found on the CLUENER training sentences (ner2).
+    ("对于老艺术家的作品我们很关注", "于老"),
+    ("这件是古董，别碰", "古董"),
+    ("我和工商银行的人约了周三", "和工"),
+    ("请班主任在群里通知家长", "班主任"),
+    ("总行和分行的审批流程不同，农总行先批", "农总"),
 ]
 
 
@@ -102,3 +108,35 @@ def test_model_names_of_chinese_text_keep_transliterations_and_drop_long_runs():
     assert ok("西恩·潘") and ok("伊丽莎白·泰勒")
     assert not ok("张") and not ok("今天下午开会的同事") and not ok("·潘") and not ok("Kevin")
     assert ok("上海", "LOCATION") and not ok("沪", "LOCATION")
+
+
+def test_latin_names_the_chinese_model_tags_count_when_they_look_like_names():
+    from types import SimpleNamespace
+
+    from workbench.core.pii.engine import _latin_name_in_chinese
+
+    def ok(text: str, label: str = "PERSON") -> bool:
+        return _latin_name_in_chinese(SimpleNamespace(text=text, label_=label))
+
+    assert ok("Arneson") and ok("Simard") and ok("Grigorovitch")
+    assert not ok("Thanks") and not ok("Please") and not ok("Tomorrow")  # everyday words
+    assert not ok("GomTV") and not ok("rbs") and not ok("DB_PASSWORD") and not ok("Jo")
+    assert not ok("Arneson", "LOCATION")
+
+
+def test_a_one_character_model_name_before_a_title_takes_the_title():
+    import spacy
+
+    from workbench.core.pii.engine import _with_title
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+
+    def widened(text: str) -> str | None:
+        span = _with_title(nlp.make_doc(text).char_span(0, 1, label="PERSON"))
+        return None if span is None else span.text
+
+    assert widened("蛋总说得对") == "蛋总"
+    assert widened("蛋总是迟到") is None  # 总是 (always)
+    assert widened("泽哥的声音") == "泽哥"
+    assert widened("明总结了一下") is None  # 总结 is a word, not a title
+    assert widened("蛋糕很好吃") is None

@@ -53,6 +53,8 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "corpus")
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--n-synthetic", type=int, default=3000)
+    ap.add_argument("--wnut-copies", type=int, default=WNUT_COPIES,
+                    help="times the WNUT-17 train part is added (social media is scarce)")
     args = ap.parse_args()
     if not corpora.available():
         raise SystemExit(f"NER corpora not found under {corpora.data_root()}")
@@ -71,7 +73,7 @@ def main() -> None:
                 select.add(to_doc(nlp, s.words, s.spans))
                 counts[f"{name}:select"] = counts.get(f"{name}:select", 0) + 1
                 continue
-            for _ in range(WNUT_COPIES if name == "wnut17" else 1):
+            for _ in range(args.wnut_copies if name == "wnut17" else 1):
                 train.add(to_doc(nlp, s.words, s.spans))
                 counts[f"{name}:train"] = counts.get(f"{name}:train", 0) + 1
             if rng.random() < LOWER_SHARE:

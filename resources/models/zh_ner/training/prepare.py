@@ -75,7 +75,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=HERE / "corpus")
     ap.add_argument("--synthetic", type=Path, default=HERE / "corpus" / "synthetic.jsonl")
+    ap.add_argument("--repeat", action="append", default=[], metavar="CORPUS=N",
+                    help="add the train part of CORPUS N times (e.g. weibo_ner=3: social media is scarce)")
     args = ap.parse_args()
+    repeat = {k: int(v) for k, v in (r.split("=", 1) for r in args.repeat)}
     if not corpora.available():
         raise SystemExit(f"NER corpora not found under {corpora.data_root()}")
     heldout = corpora.read_heldout_file()
@@ -89,9 +92,10 @@ def main() -> None:
             if part == "dev":
                 continue
             assert s.digest not in heldout.get(name, set()), (name, s.index)
-            for text, spans in cut(s):
-                dropped += add(train if part == "train" else select, nlp, text, spans)
-                counts[f"{name}:{part}"] = counts.get(f"{name}:{part}", 0) + 1
+            for _ in range(repeat.get(name, 1) if part == "train" else 1):
+                for text, spans in cut(s):
+                    dropped += add(train if part == "train" else select, nlp, text, spans)
+                    counts[f"{name}:{part}"] = counts.get(f"{name}:{part}", 0) + 1
     synthetic = [json.loads(x) for x in args.synthetic.read_text(encoding="utf-8").splitlines() if x.strip()]
     for row in synthetic:
         dropped += add(train, nlp, row["text"], [(sp["start"], sp["end"], sp["label"]) for sp in row["spans"]])

@@ -54,3 +54,11 @@ def test_a_jieba_name_the_model_also_tags_is_kept():
                              nlp_engine=None, language="zh")
     found = [text[r.start:r.end] for r in recognizer.analyze(text, [], artifacts)]
     assert "盛夏" in found
+
+
+@pytest.mark.parametrize("text", ["央行和银监会没有出台细则", "与欧冠8个小组第三名组成32强",
+                                  "和艾波卡特主题乐园", "俄罗斯空军开始试验第二架第五代战斗机样机"])
+def test_conjunctions_and_compound_surnames_inside_words_are_no_cue(text: str):
+    """News text: 和/与 join any two nouns, and a compound surname's characters also start
+    ordinary words (第五代, 东方明珠); only chat's colloquial 跟 stays a cue."""
+    assert values(recognizer, text) == []

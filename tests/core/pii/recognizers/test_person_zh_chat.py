@@ -35,3 +35,12 @@ def test_chat_forms(text: str, names: list[str]):
 ])
 def test_everyday_words_are_not_names(text: str):
     assert values(recognizer, text) == []
+
+
+@pytest.mark.parametrize("text", ["Games总裁明天来访", "浙江省政府与农总行全面合作",
+                                  "我和工商银行的人约了周三", "对于老艺术家的作品", "这件是古董",
+                                  "请班主任通知家长", "董事会明天开"])
+def test_titles_that_start_words_are_not_names(text: str):
+    """总裁, 总行, 工商, 老艺术家, 古董, 班主任: a surname character before a title-like
+    character that begins an everyday word (from the CLUENER training sentences)."""
+    assert ChineseChatNameRecognizer().find(text) == []

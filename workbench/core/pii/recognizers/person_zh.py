@@ -33,10 +33,11 @@ _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _COMPOUND = re.compile(rf"(?:{'|'.join(COMPOUND_SURNAMES)})[\u4e00-\u9fff]{{1,2}}")
 # Characters that end a name because they start the next word ("欧阳娜说…", "诸葛亮和…").
 _NAME_BREAKERS = set("说和跟与在是的了给把被对向从今明昨来去也都就还要会能请让叫问找")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
 _MENTION = re.compile(r"@([\u4e00-\u9fff]{2,3})(?=[\s，,。:：!！?？]|$)")
 # Words after which the next word names a person, and words and marks that follow a name.
 _CUE_BEFORE = frozenset(
-    "谢谢 感谢 多谢 请 联系 找 问 叫 让 给 跟 和 与 同 对 向 由 抄送 转给 交给 发给 告诉 通知 "
+    "谢谢 感谢 多谢 请 联系 找 问 叫 让 跟 抄送 转给 交给 发给 告诉 通知 "
     "麻烦 恭喜 欢迎 辛苦 拜托 提醒 询问 回复 审批人 联系人 负责人 经办人 @".split())
 _CUE_AFTER = frozenset("说 讲 问 答 道 表示 认为 指出 介绍 称 告诉 回复 : ： 您好 你好".split())
 
@@ -85,7 +86,10 @@ class ChineseNameRecognizer(EntityRecognizer):
                 name = name[:3]
             if name[2] in _NAME_BREAKERS:
                 continue
-            spans[(match.start(), match.start() + len(name))] = 0.65
+            end = match.start() + len(name)
+            if end < len(text) and _HANZI.match(text[end]) and text[end] not in _NAME_BREAKERS:
+                continue  # the run goes on into a word ("东方周刊", "第五代战斗机")
+            spans[(match.start(), end)] = 0.65
         for match in _MENTION.finditer(text):
             name = match.group(1)
             if name[0] in common_surnames() and name not in STOPLIST:

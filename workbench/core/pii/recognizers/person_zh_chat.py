@@ -20,16 +20,18 @@ TITLES = ("总经理", "总监", "总裁", "经理", "老师", "主任", "律师
           "姐", "董", "老", "叔", "导")
 # Characters after a one-character title that make a word of it: "明总结", "施工程".
 _TITLE_WORDS = {
-    "总": set("结部体是共数额计之算统线经价量归会得要还能在"),
-    "工": set("作程具资厂业人艺期位序种单号"),
-    "董": set("事"),
-    "老": set("师家公婆板人年头是化乡虎鼠"),
+    "总": set("结部体是共数额计之算统线经价量归会得要还能在行裁"),
+    "工": set("作程具资厂业人艺期位序种单号商"),
+    "董": set("事会"),
+    "老": set("师家公婆板人年头是化乡虎鼠壶艺町"),
     "导": set("致出入演师航读向游"),
     "叔": set("叔"),
 }
 # surname + title pairs that are everyday words: "施工", "华工", "农工", "童工", "成总".
 _WORDS = frozenset("施工 华工 农工 童工 军工 石工 电工 木工 化工 钟工 龙哥 古老 元老 "
-                   "长老 养老 敬老 终老 告老 文老".split())
+                   "长老 养老 敬老 终老 告老 文老 古董 班主任".split())
+# 于 after these is the preposition of a word (对于, 关于, 由于…), not the surname 于.
+_YU_WORDS = set("对关由至等在属处位基用终过免善鉴")
 # What may stand before a title form: a non-hanzi or a word that ends before a name.
 _BEFORE = set("和跟与给找问请让叫被把对向说是的了在由等及或同跟请帮替")
 # 老X / 小X: X a surname that makes no everyday word with 老/小 (小时, 老师, 小于, 小区…).
@@ -50,6 +52,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A pinyin or English surname with a Chinese title: "Zhou总", "Kevin总", "Li 老师".
 _LATIN_TITLED = re.compile(
     r"(?<![A-Za-z0-9_./\\@-])[A-Z][a-z]{1,11}[ ]?(?P<title>总经理|总监|总|经理|老师|工|哥|姐)")
+
+
+def is_title_word(text: str, start: int, title: str) -> bool:
+    """Whether the title written at `start` begins an everyday word instead ("明总结", "施工程")."""
+    nxt = text[start + len(title)] if start + len(title) < len(text) else ""
+    return nxt in _TITLE_WORDS.get(title, ())
 
 
 @functools.cache
@@ -81,6 +89,8 @@ def _could_be_sender(name: str) -> bool:
 
 def _edge_ok(text: str, start: int, end: int, after: set[str] | None) -> bool:
     before = text[start - 1] if start else ""
+    if text[start] == "于" and before in _YU_WORDS:
+        return False
     if before and _HAN.match(before) and before not in _BEFORE:
         return False
     nxt = text[end] if end < len(text) else ""
