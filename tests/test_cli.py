@@ -169,6 +169,10 @@ def test_three_parties_keys_consent_and_ledger_from_the_command_line(
     ws = tmp_path / "ws"
     as_("employee", "init", ws, "--profile", fixtures / "self.json")
     as_("employee", "import", ws, fixtures / "feishu")
+    # Before a scan the notice cannot say truly what was found: consent is refused.
+    code, _, err = as_("employee", "consent", ws, "--request", request, "--yes")
+    assert code == 1 and "not scanned yet" in err
+    assert as_("employee", "scan", ws)[0] == 0
     code, _, err = as_("employee", "consent", ws, "--request", request, "--delete-by",
                        "2031-01-01", "--yes")
     assert code == 1 and "only narrow" in err

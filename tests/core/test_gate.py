@@ -71,7 +71,9 @@ def test_nothing_unscanned_can_be_approved_or_exported(ws: Workspace, parties, t
             review.approve(ws, target)
         assert refused.value.blockers[0].rule is gate.Rule.UNSCANNED
         assert all("not scanned yet" in " ".join(u.reasons) for u in review.unresolved(ws))
-        give(ws, *parties)
+        # Consent's notice would say what was found: before a scan it is refused too.
+        with pytest.raises(RefusedError, match="not scanned yet"):
+            give(ws, *parties)
         with pytest.raises(RefusedError, match="pending review"):
             _export(ws, parties, tmp_path)
 

@@ -784,6 +784,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Only names, emails and phone numbers of a known person can be pseudonymised; redact "
         "or keep this one.",
         "只有已知人员的姓名、邮箱和电话号码可以替换为代称；请遮盖或保留这一处。"),
+    "consent.unscanned": (
+        "{0} item(s) are not scanned yet ({1}): the notice could not say truly what was found. "
+        "Scan the workspace first, then give consent; nothing was signed.",
+        "有 {0} 项尚未扫描（{1}）：告知书无法如实说明发现了什么。请先扫描工作区，再表示同意；"
+        "未签署任何内容。"),
     "review.unscanned": (
         "{0} item(s) are not scanned yet ({1}): scan the workspace first, then apply the "
         "default policy.",

@@ -448,6 +448,8 @@ def record_decision(
     from workbench.core.workspace import workspace_ledger
 
     check_terms(terms, now.date())
+    if decision == "given":
+        _refuse_unscanned(ws)
     terms = resolve_parties(terms)
     if request is not None:
         check_narrowing(request.terms, terms)
@@ -467,6 +469,18 @@ def record_decision(
              "recipients=%d", ws.id, record["record_id"], decision, request is not None,
              len(terms.purposes), len(terms.recipients))
     return record, notice
+
+
+def _refuse_unscanned(ws: Any) -> None:
+    """Consent is given against a notice that says what sensitive information was found: with
+    an item not scanned (or scanned by an older detector) that sentence could be false."""
+    from workbench.core.review import gate
+
+    missing = gate.unscanned(ws)
+    if missing:
+        names = str(Joined(tuple(b.title for b in missing[:3]), "items")) + (
+            " …" if len(missing) > 3 else "")
+        raise coded(RefusedError, "consent.unscanned", len(missing), names)
 
 
 def kept_sensitive(ws: Any, approved: set[str]) -> list[str]:
