@@ -26,6 +26,20 @@ def test_memotrace_csv_is_a_chat_per_day_with_names_not_wxids(fixtures: Path):
     assert day1.encoding == "utf-8"
 
 
+def test_memotrace_csv_of_a_one_to_one_chat_without_name_columns(tmp_path: Path):
+    """Older MemoTrace wrote a private chat's rows without Remark/NickName/Sender: the other
+    side is the contact the file is named after, the employee's rows are IsSender=1."""
+    path = tmp_path / "王芳_utf8.csv"
+    path.write_text(
+        "\ufefflocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,"
+        "Remark,NickName,Sender\r\n"
+        "1,7,1,0,0,1709602200,2,明天评审,2024-03-05 09:30:00\r\n"
+        "2,7,1,0,1,1709602320,2,好的,2024-03-05 09:32:00\r\n", encoding="utf-8")
+    (day,) = extract_one(path).artifacts
+    assert [s.sender for s in day.segments] == ["王芳", "我"]
+    assert day.title.startswith("王芳 · ")
+
+
 def test_memotrace_text_keeps_multi_line_messages(fixtures: Path):
     source = extract_one(fixtures / "wechat/memotrace_支付网关群.txt")
     assert source.source_format == "wechat-memotrace"

@@ -104,7 +104,11 @@ def _csv_message(path: Path, ctx: ImportContext, fmt: str, number: int,
         sender = row.get("remark") or row.get("nickname") or row.get("sender") or ""
         text = _typed_text(row.get("type"), row.get("strcontent", ""))
         is_self = row.get("issender", "").strip() == "1"
-        conversation = path.stem
+        # MemoTrace names its file "<contact>_utf8.csv"; before 2024 a one-to-one chat's rows
+        # stopped after StrTime (no Remark/NickName/Sender): the other side is the contact.
+        conversation = path.stem.removesuffix("_utf8") or path.stem
+        if not is_self and not {"remark", "nickname", "sender"} & row.keys():
+            sender = conversation
     elif fmt == "memotrace":
         raw_time, sender = row.get("时间"), row.get("发送人", "")
         text, is_self, conversation = row.get("内容", ""), False, path.stem
