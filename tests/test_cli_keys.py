@@ -197,3 +197,19 @@ def test_keys_import_on_a_terminal_asks_and_enter_means_not_verified(tmp_path: P
     code, out, _ = run(capsys, "keys", "import", path)
     assert code == 0 and "verified — it matches" in out
     assert keys.verification(fingerprint) is not None
+
+
+def test_end_of_input_at_a_prompt_is_bad_input_not_a_crash(tmp_path: Path, capsys, monkeypatch):
+    """Ctrl-D at the fingerprint prompt: exit 2 with one line, nothing imported."""
+    from workbench.core.trust import keys
+
+    path, fingerprint, _short = hr_card_file(tmp_path)
+
+    def closed(prompt: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", closed)
+    code, _, err = run(capsys, "keys", "import", path)
+    assert code == 2 and "end of input" in err and "Unexpected" not in err
+    assert fingerprint not in {c.fingerprint for c in keys.contacts()}

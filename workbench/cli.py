@@ -92,6 +92,11 @@ def _run(args: argparse.Namespace) -> int:
         log.info("cli.interrupted")
         _error(t("interrupt.nothing_changed"))
         return 130
+    except EOFError:
+        # Ctrl-D (or a closed stdin) at a prompt: nothing was answered, so nothing was done.
+        log.info("cli.end_of_input")
+        _error(t("cli.end-of-input"))
+        return 2
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error of ours.
         sys.stderr.close()

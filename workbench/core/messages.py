@@ -1796,6 +1796,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the command line's own prompts and lines (cli.py) --
     "cli.no-such-folder": ("Cannot write {path}: the folder {parent} does not exist.",
                            "无法写入 {path}：文件夹 {parent} 不存在。"),
+    "cli.end-of-input": ("No answer was given (end of input); nothing was changed.",
+                         "没有输入回答（输入已结束）；未做任何更改。"),
     "cli.passphrase": ("Passphrase for your private keys: ", "私钥的口令："),
     "cli.passphrase-choose": (
         "Choose a passphrase for your private keys (at least a few unrelated words): ",
