@@ -173,6 +173,9 @@ def test_three_parties_keys_consent_and_ledger_from_the_command_line(
     code, _, err = as_("employee", "consent", ws, "--request", request, "--yes")
     assert code == 1 and "not scanned yet" in err
     assert as_("employee", "scan", ws)[0] == 0
+    # HR's card given where the request belongs: bad input, named, in words (not "DSSE").
+    code, _, err = as_("employee", "consent", ws, "--request", tmp_path / "hr.wbid.json", "--yes")
+    assert code == 2 and "is not a consent request from HR" in err and "DSSE" not in err
     code, _, err = as_("employee", "consent", ws, "--request", request, "--delete-by",
                        "2031-01-01", "--yes")
     assert code == 1 and "only narrow" in err

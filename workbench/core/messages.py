@@ -784,6 +784,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Only names, emails and phone numbers of a known person can be pseudonymised; redact "
         "or keep this one.",
         "只有已知人员的姓名、邮箱和电话号码可以替换为代称；请遮盖或保留这一处。"),
+    "consent.not-a-request": (
+        "{0} is not a consent request from HR (it may be an identity card or another file): "
+        "ask HR for the request file they signed.",
+        "{0} 不是 HR 发来的同意请求（可能是身份卡或其他文件）：请向 HR 索取他们签名的请求文件。"),
     "consent.unscanned": (
         "{0} item(s) are not scanned yet ({1}): the notice could not say truly what was found. "
         "Scan the workspace first, then give consent; nothing was signed.",

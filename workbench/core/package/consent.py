@@ -25,7 +25,13 @@ from workbench.core.ingest.artifacts import ArtifactKind
 from workbench.core.messages import Joined, Message, label, label_message, t
 from workbench.core.paths import resources_dir
 from workbench.core.trust import keys
-from workbench.core.trust.dsse import NO_SIGNATURE, Signer, sign_envelope, verify_envelope
+from workbench.core.trust.dsse import (
+    NO_SIGNATURE,
+    EnvelopeError,
+    Signer,
+    sign_envelope,
+    verify_envelope,
+)
 
 log = logging.getLogger(__name__)
 
@@ -186,9 +192,15 @@ def read_request(path: Path) -> ConsentRequest:
     except (OSError, json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise coded(BadInputError, "consent.request-unreadable", path, exc) from exc
     hr_cards = {c.fingerprint: c.public_key() for c in keys.contacts() if c.role == keys.Role.HR}
-    payload, good, problems = verify_envelope(envelope, REQUEST_PAYLOAD_TYPE, hr_cards)
-    body = json.loads(payload)
-    issuer = str(body.get("issuer", {}).get("fingerprint", ""))
+    try:
+        payload, good, problems = verify_envelope(envelope, REQUEST_PAYLOAD_TYPE, hr_cards)
+        body = json.loads(payload)
+        issuer = str(body.get("issuer", {}).get("fingerprint", ""))
+        if not isinstance(body.get("terms"), dict):
+            raise ValueError("a request without terms")
+    except (EnvelopeError, BadInputError, ValueError, TypeError, AttributeError) as exc:
+        # An identity card, a package manifest or any other JSON given by mistake.
+        raise coded(BadInputError, "consent.not-a-request", path) from exc
     if not any(sig.keyid == issuer for sig in good):
         raise coded(ConsentError, "consent.request-unsigned", path,
                     Joined(tuple(problems or [Message(NO_SIGNATURE)])))
