@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
 from workbench.core import clock
-from workbench.core.display import visible
+from workbench.core.display import columns, visible
 from workbench.core.errors import (
     BadInputError,
     Cancelled,
@@ -495,8 +495,10 @@ def _scan(args: argparse.Namespace) -> int:
         else:
             print(t("scan.done", scanned=result.scanned, unchanged=result.unchanged,
                     findings=result.findings))
+            names = {entity: label("entity", entity) for entity in result.by_entity}
+            width = max((columns(n) for n in names.values()), default=0) + 2
             for entity, count in result.by_entity.items():
-                print(f"  {label('entity', entity):<24}{count}")
+                print(f"  {_column(names[entity], width)}{count}")
         return 0
     with working(t("progress.scan"), mode):
         report = scanning.scan_file(args.path, args.lang)
@@ -507,7 +509,7 @@ def _scan(args: argparse.Namespace) -> int:
     for group in groups:
         print(t("scan.file", title=group["title"], count=len(group["findings"])))
         for f in group["findings"]:
-            print(f"  {f['start']:>6}-{f['end']:<6} {label('entity', f['entity']):<22} "
+            print(f"  {f['start']:>6}-{f['end']:<6} {_column(label('entity', f['entity']), 22)} "
                   f"{f['score']:.2f}  {f['text']!r}  ({label('detector', f['detector'])})")
     return 0
 
@@ -618,10 +620,9 @@ def _keys_list(args: argparse.Namespace) -> int:
 
 
 def _column(text: str, width: int) -> str:
-    """`text` padded to `width` terminal columns (a hanzi takes two)."""
-    from workbench.core.display import columns
-
-    return text + " " * max(width - columns(text), 0)
+    """`text` padded to `width` terminal columns (a hanzi takes two), and never run into
+    what follows."""
+    return text + " " * max(width - columns(text), 1)
 
 
 def _key_store_line() -> str:
@@ -955,7 +956,8 @@ def _print_purged(results: list[PurgeResult]) -> None:
         print(t("purge.done", package=result.package, count=len(deleted), copies=copies,
                 receipt=result.receipt))
         for item in result.removed:
-            print(t("purge.item", item=item["item"], path=item["path"], state=item["state"]))
+            print(t("purge.item", item=label("purge", item["item"].replace(" ", "-")),
+                    path=item["path"], state=label("purge", item["state"].replace(" ", "-"))))
 
 
 def _purge_now(args: argparse.Namespace, mode: str) -> list[PurgeResult]:

@@ -110,8 +110,8 @@ def _list_states(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     print(t("review.items", count=len(items), state=args.state, colon=":" if items else "."))
     for a in items:
-        print(t("review.item", id=short_id(a.id), state=str(a.state), kind=a.kind,
-                title=a.title))
+        print(t("review.item", id=short_id(a.id), state=label("state", str(a.state)),
+                kind=label("kind", str(a.kind)), title=a.title))
     return 0
 
 
