@@ -22,6 +22,7 @@ from workbench.core.errors import (
     NotAWorkspace,
     WorkbenchError,
     coded,
+    os_reason,
 )
 from workbench.core.messages import label, t
 
@@ -111,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         elif isinstance(exc, NotADirectoryError):
             _error(t("error.not_a_folder", path=where))
         else:
-            _error(t("error.cannot_read", path=where, reason=exc.strerror or exc))
+            _error(t("error.cannot_read", path=where, reason=os_reason(exc)))
         return 2
     except Exception as exc:
         log.error("cli.unexpected", exc_info=True)

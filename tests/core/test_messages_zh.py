@@ -402,3 +402,18 @@ def test_keys_refusals_are_in_chinese(tmp_path: Path, monkeypatch: pytest.Monkey
         assert_chinese(thing)
     assert "员工" in employee.card.label()
 
+
+
+def test_common_system_reasons_read_in_the_readers_language(tmp_path, monkeypatch):
+    """strerror is English whatever the locale: a folder given for a file, a missing path and
+    a refused permission are said in Chinese."""
+    import errno
+
+    from workbench.core.errors import reason_of
+    from workbench.core.messages import t
+
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    for code, words in ((errno.EISDIR, "文件夹"), (errno.ENOENT, "不存在"),
+                        (errno.EACCES, "权限")):
+        shown = t("error.cannot_read", path=tmp_path, reason=reason_of(OSError(code, "x")))
+        assert words in shown and "x" not in shown.replace(str(tmp_path), "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -71,7 +72,29 @@ def reason_of(exc: BaseException) -> object:
         return exc.message
     if isinstance(exc, WorkbenchError) and exc.code:
         return Message(exc.code, exc.params)
+    if isinstance(exc, OSError):
+        return os_reason(exc)
     return visible(exc)
+
+
+# The operating system's reasons a person meets, in words of their language (strerror is
+# English whatever the locale).
+_OS_REASONS = {
+    errno.ENOENT: "os.no-such-path", errno.EISDIR: "os.is-a-folder",
+    errno.ENOTDIR: "os.not-a-folder", errno.EACCES: "os.no-permission",
+    errno.EPERM: "os.no-permission", errno.ENOSPC: "os.disk-full", errno.EROFS: "os.read-only",
+    errno.EEXIST: "os.exists", errno.ENAMETOOLONG: "os.name-too-long",
+}
+
+
+def os_reason(exc: OSError) -> object:
+    """Why the system refused, as a message in the reader's language when it is a common
+    reason, else the system's own words."""
+    from workbench.core.display import visible
+    from workbench.core.messages import Message
+
+    code = _OS_REASONS.get(exc.errno or 0)
+    return Message(code) if code else visible(exc.strerror or exc)
 
 
 class BadInputError(WorkbenchError):

@@ -1802,6 +1802,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # -- the command line's own prompts and lines (cli.py) --
     "cli.no-such-folder": ("Cannot write {path}: the folder {parent} does not exist.",
                            "无法写入 {path}：文件夹 {parent} 不存在。"),
+    # -- the operating system's common reasons (errors.os_reason) --
+    "os.no-such-path": ("no such file or folder", "文件或文件夹不存在"),
+    "os.is-a-folder": ("it is a folder, not a file", "这是文件夹，不是文件"),
+    "os.not-a-folder": ("a part of the path is not a folder", "路径中有一段不是文件夹"),
+    "os.no-permission": ("permission denied", "没有权限"),
+    "os.disk-full": ("the disk is full", "磁盘已满"),
+    "os.read-only": ("the disk is read-only", "磁盘是只读的"),
+    "os.exists": ("it already exists", "它已经存在"),
+    "os.name-too-long": ("the name is too long", "名称太长"),
     "cli.end-of-input": ("No answer was given (end of input); nothing was changed.",
                          "没有输入回答（输入已结束）；未做任何更改。"),
     "cli.passphrase": ("Passphrase for your private keys: ", "私钥的口令："),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, os_reason
 from workbench.core.ingest.artifacts import Artifact, Person
 from workbench.core.ingest.decode import DecodedText, NotText, decode_text
 from workbench.core.ingest.lines import TEXT_HINT, line_problem
@@ -66,7 +66,7 @@ def open_input(path: Path) -> Iterator[BinaryIO]:
     except PermissionError as exc:
         raise ImportFailed(path, Message("ingest.no-permission")) from exc
     except OSError as exc:
-        raise ImportFailed(path, Message("ingest.unreadable", (exc.strerror or str(exc),))) \
+        raise ImportFailed(path, Message("ingest.unreadable", (os_reason(exc),))) \
             from exc
 
 

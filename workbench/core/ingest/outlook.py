@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import clock
-from workbench.core.errors import ImportFailed, Problem, reason_of
+from workbench.core.errors import ImportFailed, Problem, os_reason, reason_of
 from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
@@ -126,7 +126,7 @@ def load_pst(path: Path, ctx: ImportContext) -> ImportedSource:
     except PermissionError as exc:
         raise ImportFailed(path, Message("ingest.no-permission")) from exc
     except OSError as exc:
-        raise ImportFailed(path, Message("ingest.unreadable", (exc.strerror or str(exc),))) \
+        raise ImportFailed(path, Message("ingest.unreadable", (os_reason(exc),))) \
             from exc
     if magic != PST_MAGIC:
         raise ImportFailed(path, Message("ingest.not-pst"))

@@ -30,7 +30,14 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core import clock, logs
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, RefusedError, WorkbenchError, coded, reason_of
+from workbench.core.errors import (
+    BadInputError,
+    RefusedError,
+    WorkbenchError,
+    coded,
+    os_reason,
+    reason_of,
+)
 from workbench.core.ingest.artifacts import ArtifactState
 from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.package import consent
@@ -301,7 +308,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
             package = "sha256:" + write_package(out, folder, recipients, finish)
         except OSError as exc:
             raise coded(BadInputError, "error.cannot-write", out,
-                        exc.strerror or exc) from exc
+                        os_reason(exc)) from exc
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])

@@ -565,7 +565,7 @@ _ORIENTATION = 0x0112
 def read_picture(ws: Workspace, artifact: ArtifactRow, read: Callable[[bytes], T]) -> T:
     """`read` (`upright_picture`, `picture_size`) of the item's picture; a one-line refusal
     if the item is not a picture or its picture cannot be read."""
-    from workbench.core.errors import BadInputError, coded
+    from workbench.core.errors import BadInputError, coded, os_reason
     from workbench.core.ingest.artifacts import ArtifactKind
 
     if artifact.kind is not ArtifactKind.IMAGE or artifact.image_blob is None:
@@ -575,7 +575,7 @@ def read_picture(ws: Workspace, artifact: ArtifactRow, read: Callable[[bytes], T
         return read(ws.read_blob(artifact.image_blob))
     except OSError as exc:  # Pillow's "cannot identify image file" is one
         raise coded(BadInputError, "review.picture-unreadable", artifact.title,
-                    exc.strerror or exc) from exc
+                    os_reason(exc)) from exc
 
 
 def upright_picture(data: bytes) -> Image.Image:

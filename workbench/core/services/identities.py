@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.atomic import atomic_write
-from workbench.core.errors import BadInputError, WorkbenchError, coded
+from workbench.core.errors import BadInputError, WorkbenchError, coded, os_reason
 from workbench.core.messages import t
 from workbench.core.trust import keys, secrets_store
 from workbench.core.trust.keys import (
@@ -238,7 +238,7 @@ def export_card(card: IdentityCard, target: Path) -> Path:
         atomic_write(target, keys.card_bytes(card), mode=0o644)
     except OSError as exc:
         raise coded(BadInputError, "identity.cannot-save-card", target,
-                    exc.strerror or exc) from exc
+                    os_reason(exc)) from exc
     return target
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.atomic import atomic_write
-from workbench.core.errors import BadInputError, coded
+from workbench.core.errors import BadInputError, coded, os_reason
 from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.messages import t
@@ -337,7 +337,7 @@ def write_painted_picture(ws: Workspace, artifact_id: str, out: Path) -> Path:
         atomic_write(out, data.getvalue())
     except OSError as exc:
         raise BadInputError(t("error.cannot_write", path=out,
-                              reason=exc.strerror or exc)) from exc
+                              reason=os_reason(exc))) from exc
     return out
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from workbench.core.errors import WorkspaceDamaged, WorkspaceLocked, coded
+from workbench.core.errors import WorkspaceDamaged, WorkspaceLocked, coded, os_reason
 
 AGE_HEADER = b"age-encryption.org/v1\n"
 # The first byte of a sealed column value: its layout (nonce, ciphertext and tag) and what
@@ -156,7 +156,7 @@ class Sealer:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise coded(WorkspaceDamaged, "sealing.original-unreadable", exc.strerror or exc,
+            raise coded(WorkspaceDamaged, "sealing.original-unreadable", os_reason(exc),
                         path.name) from exc
         try:
             plain: bytes = pyrage.decrypt(data, [self._identity])

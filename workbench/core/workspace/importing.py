@@ -15,6 +15,7 @@ from workbench.core.errors import (
     ImportFailed,
     WorkspaceDamaged,
     coded,
+    os_reason,
 )
 from workbench.core.ingest import ImportContext, ImportedSource, extract_all, plan_import
 from workbench.core.ingest.artifacts import (
@@ -223,7 +224,7 @@ class Importing(StoreBase):
                     written.append(target)
             size = path.stat().st_size
         except OSError as exc:
-            raise ImportFailed(path, text("workspace.unreadable-file", exc.strerror or exc,
+            raise ImportFailed(path, text("workspace.unreadable-file", os_reason(exc),
                                           lang="en")) from exc
         return self._record_blob(digest, size, path.name, import_id)
 
