@@ -304,7 +304,7 @@ def test_export_created_is_written_after_the_package(consented: Workspace, parti
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(bundle.os, "replace", broken_replace)
-    with parties[0], pytest.raises(BadInputError, match="No space left"):
+    with parties[0], pytest.raises(BadInputError, match="the disk is full"):
         bundle.export(consented, tmp_path / "p.cwpkg", parties[0].card, NOW)
     assert "export.created" not in consented.ledger_path.read_text()
     assert not list(tmp_path.glob(".cwpkg-*")) and not (tmp_path / "p.cwpkg").exists()
