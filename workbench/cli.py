@@ -137,18 +137,6 @@ def _output(path: Path | None, force: bool = True, suffix: str = ".json") -> Pat
     return None if path is None else check_output(path, force, suffix)
 
 
-def _output_folder(path: Path) -> Path:
-    """A folder an option names for writing into: it may be new, but its parent must exist
-    (a mistyped path is not created), and it must not be a file."""
-    if path.exists() and not path.is_dir():
-        raise BadInputError(t("error.not_a_folder", path=path))
-    parent = path.parent if str(path.parent) else Path(".")
-    if not path.exists() and not parent.is_dir():
-        raise BadInputError(say(f"Cannot write {path}: the folder {parent} does not exist.",
-                                f"无法写入 {path}：文件夹 {parent} 不存在。"))
-    return path
-
-
 def _existing(path: Path) -> Path:
     """A path the user gave that must exist: a missing one is bad input (exit 2), not a
     verification failure."""
@@ -888,7 +876,7 @@ def _open(args: argparse.Namespace) -> int:
     from workbench.terminal.progress import call_with_progress
 
     _existing(args.file)
-    _output_folder(args.out)
+    receiving.check_open_folder(args.out)
     _warn_if_fallback()
     identities.choose_identity("recipient", args.identity)
     with deferred(args.cancel):  # a copy half taken into custody would escape its deadline

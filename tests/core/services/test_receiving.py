@@ -10,7 +10,7 @@ import pytest
 
 from tests.core.test_bundle import DELETE_BY, NOW, Flow
 from tests.test_cli import run
-from workbench.core.errors import RefusedError
+from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.package import custody
 from workbench.core.paths import using_home
 from workbench.core.services import deadlines, receiving
@@ -148,3 +148,25 @@ def test_purge_due_stops_between_packages_when_cancelled(flow: Flow):
         (done,) = receiving.purge_due(late, progress=lambda d, t, _: seen.append((d, t)))
         assert seen[0] == (0, 1) and seen[-1] == (1, 1)
         assert custody.register_entry(done.package)["deleted_at"]
+
+
+def test_open_makes_no_folder_from_a_mistyped_path(flow: Flow):
+    """The command line used to check `--out` itself; the app and any other caller of the
+    service made every missing folder on the way (red team)."""
+    flow.export()
+    flow.countersign()
+    typo = flow.root / "recieved" / "deep" / "out"
+    with flow.recipient:
+        with pytest.raises(BadInputError) as missing:
+            receiving.open_package(flow.package, typo, NOW)
+        assert missing.value.code == "error.folder-missing"
+        assert receiving.held_packages(NOW) == []
+        a_file = flow.root / "a-file"
+        a_file.write_text("x")
+        with pytest.raises(BadInputError):
+            receiving.open_package(flow.package, a_file, NOW)
+        assert a_file.read_text() == "x"
+        # A new folder whose parent exists is fine.
+        opened = receiving.open_package(flow.package, flow.root / "received", NOW)
+    assert not (flow.root / "recieved").exists()
+    assert opened.folder.parent == flow.root / "received"
