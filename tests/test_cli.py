@@ -290,6 +290,14 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
     assert code == 0 and "Receipt verified" in out
     code, out, _ = as_(employee, "deadlines")
     assert "deleted ✓" in out
+    # In Chinese the side and the status read in Chinese too (they used to stay English).
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, out, _ = as_(employee, "deadlines")
+    assert code == 0 and "已删除 ✓" in out and out.startswith("导出")
+    assert "deleted" not in out and "export" not in out
+    code, out, _ = as_(employee, "deadlines", "--format", "json")
+    assert json.loads(out)[0]["status"] == "deleted ✓"  # the codes scripts read stay
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
     code, _, err = as_(employee, "receipt", "import", fixtures / "bad/truncated.json")
     assert code == 2 and "truncated.json" in err
 

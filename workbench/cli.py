@@ -988,9 +988,9 @@ def _deadlines(args: argparse.Namespace) -> int:
     if not rows:
         print(t("deadlines.none"))
     for row in rows:
-        print(t("deadlines.row", side=row.side, package=row.package[7:23],
-                counterpart=row.counterpart, date=row.delete_by, days=row.days_left,
-                status=row.status))
+        print(t("deadlines.row", side=deadlines.side_message(row.side).text(),
+                package=row.package[7:23], counterpart=row.counterpart, date=row.delete_by,
+                days=row.days_left, status=deadlines.status_message(row.status).text()))
     print(t("deadlines.reach"))
     return 0
 

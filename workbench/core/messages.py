@@ -1786,6 +1786,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "files.changed": ("changed", "被改动"),
     "files.other": ("different", "不同"),
     # msgs2: end
+    # redteam: the deadlines list's words in the reader's language
+    "deadline.side.export": ("export", "导出"),
+    "deadline.side.custody": ("custody", "保管"),
+    # redteam: end
 }
 
 _BLANKS = string.Formatter()

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from workbench.core.package import custody
 from workbench.core.package import deadlines as register
-from workbench.core.package.deadlines import DeadlineRow
+from workbench.core.messages import Message
+from workbench.core.package.deadlines import DeadlineRow, status_message
 from workbench.core.services.identities import choose_identity
 
 __all__ = [
@@ -20,6 +21,8 @@ __all__ = [
     "Withdrawn",
     "deadlines",
     "export_to_withdraw",
+    "side_message",
+    "status_message",
     "withdraw",
 ]
 
@@ -33,6 +36,11 @@ def deadlines(now: datetime) -> list[DeadlineRow]:
     """Every package this home exported (side "export") or holds (side "custody"), soonest
     deadline first, with its status today and the days left (negative when overdue)."""
     return register.deadlines(now)
+
+
+def side_message(side: str) -> Message:
+    """A row's side ("export" or "custody") in words, for the reader's language."""
+    return Message(f"deadline.side.{side}")
 
 
 @dataclass(frozen=True)
