@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from workbench.core.messages import Message
 from workbench.core.package import custody
 from workbench.core.package import deadlines as register
-from workbench.core.messages import Message
 from workbench.core.package.deadlines import DeadlineRow, status_message
 from workbench.core.services.identities import choose_identity
 
