@@ -1789,6 +1789,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # redteam: the deadlines list's words in the reader's language
     "deadline.side.export": ("export", "导出"),
     "deadline.side.custody": ("custody", "保管"),
+    "consent.request-not-a-request": (
+        "it is no consent request (its content holds no terms)",
+        "它不是同意请求（内容中没有条款）"),
     # redteam: end
 }
 
