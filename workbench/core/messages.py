@@ -419,7 +419,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "发现 #{id}：{decision}（1 处）。"),
     "review.redacted_single": ("Redacted 1 span (finding {ids}).", "已涂黑 1 处（发现 {ids}）。"),
     "review.items": ("{count} items ({state}){colon}", "{count} 项（{state}）{colon}"),
-    "review.item": ("  {id}  {state:<9} [{kind}] {title}", "  {id}  {state:<9}［{kind}］{title}"),
+    "review.item": ("  {id}  {state:<9} [{kind}] {title}", "  {id}  {state:<4}［{kind}］{title}"),
     "review.state_with": ("--state and --all go with --list.",
                           "--state 和 --all 只能与 --list 一起使用。"),
     "review.redacted": ("Redacted {count} spans (findings {ids}).",
@@ -1792,6 +1792,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "consent.request-not-a-request": (
         "it is no consent request (its content holds no terms)",
         "它不是同意请求（内容中没有条款）"),
+    "review.state-all": ("all", "全部"),
     # redteam: end
 }
 
