@@ -284,8 +284,13 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
     assert code == 0 and out.startswith("VALID")
     code, out, _ = as_(recipient, "deadlines", "--format", "json")
     assert json.loads(out)[0]["status"] == "active"
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
     code, out, _ = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json")
-    assert code == 0 and "custody key destroyed" in out
+    # Each item deleted reads in Chinese (the item and its state used to stay English).
+    assert code == 0 and "保管密钥已销毁" in out
+    assert "打开的副本：" in out and "保管副本：" in out and "数据包文件：" in out
+    assert "（已删除）" in out and "deleted" not in out and "copy" not in out
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
     code, out, _ = as_(employee, "receipt", "import", tmp_path / "r.json")
     assert code == 0 and "Receipt verified" in out
     code, out, _ = as_(employee, "deadlines")

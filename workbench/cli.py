@@ -951,7 +951,9 @@ def _print_purged(results: list[PurgeResult]) -> None:
         print(t("purge.done", package=result.package, count=len(deleted), copies=copies,
                 receipt=result.receipt))
         for item in result.removed:
-            print(t("purge.item", item=item["item"], path=item["path"], state=item["state"]))
+            print(t("purge.item", item=label("purge", item["item"].replace(" ", "-")),
+                    path=item["path"], state=label("purge-state",
+                                                   item["state"].replace(" ", "-"))))
 
 
 def _purge_now(args: argparse.Namespace, mode: str) -> list[PurgeResult]:

@@ -1793,6 +1793,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "it is no consent request (its content holds no terms)",
         "它不是同意请求（内容中没有条款）"),
     "review.state-all": ("all", "全部"),
+    "purge-state.deleted": ("deleted", "已删除"),
+    "purge-state.already-gone": ("already gone", "之前已不存在"),
+    "purge-state.other": ("unknown", "未知"),
     # redteam: end
 }
 
