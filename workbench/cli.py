@@ -595,7 +595,9 @@ def _keys_list(args: argparse.Namespace) -> int:
         status = "" if kind == "identity" else (
             say(f"verified {mark.verified_at[:10]}", f"已核对 {mark.verified_at[:10]}") if mark
             else say("NOT VERIFIED", "未核对"))
-        print(f"{kind:<9} {card.role:<10} {visible(card.name):<20} {visible(card.email):<30} "
+        # English shows the words `--role` takes; Chinese shows them in Chinese.
+        print(f"{label('keys-kind', kind):<9} {label('keys-role', card.role.value):<10} "
+              f"{visible(card.name):<20} {visible(card.email):<30} "
               f"{card.short}  {status}".rstrip())
     if any(kind == "contact" and mark is None for kind, _card, mark in rows):
         print(say("A contact NOT VERIFIED is only as genuine as the way its card reached you: "

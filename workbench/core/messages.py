@@ -1796,6 +1796,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "purge-state.deleted": ("deleted", "已删除"),
     "purge-state.already-gone": ("already gone", "之前已不存在"),
     "purge-state.other": ("unknown", "未知"),
+    "keys-kind.identity": ("identity", "身份"),
+    "keys-kind.contact": ("contact", "联系人"),
+    "keys-kind.other": ("card", "身份卡"),
+    "keys-role.employee": ("employee", "员工"),
+    "keys-role.hr": ("hr", "人事"),
+    "keys-role.recipient": ("recipient", "接收方"),
+    "keys-role.other": ("party", "参与方"),
     # redteam: end
 }
 
