@@ -1803,6 +1803,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys-role.hr": ("hr", "人事"),
     "keys-role.recipient": ("recipient", "接收方"),
     "keys-role.other": ("party", "参与方"),
+    "skill.target-taken": (
+        "{0} already exists and is not a skill folder built here: nothing was replaced. "
+        "Choose another --out or --name, or move it away first.",
+        "{0} 已存在，且不是这里生成的技能文件夹：没有替换任何内容。请换一个 --out 或 --name，"
+        "或先把它移走。"),
     # redteam: end
 }
 
