@@ -1808,6 +1808,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Choose another --out or --name, or move it away first.",
         "{0} 已存在，且不是这里生成的技能文件夹：没有替换任何内容。请换一个 --out 或 --name，"
         "或先把它移走。"),
+    "custody.withdraw-other-package": (
+        "{0} holds package {1}, not {2}, the one you chose to withdraw: nothing was signed. "
+        "Choose the file of package {2}.",
+        "{0} 中是数据包 {1}，不是你选择撤回的 {2}：没有签署任何内容。请选择数据包 {2} 的文件。"),
     # redteam: end
 }
 

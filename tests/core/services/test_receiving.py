@@ -170,3 +170,30 @@ def test_open_makes_no_folder_from_a_mistyped_path(flow: Flow):
         opened = receiving.open_package(flow.package, flow.root / "received", NOW)
     assert not (flow.root / "recieved").exists()
     assert opened.folder.parent == flow.root / "received"
+
+
+def test_withdrawing_an_export_never_revokes_another_package_at_its_path(flow: Flow):
+    """Red team: a second export to the same file (`--force`) left the first export's row
+    pointing at it; withdrawing the first from the Deadlines page signed a revocation of
+    the second, and the first stayed open to its recipients."""
+    from workbench.core.package import bundle
+
+    with flow.employee:
+        first = bundle.export(flow.ws, flow.package, flow.employee.card, NOW)
+    with flow.employee:
+        second = bundle.export(flow.ws, flow.package, flow.employee.card,
+                               NOW + timedelta(minutes=1), force=True)
+    assert first.package != second.package
+    revocation = flow.root / "first.revocation"
+    with flow.employee:
+        export = deadlines.export_to_withdraw(first.package)
+        assert export.bundle == flow.package and export.present
+        with pytest.raises(RefusedError) as other:
+            deadlines.withdraw(export.bundle, revocation, NOW, package=first.package)
+        assert other.value.code == "custody.withdraw-other-package"
+        assert not revocation.exists()
+        rows = {r.package: r for r in deadlines.deadlines(NOW)}
+        assert rows[second.package].status not in deadlines.FINISHED
+        # The package the file does hold is withdrawn when that is the one asked for.
+        done = deadlines.withdraw(flow.package, revocation, NOW, package=second.package)
+        assert done.package == second.package

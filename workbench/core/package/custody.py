@@ -534,13 +534,19 @@ class WithdrawResult:
 
 
 def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
-             now: datetime, force: bool = False) -> WithdrawResult:
+             now: datetime, force: bool = False, expected: str | None = None) -> WithdrawResult:
     """The employee's signed revocation for a package they exported. A second withdrawal
     writes the same revocation again (to resend it) and records nothing new. `out` is
     checked as an export's package is; an existing file is replaced only when it already
-    holds this very revocation, or with `force`."""
+    holds this very revocation, or with `force`. `expected`: the package the user chose to
+    withdraw; a file that holds another one is refused."""
     out = bundle_module.check_output(out, force=True, suffix=".revocation")
     bundle = read_bundle(bundle_path)
+    if expected is not None and bundle.package != expected:
+        # A later export to the same path, or another file picked for a moved one: the
+        # revocation would end the wrong package and leave the chosen one open.
+        raise _error(RefusedError, "custody.withdraw-other-package",
+                     shown(Path(bundle_path).name), _short(bundle.package), _short(expected))
     record = bundle.record
     if _principal_fp(record) != employee.fingerprint:
         raise _error(RefusedError, "custody.only-employee-withdraws")

@@ -73,10 +73,11 @@ class Withdrawn:
 
 
 def withdraw(bundle_path: Path, out: Path, now: datetime, identity: str | None = None,
-             force: bool = False) -> Withdrawn:
+             force: bool = False, package: str | None = None) -> Withdrawn:
     """The employee's signed revocation for a package they exported (only the employee the
-    package names may sign it: custody.withdraw refuses anyone else)."""
+    package names may sign it: custody.withdraw refuses anyone else). `package`: the export
+    the user chose (a row of `deadlines`); a file holding another package is refused."""
     employee = choose_identity("employee", identity)
     assert employee is not None  # required
-    result = custody.withdraw(Path(bundle_path), Path(out), employee, now, force)
+    result = custody.withdraw(Path(bundle_path), Path(out), employee, now, force, package)
     return Withdrawn(result.path, result.package, result.withdrawn_at, result.already)
