@@ -284,8 +284,13 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
     assert code == 0 and out.startswith("VALID")
     code, out, _ = as_(recipient, "deadlines", "--format", "json")
     assert json.loads(out)[0]["status"] == "active"
+    (tmp_path / "r.json").write_text("an earlier receipt")
+    code, _, err = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json")
+    assert code == 2 and "--force" in err and "already exists" in err
+    assert (tmp_path / "r.json").read_text() == "an earlier receipt"
     monkeypatch.setenv("WORKBENCH_LANG", "zh")
-    code, out, _ = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json")
+    code, out, _ = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json",
+                       "--force")
     # Each item deleted reads in Chinese (the item and its state used to stay English).
     assert code == 0 and "保管密钥已销毁" in out
     assert "打开的副本：" in out and "保管副本：" in out and "数据包文件：" in out

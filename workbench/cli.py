@@ -332,6 +332,7 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("package", nargs="?", help=t("help.purge.package"))
     target.add_argument("--due", action="store_true", help=t("help.purge.due"))
     p.add_argument("--receipt-out", type=Path, help=t("help.purge.receipt-out"))
+    p.add_argument("--force", action="store_true", help=t("help.purge.force"))
     p.set_defaults(handler=_purge)
 
     p = sub.add_parser("receipt", help=t("help.receipt._help"))
@@ -926,7 +927,7 @@ def _purge(args: argparse.Namespace) -> int:
     _warn_if_fallback()
     mode = _progress_mode(args)
     if args.receipt_out is not None and not args.receipt_out.is_dir():
-        _output(args.receipt_out, suffix=".receipt.json")
+        _output(args.receipt_out, args.force, suffix=".receipt.json")
     try:
         with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
             results = _purge_now(args, mode)
@@ -965,11 +966,11 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[PurgeResult]:
     if args.due:
         results: list[PurgeResult] = call_with_progress(
             receiving.purge_due, t("progress.purge"), mode, clock.now_utc(), args.receipt_out,
-            cancel=args.cancel)
+            cancel=args.cancel, force=args.force)
     else:
         package = receiving.package_named(args.package)
         results = [call_with_progress(receiving.purge, t("progress.purge"), mode, package,
-                                      clock.now_utc(), args.receipt_out)]
+                                      clock.now_utc(), args.receipt_out, force=args.force)]
     return results
 
 

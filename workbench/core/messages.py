@@ -1812,6 +1812,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{0} holds package {1}, not {2}, the one you chose to withdraw: nothing was signed. "
         "Choose the file of package {2}.",
         "{0} 中是数据包 {1}，不是你选择撤回的 {2}：没有签署任何内容。请选择数据包 {2} 的文件。"),
+    "help.purge.force": ("replace an existing receipt file (it may be another package's only "
+                         "receipt)", "替换已有的回执文件（它可能是另一个数据包唯一的回执）"),
     # redteam: end
 }
 

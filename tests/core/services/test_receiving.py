@@ -197,3 +197,32 @@ def test_withdrawing_an_export_never_revokes_another_package_at_its_path(flow: F
         # The package the file does hold is withdrawn when that is the one asked for.
         done = deadlines.withdraw(flow.package, revocation, NOW, package=second.package)
         assert done.package == second.package
+
+
+def test_purge_never_writes_its_receipt_over_an_existing_file_unless_forced(flow: Flow):
+    """Red team: `purge A --receipt-out r.json` then `purge B --receipt-out r.json` replaced
+    A's signed receipt, its only copy (A, purged, can never be purged again), so A's
+    employee could never see it deleted ✓."""
+    flow.export()
+    flow.countersign()
+    earlier = flow.root / "r.json"
+    earlier.write_text('{"another package\'s receipt": true}')
+    with flow.recipient:
+        opened = receiving.open_package(flow.package, flow.root / "received", NOW)
+        with pytest.raises(BadInputError) as exists:
+            receiving.purge(opened.package, NOW, earlier)
+        assert exists.value.code == "error.out-exists"
+        # Refused before any work: the package is still held, its copy still there.
+        assert opened.folder.exists() and receiving.held_packages(NOW)[0].purgeable
+        assert earlier.read_text() == '{"another package\'s receipt": true}'
+        # A folder holding a file of the receipt's name is the same case.
+        folder = flow.root / "receipts"
+        folder.mkdir()
+        taken = folder / f"{opened.package.removeprefix('sha256:')}.receipt.json"
+        taken.write_text("kept")
+        with pytest.raises(BadInputError):
+            receiving.purge_due(NOW + timedelta(days=3650), folder)
+        assert taken.read_text() == "kept" and opened.folder.exists()
+        done = receiving.purge(opened.package, NOW, earlier, force=True)
+    assert done.receipt == earlier and "receipt+json" in earlier.read_text()
+    assert not opened.folder.exists()

@@ -676,14 +676,15 @@ class PurgeResult:
 
 
 def purge(package: str, now: datetime, receipt_out: Path | None = None,
-          reason: str | None = None) -> PurgeResult:
+          reason: str | None = None, force: bool = False) -> PurgeResult:
     """Shred every opened copy, the stored copy and the package file(s); destroy the custody
     key; check that none of it remains; only then record package.deleted and sign a receipt
     that lists what was deleted. The register keeps the package, marked purged. The reason
     is `withdrawn` whenever a valid revocation is held, else `requested`, unless given.
-    `receipt_out`: the receipt file, or an existing folder to write it into."""
+    `receipt_out`: the receipt file, or an existing folder to write it into; a file there
+    is replaced only with `force` (it may hold the only receipt of another package)."""
     with _register_lock():
-        return _purge(package, now, receipt_out, reason)
+        return _purge(package, now, receipt_out, reason, force)
 
 
 def package_named(ref: str) -> str:
@@ -714,7 +715,7 @@ def _reason(entry: Mapping[str, Any]) -> str:
 
 
 def _purge(package: str, now: datetime, receipt_out: Path | None,
-           reason: str | None) -> PurgeResult:
+           reason: str | None, force: bool = False) -> PurgeResult:
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
     if entry.get("deleted_at"):
@@ -723,9 +724,10 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     reason = "withdrawn" if _reason(entry) == "withdrawn" else (reason or "requested")
     if receipt_out is not None:
         receipt_out = Path(receipt_out)
-        receipt_out = (receipt_out / f"{_hex(package)}.receipt.json" if receipt_out.is_dir()
-                       else bundle_module.check_output(receipt_out, force=True,
-                                                       suffix=".receipt.json"))
+        if receipt_out.is_dir():
+            receipt_out = receipt_out / f"{_hex(package)}.receipt.json"
+        receipt_out = bundle_module.check_output(receipt_out, force=force,
+                                                 suffix=".receipt.json")
     recipient = keys.find_card(entry["recipient"], keys.own_identities(), keys.Role.RECIPIENT)
     targets = [("opened copy", Path(c["folder"]), len(c.get("files", [])))
                for c in copies_of(entry)]
@@ -772,7 +774,7 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
 
 
 def purge_due(now: datetime, receipt_out: Path | None = None,
-              cancel: CancelToken | None = None) -> list[PurgeResult]:
+              cancel: CancelToken | None = None, force: bool = False) -> list[PurgeResult]:
     """Purge every overdue or withdrawn package. `receipt_out`: with one package due, its
     receipt file (or a folder); with several, an existing folder for their receipts — never a
     folder made from a name meant for a file. Each purge is whole; `cancel` stops between
@@ -787,7 +789,7 @@ def purge_due(now: datetime, receipt_out: Path | None = None,
         if cancel is not None and cancel.cancelled:
             break
         reason = "withdrawn" if _reason(entry) == "withdrawn" else "deadline"
-        results.append(purge(entry["package"], now, receipt_out, reason))
+        results.append(purge(entry["package"], now, receipt_out, reason, force))
     return results
 
 

@@ -216,22 +216,23 @@ def package_named(ref: str) -> str:
 
 
 def purge(package: str, now: datetime, receipt_out: Path | None = None,
-          progress: ProgressCallback = no_progress) -> PurgeResult:
+          progress: ProgressCallback = no_progress, force: bool = False) -> PurgeResult:
     """Shred every copy of one held package, destroy its key, sign the deletion receipt.
-    A package already purged is refused (code custody.already-purged)."""
+    A package already purged is refused (code custody.already-purged); an existing receipt
+    file is replaced only with `force`."""
     progress(0, 1, "purge")
-    result = custody.purge(package_named(package), now, receipt_out)
+    result = custody.purge(package_named(package), now, receipt_out, force=force)
     progress(1, 1, "purge")
     return result
 
 
 def purge_due(now: datetime, receipt_out: Path | None = None,
               progress: ProgressCallback = no_progress,
-              cancel: CancelToken | None = None) -> list[PurgeResult]:
+              cancel: CancelToken | None = None, force: bool = False) -> list[PurgeResult]:
     """Purge every overdue or withdrawn package, each whole; `cancel` stops between them."""
     total = len(deadlines.due(now))
     progress(0, total, "purge")
-    results = custody.purge_due(now, receipt_out, cancel)
+    results = custody.purge_due(now, receipt_out, cancel, force)
     progress(len(results), total, "purge")
     return results
 
