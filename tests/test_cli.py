@@ -291,12 +291,30 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
     assert code == 0 and out.startswith("VALID")
     code, out, _ = as_(recipient, "deadlines", "--format", "json")
     assert json.loads(out)[0]["status"] == "active"
-    code, out, _ = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json")
-    assert code == 0 and "custody key destroyed" in out
+    (tmp_path / "r.json").write_text("an earlier receipt")
+    code, _, err = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json")
+    assert code == 2 and "--force" in err and "already exists" in err
+    assert (tmp_path / "r.json").read_text() == "an earlier receipt"
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, out, _ = as_(recipient, "purge", package, "--receipt-out", tmp_path / "r.json",
+                       "--force")
+    # Each item deleted reads in Chinese (the item and its state used to stay English).
+    assert code == 0 and "保管密钥已销毁" in out
+    assert "打开的副本：" in out and "保管副本：" in out and "数据包文件：" in out
+    assert "（已删除）" in out and "deleted" not in out and "copy" not in out
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
     code, out, _ = as_(employee, "receipt", "import", tmp_path / "r.json")
     assert code == 0 and "Receipt verified" in out
     code, out, _ = as_(employee, "deadlines")
     assert "deleted ✓" in out
+    # In Chinese the side and the status read in Chinese too (they used to stay English).
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, out, _ = as_(employee, "deadlines")
+    assert code == 0 and "已删除 ✓" in out and out.startswith("导出")
+    assert "deleted" not in out and "export" not in out
+    code, out, _ = as_(employee, "deadlines", "--format", "json")
+    assert json.loads(out)[0]["status"] == "deleted ✓"  # the codes scripts read stay
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
     code, _, err = as_(employee, "receipt", "import", fixtures / "bad/truncated.json")
     assert code == 2 and "truncated.json" in err
 

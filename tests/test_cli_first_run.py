@@ -241,7 +241,7 @@ def test_consent_request_needs_force_to_replace_and_names_delete_by(tmp_path: Pa
 # -- 7. every item and its state -------------------------------------------------------------------
 
 
-def test_review_list_all_and_by_state(reviewed: Path, capsys):  # noqa: F811
+def test_review_list_all_and_by_state(reviewed: Path, capsys, monkeypatch):  # noqa: F811
     code, out, _ = run(capsys, "review", reviewed, "--list", "--all", "--format", "json")
     items = json.loads(out)["items"]
     assert code == 0 and len(items) == 2 and {i["state"] for i in items} == {"pending"}
@@ -255,6 +255,15 @@ def test_review_list_all_and_by_state(reviewed: Path, capsys):  # noqa: F811
     assert any(first["id"] in line and "excluded" in line for line in out.splitlines())
     code, _, err = run(capsys, "review", reviewed, "--show", first["id"], "--all")
     assert code == 2 and "--list" in err
+    # In Chinese the states and kinds read in Chinese, as `--show` has them (they stayed
+    # English codes: "approved ［skill-file］").
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--all")
+    assert code == 0 and "2 项（全部）：" in out
+    assert any(first["id"] in line and "已排除" in line for line in out.splitlines())
+    assert "excluded" not in out and "pending" not in out and "all" not in out
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--state", "excluded")
+    assert code == 0 and "1 项（已排除）" in out
 
 
 # -- 8. sentences that count -----------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_ctrl_c_during_a_purge_lets_it_finish_and_a_finished_purge_exits_0(capsy
 
     finished = []
 
-    def purge_due(now, receipts, cancel):  # type: ignore[no-untyped-def]
+    def purge_due(now, receipts, cancel, force=False):  # type: ignore[no-untyped-def]
         os.kill(os.getpid(), signal.SIGINT)
         for _ in range(10_000):  # a KeyboardInterrupt would land here, halfway through
             pass
@@ -153,7 +153,7 @@ def test_ctrl_c_during_purge_due_stops_between_packages_and_says_what_is_left(ca
     purged: list[str] = []
     entries = [{"package": "sha256:" + c * 64} for c in "ab"]
 
-    def purge(package, now, receipt_out, reason):  # type: ignore[no-untyped-def]
+    def purge(package, now, receipt_out, reason, force=False):  # type: ignore[no-untyped-def]
         os.kill(os.getpid(), signal.SIGINT)  # deferred: the token only, this one finishes
         for _ in range(10_000):
             pass

@@ -179,6 +179,9 @@ def test_keys_import_speaks_chinese(tmp_path: Path, capsys, monkeypatch):
     assert code == 0 and "未核对" in out and "已导入联系人" in out
     code, out, _ = run(capsys, "keys", "list")
     assert "未核对" in out and "请通过电话或当面与对方核对指纹" in out
+    # The kind and role columns too (they stayed English: "contact   hr").
+    assert any(row.startswith("联系人") and " 人事 " in row for row in out.splitlines())
+    assert "contact" not in out and " hr " not in out
 
 
 def test_keys_import_on_a_terminal_asks_and_enter_means_not_verified(tmp_path: Path, capsys,

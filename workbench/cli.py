@@ -143,17 +143,6 @@ def _output(path: Path | None, force: bool = True, suffix: str = ".json") -> Pat
     return None if path is None else check_output(path, force, suffix)
 
 
-def _output_folder(path: Path) -> Path:
-    """A folder an option names for writing into: it may be new, but its parent must exist
-    (a mistyped path is not created), and it must not be a file."""
-    if path.exists() and not path.is_dir():
-        raise BadInputError(t("error.not_a_folder", path=path))
-    parent = path.parent if str(path.parent) else Path(".")
-    if not path.exists() and not parent.is_dir():
-        raise BadInputError(t("cli.no-such-folder", path=path, parent=parent))
-    return path
-
-
 def _existing(path: Path) -> Path:
     """A path the user gave that must exist: a missing one is bad input (exit 2), not a
     verification failure."""
@@ -349,6 +338,7 @@ def _parser() -> argparse.ArgumentParser:
     target.add_argument("package", nargs="?", help=t("help.purge.package"))
     target.add_argument("--due", action="store_true", help=t("help.purge.due"))
     p.add_argument("--receipt-out", type=Path, help=t("help.purge.receipt-out"))
+    p.add_argument("--force", action="store_true", help=t("help.purge.force"))
     p.set_defaults(handler=_purge)
 
     p = sub.add_parser("receipt", help=t("help.receipt._help"))
@@ -611,7 +601,9 @@ def _keys_list(args: argparse.Namespace) -> int:
         status = "" if kind == "identity" else (
             t("keys.verified-on", date=mark.verified_at[:10]) if mark
             else t("keys.not-verified"))
-        print(f"{_column(t('keys.kind-' + kind), 9)} {_column(label('role', card.role), 10)} "
+        # English shows the words `--role` takes; Chinese shows them in Chinese.
+        print(f"{_column(label('keys-kind', kind), 9)} "
+              f"{_column(label('keys-role', card.role.value), 10)} "
               f"{_column(visible(card.name), 20)} {_column(visible(card.email), 30)} "
               f"{card.short}  {status}".rstrip())
     if any(kind == "contact" and mark is None for kind, _card, mark in rows):
@@ -882,7 +874,7 @@ def _open(args: argparse.Namespace) -> int:
     from workbench.terminal.progress import call_with_progress
 
     _existing(args.file)
-    _output_folder(args.out)
+    receiving.check_open_folder(args.out)
     _warn_if_fallback()
     identities.choose_identity("recipient", args.identity)
     with deferred(args.cancel):  # a copy half taken into custody would escape its deadline
@@ -930,7 +922,7 @@ def _purge(args: argparse.Namespace) -> int:
     _warn_if_fallback()
     mode = _progress_mode(args)
     if args.receipt_out is not None and not args.receipt_out.is_dir():
-        _output(args.receipt_out, suffix=".receipt.json")
+        _output(args.receipt_out, args.force, suffix=".receipt.json")
     try:
         with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
             results = _purge_now(args, mode)
@@ -958,7 +950,8 @@ def _print_purged(results: list[PurgeResult]) -> None:
                 receipt=result.receipt))
         for item in result.removed:
             print(t("purge.item", item=label("purge", item["item"].replace(" ", "-")),
-                    path=item["path"], state=label("purge", item["state"].replace(" ", "-"))))
+                    path=item["path"], state=label("purge-state",
+                                                   item["state"].replace(" ", "-"))))
 
 
 def _purge_now(args: argparse.Namespace, mode: str) -> list[PurgeResult]:
@@ -968,11 +961,11 @@ def _purge_now(args: argparse.Namespace, mode: str) -> list[PurgeResult]:
     if args.due:
         results: list[PurgeResult] = call_with_progress(
             receiving.purge_due, t("progress.purge"), mode, clock.now_utc(), args.receipt_out,
-            cancel=args.cancel)
+            cancel=args.cancel, force=args.force)
     else:
         package = receiving.package_named(args.package)
         results = [call_with_progress(receiving.purge, t("progress.purge"), mode, package,
-                                      clock.now_utc(), args.receipt_out)]
+                                      clock.now_utc(), args.receipt_out, force=args.force)]
     return results
 
 
@@ -995,10 +988,10 @@ def _deadlines(args: argparse.Namespace) -> int:
     if not rows:
         print(t("deadlines.none"))
     for row in rows:
-        print(t("deadlines.row", side=_column(t(f"deadlines.side-{row.side}"), 8),
+        print(t("deadlines.row", side=_column(deadlines.side_message(row.side).text(), 8),
                 package=row.package[7:23], counterpart=_column(visible(row.counterpart), 24),
                 date=row.delete_by, days=row.days_left,
-                status=deadlines.status_message(row.status)))
+                status=deadlines.status_message(row.status).text()))
     print(t("deadlines.reach"))
     return 0
 

@@ -419,7 +419,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                   "发现 #{id}：{decision}（1 处）。"),
     "review.redacted_single": ("Redacted 1 span (finding {ids}).", "已涂黑 1 处（发现 {ids}）。"),
     "review.items": ("{count} items ({state}){colon}", "{count} 项（{state}）{colon}"),
-    "review.item": ("  {id}  {state:<9} [{kind}] {title}", "  {id}  {state}［{kind}］{title}"),
+    "review.item": ("  {id}  {state:<9} [{kind}] {title}", "  {id}  {state:<4}［{kind}］{title}"),
     "review.state_with": ("--state and --all go with --list.",
                           "--state 和 --all 只能与 --list 一起使用。"),
     "review.redacted": ("Redacted {count} spans (findings {ids}).",
@@ -564,8 +564,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "deadlines.row": (
         "{side} {package}  {counterpart} delete by {date} ({days:+d} days)  {status}",
         "{side} {package}  {counterpart} 须在 {date} 前删除（{days:+d} 天）  {status}"),
-    "deadlines.side-export": ("exported", "已导出"),
-    "deadlines.side-custody": ("held", "保管中"),
     "deadlines.reach": ("Copies taken outside Consent Workbench are beyond its reach.",
                         "在知情同意工作台之外留存的副本，本工具无法管控。"),
     "status.workspace": ("Workspace: {name}", "工作区：{name}"),
@@ -1768,8 +1766,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "purge.custody-copy": ("custody copy", "保管副本"),
     "purge.package-file": ("package file", "数据包文件"),
     "purge.other": ("item", "条目"),
-    "purge.deleted": ("deleted", "已删除"),
-    "purge.already-gone": ("already gone", "早已不在"),
     "keys.the-card": ("the card", "这张身份卡"),
     "consent.category-count": ("{label}: {count}", "{label}：{count}"),
     "countersign.difference": ("{0}: {1} (you asked for {2})", "{0}：{1}（你要求的是 {2}）"),
@@ -1821,8 +1817,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.passphrase-mismatch": ("The passphrases do not match.", "两次输入的口令不一致。"),
     "cli.passphrase-not-set": ("No passphrase was set; nothing was changed.",
                                "没有设置口令；未做任何更改。"),
-    "keys.kind-identity": ("identity", "本人身份"),
-    "keys.kind-contact": ("contact", "联系人"),
     "keys.verified-on": ("verified {date}", "已核对 {date}"),
     "keys.not-verified": ("NOT VERIFIED", "未核对"),
     "keys.unverified-hint": (
@@ -1848,6 +1842,35 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keys.verified-mark": (
         "Verified {card}: the fingerprint matches ({how}); marked verified at {at}.",
         "已核对 {card}：指纹一致（{how}）；于 {at} 标记为已核对。"),
+    # redteam: the deadlines list's words in the reader's language
+    "deadline.side.export": ("export", "导出"),
+    "deadline.side.custody": ("custody", "保管"),
+    "consent.request-not-a-request": (
+        "it is no consent request (its content holds no terms)",
+        "它不是同意请求（内容中没有条款）"),
+    "review.state-all": ("all", "全部"),
+    "purge-state.deleted": ("deleted", "已删除"),
+    "purge-state.already-gone": ("already gone", "之前已不存在"),
+    "purge-state.other": ("unknown", "未知"),
+    "keys-kind.identity": ("identity", "身份"),
+    "keys-kind.contact": ("contact", "联系人"),
+    "keys-kind.other": ("card", "身份卡"),
+    "keys-role.employee": ("employee", "员工"),
+    "keys-role.hr": ("hr", "人事"),
+    "keys-role.recipient": ("recipient", "接收方"),
+    "keys-role.other": ("party", "参与方"),
+    "skill.target-taken": (
+        "{0} already exists and is not a skill folder built here: nothing was replaced. "
+        "Choose another --out or --name, or move it away first.",
+        "{0} 已存在，且不是这里生成的技能文件夹：没有替换任何内容。请换一个 --out 或 --name，"
+        "或先把它移走。"),
+    "custody.withdraw-other-package": (
+        "{0} holds package {1}, not {2}, the one you chose to withdraw: nothing was signed. "
+        "Choose the file of package {2}.",
+        "{0} 中是数据包 {1}，不是你选择撤回的 {2}：没有签署任何内容。请选择数据包 {2} 的文件。"),
+    "help.purge.force": ("replace an existing receipt file (it may be another package's only "
+                         "receipt)", "替换已有的回执文件（它可能是另一个数据包唯一的回执）"),
+    # redteam: end
 }
 
 _BLANKS = string.Formatter()

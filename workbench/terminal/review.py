@@ -108,10 +108,12 @@ def _list_states(args: argparse.Namespace, ws: Workspace) -> int:
                                 "kind": str(a.kind), "state": str(a.state),
                                 "findings": a.findings} for a in items]})
         return 0
-    print(t("review.items", count=len(items), state=args.state, colon=":" if items else "."))
+    which = t("review.state-all") if args.state == "all" else label("state", args.state)
+    print(t("review.items", count=len(items), state=which,
+            colon=t("list.colon") if items else t("list.stop")))
     for a in items:
-        print(t("review.item", id=short_id(a.id), state=label("state", str(a.state)),
-                kind=label("kind", str(a.kind)), title=a.title))
+        print(t("review.item", id=short_id(a.id), state=label("state", a.state),
+                kind=label("kind", a.kind), title=a.title))
     return 0
 
 

@@ -3,6 +3,8 @@ withdrawal, HR's request only narrowed, unchecked parties, and the ledger check.
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,8 +13,11 @@ import pytest
 from tests.core.parties import Party
 from tests.core.services.helpers import FIXTURES, NOW, reviewed_and_consented, terms
 from workbench.core.errors import BadInputError, RefusedError
+from workbench.core.package.consent import REQUEST_PAYLOAD_TYPE
 from workbench.core.paths import using_home
 from workbench.core.services import consenting, countersigning, exporting
+from workbench.core.trust import keys
+from workbench.core.trust.dsse import sign_envelope
 from workbench.core.workspace import Workspace
 
 LATER = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -138,6 +143,27 @@ def test_a_decision_may_only_narrow_hrs_request(
     assert recorded.delete_by == "2027-01-31" and recorded.in_force
     with pytest.raises(BadInputError):
         consenting.decide(root, narrower, "maybe", employee.card, NOW, request)
+
+
+@pytest.mark.parametrize("body", [b"[]", b"{{{", b'"terms"', b'{"terms": []}',
+                                  b'{"issuer": {"fingerprint": "x"}}', b"\xff\xfe"])
+def test_a_request_of_any_shape_is_refused_in_one_line(
+        parties: tuple[Party, Party, Party], tmp_path: Path, body: bytes):
+    """A consent request is read from another party: a payload that is no JSON object, or
+    has no terms, used to crash the consent command and page (red team). Signed by HR or
+    not, it is bad input naming the file."""
+    _employee, hr, _recipient = parties
+    for signed in (False, True):
+        with using_home(hr.home):
+            envelope = sign_envelope(REQUEST_PAYLOAD_TYPE, body, [keys.LocalSigner(hr.card)]) \
+                if signed else {"payloadType": REQUEST_PAYLOAD_TYPE,
+                                "payload": base64.b64encode(body).decode(), "signatures": []}
+        path = tmp_path / "hostile-request.json"
+        path.write_text(json.dumps(envelope))
+        with pytest.raises(BadInputError) as refused:
+            consenting.read_request(path)
+        assert refused.value.code == "consent.request-unreadable"
+        assert str(path) in str(refused.value)
 
 
 def test_the_request_file_is_checked_before_anything_is_signed(

@@ -14,7 +14,7 @@ from tests.core.test_bundle import DELETE_BY, NOW, Flow
 from tests.test_cli import run
 from workbench.core import demo
 from workbench.core.errors import RefusedError
-from workbench.core.package import hr_requests
+from workbench.core.package import consent, hr_requests
 from workbench.core.paths import using_home
 from workbench.core.services import countersigning
 from workbench.core.trust import dsse, keys
@@ -143,3 +143,42 @@ def test_an_unverified_ledger_is_not_read_for_redaction_counts(flow: Flow):
         keys.create_identity(keys.Role.HR, "Someone else", "else@example.com")
         review = countersigning.review_package(flow.package, NOW)
     assert not review.ledger_verified and review.redactions == {}
+
+
+def test_a_request_hr_addressed_to_another_employee_does_not_stand_in_for_hers(flow: Flow,
+                                                                              tmp_path):
+    """Red team: the employee's record cited a request HR addressed to a colleague with wider
+    terms, and HR's countersign compared her package with that one instead of the request
+    HR sent her: the wider terms passed with no difference listed."""
+    other_home = tmp_path / "homes" / "other-employee"
+    with using_home(other_home):
+        other = keys.create_identity(keys.Role.EMPLOYEE, "王芳", "fang.wang@xinghe.example.com")
+    card = tmp_path / "other.wbid.json"
+    card.write_bytes(keys.card_bytes(other))
+    wide = {"recipients": ["Payments AI team"], "delete_by": DELETE_BY}
+    with flow.hr:
+        keys.import_contact(card)
+        countersigning.request_consent(TERMS, tmp_path / "hers.json", NOW, employee="李娜",
+                                       overrides={**wide, "delete_by": "2027-01-31"})
+        countersigning.request_consent(TERMS, tmp_path / "colleague.json", NOW,
+                                       employee="王芳", overrides=wide)
+    with flow.employee:
+        borrowed = consent.read_request(tmp_path / "colleague.json")
+        terms = consent.terms_from_mapping(consent.terms_json(borrowed.terms))
+        consent.record_decision(flow.ws, terms, "given", flow.employee.card, NOW, borrowed)
+    flow.export()
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW)
+        assert [d.field for d in review.differences] == ["delete_by"]
+        with pytest.raises(hr_requests.WiderThanRequested):
+            countersigning.countersign(flow.package, NOW)
+        # A request HR addressed to no one in particular, or to her, is still the one cited.
+        assert hr_requests.request_for(
+            {**review_record(flow.package), "principal": {"fingerprint": other.fingerprint}},
+            flow.hr.card)["employee"]["name"] == "王芳"
+
+
+def review_record(path: Path) -> dict:
+    from workbench.core.package import bundle
+
+    return dict(bundle.read_bundle(path).record)

@@ -12,7 +12,7 @@ import pytest
 
 from tests.core.parties import Party
 from tests.core.services.helpers import NOW, reviewed_and_consented
-from workbench.core.errors import Cancelled, RefusedError
+from workbench.core.errors import BadInputError, Cancelled, RefusedError
 from workbench.core.progress import CancelToken
 from workbench.core.review import decisions
 from workbench.core.services import exporting
@@ -144,3 +144,31 @@ def test_build_skill_refuses_items_whose_approval_no_longer_holds(
     with pytest.raises(RefusedError):
         exporting.build_skill(root, tmp_path / "again")
     assert not (tmp_path / "again").exists() or not any((tmp_path / "again").iterdir())
+
+
+def test_build_skill_never_deletes_a_folder_of_the_users_that_has_the_skills_name(
+        root: Path, parties: tuple[Party, Party, Party], tmp_path: Path):
+    """Red team: `build-skill --out ~/projects --name website` deleted ~/projects/website
+    whole, whatever it held. Only a folder an earlier build wrote is replaced."""
+    reviewed_and_consented(root, parties)
+    parent = tmp_path / "projects"
+    theirs = parent / "website"
+    theirs.mkdir(parents=True)
+    (theirs / "important.txt").write_text("my own work")
+    with pytest.raises(BadInputError) as taken:
+        exporting.build_skill(root, parent, "website")
+    assert taken.value.code == "skill.target-taken"
+    assert (theirs / "important.txt").read_text() == "my own work"
+    # Not even a folder that looks like a skill but was not built here.
+    (theirs / "important.txt").unlink()
+    (theirs / "SKILL.md").write_text("---\nname: website\n---\n")
+    with pytest.raises(BadInputError):
+        exporting.build_skill(root, parent, "website")
+    assert (theirs / "SKILL.md").read_text() == "---\nname: website\n---\n"
+    # An earlier build is replaced by the new one, but not once the user added to it.
+    built = exporting.build_skill(root, parent, "handover")
+    assert exporting.build_skill(root, parent, "handover") == built
+    (built / "notes.md").write_text("mine")
+    with pytest.raises(BadInputError):
+        exporting.build_skill(root, parent, "handover")
+    assert (built / "notes.md").read_text() == "mine"

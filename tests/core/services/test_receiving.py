@@ -10,7 +10,7 @@ import pytest
 
 from tests.core.test_bundle import DELETE_BY, NOW, Flow
 from tests.test_cli import run
-from workbench.core.errors import RefusedError
+from workbench.core.errors import BadInputError, RefusedError
 from workbench.core.package import custody
 from workbench.core.paths import using_home
 from workbench.core.services import deadlines, receiving
@@ -148,3 +148,81 @@ def test_purge_due_stops_between_packages_when_cancelled(flow: Flow):
         (done,) = receiving.purge_due(late, progress=lambda d, t, _: seen.append((d, t)))
         assert seen[0] == (0, 1) and seen[-1] == (1, 1)
         assert custody.register_entry(done.package)["deleted_at"]
+
+
+def test_open_makes_no_folder_from_a_mistyped_path(flow: Flow):
+    """The command line used to check `--out` itself; the app and any other caller of the
+    service made every missing folder on the way (red team)."""
+    flow.export()
+    flow.countersign()
+    typo = flow.root / "recieved" / "deep" / "out"
+    with flow.recipient:
+        with pytest.raises(BadInputError) as missing:
+            receiving.open_package(flow.package, typo, NOW)
+        assert missing.value.code == "error.folder-missing"
+        assert receiving.held_packages(NOW) == []
+        a_file = flow.root / "a-file"
+        a_file.write_text("x")
+        with pytest.raises(BadInputError):
+            receiving.open_package(flow.package, a_file, NOW)
+        assert a_file.read_text() == "x"
+        # A new folder whose parent exists is fine.
+        opened = receiving.open_package(flow.package, flow.root / "received", NOW)
+    assert not (flow.root / "recieved").exists()
+    assert opened.folder.parent == flow.root / "received"
+
+
+def test_withdrawing_an_export_never_revokes_another_package_at_its_path(flow: Flow):
+    """Red team: a second export to the same file (`--force`) left the first export's row
+    pointing at it; withdrawing the first from the Deadlines page signed a revocation of
+    the second, and the first stayed open to its recipients."""
+    from workbench.core.package import bundle
+
+    with flow.employee:
+        first = bundle.export(flow.ws, flow.package, flow.employee.card, NOW)
+    with flow.employee:
+        second = bundle.export(flow.ws, flow.package, flow.employee.card,
+                               NOW + timedelta(minutes=1), force=True)
+    assert first.package != second.package
+    revocation = flow.root / "first.revocation"
+    with flow.employee:
+        export = deadlines.export_to_withdraw(first.package)
+        assert export.bundle == flow.package and export.present
+        with pytest.raises(RefusedError) as other:
+            deadlines.withdraw(export.bundle, revocation, NOW, package=first.package)
+        assert other.value.code == "custody.withdraw-other-package"
+        assert not revocation.exists()
+        rows = {r.package: r for r in deadlines.deadlines(NOW)}
+        assert rows[second.package].status not in deadlines.FINISHED
+        # The package the file does hold is withdrawn when that is the one asked for.
+        done = deadlines.withdraw(flow.package, revocation, NOW, package=second.package)
+        assert done.package == second.package
+
+
+def test_purge_never_writes_its_receipt_over_an_existing_file_unless_forced(flow: Flow):
+    """Red team: `purge A --receipt-out r.json` then `purge B --receipt-out r.json` replaced
+    A's signed receipt, its only copy (A, purged, can never be purged again), so A's
+    employee could never see it deleted ✓."""
+    flow.export()
+    flow.countersign()
+    earlier = flow.root / "r.json"
+    earlier.write_text('{"another package\'s receipt": true}')
+    with flow.recipient:
+        opened = receiving.open_package(flow.package, flow.root / "received", NOW)
+        with pytest.raises(BadInputError) as exists:
+            receiving.purge(opened.package, NOW, earlier)
+        assert exists.value.code == "error.out-exists"
+        # Refused before any work: the package is still held, its copy still there.
+        assert opened.folder.exists() and receiving.held_packages(NOW)[0].purgeable
+        assert earlier.read_text() == '{"another package\'s receipt": true}'
+        # A folder holding a file of the receipt's name is the same case.
+        folder = flow.root / "receipts"
+        folder.mkdir()
+        taken = folder / f"{opened.package.removeprefix('sha256:')}.receipt.json"
+        taken.write_text("kept")
+        with pytest.raises(BadInputError):
+            receiving.purge_due(NOW + timedelta(days=3650), folder)
+        assert taken.read_text() == "kept" and opened.folder.exists()
+        done = receiving.purge(opened.package, NOW, earlier, force=True)
+    assert done.receipt == earlier and "receipt+json" in earlier.read_text()
+    assert not opened.folder.exists()

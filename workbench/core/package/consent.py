@@ -194,14 +194,21 @@ def read_request(path: Path) -> ConsentRequest:
     hr_cards = {c.fingerprint: c.public_key() for c in keys.contacts() if c.role == keys.Role.HR}
     try:
         payload, good, problems = verify_envelope(envelope, REQUEST_PAYLOAD_TYPE, hr_cards)
-        body = json.loads(payload)
-        issuer = str(body.get("issuer", {}).get("fingerprint", ""))
-        if not isinstance(body.get("terms"), dict):
-            raise ValueError("a request without terms")
-    except (EnvelopeError, BadInputError, ValueError, TypeError, AttributeError) as exc:
+    except (EnvelopeError, BadInputError) as exc:
         # An identity card, a package manifest or any other JSON given by mistake.
         raise coded(BadInputError, "consent.not-a-request", path) from exc
-    if not any(sig.keyid == issuer for sig in good):
+    # Whoever sent it, the payload's shape is checked, not assumed: a request that is no
+    # JSON object, or has no terms, is a file that cannot be read, never a crash.
+    try:
+        body = json.loads(payload)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        body = None
+    if not isinstance(body, dict) or not isinstance(body.get("terms"), Mapping):
+        raise coded(BadInputError, "consent.request-unreadable", path,
+                    Message("consent.request-not-a-request"))
+    issuer = body.get("issuer")
+    fingerprint = str(issuer.get("fingerprint", "")) if isinstance(issuer, Mapping) else ""
+    if not any(sig.keyid == fingerprint for sig in good):
         raise coded(ConsentError, "consent.request-unsigned", path,
                     Joined(tuple(problems or [Message(NO_SIGNATURE)])))
     terms = terms_from_mapping(body["terms"])

@@ -534,13 +534,19 @@ class WithdrawResult:
 
 
 def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
-             now: datetime, force: bool = False) -> WithdrawResult:
+             now: datetime, force: bool = False, expected: str | None = None) -> WithdrawResult:
     """The employee's signed revocation for a package they exported. A second withdrawal
     writes the same revocation again (to resend it) and records nothing new. `out` is
     checked as an export's package is; an existing file is replaced only when it already
-    holds this very revocation, or with `force`."""
+    holds this very revocation, or with `force`. `expected`: the package the user chose to
+    withdraw; a file that holds another one is refused."""
     out = bundle_module.check_output(out, force=True, suffix=".revocation")
     bundle = read_bundle(bundle_path)
+    if expected is not None and bundle.package != expected:
+        # A later export to the same path, or another file picked for a moved one: the
+        # revocation would end the wrong package and leave the chosen one open.
+        raise _error(RefusedError, "custody.withdraw-other-package",
+                     shown(Path(bundle_path).name), _short(bundle.package), _short(expected))
     record = bundle.record
     if _principal_fp(record) != employee.fingerprint:
         raise _error(RefusedError, "custody.only-employee-withdraws")
@@ -670,14 +676,15 @@ class PurgeResult:
 
 
 def purge(package: str, now: datetime, receipt_out: Path | None = None,
-          reason: str | None = None) -> PurgeResult:
+          reason: str | None = None, force: bool = False) -> PurgeResult:
     """Shred every opened copy, the stored copy and the package file(s); destroy the custody
     key; check that none of it remains; only then record package.deleted and sign a receipt
     that lists what was deleted. The register keeps the package, marked purged. The reason
     is `withdrawn` whenever a valid revocation is held, else `requested`, unless given.
-    `receipt_out`: the receipt file, or an existing folder to write it into."""
+    `receipt_out`: the receipt file, or an existing folder to write it into; a file there
+    is replaced only with `force` (it may hold the only receipt of another package)."""
     with _register_lock():
-        return _purge(package, now, receipt_out, reason)
+        return _purge(package, now, receipt_out, reason, force)
 
 
 def package_named(ref: str) -> str:
@@ -708,7 +715,7 @@ def _reason(entry: Mapping[str, Any]) -> str:
 
 
 def _purge(package: str, now: datetime, receipt_out: Path | None,
-           reason: str | None) -> PurgeResult:
+           reason: str | None, force: bool = False) -> PurgeResult:
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
     if entry.get("deleted_at"):
@@ -717,9 +724,10 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     reason = "withdrawn" if _reason(entry) == "withdrawn" else (reason or "requested")
     if receipt_out is not None:
         receipt_out = Path(receipt_out)
-        receipt_out = (receipt_out / f"{_hex(package)}.receipt.json" if receipt_out.is_dir()
-                       else bundle_module.check_output(receipt_out, force=True,
-                                                       suffix=".receipt.json"))
+        if receipt_out.is_dir():
+            receipt_out = receipt_out / f"{_hex(package)}.receipt.json"
+        receipt_out = bundle_module.check_output(receipt_out, force=force,
+                                                 suffix=".receipt.json")
     recipient = keys.find_card(entry["recipient"], keys.own_identities(), keys.Role.RECIPIENT)
     targets = [("opened copy", Path(c["folder"]), len(c.get("files", [])))
                for c in copies_of(entry)]
@@ -766,7 +774,7 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
 
 
 def purge_due(now: datetime, receipt_out: Path | None = None,
-              cancel: CancelToken | None = None) -> list[PurgeResult]:
+              cancel: CancelToken | None = None, force: bool = False) -> list[PurgeResult]:
     """Purge every overdue or withdrawn package. `receipt_out`: with one package due, its
     receipt file (or a folder); with several, an existing folder for their receipts — never a
     folder made from a name meant for a file. Each purge is whole; `cancel` stops between
@@ -781,7 +789,7 @@ def purge_due(now: datetime, receipt_out: Path | None = None,
         if cancel is not None and cancel.cancelled:
             break
         reason = "withdrawn" if _reason(entry) == "withdrawn" else "deadline"
-        results.append(purge(entry["package"], now, receipt_out, reason))
+        results.append(purge(entry["package"], now, receipt_out, reason, force))
     return results
 
 

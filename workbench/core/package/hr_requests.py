@@ -55,14 +55,18 @@ def sent(hr_card: keys.IdentityCard) -> list[dict[str, Any]]:
 
 
 def request_for(record: Mapping[str, Any], hr_card: keys.IdentityCard) -> dict[str, Any] | None:
-    """HR's own request behind this record: the one the record cites, else the latest HR
-    addressed to this employee; None when HR sent them none."""
+    """HR's own request behind this record: the one the record cites (when HR addressed it to
+    no one or to this employee), else the latest HR addressed to this employee; None when HR
+    sent them none."""
     mine = sent(hr_card)
     cited = (record.get("request") or {}).get("request_id")
-    for body in mine:
-        if cited and body.get("request_id") == cited:
-            return body
     principal = record["principal"]["fingerprint"]
+    for body in mine:
+        # The record is the employee's to write: citing a colleague's (wider) request must
+        # not make HR compare her terms with that one instead of the one she was sent.
+        addressee = (body.get("employee") or {}).get("fingerprint")
+        if cited and body.get("request_id") == cited and addressee in (None, principal):
+            return body
     addressed = [b for b in mine if (b.get("employee") or {}).get("fingerprint") == principal]
     return addressed[-1] if addressed else None
 

@@ -65,6 +65,28 @@ def skill_name_for(ws: Workspace) -> str:
     return f"{slug}-work"
 
 
+# What a build writes at the top of a skill folder; its SKILL.md names this tool as source.
+_BUILT = frozenset({"SKILL.md", "references", "assets", "consent"})
+_SOURCE_MARK = b'source: "consent-workbench '
+
+
+def _an_earlier_build(target: Path) -> bool:
+    """A folder an earlier build wrote, holding nothing else at its top: only such a folder
+    is replaced by a new build (a folder of the user's that happens to have the skill's name
+    is never deleted)."""
+    if target.is_symlink() or not target.is_dir():
+        return False
+    skill_md = target / "SKILL.md"
+    try:
+        names = {p.name for p in target.iterdir()}
+        if not names <= _BUILT or skill_md.is_symlink() or not skill_md.is_file():
+            return False
+        with skill_md.open("rb") as file:
+            return _SOURCE_MARK in file.read(16384)
+    except OSError:
+        return False
+
+
 def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
     """Write the skill folder for the approved artifacts under `parent`; returns its path."""
     name = name or skill_name_for(ws)
@@ -72,6 +94,9 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
         raise coded(BadInputError, "skill.bad-name", name)
     if Path(parent).exists() and not Path(parent).is_dir():
         raise coded(BadInputError, "skill.parent-is-file", parent)
+    target = Path(parent) / name
+    if (target.exists() or target.is_symlink()) and not _an_earlier_build(target):
+        raise coded(BadInputError, "skill.target-taken", target)
     # The gate, again, from stored state: only artifacts whose approval holds are written.
     void = [b for b in gate.export_blockers(ws) if b.rule is not gate.Rule.PENDING]
     if void:
@@ -81,7 +106,6 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
     approved = [a for a in ws.artifacts() if a.state == ArtifactState.APPROVED]
     if not approved:
         raise coded(RefusedError, "skill.none-approved")
-    target = Path(parent) / name
     staging = Path(parent) / f".{name}.building"
     if staging.exists():
         shutil.rmtree(staging)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from workbench.core.messages import Message
 from workbench.core.package import custody
 from workbench.core.package import deadlines as register
 from workbench.core.package.deadlines import DeadlineRow, status_message
@@ -20,6 +21,7 @@ __all__ = [
     "Withdrawn",
     "deadlines",
     "export_to_withdraw",
+    "side_message",
     "status_message",
     "withdraw",
 ]
@@ -34,6 +36,11 @@ def deadlines(now: datetime) -> list[DeadlineRow]:
     """Every package this home exported (side "export") or holds (side "custody"), soonest
     deadline first, with its status today and the days left (negative when overdue)."""
     return register.deadlines(now)
+
+
+def side_message(side: str) -> Message:
+    """A row's side ("export" or "custody") in words, for the reader's language."""
+    return Message(f"deadline.side.{side}")
 
 
 @dataclass(frozen=True)
@@ -66,10 +73,11 @@ class Withdrawn:
 
 
 def withdraw(bundle_path: Path, out: Path, now: datetime, identity: str | None = None,
-             force: bool = False) -> Withdrawn:
+             force: bool = False, package: str | None = None) -> Withdrawn:
     """The employee's signed revocation for a package they exported (only the employee the
-    package names may sign it: custody.withdraw refuses anyone else)."""
+    package names may sign it: custody.withdraw refuses anyone else). `package`: the export
+    the user chose (a row of `deadlines`); a file holding another package is refused."""
     employee = choose_identity("employee", identity)
     assert employee is not None  # required
-    result = custody.withdraw(Path(bundle_path), Path(out), employee, now, force)
+    result = custody.withdraw(Path(bundle_path), Path(out), employee, now, force, package)
     return Withdrawn(result.path, result.package, result.withdrawn_at, result.already)

@@ -12,6 +12,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core.errors import BadInputError, coded
+from workbench.core.messages import t
 from workbench.core.package import bundle, custody, deadlines
 from workbench.core.package.bundle import Check
 from workbench.core.package.custody import OpenResult, PurgeResult
@@ -30,6 +32,7 @@ __all__ = [
     "ReceiptImported",
     "ReceivedPackage",
     "RevocationImported",
+    "check_open_folder",
     "first_refusal",
     "held_packages",
     "import_receipt",
@@ -127,13 +130,27 @@ def verify_skill(folder: Path, now: datetime) -> list[Check]:
     return list(custody.verify_skill(Path(folder), now))
 
 
+def check_open_folder(out: Path) -> Path:
+    """Where `open_package` may unpack, refused before any work: a folder that may be new,
+    but whose parent exists (a mistyped path is never made into folders), and not a file."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise BadInputError(t("error.not_a_folder", path=out))
+    parent = out.parent if str(out.parent) else Path(".")
+    if not out.exists() and not parent.is_dir():
+        raise coded(BadInputError, "error.folder-missing", out, parent)
+    return out
+
+
 def open_package(path: Path, out: Path, now: datetime, identity: str | None = None,
                  progress: ProgressCallback = no_progress,
                  cancel: CancelToken | None = None) -> OpenResult:
     """Verify everything again, then decrypt and unpack into `out` and register the copy
     with its delete-by. Any failed check refuses (the first refusal, as `verify_package`
     shows it) and nothing is written. Cancel is honoured only before the work starts: a
-    copy half taken into custody would escape its deadline."""
+    copy half taken into custody would escape its deadline. `out` is checked first
+    (`check_open_folder`)."""
+    out = check_open_folder(out)
     recipient = choose_identity(keys.Role.RECIPIENT.value, identity)
     assert recipient is not None  # required=True
     if cancel is not None:
@@ -199,22 +216,23 @@ def package_named(ref: str) -> str:
 
 
 def purge(package: str, now: datetime, receipt_out: Path | None = None,
-          progress: ProgressCallback = no_progress) -> PurgeResult:
+          progress: ProgressCallback = no_progress, force: bool = False) -> PurgeResult:
     """Shred every copy of one held package, destroy its key, sign the deletion receipt.
-    A package already purged is refused (code custody.already-purged)."""
+    A package already purged is refused (code custody.already-purged); an existing receipt
+    file is replaced only with `force`."""
     progress(0, 1, "purge")
-    result = custody.purge(package_named(package), now, receipt_out)
+    result = custody.purge(package_named(package), now, receipt_out, force=force)
     progress(1, 1, "purge")
     return result
 
 
 def purge_due(now: datetime, receipt_out: Path | None = None,
               progress: ProgressCallback = no_progress,
-              cancel: CancelToken | None = None) -> list[PurgeResult]:
+              cancel: CancelToken | None = None, force: bool = False) -> list[PurgeResult]:
     """Purge every overdue or withdrawn package, each whole; `cancel` stops between them."""
     total = len(deadlines.due(now))
     progress(0, total, "purge")
-    results = custody.purge_due(now, receipt_out, cancel)
+    results = custody.purge_due(now, receipt_out, cancel, force)
     progress(len(results), total, "purge")
     return results
 

@@ -225,8 +225,9 @@ class DeadlinesPage(Page):
         if not out:
             return
         target = Path(out) if out.endswith(".revocation") else Path(out + ".revocation")
-        now = self.ctx.now()
-        self._run(lambda progress, cancel: deadlines.withdraw(bundle_path, target, now),
+        now, package = self.ctx.now(), row.package
+        self._run(lambda progress, cancel: deadlines.withdraw(bundle_path, target, now,
+                                                              package=package),
                   self.tr("Withdrawing consent"),
                   lambda result: self._withdrawn(result, row.counterpart))
 

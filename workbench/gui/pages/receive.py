@@ -323,7 +323,9 @@ class ReceivePage(PackageDrops, Page):
         if not out:
             return
         package, now = entry.package, self.ctx.now()
-        self._run(lambda progress, cancel: receiving.purge(package, now, Path(out), progress),
+        # The save dialog asked before replacing a file there.
+        self._run(lambda progress, cancel: receiving.purge(package, now, Path(out), progress,
+                                                           force=True),
                   self.tr("Purging {0}").format(short), lambda r: self._purged(r, employee))
 
     def _purged(self, result: PurgeResult, employee: str) -> None:
