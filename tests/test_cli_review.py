@@ -66,6 +66,13 @@ def test_the_samples_reach_an_opened_package_with_the_command_line_alone(
     with Image.open(preview) as picture:
         width, _height = picture.size
         assert picture.getpixel((320, 74))[:3] == (0, 0, 0)  # the phone number, painted over
+    # The picture the user kept is not replaced without --force (red team).
+    kept = preview.read_bytes()
+    code, _, err = as_("employee", "review", ws, "--show", screenshot["id"], "--image-out",
+                       preview)
+    assert code == 2 and "exists" in err and preview.read_bytes() == kept
+    assert as_("employee", "review", ws, "--show", screenshot["id"], "--image-out", preview,
+               "--force")[0] == 0
     code, out, _ = as_("employee", "review", ws, "--box", screenshot["id"], "0,0,20,20")
     assert code == 0 and "Covered" in out
     code, _, err = as_("employee", "review", ws, "--box", screenshot["id"],

@@ -31,12 +31,6 @@ def language() -> str:
     return "zh" if chosen.lower().startswith("zh") else "en"
 
 
-def say(en: str, zh: str) -> str:
-    """The sentence in the user's language, for a short message written where it is used
-    (one that has no values a translator would need to move)."""
-    return zh if language() == "zh" else en
-
-
 # code -> (English, 简体中文), filled by str.format: named blanks ({path}) from keyword
 # values, numbered ones ({0}) from positional values.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -320,6 +314,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.review.everywhere": (
         "(with --decide or --redact) the same value everywhere in the workspace",
         "（与 --decide 或 --redact 一起）对工作区中各处相同的内容一并处理"),
+    "help.review.force": ("(with --image-out) replace an existing picture file",
+                          "（与 --image-out 一起）替换已有的图片文件"),
+    "review.force_with": ("--force goes with --image-out.",
+                          "--force 只能与 --image-out 一起使用。"),
     "help.review.image-out": (
         "(with --show of an image) write the picture as it would be exported, to look at",
         "（与图片的 --show 一起）把导出时的图片写出来供查看"),

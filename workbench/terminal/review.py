@@ -49,6 +49,7 @@ def add_parser(sub: Any, handler: Any, format_option: Any) -> None:
                    help=t("help.review.everywhere"))
     p.add_argument("--image-out", type=Path, metavar="FILE",
                    help=t("help.review.image-out"))
+    p.add_argument("--force", action="store_true", help=t("help.review.force"))
     format_option(p)
     p.set_defaults(handler=handler)
 
@@ -63,8 +64,10 @@ def run(args: argparse.Namespace, ws: Workspace, progress_mode: str) -> int:
         raise BadInputError(t("review.everywhere_with"))
     if args.state and not args.list:
         raise BadInputError(t("review.state_with"))
+    if args.force and not args.image_out:
+        raise BadInputError(t("review.force_with"))
     if args.image_out:
-        reviewing.check_picture_out(args.image_out)
+        reviewing.check_picture_out(args.image_out, args.force)
     if args.auto:
         return _auto(args, ws, progress_mode)
     if args.list:
@@ -146,7 +149,7 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
     if args.image_out:
         if size is None:
             raise BadInputError(t("review.image_out_only"))
-        reviewing.write_painted_picture(ws, artifact.id, args.image_out)
+        reviewing.write_painted_picture(ws, artifact.id, args.image_out, args.force)
     if args.format == "json":
         _print_json({
             "artifact": artifact.id, "id": short_id(artifact.id), "kind": str(artifact.kind),

@@ -321,16 +321,18 @@ def painted_picture(ws: Workspace, artifact_id: str,
     return paint_boxes(upright, boxes)
 
 
-def check_picture_out(out: Path) -> Path:
-    """Where `write_painted_picture` may write, refused before any work is done."""
+def check_picture_out(out: Path, force: bool = False) -> Path:
+    """Where `write_painted_picture` may write, refused before any work is done: an existing
+    file only with `force` (it may be a picture the user kept)."""
     from workbench.core.package.bundle import check_output
 
-    return check_output(out, force=True, suffix=".png")
+    return check_output(out, force=force, suffix=".png")
 
 
-def write_painted_picture(ws: Workspace, artifact_id: str, out: Path) -> Path:
+def write_painted_picture(ws: Workspace, artifact_id: str, out: Path,
+                          force: bool = False) -> Path:
     """`painted_picture` as a PNG file, written whole or not at all."""
-    out = check_picture_out(out)
+    out = check_picture_out(out, force)
     data = io.BytesIO()
     painted_picture(ws, artifact_id).convert("RGB").save(data, format="PNG")
     try:
