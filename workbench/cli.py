@@ -840,7 +840,8 @@ def _countersign(args: argparse.Namespace) -> int:
             print(t("countersign.not_done"))
             return 1
     done = countersigning.countersign(args.file, now, hr.fingerprint,
-                                      accept_differences=args.accept_differences)
+                                      accept_differences=args.accept_differences,
+                                      reviewed=review)
     print(t("countersign.done", path=args.file, hr=done.hr))
     return 0
 

@@ -721,6 +721,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "package.damaged": ("{0} is damaged: {1}.", "{0} 已损坏：{1}。"),
     "package.bad-manifest": ("{0}: the manifest is not a valid consent statement ({1}).",
                              "{0}：清单不是有效的同意声明（{1}）。"),
+    "countersign.package-changed": (
+        "{0} is not the package you reviewed (the file was replaced): nothing was signed. Open it "
+        "again and review what it holds now.",
+        "{0} 已不是你审阅过的那个数据包（文件被替换了）：未签署任何内容。"
+        "请重新打开它，审阅它现在的内容。"),
+    "countersign.differences-changed": (
+        "The terms of {0} now go beyond HR's request in other ways than the ones you confirmed: "
+        "nothing was signed. Open it again and review them.",
+        "{0} 的条款超出 HR 请求的方式与你确认的不同：未签署任何内容。请重新打开并审阅。"),
     "countersign.already": ("{0} is already countersigned by {1} ({2}); nothing was changed.",
                             "{0} 已由 {1} 会签（{2}）；未做任何更改。"),
     "countersign.already-short": ("{0} is already countersigned ({1}); nothing was changed.",

@@ -14,7 +14,7 @@ from tests.core.test_bundle import DELETE_BY, NOW, Flow
 from tests.test_cli import run
 from workbench.core import demo
 from workbench.core.errors import RefusedError
-from workbench.core.package import consent, hr_requests
+from workbench.core.package import bundle, consent, hr_requests
 from workbench.core.paths import using_home
 from workbench.core.services import countersigning
 from workbench.core.trust import dsse, keys
@@ -182,3 +182,36 @@ def review_record(path: Path) -> dict:
     from workbench.core.package import bundle
 
     return dict(bundle.read_bundle(path).record)
+
+
+def test_hr_signs_only_the_package_and_differences_hr_reviewed(flow: Flow, tmp_path):
+    """Red team: a file swapped on HR's disk between review and confirmation, or terms that
+    differ otherwise than HR confirmed, are refused — HR signs what HR saw."""
+    import dataclasses
+
+    flow.export()
+    other = tmp_path / "other.cwpkg"
+    with flow.employee:
+        bundle.export(flow.ws, other, flow.employee.card, NOW + timedelta(minutes=1))
+    with flow.hr:
+        countersigning.request_consent(TERMS, tmp_path / "r.json", NOW, employee="李娜",
+                                       overrides={"recipients": ["Payments AI team"],
+                                                  "delete_by": "2027-01-31"})
+        review = countersigning.review_package(flow.package, NOW)
+        assert [d.field for d in review.differences] == ["delete_by"]
+        saved = flow.package.read_bytes()
+        flow.package.write_bytes(other.read_bytes())
+        with pytest.raises(RefusedError) as swapped:
+            countersigning.countersign(flow.package, NOW, accept_differences=True,
+                                       reviewed=review)
+        assert swapped.value.code == "countersign.package-changed"
+        flow.package.write_bytes(saved)
+        shown_none = dataclasses.replace(review, differences=())
+        with pytest.raises(RefusedError) as changed:
+            countersigning.countersign(flow.package, NOW, accept_differences=True,
+                                       reviewed=shown_none)
+        assert changed.value.code == "countersign.differences-changed"
+        assert flow.package.read_bytes() == saved  # nothing signed so far
+        done = countersigning.countersign(flow.package, NOW, accept_differences=True,
+                                          reviewed=review)
+        assert done.accepted == ("delete_by",)

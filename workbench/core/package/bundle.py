@@ -19,7 +19,7 @@ import tarfile
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -793,15 +793,20 @@ def countersigned_at(bundle: Bundle) -> str | None:
 
 
 def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
-                accept_differences: bool = False) -> Bundle:
+                accept_differences: bool = False, expected_package: str | None = None,
+                accepted: Sequence[Any] | None = None) -> Bundle:
     """Verify, compare with HR's own request, add HR's signature and a
     consent.countersigned ledger entry; never decrypts. Wider terms than HR asked for are
-    refused unless `accept_differences`."""
+    refused unless `accept_differences`. Given what HR looked at (`expected_package`, the
+    `accepted` differences), a file replaced since, or differences other than those HR
+    confirmed, are refused: HR signs what HR saw."""
     from workbench.core.package import hr_requests
 
     bundle = check_bundle(read_bundle(path), keys.public_keys(), now,
                           require_countersignature=False)
     shown = visible(Path(path).name)
+    if expected_package is not None and bundle.package != expected_package:
+        raise coded(BundleError, "countersign.package-changed", shown)
     when = countersigned_at(bundle)
     if when is not None:
         raise coded(AlreadyCountersigned, "countersign.already", shown,
@@ -820,6 +825,8 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
         raise coded(BundleError, "countersign.other-named", visible(named["name"]),
                     visible(hr_card.name))
     differences = hr_requests.differences_for(record, hr_card)
+    if accepted is not None and list(differences) != list(accepted):
+        raise coded(BundleError, "countersign.differences-changed", shown)
     if differences and not accept_differences:
         log.info("countersign.refused package=%s wider=%s", bundle.package,
                  logs.codes(d.field for d in differences))

@@ -202,13 +202,18 @@ class Countersigned:
 
 
 def countersign(path: Path, now: datetime, identity: str | None = None,
-                accept_differences: bool = False) -> Countersigned:
+                accept_differences: bool = False,
+                reviewed: HrReview | None = None) -> Countersigned:
     """Countersign as this home's HR identity (only an HR identity: another role's key is
     refused before anything is read). Every check must pass; terms wider than HR's own
     request are refused unless `accept_differences`; a package already countersigned is
-    refused (code countersign.already) and left as it is."""
+    refused (code countersign.already) and left as it is. Given the `reviewed` package HR
+    looked at, a file replaced since or other differences than those shown are refused."""
     hr = hr_identity(identity)
-    checked = bundle.countersign(Path(path), hr, now, accept_differences=accept_differences)
+    checked = bundle.countersign(
+        Path(path), hr, now, accept_differences=accept_differences,
+        expected_package=reviewed.package if reviewed else None,
+        accepted=reviewed.differences if reviewed else None)
     accepted: tuple[str, ...] = ()
     for entry in reversed(ledger.read_entries(checked.ledger_text)):
         if entry.type == "consent.countersigned":

@@ -299,9 +299,9 @@ class CountersignPage(PackageDrops, Page):
         accept = bool(self.differences)
         if accept and not self.confirm_differences():
             return
-        path, card, now = self.path, self.hr_card, self.ctx.now()
-        self._run(lambda progress, cancel: countersigning.countersign(path, now, card.fingerprint,
-                                                                     accept),
+        path, card, now, reviewed = self.path, self.hr_card, self.ctx.now(), self.checked
+        self._run(lambda progress, cancel: countersigning.countersign(
+                      path, now, card.fingerprint, accept, reviewed),
                   self.tr("Countersigning {0}").format(visible(path.name)), self._countersigned)
 
     def confirm_differences(self) -> bool:
