@@ -66,3 +66,12 @@ def test_given_name_of_a_known_three_character_name():
     # 建国 is also an everyday word: inside a run of hanzi it is not the colleague.
     assert spans(r, "新中国建国以来") == []
     assert spans(r, "建国初期的政策") == []
+
+
+def test_a_known_phone_takes_its_country_code_with_it():
+    r = recognizer(ME)
+    for text, number in (("call +86 139 1234 5678 now", "+86 139 1234 5678"),
+                         ("电话 (+86) 13912345678", "(+86) 13912345678"),
+                         ("0086-139-1234-5678", "0086-139-1234-5678"),
+                         ("13912345678", "13912345678")):
+        assert number in [v for _, v in spans(r, text)], text

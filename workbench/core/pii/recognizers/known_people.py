@@ -38,6 +38,8 @@ def _digits_regex(value: str) -> str | None:
 
 
 _ADDRESS = re.compile(r"[^@\s]+@[^@\s]+")
+# "+86 ", "0086-", "(+86) " before a known number.
+_COUNTRY_CODE = r"(?:\(?(?:\+|00)\d{1,3}\)?[ \-]?)?"
 
 # Colleagues call 王建国 "建国". A given name that is also an everyday word (建国 "founding of
 # the nation", 平安, 和平) counts only where a name stands: not inside a run of hanzi, or
@@ -111,8 +113,10 @@ class KnownPeopleRecognizer(EntityRecognizer):
                 for value in values:
                     pattern = _digits_regex(value)
                     if pattern:
-                        case_exact.append((rf"(?<![0-9]){pattern}(?![0-9])", entity, 1.0,
-                                           person))
+                        # A phone written with its country code: the code goes with it.
+                        prefix = _COUNTRY_CODE if entity == "PHONE_NUMBER" else ""
+                        case_exact.append((rf"{prefix}(?<![0-9]){pattern}(?![0-9])", entity,
+                                           1.0, person))
         self._patterns = [
             compiled
             for entries, flags in ((case_free, re.IGNORECASE), (case_exact, 0))
