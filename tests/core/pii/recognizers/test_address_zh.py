@@ -25,3 +25,18 @@ def test_addresses(text: str, address: str):
                                   "一路顺风", "回滚脚本在 ops/rollback.sh"])
 def test_not_addresses(text: str):
     assert values(recognizer, text) == []
+
+
+def test_a_spaced_out_tail_stays_with_the_address():
+    """New-user trial: "…27号 3 号楼 502" left the building and room behind."""
+    r = ChineseAddressRecognizer()
+    for text, address in (
+            ("我在北京市海淀区中关村大街27号 3 号楼 502，快递寄这里",
+             "北京市海淀区中关村大街27号 3 号楼 502"),
+            ("住在杭州市西湖区文三路 12 号 2 单元 301 室",
+             "杭州市西湖区文三路 12 号 2 单元 301 室")):
+        assert [text[x.start:x.end] for x in r.analyze(text, ["ADDRESS"])] == [address]
+    # A small number after the address is the sentence going on, not a room.
+    text = "北京市海淀区中关村大街27号 3 个人去"
+    assert [text[x.start:x.end] for x in r.analyze(text, ["ADDRESS"])] == [
+        "北京市海淀区中关村大街27号"]

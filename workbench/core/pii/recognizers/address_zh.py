@@ -9,18 +9,22 @@ from workbench.core.pii.recognizers.base import CharacterRecognizer
 
 _H = r"[\u4e00-\u9fff]"
 _NUM = r"[0-9０-９一二三四五六七八九十百零〇]"
+_SP = r"[ \t]?"
 _ADDRESS = re.compile(
     rf"(?:{_H}{{2,7}}?(?:省|自治区|特别行政区))?"
     rf"(?:{_H}{{2,7}}?(?:市|自治州|地区|盟))?"
     rf"(?:{_H}{{1,7}}?(?:区|县|旗))?"
     rf"(?:{_H}{{1,7}}?(?:镇|乡|街道))?"
     rf"(?:{_H}(?:{_H}|{_NUM}){{0,11}}?(?:大街|大道|胡同|路|街|巷|弄))"
-    rf"(?:{_NUM}+(?:-{_NUM}+)?号(?:院)?)?"
+    rf"(?:{_SP}{_NUM}+(?:-{_NUM}+)?{_SP}号(?:院)?)?"
     rf"(?:{_H}{{2,10}}?(?:大厦|大楼|中心|广场|花园|小区|公寓|家园|苑))?"
-    rf"(?:{_NUM}+(?:号楼|栋|幢|座|号院))?"
-    rf"(?:{_NUM}+单元)?"
-    rf"(?:{_NUM}+(?:层|楼))?"
-    rf"(?:{_NUM}+(?:室|房|号房)?)?"
+    # After the street number people space the rest out ("27号 3 号楼 502"); a bare room
+    # number after a space needs three digits or more, so "27号 3 个人" stays a sentence.
+    rf"(?:{_SP}{_NUM}+{_SP}(?:号楼|栋|幢|座|号院))?"
+    rf"(?:{_SP}[A-Za-z]{_SP}座)?"
+    rf"(?:{_SP}{_NUM}+{_SP}单元)?"
+    rf"(?:{_SP}{_NUM}+{_SP}(?:层|楼))?"
+    rf"(?:{_NUM}+(?:室|房|号房)?|[ \t]*{_NUM}+{_SP}(?:室|房|号房)|[ \t]+[0-9]{{3,5}}(?![0-9]))?"
 )
 _UNITS = re.compile(
     r"省|自治区|市|区|县|旗|镇|乡|街道|大街|大道|胡同|路|街|巷|弄|号|单元|室|栋|幢|座|层|楼|大厦|小区"
