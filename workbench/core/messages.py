@@ -1027,6 +1027,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "entity.DATE_TIME": ("Date or time", "日期或时间"),
     "entity.SECRET": ("Secret (key, token or password)", "密钥（密钥、令牌或密码）"),
     "entity.WECHAT_ID": ("WeChat ID", "微信号"),
+    "entity.EMPLOYEE_ID": ("Employee number", "工号"),
     "entity.MANUAL": ("Marked by you", "你标记的"),
     "entity.other": ("Other personal information", "其他个人信息"),
     # sensitive categories (PIPL Art. 28), as SENSITIVE_<NAME> and in the consent record
@@ -1067,6 +1068,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detector.ChineseAddressRecognizer": ("Chinese address pattern", "中文地址格式"),
     "detector.SecretRecognizer": ("Key, token and password patterns", "密钥、令牌和密码格式"),
     "detector.WeChatIdRecognizer": ("WeChat ID pattern", "微信号格式"),
+    "detector.EmployeeIdRecognizer": ("Employee number after its word", "工号（据前面的词）"),
     "detector.SensitiveCategoryRecognizer": ("Sensitive topic words", "敏感话题词语"),
     "detector.other": ("Automatic detection", "自动识别"),
     # the demo's steps (the app shows them while it prepares the demo)

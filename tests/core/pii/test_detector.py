@@ -108,3 +108,10 @@ def test_merge_prefers_score_then_length_and_keeps_the_owner():
     assert merge_findings([a, b]) == [Finding("PERSON", 0, 3, 0.7, "Tom", "SpacyRecognizer",
                                               person="p:tom")]
     assert merge_findings([a, c]) == [c]
+
+
+def test_employee_numbers_are_found_in_both_languages(detector: Detector):
+    """New-user trial: "工号 E10234" reached the skill unredacted."""
+    for text in ("交接文档：我的工号 E10234，有问题找我", "Badge: employee ID E10234, floor 3"):
+        found = {(f.entity, f.text) for f in detector.analyze(text)}
+        assert ("EMPLOYEE_ID", "E10234") in found, found

@@ -40,6 +40,7 @@ from workbench.core.pii.recognizers.bank_card import BankCardRecognizer
 from workbench.core.pii.recognizers.base import ASCII_FLAGS
 from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer
 from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
+from workbench.core.pii.recognizers.employee_id import EmployeeIdRecognizer
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
 from workbench.core.pii.recognizers.other_passport import OtherPassportRecognizer
 from workbench.core.pii.recognizers.person_en import GivenNameRecognizer
@@ -199,6 +200,7 @@ def pattern_recognizers(language: str) -> list[EntityRecognizer]:
         ChineseAddressRecognizer(supported_language=language),
         SecretRecognizer(supported_language=language),
         WeChatIdRecognizer(supported_language=language),
+        EmployeeIdRecognizer(supported_language=language),
         SensitiveCategoryRecognizer(supported_language=language),
     ]
 

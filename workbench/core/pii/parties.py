@@ -14,7 +14,7 @@ SELF_KEY = "self"
 # Entities that are about a person; a match that is not the employee's is a third party's.
 PERSONAL_ENTITIES = frozenset({
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD",
-    "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "WECHAT_ID",
+    "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "WECHAT_ID", "EMPLOYEE_ID",
 })
 # Entities whose value identifies someone well enough to pseudonymise consistently.
 PSEUDONYMISED = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "WECHAT_ID"})

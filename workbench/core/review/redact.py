@@ -57,6 +57,7 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "LOCATION": ("PLACE", "地点"),
     "SECRET": ("SECRET", "密钥"),
     "WECHAT_ID": ("WECHAT ID", "微信号"),
+    "EMPLOYEE_ID": ("EMPLOYEE NUMBER", "工号"),
     "SENSITIVE_HEALTH": ("HEALTH INFORMATION", "健康信息"),
     "SENSITIVE_FINANCIAL": ("FINANCIAL INFORMATION", "财务信息"),
     "SENSITIVE_RELIGION": ("RELIGIOUS INFORMATION", "宗教信息"),

@@ -38,7 +38,7 @@ _ENTITY_CATEGORY = {
     "PERSON": "names",
     "EMAIL_ADDRESS": "contact", "PHONE_NUMBER": "contact",
     "CN_RESIDENT_ID": "ids", "CN_PASSPORT": "ids", "BANK_CARD": "ids", "CREDIT_CARD": "ids",
-    "IBAN_CODE": "ids",
+    "IBAN_CODE": "ids", "EMPLOYEE_ID": "ids",
     "SECRET": "secrets",
     "ADDRESS": "places", "LOCATION": "places",
 }

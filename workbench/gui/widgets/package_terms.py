@@ -63,7 +63,8 @@ def entity_label(entity: str) -> str:
     if entity.startswith("SENSITIVE_"):
         return QCoreApplication.translate("PackageView", "Sensitive: {0}").format(
             category_label(entity.removeprefix("SENSITIVE_").lower()))
-    return labels.get(entity, entity)
+    # Kinds this table has no plural for yet are named by the core's catalogue, never by code.
+    return labels.get(entity) or label("entity", entity)
 
 
 def _labels() -> dict[str, str]:
