@@ -284,7 +284,8 @@ def test_export_countersign_open_purge_receipt_from_the_command_line(
     code, out, _ = as_(hr, "countersign", package)
     assert code == 2  # no terminal to confirm on: it asks for --yes
     code, out, _ = as_(hr, "countersign", package, "--yes")
-    assert code == 0 and "Countersigned" in out and '"delete_by": "2030-01-01"' in out
+    assert code == 0 and "Countersigned" in out and "Must be deleted by: 2030-01-01" in out
+    assert "Recipients: Payments AI team" in out and '{' not in out  # sentences, not JSON
     code, out, _ = as_(recipient, "open", package, "--out", tmp_path / "recv")
     assert code == 0 and "Opened into" in out
     code, out, _ = as_(recipient, "verify-skill", tmp_path / "recv/lina-li-work")

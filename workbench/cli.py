@@ -822,8 +822,7 @@ def _countersign(args: argparse.Namespace) -> int:
     hr = countersigning.hr_identity(args.identity)
     review = countersigning.review_package(args.file, now, hr.fingerprint)
     _print_checks(review.checks)
-    print("\n".join(visible(line) for line in
-                    json.dumps(review.terms.summary, ensure_ascii=False, indent=2).splitlines()))
+    print("\n".join(review.terms.lines()))
     if review.countersigned_at is not None:
         # A repeated step that changes nothing is not a failure (README, exit codes).
         print(t("countersign.already-short", visible(args.file.name), review.countersigned_at))

@@ -721,6 +721,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "package.damaged": ("{0} is damaged: {1}.", "{0} 已损坏：{1}。"),
     "package.bad-manifest": ("{0}: the manifest is not a valid consent statement ({1}).",
                              "{0}：清单不是有效的同意声明（{1}）。"),
+    # -- a package's terms as a terminal shows them (services.receiving.PackageTerms.lines) --
+    "terms.employee": ("Consent given by: {name} ({fingerprint})",
+                       "同意人：{name}（{fingerprint}）"),
+    "terms.recipients": ("Recipients: {names}", "接收方：{names}"),
+    "terms.purposes": ("Purposes: {purposes}", "用途：{purposes}"),
+    "terms.delete-by": ("Must be deleted by: {date}", "须在此日期前删除：{date}"),
+    "terms.data": ("Data: {kinds}", "数据：{kinds}"),
+    "terms.separate": ("Sensitive data shared with separate consent: {kinds}",
+                       "经单独同意共享的敏感数据：{kinds}"),
+    "terms.separate-none": ("Sensitive data shared: none", "共享的敏感数据：无"),
+    "terms.size": ("{items} item(s) in {files} file(s)", "{items} 项材料，共 {files} 个文件"),
+    "terms.licence": ("Licence: {terms} (until {until})", "许可：{terms}（至 {until}）"),
     "countersign.package-changed": (
         "{0} is not the package you reviewed (the file was replaced): nothing was signed. Open it "
         "again and review what it holds now.",

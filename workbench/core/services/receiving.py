@@ -12,8 +12,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core.display import visible
 from workbench.core.errors import BadInputError, coded
-from workbench.core.messages import t
+from workbench.core.messages import Joined, Message, label_message, t
 from workbench.core.package import bundle, custody, deadlines
 from workbench.core.package.bundle import Check
 from workbench.core.package.custody import OpenResult, PurgeResult
@@ -70,6 +71,38 @@ class PackageTerms:
     @property
     def recipient_names(self) -> list[str]:
         return [str(r["name"]) for r in self.summary["recipients"]]
+
+    def lines(self) -> list[str]:
+        """The terms as sentences in the reader's language, for a terminal: who consented,
+        to whom, for what, until when, which kinds of data and how many items — what HR
+        confirms by countersigning."""
+        summary = self.summary
+        employee = summary["employee"]
+        names = Joined(tuple(visible(r["name"]) for r in summary["recipients"]), "items")
+        kinds = Joined(tuple(
+            Message("consent.category-count", values={
+                "label": label_message("sensitive" if c["sensitive"] else "data",
+                                       c["category"], mid_sentence=False),
+                "count": c["count"]})
+            for c in summary["categories"]))
+        shared = Joined(tuple(label_message("sensitive", c)
+                              for c in summary["separate_consent"]), "items")
+        lines = [
+            t("terms.employee", name=visible(employee["name"]),
+              fingerprint=str(employee["fingerprint"])[:16]),
+            t("terms.recipients", names=names),
+            t("terms.purposes", purposes=Joined(tuple(visible(p) for p in summary["purposes"]))),
+            t("terms.delete-by", date=summary["delete_by"]),
+            t("terms.data", kinds=kinds),
+            t("terms.separate", kinds=shared) if summary["separate_consent"]
+            else t("terms.separate-none"),
+            t("terms.size", items=summary["artifacts"], files=summary["files"]),
+        ]
+        licence = summary.get("licence")
+        if licence:
+            lines.append(t("terms.licence", terms=visible(licence.get("terms", "")),
+                           until=licence.get("until") or summary["delete_by"]))
+        return lines
 
     @classmethod
     def of(cls, checked: bundle.Bundle) -> PackageTerms:
