@@ -246,6 +246,10 @@ def test_the_export_redacts_exactly_what_review_shows(tmp_path: Path, capsys):
         [("CN_RESIDENT_ID", "110105194912310021")]
     code, out, _ = run(capsys, "review", ws, "--show", second["id"])
     assert code == 0 and "redacted elsewhere" in out and "110105194912310021" in out
+    # Who posted each message is shown above it (new-user trial: only the text was).
+    lines = out.splitlines()
+    said = next(i for i, line in enumerate(lines) if "编号 110105194912310021" in line)
+    assert lines[said - 1].strip() == "10:01 Tom Baker:"
 
     start = first["text"].index("收到")
     code, out, _ = run(capsys, "review", ws, "--redact", first["id"], "--span",

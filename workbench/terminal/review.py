@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workbench.core.display import visible
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
 from workbench.core.messages import label, t
 from workbench.core.services import reviewing
@@ -166,8 +167,15 @@ def _show(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     print(t("review.header", id=short_id(artifact.id), kind=label("kind", artifact.kind),
             title=artifact.title, state=label("state", artifact.state)))
+    # Who said each message (a chat's segments carry a sender): the reviewer must see who
+    # posted a password or an ID, as the export will show it.
+    speakers = {start: segment for start, segment
+                in zip(reviewing.segment_starts(artifact), artifact.segments, strict=True)
+                if start is not None and segment.sender}
     offset = 0
     for line in artifact.text.split("\n"):
+        if (segment := speakers.get(offset)) is not None:
+            print(f"{'':>7}   {(segment.time or '')[11:16]} {visible(segment.sender or '')}:")
         print(f"{offset:>7} | {line}")
         offset += len(line) + 1
     if size is not None:
