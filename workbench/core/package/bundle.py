@@ -63,6 +63,13 @@ class BundleError(RefusedError):
     """The package is damaged, tampered with, expired, revoked or not for this identity."""
 
 
+class NotAPackage(BundleError):
+    """The file is no package at all (not a zip, or a zip of something else): the wrong file
+    was given, which is bad input (exit 2), not a package a check refused (exit 1)."""
+
+    exit_code = 2
+
+
 @dataclass(frozen=True)
 class ExportResult:
     path: Path
@@ -529,11 +536,11 @@ def read_bundle(path: Path) -> Bundle:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise coded(BundleError, "package.not-a-zip", shown, visible(exc)) from exc
+        raise coded(NotAPackage, "package.not-a-zip", shown, visible(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
-            raise coded(BundleError, "package.incomplete", shown,
+            raise coded(NotAPackage, "package.incomplete", shown,
                         visible(", ".join(names[:10])) or "—", ", ".join(MEMBERS))
         for info in archive.infolist():
             if info.compress_type != zipfile.ZIP_STORED:

@@ -78,6 +78,7 @@ class PackageTerms:
         confirms by countersigning."""
         summary = self.summary
         employee = summary["employee"]
+        controller = summary.get("controller") or {}
         names = Joined(tuple(visible(r["name"]) for r in summary["recipients"]), "items")
         kinds = Joined(tuple(
             Message("consent.category-count", values={
@@ -93,6 +94,12 @@ class PackageTerms:
             t("terms.recipients", names=names),
             t("terms.purposes", purposes=Joined(tuple(visible(p) for p in summary["purposes"]))),
             t("terms.delete-by", date=summary["delete_by"]),
+            t("terms.controller", name=visible(controller.get("name", "")),
+              contact=visible(controller.get("contact", "")) or "—"),
+            t("terms.storage", where=visible(summary.get("storage_location") or "—"),
+              border=Message("terms.cross-border" if summary.get("cross_border")
+                             else "terms.in-country")),
+            t("terms.jurisdiction", law=visible(summary.get("jurisdiction") or "—")),
             t("terms.data", kinds=kinds),
             t("terms.separate", kinds=shared) if summary["separate_consent"]
             else t("terms.separate-none"),
