@@ -45,6 +45,11 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -locations none -no-obsolete $(shell find workbench/gui -name "*.py") \
 		-ts resources/i18n/workbench_zh_CN.ts -source-language en -target-language zh_CN
 	$(BIN)/pyside6-lrelease resources/i18n/workbench_zh_CN.ts -qm resources/i18n/workbench_zh_CN.qm
+	# English needs a translation only for counted words ("1 item" / "%n items"): Qt's way.
+	$(BIN)/pyside6-lupdate -locations none -no-obsolete -pluralonly \
+		$(shell find workbench/gui -name "*.py") \
+		-ts resources/i18n/workbench_en.ts -source-language en -target-language en
+	$(BIN)/pyside6-lrelease resources/i18n/workbench_en.ts -qm resources/i18n/workbench_en.qm
 
 # A double-clickable one-folder app (PyInstaller) and a Linux tarball/AppDir around it.
 # Slow (minutes) and large: not part of `make test`.

@@ -168,4 +168,4 @@ def test_ctrl_c_during_purge_due_stops_between_packages_and_says_what_is_left(ca
     assert main(["purge", "--due"]) == 130
     out, err = capsys.readouterr()
     assert purged == [entries[0]["package"]] and f"Deleted package {purged[0]}" in out
-    assert "Interrupted: 1 package(s) purged" in err and "1 still due" in err
+    assert "Interrupted: 1 package purged" in err and "1 still due" in err

@@ -74,7 +74,7 @@ def test_moving_the_fall_back_to_file_makes_it_a_choice(tmp_path: Path, capsys,
                                                         no_system_keyring):
     run(capsys, "init", tmp_path / "a", "--name", "李娜")
     code, out, _ = run(capsys, "keys", "move-to", "file")
-    assert code == 0 and "Moved 0 private key(s)" in out
+    assert code == 0 and "Moved 0 private keys" in out
     (secrets_store.data_dir().parent / "cache" / secrets_store.WARNED_FILE).unlink()
     secrets_store.forget_stores()
     sealing.forget_keys()
@@ -87,13 +87,13 @@ def test_move_to_file_and_back_from_the_command_line(tmp_path: Path, capsys, mon
     run(capsys, "keys", "new", "--role", "employee", "--name", "李娜")
     run(capsys, "init", tmp_path / "ws", "--name", "李娜")
     code, out, _ = run(capsys, "keys", "move-to", "file")
-    assert code == 0 and "Moved 3 private key(s) to the passphrase-protected file" in out
+    assert code == 0 and "Moved 3 private keys to the passphrase-protected file" in out
     secrets_store.forget_stores()
     sealing.forget_keys()
     code, out, _ = run(capsys, "status", tmp_path / "ws")
     assert code == 0 and "李娜" in out
     code, out, _ = run(capsys, "keys", "move-to", "keyring")
-    assert code == 0 and "Moved 3 private key(s) to the system keyring" in out
+    assert code == 0 and "Moved 3 private keys to the system keyring" in out
     secrets_store.forget_stores()
     sealing.forget_keys()
     code, out, _ = run(capsys, "status", tmp_path / "ws")

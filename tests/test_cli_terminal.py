@@ -219,7 +219,7 @@ def test_a_folder_import_goes_on_past_a_dingtalk_export_and_lists_it(tmp_path, c
          "createAt": 1709513400000}]}, ensure_ascii=False), encoding="utf-8")
     (folder / "broken.eml").write_bytes(b"\x00\x01\x02" * 100)
     code, out, err = run(capsys, "import", ws, folder)
-    assert code == 2 and "Imported 1 new items" in out
+    assert code == 2 and "Imported 1 new item (1 document)" in out
     assert "broken.eml" in err and "Traceback" not in err
     assert "dingtalk.json" in out + err  # failed with its reason, or listed as skipped
     code, out, _ = run(capsys, "status", ws, "--format", "json")

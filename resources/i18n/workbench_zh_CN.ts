@@ -137,13 +137,17 @@
         <source>Import a folder</source>
         <translation>导入文件夹</translation>
     </message>
-    <message>
-        <source>Imported {0} new items ({1} were already here).</source>
-        <translation>已导入 {0} 项新材料（{1} 项已存在）。</translation>
+    <message numerus="yes">
+        <source>Scanned %n item(s):</source>
+        <translation>
+            <numerusform>已扫描 %n 项材料：</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} files were passed over.</source>
-        <translation>跳过了 {0} 个文件。</translation>
+    <message numerus="yes">
+        <source>%n finding(s).</source>
+        <translation>
+            <numerusform>发现 %n 处。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Passed over:</source>
@@ -152,6 +156,18 @@
     <message>
         <source>{0} damaged parts were left out (for example in {1}: {2}).</source>
         <translation>有 {0} 处损坏的内容被略过（例如 {1}：{2}）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n new item(s) ({0} were already here).</source>
+        <translation>
+            <numerusform>已导入 %n 项新材料（{0} 项已存在）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were passed over.</source>
+        <translation>
+            <numerusform>跳过了 %n 个文件。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -172,10 +188,6 @@
     <message>
         <source>Loading the detectors…</source>
         <translation>正在加载识别模型……</translation>
-    </message>
-    <message>
-        <source>Scanned {0} items: {1} findings.</source>
-        <translation>已扫描 {0} 项材料：发现 {1} 处。</translation>
     </message>
     <message>
         <source>Scanning for personal data…</source>
@@ -618,9 +630,11 @@
         <source>Your data</source>
         <translation>你的数据</translation>
     </message>
-    <message>
-        <source>{0} items from workspace “{1}”: {2}</source>
-        <translation>来自工作区“{1}”的 {0} 项材料：{2}</translation>
+    <message numerus="yes">
+        <source>%n item(s) from workspace “{0}”: {1}</source>
+        <translation>
+            <numerusform>来自工作区“{0}”的 %n 项材料：{1}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sensitive information</source>
@@ -996,17 +1010,21 @@ Countersign these wider terms anyway?</source>
         <source>due now</source>
         <translation>须立即删除</translation>
     </message>
-    <message>
-        <source>{0} days overdue</source>
-        <translation>已逾期 {0} 天</translation>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message>
         <source>today</source>
         <translation>今天</translation>
-    </message>
-    <message>
-        <source>{0} days</source>
-        <translation>{0} 天</translation>
     </message>
     <message>
         <source>Import a deletion receipt</source>
@@ -1151,17 +1169,21 @@ You will save a signed revocation file. Send it to the recipients: once they imp
         <source>Delete by</source>
         <translation>删除截止日</translation>
     </message>
-    <message>
-        <source>{0} ({1} days from today)</source>
-        <translation>{0}（距今 {1} 天）</translation>
+    <message numerus="yes">
+        <source>{0} (%n day(s) from today)</source>
+        <translation>
+            <numerusform>{0}（距今 %n 天）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n approved item(s)</source>
+        <translation>
+            <numerusform>%n 项已批准的材料</numerusform>
+        </translation>
     </message>
     <message>
         <source>Material</source>
         <translation>材料</translation>
-    </message>
-    <message>
-        <source>{0} approved items</source>
-        <translation>{0} 项已批准的材料</translation>
     </message>
     <message>
         <source>Export the package</source>
@@ -1421,6 +1443,12 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
         <source>&amp;Move keys to a passphrase file…</source>
         <translation>把密钥移到口令文件(&amp;M)…</translation>
     </message>
+    <message numerus="yes">
+        <source>Moved %n key(s) to {0}; they are kept there from now on.</source>
+        <translation>
+            <numerusform>已将 %n 个密钥移到{0}；今后密钥保存在那里。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A passphrase-protected file ({0}), as you chose.</source>
         <translation>受口令保护的文件（{0}），这是你的选择。</translation>
@@ -1460,10 +1488,6 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
     <message>
         <source>the passphrase-protected file</source>
         <translation>受口令保护的文件</translation>
-    </message>
-    <message>
-        <source>Moved {0} key(s) to {1}; they are kept there from now on.</source>
-        <translation>已将 {0} 个密钥移到{1}；今后密钥保存在那里。</translation>
     </message>
     <message>
         <source>The open workspace ({0}) is encrypted on this computer. Its key is kept with your private keys, in {1}: the workspace opens only under this user account.</source>
@@ -2135,13 +2159,23 @@ Lina Li</translation>
         <source>Checking {0}</source>
         <translation>正在核验 {0}</translation>
     </message>
-    <message>
-        <source>Delete by {0} · {1} days from today</source>
-        <translation>删除截止日 {0} · 距今 {1} 天</translation>
+    <message numerus="yes">
+        <source>Delete by {0} · %n day(s) from today</source>
+        <translation>
+            <numerusform>删除截止日 {0} · 距今 %n 天</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Delete by {0} · passed {1} days ago</source>
-        <translation>删除截止日 {0} · 已过 {1} 天</translation>
+    <message numerus="yes">
+        <source>Delete by {0} · passed %n day(s) ago</source>
+        <translation>
+            <numerusform>删除截止日 {0} · 已过 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened into {0}. Delete it by {1} (%n day(s) from today): purge it below when the work is done, and send the receipt to the employee.</source>
+        <translation>
+            <numerusform>已解密到 {0}。请在 {1} 之前删除（距今 %n 天）：用完后在下方彻底删除，并把删除回执发给员工。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This package cannot be opened. {0}</source>
@@ -2158,10 +2192,6 @@ Lina Li</translation>
     <message>
         <source>Opening {0}</source>
         <translation>正在打开 {0}</translation>
-    </message>
-    <message>
-        <source>Opened into {0}. Delete it by {1} ({2} days from today): purge it below when the work is done, and send the receipt to the employee.</source>
-        <translation>已解密到 {0}。请在 {1} 之前删除（距今 {2} 天）：用完后在下方彻底删除，并把删除回执发给员工。</translation>
     </message>
     <message>
         <source>deleted {0} · receipt: {1}</source>
@@ -2448,9 +2478,35 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <source>Preview: this is exactly what will be exported. Turn the preview off (P) to change decisions.</source>
         <translation>预览：这就是实际导出的内容。如需修改处理方式，请关闭预览（P）。</translation>
     </message>
-    <message>
-        <source>{0} findings still need a decision and are shown unchanged.</source>
-        <translation>还有 {0} 处待处理，这里按原文显示。</translation>
+    <message numerus="yes">
+        <source>%n finding(s) still need a decision and are shown unchanged.</source>
+        <translation>
+            <numerusform>还有 %n 处待处理，这里按原文显示。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) are not scanned yet ({0}): press “Scan for personal data” on the Materials page first, then apply the default policy.</source>
+        <translation>
+            <numerusform>还有 %n 项尚未扫描（{0}）：请先在“材料”页点击“扫描个人信息”，再应用默认规则。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The default policy decided %n finding(s).</source>
+        <translation>
+            <numerusform>已按默认规则处理 %n 处。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approved %n item(s) with nothing left to decide. Undo (Ctrl+Z) takes them all back.</source>
+        <translation>
+            <numerusform>已通过 %n 个无待决定内容的条目。撤销（Ctrl+Z）可全部收回。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) in this item still need a decision: the first is selected. Decide them, then approve.</source>
+        <translation>
+            <numerusform>此条目还有 %n 个发现需要决定：已选中第一个。请先决定，再通过。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Click a coloured passage to decide about it. Select any other text and press R to redact it.</source>
@@ -2513,20 +2569,8 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>正在撤销…</translation>
     </message>
     <message>
-        <source>{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on the Materials page first, then apply the default policy.</source>
-        <translation>还有 {0} 项尚未扫描（{1}）：请先在“材料”页点击“扫描个人信息”，再应用默认规则。</translation>
-    </message>
-    <message>
-        <source>The default policy decided {0} findings.</source>
-        <translation>已按默认规则处理 {0} 处。</translation>
-    </message>
-    <message>
         <source>Applying the default policy…</source>
         <translation>正在按默认规则处理…</translation>
-    </message>
-    <message>
-        <source>Approved {0} items with nothing left to decide. Undo (Ctrl+Z) takes them all back.</source>
-        <translation>已通过 {0} 个无待决定内容的条目。撤销（Ctrl+Z）可全部收回。</translation>
     </message>
     <message>
         <source>No item is ready: each one left has a finding to decide, or is a picture to look at.</source>
@@ -2535,10 +2579,6 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
     <message>
         <source>Approving the items that are ready…</source>
         <translation>正在通过可通过的条目…</translation>
-    </message>
-    <message>
-        <source>{0} findings in this item still need a decision: the first is selected. Decide them, then approve.</source>
-        <translation>此条目还有 {0} 个发现需要决定：已选中第一个。请先决定，再通过。</translation>
     </message>
     <message>
         <source>Approved.</source>

@@ -128,7 +128,7 @@ def test_a_rescan_that_finds_more_sends_an_approved_item_back(ws: Workspace, par
         scan.scan_workspace(ws, make_detector=lambda _people: FindsOneMore(real))
         assert dict(ws.artifact_states())[target.id].value == "pending"
         (reasons,) = [u.reasons for u in review.unresolved(ws) if u.artifact_id == target.id]
-        assert reasons == ("1 finding(s) still need a decision",)
+        assert reasons == ("1 finding still needs a decision",)
 
 
 # -- door 2: trusting the database ----------------------------------------------------------------

@@ -194,9 +194,30 @@ def test_a_message_is_rendered_when_shown_with_nested_values_in_the_same_languag
                    messages.label_message("entity", "IP_ADDRESS")), "items")
     reason = Message("gate.kept-identifier", values={"count": 2, "detail": kept})
     monkeypatch.setenv("WORKBENCH_LANG", "en")
-    assert str(reason) == ("2 secret or identifier finding(s) (secret (key, token or "
+    assert str(reason) == ("2 secret or identifier findings (secret (key, token or "
                            "password), IP address) are set to keep; they must be redacted")
     monkeypatch.setenv("WORKBENCH_LANG", "zh")
     assert str(reason) == ("有 2 处密钥或证件号码（密钥（密钥、令牌或密码）、IP 地址）"
                            "被设为保留；它们必须遮盖")
     assert reason.text("en").startswith("2 secret")
+
+
+def test_english_counts_its_words_and_chinese_needs_no_plural() -> None:
+    assert messages.t("scan.done", scanned=1, unchanged=0, findings=1, lang="en") == (
+        "Scanned 1 item (0 unchanged since the last scan); 1 finding.")
+    assert messages.t("scan.done", scanned=3, unchanged=1, findings=0, lang="en") == (
+        "Scanned 3 items (1 unchanged since the last scan); 0 findings.")
+    assert messages.t("review.refused_some", count=1, total=3, lang="en") == (
+        "1 of 3 items was not changed.")
+    assert messages.t("scan.done", scanned=1, unchanged=0, findings=1, lang="zh") == (
+        "扫描了 1 项（0 项自上次扫描后未变）；1 处发现。")
+
+
+def test_no_english_sentence_counts_with_a_bracketed_plural() -> None:
+    """"1 item(s)" and "1 items" read as a machine wrote them: a count before a noun takes
+    the counted form ({n:n|item|items})."""
+    nouns = "items|findings|files|entries|packages|artifacts|spans|changes|keys|days"
+    loose = [code for code, (english, _) in messages.CATALOGUE.items()
+             if re.search(r"\}[^{}]{0,30}\((s|es|ies)\)", english)
+             or re.search(r"\{\w+\} (" + nouns + r")\b", english)]
+    assert loose == ["ingest.not-zip-document"]  # "{0} files": "docx files", not a count

@@ -28,3 +28,16 @@ def no_unexpected_modal_dialog(monkeypatch: pytest.MonkeyPatch):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
     yield shown
     assert not shown, f"an unexpected dialog was shown: {shown}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_as_the_app_shows_it(qapp):  # type: ignore[no-untyped-def]
+    """The app installs its English translation (counted words: "1 item", "2 items") at start;
+    so do the tests, which then read what a user reads."""
+    from PySide6.QtCore import QLocale
+
+    from workbench.gui.app import install_translators, remove_translators
+
+    translators = install_translators(qapp, QLocale(QLocale.Language.English))
+    yield
+    remove_translators(qapp, translators)

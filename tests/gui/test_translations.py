@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from workbench.core.paths import resources_dir
 
 TS = resources_dir() / "i18n/workbench_zh_CN.ts"
+EN_PLURALS = resources_dir() / "i18n/workbench_en.ts"
 GUI = Path(__file__).parents[2] / "workbench/gui"
 
 
@@ -24,12 +25,42 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     }
 
 
+def translated(tr: ET.Element, forms: int = 1) -> bool:
+    """A finished translation: its text, or all `forms` of a counted one, filled in."""
+    if tr.get("type") in {"unfinished", "vanished", "obsolete"}:
+        return False
+    numerus = [(f.text or "").strip() for f in tr.iter("numerusform")]
+    if numerus:
+        return len(numerus) == forms and all(numerus)
+    return bool((tr.text or "").strip())
+
+
 def test_every_source_string_has_a_finished_chinese_translation():
-    unfinished = [
-        key for key, tr in messages(TS).items()
-        if not (tr.text or "").strip() or tr.get("type") in {"unfinished", "vanished", "obsolete"}
-    ]
+    unfinished = [key for key, tr in messages(TS).items() if not translated(tr)]
     assert not unfinished, f"strings without a Chinese translation: {unfinished}"
+
+
+def test_every_counted_string_has_its_english_singular_and_plural():
+    counted = {key for key in messages(TS) if "%n" in key[1]}
+    english = messages(EN_PLURALS)
+    assert counted and set(english) == counted, "run `make translations`"
+    assert not [key for key, tr in english.items() if not translated(tr, forms=2)]
+    for tr in english.values():  # "(s)" is what the English translation exists to remove
+        assert not [f.text for f in tr.iter("numerusform") if "(s)" in (f.text or "")]
+
+
+def test_english_reads_one_item_and_two_items(qapp):
+    from workbench.gui.app import install_translators, remove_translators
+
+    translators = install_translators(qapp, QLocale(QLocale.Language.English,
+                                                    QLocale.Country.UnitedKingdom))
+    try:
+        def say(n: int) -> str:
+            return QCoreApplication.translate("DeadlinesPage", "%n day(s) overdue", "", n)
+
+        assert (say(1), say(2)) == ("1 day overdue", "2 days overdue")
+    finally:
+        remove_translators(qapp, translators)
 
 
 def test_translation_source_is_current_with_the_code(tmp_path: Path):

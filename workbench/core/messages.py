@@ -354,7 +354,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "it and export again.",
         "在写入 {path} 之后立即中断，可能尚未记录：请删除它并重新导出。"),
     "interrupt.review": (
-        "Interrupted: {scanned} of {total} items are scanned and saved and {approved} are "
+        "Interrupted: {scanned} of {total:n|item|items} {scanned:w|is|are} scanned and saved and "
+        "{approved} {approved:w|is|are} "
         "approved; run `workbench review {workspace} --auto` again to go on.",
         "已中断：{total} 项中已扫描并保存 {scanned} 项，已批准 {approved} 项；再次运行 "
         "`workbench review {workspace} --auto` 继续。"),
@@ -374,20 +375,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "progress.eta": (", about {seconds} s left", "，约剩 {seconds} 秒"),
     "progress.working": ("{what}… ({seconds} s)", "{what}…（{seconds} 秒）"),
     # import summary
-    "import.added": ("Imported {added} new items{kinds}.", "导入了 {added} 个新条目{kinds}。"),
+    "import.added": ("Imported {added:n|new item|new items}{kinds}.",
+                     "导入了 {added} 个新条目{kinds}。"),
     "import.present": ("{count} were already in the workspace.", "{count} 个已在工作区中。"),
     "import.people": ("{count} new people seen.", "新发现 {count} 个人。"),
     "import.note": ("Note on {path}: {note}.", "关于 {path}：{note}。"),
     "import.skipped": ("Skipped {path}: {reason}.", "已跳过 {path}：{reason}。"),
-    "import.failed_head": ("{count} files could not be imported (the others were):",
+    "import.failed_head": ("{count:n|file|files} could not be imported (the others were):",
                            "{count} 个文件无法导入（其余文件已导入）："),
-    "import.failed_head_none": ("{count} files could not be imported; nothing was imported:",
+    "import.failed_head_none": ("{count:n|file|files} could not be imported; nothing was imported:",
                                 "{count} 个文件无法导入，没有导入任何内容："),
     "import.failed": ("  {path}: {reason}", "  {path}：{reason}"),
     # review
-    "review.decided": ("Decided {decided} findings by the default policy; approved {approved} "
-                       "items.", "按默认策略决定了 {decided} 处发现；批准了 {approved} 项。"),
-    "review.left": ("{count} items left to review{colon}", "还有 {count} 项待审查{colon}"),
+    "review.decided": ("Decided {decided:n|finding|findings} by the default policy; approved "
+                       "{approved:n|item|items}.",
+                       "按默认策略决定了 {decided} 处发现；批准了 {approved} 项。"),
+    "review.left": ("{count:n|item|items} left to review{colon}", "还有 {count} 项待审查{colon}"),
     "review.left_item": ("  {id}  [{kind}] {title}: {reasons}",
                          "  {id}  [{kind}] {title}：{reasons}"),
     "review.next": ("Next: `workbench review {workspace} --show ID`, then --decide, --redact, "
@@ -411,22 +414,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.image_written": (
         "Wrote the picture as it would be exported (redacted areas painted over) to {path}.",
         "已将导出时的图片（已遮盖的区域已涂黑）写入 {path}。"),
-    "review.decided_one": ("Finding #{id}: {decision} ({count} occurrences).",
+    "review.decided_one": ("Finding #{id}: {decision} ({count:n|occurrence|occurrences}).",
                            "发现 #{id}：{decision}（{count} 处）。"),
     "review.decided_one_single": ("Finding #{id}: {decision} (1 occurrence).",
                                   "发现 #{id}：{decision}（1 处）。"),
     "review.redacted_single": ("Redacted 1 span (finding {ids}).", "已涂黑 1 处（发现 {ids}）。"),
-    "review.items": ("{count} items ({state}){colon}", "{count} 项（{state}）{colon}"),
+    "review.items": ("{count:n|item|items} ({state}){colon}", "{count} 项（{state}）{colon}"),
     "review.item": ("  {id}  {state:<9} [{kind}] {title}", "  {id}  {state:<4}［{kind}］{title}"),
     "review.state_with": ("--state and --all go with --list.",
                           "--state 和 --all 只能与 --list 一起使用。"),
-    "review.redacted": ("Redacted {count} spans (findings {ids}).",
+    "review.redacted": ("Redacted {count:n|span|spans} (findings {ids}).",
                         "已涂黑 {count} 处（发现 {ids}）。"),
     "review.boxed": ("Covered the area (finding {ids}).", "已遮盖该区域（发现 {ids}）。"),
     "review.approved": ("Approved {id}  {title}", "已批准 {id}  {title}"),
     "review.excluded": ("Excluded {id}  {title}: it will not be exported.",
                         "已排除 {id}  {title}：它不会被导出。"),
-    "review.undone": ("Undid the last review step ({count} changes).",
+    "review.undone": ("Undid the last review step ({count:n|change|changes}).",
                       "已撤销上一步审查（{count} 处更改）。"),
     "review.nothing_to_undo": ("Nothing to undo.", "没有可撤销的操作。"),
     "review.bad_decide": ("Write a decision as FINDING=redact, FINDING=pseudonymise or "
@@ -447,28 +450,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.everywhere_with": ("--everywhere goes with --decide or --redact.",
                                "--everywhere 只能与 --decide 或 --redact 一起使用。"),
     "review.item_refused": ("{id} {title}: {reason}", "{id} {title}：{reason}"),
-    "review.refused_some": ("{count} of {total} items were not changed.",
+    "review.refused_some": ("{count} of {total:n|item|items} {count:w|was|were} not changed.",
                             "{total} 项中有 {count} 项未更改。"),
     # review targets
     "target.none": ("No item {ref!r} in this workspace; `workbench review WS --list` shows "
                     "the ids.",
                     "此工作区中没有条目 {ref!r}；`workbench review WS --list` 会列出 ID。"),
-    "target.ambiguous": ("{ref!r} matches {count} items; give more of the id.",
+    "target.ambiguous": ("{ref!r} matches {count:n|item|items}; give more of the id.",
                          "{ref!r} 匹配 {count} 个条目；请给出更长的 ID。"),
     # scan
     "scan.empty": ("The workspace holds nothing to scan yet; import material first: "
                    "`workbench import {workspace} FILES…`.",
                    "工作区中还没有可扫描的内容；请先导入材料："
                    "`workbench import {workspace} 文件…`。"),
-    "scan.done": ("Scanned {scanned} items ({unchanged} unchanged since the last scan); "
-                  "{findings} findings.",
+    "scan.done": ("Scanned {scanned:n|item|items} ({unchanged} unchanged since the last scan); "
+                  "{findings:n|finding|findings}.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),
     # command results
     "init.created": ("Created workspace for {name} at {path} (time zone {timezone}).",
                      "已为 {name} 在 {path} 创建工作区（时区 {timezone}）。"),
     "init.encrypted": ("Its contents are encrypted at rest; the key is in the {store}.",
                        "工作区内容已加密保存；密钥在{store}中。"),
-    "scan.file": ("{title}: {count} findings", "{title}：{count} 处发现"),
+    "scan.file": ("{title}: {count:n|finding|findings}", "{title}：{count} 处发现"),
     "skill.written": ("Wrote the skill folder {path}", "已写入技能文件夹 {path}"),
     "keys.created": ("Created {card}", "已创建 {card}"),
     "keys.fingerprint": ("Fingerprint: {fingerprint}", "指纹：{fingerprint}"),
@@ -499,12 +502,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "consent.recorded_declined": (
         "Consent declined: record {record}, signed by {employee}; delete-by {delete_by}.",
         "已拒绝同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
-    "ledger.ok": ("OK: {entries} entries, chain and signatures valid (signed by {signers}).",
+    "ledger.ok": ("OK: {entries:n|entry|entries}, chain and signatures valid "
+                  "(signed by {signers}).",
                   "有效：共 {entries} 条记录，链条与签名均有效（签名者：{signers}）。"),
     "ledger.nobody": ("nobody", "无"),
-    "ledger.bad": ("BAD at line {line}: {reason} ({entries} good entries before it).",
+    "ledger.bad": ("BAD at line {line}: {reason} ({entries:n|good entry|good entries} before it).",
                    "第 {line} 行有问题：{reason}（之前有 {entries} 条有效记录）。"),
-    "export.done": ("Exported {files} files to {path}", "已将 {files} 个文件导出到 {path}"),
+    "export.done": ("Exported {files:n|file|files} to {path}", "已将 {files} 个文件导出到 {path}"),
     "export.package": ("Package {package}", "数据包 {package}"),
     "export.next": (
         "Next: HR countersigns it (`workbench countersign`), then the recipients open it.",
@@ -546,7 +550,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "if it arrives from this employee.",
         "已保留数据包 {package} 的撤回（你尚未打开它）：若它由这位员工发来，将被拒绝打开。"),
     "purge.done": (
-        "Deleted package {package}: {count} item(s) including {copies} opened copy(ies), "
+        "Deleted package {package}: {count:n|item|items} including "
+        "{copies:n|opened copy|opened copies}, "
         "checked gone; custody key destroyed; receipt: {receipt}",
         "已删除数据包 {package}：共 {count} 项，其中已打开的副本 {copies} 份，已确认不复存在；"
         "保管密钥已销毁；删除回执：{receipt}"),
@@ -573,7 +578,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "countersign.not-verified": ("The package does not verify ({0}); not countersigning.",
                                  "该包未通过验证（{0}）；不予会签。"),
     "purge.interrupted": (
-        "Interrupted: {done} package(s) purged, each with its receipt (listed above); {left} "
+        "Interrupted: {done:n|package|packages} purged, each with its receipt (listed above); "
+        "{left} "
         "still due — run `workbench purge --due` again for them.",
         "已中断：已删除 {done} 个包，各有回执（见上）；还有 {left} 个到期——再次运行 "
         "`workbench purge --due` 处理它们。"),
@@ -736,7 +742,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "terms.separate": ("Sensitive data shared with separate consent: {kinds}",
                        "经单独同意共享的敏感数据：{kinds}"),
     "terms.separate-none": ("Sensitive data shared: none", "共享的敏感数据：无"),
-    "terms.size": ("{items} item(s) in {files} file(s)", "{items} 项材料，共 {files} 个文件"),
+    "terms.size": ("{items:n|item|items} in {files:n|file|files}",
+                   "{items} 项材料，共 {files} 个文件"),
     "terms.licence": ("Licence: {terms} (until {until})", "许可：{terms}（至 {until}）"),
     "countersign.package-changed": (
         "{0} is not the package you reviewed (the file was replaced): nothing was signed. Open it "
@@ -811,12 +818,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ask HR for the request file they signed.",
         "{0} 不是 HR 发来的同意请求（可能是身份卡或其他文件）：请向 HR 索取他们签名的请求文件。"),
     "consent.unscanned": (
-        "{0} item(s) are not scanned yet ({1}): the notice could not say truly what was found. "
+        "{0:n|item is|items are} not scanned yet ({1}): the notice could not say truly what was "
+        "found. "
         "Scan the workspace first, then give consent; nothing was signed.",
         "有 {0} 项尚未扫描（{1}）：告知书无法如实说明发现了什么。请先扫描工作区，再表示同意；"
         "未签署任何内容。"),
     "review.unscanned": (
-        "{0} item(s) are not scanned yet ({1}): scan the workspace first, then apply the "
+        "{0:n|item is|items are} not scanned yet ({1}): scan the workspace first, then apply the "
         "default policy.",
         "有 {0} 项尚未扫描（{1}）：请先扫描工作区，再按默认规则处理。"),
     "review.selection-outside": (
@@ -839,10 +847,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "its findings or decisions are not the ones the app recorded: the workspace was "
         "edited outside the app",
         "它的检测结果或决定与本应用记录的不一致：工作区在本应用之外被改动过"),
-    "gate.undecided": ("{count} finding(s) still need a decision",
+    "gate.undecided": ("{count:n|finding still needs|findings still need} a decision",
                        "还有 {count} 处检测结果需要你决定"),
     "gate.kept-identifier": (
-        "{count} secret or identifier finding(s) ({detail}) are set to keep; they must be "
+        "{count:n|secret or identifier finding|secret or identifier findings} ({detail}) "
+        "{count:w|is|are} set to keep; they must be "
         "redacted",
         "有 {count} 处密钥或证件号码（{detail}）被设为保留；它们必须遮盖"),
     "gate.image-needs-look": ("a picture must be looked at and approved by hand",
@@ -854,9 +863,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "批准之后，它的检测结果或决定有了变化（或在本应用之外被改动过）：请重新审阅并批准"),
     "review.not-approvable": ("Cannot approve {0}: {1}.", "无法批准 {0}：{1}。"),
     # what stops an export (bundle.ExportBlocker)
-    "export.pending": ("{count} item(s) are still pending review ({names})",
+    "export.pending": ("{count:n|item is|items are} still pending review ({names})",
                        "还有 {count} 项待审阅（{names}）"),
-    "export.artifact": ("{items} item(s) cannot leave ({names}): {reason}",
+    "export.artifact": ("{items:n|item|items} cannot leave ({names}): {reason}",
                         "有 {items} 项不能导出（{names}）：{reason}"),
     "export.no-approved": ("no item is approved", "还没有批准任何一项"),
     "export.no-consent": ("there is no consent record yet", "还没有同意记录"),
@@ -902,7 +911,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "sensitive information kept without separate consent: {categories} (redact it, or "
         "consent separately)",
         "保留了敏感信息却没有单独同意：{categories}（请遮盖，或单独同意）"),
-    "export.new-material": ("{value} approved item(s) were not part of the material",
+    "export.new-material": ("{value:n|approved item was|approved items were} not part of the "
+                            "material",
                             "有 {value} 项已批准的内容不在当时同意的材料中"),
     "export.new-kind": ("a new kind of material: {value}", "新增了一类材料：{value}"),
     "export.new-sensitive": ("a new sensitive category: {value}", "新增了一类敏感信息：{value}"),
@@ -988,7 +998,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "package: the ledger was truncated",
         "HR 已签署清单，但台账中没有此数据包的会签记录：台账被截断了"),
     "check.ledger-countersigned": ("countersignature recorded by HR", "台账中有 HR 的会签记录"),
-    "check.ledger-valid": ("{0} entries, chain and signatures valid",
+    "check.ledger-valid": ("{0:n|entry|entries}, chain and signatures valid",
                            "共 {0} 条记录，链条与签名均有效"),
     "check.ledger-bad-line": ("line {0}: {1}", "第 {0} 行：{1}"),
     "check.export-recorded": ("the employee recorded this export",
@@ -1012,7 +1022,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "check.is-recipient": ("{0} is a recipient", "{0} 是接收方"),
     "check.not-recipient": ("{0} is not among this package's recipients",
                             "{0} 不在此数据包的接收方之列"),
-    "check.files-match": ("the folder holds exactly the {1} files {0} signed",
+    "check.files-match": ("the folder holds exactly the {1:n|file|files} {0} signed",
                           "文件夹中恰好是 {0} 签署的 {1} 个文件"),
     "check.files-differ": ("the folder differs from the list {0} signed — {1}",
                            "文件夹与 {0} 签署的文件清单不一致 — {1}"),
@@ -1102,15 +1112,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "demo.workspace": ("2. Create the workspace for {name} at {path} (time zone {timezone})",
                        "2. 在 {path} 为 {name} 创建工作区（时区 {timezone}）"),
     "demo.import": ("3. Import {count} sources: {names}", "3. 导入 {count} 个来源：{names}"),
-    "demo.imported": ("   imported {count} artifacts ({kinds}); {people} people seen",
+    "demo.imported": ("   imported {count:n|artifact|artifacts} ({kinds}); {people} people seen",
                       "   导入了 {count} 项材料（{kinds}）；识别出 {people} 个人"),
     "demo.scan": ("4. Scan for personal data (English + Chinese detectors, offline)",
                   "4. 扫描个人信息（英文和中文识别，离线进行）"),
-    "demo.scanned": ("   {findings} findings in {scanned} artifacts: {by_entity}",
+    "demo.scanned": ("   {findings:n|finding|findings} in {scanned:n|artifact|artifacts}: "
+                     "{by_entity}",
                      "   在 {scanned} 项材料中发现 {findings} 处：{by_entity}"),
     "demo.parties": (
-        "   about the employee: {own}, about others: {others}, other: {none}; {aliases} "
-        "colleagues get consistent aliases",
+        "   about the employee: {own}, about others: {others}, other: {none}; "
+        "{aliases:n|colleague gets a consistent alias|colleagues get consistent aliases}",
         "   关于员工本人：{own}，关于他人：{others}，其他：{none}；"
         "{aliases} 位同事获得一致的代称"),
     "demo.done": ("Done. The demo is in {root} (workspace: {workspace})",
@@ -1215,7 +1226,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keystore.cannot-ask": ("The passphrase cannot be asked for now; try again.",
                             "现在无法询问口令；请再试一次。"),
     "scan.interrupted": (
-        "Interrupted: {0} of {1} items are scanned and saved; run `workbench scan {3}` again "
+        "Interrupted: {0} of {1:n|item|items} {0:w|is|are} scanned and saved; run `workbench scan "
+        "{3}` again "
         "to finish the other {2}.",
         "已中断：{1} 项中已扫描并保存 {0} 项；再次运行 `workbench scan {3}` 完成其余 {2} 项。"),
     "workspace.no-profile": (
@@ -1277,7 +1289,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "custody.payload-grows": ("The decrypted payload is larger than the encrypted one.",
                               "解密后的数据包内容比加密的还大。"),
     "custody.too-many-entries": (
-        "The payload holds more entries than the {0} files the package signs.",
+        "The payload holds more entries than the {0:n|file|files} the package signs.",
         "数据包内容的条目多于数据包签名的 {0} 个文件。"),
     "custody.two-folders": ("The payload does not hold exactly one skill folder ({0}, {1}).",
                             "数据包内容不是恰好一个技能文件夹（{0}、{1}）。"),
@@ -1314,7 +1326,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{0} 不存在，这里打开过的数据包也没有来自它的；请给出数据包编号（`workbench deadlines` "
         "会列出）。"),
     "custody.receipts-need-folder": (
-        "{0} packages are due, each with its own receipt: give --receipt-out an existing folder "
+        "{0:n|package is|packages are} due, each with its own receipt: give --receipt-out an "
+        "existing folder "
         "(not {1}). Nothing was deleted.",
         "有 {0} 个数据包到期，各有一份回执：请为 --receipt-out 给出一个已存在的文件夹"
         "（而不是 {1}）。未删除任何内容。"),
@@ -1734,26 +1747,29 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "   记录 {record} 已签名；台账 {ledger}：{entries} 条已签名、"
                            "哈希相连的记录"),
     "demo.ledger-verified": (
-        "7. The recipient verifies the ledger with public cards only: OK ({entries} entries)",
+        "7. The recipient verifies the ledger with public cards only: OK "
+        "({entries:n|entry|entries})",
         "7. 接收方只用公开身份卡核验台账：通过（{entries} 条记录）"),
     "demo.ledger-failed": (
         "7. The recipient verifies the ledger with public cards only: FAILED: {reason} "
-        "({entries} entries)",
+        "({entries:n|entry|entries})",
         "7. 接收方只用公开身份卡核验台账：未通过：{reason}（{entries} 条记录）"),
     "demo.reviewed": (
-        "8. Review with the default policy: {decided} findings decided (secrets and IDs "
-        "redacted, colleagues pseudonymised, own name kept); {approved} artifacts approved, "
+        "8. Review with the default policy: {decided:n|finding|findings} decided (secrets and IDs "
+        "redacted, colleagues pseudonymised, own name kept); {approved:n|artifact|artifacts} "
+        "approved, "
         "{left} left for a human eye",
         "8. 按默认规则审阅：决定了 {decided} 处（密钥和证件号码遮盖，同事用代称，本人姓名保留）；"
         "批准了 {approved} 项材料，{left} 项留待人工查看"),
     "demo.looked-at": (
-        "   {title}: OCR found {boxes} items with boxes; looked at and approved (boxes are "
+        "   {title}: OCR found {boxes:n|item|items} with boxes; looked at and approved (boxes are "
         "painted over, pseudonyms written in)",
         "   {title}：OCR 找到 {boxes} 处带方框的内容；已查看并批准（方框被涂黑，写上代称）"),
-    "demo.built": ("9. Build the redacted skill folder: {folder} ({files} files)",
+    "demo.built": ("9. Build the redacted skill folder: {folder} ({files:n|file|files})",
                    "9. 生成遮盖后的技能文件夹：{folder}（{files} 个文件）"),
     "demo.exported": (
-        "10. Export the encrypted package {file}: {files} files, encrypted to the recipient and "
+        "10. Export the encrypted package {file}: {files:n|file|files}, encrypted to the "
+        "recipient and "
         "the employee, signed; package {package}…",
         "10. 导出加密数据包 {file}：{files} 个文件，加密给接收方和员工，已签名；数据包 {package}…"),
     "demo.countersigned": (
@@ -1851,7 +1867,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--fingerprint DIGITS`.",
         "标为“未核对”的联系人，其真实性只取决于名片送到你手上的途径：请通过电话或当面与对方"
         "核对指纹，然后运行 `workbench keys verify 名字 --fingerprint 指纹`。"),
-    "keys.moved": ("Moved {count} private key(s) to the {store}; this home uses it from now on.",
+    "keys.moved": ("Moved {count:n|private key|private keys} to the {store}; this home uses it "
+                   "from now on.",
                    "已将 {count} 个私钥移到{store}；此主目录今后使用它。"),
     "keys.ask-fingerprint": (
         "Ask them to read their fingerprint to you (by phone or in person) and type it, or at "
@@ -1899,7 +1916,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # redteam: end
 }
 
-_BLANKS = string.Formatter()
+class _CountingFormatter(string.Formatter):
+    """str.format plus counted words for English: ``{n:n|item|items}`` reads "1 item" or
+    "3 items", ``{n:w|is|are}`` only the word ("is" or "are")."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        kind, _, words = format_spec.partition("|")
+        if kind in ("n", "w") and words:
+            one, _, many = words.partition("|")
+            word = one if value == 1 else many
+            return f"{value} {word}" if kind == "n" else word
+        return str(super().format_field(value, format_spec))
+
+
+_BLANKS = _CountingFormatter()
 
 
 def _lang(lang: str | None) -> str:
@@ -1917,7 +1947,7 @@ def t(code: str, /, *args: object, lang: str | None = None, **values: object) ->
     # Values that are themselves messages are rendered in the same language.
     filled_args = [_render(a, chosen) for a in args]
     filled = {k: _render(v, chosen) for k, v in values.items()}
-    return (chinese if chosen == "zh" else english).format(*filled_args, **filled)
+    return _BLANKS.format(chinese if chosen == "zh" else english, *filled_args, **filled)
 
 
 def _render(value: object, lang: str) -> object:

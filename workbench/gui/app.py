@@ -26,17 +26,20 @@ log = logging.getLogger(__name__)
 
 
 def install_translators(app: QApplication, locale: QLocale) -> list[QTranslator]:
-    """The app's own translation and Qt's, for `locale` (English needs none); the core's
-    catalogue follows the same language."""
-    os.environ[LANG_ENV] = "zh" if locale.name().startswith("zh") else "en"
+    """The app's own translation and Qt's, for `locale`; the core's catalogue follows the
+    same language. Any other language shows English, whose translation holds only counted
+    words ("1 item" / "3 items")."""
+    chinese = locale.name().startswith("zh")
+    os.environ[LANG_ENV] = "zh" if chinese else "en"
+    own = locale if chinese else QLocale(QLocale.Language.English)
     translators = []
     pairs = [
-        (resources_dir() / "i18n", "workbench"),
-        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), "qtbase"),
+        (own, resources_dir() / "i18n", "workbench"),
+        (locale, Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), "qtbase"),
     ]
-    for folder, name in pairs:
+    for chosen, folder, name in pairs:
         translator = QTranslator(app)
-        if translator.load(locale, name, "_", str(folder)):
+        if translator.load(chosen, name, "_", str(folder)):
             app.installTranslator(translator)
             translators.append(translator)
     return translators

@@ -272,10 +272,10 @@ class ArtifactsPage(Page):
         def done(summary: ImportSummary) -> None:
             self.ctx.data_changed.emit()
             skipped = len(summary.skipped)
-            message = self.tr("Imported {0} new items ({1} were already here).").format(
-                summary.added, summary.already_present)
+            message = self.tr("Imported %n new item(s) ({0} were already here).", "",
+                              summary.added).format(summary.already_present)
             if skipped:
-                message += " " + self.tr("{0} files were passed over.").format(skipped)
+                message += " " + self.tr("%n file(s) were passed over.", "", skipped)
             if summary.notes:
                 message += " " + self.tr("{0} damaged parts were left out (for example in {1}: "
                                          "{2}).").format(len(summary.notes),
@@ -323,8 +323,8 @@ class ArtifactsPage(Page):
 
         def done(summary: ScanSummary) -> None:
             self.ctx.data_changed.emit()
-            self.ctx.status_message.emit(self.tr("Scanned {0} items: {1} findings.").format(
-                summary.scanned, summary.findings))
+            self.ctx.status_message.emit(self.tr("Scanned %n item(s):", "", summary.scanned)
+                                         + " " + self.tr("%n finding(s).", "", summary.findings))
 
         task = self.ctx.run_task(work, self.tr("Scanning for personal data…"), done)
         self.ctx.mark_scan(task)

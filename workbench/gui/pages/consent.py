@@ -871,8 +871,9 @@ class ConsentPage(Page):
             (self.tr("Countersigned by (HR)"), name(terms.countersigner)),
             (self.tr("Recipients"), str(messages.Joined(tuple(name(r) for r in terms.recipients),
                                                          "items"))),
-            (self.tr("Your data"), self.tr("{0} items from workspace “{1}”: {2}").format(
-                len(facts.artifact_digests), esc(self.workspace_name), data)),
+            (self.tr("Your data"), self.tr("%n item(s) from workspace “{0}”: {1}", "",
+                                           len(facts.artifact_digests)).format(
+                esc(self.workspace_name), data)),
             (self.tr("Sensitive information"), sensitive),
             (self.tr("Delete by"), "<b>" + terms.delete_by.isoformat() + "</b> "
              + esc(self.tr("(then a signed deletion receipt comes back to you)"))),

@@ -152,10 +152,10 @@ class DeadlinesPage(Page):
         if row.status == "withdrawn (due now)":
             return self.tr("due now")
         if row.days_left < 0:
-            return self.tr("{0} days overdue").format(-row.days_left)
+            return self.tr("%n day(s) overdue", "", -row.days_left)
         if row.days_left == 0:
             return self.tr("today")
-        return self.tr("{0} days").format(row.days_left)
+        return self.tr("%n day(s)", "", row.days_left)
 
     def selected_row(self) -> DeadlineRow | None:
         rows = {i.row() for i in self.table.selectedItems()}

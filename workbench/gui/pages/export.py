@@ -235,9 +235,9 @@ class ExportPage(Page):
             (self.tr("Recipients"), recipients),
             (self.tr("To be countersigned by"), f"{hr.name}  ·  {group4(hr.fingerprint)}"),
             (self.tr("Purposes"), "\n".join(current.purposes)),
-            (self.tr("Delete by"), self.tr("{0} ({1} days from today)").format(
-                current.delete_by, check.days_left)),
-            (self.tr("Material"), self.tr("{0} approved items").format(check.approved)),
+            (self.tr("Delete by"), self.tr("{0} (%n day(s) from today)", "",
+                                           check.days_left).format(current.delete_by)),
+            (self.tr("Material"), self.tr("%n approved item(s)", "", check.approved)),
         ]
         for label, value in values:
             field = QLabel(value)

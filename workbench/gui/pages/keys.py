@@ -451,8 +451,8 @@ class KeysPage(Page):
         self.ctx.identities_changed.emit()  # refreshes this page and the keyring banner
         target = (self.tr("the system keyring") if moved.target.kind == "keyring"
                   else self.tr("the passphrase-protected file"))
-        self.ctx.show_info(self.tr("Moved {0} key(s) to {1}; they are kept there from now "
-                                   "on.").format(moved.names, target))
+        self.ctx.show_info(self.tr("Moved %n key(s) to {0}; they are kept there from now "
+                                   "on.", "", moved.names).format(target))
 
     def _move_failed(self, message: str) -> None:
         self.move_button.setEnabled(True)

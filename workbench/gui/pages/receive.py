@@ -229,9 +229,10 @@ class ReceivePage(PackageDrops, Page):
         self.terms.setHtml(terms_html(checked.terms))
         delete_by = date.fromisoformat(checked.terms.delete_by)
         days = (delete_by - self.ctx.now().date()).days
-        self.delete_by.setText(self.tr("Delete by {0} · {1} days from today").format(
-            delete_by.isoformat(), days) if days >= 0 else
-            self.tr("Delete by {0} · passed {1} days ago").format(delete_by.isoformat(), -days))
+        self.delete_by.setText(self.tr("Delete by {0} · %n day(s) from today", "", days).format(
+            delete_by.isoformat()) if days >= 0 else
+            self.tr("Delete by {0} · passed %n day(s) ago", "", -days).format(
+                delete_by.isoformat()))
         refusal = checked.refusal  # the one `open` would refuse with
         if refusal is not None:
             banner(self.verdict, self.tr("This package cannot be opened. {0}").format(
@@ -265,9 +266,9 @@ class ReceivePage(PackageDrops, Page):
         self.opened = result
         days = (date.fromisoformat(result.delete_by) - self.ctx.now().date()).days
         banner(self.opened_label, self.tr(
-            "Opened into {0}. Delete it by {1} ({2} days from today): purge it below when the "
-            "work is done, and send the receipt to the employee.").format(
-            result.folder, result.delete_by, days), True)
+            "Opened into {0}. Delete it by {1} (%n day(s) from today): purge it below when the "
+            "work is done, and send the receipt to the employee.", "", days).format(
+            result.folder, result.delete_by), True)
         self.show_folder_button.setVisible(True)
         self.ctx.data_changed.emit()
         self.refresh()

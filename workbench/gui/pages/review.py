@@ -581,8 +581,8 @@ class ReviewPage(Page):
             text = self.tr("Preview: this is exactly what will be exported. Turn the preview "
                            "off (P) to change decisions.")
             if pending:
-                text += " " + self.tr("{0} findings still need a decision and are shown "
-                                      "unchanged.").format(pending)
+                text += " " + self.tr("%n finding(s) still need a decision and are shown "
+                                      "unchanged.", "", pending)
             self.banner.setText(text)
             self.banner.setStyleSheet("background: #fef7e0; padding: 6px;")
             return
@@ -884,12 +884,11 @@ class ReviewPage(Page):
                 names = ", ".join(result.unscanned[:3]) + (" …" if len(result.unscanned) > 3
                                                            else "")
                 self.ctx.show_error(self.tr(
-                    "{0} item(s) are not scanned yet ({1}): press “Scan for personal data” on "
-                    "the Materials page first, then apply the default policy.").format(
-                    len(result.unscanned), names))
+                    "%n item(s) are not scanned yet ({0}): press “Scan for personal data” on "
+                    "the Materials page first, then apply the default policy.", "",
+                    len(result.unscanned)).format(names))
                 return
-            self._say(self.tr("The default policy decided {0} findings.").format(
-                result.decided))
+            self._say(self.tr("The default policy decided %n finding(s).", "", result.decided))
             self._changed()
 
         self.act_policy.setEnabled(False)
@@ -897,8 +896,8 @@ class ReviewPage(Page):
 
     def approve_ready(self) -> None:
         def done(count: int) -> None:
-            self._say(self.tr("Approved {0} items with nothing left to decide. Undo (Ctrl+Z) "
-                              "takes them all back.").format(count) if count else
+            self._say(self.tr("Approved %n item(s) with nothing left to decide. Undo (Ctrl+Z) "
+                              "takes them all back.", "", count) if count else
                       self.tr("No item is ready: each one left has a finding to decide, or "
                               "is a picture to look at."))
             self._changed(reload_states=True)
@@ -914,8 +913,8 @@ class ReviewPage(Page):
         pending = sum(1 for f in self.findings if f.decision == "pending")
         if pending:
             self.select_next_pending()
-            self._say(self.tr("{0} findings in this item still need a decision: the first is "
-                              "selected. Decide them, then approve.").format(pending))
+            self._say(self.tr("%n finding(s) in this item still need a decision: the first is "
+                              "selected. Decide them, then approve.", "", pending))
             return
         artifact_id = self.artifact.id
         self._set_state_later(artifact_id, "approved",
