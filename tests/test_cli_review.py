@@ -143,7 +143,8 @@ def test_show_decide_redact_undo_approve_through_the_core_rules(reviewed: Path, 
     assert code == 0 and f"#{person['id']}: redact" in out
     assert _finding(capsys, reviewed, slack["id"], person["id"])["decision"] == "redact"
     code, out, _ = run(capsys, "review", reviewed, "--undo")
-    assert code == 0 and "Undid" in out
+    assert code == 0 and "Undid the last review step: " in out
+    assert "set back to what" in out and "in 支付网关发布群 · 2024-03-04" in out  # by name
     assert _finding(capsys, reviewed, slack["id"], person["id"])["decision"] == "pending"
 
     start = shown["text"].index(shown["text"].split()[0])

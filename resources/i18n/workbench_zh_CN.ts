@@ -2561,10 +2561,6 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
         <translation>没有可撤销的操作。</translation>
     </message>
     <message>
-        <source>Undone.</source>
-        <translation>已撤销。</translation>
-    </message>
-    <message>
         <source>Undoing…</source>
         <translation>正在撤销…</translation>
     </message>

@@ -64,7 +64,7 @@ def test_apply_to_all_occurrences_and_undo(scanned: Workspace):
     assert review.decide(scanned, phones[0].id, Decision.KEEP, all_occurrences=True) \
         == len(phones)
     assert {scanned.finding(f.id).decision for f in phones} == {"keep"}
-    assert review.undo(scanned) == len(phones)
+    assert review.undo(scanned).decisions == len(phones)
     assert {scanned.finding(f.id).decision for f in phones} == {"pending"}
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 # Overrides the locale for the command line and the core's messages (the app sets it from its
@@ -429,8 +429,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.approved": ("Approved {id}  {title}", "已批准 {id}  {title}"),
     "review.excluded": ("Excluded {id}  {title}: it will not be exported.",
                         "已排除 {id}  {title}：它不会被导出。"),
-    "review.undone": ("Undid the last review step ({count:n|change|changes}).",
-                      "已撤销上一步审查（{count} 处更改）。"),
+    "review.undone": ("Undid the last review step: {0}.", "已撤销上一步审查：{0}。"),
+    "review.undone-decide": (
+        "{0:n|decision|decisions} in {1} set back to what {0:w|it was|they were}",
+        "{1} 中的 {0} 处决定恢复原样"),
+    "review.undone-add": ("{0:n|span|spans} marked by hand in {1} taken away again",
+                          "取消了 {1} 中手动标记的 {0} 处"),
+    "review.undone-remove": ("{0:n|finding|findings} removed by hand in {1} back again",
+                             "{1} 中手动删除的 {0} 处已恢复"),
+    "review.undone-reopened": ("{0} open for review again: approve {1:w|it|them} when ready",
+                               "{0}（{1} 项）重新待审：准备好后请再次批准"),
     "review.nothing_to_undo": ("Nothing to undo.", "没有可撤销的操作。"),
     "review.bad_decide": ("Write a decision as FINDING=redact, FINDING=pseudonymise or "
                           "FINDING=keep (got {value!r}).",
@@ -2009,12 +2017,20 @@ class Joined:
 
     parts: tuple[object, ...]
     separator: str = "list"  # "list": "; " / "；"   "items": ", " / "、"
+    more: bool = False  # the list goes on beyond its parts ("a, b, c …" / "a、b、c 等")
 
     def text(self, lang: str | None = None) -> str:
         chosen = _lang(lang)
         zh = chosen == "zh"
         sep = ("；" if zh else "; ") if self.separator == "list" else ("、" if zh else ", ")
-        return sep.join(str(_render(p, chosen)) for p in self.parts)
+        text = sep.join(str(_render(p, chosen)) for p in self.parts)
+        return text + (("等" if zh else " …") if self.more else "")
 
     def __str__(self) -> str:
         return self.text()
+
+
+def first_few(names: Sequence[object], limit: int = 3) -> Joined:
+    """The first `limit` of `names` as one list, marked as going on when there are more: how
+    a sentence names the items it is about without listing hundreds."""
+    return Joined(tuple(names[:limit]), "items", more=len(names) > limit)

@@ -290,11 +290,13 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _undo(args: argparse.Namespace, ws: Workspace) -> int:
-    count = reviewing.undo(ws)
+    undone = reviewing.undo(ws)
     if args.format == "json":
-        _print_json({"undone": count})
+        _print_json({"undone": undone.count, "decisions": undone.decisions,
+                     "marked": undone.marked, "restored": undone.restored,
+                     "reopened": list(undone.reopened)})
     else:
-        print(t("review.undone", count=count) if count else t("review.nothing_to_undo"))
+        print(undone.message() if undone.count else t("review.nothing_to_undo"))
     return 0
 
 

@@ -122,8 +122,12 @@ def test_pictures_wait_for_a_person_while_the_rest_is_approved_at_once(ws: Works
     reviewing.approve(ws, screenshot)
     assert dict(reviewing.item_states(ws))[screenshot] is ArtifactState.APPROVED
     # One undo takes back the single approval; the one before it was its own step.
-    assert reviewing.undo(ws) == 1
+    undone = reviewing.undo(ws)
+    assert (undone.count, undone.reopened) == (1, ("chat_screenshot.png",))
     assert dict(reviewing.item_states(ws))[screenshot] is ArtifactState.PENDING
+    assert undone.message().text("en") == (
+        "Undid the last review step: chat_screenshot.png open for review again: approve it when "
+        "ready.")
 
 
 def test_the_image_box_rule_refuses_an_area_outside_the_upright_picture(ws: Workspace):
@@ -281,9 +285,15 @@ def test_the_review_version_moves_with_each_decision_and_undo(ws: Workspace):
     reviewing.decide(ws, finding.id, Decision.REDACT)
     second = reviewing.review_version(ws)
     assert second is not None and second != first
-    assert reviewing.undo(ws) == 1
+    undone = reviewing.undo(ws)
+    assert (undone.count, undone.decisions) == (1, 1)
+    title = ws.artifact(finding.artifact_id).title
+    assert undone.places["decide"] == (title,)
+    assert undone.message().text("en") == (
+        f"Undid the last review step: 1 decision in {title} set back to what it was.")
+    assert undone.message().text("zh") == f"已撤销上一步审查：{title} 中的 1 处决定恢复原样。"
     assert reviewing.review_version(ws) not in (None, second)
-    assert reviewing.undo(ws) == 0  # nothing left to undo
+    assert reviewing.undo(ws).count == 0  # nothing left to undo
 
 
 def test_an_item_lists_its_segments_at_the_offsets_findings_use(ws: Workspace):

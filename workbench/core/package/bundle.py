@@ -39,7 +39,7 @@ from workbench.core.errors import (
     reason_of,
 )
 from workbench.core.ingest.artifacts import ArtifactState
-from workbench.core.messages import Joined, Message, label_message, t
+from workbench.core.messages import Joined, Message, first_few, label_message, t
 from workbench.core.package import consent
 from workbench.core.package.deadlines import exports_path, upsert
 from workbench.core.progress import ProgressCallback, no_progress
@@ -146,9 +146,9 @@ def export_blockers(ws: Any, now: datetime,
     artifact_blockers = gate.export_blockers(ws)
     pending = [b for b in artifact_blockers if b.rule is gate.Rule.PENDING]
     if pending:
-        names = ", ".join(b.title for b in pending[:3]) + (" …" if len(pending) > 3 else "")
+        names = first_few([b.title for b in pending])
         problems.append(ExportBlocker(
-            "pending", f"{len(pending)} artifact(s) are still pending review ({names})",
+            "pending", t("export.pending", count=len(pending), names=names, lang="en"),
             ("review",), {"count": len(pending), "names": names},
             tuple(b.artifact_id for b in pending)))
     by_rule: dict[gate.Rule, list[gate.Blocker]] = {}
@@ -158,9 +158,10 @@ def export_blockers(ws: Any, now: datetime,
     for rule, group in by_rule.items():
         # One line per rule, naming the items: hundreds of lines would hide the others.
         first = group[0]
-        names = ", ".join(b.title for b in group[:3]) + (" …" if len(group) > 3 else "")
+        names = first_few([b.title for b in group])
         problems.append(ExportBlocker(
-            "artifact", f"{len(group)} item(s) cannot leave ({names}): {first.reason}",
+            "artifact", t("export.artifact", items=len(group), names=names, reason=first.message(),
+                          lang="en"),
             ("review",), {"items": len(group), "names": names, "artifact": first.artifact_id,
                           "title": first.title, "rule": str(rule), "count": first.count,
                           "detail": first.detail}, tuple(b.artifact_id for b in group)))

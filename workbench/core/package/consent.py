@@ -22,7 +22,7 @@ import rfc8785
 from workbench.core import clock
 from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactKind
-from workbench.core.messages import Joined, Message, label, label_message, t
+from workbench.core.messages import Joined, Message, first_few, label, label_message, t
 from workbench.core.paths import resources_dir
 from workbench.core.trust import keys
 from workbench.core.trust.dsse import (
@@ -497,9 +497,8 @@ def _refuse_unscanned(ws: Any) -> None:
 
     missing = gate.unscanned(ws)
     if missing:
-        names = str(Joined(tuple(b.title for b in missing[:3]), "items")) + (
-            " …" if len(missing) > 3 else "")
-        raise coded(RefusedError, "consent.unscanned", len(missing), names)
+        raise coded(RefusedError, "consent.unscanned", len(missing),
+                    first_few([b.title for b in missing]))
 
 
 def kept_sensitive(ws: Any, approved: set[str]) -> list[str]:

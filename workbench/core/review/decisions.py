@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from workbench.core import clock, logs
 from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactState
-from workbench.core.messages import Joined, Message, label_message, t
+from workbench.core.messages import Joined, Message, first_few, label_message, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.review import gate
@@ -101,8 +102,8 @@ def apply_default_policy(ws: Workspace, require_scanned: bool = False) -> int:
     if require_scanned:
         missing = gate.unscanned(ws)
         if missing:
-            names = ", ".join(b.title for b in missing[:3]) + (" …" if len(missing) > 3 else "")
-            raise coded(RefusedError, "review.unscanned", len(missing), names)
+            raise coded(RefusedError, "review.unscanned", len(missing),
+                        first_few([b.title for b in missing]))
     changes = []
     for f in ws.findings():
         if f.decision == Decision.PENDING:
@@ -228,7 +229,35 @@ def take_back(ws: Workspace, finding_id: int) -> TakenBack:
     return TakenBack.KEPT
 
 
-def undo(ws: Workspace) -> int:
+@dataclass(frozen=True)
+class Undone:
+    """What one undo took back, by kind, with the titles of the items each kind touched."""
+
+    decisions: int = 0  # findings whose decision went back to what it was
+    marked: int = 0  # spans or boxes marked by hand, taken away again
+    restored: int = 0  # findings removed by hand, back again
+    reopened: tuple[str, ...] = ()  # items whose approval or exclusion was taken back
+    places: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> titles
+
+    @property
+    def count(self) -> int:
+        return self.decisions + self.marked + self.restored + len(self.reopened)
+
+    def message(self) -> Message:
+        """One sentence: what went back, in which items."""
+        parts: list[Message] = []
+        for kind, number in (("decide", self.decisions), ("add", self.marked),
+                             ("remove", self.restored)):
+            if number:
+                parts.append(Message(f"review.undone-{kind}",
+                                     (number, first_few(self.places.get(kind, ())))))
+        if self.reopened:
+            parts.append(Message("review.undone-reopened",
+                                 (first_few(self.reopened), len(self.reopened))))
+        return Message("review.undone", (Joined(tuple(parts)),))
+
+
+def undo(ws: Workspace) -> Undone:
     """Undo the last review action. Undoing an approval or exclusion is itself recorded in
     the ledger (the ledger is history and is never rewritten)."""
     undone = ws.undo()
@@ -237,8 +266,19 @@ def undo(ws: Workspace) -> int:
             ws.record_event("artifact.reviewed", {"artifact": artifact_id,
                                                   "decision": f"reopened:{restored}"},
                             clock.iso())
-    _after_change(ws, [a for _action, a, _r in undone if a])
-    return len(undone)
+    touched = [a for _action, a, _r in undone if a]
+    _after_change(ws, touched)
+    if not undone:
+        return Undone()
+    wanted = set(touched)
+    titles = {a.id: a.title for a in ws.artifact_summaries() if a.id in wanted}
+    actions = Counter(action for action, _a, _r in undone)
+    places: dict[str, tuple[str, ...]] = {}
+    for kind in ("decide", "add", "remove", "state"):
+        ids = dict.fromkeys(a for action, a, _r in undone if action == kind and a in titles)
+        places[kind] = tuple(titles[a] for a in ids)
+    return Undone(decisions=actions["decide"], marked=actions["add"],
+                  restored=actions["remove"], reopened=places.pop("state"), places=places)
 
 
 @dataclass(frozen=True)

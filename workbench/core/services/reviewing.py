@@ -31,6 +31,7 @@ from workbench.core.review.decisions import (
     Decision,
     NotApprovable,
     TakenBack,
+    Undone,
     Unresolved,
 )
 from workbench.core.review.gate import Blocker, Rule
@@ -81,6 +82,7 @@ __all__ = [
     "StoredFinding",
     "SweptSpan",
     "TakenBack",
+    "Undone",
     "Unresolved",
     "Workspace",
     "apply_default_policy",
@@ -403,8 +405,8 @@ def take_back(ws: Workspace, finding_id: int) -> TakenBack:
     return decisions.take_back(ws, finding_id)
 
 
-def undo(ws: Workspace) -> int:
-    """Undo the last review step; returns how many changes it undid (0: nothing to undo)."""
+def undo(ws: Workspace) -> Undone:
+    """Undo the last review step; returns what it took back (`count` 0: nothing to undo)."""
     return decisions.undo(ws)
 
 

@@ -174,11 +174,14 @@ class Decisions(Queries):
                     """SELECT id, action, finding_id, artifact_id, old_value FROM review_history
                        WHERE batch = ? ORDER BY id DESC""", (row[0],))]
             touched: list[str] = []
-            for _id, action, finding_id, artifact_id, old in entries:
+            decided_in: dict[int, str] = {}  # history entry -> the item its finding is in
+            for entry_id, action, finding_id, artifact_id, old in entries:
                 if action == "decide":
                     found = self._conn.execute("SELECT artifact_id FROM findings WHERE id = ?",
                                                (finding_id,)).fetchone()
-                    touched.extend(found or ())
+                    if found:
+                        touched.append(found[0])
+                        decided_in[entry_id] = found[0]
                     self._conn.execute("UPDATE findings SET decision = ? WHERE id = ?",
                                        (old, finding_id))
                 elif action == "add":
@@ -205,8 +208,8 @@ class Decisions(Queries):
                     touched.append(artifact_id)
             self._seal_reviews(touched)
             self._conn.execute("DELETE FROM review_history WHERE batch = ?", (row[0],))
-            return [UndoneChange(action, artifact_id, old)
-                    for _id, action, _f, artifact_id, old in entries]
+            return [UndoneChange(action, artifact_id or decided_in.get(entry_id), old)
+                    for entry_id, action, _f, artifact_id, old in entries]
 
     def _next_batch(self) -> int:
         return int(self._conn.execute(

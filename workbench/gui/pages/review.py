@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import messages
 from workbench.core.errors import WorkbenchError
 from workbench.core.services import reviewing
 from workbench.core.services.reviewing import (
@@ -865,11 +866,11 @@ class ReviewPage(Page):
         return task
 
     def undo(self) -> None:
-        def done(count: int) -> None:
-            if not count:
+        def done(undone: reviewing.Undone) -> None:
+            if not undone.count:
                 self._say(self.tr("Nothing to undo."))
                 return
-            self._say(self.tr("Undone."))
+            self._say(str(undone.message()))
             self._changed(reload_states=True)
 
         self._write(lambda ws, _p, _c: reviewing.undo(ws), self.tr("Undoing…"), done)
@@ -881,8 +882,7 @@ class ReviewPage(Page):
 
         def done(result: reviewing.PolicyResult) -> None:
             if result.unscanned:
-                names = ", ".join(result.unscanned[:3]) + (" …" if len(result.unscanned) > 3
-                                                           else "")
+                names = str(messages.first_few(result.unscanned))
                 self.ctx.show_error(self.tr(
                     "%n item(s) are not scanned yet ({0}): press “Scan for personal data” on "
                     "the Materials page first, then apply the default policy.", "",
