@@ -73,3 +73,29 @@ def test_title_form_with_no_full_name_is_a_person_with_its_pinyin():
     # Once the full name is known, the title form is theirs.
     full = linker("陈建华", "陈总", "Chen Zong")
     assert full.key_for("陈总") == full.key_for("陈建华") == full.key_for("Chen Zong")
+
+
+@pytest.mark.parametrize(("seen", "variant"), [
+    (("Michael Chen",), "Mike"),
+    (("Michael Chen",), "Mike Chen"),
+    (("Mike Chen",), "Michael"),
+    (("Katherine Liu",), "Kate"),
+    (("陈大卫",), "David Chen"),
+    (("陈大卫",), "David"),
+    (("陈大卫",), "Dave"),
+    (("陈大卫",), "chen david"),
+    (("王迈克尔",), "Mike Wang"),
+])
+def test_short_forms_and_transliterated_names_are_the_same_person(seen, variant):
+    """New-user trial: "Mike" and "Michael Chen" got two aliases; 陈大卫 and David Chen too."""
+    made = linker(*seen, variant)
+    assert made.key_for(variant) == made.key_for(seen[0]) is not None
+
+
+def test_a_short_form_two_people_could_share_links_to_nobody():
+    made = linker("Michael Chen", "Michael Wang", "Mike")
+    assert made.key_for("Mike") is None
+    assert made.key_for("Michael Chen") != made.key_for("Michael Wang")
+    # Another English name with the same surname stays another person.
+    other = linker("陈大卫", "Peter Chen")
+    assert other.key_for("Peter Chen") != other.key_for("陈大卫")

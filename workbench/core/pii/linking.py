@@ -20,6 +20,44 @@ _HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _LATIN_WORDS = re.compile(r"^[A-Za-z][A-Za-z'\-]*(?: [A-Za-z][A-Za-z'\-]*)+$")
 # A pinyin or English name inside a handle must be this long to count: "li" is in "client".
 _MIN_HANDLE_PART = 5
+# Everyday short forms of English given names: "Mike" in chat is "Michael Chen" of the
+# signature, one person. A short form two people could share links to nobody, as any variant.
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "michael": ("mike", "mikey"), "william": ("will", "bill", "billy"),
+    "robert": ("rob", "bob", "bobby"), "richard": ("rick", "rich"), "james": ("jim", "jimmy"),
+    "thomas": ("tom", "tommy"), "christopher": ("chris",), "daniel": ("dan", "danny"),
+    "david": ("dave",), "joseph": ("joe",), "matthew": ("matt",), "anthony": ("tony",),
+    "andrew": ("andy", "drew"), "alexander": ("alex",), "benjamin": ("ben",),
+    "jonathan": ("jon",), "nicholas": ("nick",), "samuel": ("sam",), "steven": ("steve",),
+    "stephen": ("steve",), "edward": ("ed", "eddie"), "katherine": ("kate", "katie", "kathy"),
+    "catherine": ("cathy", "kate"), "elizabeth": ("liz", "beth"), "jennifer": ("jen", "jenny"),
+    "margaret": ("maggie", "meg"), "rebecca": ("becky",), "susan": ("sue",),
+    "victoria": ("vicky",), "jessica": ("jess",), "timothy": ("tim",), "peter": ("pete",),
+    "gregory": ("greg",), "kenneth": ("ken",), "ronald": ("ron",), "jeffrey": ("jeff",),
+    "patrick": ("pat",), "vincent": ("vince",), "frederick": ("fred",),
+}
+_FULL_FORMS: dict[str, set[str]] = {}
+for _full, _shorts in _SHORT_FORMS.items():
+    for _short in _shorts:
+        _FULL_FORMS.setdefault(_short, set()).add(_full)
+# English given names as Chinese writes them (陈大卫 is David Chen): the usual transliterations
+# only, each of one name.
+_TRANSLITERATED = {
+    "大卫": "david", "迈克": "mike", "迈克尔": "michael", "约翰": "john", "彼得": "peter",
+    "汤姆": "tom", "杰克": "jack", "安娜": "anna", "玛丽": "mary", "丽莎": "lisa",
+    "艾米": "amy", "凯文": "kevin", "托尼": "tony", "琳达": "linda", "露西": "lucy",
+    "莉莉": "lily", "埃里克": "eric", "艾瑞克": "eric", "史蒂夫": "steve", "詹姆斯": "james",
+    "威廉": "william", "亚历克斯": "alex", "杰森": "jason", "安迪": "andy", "艾玛": "emma",
+    "凯特": "kate", "海伦": "helen", "乔治": "george", "理查德": "richard", "丹尼尔": "daniel",
+    "文森特": "vincent", "维克多": "victor", "爱丽丝": "alice", "艾丽丝": "alice",
+    "杰西卡": "jessica", "克里斯": "chris", "马修": "matthew", "安德鲁": "andrew",
+    "本杰明": "benjamin", "弗兰克": "frank", "亨利": "henry", "雷蒙德": "raymond",
+}
+
+
+def _given_forms(given: str) -> set[str]:
+    """An English given name with its short or full forms (michael: mike, mikey)."""
+    return {given, *_SHORT_FORMS.get(given, ()), *_FULL_FORMS.get(given, ())}
 
 
 def squash(value: str) -> str:
@@ -59,10 +97,16 @@ def variants(name: str) -> set[str]:
             forms |= {latin_surname + t for t in TITLES}
             # "Chen Zong", "Wang Laoshi": the surname and title as English text writes them.
             forms |= {latin_surname + t for t in _TITLES_PINYIN}
+            english = _TRANSLITERATED.get(given)
+            if english:  # 陈大卫: David Chen, Chen David, David, Dave
+                for first in _given_forms(english):
+                    forms |= {first, first + latin_surname, latin_surname + first}
     elif _LATIN_WORDS.match(name.strip()):
         words = name.split()
         first, last = words[0].casefold(), words[-1].casefold()
-        forms |= {first, last} | {last + t for t in TITLES} | {first + t for t in TITLES}
+        forms |= {last} | {last + t for t in TITLES} | {first + t for t in TITLES}
+        for given in _given_forms(first):  # Michael Chen: Michael, Mike, Mike Chen
+            forms |= {given, given + last}
     return forms
 
 
