@@ -910,7 +910,7 @@ def _revocation(args: argparse.Namespace) -> int:
     elif result.held:
         print(t("revocation.held", package=result.package))
     else:
-        print(t("revocation.kept", package=result.package))
+        print(t("revocation.kept", package=result.package, employee=result.employee))
     return 0
 
 

@@ -554,9 +554,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "已为数据包 {package} 导入撤回：它不能再被打开，每个已打开的副本现在都须删除"
         "（`workbench purge --due`）。"),
     "revocation.kept": (
-        "Revocation kept for package {package}, which you have not opened: it will be refused "
-        "if it arrives from this employee.",
-        "已保留数据包 {package} 的撤回（你尚未打开它）：若它由这位员工发来，将被拒绝打开。"),
+        "Revocation by {employee} kept for package {package}, which you have not opened: it "
+        "counts only if that package's consent was given by {employee} (a revocation signed "
+        "by anyone else never stops a package).",
+        "已保留 {employee} 对数据包 {package} 的撤回（你尚未打开它）：只有当该数据包的同意由 "
+        "{employee} 作出时，这份撤回才生效（其他任何人签名的撤回都不会阻止数据包）。"),
     "purge.done": (
         "Deleted package {package}: {count:n|item|items} including "
         "{copies:n|opened copy|opened copies}, "

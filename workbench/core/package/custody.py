@@ -249,19 +249,15 @@ def revocation_by(package: str, principal: str) -> dict[str, Any] | None:
     return None
 
 
-def is_revoked(package: str, principal: str | None = None) -> bool:
-    """Whether the package's own principal has withdrawn consent. Without `principal` the
-    one the register recorded at opening is used; for a package never opened here, any
-    stored revocation signed by the employee it names counts (failing closed)."""
-    if principal is None:
-        entry = register_entry(package)
-        principal = _principal_fp(entry) if entry else None
-    if principal is not None:
-        return revocation_by(package, principal) is not None
-    folder = revocations_dir()
-    return folder.is_dir() and any(
-        revocation_by(package, path.name.split(".")[1]) is not None
-        for path in folder.glob(f"{_hex(package)}.*.revocation.json"))
+def is_revoked(package: str, principal: str) -> bool:
+    """Whether `principal` — the employee the package's own signed statement names — has
+    withdrawn consent. A revocation signed by anyone else, even naming himself, never counts."""
+    return bool(principal) and revocation_by(package, principal) is not None
+
+
+def _revoked(bundle: Bundle) -> bool:
+    """Whether the employee this package's signed statement names has withdrawn it."""
+    return is_revoked(bundle.package, _principal_fp(bundle.record) or "")
 
 
 def _principal_fp(record_or_entry: Mapping[str, Any]) -> str | None:
@@ -277,9 +273,7 @@ def verify_for_recipient(path: Path, now: datetime,
 
 
 def _check(bundle: Bundle, now: datetime, recipient: keys.IdentityCard | None) -> Bundle:
-    principal = _principal_fp(bundle.record) or ""
-    return check_bundle(bundle, keys.public_keys(), now,
-                        revoked=bool(principal) and is_revoked(bundle.package, principal),
+    return check_bundle(bundle, keys.public_keys(), now, revoked=_revoked(bundle),
                         recipient=recipient)
 
 
@@ -992,7 +986,7 @@ def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
                     if s["name"] == PAYLOAD)
     # The payload is not here; its signed digest is the package's identity.
     bundle = Bundle(manifest_path, envelope, statement, ledger_text, declared)
-    check_bundle(bundle, keys.public_keys(), now, revoked=is_revoked(bundle.package))
+    check_bundle(bundle, keys.public_keys(), now, revoked=_revoked(bundle))
     checks = [c for c in bundle.checks if c.name != "payload digest"]
     found, odd = _folder_files(skill_dir)
     if not (skill_dir / SEAL).exists():
