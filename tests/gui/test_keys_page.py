@@ -483,7 +483,7 @@ def test_the_page_names_the_keyring_backend_and_moves_keys_both_ways(qtbot, ctx,
     choose_move(monkeypatch)
     page.move_button.click()
     qtbot.waitUntil(lambda: bool(ctx.infos), timeout=15_000)
-    assert "Moved 2 key(s) to the passphrase-protected file" in ctx.infos[-1]
+    assert "Moved 2 keys to the passphrase-protected file" in ctx.infos[-1]
     assert calls == [(True, True)]  # the new file's passphrase was chosen in the dialog
     assert "as you chose" in page.store_label.text()
     assert page.move_button.text() == "&Move keys to the system keyring…"
@@ -492,7 +492,7 @@ def test_the_page_names_the_keyring_backend_and_moves_keys_both_ways(qtbot, ctx,
 
     page.move_button.click()
     qtbot.waitUntil(lambda: len(ctx.infos) == 2, timeout=15_000)
-    assert "Moved 2 key(s) to the system keyring" in ctx.infos[-1]
+    assert "Moved 2 keys to the system keyring" in ctx.infos[-1]
     assert secrets_store.secret_store().kind == "keyring" and not ctx.errors
     secrets_store.forget_stores()
     assert keys.LocalSigner(card).keyid == card.fingerprint
