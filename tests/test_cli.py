@@ -139,6 +139,21 @@ def test_scan_workspace_then_status(tmp_path: Path, fixtures: Path, capsys):
     assert json.loads(out)["findings"]["SECRET"] == 1
 
 
+def test_a_second_scan_says_its_own_count_and_the_workspace_total_apart(
+    tmp_path: Path, fixtures: Path, capsys
+):
+    ws = tmp_path / "ws"
+    run(capsys, "init", ws, "--profile", fixtures / "self.json")
+    run(capsys, "import", ws, fixtures / "slack")
+    code, out, _ = run(capsys, "scan", ws)
+    assert code == 0 and "The workspace now holds" not in out
+    code, out, _ = run(capsys, "scan", ws)  # nothing changed: the run finds nothing new
+    run_findings = int(out.split("unchanged since the last scan); ")[1].split(" finding")[0])
+    total = int(out.split("The workspace now holds ")[1].split(" finding")[0])
+    table = sum(int(line.split()[-1]) for line in out.splitlines() if line.startswith("  "))
+    assert code == 0 and total == table and total > run_findings
+
+
 def test_three_parties_keys_consent_and_ledger_from_the_command_line(
     tmp_path: Path, fixtures: Path, capsys, monkeypatch
 ):

@@ -486,6 +486,9 @@ def _scan(args: argparse.Namespace) -> int:
         else:
             print(t("scan.done", scanned=result.scanned, unchanged=result.unchanged,
                     findings=result.findings))
+            total = sum(result.by_entity.values())
+            if total != result.findings:
+                print(t("scan.workspace-total", total=total))
             names = {entity: label("entity", entity) for entity in result.by_entity}
             width = max((columns(n) for n in names.values()), default=0) + 2
             for entity, count in result.by_entity.items():

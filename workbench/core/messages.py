@@ -474,6 +474,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "scan.done": ("Scanned {scanned:n|item|items} ({unchanged} unchanged since the last scan); "
                   "{findings:n|finding|findings}.",
                   "扫描了 {scanned} 项（{unchanged} 项自上次扫描后未变）；{findings} 处发现。"),
+    "scan.workspace-total": ("The workspace now holds {total:n|finding|findings} "
+                             "(with earlier scans'), by kind:",
+                             "工作区现共有 {total} 处发现（含之前扫描的），按类别："),
     # command results
     "init.created": ("Created workspace for {name} at {path} (time zone {timezone}).",
                      "已为 {name} 在 {path} 创建工作区（时区 {timezone}）。"),
