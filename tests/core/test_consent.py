@@ -210,7 +210,7 @@ def _facts_from_every_artifact(ws: Workspace) -> consent.WorkspaceFacts:
             name = f.entity.removeprefix("SENSITIVE_").lower()
             sensitive[name] = sensitive.get(name, 0) + 1
     return consent.WorkspaceFacts(tuple(sorted(counts.items())), tuple(sorted(sensitive.items())),
-                                  tuple(sorted(ids)))
+                                  tuple(sorted(ws.exported_id(i) for i in ids)))
 
 
 def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(employee_ws):

@@ -32,6 +32,7 @@ from workbench.core.trust.dsse import (
     sign_envelope,
     verify_envelope,
 )
+from workbench.core.trust.sealing import EXPORTED_ID_PREFIX
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,7 @@ class WorkspaceFacts:
 
     categories: tuple[tuple[str, int], ...]
     sensitive: tuple[tuple[str, int], ...]
+    # The items the record covers, by the ids that leave the machine (`Sealer.exported_id`).
     artifact_digests: tuple[str, ...]
     # Sensitive categories found, but redacted wherever they occur: none of it leaves.
     removed: tuple[str, ...] = ()
@@ -441,7 +443,7 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
     return WorkspaceFacts(
         categories=tuple(sorted(counts.items())),
         sensitive=tuple(sorted(sensitive.items())),
-        artifact_digests=tuple(sorted(ids)),
+        artifact_digests=tuple(sorted(ws.exported_id(i) for i in ids)),
         removed=tuple(sorted(found - set(sensitive))),
     )
 
@@ -534,10 +536,18 @@ class MaterialChange:
         return {"code": self.code, "value": self.value}
 
 
+def covered_ids(ws: Any, record: Mapping[str, Any]) -> frozenset[str]:
+    """The items a record of this workspace covers, as keyed ids (`Sealer.exported_id`): a
+    record made before ids were keyed lists plain content digests, which are keyed here."""
+    return frozenset(
+        str(d) if str(d).startswith(EXPORTED_ID_PREFIX) else ws.exported_id(str(d))
+        for d in record["artifacts"]["digests"])
+
+
 def changes_since(ws: Any, record: Mapping[str, Any], approved: set[str]) -> list[MaterialChange]:
     """What the payload would hold now that the record does not cover."""
     changes: list[MaterialChange] = []
-    outside = approved - set(record["artifacts"]["digests"])
+    outside = {ws.exported_id(i) for i in approved} - covered_ids(ws, record)
     if outside:
         changes.append(MaterialChange("new-material", str(len(outside))))
     listed = {c["category"] for c in record["data_categories"] if not c["sensitive"]}

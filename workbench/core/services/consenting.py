@@ -77,7 +77,7 @@ class CurrentConsent:
     countersigner: Party
     recipients: tuple[Party, ...]
     purposes: tuple[str, ...]
-    covered: frozenset[str]  # the artifact digests the record was given for
+    covered: frozenset[str]  # the items the record was given for, by their keyed ids
     record: Mapping[str, Any]  # the signed record itself (to prefill new terms, or print)
 
     @property
@@ -86,7 +86,9 @@ class CurrentConsent:
         return self.decision == "given" and not self.withdrawn_at
 
     @classmethod
-    def of(cls, record: Mapping[str, Any], withdrawn_at: str | None = None) -> CurrentConsent:
+    def of(cls, record: Mapping[str, Any], withdrawn_at: str | None = None,
+           covered: frozenset[str] | None = None) -> CurrentConsent:
+        """`covered` as `consent.covered_ids` reads it (the record's own list when None)."""
         return cls(
             record_id=str(record["record_id"]),
             decision=str(record["decision"]),
@@ -96,7 +98,7 @@ class CurrentConsent:
             countersigner=_party(record["countersigner"]),
             recipients=tuple(_party(r) for r in record["recipients"]),
             purposes=tuple(str(p["text"]) for p in record["purposes"]),
-            covered=frozenset(record["artifacts"]["digests"]),
+            covered=frozenset(record["artifacts"]["digests"]) if covered is None else covered,
             record=record,
         )
 
@@ -112,7 +114,8 @@ def current_record(workspace: WorkspaceRef) -> CurrentConsent | None:
         record = consent.current_record(ws)
         if record is None:
             return None
-        return CurrentConsent.of(record, consent.withdrawn_at(ws, record["record_id"]))
+        return CurrentConsent.of(record, consent.withdrawn_at(ws, record["record_id"]),
+                                 consent.covered_ids(ws, record))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ data, so a sealed value cannot be moved to another column or copied to another r
 under another derived key (`Sealer.mac`), so a decision or a state edited in the database
 without the key is detected. Lookups that need equality (a person's name or
 address, a pseudonymised value's key) use a keyed HMAC-SHA256 "blind index" instead of the
-value itself.
+value itself. Ids that leave the machine (in a package's ledger and consent record) are keyed
+the same way (`Sealer.exported_id`), so a guess of an item's text cannot be confirmed by hashing.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ AGE_HEADER = b"age-encryption.org/v1\n"
 SEALED_V1 = b"\x01"
 SEALED_V2 = b"\x02"
 NONCE_BYTES = 12
+# What an id that leaves the machine looks like: an HMAC-SHA256 under the workspace's key.
+EXPORTED_ID_PREFIX = "hmac-sha256:"
 # Keys that stay readable without the key: the id is how the key itself is found.
 PLAIN_SETTINGS = frozenset({"workspace_id"})
 # What an SQL function receives from SQLite and may hand back to it.
@@ -57,6 +60,7 @@ class Sealer:
         self._aead = AESGCM(_derive(identity, b"consent-workbench workspace columns v1"))
         self._index_key = _derive(identity, b"consent-workbench workspace blind index v1")
         self._mac_key = _derive(identity, b"consent-workbench workspace review records v1")
+        self._export_key = _derive(identity, b"consent-workbench exported ids v1")
 
     # -- columns ----------------------------------------------------------------------------
 
@@ -106,6 +110,14 @@ class Sealer:
         if not value:
             return ""
         return hmac.new(self._index_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+    def exported_id(self, digest: str) -> str:
+        """An artifact's content digest ("sha256:…") as it may leave the machine: keyed, so
+        whoever holds a package and a guess of an item's text (one redacted, withheld or
+        never exported) cannot confirm the guess by hashing it. The same in every export of
+        this workspace, different in another workspace."""
+        keyed = hmac.new(self._export_key, digest.encode("utf-8"), hashlib.sha256)
+        return EXPORTED_ID_PREFIX + keyed.hexdigest()
 
     def blind_person_key(self, key: str | None) -> str | None:
         """"email_address:a@b.c" → "email_address:<blind index>"; opaque keys unchanged."""

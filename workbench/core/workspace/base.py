@@ -100,6 +100,10 @@ class StoreBase:
     def check_mac(self, expected: object, purpose: str, *parts: str) -> bool:
         return self._sealer.check_mac(expected, purpose, *parts)
 
+    def exported_id(self, digest: str) -> str:
+        """An artifact's id as a package names it (see `sealing.Sealer.exported_id`)."""
+        return self._sealer.exported_id(digest)
+
     def _queue_event(self, event: tuple[str, str, str]) -> None:
         """Queue (time, type, body) for the ledger with the workspace's MAC: only the app's
         own events are ever signed with the employee's key."""
