@@ -1276,6 +1276,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ledger.bad-signature-why": ("bad signature: no valid signature by the actor {0} ({1})",
                                  "签名无效：没有操作者 {0} 的有效签名（{1}）"),
     "ledger.line": ("line {0}", "第 {0} 行"),
+    "ledger.unreadable-line": (
+        "Line {0} of the ledger is not a signed event: the ledger is damaged; check it with "
+        "workbench verify-ledger.",
+        "台账第 {0} 行不是已签名的事件：台账已损坏；请用 workbench verify-ledger 检查。"),
     "ledger.line-payload": ("line {0}'s payload", "第 {0} 行的内容"),
     "manifest.too-large": ("{0} is {1} bytes, over the limit of {2}",
                            "{0} 有 {1} 字节，超过了上限 {2}"),

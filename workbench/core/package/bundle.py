@@ -321,7 +321,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])
     workspace_ledger.remember_head(
-        ws, ledger.read_entries(ws.ledger_path.read_text(encoding="utf-8"))[-1])
+        ws, ledger.read_entries(ledger.read_file(ws.ledger_path))[-1])
     upsert(exports_path(), {
         "package": package, "bundle": str(out.resolve()), "workspace": str(ws.root.resolve()),
         "record_id": record["record_id"], "delete_by": record["retention"]["delete_by"],

@@ -558,9 +558,9 @@ def withdrawn_at(ws: Any, record_id: str) -> str | None:
         return str(marked)
     path = ws.ledger_path
     if path.exists():
-        from workbench.core.trust.ledger import read_entries
+        from workbench.core.trust.ledger import read_entries, read_file
 
-        for entry in read_entries(path.read_text(encoding="utf-8")):
+        for entry in read_entries(read_file(path)):
             if entry.type == "consent.withdrawn" and entry.body.get("record_id") == record_id:
                 return entry.time
     return None
@@ -571,10 +571,10 @@ def latest_signed_decision(ws: Any) -> str | None:
     path = ws.ledger_path
     if not path.exists():
         return None
-    from workbench.core.trust.ledger import read_entries
+    from workbench.core.trust.ledger import read_entries, read_file
 
     latest = None
-    for entry in read_entries(path.read_text(encoding="utf-8")):
+    for entry in read_entries(read_file(path)):
         if entry.type in ("consent.given", "consent.declined"):
             latest = entry.body.get("record_id")
     return str(latest) if latest else None

@@ -226,7 +226,7 @@ def check_ledger(path: Path) -> LedgerCheck:
     """Every line of a ledger file checked: the chain, and each signature against the keys
     this home knows."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_bytes().decode("utf-8")  # as written: lines end in "\n" only
     except (OSError, UnicodeDecodeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else exc
         raise BadInputError(t("error.cannot_read", path=path, reason=reason)) from exc

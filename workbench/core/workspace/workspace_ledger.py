@@ -14,7 +14,7 @@ def flush(ws: Workspace, signer: Signer) -> int:
     in the ledger (a crash between writing it and dropping it from the queue) is not
     written twice."""
     path = ws.ledger_path
-    existing = ledger.read_entries(path.read_text(encoding="utf-8")) if path.exists() else []
+    existing = ledger.read_entries(ledger.read_file(path))
     seen = {(e.type, e.time, json.dumps(e.body, sort_keys=True)) for e in existing}
     written = 0
     for event_id, time, event_type, body in ws.pending_events():
@@ -49,7 +49,7 @@ def cut_short(ws: Workspace) -> bool:
         return False
     seq, _, digest = head.partition("|")
     path = ws.ledger_path
-    entries = ledger.read_entries(path.read_text(encoding="utf-8")) if path.exists() else []
+    entries = ledger.read_entries(ledger.read_file(path))
     return len(entries) <= int(seq) or entries[int(seq)].digest != digest
 
 
