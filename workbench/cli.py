@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -888,12 +889,23 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
-    from workbench.core.services import consenting
+    from workbench.core.services import consenting, deadlines
 
-    _existing(args.file)
-    _warn_if_fallback()
-    result = consenting.withdraw(args.file, args.out, clock.now_utc(), args.identity,
-                                 args.force)
+    if args.file.exists():
+        _warn_if_fallback()
+        result = consenting.withdraw(args.file, args.out, clock.now_utc(), args.identity,
+                                     args.force)
+    else:
+        # Not a file: the id (or its first 8+ hex digits) `deadlines` shows for an export.
+        given = str(args.file)
+        if not re.fullmatch(r"(sha256:)?[0-9A-Fa-f]+", given.strip()):
+            raise coded(BadInputError, "withdraw.not-found", visible(given))
+        export = deadlines.export_to_withdraw(given)
+        if not export.present:
+            raise coded(BadInputError, "withdraw.moved", export.package[7:19], export.bundle)
+        _warn_if_fallback()
+        result = consenting.withdraw(export.bundle, args.out, clock.now_utc(), args.identity,
+                                     args.force, expected=export.package)
     if result.already:
         print(t("withdraw.already", date=result.withdrawn_at[:10], path=result.path))
     else:

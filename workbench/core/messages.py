@@ -235,7 +235,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.withdraw._help": (
         "(employee) write a signed revocation for a package",
         "（员工）为数据包写出签名的撤回文件"),
-    "help.withdraw.file": ("the package you exported (*.cwpkg)", "你导出的数据包（*.cwpkg）"),
+    "help.withdraw.file": ("the package you exported (*.cwpkg), or 8+ characters of its id",
+                           "你导出的数据包（*.cwpkg），或其 ID 的至少 8 个字符"),
     "help.withdraw.out": ("the revocation file to write", "要写出的撤回文件"),
     "help.withdraw.identity": ("which of your employee identities signs", "用你的哪个员工身份签名"),
     "help.revocation._help": (
@@ -543,6 +544,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "resend. Nothing new was recorded.",
         "同意已于 {date} 撤回；已把同一份撤回文件再次写入 {path}，供你重新发送。"
         "没有记录新的条目。"),
+    "withdraw.not-found": (
+        "{0} is neither a file nor the id of a package you exported; give the package file, "
+        "or 8 or more characters of its id (workbench deadlines lists them).",
+        "{0} 既不是文件，也不是你导出过的数据包的 ID；请给出数据包文件，或其 ID 的至少 8 个字符"
+        "（workbench deadlines 会列出它们）。"),
+    "withdraw.moved": (
+        "Package {0} was written to {1}, which is no longer there; give the package file "
+        "where it is now.",
+        "数据包 {0} 当初写到了 {1}，但那里已经没有它了；请给出它现在所在的文件。"),
     "withdraw.done": ("Wrote the signed revocation {path}; send it to the recipients.",
                       "已写入签名的撤回文件 {path}；请把它发给接收方。"),
     "revocation.already": (
@@ -1505,8 +1515,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "skill.image-unreadable": ("An approved image could not be read for export: {0}",
                                "一张已批准的图片在导出时无法读取：{0}"),
     "deadlines.not-register": ("{0} is not a register.", "{0} 不是登记簿。"),
-    "deadlines.no-single-match": ("No single package matches '{0}' here ({1} found).",
-                                  "这里没有唯一与“{0}”匹配的数据包（找到 {1} 个）。"),
+    "deadlines.bad-prefix": (
+        "'{0}' is not a package id: give 8 or more of its hex characters, as workbench "
+        "deadlines lists them.",
+        "“{0}”不是数据包 ID：请给出它至少 8 个十六进制字符（workbench deadlines 会列出）。"),
+    "deadlines.no-match": (
+        "No package here has an id starting with {0}; workbench deadlines lists them.",
+        "这里没有 ID 以 {0} 开头的数据包；workbench deadlines 会列出它们。"),
+    "deadlines.ambiguous": (
+        "{1:n|package|packages} here have an id starting with {0}; give more of it "
+        "(workbench deadlines lists them).",
+        "这里有 {1} 个数据包的 ID 以 {0} 开头；请多给几位（workbench deadlines 会列出它们）。"),
     "error.json-damaged": ("{0} is damaged ({1}); restore it from a backup.",
                            "{0} 已损坏（{1}）；请从备份中恢复。"),
     "models.bad-choice": ("{0} is neither an installed spaCy model package nor a model folder.",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.atomic import read_json, write_json
+from workbench.core.display import visible
 from workbench.core.errors import BadInputError, coded
 from workbench.core.messages import Message
 from workbench.core.paths import data_dir
@@ -39,12 +40,18 @@ def upsert(path: Path, entry: dict[str, Any]) -> None:
 
 
 def find(path: Path, package: str) -> dict[str, Any]:
-    """By package id (sha256 of the payload) or a prefix of it of at least 8 characters."""
-    package = package.removeprefix("sha256:")
+    """By package id (sha256 of the payload) or a prefix of it of at least 8 hex digits, in
+    either case: a shorter or non-hex one, one no entry starts with, or one several do, is
+    bad input naming it."""
+    prefix = package.strip().removeprefix("sha256:").lower()
+    if len(prefix) < 8 or not all(c in "0123456789abcdef" for c in prefix):
+        raise coded(BadInputError, "deadlines.bad-prefix", visible(package.strip())[:80])
     matches = [e for e in load(path)
-               if e["package"].removeprefix("sha256:").startswith(package) and len(package) >= 8]
-    if len(matches) != 1:
-        raise coded(BadInputError, "deadlines.no-single-match", package, len(matches))
+               if str(e.get("package", "")).removeprefix("sha256:").startswith(prefix)]
+    if not matches:
+        raise coded(BadInputError, "deadlines.no-match", prefix[:64])
+    if len(matches) > 1:
+        raise coded(BadInputError, "deadlines.ambiguous", prefix[:64], len(matches))
     return matches[0]
 
 
