@@ -224,7 +224,7 @@ def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
             "withdrawn", f"consent was withdrawn on {withdrawn[:10]}; record a new decision",
             params={"date": withdrawn[:10]}))
     delete_by = record["retention"]["delete_by"]
-    if date.fromisoformat(delete_by) <= now.date():
+    if date.fromisoformat(delete_by) <= clock.local_date(now):
         problems.append(ExportBlocker(
             "expired", f"the consent's delete-by date {delete_by} has passed; consent again "
             "with a new date", params={"date": delete_by}))
@@ -715,7 +715,7 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
     checks.append(Check("consent", given, "given" if given else "declined",
                         "consent-given" if given else "consent-declined"))
     delete_by = date.fromisoformat(record["retention"]["delete_by"])
-    in_time = delete_by >= now.date()
+    in_time = delete_by >= clock.local_date(now)
     checks.append(Check("deadline", in_time,
                         f"delete by {delete_by}" if in_time else
                         f"expired: delete-by {delete_by} has passed",

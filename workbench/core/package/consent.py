@@ -466,7 +466,7 @@ def record_decision(
     Returns the record and the notice text it was given against."""
     from workbench.core.workspace import workspace_ledger
 
-    check_terms(terms, now.date())
+    check_terms(terms, clock.local_date(now))
     if decision == "given":
         _refuse_unscanned(ws)
     terms = resolve_parties(terms)
@@ -623,6 +623,6 @@ def resolve_parties_for_request(terms: ConsentTerms, hr: keys.IdentityCard) -> C
 
 def preview_notice(ws: Any, terms: ConsentTerms, now: datetime) -> str:
     """The notice the employee is about to agree to, for showing before they confirm."""
-    check_terms(terms, now.date())
+    check_terms(terms, clock.local_date(now))
     terms = resolve_parties(terms)
     return render_notice(terms, workspace_facts(ws), keys.known_cards())

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.atomic import read_json, write_json
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, coded
@@ -92,8 +93,9 @@ class DeadlineRow:
 
 
 def deadlines(now: datetime) -> list[DeadlineRow]:
-    """Every package this home exported or holds, soonest deadline first."""
-    today = now.date()
+    """Every package this home exported or holds, soonest deadline first; days and status
+    counted from the local date at `now`."""
+    today = clock.local_date(now)
     rows = []
     for side, path, who in (("export", exports_path(), "recipients"),
                             ("custody", custody_path(), "principal")):
@@ -111,6 +113,6 @@ def deadlines(now: datetime) -> list[DeadlineRow]:
 
 def due(now: datetime) -> list[dict[str, Any]]:
     """Custody entries that must be purged now: overdue or withdrawn, not yet deleted."""
-    today = now.date()
+    today = clock.local_date(now)
     return [e for e in load(custody_path())
             if status_of(e, today) in ("overdue", "withdrawn (due now)")]

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.errors import RefusedError, coded
 from workbench.core.messages import Joined, Message
@@ -83,7 +84,7 @@ def request_consent(terms: Mapping[str, Any], out: Path, now: datetime, *,
     hr = hr_identity(identity)
     asked = consent.terms_from_mapping({**terms, "countersigner": hr.fingerprint},
                                        **dict(overrides or {}))
-    consent.check_terms(asked, now.date())
+    consent.check_terms(asked, clock.local_date(now))
     # Every sensitive category named, asked for or not: two requests for the same thing read
     # the same whether the terms came as a file, options or the demo's values.
     asked = replace(consent.resolve_parties_for_request(asked, hr), separate_consent={
