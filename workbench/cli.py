@@ -824,6 +824,14 @@ def _countersign(args: argparse.Namespace) -> int:
     review = countersigning.review_package(args.file, now, hr.fingerprint)
     _print_checks(review.checks)
     print("\n".join(review.terms.lines()))
+    # Whom it will be readable by: each recipient's key, and whether it is a known contact.
+    print(t("readers.heading"))
+    for reader in review.readers:
+        print(reader.line().text())
+    print(t("readers.employee", visible(review.terms.summary["employee"]["name"])))
+    unknown = review.unknown_readers()
+    if unknown and not review.refused_readers():
+        print(t("readers.unknown-warning", ", ".join(visible(r.name) for r in unknown)))
     if review.countersigned_at is not None:
         # A repeated step that changes nothing is not a failure (README, exit codes).
         print(t("countersign.already-short", visible(args.file.name), review.countersigned_at))

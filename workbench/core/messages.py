@@ -525,6 +525,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "countersign.does_not_verify": ("The package does not verify; not countersigning.",
                                     "数据包未通过核验；不予会签。"),
     "countersign.wider": ("The terms go beyond your own request:", "条款超出了你自己的请求："),
+    "readers.heading": ("Readable by (the package is encrypted to these keys):",
+                        "可读取者（数据包按这些密钥加密）："),
+    "readers.line": ("  - {0} <{1}> · key {2} · {3}", "  - {0} <{1}> · 密钥 {2} · {3}"),
+    "readers.employee": ("  - and {0}, the employee who exported it (their own copy)",
+                         "  - 以及导出它的员工 {0}（本人的副本）"),
+    "readers.verified": ("your contact {0}, fingerprint checked with its owner",
+                         "你的联系人 {0}，指纹已与本人核对"),
+    "readers.known": ("your contact {0}, fingerprint not yet checked with its owner",
+                      "你的联系人 {0}，指纹尚未与本人核对"),
+    "readers.unknown": ("NOT a known contact: nobody here can say who holds this key",
+                        "不是已知联系人：这里无法确认谁持有这个密钥"),
+    "readers.look-alike": ("REFUSED: looks like your contact {0} but has another key",
+                           "已拒绝：看起来像你的联系人 {0}，但密钥不同"),
+    "readers.other-name": ("REFUSED: this key is your contact {0}'s, under another name",
+                           "已拒绝：这是你的联系人 {0} 的密钥，却用了另一个名字"),
+    "readers.other-key": ("REFUSED: your contact {0}'s fingerprint with another encryption key",
+                          "已拒绝：指纹是你的联系人 {0} 的，加密密钥却不同"),
+    "readers.unknown-warning": (
+        "Not among your contacts: {0}. Countersign only if you know who holds these keys "
+        "(compare their fingerprints with their owners).",
+        "不在你的联系人中：{0}。只有确知谁持有这些密钥时才会签（请与本人核对指纹）。"),
+    "countersign.reader-look-alike": (
+        "Refused: the recipient {0} <{1}> (key {2}…) looks like your contact {3} but has "
+        "another key; ask the employee who this is, and do not countersign.",
+        "已拒绝：接收方 {0} <{1}>（密钥 {2}…）看起来像你的联系人 {3}，但密钥不同；"
+        "请向员工问清这是谁，不要会签。"),
+    "countersign.reader-other-name": (
+        "Refused: the recipient {0} <{1}> has the key {2}… of your contact {3} under another "
+        "name; ask the employee to correct the recipients.",
+        "已拒绝：接收方 {0} <{1}> 用的是你的联系人 {3} 的密钥 {2}…，名字却不同；"
+        "请让员工改正接收方。"),
+    "countersign.reader-other-key": (
+        "Refused: the recipient {0} <{1}> has your contact {3}'s fingerprint {2}… but another "
+        "encryption key, so someone else could read it; do not countersign.",
+        "已拒绝：接收方 {0} <{1}> 的指纹 {2}… 属于你的联系人 {3}，加密密钥却不同，"
+        "别人可能读取它；不要会签。"),
     "countersign.confirm_with_yes": ("Read the terms above, then confirm with --yes.",
                                      "请阅读上面的条款，然后用 --yes 确认。"),
     "countersign.ask": ("Type 'yes' to countersign these terms: ", "输入 yes 表示会签这些条款："),

@@ -771,7 +771,8 @@ def terms_summary(bundle: Bundle) -> dict[str, Any]:
         "countersigner": record.get("countersigner"),
         "controller": record["controller"],
         "purposes": [p["text"] for p in record["purposes"]],
-        "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"]}
+        "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"],
+                        **({"email": r["email"]} if r.get("email") else {})}
                        for r in record["recipients"]],
         "categories": record["data_categories"],
         "separate_consent": {k: v for k, v in record["separate_consent"].items() if v},
@@ -808,7 +809,7 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     refused unless `accept_differences`. Given what HR looked at (`expected_package`, the
     `accepted` differences), a file replaced since, or differences other than those HR
     confirmed, are refused: HR signs what HR saw."""
-    from workbench.core.package import hr_requests
+    from workbench.core.package import hr_requests, readers
 
     bundle = check_bundle(read_bundle(path), keys.public_keys(), now,
                           require_countersignature=False)
@@ -832,6 +833,9 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     if named and named["fingerprint"] != hr_card.fingerprint:
         raise coded(BundleError, "countersign.other-named", visible(named["name"]),
                     visible(hr_card.name))
+    # Whom it will be readable by: a recipient named like a contact of HR's with another
+    # key (an employee's own key as "HR Team") is refused whatever HR accepts.
+    readers.refuse_look_alikes(readers.readers(record), BundleError)
     differences = hr_requests.differences_for(record, hr_card)
     if accepted is not None and list(differences) != list(accepted):
         raise coded(BundleError, "countersign.differences-changed", shown)

@@ -346,8 +346,8 @@ def build_record(
         "principal": {"name": principal.name, "fingerprint": principal.fingerprint},
         "controller": {"name": terms.controller_name, "contact": terms.controller_contact},
         "countersigner": {"name": hr.name, "role": "hr", "fingerprint": hr.fingerprint},
-        "recipients": [{"name": cards[r].name, "age": cards[r].age, "fingerprint": r}
-                       for r in terms.recipients],
+        "recipients": [{"name": cards[r].name, "email": cards[r].email, "age": cards[r].age,
+                        "fingerprint": r} for r in terms.recipients],
         "purposes": [{"dpv": p.dpv, "text": p.text} for p in terms.purposes],
         "data_categories": [{"category": name, "count": count, "sensitive": False}
                             for name, count in facts.categories]
