@@ -123,10 +123,18 @@ def readers(record: Mapping[str, Any],
     return tuple(found)
 
 
-def refuse_look_alikes(found: tuple[Reader, ...], error: type[RefusedError]) -> None:
-    """Raise `error` (a coded error class) naming the first recipient that is refused."""
+def refusal(found: tuple[Reader, ...]) -> Message | None:
+    """Why countersigning is refused because of a recipient (the first one), else None."""
     for reader in found:
         if reader.refused:
-            raise coded(error, f"countersign.reader-{reader.status}", visible(reader.name),
-                        visible(reader.email) or "—", keys_group(reader.fingerprint)[:19],
-                        visible(reader.known_as))
+            return Message(f"countersign.reader-{reader.status}", (
+                visible(reader.name), visible(reader.email) or "—",
+                keys_group(reader.fingerprint)[:19], visible(reader.known_as)))
+    return None
+
+
+def refuse_look_alikes(found: tuple[Reader, ...], error: type[RefusedError]) -> None:
+    """Raise `error` (coded) naming the first recipient that is refused."""
+    why = refusal(found)
+    if why is not None:
+        raise coded(error, why.code, *why.args)

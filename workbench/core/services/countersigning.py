@@ -149,6 +149,10 @@ class HrReview:
         """Recipients named like a contact but with another key: never countersigned."""
         return [r for r in self.readers if r.refused]
 
+    def readers_refusal(self) -> Message | None:
+        """Why a recipient stops countersigning (the first refused one), else None."""
+        return readers.refusal(self.readers)
+
     def unknown_readers(self) -> list[Reader]:
         """Recipients whose keys are no contact of HR's: nobody can say who holds them."""
         return [r for r in self.readers if r.status == readers.UNKNOWN]
