@@ -44,7 +44,9 @@ def now_local() -> datetime:
 def local_date(moment: datetime | None = None) -> date:
     """The date on this computer's calendar at `moment` (default: now): the "today" a person
     means next to a delete-by date, which is a date of their calendar, not of UTC's. The one
-    helper every deadline is compared with. A naive moment is taken as local time."""
+    helper every deadline is compared with. A naive moment is taken as local time. The zone
+    is this computer's setting: moving it shifts a deadline by hours (at most a day), never
+    the clock itself."""
     moment = now_utc() if moment is None else moment
     return moment.astimezone().date()
 
