@@ -116,3 +116,44 @@ def test_build_skill_into_an_existing_file_is_bad_input(cli, tmp_path: Path):
     assert code == 2 and "is a file" in err
     _no_traceback(err)
     assert target.read_text() == "mine"
+
+
+def test_withdraw_takes_the_package_id_or_its_prefix_from_the_exports_register(
+        cli, tmp_path: Path):
+    """NU4: the employee copies the id `deadlines` shows, not the file's path; a prefix that
+    names no export, or more than one, is bad input naming it, and nothing is signed."""
+    as_, ws, employee, hr, recipient = cli
+    as_(employee, "review", ws, "--auto")
+    _consent(as_, ws, employee, hr, recipient)
+    code, _, err = as_(employee, "export", ws, "--out", tmp_path / "p.cwpkg")
+    assert code == 0, err
+    register = employee.home / "data" / "exports.json"
+    (entry,) = json.loads(register.read_text(encoding="utf-8"))
+    hexid = entry["package"].removeprefix("sha256:")
+    for wrong, words in (("deadbeef00", "deadbeef00"), ("abc12", "8"),
+                         ("sha256:" + "0" * 64, "0" * 12)):
+        code, _, err = as_(employee, "withdraw", wrong, "--out", tmp_path / "w.rev")
+        assert code == 2 and words in err and "workbench deadlines" in err, err
+        _no_traceback(err)
+    assert not (tmp_path / "w.rev").exists()
+    # Two exports whose ids start alike: the prefix they share names neither.
+    twin = {**entry, "package": "sha256:" + hexid[:8] + "f" * 56}
+    register.write_text(json.dumps([entry, twin]), encoding="utf-8")
+    code, _, err = as_(employee, "withdraw", hexid[:8], "--out", tmp_path / "w.rev")
+    assert code == 2 and hexid[:8] in err and "2" in err, err
+    _no_traceback(err)
+    assert not (tmp_path / "w.rev").exists()
+    code, out, err = as_(employee, "withdraw", hexid[:12].upper(), "--out", tmp_path / "w.rev")
+    assert code == 0, err
+    assert (tmp_path / "w.rev").is_file() and "w.rev" in out
+    revocation = json.loads((tmp_path / "w.rev").read_text())
+    assert hexid in json.dumps(json.loads(__import__("base64").b64decode(
+        revocation["payload"])))
+    # By its full id: the same revocation again; a package file moved away is named.
+    code, out, err = as_(employee, "withdraw", entry["package"], "--out", tmp_path / "w.rev")
+    assert code == 0, err
+    (tmp_path / "p.cwpkg").rename(tmp_path / "moved.cwpkg")
+    code, _, err = as_(employee, "withdraw", hexid[:8] + hexid[8:16], "--out",
+                       tmp_path / "w2.rev")
+    assert code == 2 and "p.cwpkg" in err and "no longer there" in err, err
+    _no_traceback(err)

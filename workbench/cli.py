@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -826,6 +827,14 @@ def _countersign(args: argparse.Namespace) -> int:
     review = countersigning.review_package(args.file, now, hr.fingerprint)
     _print_checks(review.checks)
     print("\n".join(review.terms.lines()))
+    # Whom it will be readable by: each recipient's key, and whether it is a known contact.
+    print(t("readers.heading"))
+    for reader in review.readers:
+        print(reader.line().text())
+    print(t("readers.employee", visible(review.terms.summary["employee"]["name"])))
+    unknown = review.unknown_readers()
+    if unknown and not review.refused_readers():
+        print(t("readers.unknown-warning", ", ".join(visible(r.name) for r in unknown)))
     if review.countersigned_at is not None:
         # A repeated step that changes nothing is not a failure (README, exit codes).
         print(t("countersign.already-short", visible(args.file.name), review.countersigned_at))
@@ -891,12 +900,23 @@ def _open(args: argparse.Namespace) -> int:
 
 
 def _withdraw(args: argparse.Namespace) -> int:
-    from workbench.core.services import consenting
+    from workbench.core.services import consenting, deadlines
 
-    _existing(args.file)
-    _warn_if_fallback()
-    result = consenting.withdraw(args.file, args.out, clock.now_utc(), args.identity,
-                                 args.force)
+    if args.file.exists():
+        _warn_if_fallback()
+        result = consenting.withdraw(args.file, args.out, clock.now_utc(), args.identity,
+                                     args.force)
+    else:
+        # Not a file: the id (or its first 8+ hex digits) `deadlines` shows for an export.
+        given = str(args.file)
+        if not re.fullmatch(r"(sha256:)?[0-9A-Fa-f]+", given.strip()):
+            raise coded(BadInputError, "withdraw.not-found", visible(given))
+        export = deadlines.export_to_withdraw(given)
+        if not export.present:
+            raise coded(BadInputError, "withdraw.moved", export.package[7:19], export.bundle)
+        _warn_if_fallback()
+        result = consenting.withdraw(export.bundle, args.out, clock.now_utc(), args.identity,
+                                     args.force, expected=export.package)
     if result.already:
         print(t("withdraw.already", date=result.withdrawn_at[:10], path=result.path))
     else:

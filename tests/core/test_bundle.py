@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -328,3 +328,58 @@ def test_export_signed_by_an_identity_that_never_consented_is_refused(flow: Flow
     assert str(blocker) in message
     assert not flow.package.exists()
     assert flow.ws.ledger_path.read_text().count("\n") == lines
+
+
+@pytest.fixture
+def zone():
+    """Set this process's time zone (POSIX TZ strings need no tz database); put back after."""
+    import os
+    import time
+
+    old = os.environ.get("TZ")
+
+    def set_zone(tz: str) -> None:
+        os.environ["TZ"] = tz
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def test_the_delete_by_date_is_the_users_local_date_around_midnight(flow: Flow, zone):
+    """RT9: in Beijing at 00:30 on 1 April the delete-by date 31 March has passed, though
+    it is still 31 March in UTC; in New York at 22:00 on 31 March it has not, though it is
+    already 1 April in UTC."""
+    from workbench.core.services import receiving
+
+    flow.export()
+    flow.countersign()
+    opened = flow.open()
+    beijing_half_past_midnight = datetime(2027, 3, 31, 16, 30, tzinfo=UTC)
+    new_york_ten_pm = datetime(2027, 4, 1, 2, 0, tzinfo=UTC)
+    with flow.recipient:
+        zone("CST-8")
+        (row,) = deadlines(beijing_half_past_midnight)
+        assert (row.status, row.days_left) == ("overdue", -1)
+        (held,) = receiving.held_packages(beijing_half_past_midnight)
+        assert held.status == "overdue"
+        checked = custody.verify_for_recipient(flow.package, beijing_half_past_midnight)
+        assert [c.name for c in checked.failed()] == ["deadline"]
+        assert [c.name for c in custody.verify_skill(opened.folder, beijing_half_past_midnight)
+                if not c.ok] == ["deadline"]
+        zone("EST+5")
+        (row,) = deadlines(new_york_ten_pm)
+        assert (row.status, row.days_left) == ("due soon", 0)
+        assert not custody.verify_for_recipient(flow.package, new_york_ten_pm).failed()
+    with flow.employee:
+        zone("CST-8")
+        # Nothing leaves on the delete-by day itself: 00:30 on 31 March in Beijing.
+        assert "expired" in [b.code for b in bundle.export_blockers(
+            flow.ws, beijing_half_past_midnight - timedelta(days=1))]
+        zone("EST+5")
+        assert "expired" not in [b.code for b in bundle.export_blockers(
+            flow.ws, new_york_ten_pm - timedelta(days=1))]

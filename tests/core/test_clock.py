@@ -32,3 +32,36 @@ def test_a_moment_without_an_offset_is_read_as_utc_and_junk_is_refused():
 def test_file_stamps_sort_as_time():
     early = clock.file_stamp(datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert early == "20260102-030405" and early < clock.file_stamp()
+
+
+@pytest.fixture
+def zone():
+    """Set this process's time zone (POSIX TZ strings need no tz database); put back after."""
+    import os
+    import time
+
+    old = os.environ.get("TZ")
+
+    def set_zone(tz: str) -> None:
+        os.environ["TZ"] = tz
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+def test_local_date_is_the_date_on_this_computers_calendar_around_midnight(zone):
+    from datetime import date
+
+    just_after_midnight_in_beijing = datetime(2027, 3, 31, 16, 30, tzinfo=UTC)
+    zone("CST-8")
+    assert clock.local_date(just_after_midnight_in_beijing) == date(2027, 4, 1)
+    zone("EST+5")
+    assert clock.local_date(datetime(2027, 4, 1, 2, 0, tzinfo=UTC)) == date(2027, 3, 31)
+    zone("UTC0")
+    assert clock.local_date(just_after_midnight_in_beijing) == date(2027, 3, 31)
+    assert clock.local_date() == datetime.now(UTC).date()

@@ -536,3 +536,41 @@ def test_withdraw_refuses_a_missing_folder_and_another_file_like_export(flow: Fl
         custody.withdraw(flow.package, first.path, flow.employee.card, NOW)
         custody.withdraw(flow.package, other, flow.employee.card, NOW, force=True)
         assert other.read_bytes() == first.path.read_bytes()
+
+
+def test_another_employees_revocation_of_her_package_neither_stops_opening_nor_the_skill(
+        flow: Flow, tmp_path: Path):
+    """RT6: 王芳, an employee the recipient also knows, signs a revocation of 李娜's package
+    (naming herself, as import requires) before it arrives. Opening it and verifying the
+    skill built from it still pass; only 李娜's own revocation stops them."""
+    from workbench.core.services import receiving
+
+    ready(flow)
+    with flow.employee:
+        package = bundle.read_bundle(flow.package).package
+    other_home = tmp_path / "other"
+    with home(other_home):
+        other = Party(other_home, keys.create_identity(keys.Role.EMPLOYEE, "王芳"))
+        card = other_home / "other.wbid.json"
+        card.write_bytes(keys.card_bytes(other.card))
+    with flow.recipient:
+        keys.import_contact(card)
+        kept = custody.import_revocation(
+            forged_revocation(other, package, tmp_path / "other.revocation", other.card))
+        assert not kept.held
+        assert custody.revocation_by(package, other.card.fingerprint) is not None
+        assert not custody.is_revoked(package, flow.employee.card.fingerprint)
+        checked = custody.verify_for_recipient(flow.package, NOW, flow.recipient.card)
+        assert not checked.failed(), checked.failed()
+    opened = flow.open()
+    with flow.recipient:
+        assert all(c.ok for c in receiving.verify_skill(opened.folder, NOW))
+    with flow.employee:
+        real = custody.withdraw(flow.package, tmp_path / "real.revocation",
+                                flow.employee.card, NOW)
+    with flow.recipient:
+        assert custody.import_revocation(real.path).held
+        failed = [c for c in receiving.verify_skill(opened.folder, NOW) if not c.ok]
+        assert [c.name for c in failed] == ["revocation"], failed
+        checked = custody.verify_for_recipient(flow.package, NOW, flow.recipient.card)
+        assert [c.name for c in checked.failed()] == ["revocation"]

@@ -10,6 +10,7 @@ import pytest
 import rfc8785
 
 from tests.core.parties import make_parties
+from workbench.core.services import consenting
 from workbench.core.trust import keys, ledger
 from workbench.core.trust.dsse import pae, sign_envelope
 
@@ -136,3 +137,57 @@ def test_verifies_under_another_home_with_only_public_cards(tmp_path: Path):
     with home(outsider):
         result = ledger.verify(path.read_text(), keys.public_keys())
         assert not result.ok and "unknown key" in result.reason
+
+
+# -- RT8: a line is what ends in "\n", nothing else ------------------------------------------------
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85", "\r"])
+def test_a_line_break_other_than_newline_inside_a_line_neither_splits_nor_hides_it(
+        tmp_path: Path, signer, brk: str):
+    """A sender adds an unsigned envelope field holding U+2028 (or NEL, CR): JSON allows it
+    raw inside a string, so the signed line still verifies; reading the events must see the
+    same lines verification saw, not fragments of one."""
+    lines = write_ledger(tmp_path / "l.jsonl", signer)
+    envelope = json.loads(lines[1])
+    envelope["note"] = f"a{brk}b"
+    lines[1] = json.dumps(envelope, ensure_ascii=False)
+    if brk == "\r":  # escaped inside a string, but JSON whitespace between two fields
+        lines[1] = lines[1].replace(", ", ",\r", 1)
+    assert brk in lines[1]
+    text = "\n".join(lines) + "\n"
+    assert ledger.verify(text, keys.public_keys()).ok
+    entries = ledger.read_entries(text)
+    assert [e.seq for e in entries] == [0, 1, 2, 3]
+    assert [e.body for e in entries] == [{"artifacts": i} for i in range(4)]
+    # A ledger with such a line still takes the next event after its last one.
+    path = tmp_path / "crafted.jsonl"
+    path.write_bytes(text.encode("utf-8"))
+    assert consenting.check_ledger(path).entries == 4  # as verify-ledger reads the file
+    assert ledger.append(path, "artifact.imported", signer, {"artifacts": 4}).seq == 4
+    assert consenting.check_ledger(path).entries == 5
+
+
+def test_an_event_field_holding_u2028_round_trips_signed_and_verified(tmp_path: Path, signer):
+    path = tmp_path / "l.jsonl"
+    ledger.append(path, "artifact.imported", signer, {"title": "report\u2028seq 9\x0b\x1c"})
+    ledger.append(path, "artifact.imported", signer, {"title": "next"})
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n") == 2
+    assert ledger.verify(text, keys.public_keys()).entries == 2
+    assert [e.body["title"] for e in ledger.read_entries(text)] == ["report\u2028seq 9\x0b\x1c",
+                                                                  "next"]
+
+
+@pytest.mark.parametrize("bad", ["{not json", '{"payload": "%%%"}', '["a list"]',
+                                 '{"payload": "e30="}'])
+def test_an_unreadable_line_is_one_coded_sentence_naming_its_line(tmp_path: Path, signer,
+                                                                  bad: str):
+    lines = write_ledger(tmp_path / "l.jsonl", signer, events=2)
+    text = "\n".join([lines[0], bad, lines[1]]) + "\n"
+    with pytest.raises(ledger.LedgerError) as caught:
+        ledger.read_entries(text)
+    assert caught.value.code == "ledger.unreadable-line"
+    assert "Line 2 " in str(caught.value) and "\n" not in str(caught.value)
+    # Callers that treat a damaged ledger as a ValueError (fail closed) still catch it.
+    assert isinstance(caught.value, ValueError)

@@ -144,3 +144,66 @@ def test_names_are_escaped_and_new_reasons_read_in_chinese(qtbot, flow: Flow, qa
     finally:
         remove_translators(qapp, translators)
     assert check_detail(refused).endswith("only HR can countersign")
+
+
+def test_each_recipient_is_shown_with_its_key_and_a_look_alike_cannot_be_countersigned(
+        qtbot, flow: Flow, dialogs, tmp_path):
+    """RT4: the employee adds her own key as "Payments AI Team" (the real recipient's name in
+    another case) next to the real one; HR sees each recipient with email, whole fingerprint
+    and whether it is a known contact, and the look-alike blocks countersigning."""
+    from workbench.core.paths import data_dir
+    from workbench.gui.widgets.fingerprint import group4
+
+    with using_home(tmp_path / "hers"):
+        own = keys.create_identity(keys.Role.RECIPIENT, "Payments AI Team", "pay@evil.example")
+    with using_home(flow.employee.home):
+        (data_dir() / "contacts" / f"{own.fingerprint}.wbid.json").write_bytes(
+            keys.card_bytes(own))
+        flow.consent()
+        terms = consent.terms_from_mapping(
+            {"purposes": [{"dpv": "dpv:ServiceProvision", "text": "release knowledge"}],
+             "controller": {"name": "Xinghe Tech", "contact": "privacy@xinghe.example.com"}},
+            countersigner=flow.hr.card.fingerprint,
+            recipients=[flow.recipient.card.fingerprint, own.fingerprint],
+            delete_by=test_package_pages.DELETE_BY)
+        consent.record_decision(flow.ws, terms, "given", flow.employee.card, datetime.now(UTC))
+        bundle.export(flow.ws, flow.package, flow.employee.card, datetime.now(UTC))
+    with flow.hr:
+        page = CountersignPage(AppContext())
+        qtbot.addWidget(page)
+        load(qtbot, page, flow.package)
+        shown = page.readers_view.toPlainText()
+        assert group4(own.fingerprint) in shown and group4(flow.recipient.card.fingerprint) in shown
+        assert "pay@evil.example" in shown
+        assert "REFUSED: looks like your contact Payments AI team" in shown
+        assert "your contact Payments AI team" in shown.replace("REFUSED: looks like ", "", 1)
+        assert "Payments AI Team" in page.verdict.text() and "Refused" in page.verdict.text()
+        assert not page.countersign_button.isEnabled()
+        before = flow.package.read_bytes()
+        page.confirm_countersign()
+        assert not page.busy and flow.package.read_bytes() == before
+
+
+def test_a_recipient_who_is_no_contact_is_flagged_on_the_page(qtbot, flow: Flow, dialogs,
+                                                              tmp_path):
+    from workbench.core.paths import data_dir
+
+    with using_home(tmp_path / "hers"):
+        own = keys.create_identity(keys.Role.RECIPIENT, "HR Team")
+    with using_home(flow.employee.home):
+        (data_dir() / "contacts" / f"{own.fingerprint}.wbid.json").write_bytes(
+            keys.card_bytes(own))
+        flow.consent()
+        terms = consent.terms_from_mapping(
+            {"purposes": [{"dpv": "dpv:ServiceProvision", "text": "release knowledge"}],
+             "controller": {"name": "Xinghe Tech", "contact": "privacy@xinghe.example.com"}},
+            countersigner=flow.hr.card.fingerprint, recipients=[own.fingerprint],
+            delete_by=test_package_pages.DELETE_BY)
+        consent.record_decision(flow.ws, terms, "given", flow.employee.card, datetime.now(UTC))
+        bundle.export(flow.ws, flow.package, flow.employee.card, datetime.now(UTC))
+    with flow.hr:
+        page = CountersignPage(AppContext())
+        qtbot.addWidget(page)
+        load(qtbot, page, flow.package)
+    assert "NOT a known contact" in page.readers_view.toPlainText()
+    assert "Not among your contacts: HR Team" in page.verdict.text()

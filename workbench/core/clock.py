@@ -8,7 +8,7 @@ past a deletion deadline.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 
 def now_utc() -> datetime:
@@ -39,6 +39,16 @@ def file_stamp(moment: datetime | None = None) -> str:
 def now_local() -> datetime:
     """The real time, aware, in this computer's time zone (for defaults shown to the user)."""
     return datetime.now().astimezone()
+
+
+def local_date(moment: datetime | None = None) -> date:
+    """The date on this computer's calendar at `moment` (default: now): the "today" a person
+    means next to a delete-by date, which is a date of their calendar, not of UTC's. The one
+    helper every deadline is compared with. A naive moment is taken as local time. The zone
+    is this computer's setting: moving it shifts a deadline by hours (at most a day), never
+    the clock itself."""
+    moment = now_utc() if moment is None else moment
+    return moment.astimezone().date()
 
 
 def iso_in_zone(moment: datetime, zone: tzinfo) -> str:

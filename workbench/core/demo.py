@@ -214,7 +214,7 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
                  digest=record["notice"]["sha256"][:12], sensitive=Joined(
                      tuple(label_message("sensitive", c) for c in sensitive), "items")))
         report(t("demo.record-signed", record=record["record_id"], ledger=ws.ledger_path.name,
-                 entries=len(ws.ledger_path.read_text().splitlines())))
+                 entries=ws.ledger_path.read_text(encoding="utf-8").count("\n")))
     from workbench.core.trust import ledger
 
     with as_party(layout, "recipient"):

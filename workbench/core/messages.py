@@ -235,7 +235,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.withdraw._help": (
         "(employee) write a signed revocation for a package",
         "（员工）为数据包写出签名的撤回文件"),
-    "help.withdraw.file": ("the package you exported (*.cwpkg)", "你导出的数据包（*.cwpkg）"),
+    "help.withdraw.file": ("the package you exported (*.cwpkg), or 8+ characters of its id",
+                           "你导出的数据包（*.cwpkg），或其 ID 的至少 8 个字符"),
     "help.withdraw.out": ("the revocation file to write", "要写出的撤回文件"),
     "help.withdraw.identity": ("which of your employee identities signs", "用你的哪个员工身份签名"),
     "help.revocation._help": (
@@ -527,6 +528,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "countersign.does_not_verify": ("The package does not verify; not countersigning.",
                                     "数据包未通过核验；不予会签。"),
     "countersign.wider": ("The terms go beyond your own request:", "条款超出了你自己的请求："),
+    "readers.heading": ("Readable by (the package is encrypted to these keys):",
+                        "可读取者（数据包按这些密钥加密）："),
+    "readers.line": ("  - {0} <{1}> · key {2} · {3}", "  - {0} <{1}> · 密钥 {2} · {3}"),
+    "readers.employee": ("  - and {0}, the employee who exported it (their own copy)",
+                         "  - 以及导出它的员工 {0}（本人的副本）"),
+    "readers.verified": ("your contact {0}, fingerprint checked with its owner",
+                         "你的联系人 {0}，指纹已与本人核对"),
+    "readers.known": ("your contact {0}, fingerprint not yet checked with its owner",
+                      "你的联系人 {0}，指纹尚未与本人核对"),
+    "readers.unknown": ("NOT a known contact: nobody here can say who holds this key",
+                        "不是已知联系人：这里无法确认谁持有这个密钥"),
+    "readers.look-alike": ("REFUSED: looks like your contact {0} but has another key",
+                           "已拒绝：看起来像你的联系人 {0}，但密钥不同"),
+    "readers.other-name": ("REFUSED: this key is your contact {0}'s, under another name",
+                           "已拒绝：这是你的联系人 {0} 的密钥，却用了另一个名字"),
+    "readers.other-key": ("REFUSED: your contact {0}'s fingerprint with another encryption key",
+                          "已拒绝：指纹是你的联系人 {0} 的，加密密钥却不同"),
+    "readers.unknown-warning": (
+        "Not among your contacts: {0}. Countersign only if you know who holds these keys "
+        "(compare their fingerprints with their owners).",
+        "不在你的联系人中：{0}。只有确知谁持有这些密钥时才会签（请与本人核对指纹）。"),
+    "countersign.reader-look-alike": (
+        "Refused: the recipient {0} <{1}> (key {2}…) looks like your contact {3} but has "
+        "another key; ask the employee who this is, and do not countersign.",
+        "已拒绝：接收方 {0} <{1}>（密钥 {2}…）看起来像你的联系人 {3}，但密钥不同；"
+        "请向员工问清这是谁，不要会签。"),
+    "countersign.reader-other-name": (
+        "Refused: the recipient {0} <{1}> has the key {2}… of your contact {3} under another "
+        "name; ask the employee to correct the recipients.",
+        "已拒绝：接收方 {0} <{1}> 用的是你的联系人 {3} 的密钥 {2}…，名字却不同；"
+        "请让员工改正接收方。"),
+    "countersign.reader-other-key": (
+        "Refused: the recipient {0} <{1}> has your contact {3}'s fingerprint {2}… but another "
+        "encryption key, so someone else could read it; do not countersign.",
+        "已拒绝：接收方 {0} <{1}> 的指纹 {2}… 属于你的联系人 {3}，加密密钥却不同，"
+        "别人可能读取它；不要会签。"),
     "countersign.confirm_with_yes": ("Read the terms above, then confirm with --yes.",
                                      "请阅读上面的条款，然后用 --yes 确认。"),
     "countersign.ask": ("Type 'yes' to countersign these terms: ", "输入 yes 表示会签这些条款："),
@@ -546,6 +583,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "resend. Nothing new was recorded.",
         "同意已于 {date} 撤回；已把同一份撤回文件再次写入 {path}，供你重新发送。"
         "没有记录新的条目。"),
+    "withdraw.not-found": (
+        "{0} is neither a file nor the id of a package you exported; give the package file, "
+        "or 8 or more characters of its id (workbench deadlines lists them).",
+        "{0} 既不是文件，也不是你导出过的数据包的 ID；请给出数据包文件，或其 ID 的至少 8 个字符"
+        "（workbench deadlines 会列出它们）。"),
+    "withdraw.moved": (
+        "Package {0} was written to {1}, which is no longer there; give the package file "
+        "where it is now.",
+        "数据包 {0} 当初写到了 {1}，但那里已经没有它了；请给出它现在所在的文件。"),
     "withdraw.done": ("Wrote the signed revocation {path}; send it to the recipients.",
                       "已写入签名的撤回文件 {path}；请把它发给接收方。"),
     "revocation.already": (
@@ -1279,6 +1325,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ledger.bad-signature-why": ("bad signature: no valid signature by the actor {0} ({1})",
                                  "签名无效：没有操作者 {0} 的有效签名（{1}）"),
     "ledger.line": ("line {0}", "第 {0} 行"),
+    "ledger.unreadable-line": (
+        "Line {0} of the ledger is not a signed event: the ledger is damaged; check it with "
+        "workbench verify-ledger.",
+        "台账第 {0} 行不是已签名的事件：台账已损坏；请用 workbench verify-ledger 检查。"),
     "ledger.line-payload": ("line {0}'s payload", "第 {0} 行的内容"),
     "manifest.too-large": ("{0} is {1} bytes, over the limit of {2}",
                            "{0} 有 {1} 字节，超过了上限 {2}"),
@@ -1504,8 +1554,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "skill.image-unreadable": ("An approved image could not be read for export: {0}",
                                "一张已批准的图片在导出时无法读取：{0}"),
     "deadlines.not-register": ("{0} is not a register.", "{0} 不是登记簿。"),
-    "deadlines.no-single-match": ("No single package matches '{0}' here ({1} found).",
-                                  "这里没有唯一与“{0}”匹配的数据包（找到 {1} 个）。"),
+    "deadlines.bad-prefix": (
+        "'{0}' is not a package id: give 8 or more of its hex characters, as workbench "
+        "deadlines lists them.",
+        "“{0}”不是数据包 ID：请给出它至少 8 个十六进制字符（workbench deadlines 会列出）。"),
+    "deadlines.no-match": (
+        "No package here has an id starting with {0}; workbench deadlines lists them.",
+        "这里没有 ID 以 {0} 开头的数据包；workbench deadlines 会列出它们。"),
+    "deadlines.ambiguous": (
+        "{1:n|package|packages} here have an id starting with {0}; give more of it "
+        "(workbench deadlines lists them).",
+        "这里有 {1} 个数据包的 ID 以 {0} 开头；请多给几位（workbench deadlines 会列出它们）。"),
     "error.json-damaged": ("{0} is damaged ({1}); restore it from a backup.",
                            "{0} 已损坏（{1}）；请从备份中恢复。"),
     "models.bad-choice": ("{0} is neither an installed spaCy model package nor a model folder.",

@@ -215,3 +215,77 @@ def test_hr_signs_only_the_package_and_differences_hr_reviewed(flow: Flow, tmp_p
         done = countersigning.countersign(flow.package, NOW, accept_differences=True,
                                           reviewed=review)
         assert done.accepted == ("delete_by",)
+
+
+# -- RT4: HR sees whom the package will be readable by ---------------------------------------------
+
+
+def consent_to_own_key(flow: Flow, tmp_path: Path, name: str, email: str = "") -> keys.IdentityCard:
+    """The employee makes a recipient identity on a second home of hers (her own key), puts
+    its card among her contacts as anyone can on their own machine, and consents to share
+    with it and the real recipient; then exports."""
+    from workbench.core.paths import data_dir
+
+    with using_home(tmp_path / "hers"):
+        card = keys.create_identity(keys.Role.RECIPIENT, name, email)
+    with flow.employee:
+        (data_dir() / "contacts" / f"{card.fingerprint}.wbid.json").write_bytes(
+            keys.card_bytes(card))
+        terms = consent.terms_from_mapping(
+            TERMS, countersigner=flow.hr.card.fingerprint,
+            recipients=[flow.recipient.card.fingerprint, card.fingerprint], delete_by=DELETE_BY)
+        consent.record_decision(flow.ws, terms, "given", flow.employee.card, NOW)
+    flow.export()
+    return card
+
+
+@pytest.mark.parametrize(("name", "email"), [
+    ("HR Team", "HR@Xinghe.example.com"),  # HR's own email, another case
+    ("陈 静", ""),  # HR's name with a space
+    ("Payments AI Team", ""),  # the real recipient's name, another case
+    ("Pаyments AI team", ""),  # a Cyrillic а
+    ("Payments Al team", ""),  # a small L for the capital i
+])
+def test_an_employees_own_key_named_like_a_contact_of_hrs_is_refused(
+        flow: Flow, tmp_path: Path, capsys, name: str, email: str):
+    own = consent_to_own_key(flow, tmp_path, name, email)
+    before = flow.package.read_bytes()
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW)
+        assert review.verified  # every signature holds: the trick is in whom it names
+        real, fake = review.readers
+        assert (real.fingerprint, real.known) == (flow.recipient.card.fingerprint, True)
+        assert (fake.name, fake.email, fake.fingerprint) == (name, email, own.fingerprint)
+        assert fake.status == "look-alike" and fake.refused and not review.can_countersign
+        with pytest.raises(RefusedError) as refused:
+            countersigning.check_may_countersign(review, accept_differences=True)
+        assert refused.value.code == "countersign.reader-look-alike" and name in str(refused.value)
+        with pytest.raises(RefusedError, match="looks like your contact"):
+            countersigning.countersign(flow.package, NOW, accept_differences=True)
+        code, out, err = run(capsys, "countersign", flow.package, "--yes",
+                             "--accept-differences")
+    assert flow.package.read_bytes() == before
+    assert code == 1 and len(err.strip().splitlines()) == 1 and name in err, err
+    assert "Traceback" not in err
+    # HR saw each recipient with its email and whole key before the refusal.
+    grouped = " ".join(own.fingerprint[i:i + 4] for i in range(0, 32, 4))
+    assert grouped in out and "REFUSED" in out and flow.recipient.card.fingerprint[:4] in out
+
+
+def test_an_unknown_key_named_hr_team_is_flagged_and_the_record_names_each_email(
+        flow: Flow, tmp_path: Path, capsys):
+    own = consent_to_own_key(flow, tmp_path, "HR Team", "hr-team@xinghe-hr.example")
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW)
+        assert [r.get("email", "") for r in review.terms.summary["recipients"]] == [
+            flow.recipient.card.email, "hr-team@xinghe-hr.example"]
+        (fake,) = review.unknown_readers()
+        assert (fake.name, fake.fingerprint, fake.refused) == ("HR Team", own.fingerprint, False)
+        code, out, err = run(capsys, "countersign", flow.package)
+    assert code != 0 and "--yes" in err  # shown, then HR still has to confirm
+    line = next(x for x in out.splitlines() if "HR Team" in x and "NOT a known contact" in x)
+    assert "hr-team@xinghe-hr.example" in line and own.fingerprint[:4] in line
+    assert "Not among your contacts: HR Team" in out
+    with flow.employee:
+        record = consent.record_of(flow.ws.consent_envelopes()[-1], keys.public_keys())
+    assert record["recipients"][1]["email"] == "hr-team@xinghe-hr.example"

@@ -224,7 +224,7 @@ def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
             "withdrawn", f"consent was withdrawn on {withdrawn[:10]}; record a new decision",
             params={"date": withdrawn[:10]}))
     delete_by = record["retention"]["delete_by"]
-    if date.fromisoformat(delete_by) <= now.date():
+    if date.fromisoformat(delete_by) <= clock.local_date(now):
         problems.append(ExportBlocker(
             "expired", f"the consent's delete-by date {delete_by} has passed; consent again "
             "with a new date", params={"date": delete_by}))
@@ -321,7 +321,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])
     workspace_ledger.remember_head(
-        ws, ledger.read_entries(ws.ledger_path.read_text(encoding="utf-8"))[-1])
+        ws, ledger.read_entries(ledger.read_file(ws.ledger_path))[-1])
     upsert(exports_path(), {
         "package": package, "bundle": str(out.resolve()), "workspace": str(ws.root.resolve()),
         "record_id": record["record_id"], "delete_by": record["retention"]["delete_by"],
@@ -715,7 +715,7 @@ def check_bundle(bundle: Bundle, keys_by_fp: Mapping[str, Ed25519PublicKey], now
     checks.append(Check("consent", given, "given" if given else "declined",
                         "consent-given" if given else "consent-declined"))
     delete_by = date.fromisoformat(record["retention"]["delete_by"])
-    in_time = delete_by >= now.date()
+    in_time = delete_by >= clock.local_date(now)
     checks.append(Check("deadline", in_time,
                         f"delete by {delete_by}" if in_time else
                         f"expired: delete-by {delete_by} has passed",
@@ -771,7 +771,8 @@ def terms_summary(bundle: Bundle) -> dict[str, Any]:
         "countersigner": record.get("countersigner"),
         "controller": record["controller"],
         "purposes": [p["text"] for p in record["purposes"]],
-        "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"]}
+        "recipients": [{"name": r["name"], "fingerprint": r["fingerprint"],
+                        **({"email": r["email"]} if r.get("email") else {})}
                        for r in record["recipients"]],
         "categories": record["data_categories"],
         "separate_consent": {k: v for k, v in record["separate_consent"].items() if v},
@@ -808,7 +809,7 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     refused unless `accept_differences`. Given what HR looked at (`expected_package`, the
     `accepted` differences), a file replaced since, or differences other than those HR
     confirmed, are refused: HR signs what HR saw."""
-    from workbench.core.package import hr_requests
+    from workbench.core.package import hr_requests, readers
 
     bundle = check_bundle(read_bundle(path), keys.public_keys(), now,
                           require_countersignature=False)
@@ -832,6 +833,9 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     if named and named["fingerprint"] != hr_card.fingerprint:
         raise coded(BundleError, "countersign.other-named", visible(named["name"]),
                     visible(hr_card.name))
+    # Whom it will be readable by: a recipient named like a contact of HR's with another
+    # key (an employee's own key as "HR Team") is refused whatever HR accepts.
+    readers.refuse_look_alikes(readers.readers(record), BundleError)
     differences = hr_requests.differences_for(record, hr_card)
     if accepted is not None and list(differences) != list(accepted):
         raise coded(BundleError, "countersign.differences-changed", shown)

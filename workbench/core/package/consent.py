@@ -348,8 +348,8 @@ def build_record(
         "principal": {"name": principal.name, "fingerprint": principal.fingerprint},
         "controller": {"name": terms.controller_name, "contact": terms.controller_contact},
         "countersigner": {"name": hr.name, "role": "hr", "fingerprint": hr.fingerprint},
-        "recipients": [{"name": cards[r].name, "age": cards[r].age, "fingerprint": r}
-                       for r in terms.recipients],
+        "recipients": [{"name": cards[r].name, "email": cards[r].email, "age": cards[r].age,
+                        "fingerprint": r} for r in terms.recipients],
         "purposes": [{"dpv": p.dpv, "text": p.text} for p in terms.purposes],
         "data_categories": [{"category": name, "count": count, "sensitive": False}
                             for name, count in facts.categories]
@@ -468,7 +468,7 @@ def record_decision(
     Returns the record and the notice text it was given against."""
     from workbench.core.workspace import workspace_ledger
 
-    check_terms(terms, now.date())
+    check_terms(terms, clock.local_date(now))
     if decision == "given":
         _refuse_unscanned(ws)
     terms = resolve_parties(terms)
@@ -568,9 +568,9 @@ def withdrawn_at(ws: Any, record_id: str) -> str | None:
         return str(marked)
     path = ws.ledger_path
     if path.exists():
-        from workbench.core.trust.ledger import read_entries
+        from workbench.core.trust.ledger import read_entries, read_file
 
-        for entry in read_entries(path.read_text(encoding="utf-8")):
+        for entry in read_entries(read_file(path)):
             if entry.type == "consent.withdrawn" and entry.body.get("record_id") == record_id:
                 return entry.time
     return None
@@ -581,10 +581,10 @@ def latest_signed_decision(ws: Any) -> str | None:
     path = ws.ledger_path
     if not path.exists():
         return None
-    from workbench.core.trust.ledger import read_entries
+    from workbench.core.trust.ledger import read_entries, read_file
 
     latest = None
-    for entry in read_entries(path.read_text(encoding="utf-8")):
+    for entry in read_entries(read_file(path)):
         if entry.type in ("consent.given", "consent.declined"):
             latest = entry.body.get("record_id")
     return str(latest) if latest else None
@@ -633,6 +633,6 @@ def resolve_parties_for_request(terms: ConsentTerms, hr: keys.IdentityCard) -> C
 
 def preview_notice(ws: Any, terms: ConsentTerms, now: datetime) -> str:
     """The notice the employee is about to agree to, for showing before they confirm."""
-    check_terms(terms, now.date())
+    check_terms(terms, clock.local_date(now))
     terms = resolve_parties(terms)
     return render_notice(terms, workspace_facts(ws), keys.known_cards())

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.atomic import read_json, write_json
+from workbench.core.display import visible
 from workbench.core.errors import BadInputError, coded
 from workbench.core.messages import Message
 from workbench.core.paths import data_dir
@@ -39,12 +41,18 @@ def upsert(path: Path, entry: dict[str, Any]) -> None:
 
 
 def find(path: Path, package: str) -> dict[str, Any]:
-    """By package id (sha256 of the payload) or a prefix of it of at least 8 characters."""
-    package = package.removeprefix("sha256:")
+    """By package id (sha256 of the payload) or a prefix of it of at least 8 hex digits, in
+    either case: a shorter or non-hex one, one no entry starts with, or one several do, is
+    bad input naming it."""
+    prefix = package.strip().removeprefix("sha256:").lower()
+    if len(prefix) < 8 or not all(c in "0123456789abcdef" for c in prefix):
+        raise coded(BadInputError, "deadlines.bad-prefix", visible(package.strip())[:80])
     matches = [e for e in load(path)
-               if e["package"].removeprefix("sha256:").startswith(package) and len(package) >= 8]
-    if len(matches) != 1:
-        raise coded(BadInputError, "deadlines.no-single-match", package, len(matches))
+               if str(e.get("package", "")).removeprefix("sha256:").startswith(prefix)]
+    if not matches:
+        raise coded(BadInputError, "deadlines.no-match", prefix[:64])
+    if len(matches) > 1:
+        raise coded(BadInputError, "deadlines.ambiguous", prefix[:64], len(matches))
     return matches[0]
 
 
@@ -85,8 +93,9 @@ class DeadlineRow:
 
 
 def deadlines(now: datetime) -> list[DeadlineRow]:
-    """Every package this home exported or holds, soonest deadline first."""
-    today = now.date()
+    """Every package this home exported or holds, soonest deadline first; days and status
+    counted from the local date at `now`."""
+    today = clock.local_date(now)
     rows = []
     for side, path, who in (("export", exports_path(), "recipients"),
                             ("custody", custody_path(), "principal")):
@@ -104,6 +113,6 @@ def deadlines(now: datetime) -> list[DeadlineRow]:
 
 def due(now: datetime) -> list[dict[str, Any]]:
     """Custody entries that must be purged now: overdue or withdrawn, not yet deleted."""
-    today = now.date()
+    today = clock.local_date(now)
     return [e for e in load(custody_path())
             if status_of(e, today) in ("overdue", "withdrawn (due now)")]

@@ -214,22 +214,23 @@ def unverified_parties(current: CurrentConsent | None) -> tuple[Party, ...]:
 
 
 def withdraw(package: Path, out: Path, now: datetime, identity: str | None = None,
-             force: bool = False) -> WithdrawResult:
+             force: bool = False, expected: str | None = None) -> WithdrawResult:
     """The employee's signed revocation of a package they exported, written to `out`: the
     workspace's consent is marked withdrawn (and says so in its ledger), so nothing more
-    leaves on it; a second withdrawal writes the same revocation again."""
+    leaves on it; a second withdrawal writes the same revocation again. `expected`: the
+    package id the user named; a file holding another package is refused."""
     if not Path(package).exists():
         raise BadInputError(t("error.no_such_path", path=package))
     bundle.check_output(out, force=True, suffix=".revocation")
     employee = signing_identity(identity)
-    return custody.withdraw(package, out, employee, now, force)
+    return custody.withdraw(package, out, employee, now, force, expected)
 
 
 def check_ledger(path: Path) -> LedgerCheck:
     """Every line of a ledger file checked: the chain, and each signature against the keys
     this home knows."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_bytes().decode("utf-8")  # as written: lines end in "\n" only
     except (OSError, UnicodeDecodeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else exc
         raise BadInputError(t("error.cannot_read", path=path, reason=reason)) from exc

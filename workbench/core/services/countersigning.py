@@ -15,13 +15,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.atomic import atomic_write
 from workbench.core.errors import RefusedError, coded
 from workbench.core.messages import Joined, Message
-from workbench.core.package import bundle, consent, hr_requests
+from workbench.core.package import bundle, consent, hr_requests, readers
 from workbench.core.package.bundle import Check
 from workbench.core.package.consent import SENSITIVE_CATEGORIES
 from workbench.core.package.hr_requests import Difference
+from workbench.core.package.readers import Reader
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.services.identities import choose_identity, identity_or_reason
 from workbench.core.services.receiving import PackageTerms
@@ -37,6 +39,7 @@ __all__ = [
     "HrReview",
     "IdentityCard",
     "PackageTerms",
+    "Reader",
     "RequestSigned",
     "check_may_countersign",
     "countersign",
@@ -83,7 +86,7 @@ def request_consent(terms: Mapping[str, Any], out: Path, now: datetime, *,
     hr = hr_identity(identity)
     asked = consent.terms_from_mapping({**terms, "countersigner": hr.fingerprint},
                                        **dict(overrides or {}))
-    consent.check_terms(asked, now.date())
+    consent.check_terms(asked, clock.local_date(now))
     # Every sensitive category named, asked for or not: two requests for the same thing read
     # the same whether the terms came as a file, options or the demo's values.
     asked = replace(consent.resolve_parties_for_request(asked, hr), separate_consent={
@@ -139,6 +142,20 @@ class HrReview:
     countersigned: bool  # a valid HR countersignature is already on it
     countersigned_at: str | None
     hr: IdentityCard | None  # who would countersign here (None: no HR identity)
+    # Whom it will be readable by: each recipient, and whether its key is a known contact.
+    readers: tuple[Reader, ...] = ()
+
+    def refused_readers(self) -> list[Reader]:
+        """Recipients named like a contact but with another key: never countersigned."""
+        return [r for r in self.readers if r.refused]
+
+    def readers_refusal(self) -> Message | None:
+        """Why a recipient stops countersigning (the first refused one), else None."""
+        return readers.refusal(self.readers)
+
+    def unknown_readers(self) -> list[Reader]:
+        """Recipients whose keys are no contact of HR's: nobody can say who holds them."""
+        return [r for r in self.readers if r.status == readers.UNKNOWN]
 
     def failed(self) -> list[Check]:
         return [c for c in self.checks if not c.ok]
@@ -149,7 +166,8 @@ class HrReview:
 
     @property
     def can_countersign(self) -> bool:
-        return self.verified and self.hr is not None and not self.countersigned
+        return self.verified and self.hr is not None and not self.countersigned \
+            and not self.refused_readers()
 
 
 def review_package(path: Path, now: datetime, identity: str | None = None,
@@ -173,14 +191,15 @@ def review_package(path: Path, now: datetime, identity: str | None = None,
         Path(path), checked.package, tuple(checked.checks), PackageTerms.of(checked),
         ledger_ok, _redaction_counts(checked), tuple(differences),
         any(c.name == COUNTERSIGNATURE and c.ok for c in checked.checks),
-        bundle.countersigned_at(checked), hr)
+        bundle.countersigned_at(checked), hr, readers.readers(checked.record))
     progress(2, 2, "check")
     return review
 
 
 def check_may_countersign(review: HrReview, accept_differences: bool = False) -> None:
     """Refuse before asking HR to confirm, as `countersign` would: a package with a failed
-    check (code countersign.not-verified, every failed check listed), or terms wider than
+    check (code countersign.not-verified, every failed check listed), a recipient named like
+    a contact with another key (code countersign.reader-…, naming it), or terms wider than
     HR's own request without `accept_differences` (hr_requests.WiderThanRequested)."""
     failed = review.failed()
     if failed:
@@ -188,6 +207,7 @@ def check_may_countersign(review: HrReview, accept_differences: bool = False) ->
         raise coded(RefusedError, "countersign.not-verified", Joined(tuple(
             Message("check.line", (Message(c.title_message().code), c.detail_message()))
             for c in failed)))
+    readers.refuse_look_alikes(review.readers, RefusedError)
     if review.differences and not accept_differences:
         raise hr_requests.WiderThanRequested(list(review.differences))
 

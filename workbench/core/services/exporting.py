@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from workbench.core import clock
 from workbench.core.errors import BadInputError, WorkbenchError
 from workbench.core.ingest.artifacts import ArtifactState
 from workbench.core.messages import Message, t
@@ -116,7 +117,8 @@ def check_export(workspace: WorkspaceRef, now: datetime,
                        if state == ArtifactState.APPROVED)
     if no_signer is not None:
         found.append(no_signer)
-    days = (date.fromisoformat(current.delete_by) - now.date()).days if current else 0
+    days = (date.fromisoformat(current.delete_by) - clock.local_date(now)).days \
+        if current else 0
     return ExportCheck(tuple(found), current, approved, signer, days)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from workbench.core import clock
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, coded
 from workbench.core.messages import Joined, Message, label_message, t
@@ -239,7 +240,7 @@ class HeldPackage:
 
 def held_packages(now: datetime) -> list[HeldPackage]:
     """Every package opened here, soonest deadline first, with its status today."""
-    today = now.date()
+    today = clock.local_date(now)
     held = []
     for entry in deadlines.load(deadlines.custody_path()):
         held.append(HeldPackage(

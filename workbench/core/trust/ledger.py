@@ -35,6 +35,11 @@ class LedgerError(RefusedError):
     """The ledger cannot be extended or does not verify."""
 
 
+class UnreadableLine(LedgerError, ValueError):
+    """A line of a ledger read for its events is not a signed event (a ValueError too, so
+    a caller that takes a damaged ledger for one still does)."""
+
+
 @dataclass(frozen=True)
 class LedgerEntry:
     seq: int
@@ -64,13 +69,26 @@ def make_line(seq: int, prev: str, event_type: str, signer: Signer, body: Mappin
 
 
 def read_entries(text: str) -> list[LedgerEntry]:
-    """Entries of a ledger known to be good (verify first when it came from elsewhere)."""
+    """Entries of a ledger known to be good (verify first when it came from elsewhere). Lines
+    end in "\n" only, as `verify` reads them: U+2028, NEL or CR inside a line (JSON allows
+    them in a string) split nothing. A line that is no event raises UnreadableLine naming it."""
     entries = []
-    for line in text.splitlines():
-        if line.strip():
-            payload = base64.b64decode(json.loads(line)["payload"])
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            payload = base64.b64decode(json.loads(line)["payload"], validate=True)
             entries.append(LedgerEntry(**json.loads(payload), payload=payload))
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            raise coded(UnreadableLine, "ledger.unreadable-line", number) from exc
     return entries
+
+
+def read_file(path: Path) -> str:
+    """A ledger file's text exactly as written ("" when there is none yet): not read as text,
+    which would turn a CR inside a line into a line break `verify` never saw."""
+    path = Path(path)
+    return path.read_bytes().decode("utf-8") if path.exists() else ""
 
 
 def append(path: Path, event_type: str, signer: Signer, body: Mapping[str, Any],
@@ -86,7 +104,7 @@ def next_line(path: Path, event_type: str, signer: Signer, body: Mapping[str, An
     """The line that would extend the ledger at `path`, and the whole ledger with it, without
     writing anything: for a package that carries its own `export.created` line, appended to
     the workspace's ledger only once the package is in place."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    text = read_file(path)
     entries = read_entries(text)
     prev = entries[-1].digest if entries else GENESIS
     line, _entry = make_line(len(entries), prev, event_type, signer, body, time)
@@ -97,8 +115,8 @@ def next_line(path: Path, event_type: str, signer: Signer, body: Mapping[str, An
 
 def append_line(path: Path, line: str) -> None:
     """Append a line made by `next_line` (the ledger must not have changed in between)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    with open(path, "a", encoding="utf-8") as handle:
+    text = read_file(path)
+    with open(path, "a", encoding="utf-8", newline="") as handle:
         if text and not text.endswith("\n"):
             handle.write("\n")
         handle.write(line + "\n")

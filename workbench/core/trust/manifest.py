@@ -102,6 +102,7 @@ class _Party(_Shape):
 
 class _Recipient(_Party):
     age: str
+    email: str = ""  # records from before RT4 have none
 
 
 class _Purpose(_Shape):

@@ -18,7 +18,7 @@ def flush(ws: Workspace, signer: Signer) -> int:
     other event is compared, so the same event made twice within a second (an approval, its
     undo, the approval again) is kept both times."""
     path = ws.ledger_path
-    existing = ledger.read_entries(path.read_text(encoding="utf-8")) if path.exists() else []
+    existing = ledger.read_entries(ledger.read_file(path))
     last = existing[-1] if existing else None
     written = 0
     for number, (event_id, time, event_type, body) in enumerate(ws.pending_events()):
@@ -79,7 +79,7 @@ def cut_short(ws: Workspace) -> bool:
         return False
     seq, _, digest = head.partition("|")
     path = ws.ledger_path
-    entries = ledger.read_entries(path.read_text(encoding="utf-8")) if path.exists() else []
+    entries = ledger.read_entries(ledger.read_file(path))
     return len(entries) <= int(seq) or entries[int(seq)].digest != digest
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core import messages
+from workbench.core import clock, messages
 from workbench.core.errors import WorkbenchError
 from workbench.core.services import consenting
 from workbench.core.services.consenting import (
@@ -496,8 +496,8 @@ class ConsentPage(Page):
         self.go_to(TERMS)
 
     def _today(self) -> date:
-        # The core checks delete-by against the UTC date of ctx.now(); so do we.
-        return self.ctx.now().date()
+        # The core checks delete-by against the local date of ctx.now(); so do we.
+        return clock.local_date(self.ctx.now())
 
     def _set_default_dates(self) -> None:
         tomorrow = self._today() + timedelta(days=1)

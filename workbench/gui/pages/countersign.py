@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.display import visible
+from workbench.core.messages import t
 from workbench.core.services import countersigning, identities
-from workbench.core.services.countersigning import Difference, HrReview, IdentityCard
+from workbench.core.services.countersigning import Difference, HrReview, IdentityCard, Reader
 from workbench.gui.context import AppContext
 from workbench.gui.page_tasks import PageTasks
 from workbench.gui.pages.base import Page
-from workbench.gui.widgets.checks_list import ChecksList, check_detail
+from workbench.gui.widgets.checks_list import BAD_COLOUR, OK_COLOUR, ChecksList, check_detail
 from workbench.gui.widgets.fingerprint import group4
 from workbench.gui.widgets.labels import banner, heading, note
 from workbench.gui.widgets.package_chooser import PackageChooser, PackageDrops
@@ -133,6 +134,10 @@ class CountersignPage(PackageDrops, Page):
         self.redacted = QTextBrowser()
         self.terms = QTextBrowser()
         self.terms.setOpenLinks(False)
+        # Whom the package will be readable by: each recipient's key, and whether HR knows it.
+        self.readers_view = QTextBrowser()
+        self.readers_view.setOpenLinks(False)
+        self.readers_view.setMaximumHeight(150)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -143,8 +148,10 @@ class CountersignPage(PackageDrops, Page):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(heading(self.tr("Readable by"), 1.1))
+        right_layout.addWidget(self.readers_view)
         right_layout.addWidget(heading(self.tr("Terms the employee signed"), 1.1))
-        right_layout.addWidget(self.terms)
+        right_layout.addWidget(self.terms, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -230,6 +237,7 @@ class CountersignPage(PackageDrops, Page):
         banner(self.verdict, self.tr("Checking the package…"), None)
         self.checks_list.clear()
         self.terms.clear()
+        self.readers_view.clear()
         self.redacted.clear()
         self.stack.setCurrentIndex(1)
         now, card = self.ctx.now(), self.hr_card
@@ -246,16 +254,21 @@ class CountersignPage(PackageDrops, Page):
         self.redactions, self.differences = dict(review.redactions), list(review.differences)
         self.checks_list.set_checks(review.checks)
         self.terms.setHtml(terms_html(review.terms, differences=self.differences))
+        self.readers_view.setHtml(self.readers_html(review))
         if review.ledger_verified:
             self.redacted.setHtml(redactions_html(self.redactions))
         else:
             self.redacted.setPlainText(self.tr("The ledger does not verify, so its redaction "
                                                "counts are not shown."))
         failed = self.checked.failed()
+        refusal = review.readers_refusal()
+        unknown = review.unknown_readers()
         if failed:
             banner(self.verdict, self.tr("This package does not verify; do not countersign "
                                          "it. {0}: {1}").format(failed[0].title(),
                                                                check_detail(failed[0])), False)
+        elif refusal is not None and not self.already_countersigned():
+            banner(self.verdict, refusal.text(), False)
         elif self.already_countersigned():
             banner(self.verdict, self.tr("Already countersigned by HR. The recipients can "
                                          "open it now."), True)
@@ -264,10 +277,41 @@ class CountersignPage(PackageDrops, Page):
                 "The terms go beyond your own request in {0} ways (listed in red with the "
                 "terms). Countersign only if you agree to them.").format(len(self.differences)),
                 False)
+        elif unknown:
+            banner(self.verdict, t("readers.unknown-warning",
+                                   ", ".join(visible(r.name) for r in unknown)), False)
         else:
             banner(self.verdict, self.tr("Every check passed. Read the terms, then "
                                          "countersign."), True)
         self._update_buttons()
+
+    def readers_html(self, review: HrReview) -> str:
+        """Each recipient: name, email, whole key fingerprint, and whether it is a known
+        contact (in green when checked with its owner, red when refused or unknown)."""
+
+        def esc(value: object) -> str:
+            return html.escape(visible(value))
+
+        def colour(reader: Reader) -> str:
+            if reader.status == "verified":
+                return OK_COLOUR.name()
+            return BAD_COLOUR.name() if reader.refused or not reader.known else "#8a6d00"
+
+        head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in (
+            self.tr("Name"), self.tr("Email"), self.tr("Key fingerprint"),
+            self.tr("Known contact?")))
+        rows = "".join(
+            f"<tr><td>{esc(r.name)}</td><td>{esc(r.email) or '—'}</td>"
+            f"<td style='font-family: monospace'>{esc(group4(r.fingerprint))}</td>"
+            f"<td style='color:{colour(r)}'>{html.escape(r.status_message().text())}</td></tr>"
+            for r in review.readers)
+        employee = review.terms.summary["employee"]
+        rows += (f"<tr style='color:#555'><td>{esc(employee['name'])}</td><td>—</td>"
+                 f"<td style='font-family: monospace'>{esc(group4(employee['fingerprint']))}"
+                 f"</td><td>{html.escape(self.tr('the employee who exported it (own copy)'))}"
+                 "</td></tr>")
+        return ("<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
+                f"<tr>{head}</tr>{rows}</table>")
 
     def _show_unreadable(self, message: str) -> None:
         self.checked = None
@@ -286,12 +330,17 @@ class CountersignPage(PackageDrops, Page):
         if self.hr_card is None:
             self.ctx.show_error(self.identity_note.text())
             return
+        refusal = self.checked.readers_refusal()
+        if refusal is not None:
+            self.ctx.show_error(refusal.text())
+            return
         summary = self.checked.terms.summary
         text = self.tr(
             "Countersign this package as {0}?\n\nYou confirm that {1} agreed to share it with "
             "{2} for: {3}.\nThey must delete it by {4}.").format(
             visible(self.hr_card.name), visible(summary["employee"]["name"]),
-            visible(", ".join(r["name"] for r in summary["recipients"])),
+            visible(", ".join(f"{r.name} ({group4(r.fingerprint)[:9]}…)"
+                              for r in self.checked.readers)),
             visible("; ".join(summary["purposes"])), summary["delete_by"])
         answer = QMessageBox.question(self, self.tr("Countersign"), text)
         if answer != QMessageBox.StandardButton.Yes:
@@ -371,7 +420,8 @@ class CountersignPage(PackageDrops, Page):
 
     def _update_buttons(self) -> None:
         loaded = self.checked is not None and not self.busy
-        verified = self.checked is not None and not self.checked.failed()
+        verified = self.checked is not None and not self.checked.failed() \
+            and not self.checked.refused_readers()
         self.open_button.setEnabled(not self.busy)
         self.drop_zone.setEnabled(not self.busy)
         self.pdf_button.setEnabled(loaded)

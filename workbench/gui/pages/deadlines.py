@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import clock
 from workbench.core.services import deadlines, receiving
 from workbench.core.services.deadlines import FINISHED, DeadlineRow, Withdrawn
 from workbench.core.services.receiving import ReceiptImported, short_package
@@ -134,7 +135,7 @@ class DeadlinesPage(Page):
         fit = (self.table.horizontalHeader().height() + 2 * self.table.frameWidth() + 2
                + sum(self.table.rowHeight(i) for i in range(len(self.rows))))
         self.table_stack.setMaximumHeight(max(fit, 90) if self.rows else 16777215)
-        today = self.ctx.now().date()
+        today = clock.local_date(self.ctx.now())
         self.chart.set_bars([
             TimelineBar(f"{short_package(r.package)[:8]} · {r.counterpart}",
                         date.fromisoformat(r.delete_by), r.status,

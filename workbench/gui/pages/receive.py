@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core import clock
 from workbench.core.messages import t
 from workbench.core.services import identities, receiving
 from workbench.core.services.receiving import (
@@ -228,7 +229,7 @@ class ReceivePage(PackageDrops, Page):
         self.checks_list.set_checks(checked.checks)
         self.terms.setHtml(terms_html(checked.terms))
         delete_by = date.fromisoformat(checked.terms.delete_by)
-        days = (delete_by - self.ctx.now().date()).days
+        days = (delete_by - clock.local_date(self.ctx.now())).days
         self.delete_by.setText(self.tr("Delete by {0} · %n day(s) from today", "", days).format(
             delete_by.isoformat()) if days >= 0 else
             self.tr("Delete by {0} · passed %n day(s) ago", "", -days).format(
@@ -264,7 +265,7 @@ class ReceivePage(PackageDrops, Page):
 
     def _opened(self, result: OpenResult) -> None:
         self.opened = result
-        days = (date.fromisoformat(result.delete_by) - self.ctx.now().date()).days
+        days = (date.fromisoformat(result.delete_by) - clock.local_date(self.ctx.now())).days
         banner(self.opened_label, self.tr(
             "Opened into {0}. Delete it by {1} (%n day(s) from today): purge it below when the "
             "work is done, and send the receipt to the employee.", "", days).format(
