@@ -536,3 +536,115 @@ def test_withdraw_refuses_a_missing_folder_and_another_file_like_export(flow: Fl
         custody.withdraw(flow.package, first.path, flow.employee.card, NOW)
         custody.withdraw(flow.package, other, flow.employee.card, NOW, force=True)
         assert other.read_bytes() == first.path.read_bytes()
+
+
+# -- RT3: a killed open leaves no copy that purge does not see -----------------------------------
+
+
+def _open_killed_at_the_move(flow: Flow, tmp_path: Path, halfway: bool) -> Path:
+    """Open in a child process killed at the move into place (after it, or halfway through a
+    copy across file systems): no clean-up runs. Returns where the copy was going."""
+    child = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os, shutil
+        from datetime import datetime
+        from pathlib import Path
+        from workbench.core.package import custody
+        from workbench.core.trust import keys
+
+        real = shutil.move
+        def killed(src, dst, *args, **kwargs):
+            if {halfway!r}:
+                Path(dst).mkdir(parents=True)
+                first = sorted(p for p in Path(src).rglob("*.md") if p.is_file())[0]
+                shutil.copy(first, Path(dst) / first.name)
+            else:
+                real(src, dst, *args, **kwargs)
+            os._exit(9)
+        custody.shutil.move = killed
+        card = keys.my_identity(keys.Role.RECIPIENT)
+        custody.open_package(Path({str(flow.package)!r}), Path({str(tmp_path / "opened")!r}),
+                             card, datetime.fromisoformat({NOW.isoformat()!r}))
+    """)], env={**os.environ, "WORKBENCH_HOME": str(flow.recipient.home)},
+        capture_output=True, text=True, timeout=120)
+    assert child.returncode == 9, child.stderr
+    (dest,) = (tmp_path / "opened").iterdir()
+    assert any(p.is_file() for p in dest.rglob("*"))  # clear bytes were left there
+    return dest
+
+
+@pytest.mark.skipif(os.name != "posix", reason="os._exit is how a kill is simulated")
+@pytest.mark.usefixtures("shared_key_store")
+@pytest.mark.parametrize("halfway", [False, True])
+def test_open_killed_at_the_move_is_still_purged_before_any_receipt(
+        flow: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, halfway: bool):
+    ready(flow)
+    dest = _open_killed_at_the_move(flow, tmp_path, halfway)
+    receipt = tmp_path / "receipt.json"
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        assert str(dest.resolve()) in [c["folder"] for c in entry["copies"]]
+        # A purge that cannot delete the killed copy signs nothing.
+        real_shred = custody.shred
+        monkeypatch.setattr(custody, "shred", lambda path: None if Path(path).resolve()
+                            == dest.resolve() else real_shred(path))
+        with pytest.raises(RefusedError, match="no receipt was signed"):
+            custody.purge(entry["package"], NOW, receipt)
+        assert not receipt.exists()
+        monkeypatch.setattr(custody, "shred", real_shred)
+        result = custody.purge(entry["package"], NOW, receipt)
+    assert not dest.exists()
+    assert ("opened copy", str(dest.resolve()), "deleted") in {
+        (r["item"], r["path"], r["state"]) for r in result.removed}
+    assert receipt.is_file()
+    for path in [*flow.recipient.home.rglob("*"), *(tmp_path / "opened").rglob("*")]:
+        if path.is_file() and path != receipt:
+            assert MARKER.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.skipif(os.name != "posix", reason="os._exit is how a kill is simulated")
+@pytest.mark.usefixtures("shared_key_store")
+def test_the_due_sweep_purges_an_open_killed_at_the_move(flow: Flow, tmp_path: Path):
+    ready(flow)
+    dest = _open_killed_at_the_move(flow, tmp_path, halfway=False)
+    later = NOW.replace(year=NOW.year + 10)
+    with flow.recipient:
+        (result,) = custody.purge_due(later, tmp_path)
+    assert not dest.exists() and result.receipt.is_file()
+
+
+def test_purge_during_an_open_of_the_same_package_is_refused(
+        flow: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    ready(flow)
+    refusals: list[Exception] = []
+    real_move = shutil.move
+    real_decrypt = custody._decrypt
+
+    def purge_now() -> None:
+        try:
+            custody.purge(package, NOW)
+        except (RefusedError, BadInputError) as exc:
+            refusals.append(exc)
+
+    def decrypt_then_purge(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real_decrypt(*args, **kwargs)
+        purge_now()
+
+    def purge_then_move(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        purge_now()
+        return real_move(src, dst, *args, **kwargs)
+
+    with flow.recipient:
+        package = bundle.read_bundle(flow.package).package
+        monkeypatch.setattr(custody, "_decrypt", decrypt_then_purge)
+        monkeypatch.setattr(custody.shutil, "move", purge_then_move)
+        opened = custody.open_package(flow.package, tmp_path / "out", flow.recipient.card, NOW)
+        monkeypatch.setattr(custody.shutil, "move", real_move)
+    assert [getattr(e, "code", None) for e in refusals] == ["custody.opening-now"] * 2, refusals
+    assert "being opened" in str(refusals[-1]) and len(str(refusals[-1]).splitlines()) == 1
+    assert opened.folder.exists() and flow.package.exists()
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        assert not entry.get("deleted_at")
+        assert [c.get("pending") for c in entry["copies"]] == [None]
+        custody.purge(package, NOW)  # once the open is done, purge runs
+    assert not opened.folder.exists()

@@ -634,6 +634,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "custody.already-purged": (
         "Package {0} was already purged on {1}; its receipt is {2}.",
         "数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。"),
+    "custody.opening-now": (
+        "Package {0} is being opened right now, so no receipt was signed; wait for the open to "
+        "finish, then run `workbench purge` again.",
+        "数据包 {0} 正在被打开，因此未签发删除回执；请等打开完成后再次运行 `workbench purge`。"),
     "custody.purge-incomplete": (
         "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
         "it) and purge again.",
