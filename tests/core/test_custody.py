@@ -248,8 +248,38 @@ def test_a_revocation_imported_before_the_package_arrives_stops_it(flow: Flow,
                                       flow.employee.card, NOW)
     with flow.recipient:
         assert not custody.import_revocation(revocation.path).held
-    with pytest.raises(RefusedError, match="withdrawal: the employee has withdrawn"):
+    with pytest.raises(RefusedError, match=r"李娜 withdrew consent for this package on "
+                       r"\d{4}-\d\d-\d\d; it may not be opened") as refused:
         flow.open()
+    assert refused.value.code == "custody.withdrawn-open"
+    assert "purge" not in str(refused.value)  # nothing is held here to purge
+
+
+def test_opening_a_withdrawn_package_that_is_held_says_to_purge_it(flow: Flow,
+                                                                   tmp_path: Path):
+    """A recipient who opens the package again after the employee withdrew consent is told
+    why, and that the copies held must be purged — not "already open, use that copy"."""
+    ready(flow)
+    kept = tmp_path / "kept.cwpkg"
+    shutil.copy(flow.package, kept)
+    opened = flow.open()
+    with flow.employee:
+        revocation = custody.withdraw(flow.package, tmp_path / "w.revocation",
+                                      flow.employee.card, NOW)
+    with flow.recipient:
+        custody.import_revocation(revocation.path)
+        for attempt in (kept, tmp_path / "copy.cwpkg"):
+            if not attempt.exists():
+                shutil.rmtree(opened.folder)  # the opened copy deleted by hand: still held
+                shutil.copy(kept, attempt)
+            with pytest.raises(RefusedError) as refused:
+                custody.open_package(attempt, tmp_path / "again", flow.recipient.card, NOW)
+            message = str(refused.value)
+            assert refused.value.code == "custody.withdrawn-held", message
+            assert refused.value.exit_code == 1
+            assert "李娜 withdrew consent" in message and len(message.splitlines()) == 1
+            assert f"workbench purge {opened.package[7:19]}" in message
+    assert not (tmp_path / "again").exists()
 
 
 # -- item 4: package ids become paths only once validated ---------------------------------------

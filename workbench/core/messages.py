@@ -601,6 +601,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
         "not be opened again.",
         "拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。"),
+    "custody.withdrawn-open": (
+        "Refusing to open {0}: {1} withdrew consent for this package on {2}; it may not be "
+        "opened. Delete the package file.",
+        "拒绝打开 {0}：{1} 已于 {2} 撤回对此数据包的同意；不得打开。请删除该数据包文件。"),
+    "custody.withdrawn-held": (
+        "Refusing to open {0}: {1} withdrew consent for this package on {2} and copies of it "
+        "are held here; delete them now with `workbench purge {3}`.",
+        "拒绝打开 {0}：{1} 已于 {2} 撤回对此数据包的同意，而此处仍保存着它的副本；请立即运行 "
+        "`workbench purge {3}` 将其彻底删除。"),
     "custody.already-open": (
         "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
         "changed.",

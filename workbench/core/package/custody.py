@@ -345,6 +345,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         when = str(entry.get("deleted_at", ""))[:10] if entry else ""
         raise _error(RefusedError, "custody.purged", shown(path.name), _short(package),
                      when or "?")
+    _refuse_withdrawn(bundle, path, entry)
     live = [c["folder"] for c in copies_of(entry or {}) if Path(c["folder"]).exists()]
     if live:
         raise _error(RefusedError, "custody.already-open", _short(package), live[0])
@@ -406,6 +407,21 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
     log.info("open.done package=%s record=%s files=%d copies=%d", package,
              record["record_id"], len(written), len(copies))
     return OpenResult(folder, package, record["retention"]["delete_by"])
+
+
+def _refuse_withdrawn(bundle: Bundle, path: Path, entry: Mapping[str, Any] | None) -> None:
+    """A package its employee withdrew is refused saying so — and, when it is held here,
+    that it must be purged now (before "already open": that copy may not be used either)."""
+    principal = _principal_fp(bundle.record)
+    revocation = revocation_by(bundle.package, principal) if principal else None
+    if revocation is None:
+        return
+    employee = shown(revocation["principal"].get("name") or principal)
+    when = shown(str(revocation["withdrawn_at"])[:10])
+    if entry is not None and not entry.get("deleted_at"):
+        raise _error(RefusedError, "custody.withdrawn-held", shown(path.name), employee,
+                     when, _short(bundle.package))
+    raise _error(RefusedError, "custody.withdrawn-open", shown(path.name), employee, when)
 
 
 def _register_pending(package: str, path: Path, folder: Path, opening: str,
@@ -801,6 +817,8 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
                      if PACKAGE_ID.fullmatch(package) else shown(package, 20))
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
+    if not entry.get("deleted_at") and _purged_in_ledger(package):
+        entry = _finish_interrupted(entry, receipt_out)
     if entry.get("deleted_at"):
         raise _error(RefusedError, "custody.already-purged", _short(package),
                      str(entry["deleted_at"])[:10], entry.get("receipt", "?"))
@@ -860,6 +878,33 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     return PurgeResult(package, Path(receipt), tuple(removed))
 
 
+def _finish_interrupted(entry: dict[str, Any], receipt_out: Path | None) -> dict[str, Any]:
+    """A purge killed after it signed its receipt but before the register said so: the
+    receipt it wrote (where this purge would write it, or the default place), signed here
+    for this package, completes the register. Without one the purge runs again."""
+    package = entry["package"]
+    default = data_dir() / "receipts" / f"{_hex(package)}.receipt.json"
+    places = [default]
+    if receipt_out is not None:
+        named = Path(receipt_out)
+        places.insert(0, named / default.name if named.is_dir() else named)
+    for place in places:
+        if not place.is_file():
+            continue
+        try:
+            body, signer = _read_signed(place, RECEIPT_TYPE, "deletion receipt",
+                                        MAX_RECEIPT_BYTES)
+        except (RefusedError, BadInputError):
+            continue
+        if isinstance(body, dict) and body.get("package") == package \
+                and signer == entry.get("recipient") and isinstance(body.get("deleted_at"), str):
+            done = {**entry, "deleted_at": body["deleted_at"], "receipt": str(place)}
+            upsert(custody_path(), done)
+            log.info("purge.finished package=%s", package)
+            return done
+    return entry
+
+
 def purge_due(now: datetime, receipt_out: Path | None = None,
               cancel: CancelToken | None = None, force: bool = False) -> list[PurgeResult]:
     """Purge every overdue or withdrawn package. `receipt_out`: with one package due, its
@@ -867,9 +912,13 @@ def purge_due(now: datetime, receipt_out: Path | None = None,
     folder made from a name meant for a file. Each purge is whole; `cancel` stops between
     them, and the results say which were done."""
     entries = due(now)
-    if receipt_out is not None and not Path(receipt_out).is_dir() and len(entries) > 1:
-        raise _error(BadInputError, "custody.receipts-need-folder", len(entries),
-                     shown(receipt_out))
+    if receipt_out is not None and not Path(receipt_out).is_dir():
+        if len(entries) > 1:
+            raise _error(BadInputError, "custody.receipts-need-folder", len(entries),
+                         shown(receipt_out))
+        # Refused before any work; an existing file matters only if a receipt is written.
+        bundle_module.check_output(Path(receipt_out), force=force or not entries,
+                                   suffix=".receipt.json")
     results = []
     log.info("purge.due packages=%d", len(entries))
     for entry in entries:
