@@ -112,10 +112,11 @@ def custody_dir() -> Path:
     return path
 
 
-def sweep_leftovers(folder: Path) -> list[Path]:
-    """Shred every `.open-*` folder no live process holds (its opener was killed)."""
+def sweep_leftovers(folder: Path, prefix: str = WORK_PREFIX) -> list[Path]:
+    """Shred every `.open-*` (or `prefix`) folder no live process holds (its opener — or
+    exporter — was killed)."""
     removed = []
-    for work in sorted(folder.glob(WORK_PREFIX + "*")):
+    for work in sorted(folder.glob(prefix + "*")):
         lock = work / LOCK_NAME
         if not lock.exists():
             # Between mkdtemp and taking the lock a folder is briefly unlocked and empty.
