@@ -5,7 +5,8 @@ Custody lives in `data/custody/`: `register.json` (every package ever opened her
 copy of it and what was written, kept after purge), `<id>.ledger.jsonl`, and `<id>.tar.age`
 (the payload re-encrypted to a per-package custody key that purge destroys). Opening works
 in a locked `.open-*` folder there, shredded on success, on failure, and — after a crash —
-by the next command that touches custody.
+by the next command that touches custody. Each copy is in the register, pending, before a
+decrypted byte leaves that folder, so purge deletes what a killed open left behind.
 """
 
 from __future__ import annotations
