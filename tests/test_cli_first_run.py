@@ -186,6 +186,76 @@ def test_purge_due_receipt_out_names_a_file_and_purging_twice_says_already(
     assert "already purged on" in out and str(receipt) in out
 
 
+def test_purging_again_with_the_same_receipt_file_says_already_deleted_and_where(
+        flow: Flow, monkeypatch, capsys):  # noqa: F811
+    """The user runs the same purge command twice: the receipt it wrote the first time is
+    not "a file that already exists" (exit 2) — the package was already deleted (exit 0)."""
+    flow.export()
+    flow.countersign()
+    opened = flow.open()
+    receipt = flow.root / "r.receipt.json"
+    argv = ("purge", opened.package[7:19], "--receipt-out", receipt)
+    code, out, err = as_(flow.recipient, monkeypatch, capsys, *argv)
+    assert code == 0, err
+    written = receipt.read_bytes()
+    for lang, words in (("en", "already purged on"), ("zh", "已于")):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        code, out, err = as_(flow.recipient, monkeypatch, capsys, *argv)
+        assert code == 0, err
+        assert words in out and str(receipt) in out and len(out.strip().splitlines()) == 1
+        assert receipt.read_bytes() == written  # the receipt is kept as it was
+    # Also by the package file it was opened from, and with --due (nothing left due).
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    code, out, err = as_(flow.recipient, monkeypatch, capsys, "purge", flow.package,
+                         "--receipt-out", receipt)
+    assert code == 0 and "already purged on" in out and str(receipt) in out, err
+    # A purge killed after writing its receipt, before the register said so: run again, it
+    # finds the receipt it signed and says so — no second deletion, no second receipt.
+    from workbench.core.package import custody, deadlines
+
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        deadlines.write_json(custody.custody_path(), [
+            {k: v for k, v in entry.items() if k not in ("deleted_at", "receipt")}])
+        ledger_file = custody.custody_dir() / f"{opened.package[7:]}.ledger.jsonl"
+        lines = ledger_file.read_text().splitlines()
+    code, out, err = as_(flow.recipient, monkeypatch, capsys, *argv)
+    assert code == 0 and "already purged on" in out and str(receipt) in out, err
+    assert receipt.read_bytes() == written
+    assert ledger_file.read_text().splitlines() == lines
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        assert entry["deleted_at"] and entry["receipt"] == str(receipt)
+
+
+def test_opening_a_withdrawn_package_says_consent_was_withdrawn_and_to_purge(
+        flow: Flow, monkeypatch, capsys):  # noqa: F811
+    from workbench.core.package import custody
+
+    flow.export()
+    flow.countersign()
+    kept = flow.root / "kept.cwpkg"
+    kept.write_bytes(flow.package.read_bytes())
+    opened = flow.open()
+    with flow.employee:
+        custody.withdraw(flow.package, flow.root / "x.revocation", flow.employee.card,
+                         clock_now())
+    code, _out, err = as_(flow.recipient, monkeypatch, capsys, "revocation", "import",
+                         flow.root / "x.revocation")
+    assert code == 0, err
+    for lang, words in (("en", ("李娜 withdrew consent", "workbench purge")),
+                        ("zh", ("李娜 已于", "撤回", "workbench purge"))):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        code, _out, err = as_(flow.recipient, monkeypatch, capsys, "open", kept, "--out",
+                             flow.root / "again")
+        assert code == 1, err
+        assert len(err.strip().splitlines()) == 1 and "kept.cwpkg" in err, err
+        assert all(w in err for w in words), err
+        assert opened.package[7:19] in err and "Traceback" not in err
+    assert not (flow.root / "again").exists()
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+
+
 def clock_now():  # type: ignore[no-untyped-def]
     from workbench.core import clock
 

@@ -944,8 +944,6 @@ def _purge(args: argparse.Namespace) -> int:
 
     _warn_if_fallback()
     mode = _progress_mode(args)
-    if args.receipt_out is not None and not args.receipt_out.is_dir():
-        _output(args.receipt_out, args.force, suffix=".receipt.json")
     try:
         with deferred(args.cancel):  # a purge stopped halfway would delete without a receipt
             results = _purge_now(args, mode)

@@ -225,7 +225,7 @@ def test_open_refusals_each_with_its_own_message(flow: Flow, tmp_path: Path):
                                       NOW).path
     with flow.recipient:
         custody.import_revocation(revocation)
-    with pytest.raises(RefusedError, match="withdrawal: the employee has withdrawn"):
+    with pytest.raises(RefusedError, match="李娜 withdrew consent for this package"):
         flow.open()
 
 
@@ -383,3 +383,99 @@ def test_the_delete_by_date_is_the_users_local_date_around_midnight(flow: Flow, 
         zone("EST+5")
         assert "expired" not in [b.code for b in bundle.export_blockers(
             flow.ws, new_york_ten_pm - timedelta(days=1))]
+# -- RT5: the package's clear intermediate files never sit beside the output ---------------------
+
+
+def test_export_builds_in_a_private_scratch_folder_never_beside_the_output(
+        flow: Flow, monkeypatch: pytest.MonkeyPatch):
+    from workbench.core.package import skill
+
+    beside = flow.package.parent
+    (beside / "someone-elses.txt").write_text("kept")
+    seen: list[tuple[Path, int, list[str]]] = []
+    real_build = skill.build_skill
+
+    def watched(ws, parent, name=None):  # type: ignore[no-untyped-def]
+        folder = real_build(ws, parent, name)
+        seen.append((Path(parent), Path(parent).stat().st_mode & 0o777,
+                     sorted(p.name for p in beside.iterdir())))
+        return folder
+
+    monkeypatch.setattr(skill, "build_skill", watched)
+    flow.export()
+    ((parent, mode, listing),) = seen
+    data = flow.employee.home / "data"
+    assert parent.parent == data / "exporting" and parent.name.startswith(".export-")
+    assert mode == 0o700 and (parent.parent.stat().st_mode & 0o777) == 0o700
+    assert listing == ["someone-elses.txt"]  # nothing of the package beside it while built
+    assert sorted(p.name for p in beside.iterdir()) == ["skill.cwpkg", "someone-elses.txt"]
+    assert not list((data / "exporting").iterdir())
+    assert (flow.package.stat().st_mode & 0o777) == 0o600
+
+
+@pytest.mark.parametrize("failing", ["build", "encrypt", "sign"])
+def test_a_failing_export_leaves_nothing_beside_the_output_or_in_scratch(
+        flow: Flow, monkeypatch: pytest.MonkeyPatch, failing: str):
+    from workbench.core.package import skill
+    from workbench.core.trust import dsse
+
+    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if failing == "build":  # the clear folder is half written
+            real_build(*args, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    real_build = skill.build_skill
+    target = {"build": (skill, "build_skill"), "encrypt": (bundle, "_stream_encrypted_tar"),
+              "sign": (dsse, "sign_envelope")}[failing]
+    monkeypatch.setattr(*target, boom)
+    with pytest.raises(Exception):  # noqa: B017 - whichever refusal: nothing is left
+        flow.export()
+    assert list(flow.package.parent.iterdir()) == []
+    assert not list((flow.employee.home / "data" / "exporting").iterdir())
+    for path in flow.employee.home.rglob("*"):
+        if path.is_file() and "ws" not in path.parts:
+            assert MARKER.encode() not in path.read_bytes(), path
+
+
+def test_a_killed_exports_scratch_folder_is_swept_by_the_next_export(flow: Flow):
+    from filelock import FileLock
+
+    scratch = flow.employee.home / "data" / "exporting"
+    stale = scratch / ".export-killed"
+    (stale / "lina-li-work" / "references").mkdir(parents=True)
+    (stale / "lina-li-work" / "references" / "chat.md").write_text(MARKER)
+    running = scratch / ".export-running"  # another export, alive: left alone
+    running.mkdir()
+    lock = FileLock(running / ".lock")
+    lock.acquire()
+    try:
+        flow.export()
+        assert not stale.exists()
+        assert running.exists()
+    finally:
+        lock.release()
+
+
+def test_an_output_on_another_file_system_gets_the_whole_package_or_nothing(
+        flow: Flow, monkeypatch: pytest.MonkeyPatch):
+    """The data folder and the output may be on different file systems: a rename fails
+    there (EXDEV), the package is then copied beside the output and renamed into place."""
+    import errno
+    import os
+
+    from workbench.core.package import scratch
+
+    real_replace = os.replace
+    failed: list[str] = []
+
+    def across(src, dst):  # type: ignore[no-untyped-def]
+        if "exporting" in str(src) and "exporting" not in str(dst):
+            failed.append(str(src))
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(scratch.os, "replace", across)
+    result = flow.export()
+    assert failed and result.package == bundle.read_bundle(flow.package).package
+    assert [p.name for p in flow.package.parent.iterdir()] == ["skill.cwpkg"]
+    assert (flow.package.stat().st_mode & 0o777) == 0o600

@@ -248,8 +248,38 @@ def test_a_revocation_imported_before_the_package_arrives_stops_it(flow: Flow,
                                       flow.employee.card, NOW)
     with flow.recipient:
         assert not custody.import_revocation(revocation.path).held
-    with pytest.raises(RefusedError, match="withdrawal: the employee has withdrawn"):
+    with pytest.raises(RefusedError, match=r"李娜 withdrew consent for this package on "
+                       r"\d{4}-\d\d-\d\d; it may not be opened") as refused:
         flow.open()
+    assert refused.value.code == "custody.withdrawn-open"
+    assert "purge" not in str(refused.value)  # nothing is held here to purge
+
+
+def test_opening_a_withdrawn_package_that_is_held_says_to_purge_it(flow: Flow,
+                                                                   tmp_path: Path):
+    """A recipient who opens the package again after the employee withdrew consent is told
+    why, and that the copies held must be purged — not "already open, use that copy"."""
+    ready(flow)
+    kept = tmp_path / "kept.cwpkg"
+    shutil.copy(flow.package, kept)
+    opened = flow.open()
+    with flow.employee:
+        revocation = custody.withdraw(flow.package, tmp_path / "w.revocation",
+                                      flow.employee.card, NOW)
+    with flow.recipient:
+        custody.import_revocation(revocation.path)
+        for attempt in (kept, tmp_path / "copy.cwpkg"):
+            if not attempt.exists():
+                shutil.rmtree(opened.folder)  # the opened copy deleted by hand: still held
+                shutil.copy(kept, attempt)
+            with pytest.raises(RefusedError) as refused:
+                custody.open_package(attempt, tmp_path / "again", flow.recipient.card, NOW)
+            message = str(refused.value)
+            assert refused.value.code == "custody.withdrawn-held", message
+            assert refused.value.exit_code == 1
+            assert "李娜 withdrew consent" in message and len(message.splitlines()) == 1
+            assert f"workbench purge {opened.package[7:19]}" in message
+    assert not (tmp_path / "again").exists()
 
 
 # -- item 4: package ids become paths only once validated ---------------------------------------
@@ -574,3 +604,113 @@ def test_another_employees_revocation_of_her_package_neither_stops_opening_nor_t
         assert [c.name for c in failed] == ["revocation"], failed
         checked = custody.verify_for_recipient(flow.package, NOW, flow.recipient.card)
         assert [c.name for c in checked.failed()] == ["revocation"]
+# -- RT3: a killed open leaves no copy that purge does not see -----------------------------------
+
+
+def _open_killed_at_the_move(flow: Flow, tmp_path: Path, halfway: bool) -> Path:
+    """Open in a child process killed at the move into place (after it, or halfway through a
+    copy across file systems): no clean-up runs. Returns where the copy was going."""
+    child = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
+        import os, shutil
+        from datetime import datetime
+        from pathlib import Path
+        from workbench.core.package import custody
+        from workbench.core.trust import keys
+
+        real = shutil.move
+        def killed(src, dst, *args, **kwargs):
+            if {halfway!r}:
+                Path(dst).mkdir(parents=True)
+                first = sorted(p for p in Path(src).rglob("*.md") if p.is_file())[0]
+                shutil.copy(first, Path(dst) / first.name)
+            else:
+                real(src, dst, *args, **kwargs)
+            os._exit(9)
+        custody.shutil.move = killed
+        card = keys.my_identity(keys.Role.RECIPIENT)
+        custody.open_package(Path({str(flow.package)!r}), Path({str(tmp_path / "opened")!r}),
+                             card, datetime.fromisoformat({NOW.isoformat()!r}))
+    """)], env={**os.environ, "WORKBENCH_HOME": str(flow.recipient.home)},
+        capture_output=True, text=True, timeout=120)
+    assert child.returncode == 9, child.stderr
+    (dest,) = (tmp_path / "opened").iterdir()
+    assert any(p.is_file() for p in dest.rglob("*"))  # clear bytes were left there
+    return dest
+
+
+@pytest.mark.skipif(os.name != "posix", reason="os._exit is how a kill is simulated")
+@pytest.mark.usefixtures("shared_key_store")
+@pytest.mark.parametrize("halfway", [False, True])
+def test_open_killed_at_the_move_is_still_purged_before_any_receipt(
+        flow: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, halfway: bool):
+    ready(flow)
+    dest = _open_killed_at_the_move(flow, tmp_path, halfway)
+    receipt = tmp_path / "receipt.json"
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        assert str(dest.resolve()) in [c["folder"] for c in entry["copies"]]
+        # A purge that cannot delete the killed copy signs nothing.
+        real_shred = custody.shred
+        monkeypatch.setattr(custody, "shred", lambda path: None if Path(path).resolve()
+                            == dest.resolve() else real_shred(path))
+        with pytest.raises(RefusedError, match="no receipt was signed"):
+            custody.purge(entry["package"], NOW, receipt)
+        assert not receipt.exists()
+        monkeypatch.setattr(custody, "shred", real_shred)
+        result = custody.purge(entry["package"], NOW, receipt)
+    assert not dest.exists()
+    assert ("opened copy", str(dest.resolve()), "deleted") in {
+        (r["item"], r["path"], r["state"]) for r in result.removed}
+    assert receipt.is_file()
+    for path in [*flow.recipient.home.rglob("*"), *(tmp_path / "opened").rglob("*")]:
+        if path.is_file() and path != receipt:
+            assert MARKER.encode() not in path.read_bytes(), path
+
+
+@pytest.mark.skipif(os.name != "posix", reason="os._exit is how a kill is simulated")
+@pytest.mark.usefixtures("shared_key_store")
+def test_the_due_sweep_purges_an_open_killed_at_the_move(flow: Flow, tmp_path: Path):
+    ready(flow)
+    dest = _open_killed_at_the_move(flow, tmp_path, halfway=False)
+    later = NOW.replace(year=NOW.year + 10)
+    with flow.recipient:
+        (result,) = custody.purge_due(later, tmp_path)
+    assert not dest.exists() and result.receipt.is_file()
+
+
+def test_purge_during_an_open_of_the_same_package_is_refused(
+        flow: Flow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    ready(flow)
+    refusals: list[Exception] = []
+    real_move = shutil.move
+    real_decrypt = custody._decrypt
+
+    def purge_now() -> None:
+        try:
+            custody.purge(package, NOW)
+        except (RefusedError, BadInputError) as exc:
+            refusals.append(exc)
+
+    def decrypt_then_purge(*args, **kwargs):  # type: ignore[no-untyped-def]
+        real_decrypt(*args, **kwargs)
+        purge_now()
+
+    def purge_then_move(src, dst, *args, **kwargs):  # type: ignore[no-untyped-def]
+        purge_now()
+        return real_move(src, dst, *args, **kwargs)
+
+    with flow.recipient:
+        package = bundle.read_bundle(flow.package).package
+        monkeypatch.setattr(custody, "_decrypt", decrypt_then_purge)
+        monkeypatch.setattr(custody.shutil, "move", purge_then_move)
+        opened = custody.open_package(flow.package, tmp_path / "out", flow.recipient.card, NOW)
+        monkeypatch.setattr(custody.shutil, "move", real_move)
+    assert [getattr(e, "code", None) for e in refusals] == ["custody.opening-now"] * 2, refusals
+    assert "being opened" in str(refusals[-1]) and len(str(refusals[-1]).splitlines()) == 1
+    assert opened.folder.exists() and flow.package.exists()
+    with flow.recipient:
+        (entry,) = deadlines.load(custody.custody_path())
+        assert not entry.get("deleted_at")
+        assert [c.get("pending") for c in entry["copies"]] == [None]
+        custody.purge(package, NOW)  # once the open is done, purge runs
+    assert not opened.folder.exists()

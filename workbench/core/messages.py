@@ -650,6 +650,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Refusing to open {0}: package {1} was purged on {2}; a kept copy of the package may "
         "not be opened again.",
         "拒绝打开 {0}：数据包 {1} 已于 {2} 彻底删除；保留下来的数据包副本不得再次打开。"),
+    "custody.withdrawn-open": (
+        "Refusing to open {0}: {1} withdrew consent for this package on {2}; it may not be "
+        "opened. Delete the package file.",
+        "拒绝打开 {0}：{1} 已于 {2} 撤回对此数据包的同意；不得打开。请删除该数据包文件。"),
+    "custody.withdrawn-held": (
+        "Refusing to open {0}: {1} withdrew consent for this package on {2} and copies of it "
+        "are held here; delete them now with `workbench purge {3}`.",
+        "拒绝打开 {0}：{1} 已于 {2} 撤回对此数据包的同意，而此处仍保存着它的副本；请立即运行 "
+        "`workbench purge {3}` 将其彻底删除。"),
     "custody.already-open": (
         "Package {0} is already open in {1}; use that copy, or purge it first. Nothing was "
         "changed.",
@@ -683,6 +692,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "custody.already-purged": (
         "Package {0} was already purged on {1}; its receipt is {2}.",
         "数据包 {0} 已于 {1} 彻底删除；删除回执在 {2}。"),
+    "custody.opening-now": (
+        "Package {0} is being opened right now, so no receipt was signed; wait for the open to "
+        "finish, then run `workbench purge` again.",
+        "数据包 {0} 正在被打开，因此未签发删除回执；请等打开完成后再次运行 `workbench purge`。"),
     "custody.purge-incomplete": (
         "Could not delete {0}; no receipt was signed. Delete it by hand (or close what holds "
         "it) and purge again.",

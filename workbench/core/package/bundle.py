@@ -40,7 +40,7 @@ from workbench.core.errors import (
 )
 from workbench.core.ingest.artifacts import ArtifactState
 from workbench.core.messages import Joined, Message, first_few, label_message, t
-from workbench.core.package import consent
+from workbench.core.package import consent, scratch
 from workbench.core.package.deadlines import exports_path, upsert
 from workbench.core.progress import ProgressCallback, no_progress
 from workbench.core.trust import dsse, keys, ledger, manifest
@@ -290,9 +290,9 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     assert record is not None  # "no-consent" would have refused the export above
     signer = keys.LocalSigner(employee)
     workspace_ledger.flush(ws, signer)
-    work = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     pending_line: list[str] = []
-    try:
+    # Built in a private scratch folder in the data folder, never beside the output.
+    with scratch.scratch() as work:
         progress(0, 4, t("progress.skill-folder"))
         folder = build_skill(ws, work)
         files = {p.relative_to(folder).as_posix(): sha256_file(p)
@@ -312,13 +312,13 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
             progress(3, 4, t("progress.writing"))
             return manifest, ledger_bytes
 
+        built = work / "package.cwpkg"
         try:
-            package = "sha256:" + write_package(out, folder, recipients, finish)
+            package = "sha256:" + write_package(built, folder, recipients, finish)
+            scratch.move_into_place(built, out)
         except OSError as exc:
             raise coded(BadInputError, "error.cannot-write", out,
                         os_reason(exc)) from exc
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     ledger.append_line(ws.ledger_path, pending_line[0])
     workspace_ledger.remember_head(
         ws, ledger.read_entries(ledger.read_file(ws.ledger_path))[-1])

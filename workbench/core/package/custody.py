@@ -5,7 +5,8 @@ Custody lives in `data/custody/`: `register.json` (every package ever opened her
 copy of it and what was written, kept after purge), `<id>.ledger.jsonl`, and `<id>.tar.age`
 (the payload re-encrypted to a per-package custody key that purge destroys). Opening works
 in a locked `.open-*` folder there, shredded on success, on failure, and — after a crash —
-by the next command that touches custody.
+by the next command that touches custody. Each copy is in the register, pending, before a
+decrypted byte leaves that folder, so purge deletes what a killed open left behind.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ MAX_REVOCATION_BYTES = 64 << 10
 MAX_RECEIPT_BYTES = 16 << 20
 WORK_PREFIX = ".open-"
 LOCK_NAME = ".lock"
+OPENING_NAME = "package"  # in an `.open-*` folder: the id of the package it opens
 def shown(text: object, limit: int = 120) -> str:
     """Untrusted text as it may be shown (`display.visible`: control characters and bidi
     overrides written out), cut to `limit` characters."""
@@ -111,10 +113,11 @@ def custody_dir() -> Path:
     return path
 
 
-def sweep_leftovers(folder: Path) -> list[Path]:
-    """Shred every `.open-*` folder no live process holds (its opener was killed)."""
+def sweep_leftovers(folder: Path, prefix: str = WORK_PREFIX) -> list[Path]:
+    """Shred every `.open-*` (or `prefix`) folder no live process holds (its opener — or
+    exporter — was killed)."""
     removed = []
-    for work in sorted(folder.glob(WORK_PREFIX + "*")):
+    for work in sorted(folder.glob(prefix + "*")):
         lock = work / LOCK_NAME
         if not lock.exists():
             # Between mkdtemp and taking the lock a folder is briefly unlocked and empty.
@@ -169,16 +172,51 @@ def _zero(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _workdir() -> Iterator[Path]:
-    """A locked `.open-*` folder in custody, shredded whatever happens."""
+def _workdir(package: str) -> Iterator[Path]:
+    """A locked `.open-*` folder in custody naming the package being opened (so a purge
+    knows an open of it is in progress), shredded whatever happens."""
     work = Path(tempfile.mkdtemp(prefix=WORK_PREFIX, dir=custody_dir()))
     lock = FileLock(work / LOCK_NAME)
     lock.acquire()
     try:
+        (work / OPENING_NAME).write_text(package, encoding="utf-8")
         yield work
     finally:
         shred(work)
         lock.release()
+
+
+def _held(work: Path) -> bool:
+    """Whether a live process holds this `.open-*` folder's lock (its open is running)."""
+    lock = FileLock(work / LOCK_NAME)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return True
+    except OSError:
+        return False  # the folder is gone: that open has ended
+    lock.release()
+    return False
+
+
+def _opening_of(work: Path) -> str | None:
+    """The package an `.open-*` folder is opening, when it says."""
+    try:
+        return (work / OPENING_NAME).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def opening_now(package: str) -> bool:
+    """Whether an open of `package` (an id, or a prefix of one) is running right now."""
+    wanted = package.removeprefix("sha256:")
+    folder = data_dir() / "custody"
+    for work in sorted(folder.glob(WORK_PREFIX + "*")) if folder.is_dir() else []:
+        opening = _opening_of(work)
+        if opening is not None and len(wanted) >= 8 \
+                and opening.removeprefix("sha256:").startswith(wanted) and _held(work):
+            return True
+    return False
 
 
 # -- the custody register ------------------------------------------------------------------------
@@ -309,6 +347,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         when = str(entry.get("deleted_at", ""))[:10] if entry else ""
         raise _error(RefusedError, "custody.purged", shown(path.name), _short(package),
                      when or "?")
+    _refuse_withdrawn(bundle, path, entry)
     live = [c["folder"] for c in copies_of(entry or {}) if Path(c["folder"]).exists()]
     if live:
         raise _error(RefusedError, "custody.already-open", _short(package), live[0])
@@ -321,52 +360,116 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
                      refused.title_message(), refused.detail_message())
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with _workdir() as work:
+    record = bundle.record
+    with _workdir(package) as work:
         tar_path = work / "payload.tar"
         _decrypt(path, tar_path, recipient)
         staged = work / "extracted"
         name, written = extract_checked(tar_path, staged, bundle.files)
-        folder = out / name
-        if folder.exists():
-            raise _error(BadInputError, "custody.out-exists", folder)
-        signer = keys.LocalSigner(recipient)
-        custody_ledger = custody_dir() / f"{_hex(package)}.ledger.jsonl"
-        base = custody_ledger.read_text("utf-8") if custody_ledger.is_file() \
-            else bundle.ledger_text
-        entries = ledger.read_entries(base)
-        line, _ = ledger.make_line(len(entries), entries[-1].digest, "package.opened", signer,
-                                   {"package": package,
-                                    "record_id": bundle.record["record_id"]})
-        full_ledger = base + line + "\n"
-        consent_dir = staged / name / "consent"
-        consent_dir.mkdir(exist_ok=True, mode=0o700)
-        for file_name, text in (("ledger.jsonl", full_ledger),
-                                ("manifest.dsse.json", json.dumps(bundle.envelope, indent=2))):
-            (consent_dir / file_name).write_text(text, encoding="utf-8")
-            written.append({"name": f"consent/{file_name}",
-                            "sha256": sha256_file(consent_dir / file_name)})
-        stored = _keep_encrypted_copy(tar_path, package)
-        shutil.move(str(staged / name), folder)
-    atomic_write(custody_ledger, full_ledger.encode("utf-8"))
-    record = bundle.record
-    copy = {"folder": str(folder.resolve()), "opened_at": clock.iso(),
-            "files": sorted(written, key=lambda f: f["name"])}
+        folder = (out / name).resolve()
+        # The copy is in the register, pending, before a decrypted byte leaves custody: an
+        # open killed from here on leaves a copy that purge knows of and deletes.
+        created = _register_pending(package, path, folder, work.name, record, recipient)
+        moving = False
+        try:
+            signer = keys.LocalSigner(recipient)
+            custody_ledger = custody_dir() / f"{_hex(package)}.ledger.jsonl"
+            base = custody_ledger.read_text("utf-8") if custody_ledger.is_file() \
+                else bundle.ledger_text
+            entries = ledger.read_entries(base)
+            line, _ = ledger.make_line(len(entries), entries[-1].digest, "package.opened",
+                                       signer, {"package": package,
+                                                "record_id": record["record_id"]})
+            full_ledger = base + line + "\n"
+            consent_dir = staged / name / "consent"
+            consent_dir.mkdir(exist_ok=True, mode=0o700)
+            for file_name, text in (("ledger.jsonl", full_ledger),
+                                    ("manifest.dsse.json",
+                                     json.dumps(bundle.envelope, indent=2))):
+                (consent_dir / file_name).write_text(text, encoding="utf-8")
+                written.append({"name": f"consent/{file_name}",
+                                "sha256": sha256_file(consent_dir / file_name)})
+            _keep_encrypted_copy(tar_path, package)
+            if folder.exists() or folder.is_symlink():
+                raise _error(BadInputError, "custody.out-exists", folder)
+            moving = True
+            shutil.move(str(staged / name), folder)
+            atomic_write(custody_ledger, full_ledger.encode("utf-8"))
+            copy = {"folder": str(folder), "opened_at": clock.iso(),
+                    "files": sorted(written, key=lambda f: f["name"])}
+            with _register_lock():
+                entry = register_entry(package) or {}
+                copies = [copy if c.get("opening") == work.name else c
+                          for c in copies_of(entry)]
+                upsert(custody_path(), {**entry, "copies": copies,
+                                        "opened_at": copy["opened_at"]})
+        except BaseException:
+            _unregister_pending(package, work.name, folder if moving else None, created)
+            raise
+    log.info("open.done package=%s record=%s files=%d copies=%d", package,
+             record["record_id"], len(written), len(copies))
+    return OpenResult(folder, package, record["retention"]["delete_by"])
+
+
+def _refuse_withdrawn(bundle: Bundle, path: Path, entry: Mapping[str, Any] | None) -> None:
+    """A package its employee withdrew is refused saying so — and, when it is held here,
+    that it must be purged now (before "already open": that copy may not be used either)."""
+    principal = _principal_fp(bundle.record)
+    revocation = revocation_by(bundle.package, principal) if principal else None
+    if revocation is None:
+        return
+    employee = shown(revocation["principal"].get("name") or principal)
+    when = shown(str(revocation["withdrawn_at"])[:10])
+    if entry is not None and not entry.get("deleted_at"):
+        raise _error(RefusedError, "custody.withdrawn-held", shown(path.name), employee,
+                     when, _short(bundle.package))
+    raise _error(RefusedError, "custody.withdrawn-open", shown(path.name), employee, when)
+
+
+def _register_pending(package: str, path: Path, folder: Path, opening: str,
+                      record: Mapping[str, Any], recipient: keys.IdentityCard) -> bool:
+    """Under the register lock, record the copy about to be written to `folder` as pending
+    (with the package's deadline, file and custody copy), refusing a package purged
+    meanwhile or a folder that already exists. True when this made the register entry."""
     with _register_lock():
-        entry = register_entry(package)  # again: another open may have registered meanwhile
+        entry = register_entry(package)  # again: another open or a purge may have run
+        if (entry and entry.get("deleted_at")) or _purged_in_ledger(package):
+            when = str(entry.get("deleted_at", ""))[:10] if entry else ""
+            raise _error(RefusedError, "custody.purged", shown(path.name), _short(package),
+                         when or "?")
+        if folder.exists() or folder.is_symlink():
+            raise _error(BadInputError, "custody.out-exists", folder)
         bundles = list(dict.fromkeys([*(entry or {}).get("bundles", []),
                                       str(path.resolve())]))
+        pending = {"folder": str(folder), "opened_at": clock.iso(), "files": [],
+                   "pending": True, "opening": opening}
         upsert(custody_path(), {
+            **(entry or {}),
             "package": package, "bundles": bundles,
-            "copies": [*copies_of(entry or {}), copy], "stored_copy": str(stored),
+            "copies": [*copies_of(entry or {}), pending],
+            "stored_copy": str(custody_dir() / f"{_hex(package)}.tar.age"),
             "delete_by": record["retention"]["delete_by"], "record_id": record["record_id"],
             "principal": record["principal"], "recipient": recipient.fingerprint,
-            "opened_at": copy["opened_at"],
-            **({"revoked_at": entry["revoked_at"]} if entry and entry.get("revoked_at")
-               else {}),
         })
-    log.info("open.done package=%s record=%s files=%d copies=%d", package,
-             record["record_id"], len(written), len(copies_of(entry or {})) + 1)
-    return OpenResult(folder, package, record["retention"]["delete_by"])
+    return entry is None
+
+
+def _unregister_pending(package: str, opening: str, moved: Path | None,
+                        created: bool) -> None:
+    """A failed open takes back what it registered: the copy it was moving (shredded), and
+    — when the register had no entry before — the entry, the custody copy and its key."""
+    if moved is not None:
+        shred(moved)
+    with _register_lock():
+        entry = register_entry(package) or {}
+        copies = [c for c in copies_of(entry) if c.get("opening") != opening]
+        if created and not copies and not entry.get("deleted_at"):
+            write_json(custody_path(), [e for e in load(custody_path())
+                                        if e.get("package") != package])
+            shred(custody_dir() / f"{_hex(package)}.tar.age")
+            secret_store().delete(f"custody:{_hex(package)}")
+        elif entry:
+            upsert(custody_path(), {**entry, "copies": copies})
 
 
 class _BoundedWriter:
@@ -710,8 +813,14 @@ def _reason(entry: Mapping[str, Any]) -> str:
 
 def _purge(package: str, now: datetime, receipt_out: Path | None,
            reason: str | None, force: bool = False) -> PurgeResult:
+    if opening_now(package):
+        # Its copy may be moving into place right now: a receipt signed now would lie.
+        raise _error(RefusedError, "custody.opening-now", _short(package_id(package))
+                     if PACKAGE_ID.fullmatch(package) else shown(package, 20))
     entry = find(custody_path(), package)
     package = package_id(entry.get("package"))
+    if not entry.get("deleted_at") and _purged_in_ledger(package):
+        entry = _finish_interrupted(entry, receipt_out)
     if entry.get("deleted_at"):
         raise _error(RefusedError, "custody.already-purged", _short(package),
                      str(entry["deleted_at"])[:10], entry.get("receipt", "?"))
@@ -740,9 +849,13 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     secret_store().delete(secret_name)
     folder = custody_dir()  # shreds any interrupted open's leftovers
     remaining: list[object] = [str(t) for _, t, _ in targets if t.exists() or t.is_symlink()]
-    remaining += [str(p) for p in folder.glob(WORK_PREFIX + "*")]
+    # An open of another package running meanwhile holds its own folder; this one's are gone.
+    remaining += [str(p) for p in folder.glob(WORK_PREFIX + "*")
+                  if _opening_of(p) in (package, None)]
     if secret_store().get(secret_name) is not None:
         remaining.append(Message("custody.key-left"))
+    if opening_now(package):  # one began while this purge ran
+        raise _error(RefusedError, "custody.opening-now", _short(package))
     if remaining:
         raise _error(RefusedError, "custody.purge-incomplete", Joined(tuple(remaining[:3]),
                                                                       "items"))
@@ -767,6 +880,33 @@ def _purge(package: str, now: datetime, receipt_out: Path | None,
     return PurgeResult(package, Path(receipt), tuple(removed))
 
 
+def _finish_interrupted(entry: dict[str, Any], receipt_out: Path | None) -> dict[str, Any]:
+    """A purge killed after it signed its receipt but before the register said so: the
+    receipt it wrote (where this purge would write it, or the default place), signed here
+    for this package, completes the register. Without one the purge runs again."""
+    package = entry["package"]
+    default = data_dir() / "receipts" / f"{_hex(package)}.receipt.json"
+    places = [default]
+    if receipt_out is not None:
+        named = Path(receipt_out)
+        places.insert(0, named / default.name if named.is_dir() else named)
+    for place in places:
+        if not place.is_file():
+            continue
+        try:
+            body, signer = _read_signed(place, RECEIPT_TYPE, "deletion receipt",
+                                        MAX_RECEIPT_BYTES)
+        except (RefusedError, BadInputError):
+            continue
+        if isinstance(body, dict) and body.get("package") == package \
+                and signer == entry.get("recipient") and isinstance(body.get("deleted_at"), str):
+            done = {**entry, "deleted_at": body["deleted_at"], "receipt": str(place)}
+            upsert(custody_path(), done)
+            log.info("purge.finished package=%s", package)
+            return done
+    return entry
+
+
 def purge_due(now: datetime, receipt_out: Path | None = None,
               cancel: CancelToken | None = None, force: bool = False) -> list[PurgeResult]:
     """Purge every overdue or withdrawn package. `receipt_out`: with one package due, its
@@ -774,9 +914,13 @@ def purge_due(now: datetime, receipt_out: Path | None = None,
     folder made from a name meant for a file. Each purge is whole; `cancel` stops between
     them, and the results say which were done."""
     entries = due(now)
-    if receipt_out is not None and not Path(receipt_out).is_dir() and len(entries) > 1:
-        raise _error(BadInputError, "custody.receipts-need-folder", len(entries),
-                     shown(receipt_out))
+    if receipt_out is not None and not Path(receipt_out).is_dir():
+        if len(entries) > 1:
+            raise _error(BadInputError, "custody.receipts-need-folder", len(entries),
+                         shown(receipt_out))
+        # Refused before any work; an existing file matters only if a receipt is written.
+        bundle_module.check_output(Path(receipt_out), force=force or not entries,
+                                   suffix=".receipt.json")
     results = []
     log.info("purge.due packages=%d", len(entries))
     for entry in entries:
