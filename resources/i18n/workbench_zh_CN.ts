@@ -736,6 +736,10 @@
         <translation>员工做了哪些脱敏</translation>
     </message>
     <message>
+        <source>Readable by</source>
+        <translation>可读取者</translation>
+    </message>
+    <message>
         <source>Terms the employee signed</source>
         <translation>员工签署的条款</translation>
     </message>
@@ -806,6 +810,22 @@
     <message>
         <source>Every check passed. Read the terms, then countersign.</source>
         <translation>所有核验均已通过。请阅读条款，然后会签。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Known contact?</source>
+        <translation>是否已知联系人？</translation>
     </message>
     <message>
         <source>Countersign this package as {0}?
