@@ -1196,6 +1196,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{0}“{1}”不是图片：只有图片可以遮盖区域；请改为涂黑它的一段文字。"),
     "review.picture-unreadable": ("The picture {0!r} could not be read: {1}.",
                                   "无法读取图片“{0}”：{1}。"),
+    "review.span-not-in-picture": (
+        "In the picture {0!r}, {1:n|passage|passages} to redact cannot be placed on the "
+        "picture and would stay readable: draw an area over it on the picture and take the "
+        "mark back, or exclude the picture.",
+        "图片“{0}”中有 {1} 处要遮盖的文字在图片上找不到位置，导出后仍能看清：请在图片上画出"
+        "区域盖住它并撤回该标记，或排除这张图片。"),
     "review.selection-blank": (
         "The selection holds only blank space: select the words to redact.",
         "选区里只有空白：请选中要涂黑的文字。"),
