@@ -554,7 +554,7 @@ INK_MARGIN = 0.25
 
 def span_boxes(artifact: ArtifactRow, start: int, end: int) -> list[Box] | None:
     """Where characters start..end of an image's text are in its picture: one box for each
-    OCR line the span reaches, by the characters' positions on that line (`ocr.sub_box`),
+    OCR line the span reaches, by where OCR placed the characters on it (`ocr.sub_box`),
     grown by `INK_MARGIN` to cover the glyphs' ink. `paint_boxes` clips them to the
     picture. None when some of the span has no place in the picture — a line read without a
     box, or offsets past the text — so it cannot be painted. A span of the title (negative
@@ -571,7 +571,8 @@ def span_boxes(artifact: ArtifactRow, start: int, end: int) -> list[Box] | None:
         if begin < stop:
             if segment.box is None:
                 return None
-            boxes.append(_grown(sub_box(segment.box, text, begin - offset, stop - offset)))
+            boxes.append(_grown(sub_box(segment.box, text, begin - offset, stop - offset,
+                                        segment.chars)))
         offset += len(text) + 1  # the newline that joins lines
     return None if end > max(offset - 1, 0) else boxes
 
