@@ -158,3 +158,18 @@ def test_image_boxes_cover_glyphs(workspace: Workspace, tmp_path: Path) -> None:
     assert ink
     left = [p for p in ink if painted.getpixel(p) != (0, 0, 0)]
     assert not left, f"{len(left)} of {len(ink)} ink pixels unpainted, e.g. {left[:5]}"
+
+
+def test_ocr_keeps_where_each_character_is_without_changing_the_item(fixtures: Path) -> None:
+    data = (fixtures / "images/chat_screenshot.png").read_bytes()
+    artifact = images.image_artifact("chat_screenshot.png", data)
+    assert artifact.segments
+    for segment in artifact.segments:
+        assert segment.chars is not None and len(segment.chars) == len(segment.text)
+        assert segment.box is not None
+        x, _y, width, _height = segment.box
+        assert all(x <= c <= x + width for c in segment.chars)
+    # The same picture imported before the places were kept is the same item.
+    bare = dataclasses.replace(artifact, segments=tuple(
+        dataclasses.replace(s, chars=None) for s in artifact.segments))
+    assert bare.id == artifact.id

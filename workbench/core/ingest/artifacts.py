@@ -90,7 +90,10 @@ class Artifact:
         content: dict[str, Any] = {
             "kind": str(self.kind),
             "title": self.title,
-            "segments": [s.as_json() for s in self.segments],
+            # Where OCR placed each character says how to paint a line, not what it reads:
+            # a picture imported again is the same item as before its places were kept.
+            "segments": [{k: v for k, v in s.as_json().items() if k != "chars"}
+                         for s in self.segments],
         }
         if self.image_sha256:
             content["image_sha256"] = self.image_sha256
