@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from workbench.core.errors import RefusedError
 from workbench.core.ingest import images, ocr
 from workbench.core.ingest.artifacts import Artifact, ArtifactKind, ArtifactState
+from workbench.core.package import bundle
 from workbench.core.package.skill import build_skill
 from workbench.core.review import decisions as review
 from workbench.core.review import scan
@@ -106,6 +108,11 @@ def test_a_span_that_cannot_be_placed_in_the_picture_is_refused_at_approval_and_
     monkeypatch.setattr(review, "check_picture_boxes", lambda *args: None)
     review.approve(workspace, image.id)
     monkeypatch.undo()
+    # The export page lists it before anything is built or signed.
+    blockers = [b for b in bundle.export_blockers(workspace, datetime.now(UTC))
+                if b.code == "span-not-in-picture"]
+    assert [b.items for b in blockers] == [(image.id,)]
+    assert "chat_screenshot.png" in blockers[0].as_message().text("en")
     out = tmp_path / "out"
     with pytest.raises(RefusedError) as refused:
         build_skill(workspace, out)

@@ -878,6 +878,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.artifact": ("{items:n|item|items} cannot leave ({names}): {reason}",
                         "有 {items} 项不能导出（{names}）：{reason}"),
     "export.no-approved": ("no item is approved", "还没有批准任何一项"),
+    "export.span-not-in-picture": (
+        "{items:n|picture has|pictures have} text to redact that cannot be placed on the "
+        "picture ({names}): draw an area over it and take the mark back, or exclude the picture",
+        "有 {items} 张图片中要遮盖的文字在图片上找不到位置（{names}）：请画出区域盖住它并撤回"
+        "该标记，或排除这张图片"),
     "export.no-consent": ("there is no consent record yet", "还没有同意记录"),
     "export.ledger-cut": (
         "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
