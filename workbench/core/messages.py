@@ -940,6 +940,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "export.artifact": ("{items:n|item|items} cannot leave ({names}): {reason}",
                         "有 {items} 项不能导出（{names}）：{reason}"),
     "export.no-approved": ("no item is approved", "还没有批准任何一项"),
+    "export.span-not-in-picture": (
+        "{items:n|picture has|pictures have} text to redact that cannot be placed on the "
+        "picture ({names}): draw an area over it and take the mark back, or exclude the picture",
+        "有 {items} 张图片中要遮盖的文字在图片上找不到位置（{names}）：请画出区域盖住它并撤回"
+        "该标记，或排除这张图片"),
     "export.no-consent": ("there is no consent record yet", "还没有同意记录"),
     "export.ledger-cut": (
         "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
@@ -1258,6 +1263,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{0}“{1}”不是图片：只有图片可以遮盖区域；请改为涂黑它的一段文字。"),
     "review.picture-unreadable": ("The picture {0!r} could not be read: {1}.",
                                   "无法读取图片“{0}”：{1}。"),
+    "review.span-not-in-picture": (
+        "In the picture {0!r}, {1:n|passage|passages} to redact cannot be placed on the "
+        "picture and would stay readable: draw an area over it on the picture and take the "
+        "mark back, or exclude the picture.",
+        "图片“{0}”中有 {1} 处要遮盖的文字在图片上找不到位置，导出后仍能看清：请在图片上画出"
+        "区域盖住它并撤回该标记，或排除这张图片。"),
     "review.selection-blank": (
         "The selection holds only blank space: select the words to redact.",
         "选区里只有空白：请选中要涂黑的文字。"),

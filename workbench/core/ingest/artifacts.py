@@ -39,17 +39,21 @@ class Segment:
     field: str | None = None
     placeholder: str | None = None
     box: tuple[int, int, int, int] | None = None  # OCR lines: where the text is in the image
+    chars: tuple[int, ...] | None = None  # OCR lines: each character's middle (x), if read
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {k: v for k, v in self.__dict__.items() if v is not None}
         if self.box is not None:
             data["box"] = list(self.box)
+        if self.chars is not None:
+            data["chars"] = list(self.chars)
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Segment:
-        box = data.get("box")
-        return cls(**{**data, "box": tuple(box) if box else None})
+        box, chars = data.get("box"), data.get("chars")
+        return cls(**{**data, "box": tuple(box) if box else None,
+                      "chars": tuple(chars) if chars else None})
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,10 @@ class Artifact:
         content: dict[str, Any] = {
             "kind": str(self.kind),
             "title": self.title,
-            "segments": [s.as_json() for s in self.segments],
+            # Where OCR placed each character says how to paint a line, not what it reads:
+            # a picture imported again is the same item as before its places were kept.
+            "segments": [{k: v for k, v in s.as_json().items() if k != "chars"}
+                         for s in self.segments],
         }
         if self.image_sha256:
             content["image_sha256"] = self.image_sha256

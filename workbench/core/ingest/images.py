@@ -33,7 +33,7 @@ def image_artifact(name: str, data: bytes) -> Artifact:
     if ocr.available():
         # The recognised lines become the image's text (with their boxes), so the detectors
         # can find the names and numbers in its pixels.
-        segments = tuple(Segment(line.text, field="ocr", box=line.box)
+        segments = tuple(Segment(line.text, field="ocr", box=line.box, chars=line.centers)
                          for line in ocr.read_lines(data) if line.text.strip())
     return Artifact(
         kind=ArtifactKind.IMAGE,

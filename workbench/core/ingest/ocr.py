@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import os
 import threading
 import unicodedata
@@ -18,6 +19,9 @@ class OcrLine:
     text: str
     box: tuple[int, int, int, int]  # x, y, width, height in upright image pixels
     score: float
+    # Where each character's middle is across the picture (x in upright pixels), one per
+    # character of `text`, as the recogniser placed it; None when it gave no such places.
+    centers: tuple[int, ...] | None = None
 
 
 _lock = threading.Lock()
@@ -61,14 +65,37 @@ def read_lines(data: bytes) -> list[OcrLine]:
         upright = ImageOps.exif_transpose(image).convert("RGB")
         pixels = numpy.asarray(upright)[:, :, ::-1]  # RapidOCR expects OpenCV's BGR order
     with _lock:  # one OCR session, not safe to share between threads
-        result, _elapsed = _engine()(pixels)
+        # Word boxes: where the recogniser saw each character, so a span of a line is
+        # painted where its characters are, not where their share of the line puts them.
+        result, _elapsed = _engine()(pixels, return_word_box=True)
     lines = []
-    for points, text, score in result or []:
+    for points, text, score, *chars in result or []:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         x, y = int(min(xs)), int(min(ys))
-        lines.append(OcrLine(str(text), (x, y, int(max(xs)) - x, int(max(ys)) - y),
-                             float(score)))
+        box = (x, y, int(max(xs)) - x, int(max(ys)) - y)
+        lines.append(OcrLine(str(text), box, float(score),
+                             _centers(str(text), box, *chars[:2])))
     return sorted(lines, key=lambda line: (line.box[1], line.box[0]))
+
+
+def _centers(text: str, box: tuple[int, int, int, int], cells: Any = None,
+             letters: Any = None) -> tuple[int, ...] | None:
+    """The middle of each character of `text` across the picture, from the recogniser's
+    character cells; None unless there is one cell per character, in reading order along a
+    line that runs across (a line read downwards, or cells that do not match the text, are
+    placed by `sub_box`'s estimate instead)."""
+    if not cells or not letters or len(cells) != len(text) or len(letters) != len(text) \
+            or "".join(str(c) for c in letters) != text:
+        return None
+    try:
+        centers = tuple(round(sum(float(p[0]) for p in cell) / len(cell)) for cell in cells)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    x, _y, width, _height = box
+    if any(b < a for a, b in itertools.pairwise(centers)) \
+            or not all(x <= c <= x + width for c in centers):
+        return None
+    return centers
 
 
 def _width(char: str) -> int:
@@ -76,12 +103,18 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def sub_box(box: tuple[int, int, int, int], text: str, start: int,
-            end: int) -> tuple[int, int, int, int]:
-    """The part of a line's box that characters start..end cover, by their share of the
-    line's width (OCR gives no per-character positions; hanzi count double), widened by a
-    character on each side so an estimate errs towards covering more."""
+def sub_box(box: tuple[int, int, int, int], text: str, start: int, end: int,
+            centers: tuple[int, ...] | None = None) -> tuple[int, int, int, int]:
+    """The part of a line's box that characters start..end cover: from the middle of the
+    character before them to the middle of the one after (the line's ends at its ends),
+    where the recogniser placed each character (`centers`); without those places, by their
+    share of the line's width (hanzi count double), widened by a character on each side.
+    Either errs towards covering more."""
     x, y, width, height = box
+    if centers is not None and len(centers) == len(text) and 0 <= start < end <= len(text):
+        left = centers[start - 1] if start > 0 else x
+        right = centers[end] if end < len(text) else x + width
+        return (left, y, max(1, right - left), height)
     widths = [_width(c) for c in text]
     total = sum(widths)
     if total <= 0:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -38,12 +38,15 @@ from workbench.core.errors import (
     os_reason,
     reason_of,
 )
-from workbench.core.ingest.artifacts import ArtifactState
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.messages import Joined, Message, first_few, label_message, t
 from workbench.core.package import consent, scratch
 from workbench.core.package.deadlines import exports_path, upsert
 from workbench.core.progress import ProgressCallback, no_progress
 from workbench.core.trust import dsse, keys, ledger, manifest
+
+if TYPE_CHECKING:
+    from workbench.core.workspace import ArtifactRow
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +138,19 @@ def _change_message(change: Mapping[str, str]) -> Message:
     return Message(f"export.{change['code']}", values={"value": value})
 
 
+def _unplaced_pictures(ws: Any, approved: Collection[str]) -> list[ArtifactRow]:
+    """Approved pictures with a span to redact in their text that cannot be painted on them
+    (`redact.check_picture_boxes`, which the build asks again)."""
+    from workbench.core.review.redact import RedactionContext, picture_boxes
+
+    pictures = [a for a in ws.artifacts(ArtifactKind.IMAGE) if a.id in approved]
+    if not pictures:
+        return []
+    context = RedactionContext.of(ws)
+    return [a for a in pictures
+            if picture_boxes(a, ws.findings(a.id), context, "en").unplaced]
+
+
 def export_blockers(ws: Any, now: datetime,
                     signer: keys.IdentityCard | None = None) -> list[ExportBlocker]:
     """Everything that stops an export, re-checked from the stored decisions and records at
@@ -169,6 +185,14 @@ def export_blockers(ws: Any, now: datetime,
     approved = {i for i, state in states if state == ArtifactState.APPROVED}
     if not approved:
         problems.append(ExportBlocker("no-approved", "no artifact is approved", ("review",)))
+    unplaced = _unplaced_pictures(ws, approved)
+    if unplaced:
+        names = first_few([a.title for a in unplaced])
+        problems.append(ExportBlocker(
+            "span-not-in-picture",
+            t("export.span-not-in-picture", items=len(unplaced), names=names, lang="en"),
+            ("review",), {"items": len(unplaced), "names": names},
+            tuple(a.id for a in unplaced)))
     try:
         record = consent.current_record(ws)
     except WorkbenchError as exc:

@@ -27,8 +27,9 @@ from workbench.core.review.redact import (
     Box,
     RedactedArtifact,
     RedactionContext,
-    image_boxes,
+    check_picture_boxes,
     paint_boxes,
+    picture_boxes,
     redact_artifact,
 )
 from workbench.core.workspace import ArtifactRow, StoredFinding, Workspace
@@ -106,17 +107,22 @@ def build_skill(ws: Workspace, parent: Path, name: str | None = None) -> Path:
     approved = [a for a in ws.artifacts() if a.state == ArtifactState.APPROVED]
     if not approved:
         raise coded(RefusedError, "skill.none-approved")
-    staging = Path(parent) / f".{name}.building"
-    if staging.exists():
-        shutil.rmtree(staging)
-    for folder in ("references", "assets"):
-        (staging / folder).mkdir(parents=True, mode=0o700)
     # What leaves is redacted with a context checked against every stored finding, alias
     # and person, not only against the review version a window trusts while it works.
     context = RedactionContext.of(ws, strict=True)
     findings_by_artifact: dict[str, list[StoredFinding]] = {}
     for f in ws.findings():
         findings_by_artifact.setdefault(f.artifact_id, []).append(f)
+    # Of a picture only its pixels leave: a span to redact that cannot be painted on it is
+    # refused here, from stored state, whatever let its approval through.
+    for artifact in approved:
+        if artifact.kind is ArtifactKind.IMAGE:
+            check_picture_boxes(artifact, findings_by_artifact.get(artifact.id, []), context)
+    staging = Path(parent) / f".{name}.building"
+    if staging.exists():
+        shutil.rmtree(staging)
+    for folder in ("references", "assets"):
+        (staging / folder).mkdir(parents=True, mode=0o700)
     references = _write_references(ws, staging, approved, findings_by_artifact, context)
     record = _write_consent(ws, staging)
     (staging / "SKILL.md").write_text(
@@ -140,9 +146,11 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
         if kind is ArtifactKind.IMAGE:
             counters["image"] += 1
             path = f"assets/image-{counters['image']:03d}.png"
-            boxes = image_boxes(findings.get(artifact.id, []), context,
-                                dominant_language(artifact.text or artifact.title))
-            scrub_image(ws.read_blob(artifact.image_blob or ""), root / path, boxes)
+            placed = picture_boxes(artifact, findings.get(artifact.id, []), context,
+                                   dominant_language(artifact.text or artifact.title))
+            if placed.unplaced:  # checked before the build began; never written unpainted
+                check_picture_boxes(artifact, findings.get(artifact.id, []), context)
+            scrub_image(ws.read_blob(artifact.image_blob or ""), root / path, placed.boxes)
             references.append(Reference(path, "image", f"image {counters['image']}",
                                         artifact.started_at, artifact.ended_at))
             continue

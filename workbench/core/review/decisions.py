@@ -12,13 +12,14 @@ from enum import StrEnum
 
 from workbench.core import clock, logs
 from workbench.core.errors import BadInputError, RefusedError, coded
-from workbench.core.ingest.artifacts import ArtifactState
+from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.messages import Joined, Message, first_few, label_message, t
 from workbench.core.pii.parties import normalise
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.review import gate
 from workbench.core.review.redact import (
     RedactionContext,
+    check_picture_boxes,
     picture_size,
     read_picture,
     redact_artifact,
@@ -328,6 +329,8 @@ def _approval(ws: Workspace, artifact_id: str, context: RedactionContext, *, by_
                  logs.codes(b.rule.value for b in blockers))
         raise NotApprovable(blockers)
     artifact = ws.artifact(artifact_id)
+    if artifact.kind is ArtifactKind.IMAGE:  # of a picture only its pixels leave
+        check_picture_boxes(artifact, findings, context)
     redacted = redact_artifact(artifact, findings, context)
     body: dict[str, object] = {
         "artifact": artifact_id, "digest_out": redacted.digest, "decision": "approved",

@@ -323,6 +323,7 @@ class SweptSpan:
     entity: str
     value: str
     decision: str  # how it is replaced: REDACT, or PSEUDONYMISE (a colleague's alias)
+    person_key: str | None = None  # whose alias replaces it (PSEUDONYMISE)
 
 
 def swept_spans(artifact: ArtifactRow, findings: list[StoredFinding],
@@ -345,7 +346,7 @@ def swept_spans(artifact: ArtifactRow, findings: list[StoredFinding],
             if any(s < stop and start < e for s, e in replaced):
                 continue
             out.append(SweptSpan(start, stop, entity, text[at:end],
-                                 PSEUDONYMISE if key else REDACT))
+                                 PSEUDONYMISE if key else REDACT, key or None))
     return out
 
 
@@ -543,20 +544,100 @@ _CJK_FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
               "/System/Library/Fonts/PingFang.ttc", "C:/Windows/Fonts/msyh.ttc")
 
 
-def image_boxes(findings: Iterable[StoredFinding], context: RedactionContext,
-                language: str) -> list[tuple[tuple[int, int, int, int], str | None]]:
-    """(box, alias or None) for each image finding that is redacted (None: solid box) or
-    pseudonymised (a box with the alias written in it)."""
-    out = []
+Box = tuple[int, int, int, int]
+
+# A box over text grows by this share of its line's height on every side: OCR's line boxes
+# hug the glyphs' bodies, and an estimate of where characters sit may miss by a stroke, so
+# edges of letters stayed readable beside a box that fitted the line exactly.
+INK_MARGIN = 0.25
+
+
+def span_boxes(artifact: ArtifactRow, start: int, end: int) -> list[Box] | None:
+    """Where characters start..end of an image's text are in its picture: one box for each
+    OCR line the span reaches, by where OCR placed the characters on it (`ocr.sub_box`),
+    grown by `INK_MARGIN` to cover the glyphs' ink. `paint_boxes` clips them to the
+    picture. None when some of the span has no place in the picture — a line read without a
+    box, or offsets past the text — so it cannot be painted. A span of the title (negative
+    offsets: the file name) is no part of the picture and needs no box."""
+    from workbench.core.ingest.ocr import sub_box
+
+    boxes: list[Box] = []
+    offset = 0
+    for segment in artifact.segments:
+        if segment.placeholder is not None:
+            continue
+        text = segment.text
+        begin, stop = max(start, offset), min(end, offset + len(text))
+        if begin < stop:
+            if segment.box is None:
+                return None
+            boxes.append(_grown(sub_box(segment.box, text, begin - offset, stop - offset,
+                                        segment.chars)))
+        offset += len(text) + 1  # the newline that joins lines
+    return None if end > max(offset - 1, 0) else boxes
+
+
+def _grown(box: Box) -> Box:
+    x, y, w, h = box
+    margin = max(2, round(h * INK_MARGIN))
+    return (x - margin, y - margin, w + 2 * margin, h + 2 * margin)
+
+
+@dataclass(frozen=True)
+class PictureBoxes:
+    """What painting an image's picture covers, and what it could not place."""
+
+    boxes: list[tuple[Box, str | None]]  # (box, alias or None: a solid box)
+    unplaced: int  # redacted or pseudonymised spans of its text with no place in the picture
+
+
+def picture_boxes(artifact: ArtifactRow, findings: Iterable[StoredFinding],
+                  context: RedactionContext, language: str) -> PictureBoxes:
+    """Every box the export paints on an image: each area drawn by hand as drawn, and each
+    span of its text that is redacted or pseudonymised — found by the detector, marked by
+    hand, or swept as a value redacted elsewhere — where its characters are in the picture
+    (`span_boxes`). A redaction is a solid box; a pseudonym a white box with the alias."""
+    findings = list(findings)
+    out: list[tuple[Box, str | None]] = []
+    unplaced = 0
+    spans: list[tuple[int, int, str | None]] = []
     for f in findings:
-        if f.box is None or f.decision not in (REDACT, PSEUDONYMISE):
+        if f.decision not in (REDACT, PSEUDONYMISE):
             continue
         label = context.alias_for(f.person_key, language) if f.decision == PSEUDONYMISE else None
-        out.append((f.box, label))
-    return out
+        if f.start >= f.end:  # an area drawn on the picture
+            if f.box is not None:
+                out.append((f.box, label))
+            continue
+        spans.append((f.start, f.end, label))
+    for swept in swept_spans(artifact, findings, context):
+        label = (context.alias_for(swept.person_key, language)
+                 if swept.decision == PSEUDONYMISE else None)
+        spans.append((swept.start, swept.end, label))
+    for start, end, label in spans:
+        boxes = span_boxes(artifact, start, end)
+        if boxes is None:
+            unplaced += 1
+            continue
+        out += [(box, label) for box in boxes]
+    return PictureBoxes(out, unplaced)
 
 
-Box = tuple[int, int, int, int]
+def check_picture_boxes(artifact: ArtifactRow, findings: Iterable[StoredFinding],
+                        context: RedactionContext) -> None:
+    """Refuse (RefusedError) an image with a redacted span its picture cannot show painted:
+    what leaves of an image is its picture, so a span that cannot be painted would leave
+    readable."""
+    from workbench.core.errors import RefusedError
+    from workbench.core.messages import t
+
+    placed = picture_boxes(artifact, findings, context, "en")
+    if placed.unplaced:
+        # The count stays a number, so English counts its words ("1 passage").
+        params = (artifact.title, placed.unplaced)
+        raise RefusedError(t("review.span-not-in-picture", *params, lang="en"),
+                           code="review.span-not-in-picture", params=params)
+
 
 # EXIF orientations that turn a picture a quarter turn: its upright width is its stored height.
 _QUARTER_TURNS = frozenset({5, 6, 7, 8})
@@ -609,7 +690,10 @@ def paint_boxes(image: Image.Image, boxes: list[tuple[Box, str | None]]) -> Imag
 
     painted = image.copy()
     draw = ImageDraw.Draw(painted)
-    for (x, y, w, h), label in boxes:
+    for box, label in boxes:
+        x, y, w, h = _clipped(box, painted.size)
+        if w <= 0 or h <= 0:
+            continue
         if label is None:
             draw.rectangle((x, y, x + w, y + h), fill="black")
             continue
@@ -621,6 +705,13 @@ def paint_boxes(image: Image.Image, boxes: list[tuple[Box, str | None]]) -> Imag
         draw.rectangle((x, y, x + w, y + h), fill="white", outline="black")
         draw.text((x + 2, y + max(0, (h - font.size) // 2)), label, fill="black", font=font)
     return painted
+
+
+def _clipped(box: Box, size: tuple[int, int]) -> Box:
+    """The part of a box inside a picture of `size` (a box grown past an edge stops there)."""
+    x, y, w, h = box
+    left, top = max(x, 0), max(y, 0)
+    return (left, top, min(x + w, size[0]) - left, min(y + h, size[1]) - top)
 
 
 def _font(size: int, text: str) -> ImageFont.FreeTypeFont:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from workbench.core import logs
 from workbench.core.errors import WorkspaceDamaged, coded
 from workbench.core.ingest import ImportContext, extract_all
-from workbench.core.ingest.artifacts import Artifact
+from workbench.core.ingest.artifacts import Artifact, Segment
 from workbench.core.messages import Message
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.linking import squash, variants
@@ -425,17 +425,19 @@ def title_span(artifact: ArtifactRow) -> tuple[int, str] | None:
     return -(len(title) + 1), title
 
 
-def _segment_boxes(artifact: ArtifactRow) -> list[tuple[int, int, int, int] | None]:
-    return [s.box for s in artifact.segments if s.placeholder is None]
+def _segment_boxes(artifact: ArtifactRow) -> list[Segment | None]:
+    """Each reviewable segment read from a picture (an OCR line with its box), else None."""
+    return [s if s.box is not None else None for s in artifact.segments
+            if s.placeholder is None]
 
 
 def _new_finding(finding: Finding, offset: int, tagger: PartyTagger,
-                 line_box: tuple[int, int, int, int] | None = None,
-                 line_text: str = "") -> NewFinding:
+                 line: Segment | None = None, line_text: str = "") -> NewFinding:
     from workbench.core.ingest.ocr import sub_box
 
     party = tagger.tag(finding)
-    box = sub_box(line_box, line_text, finding.start, finding.end) if line_box else None
+    box = (sub_box(line.box, line_text, finding.start, finding.end, line.chars)
+           if line is not None and line.box is not None else None)
     return NewFinding(entity=finding.entity, start=finding.start + offset,
                       end=finding.end + offset, score=round(finding.score, 3),
                       detector=finding.detector, value=finding.text, party=party.party,

@@ -40,8 +40,8 @@ from workbench.core.review.redact import (
     RedactedSegment,
     RedactionContext,
     SweptSpan,
-    image_boxes,
     paint_boxes,
+    picture_boxes,
     picture_size,
     read_picture,
     redact_artifact,
@@ -319,8 +319,9 @@ def painted_picture(ws: Workspace, artifact_id: str,
     if upright is None:
         upright = read_picture(ws, artifact, upright_picture)
     language = dominant_language(artifact.text or artifact.title)
-    boxes = image_boxes(ws.findings(artifact_id), RedactionContext.of(ws), language)
-    return paint_boxes(upright, boxes)
+    placed = picture_boxes(artifact, ws.findings(artifact_id), RedactionContext.of(ws),
+                           language)
+    return paint_boxes(upright, placed.boxes)
 
 
 def check_picture_out(out: Path, force: bool = False) -> Path:
