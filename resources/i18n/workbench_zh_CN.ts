@@ -828,6 +828,10 @@
         <translation>是否已知联系人？</translation>
     </message>
     <message>
+        <source>the employee who exported it (own copy)</source>
+        <translation>导出它的员工（本人的副本）</translation>
+    </message>
+    <message>
         <source>Countersign this package as {0}?
 
 You confirm that {1} agreed to share it with {2} for: {3}.

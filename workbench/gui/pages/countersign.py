@@ -306,9 +306,10 @@ class CountersignPage(PackageDrops, Page):
             f"<td style='color:{colour(r)}'>{html.escape(r.status_message().text())}</td></tr>"
             for r in review.readers)
         employee = review.terms.summary["employee"]
+        own_copy = self.tr("the employee who exported it (own copy)")
         rows += (f"<tr style='color:#555'><td>{esc(employee['name'])}</td><td>—</td>"
                  f"<td style='font-family: monospace'>{esc(group4(employee['fingerprint']))}"
-                 f"</td><td>{html.escape(self.tr('the employee who exported it (own copy)'))}"
+                 f"</td><td>{html.escape(own_copy)}"
                  "</td></tr>")
         return ("<table cellspacing='0' cellpadding='3' border='0' width='100%'>"
                 f"<tr>{head}</tr>{rows}</table>")
