@@ -167,6 +167,23 @@ def test_tampered_request_is_refused(parties, tmp_path):
         consent.read_request(path)
 
 
+def test_a_signed_request_with_terms_of_the_wrong_shape_is_bad_input(parties, tmp_path):
+    """HR's signature vouches for who wrote the terms, not that they say what they seem to:
+    "no" for cross-border would read as a yes."""
+    from workbench.core.trust.dsse import decode_payload, sign_envelope
+
+    path = _request_file(parties, tmp_path)
+    body = json.loads(decode_payload(json.loads(path.read_text())))
+    body["terms"]["cross_border"] = "no"
+    hr = parties[1]
+    with hr:
+        envelope = sign_envelope(consent.REQUEST_PAYLOAD_TYPE, json.dumps(body).encode(),
+                                 [keys.LocalSigner(hr.card)])
+    path.write_text(json.dumps(envelope))
+    with parties[0], pytest.raises(BadInputError, match="'cross_border' must be true or false"):
+        consent.read_request(path)
+
+
 def test_changed_terms_need_a_new_record(parties, employee_ws):
     with parties[0]:
         first, _ = consent.record_decision(employee_ws, terms(parties), "given",

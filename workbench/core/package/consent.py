@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import rfc8785
 
@@ -23,6 +23,7 @@ from workbench.core import clock
 from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactKind
 from workbench.core.messages import Joined, Message, first_few, label, label_message, t
+from workbench.core.package import terms_schema
 from workbench.core.paths import resources_dir
 from workbench.core.trust import keys
 from workbench.core.trust.dsse import (
@@ -41,9 +42,8 @@ RECORD_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent+json"
 REQUEST_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent-request+json"
 NOTICE_VERSION = "1"
 # PIPL Art. 28 categories, as the detector names them (SENSITIVE_<NAME>).
-SENSITIVE_CATEGORIES = ("health", "financial", "religion", "biometric", "whereabouts", "minor",
-                        "sex_life")
-LANGUAGES = ("zh-CN", "en")
+SENSITIVE_CATEGORIES: tuple[str, ...] = get_args(terms_schema.Category)
+LANGUAGES: tuple[str, ...] = get_args(terms_schema.Language)
 
 
 class ConsentError(RefusedError):
@@ -96,7 +96,7 @@ def terms_from_file(path: Path) -> dict[str, Any]:
         raise coded(BadInputError, "consent.terms-unreadable", path, exc) from exc
     if not isinstance(data, dict):
         raise coded(BadInputError, "consent.not-terms", path)
-    return data
+    return terms_schema.check(data, path)
 
 
 def terms_from_mapping(data: Mapping[str, Any], **overrides: Any) -> ConsentTerms:
@@ -211,7 +211,7 @@ def read_request(path: Path) -> ConsentRequest:
     if not any(sig.keyid == fingerprint for sig in good):
         raise coded(ConsentError, "consent.request-unsigned", path,
                     Joined(tuple(problems or [Message(NO_SIGNATURE)])))
-    terms = terms_from_mapping(body["terms"])
+    terms = terms_from_mapping(terms_schema.check(body["terms"], path))
     return ConsentRequest(body, terms, "sha256:" + hashlib.sha256(raw).hexdigest())
 
 
