@@ -285,3 +285,34 @@ def test_hr_and_recipients_whose_cards_were_never_checked_are_named(parties, emp
         keys.verify_contact(hr.card.fingerprint, hr.card.short)
         assert consent.unverified_parties(record) == [
             (recipient.card.name, recipient.card.fingerprint)]
+
+
+def _declared_sensitive(record) -> set[str]:
+    return {c["category"] for c in record["data_categories"] if c["sensitive"]}
+
+
+def test_the_record_declares_only_sensitive_categories_consented_and_in_the_material(
+        parties, employee_ws):
+    """Found is not shared: a category the employee gave no separate consent for is not
+    exported, and one found only in an excluded item is not in the material at all."""
+    from workbench.core.review import decisions as review
+
+    found = {f.entity.removeprefix("SENSITIVE_").lower()
+             for f in employee_ws.findings() if f.entity.startswith("SENSITIVE_")}
+    assert found == {"health", "financial"}
+    email = next(a for a in employee_ws.artifacts() if a.kind.value == "email")
+    employee_ws.add_manual_findings([(email.id, 0, 4, "SENSITIVE_RELIGION", "keep")])
+    with parties[0]:
+        record, _ = consent.record_decision(
+            employee_ws, terms(parties, separate_consent={"health": True, "religion": True}),
+            "given", parties[0].card, NOW)
+        assert _declared_sensitive(record) == {"health", "religion"}  # financial: no consent
+        assert record["separate_consent"]["financial"] is False
+        review.exclude(employee_ws, email.id)
+        assert not any(f.entity == "SENSITIVE_RELIGION" for f in employee_ws.findings()
+                       if f.artifact_id != email.id)
+        record, _ = consent.record_decision(
+            employee_ws, terms(parties, separate_consent={"health": True, "religion": True}),
+            "given", parties[0].card, NOW)
+        assert "religion" not in _declared_sensitive(record)  # only in the excluded item
+        assert "religion" not in consent.ledger_body(record)["sensitive"]
