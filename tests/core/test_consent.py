@@ -227,7 +227,8 @@ def _facts_from_every_artifact(ws: Workspace) -> consent.WorkspaceFacts:
             name = f.entity.removeprefix("SENSITIVE_").lower()
             sensitive[name] = sensitive.get(name, 0) + 1
     return consent.WorkspaceFacts(tuple(sorted(counts.items())), tuple(sorted(sensitive.items())),
-                                  tuple(sorted(ids)))
+                                  tuple(sorted(ids)), unapproved=sum(
+                                      1 for a in included if a.state.value == "pending"))
 
 
 def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(employee_ws):
@@ -316,3 +317,35 @@ def test_the_record_declares_only_sensitive_categories_consented_and_in_the_mate
             "given", parties[0].card, NOW)
         assert "religion" not in _declared_sensitive(record)  # only in the excluded item
         assert "religion" not in consent.ledger_body(record)["sensitive"]
+
+
+def test_the_notice_before_review_claims_no_approval_or_alias_not_made(parties, employee_ws):
+    """Consent may come before review: the notice says what the workspace holds now and
+    that nothing leaves before it is approved, not that the items were "reviewed and
+    approved" or that every colleague is already an alias."""
+    from workbench.core.review import decisions as review
+
+    pending = sum(1 for a in employee_ws.artifacts() if a.state.value == "pending")
+    assert pending == 4  # scanned, nothing reviewed yet
+    facts = consent.workspace_facts(employee_ws)
+    assert facts.unapproved == pending
+    with parties[0]:
+        en = consent.preview_notice(employee_ws, terms(parties, language="en"), NOW)
+        zh = consent.preview_notice(employee_ws, terms(parties), NOW)
+    assert "you reviewed and approved" not in en and "审阅并批准的内容" not in zh
+    assert "Of these, 4 items are not reviewed yet and leave only once you approve them" in en
+    assert "其中 4 项尚未审阅" in zh, zh
+    assert "unless you keep them" in en and "除非你选择保留" in zh
+    # What it says of recipients, purpose and deadline is what the record holds.
+    with parties[0]:
+        record, notice = consent.record_decision(
+            employee_ws, terms(parties, language="en"), "given", parties[0].card, NOW)
+    assert notice == en
+    assert all(r["name"] in notice for r in record["recipients"])
+    assert all(p["text"] in notice for p in record["purposes"])
+    assert f"**{record['retention']['delete_by']}**" in notice
+    for artifact in employee_ws.artifacts():
+        review.exclude(employee_ws, artifact.id)
+    with parties[0]:
+        done = consent.preview_notice(employee_ws, terms(parties, language="en"), NOW)
+    assert "not reviewed yet" not in done

@@ -1186,6 +1186,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Your materials contain sensitive personal information: {listed}. Categories without "
         "your separate consent are not exported.",
         "材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。"),
+    "notice.unapproved": (
+        ". Of these, {count:n|item is|items are} not reviewed yet and {count:w|leaves|leave} "
+        "only once you approve {count:w|it|them}",
+        "。其中 {count} 项尚未审阅，只有经你批准后才会导出"),
     "notice.no-sensitive": ("None was found in your materials.", "未发现敏感个人信息。"),
     "notice.sensitive-removed": (
         "Sensitive personal information was found ({removed}) and is redacted wherever it "

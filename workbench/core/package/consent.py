@@ -40,7 +40,7 @@ SCHEMA = "consent-workbench/consent/v1"
 REQUEST_SCHEMA = "consent-workbench/consent-request/v1"
 RECORD_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent+json"
 REQUEST_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent-request+json"
-NOTICE_VERSION = "1"
+NOTICE_VERSION = "2"  # 2: says what is not approved yet, and that kept names stay
 # PIPL Art. 28 categories, as the detector names them (SENSITIVE_<NAME>).
 SENSITIVE_CATEGORIES: tuple[str, ...] = get_args(terms_schema.Category)
 LANGUAGES: tuple[str, ...] = get_args(terms_schema.Language)
@@ -250,6 +250,8 @@ class WorkspaceFacts:
     artifact_digests: tuple[str, ...]
     # Sensitive categories found, but redacted wherever they occur: none of it leaves.
     removed: tuple[str, ...] = ()
+    # Items counted above that are not approved yet (consent may come before review).
+    unapproved: int = 0
 
 
 def terms_json(terms: ConsentTerms) -> dict[str, Any]:
@@ -285,6 +287,9 @@ def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
 
     categories = sep.join(t("notice.count", label=word("data", name), count=count,
                             lang=lang) for name, count in facts.categories) or "—"
+    if facts.unapproved:
+        # Before review nothing is approved yet: the notice says so rather than "approved".
+        categories += t("notice.unapproved", count=facts.unapproved, lang=lang)
     if facts.sensitive:
         listed = sep.join(
             t("notice.sensitive-consented" if terms.separate_consent.get(name)
@@ -421,7 +426,8 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
     """Counts per data category and per sensitive category, over artifacts not excluded.
     Read from the plain columns, opening only chats' messages to count them: the Consent page
     asks for it on every visit, at any size."""
-    included = [(i, kind) for i, kind, state in ws.artifact_kinds() if state.value != "excluded"]
+    rows = [(i, kind, state.value) for i, kind, state in ws.artifact_kinds()]
+    included = [(i, kind) for i, kind, state in rows if state != "excluded"]
     messages = (ws.text_segment_counts(ArtifactKind.CHAT)
                 if any(kind is ArtifactKind.CHAT for _i, kind in included) else {})
     counts: dict[str, int] = {}
@@ -445,6 +451,7 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
         sensitive=tuple(sorted(sensitive.items())),
         artifact_digests=tuple(sorted(ids)),
         removed=tuple(sorted(found - set(sensitive))),
+        unapproved=sum(1 for _i, _kind, state in rows if state == "pending"),
     )
 
 
