@@ -44,6 +44,7 @@ def _refusal(path: Path) -> BadInputError:
      "is not a field of consent terms", "不是同意条款的字段"),
     ({"purposes": [{"dpv": "dpv:ServiceProvision"}]}, "purposes.0.text", "is missing",
      "缺失"),
+    ({"purposes": [7]}, "purposes.0", "must be an object", "含字段名的对象"),
     ({"recipients": "Payments"}, "recipients", "must be a list", "必须是列表"),
     ({"controller": "Xinghe"}, "controller", "must be an object", "含字段名的对象"),
     ({"delete_by": 20250331}, "delete_by", "must be text", "加引号的文本"),
@@ -69,7 +70,11 @@ def test_bad_terms_name_the_file_and_the_field(tmp_path: Path, monkeypatch, chan
 
 
 def test_good_terms_are_read_as_written(tmp_path: Path):
-    data = consent.terms_from_file(_write(tmp_path, language="en", recipients=["Payments"]))
+    # README: purposes may also be plain strings.
+    data = consent.terms_from_file(_write(tmp_path, language="en", recipients=["Payments"],
+                                          purposes=["release knowledge", {"text": "handover"}]))
+    assert [p.text for p in consent.terms_from_mapping(data).purposes] == [
+        "release knowledge", "handover"]
     assert data["cross_border"] is False and data["recipients"] == ["Payments"]
     assert data["separate_consent"] == {"health": False, "financial": False}
     # Only what the file says: the command line fills in the rest.

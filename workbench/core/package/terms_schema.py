@@ -60,7 +60,7 @@ class TermsFile(_Shape):
     """Any subset of the terms a record holds; the command line or the request fills in
     the rest, and check_terms says what is still missing."""
 
-    purposes: list[_Purpose] = []
+    purposes: list[_Purpose | str] = []  # README: a purpose may be its text alone
     controller: _Controller = _Controller()
     countersigner: str = ""
     recipients: list[str] = []
@@ -90,7 +90,8 @@ def check(data: Mapping[str, Any], source: Path | str) -> dict[str, Any]:
         TermsFile.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        parts = [str(p) for p in first["loc"] if p != "[key]"]
+        # A purpose's two forms are tagged in the location; the field's path has neither.
+        parts = [str(p) for p in first["loc"] if p not in ("[key]", "_Purpose", "str")]
         raise coded(BadInputError, "terms.field", source, visible(".".join(parts) or "?"),
                     _reason(first, parts)) from None
     return dict(data)
