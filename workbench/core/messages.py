@@ -939,9 +939,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "有 {value} 项已批准的内容不在当时同意的材料中"),
     "export.new-kind": ("a new kind of material: {value}", "新增了一类材料：{value}"),
     "export.new-sensitive": ("a new sensitive category: {value}", "新增了一类敏感信息：{value}"),
-    "export.sensitive-gone": (
-        "a sensitive category the record declared but no longer in it: {value}",
-        "同意记录声明的敏感信息已不在材料中：{value}"),
     "export.refused": ("Cannot export: {0}.", "无法导出：{0}。"),
     # svc-export: what blocks an export, as services/exporting.py names it
     "export.no-identity": (

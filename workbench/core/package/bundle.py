@@ -130,7 +130,7 @@ def _change_message(change: Mapping[str, str]) -> Message:
     value: object = change["value"]
     if change["code"] == "new-kind":
         value = label_message("data", change["value"])
-    elif change["code"] in ("new-sensitive", "sensitive-gone"):
+    elif change["code"] == "new-sensitive":
         value = label_message("sensitive", change["value"])
     return Message(f"export.{change['code']}", values={"value": value})
 

@@ -529,7 +529,7 @@ def holding_sensitive(ws: Any, approved: set[str], categories: list[str]) -> tup
 class MaterialChange:
     """Something about the material that the consent record did not cover (PIPL Art. 14)."""
 
-    code: str  # "new-material", "new-kind", "new-sensitive", "sensitive-gone"
+    code: str  # "new-material", "new-kind", "new-sensitive"
     value: str
 
     def __str__(self) -> str:
@@ -537,8 +537,6 @@ class MaterialChange:
             return f"{self.value} approved item(s) were not part of the material"
         if self.code == "new-kind":
             return f"a new kind of material: {self.value}"
-        if self.code == "sensitive-gone":
-            return f"a sensitive category the record declared but no longer in it: {self.value}"
         return f"a new sensitive category: {self.value}"
 
     def as_json(self) -> dict[str, str]:
@@ -556,12 +554,9 @@ def changes_since(ws: Any, record: Mapping[str, Any], approved: set[str]) -> lis
              if s.id in approved}
     changes += [MaterialChange("new-kind", k) for k in sorted(kinds - listed)]
     sensitive = {c["category"] for c in record["data_categories"] if c["sensitive"]}
-    kept = kept_sensitive(ws, approved)
     # Kept without separate consent is its own blocker (sensitive-without-consent).
-    changes += [MaterialChange("new-sensitive", c) for c in kept
+    changes += [MaterialChange("new-sensitive", c) for c in kept_sensitive(ws, approved)
                 if c not in sensitive and record["separate_consent"].get(c)]
-    # The package would declare sensitive information it does not carry.
-    changes += [MaterialChange("sensitive-gone", c) for c in sorted(sensitive - set(kept))]
     return changes
 
 
