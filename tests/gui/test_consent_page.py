@@ -164,6 +164,8 @@ def test_separate_consent_boxes_for_the_sensitive_categories_found(qtbot, ctx, p
     assert set(page.sensitive_boxes) == found
     assert not any(box.isChecked() for box in page.sensitive_boxes.values())  # opt-in only
     assert "Health (1 found)" in page.sensitive_boxes["health"].text()
+    # Without separate consent the passages stay redacted; the items themselves still go.
+    assert "stays redacted and is not exported" in page.sensitive_intro.text()
     fill_terms(page)
     page.sensitive_boxes["health"].setChecked(True)
     record = decide(qtbot, page, ctx, page.give_button)
