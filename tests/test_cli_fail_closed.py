@@ -157,3 +157,38 @@ def test_withdraw_takes_the_package_id_or_its_prefix_from_the_exports_register(
                        tmp_path / "w2.rev")
     assert code == 2 and "p.cwpkg" in err and "no longer there" in err, err
     _no_traceback(err)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_terms_file_saying_no_as_text_is_bad_input_naming_the_field(
+        cli, tmp_path: Path, fixtures: Path, monkeypatch, lang: str):
+    """"cross_border": "no" read loosely is a true value: consent to sending data abroad."""
+    as_, ws, employee, hr, recipient = cli
+    assert as_(employee, "scan", ws)[0] == 0
+    terms = json.loads((fixtures / "consent_terms.json").read_text(encoding="utf-8"))
+    terms["cross_border"] = "no"
+    bad = tmp_path / "hr_terms.json"
+    bad.write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_LANG", lang)
+    code, out, err = as_(employee, "consent", ws, "--terms", bad, "--countersigner",
+                         hr.card.fingerprint, "--recipient", recipient.card.name,
+                         "--delete-by", "2030-01-01", "--yes")
+    assert code == 2 and not out
+    _no_traceback(err)
+    assert str(bad) in err and "cross_border" in err
+    assert ("true or false" if lang == "en" else "true 或 false") in err
+    assert "Input should" not in err
+    from workbench.core.trust.ledger import read_entries
+
+    def consents() -> list[str]:
+        ledger = ws / "ledger.jsonl"
+        text = ledger.read_text(encoding="utf-8") if ledger.exists() else ""
+        return [e.type for e in read_entries(text) if e.type.startswith("consent.")]
+
+    assert consents() == []
+    # The same terms with false as JSON's false are taken.
+    terms["cross_border"] = False
+    bad.write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+    code, _, err = as_(employee, "consent", ws, "--terms", bad, "--countersigner",
+                       hr.card.fingerprint, "--recipient", recipient.card.name,
+                       "--delete-by", "2030-01-01", "--yes")
+    assert code == 0, err
+    assert consents() == ["consent.given"]

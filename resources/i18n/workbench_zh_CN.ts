@@ -555,8 +555,8 @@
         <translation>本工作区还没有任何材料。请先导入并审阅你的材料。</translation>
     </message>
     <message>
-        <source>Sensitive personal information was found. It is exported only where you tick the box below (separate consent); otherwise those items stay out.</source>
-        <translation>发现了敏感个人信息。只有勾选下面对应的选项（单独同意），相关内容才会导出；否则这些内容不会导出。</translation>
+        <source>Sensitive personal information was found. It is exported only where you tick the box below (separate consent); otherwise it stays redacted and is not exported.</source>
+        <translation>发现了敏感个人信息。只有勾选下面对应的选项（单独同意），相关内容才会导出；否则这些内容保持涂黑，不会导出。</translation>
     </message>
     <message>
         <source>Sensitive personal information was found ({0}) and is redacted wherever it occurs: none of it is exported.</source>

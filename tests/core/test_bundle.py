@@ -479,3 +479,22 @@ def test_an_output_on_another_file_system_gets_the_whole_package_or_nothing(
     assert failed and result.package == bundle.read_bundle(flow.package).package
     assert [p.name for p in flow.package.parent.iterdir()] == ["skill.cwpkg"]
     assert (flow.package.stat().st_mode & 0o777) == 0o600
+def test_a_package_declares_the_sensitive_categories_consented_to_and_no_other(flow: Flow):
+    """The package says what sensitive information it may carry: the category consented to
+    and kept, not the others found (redacted) nor one consented to but never in it."""
+    with flow.employee:
+        found = [f for f in flow.ws.findings() if f.entity.startswith("SENSITIVE_")]
+        kept = found[0]
+        category = kept.entity.removeprefix("SENSITIVE_").lower()
+        others = {f.entity.removeprefix("SENSITIVE_").lower() for f in found} - {category}
+        absent = next(c for c in consent.SENSITIVE_CATEGORIES if c not in others | {category})
+        review.decide(flow.ws, kept.id, review.Decision.KEEP)
+        review.approve(flow.ws, kept.artifact_id)
+        give(flow.ws, flow.employee, flow.hr, flow.recipient,
+             separate_consent={category: True, absent: True, **{c: False for c in others}})
+    flow.export()
+    with flow.recipient:
+        checked = custody.verify_for_recipient(flow.package, NOW, flow.recipient.card)
+    declared = {c["category"] for c in checked.statement["predicate"]["data_categories"]
+                if c["sensitive"]}
+    assert declared == {category}

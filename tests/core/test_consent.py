@@ -167,6 +167,23 @@ def test_tampered_request_is_refused(parties, tmp_path):
         consent.read_request(path)
 
 
+def test_a_signed_request_with_terms_of_the_wrong_shape_is_bad_input(parties, tmp_path):
+    """HR's signature vouches for who wrote the terms, not that they say what they seem to:
+    "no" for cross-border would read as a yes."""
+    from workbench.core.trust.dsse import decode_payload, sign_envelope
+
+    path = _request_file(parties, tmp_path)
+    body = json.loads(decode_payload(json.loads(path.read_text())))
+    body["terms"]["cross_border"] = "no"
+    hr = parties[1]
+    with hr:
+        envelope = sign_envelope(consent.REQUEST_PAYLOAD_TYPE, json.dumps(body).encode(),
+                                 [keys.LocalSigner(hr.card)])
+    path.write_text(json.dumps(envelope))
+    with parties[0], pytest.raises(BadInputError, match="'cross_border' must be true or false"):
+        consent.read_request(path)
+
+
 def test_changed_terms_need_a_new_record(parties, employee_ws):
     with parties[0]:
         first, _ = consent.record_decision(employee_ws, terms(parties), "given",
@@ -210,7 +227,8 @@ def _facts_from_every_artifact(ws: Workspace) -> consent.WorkspaceFacts:
             name = f.entity.removeprefix("SENSITIVE_").lower()
             sensitive[name] = sensitive.get(name, 0) + 1
     return consent.WorkspaceFacts(tuple(sorted(counts.items())), tuple(sorted(sensitive.items())),
-                                  tuple(sorted(ws.exported_id(i) for i in ids)))
+                                  tuple(sorted(ws.exported_id(i) for i in ids)), unapproved=sum(
+                                      1 for a in included if a.state.value == "pending"))
 
 
 def test_workspace_facts_from_stored_columns_agree_with_every_artifact_opened(employee_ws):
@@ -268,3 +286,66 @@ def test_hr_and_recipients_whose_cards_were_never_checked_are_named(parties, emp
         keys.verify_contact(hr.card.fingerprint, hr.card.short)
         assert consent.unverified_parties(record) == [
             (recipient.card.name, recipient.card.fingerprint)]
+
+
+def _declared_sensitive(record) -> set[str]:
+    return {c["category"] for c in record["data_categories"] if c["sensitive"]}
+
+
+def test_the_record_declares_only_sensitive_categories_consented_and_in_the_material(
+        parties, employee_ws):
+    """Found is not shared: a category the employee gave no separate consent for is not
+    exported, and one found only in an excluded item is not in the material at all."""
+    from workbench.core.review import decisions as review
+
+    found = {f.entity.removeprefix("SENSITIVE_").lower()
+             for f in employee_ws.findings() if f.entity.startswith("SENSITIVE_")}
+    assert found == {"health", "financial"}
+    email = next(a for a in employee_ws.artifacts() if a.kind.value == "email")
+    employee_ws.add_manual_findings([(email.id, 0, 4, "SENSITIVE_RELIGION", "keep")])
+    with parties[0]:
+        record, _ = consent.record_decision(
+            employee_ws, terms(parties, separate_consent={"health": True, "religion": True}),
+            "given", parties[0].card, NOW)
+        assert _declared_sensitive(record) == {"health", "religion"}  # financial: no consent
+        assert record["separate_consent"]["financial"] is False
+        review.exclude(employee_ws, email.id)
+        assert not any(f.entity == "SENSITIVE_RELIGION" for f in employee_ws.findings()
+                       if f.artifact_id != email.id)
+        record, _ = consent.record_decision(
+            employee_ws, terms(parties, separate_consent={"health": True, "religion": True}),
+            "given", parties[0].card, NOW)
+        assert "religion" not in _declared_sensitive(record)  # only in the excluded item
+        assert "religion" not in consent.ledger_body(record)["sensitive"]
+
+
+def test_the_notice_before_review_claims_no_approval_or_alias_not_made(parties, employee_ws):
+    """Consent may come before review: the notice says what the workspace holds now and
+    that nothing leaves before it is approved, not that the items were "reviewed and
+    approved" or that every colleague is already an alias."""
+    from workbench.core.review import decisions as review
+
+    pending = sum(1 for a in employee_ws.artifacts() if a.state.value == "pending")
+    assert pending == 4  # scanned, nothing reviewed yet
+    facts = consent.workspace_facts(employee_ws)
+    assert facts.unapproved == pending
+    with parties[0]:
+        en = consent.preview_notice(employee_ws, terms(parties, language="en"), NOW)
+        zh = consent.preview_notice(employee_ws, terms(parties), NOW)
+    assert "you reviewed and approved" not in en and "审阅并批准的内容" not in zh
+    assert "Of these, 4 items are not reviewed yet and leave only once you approve them" in en
+    assert "其中 4 项尚未审阅" in zh, zh
+    assert "unless you keep them" in en and "除非你选择保留" in zh
+    # What it says of recipients, purpose and deadline is what the record holds.
+    with parties[0]:
+        record, notice = consent.record_decision(
+            employee_ws, terms(parties, language="en"), "given", parties[0].card, NOW)
+    assert notice == en
+    assert all(r["name"] in notice for r in record["recipients"])
+    assert all(p["text"] in notice for p in record["purposes"])
+    assert f"**{record['retention']['delete_by']}**" in notice
+    for artifact in employee_ws.artifacts():
+        review.exclude(employee_ws, artifact.id)
+    with parties[0]:
+        done = consent.preview_notice(employee_ws, terms(parties, language="en"), NOW)
+    assert "not reviewed yet" not in done

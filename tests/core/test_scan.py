@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.core.ingest.chat import SELF_SENDER
 from workbench.core.pii.pseudonyms import alias, letters
 from workbench.core.review import scan
 from workbench.core.workspace import Workspace
@@ -117,8 +118,8 @@ def test_sender_keys_follow_the_people_seen(workspace: Workspace, fixtures: Path
     workspace.import_paths([fixtures / "feishu/chat_export.json"])
     after = scan.sender_keys(workspace)
     assert set(after) > set(before)
-    # Still exactly what the people table says, name by name.
-    expected = {}
+    # Still exactly what the people table says, name by name, and the exporters' "我".
+    expected = {SELF_SENDER: "self"}
     for person in scan.known_people(workspace):
         for name in person.names:
             expected.setdefault(name, person.key)
@@ -148,3 +149,27 @@ def test_a_scan_keeps_the_people_it_worked_out_sealed_for_while_they_stay(
     scanned.import_paths([fixtures / "wechat"])  # people seen again: worked out again
     assert scan._remembered_people(scanned) is None
     assert scan.known_people(scanned) == scan._work_out_people(scanned)
+
+
+def test_messages_an_exporter_marks_as_sent_by_me_are_the_employees(workspace: Workspace,
+                                                                     tmp_path: Path):
+    """A MemoTrace row with IsSender=1 is the employee's own: drawn as hers and kept as hers
+    in the export, never a colleague with an alias or a [name] placeholder."""
+    from workbench.core.review import redact
+
+    path = tmp_path / "王芳_utf8.csv"
+    path.write_text(
+        "\ufefflocalId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,StrTime,"
+        "Remark,NickName,Sender\r\n"
+        "1,7,1,0,0,1709602200,2,明天评审,2024-03-05 09:30:00,王芳,Fang W,wxid_wf01\r\n"
+        "2,7,1,0,1,1709602320,2,好的,2024-03-05 09:32:00,,小娜🌙,wxid_me01\r\n",
+        encoding="utf-8")
+    workspace.import_paths([path])
+    scan.scan_workspace(workspace)
+    keys = scan.sender_keys(workspace)
+    assert keys[SELF_SENDER] == "self" and keys["王芳"] != "self"
+    assert "小娜🌙" not in keys
+    (artifact,) = workspace.artifacts()
+    context = redact.RedactionContext.of(workspace)
+    shown = redact.redact_artifact(artifact, workspace.findings(), context)
+    assert [s.sender for s in shown.segments] == [alias(0, "zh"), SELF_SENDER]

@@ -164,13 +164,16 @@ def test_separate_consent_boxes_for_the_sensitive_categories_found(qtbot, ctx, p
     assert set(page.sensitive_boxes) == found
     assert not any(box.isChecked() for box in page.sensitive_boxes.values())  # opt-in only
     assert "Health (1 found)" in page.sensitive_boxes["health"].text()
+    # Without separate consent the passages stay redacted; the items themselves still go.
+    assert "stays redacted and is not exported" in page.sensitive_intro.text()
     fill_terms(page)
     page.sensitive_boxes["health"].setChecked(True)
     record = decide(qtbot, page, ctx, page.give_button)
     assert record["separate_consent"]["health"] is True
     assert record["separate_consent"]["financial"] is False
+    # Declared: only the category consented to, not every one found.
     sensitive = {c["category"] for c in record["data_categories"] if c["sensitive"]}
-    assert sensitive == found
+    assert sensitive == {"health"}
 
 
 def test_incomplete_terms_stay_on_the_first_step(qtbot, ctx, parties):

@@ -209,7 +209,8 @@ def request_and_give_consent(layout: DemoLayout, cards: dict[str, keys.IdentityC
                                             separate_consent={"health": True})
         record, notice = consent.record_decision(ws, chosen, "given", cards["employee"], now,
                                                  request)
-        sensitive = [c["category"] for c in record["data_categories"] if c["sensitive"]]
+        # What was found, not what the record declares (only what is consented to).
+        sensitive = [name for name, _count in consent.workspace_facts(ws).sensitive]
         report(t("demo.consented", employee=cards["employee"].name, characters=len(notice),
                  digest=record["notice"]["sha256"][:12], sensitive=Joined(
                      tuple(label_message("sensitive", c) for c in sensitive), "items")))

@@ -842,6 +842,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "consent.not-terms": ("{0} is not a consent terms object.", "{0} 不是同意条款对象。"),
     "consent.terms-malformed": ("The consent terms are incomplete or malformed ({0}).",
                                 "同意条款不完整或格式有误（{0}）。"),
+    "terms.field": ("The consent terms {0} cannot be used: field '{1}' {2}.",
+                    "同意条款 {0} 无法使用：字段“{1}”{2}。"),
+    "terms.extra": ("is not a field of consent terms (check its spelling)",
+                    "不是同意条款的字段（请检查拼写）"),
+    "terms.missing": ("is missing", "缺失"),
+    "terms.not-bool": ("must be true or false (without quotes)",
+                       "必须是 true 或 false（不加引号）"),
+    "terms.not-text": ("must be text in quotes", "必须是加引号的文本"),
+    "terms.not-list": ("must be a list", "必须是列表"),
+    "terms.not-object": ("must be an object with named fields", "必须是含字段名的对象"),
+    "terms.not-one-of": ("must be one of {0}", "必须是以下之一：{0}"),
+    "terms.not-date": ("is not a date (YYYY-MM-DD)", "不是日期（YYYY-MM-DD）"),
+    "terms.bad-value": ("has a value that cannot be used", "的值无法使用"),
     "consent.unknown-categories": ("Unknown sensitive categories: {0} (known: {1}).",
                                    "未知的敏感类别：{0}（已知：{1}）。"),
     "consent.needs": ("The consent needs {0}.", "同意书还缺少：{0}。"),
@@ -1237,6 +1250,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Your materials contain sensitive personal information: {listed}. Categories without "
         "your separate consent are not exported.",
         "材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。"),
+    "notice.unapproved": (
+        ". Of these, {count:n|item is|items are} not reviewed yet and {count:w|leaves|leave} "
+        "only once you approve {count:w|it|them}",
+        "。其中 {count} 项尚未审阅，只有经你批准后才会导出"),
     "notice.no-sensitive": ("None was found in your materials.", "未发现敏感个人信息。"),
     "notice.sensitive-removed": (
         "Sensitive personal information was found ({removed}) and is redacted wherever it "

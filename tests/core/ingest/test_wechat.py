@@ -5,6 +5,7 @@ import pytest
 from tests.core.ingest.helpers import extract, extract_one
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.artifacts import ArtifactKind
+from workbench.core.ingest.chat import SELF_SENDER
 
 
 def _segments(source):
@@ -17,11 +18,11 @@ def test_memotrace_csv_is_a_chat_per_day_with_names_not_wxids(fixtures: Path):
     day1, day2 = source.artifacts
     assert day1.kind is ArtifactKind.CHAT
     assert day1.title == "memotrace_张伟 · 2024-03-05"
-    assert [s.sender for s in day1.segments] == ["张伟", "李娜", "张伟"]
+    assert [s.sender for s in day1.segments] == ["张伟", SELF_SENDER, "张伟"]  # IsSender=1
     assert day1.segments[0].time == "2024-03-05T09:30:00+08:00"
     assert day1.placeholder_counts() == {"image": 1}
     assert "chen.zong@client.example.com\n周一前回复他" in day2.text
-    assert {p.name for p in source.people} == {"张伟", "李娜"}
+    assert {p.name for p in source.people} == {"张伟"}
     assert "wxid_zw01" not in {s.sender for s in _segments(source)}
     assert day1.encoding == "utf-8"
 
@@ -146,7 +147,7 @@ def test_memotrace_html_export_is_a_chat_not_a_page(fixtures: Path):
     assert source.source_format == "wechat-memotrace"
     day1, day2 = source.artifacts
     assert day1.title == "张伟 · 2024-03-05"
-    assert [s.sender for s in day1.segments] == ["张伟", "李娜", "张伟", "张伟"]
+    assert [s.sender for s in day1.segments] == ["张伟", SELF_SENDER, "张伟", "张伟"]
     # JavaScript and HTML escapes undone, <br>/\n kept as line breaks
     assert day1.segments[1].text == ("好，客户 chen.zong@client.example.com 那边我来说\n"
                                      "顺便提醒：别把 <token> 发群里")
@@ -182,3 +183,62 @@ def test_wechat_csv_with_an_impossible_time_names_the_line(tmp_path: Path):
                     "2024-13-45 99:00:00,张伟,wxid,群,id,hi\n", encoding="utf-8")
     with pytest.raises(ImportFailed, match="line 2 has no usable time"):
         extract_one(path)
+
+
+# MemoTrace (LC044/WeChatMsg, app/util/exporter/exporter_csv.py) writes "<contact>_utf8.csv" in
+# utf-8-sig: the message row's first nine columns, then Remark, NickName and Sender — its own
+# (Me) for a row with IsSender=1 in a one-to-one chat, the sender's in a group.
+_MEMOTRACE_HEADER = ("localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent,"
+                     "StrTime,Remark,NickName,Sender\r\n")
+
+
+def test_memotrace_csv_rows_sent_by_the_employee_are_hers_whatever_her_nickname(
+        tmp_path: Path):
+    """IsSender=1 is the employee, even when her WeChat nickname is none of her names: read
+    by nickname, her own messages became a colleague's (given an alias, or taken for the
+    contact)."""
+    path = tmp_path / "王芳_utf8.csv"
+    path.write_text(
+        "\ufeff" + _MEMOTRACE_HEADER
+        + "1,7,1,0,0,1709602200,2,明天评审,2024-03-05 09:30:00,王芳,Fang W,wxid_wf01\r\n"
+        + "2,7,1,0,1,1709602320,2,好的，我带上方案,2024-03-05 09:32:00,,小娜🌙,wxid_me01\r\n"
+        + "3,7,3,0,1,1709602380,2,,2024-03-05 09:33:00,,小娜🌙,wxid_me01\r\n"
+        + "4,7,1,0,0,1709602440,2,收到,2024-03-05 09:34:00,王芳,Fang W,wxid_wf01\r\n",
+        encoding="utf-8")
+    source = extract_one(path)
+    (day,) = source.artifacts
+    assert [s.sender for s in day.segments] == ["王芳", SELF_SENDER, SELF_SENDER, "王芳"]
+    assert day.placeholder_counts() == {"image": 1}
+    assert {p.name for p in source.people} == {"王芳"}  # her nickname is no colleague
+
+
+def test_memotrace_group_csv_tells_the_employee_from_the_members(tmp_path: Path):
+    path = tmp_path / "支付网关群_utf8.csv"
+    path.write_text(
+        "\ufeff" + _MEMOTRACE_HEADER
+        + "1,9,1,0,0,1709602200,2,今晚发版,2024-03-05 09:30:00,张伟,zw,wxid_zw01\r\n"
+        + "2,9,1,0,1,1709602260,2,收到,2024-03-05 09:31:00,Lina,Lina,wxid_me01\r\n"
+        + "3,9,1,0,0,1709602320,2,我来回滚,2024-03-05 09:32:00,,王芳,wxid_wf01\r\n",
+        encoding="utf-8")
+    source = extract_one(path)
+    (day,) = source.artifacts
+    assert [s.sender for s in day.segments] == ["张伟", SELF_SENDER, "王芳"]
+    assert {p.name for p in source.people} == {"张伟", "王芳"}
+
+
+def test_memotrace_html_is_send_1_is_the_employee(tmp_path: Path):
+    """The HTML export writes one object per message with is_send and the name shown."""
+    path = tmp_path / "王芳.html"
+    path.write_text(
+        "<!DOCTYPE html><html><head><meta charset=\"UTF-8\"><title>王芳</title></head><body>"
+        "<script>\n    const chatMessages = [\n"
+        "{ type:1, text: '明天评审',is_send:0,avatar_path:'./avatar/wxid_wf01.png',"
+        "timestamp:1709602200,is_chatroom:0,displayname:'王芳'},"
+        "{ type:1, text: '好的',is_send:1,avatar_path:'./avatar/wxid_me01.png',"
+        "timestamp:1709602320,is_chatroom:0,displayname:'小娜🌙'},"
+        "{ type:0, text: '你撤回了一条消息',is_send:1,avatar_path:'',timestamp:1709602380,"
+        "is_chatroom:0,displayname:''},\n    ];\n</script></body></html>", encoding="utf-8")
+    source = extract_one(path)
+    (day,) = source.artifacts
+    assert [s.sender for s in day.segments] == ["王芳", SELF_SENDER, "系统消息"]
+    assert {p.name for p in source.people} == {"王芳"}

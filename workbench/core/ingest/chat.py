@@ -111,8 +111,11 @@ def senders(messages: list[ChatMessage], source: str) -> list[Person]:
             if m.sender and m.sender not in NOT_PEOPLE]
 
 
+# The sender of a message an export marks as the employee's own (MemoTrace's IsSender=1,
+# PyWxDump's is_sender=1): it is theirs whatever nickname the export shows beside it.
+SELF_SENDER = "我"
 # Senders that exporters write for the app itself or for "me", not a person's name.
-NOT_PEOPLE = {"系统消息", "系统", "system", "我", "对方"}
+NOT_PEOPLE = {"系统消息", "系统", "system", SELF_SENDER, "对方"}
 
 
 # Chat exporters write local wall-clock times in these shapes; the workspace's zone is theirs.

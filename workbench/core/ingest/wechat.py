@@ -18,7 +18,13 @@ from typing import Any
 from workbench.core import clock
 from workbench.core.errors import ImportFailed
 from workbench.core.ingest.base import ImportContext, ImportedSource
-from workbench.core.ingest.chat import ChatMessage, chat_source, parse_time, placeholder_kind
+from workbench.core.ingest.chat import (
+    SELF_SENDER,
+    ChatMessage,
+    chat_source,
+    parse_time,
+    placeholder_kind,
+)
 from workbench.core.ingest.decode import DecodedText
 from workbench.core.ingest.lines import message_problem
 from workbench.core.messages import Message
@@ -130,8 +136,10 @@ def _csv_message(path: Path, ctx: ImportContext, fmt: str, number: int,
         sender = row.get("sendername") or row.get("sender", "")
         text, is_self = row.get("content", ""), False
         conversation = row.get("talkername") or row.get("talker") or path.stem
-    if not sender and is_self:
-        sender = "我"
+    if is_self:
+        # The exporter's own flag, not the name beside it: MemoTrace writes the employee's
+        # WeChat remark or nickname there, which may be none of the names in her profile.
+        sender = SELF_SENDER
     when = parse_time(raw_time, ctx.timezone)
     if when is None:
         raise ImportFailed(path, Message("ingest.line-no-time", (number, repr(raw_time))))
@@ -416,6 +424,8 @@ def from_html(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedS
         sender = str(values.get("displayname") or "")
         if values.get("type") == 0:
             sender = "系统消息"  # recalls, joins: MemoTrace writes them with no name
+        elif values.get("is_send") == 1:
+            sender = SELF_SENDER  # the employee's own, whatever name it is shown with
         messages.append(_json_message(path, ctx, len(messages), conversation,
                                       html_module.unescape(sender), body,
                                       values["timestamp"]))

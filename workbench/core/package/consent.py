@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import rfc8785
 
@@ -23,6 +23,7 @@ from workbench.core import clock
 from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactKind
 from workbench.core.messages import Joined, Message, first_few, label, label_message, t
+from workbench.core.package import terms_schema
 from workbench.core.paths import resources_dir
 from workbench.core.trust import keys
 from workbench.core.trust.dsse import (
@@ -40,11 +41,10 @@ SCHEMA = "consent-workbench/consent/v1"
 REQUEST_SCHEMA = "consent-workbench/consent-request/v1"
 RECORD_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent+json"
 REQUEST_PAYLOAD_TYPE = "application/vnd.consent-workbench.consent-request+json"
-NOTICE_VERSION = "1"
+NOTICE_VERSION = "2"  # 2: says what is not approved yet, and that kept names stay
 # PIPL Art. 28 categories, as the detector names them (SENSITIVE_<NAME>).
-SENSITIVE_CATEGORIES = ("health", "financial", "religion", "biometric", "whereabouts", "minor",
-                        "sex_life")
-LANGUAGES = ("zh-CN", "en")
+SENSITIVE_CATEGORIES: tuple[str, ...] = get_args(terms_schema.Category)
+LANGUAGES: tuple[str, ...] = get_args(terms_schema.Language)
 
 
 class ConsentError(RefusedError):
@@ -97,7 +97,7 @@ def terms_from_file(path: Path) -> dict[str, Any]:
         raise coded(BadInputError, "consent.terms-unreadable", path, exc) from exc
     if not isinstance(data, dict):
         raise coded(BadInputError, "consent.not-terms", path)
-    return data
+    return terms_schema.check(data, path)
 
 
 def terms_from_mapping(data: Mapping[str, Any], **overrides: Any) -> ConsentTerms:
@@ -212,7 +212,7 @@ def read_request(path: Path) -> ConsentRequest:
     if not any(sig.keyid == fingerprint for sig in good):
         raise coded(ConsentError, "consent.request-unsigned", path,
                     Joined(tuple(problems or [Message(NO_SIGNATURE)])))
-    terms = terms_from_mapping(body["terms"])
+    terms = terms_from_mapping(terms_schema.check(body["terms"], path))
     return ConsentRequest(body, terms, "sha256:" + hashlib.sha256(raw).hexdigest())
 
 
@@ -252,6 +252,8 @@ class WorkspaceFacts:
     artifact_digests: tuple[str, ...]
     # Sensitive categories found, but redacted wherever they occur: none of it leaves.
     removed: tuple[str, ...] = ()
+    # Items counted above that are not approved yet (consent may come before review).
+    unapproved: int = 0
 
 
 def terms_json(terms: ConsentTerms) -> dict[str, Any]:
@@ -287,6 +289,9 @@ def render_notice(terms: ConsentTerms, facts: WorkspaceFacts,
 
     categories = sep.join(t("notice.count", label=word("data", name), count=count,
                             lang=lang) for name, count in facts.categories) or "—"
+    if facts.unapproved:
+        # Before review nothing is approved yet: the notice says so rather than "approved".
+        categories += t("notice.unapproved", count=facts.unapproved, lang=lang)
     if facts.sensitive:
         listed = sep.join(
             t("notice.sensitive-consented" if terms.separate_consent.get(name)
@@ -351,10 +356,12 @@ def build_record(
         "recipients": [{"name": cards[r].name, "email": cards[r].email, "age": cards[r].age,
                         "fingerprint": r} for r in terms.recipients],
         "purposes": [{"dpv": p.dpv, "text": p.text} for p in terms.purposes],
+        # Sensitive categories: only those in the material with separate consent (any other
+        # is not exported, as the notice says), never every one found in the workspace.
         "data_categories": [{"category": name, "count": count, "sensitive": False}
                             for name, count in facts.categories]
         + [{"category": name, "count": count, "sensitive": True}
-           for name, count in facts.sensitive],
+           for name, count in facts.sensitive if terms.separate_consent.get(name)],
         "separate_consent": {c: bool(terms.separate_consent.get(c, False))
                              for c in SENSITIVE_CATEGORIES},
         "jurisdiction": terms.jurisdiction,
@@ -421,7 +428,8 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
     """Counts per data category and per sensitive category, over artifacts not excluded.
     Read from the plain columns, opening only chats' messages to count them: the Consent page
     asks for it on every visit, at any size."""
-    included = [(i, kind) for i, kind, state in ws.artifact_kinds() if state.value != "excluded"]
+    rows = [(i, kind, state.value) for i, kind, state in ws.artifact_kinds()]
+    included = [(i, kind) for i, kind, state in rows if state != "excluded"]
     messages = (ws.text_segment_counts(ArtifactKind.CHAT)
                 if any(kind is ArtifactKind.CHAT for _i, kind in included) else {})
     counts: dict[str, int] = {}
@@ -445,6 +453,7 @@ def workspace_facts(ws: Any) -> WorkspaceFacts:
         sensitive=tuple(sorted(sensitive.items())),
         artifact_digests=tuple(sorted(ws.exported_id(i) for i in ids)),
         removed=tuple(sorted(found - set(sensitive))),
+        unapproved=sum(1 for _i, _kind, state in rows if state == "pending"),
     )
 
 
@@ -555,8 +564,9 @@ def changes_since(ws: Any, record: Mapping[str, Any], approved: set[str]) -> lis
              if s.id in approved}
     changes += [MaterialChange("new-kind", k) for k in sorted(kinds - listed)]
     sensitive = {c["category"] for c in record["data_categories"] if c["sensitive"]}
-    changes += [MaterialChange("new-sensitive", c)
-                for c in kept_sensitive(ws, approved) if c not in sensitive]
+    # Kept without separate consent is its own blocker (sensitive-without-consent).
+    changes += [MaterialChange("new-sensitive", c) for c in kept_sensitive(ws, approved)
+                if c not in sensitive and record["separate_consent"].get(c)]
     return changes
 
 

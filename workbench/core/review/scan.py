@@ -16,6 +16,7 @@ from workbench.core import logs
 from workbench.core.errors import WorkspaceDamaged, coded
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.ingest.artifacts import Artifact, Segment
+from workbench.core.ingest.chat import SELF_SENDER
 from workbench.core.messages import Message
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.linking import squash, variants
@@ -212,7 +213,8 @@ def sender_keys(ws: Workspace) -> dict[str, str]:
     if cached is not None:
         return cached
     root, state = str(ws.root.resolve()), ws.people_fingerprint()
-    keys: dict[str, str] = {}
+    # Exporters write this for the employee's own messages (ingest/chat.py).
+    keys: dict[str, str] = {SELF_SENDER: SELF_KEY}
     for person in known_people(ws):
         for name in person.names:
             keys.setdefault(name, person.key)

@@ -622,7 +622,8 @@ class ConsentPage(Page):
         if facts.sensitive:
             self.sensitive_intro.setText(self.tr(
                 "Sensitive personal information was found. It is exported only where you tick "
-                "the box below (separate consent); otherwise those items stay out."))
+                "the box below (separate consent); otherwise it stays redacted and is not "
+                "exported."))
         elif facts.removed:
             self.sensitive_intro.setText(self.tr(
                 "Sensitive personal information was found ({0}) and is redacted wherever it "
