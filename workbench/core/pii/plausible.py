@@ -87,9 +87,30 @@ def _plausible_latin(text: str, value: str, start: int, end: int, known: bool) -
         return False
     if " " not in value.strip() and _ordinary_word(text, value.strip(), start):
         return False
+    if _part_of_a_date(text, value.strip(), start, end):
+        return False
     letters = [c for c in value if c.isalpha()]
     # "DB_PASSWORD", "API", "HTTP": upper-case words are acronyms and constants in chat.
     return not (len(letters) > 1 and all(c.isupper() for c in letters))
+
+
+# A month written beside a day or a year is a date, whoever else is called May or June:
+# "see you Jun 5", "on 14 June", "the May 2024 release". Weekdays are never names.
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february "
+                    "march april june july august september october november december".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_AFTER = re.compile(r"\.?,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})(?![0-9A-Za-z:])")
+_DAY_BEFORE = re.compile(r"(?<![0-9])\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$")
+
+
+def _part_of_a_date(text: str, word: str, start: int, end: int) -> bool:
+    folded = word.casefold().rstrip(".")
+    if folded in _WEEKDAYS:
+        return True
+    if folded not in _MONTHS:
+        return False
+    return bool(_DAY_AFTER.match(text, end)
+                or _DAY_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _ordinary_word(text: str, word: str, start: int) -> bool:
