@@ -99,3 +99,8 @@ def test_ordinary_dates_and_numbers_stay_unflagged(detector: Detector):
     assert found(detector, "会议定在2024年3月14日下午，订单号 482913 已发货") == set()
     assert found(detector, "The meeting is on 2024-03-14 at 14:30, call 212-555-0134") == {
         ("PHONE_NUMBER", "212-555-0134")}
+
+
+@pytest.mark.parametrize("text", ["住院，手术", "手术", "病假, 住院, 复查"])
+def test_topic_words_in_chat_are_not_a_header(detector: Detector, text: str):
+    assert any(e == "SENSITIVE_HEALTH" for e, _ in found(detector, text))
