@@ -25,6 +25,8 @@ no|no.|#|
 # What a column adds to a kind's word: "病假天数", "sick leave days", "工资金额".
 _SUFFIX = re.compile(r"(?:天数|金额|日期|号码|情况|类型|记录|days|amount|date|type|number|no\.?)$")
 _CELL_SPLIT = re.compile(r"[|\t,，;；]")
+_LONGEST_LABEL = 24
+_MAX_ROW = 400  # longer lines are prose, whatever their commas
 _RULE_CELL = re.compile(r"^:?-{3,}:?$")  # a Markdown table's |---|:---:| line
 
 
@@ -52,11 +54,15 @@ def header_spans(text: str) -> list[tuple[int, int]]:
     cell that is not a column name is no header: "姓名,张伟" stays a finding."""
     if len(text) > 4000:
         return []  # a header is a line of a table, not a document
+    if len(text) > _LONGEST_LABEL and not _CELL_SPLIT.search(text):
+        return []  # one long line without a cell separator: a sentence
     spans = []
     position = 0
     for line in text.splitlines(keepends=True):
         start, body = position, line.rstrip("\r\n")
         position += len(line)
+        if len(body) > _MAX_ROW:
+            continue
         cells = [c.strip() for c in _CELL_SPLIT.split(body.strip().strip("|"))]
         cells = [c for c in cells if c]
         if not cells or all(_RULE_CELL.match(c) for c in cells):
