@@ -34,6 +34,8 @@ def test_finds_the_code(text: str, code: str):
     "the code is on GitHub",
     "验证码已发送，请查收",  # no code in the text
     "OTP rollout planned for 2025",  # a year
+    "the code is 5000 lines long",  # a size
+    "your code is 120 ms slower",
 ])
 def test_hard_negatives(text: str):
     assert spans(recognizer, text) == []

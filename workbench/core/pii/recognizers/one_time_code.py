@@ -27,6 +27,8 @@ _CODE_THEN_CUE = re.compile(
     _CODE + r"[ \t]*(?:(?i:is[ \t]+(?:your|the)[ \t]+(?:[A-Z][A-Za-z]+[ \t]+)?)|是您?的|为您?的)"
     + _CUE.replace("(?:your|the|my)[ \\t]+code", "code"))
 _TRIGGERS = ("码", "otp", "code", "one-time", "one time", "password", "pin")
+# A count after the number makes it a size: "the code is 5000 lines", "验证码 1200 行".
+_UNIT_AFTER = re.compile(r"[ \t]*(?:(?i:lines?|loc|ms|kb|mb|bytes?)(?![A-Za-z])|行|字|毫秒|秒|%)")
 
 
 def _plausible_code(code: str) -> bool:
@@ -49,5 +51,6 @@ class OneTimeCodeRecognizer(CharacterRecognizer):
             return
         for pattern in (_CUE_THEN_CODE, _CODE_THEN_CUE):
             for match in pattern.finditer(text):
-                if _plausible_code(match["code"]):
+                if _plausible_code(match["code"]) and not _UNIT_AFTER.match(text,
+                                                                             match.end("code")):
                     yield match.start("code"), match.end("code"), 0.9
