@@ -24,7 +24,7 @@ Labelling rules (the contract the quality harness scores against):
 * CN_RESIDENT_ID is an 18-character id with a real birth date and a valid ISO 7064
   MOD 11-2 check character (`X` included). Ids with a wrong check character are decoys.
 * SECRET: AWS access key ids (`AKIA…`) and secret keys, GitHub `ghp_` tokens, Slack `xoxb-`
-  tokens, and password values after `password:` / `密码：` and similar.
+  tokens, password values after `password:` / `密码：` and similar, and one-time codes.
 * PERSON, English: full names (`Priya Sharma`, `Zhang Wei` in pinyin) as one span, first
   names used to address or mention someone (`Thanks Tom`); `'s` is outside the span. No
   honorific-plus-surname forms (`Mr. Smith`) are generated, so no rule is needed for them.
@@ -35,7 +35,9 @@ Labelling rules (the contract the quality harness scores against):
   kind HONORIFIC.
 * URLs are not labelled (hostnames only, so no URL hides an IP or email); a URL prediction
   is ignored by the harness.
-* Verification codes (`验证码 123456`) are not phone numbers: decoys of kind OTP.
+* Verification codes (`验证码 123456`, "your verification code is 482913") are SECRET: the
+  code opens the account until it expires. A meeting's dial-in passcode is a decoy of kind OTP
+  (and no phone number either).
 
 Run `python benchmarks/corpus.py --check` for the generator's self-checks and statistics.
 """
@@ -767,6 +769,10 @@ def _otp(rng: Random) -> str:
     return _digits(rng, 6 if rng.random() < 0.85 else 4)
 
 
+def _one_time_code(rng: Random, ctx: Ctx) -> list[Piece]:
+    return [(_otp(rng), "SECRET", None)]
+
+
 def _commit(rng: Random) -> str:
     return "".join(rng.choices(_HEX, k=7 if rng.random() < 0.8 else 40))
 
@@ -830,6 +836,7 @@ _SLOTS: dict[str, tuple[Callable[[Random, Ctx], list[Piece]], str | None]] = {
     "ghp": (_ghp, "SECRET"),
     "slack": (_slack, "SECRET"),
     "pw": (_password, "SECRET"),
+    "code": (_one_time_code, "SECRET"),
     # decoys
     "honorific": (_honorific, None),
     "bad_cnid": (_bad_cnid, None),
@@ -958,6 +965,7 @@ EN_POSITIVE: tuple[str, ...] = (
     "{name}.",
     "Typo alert: the ID on the form was {bad_cnid}, the correct one for {name} is {cnid}.",
     "The card number {bad_card} bounced (checksum). {first} re-sent it as {bank}.",
+    "Your verification code is {code}. It expires in 10 minutes.",
 )
 
 EN_NEGATIVE: tuple[str, ...] = (
@@ -969,7 +977,6 @@ EN_NEGATIVE: tuple[str, ...] = (
     "Deploy finished at {time}. Commit {commit}, build #{build}.",
     "Room {room} is free at {time} if you want to do the retro there.",
     "Order {order} shipped, tracking number {tracking}.",
-    "Your verification code is {otp}. It expires in 10 minutes.",
     "The service listens on port {port} now, update your local config.",
     "Please file expenses over {usd} before {date}.",
     "The test card {bad_card} keeps failing validation - is it a typo in the fixture?",
@@ -1056,12 +1063,12 @@ ZH_POSITIVE: tuple[str, ...] = (
     "{zh}的身份证号填成了{bad_cnid}，正确的是{cnid}，麻烦改一下。",
     "卡号{bad_card}不对，正确的工资卡是{bank}。",
     "{honorific}让{zh}在{zh_date}前把合同发过去。",
+    "验证码{code}，5分钟内有效，请勿泄露。",
 )
 
 ZH_NEGATIVE: tuple[str, ...] = (
     "收到，{zh_time}前处理完。",
     "订单号{order}已发货，快递单号{tracking}。",
-    "验证码{otp}，5分钟内有效，请勿泄露。",
     "版本{version}已上线，冷启动速度提升{pct}。",
     "报销金额{cny}，已提交审批，单号{ticket}。",
     "{honorific}说今天的会取消了，改到{zh_date}。",
@@ -1112,6 +1119,7 @@ MIXED_POSITIVE: tuple[str, ...] = (
     "{name} 下周来北京出差，需要帮他订酒店，passport 已经发给 HR 了。",
     "{zh}的 offer letter 已发到 {zh_email}，入职时带身份证原件。",
     "{honorific} 说让 {first} follow up 一下客户的 email：{email}。",
+    "验证码 {code} 收到了，thanks。",
 )
 
 MIXED_NEGATIVE: tuple[str, ...] = (
@@ -1120,7 +1128,6 @@ MIXED_NEGATIVE: tuple[str, ...] = (
     "deploy 完成，commit {commit}，version {version}。",
     "今天的 standup 改到{zh_time}，room {room}。",
     "{honorific} 说 Q3 budget 还剩 {pct}。",
-    "验证码 {otp} 收到了，thanks。",
     "upgrade 到 version {version4} 之后没问题了。",
     "PR {pr} 已经 merge 了，{cny} 的 refund 下周处理。",
 )
@@ -1222,6 +1229,7 @@ _SECRET_RES = (
     re.compile(r"xoxb-\d{10,13}-\d{10,13}-[A-Za-z0-9]{24}"),
     re.compile(r"[A-Za-z0-9/+]{40}"),
     re.compile(r"[A-Za-z0-9][A-Za-z0-9!@#$%^&*_\-]{6,22}[A-Za-z0-9!@#$%^&*_\-]"),
+    re.compile(r"\d{4}|\d{6}"),  # a one-time code after 验证码 / "verification code is"
 )
 _EN_NAME_RE = re.compile(r"[A-Z][A-Za-zÀ-ÿ'\-]+( [A-Z][A-Za-zÀ-ÿ'\-]+)?")
 _ZH_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")

@@ -1145,6 +1145,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "entity.SECRET": ("Secret (key, token or password)", "密钥（密钥、令牌或密码）"),
     "entity.WECHAT_ID": ("WeChat ID", "微信号"),
     "entity.EMPLOYEE_ID": ("Employee number", "工号"),
+    "entity.US_SSN": ("US Social Security number", "美国社会安全号"),
+    "entity.CN_CAR_PLATE": ("Car plate number", "车牌号"),
+    "entity.DATE_OF_BIRTH": ("Date of birth", "出生日期"),
     "entity.MANUAL": ("Marked by you", "你标记的"),
     "entity.other": ("Other personal information", "其他个人信息"),
     # sensitive categories (PIPL Art. 28), as SENSITIVE_<NAME> and in the consent record
@@ -1187,6 +1190,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detector.WeChatIdRecognizer": ("WeChat ID pattern", "微信号格式"),
     "detector.EmployeeIdRecognizer": ("Employee number after its word", "工号（据前面的词）"),
     "detector.SensitiveCategoryRecognizer": ("Sensitive topic words", "敏感话题词语"),
+    "detector.SocialSecurityNumberRecognizer": ("US Social Security number near its word",
+                                                "美国社会安全号（据附近的词）"),
+    "detector.CnCarPlateRecognizer": ("Chinese car plate pattern", "中国车牌号格式"),
+    "detector.DateOfBirthRecognizer": ("Date after a birth-date word", "出生日期（据前面的词）"),
+    "detector.OneTimeCodeRecognizer": ("Verification code after its word",
+                                       "验证码（据前面的词）"),
+    "detector.ObfuscatedEmailRecognizer": ("Email address written out (at, dot)",
+                                           "改写的邮箱（at、dot）"),
     "detector.other": ("Automatic detection", "自动识别"),
     # the demo's steps (the app shows them while it prepares the demo)
     "demo.identities": (

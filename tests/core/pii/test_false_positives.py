@@ -48,6 +48,9 @@ FALSE_NAMES = [
     ("我和工商银行的人约了周三", "和工"),
     ("请班主任在群里通知家长", "班主任"),
     ("总行和分行的审批流程不同，农总行先批", "农总"),
+    # New-user trial: adjectives the Chinese model read as names.
+    ("安静的会议室", "安静"),
+    ("温柔的声音", "温柔"),
 ]
 
 

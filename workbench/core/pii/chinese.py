@@ -6,7 +6,7 @@ import functools
 import logging
 from collections.abc import Callable, Iterator
 
-from workbench.core.paths import cache_dir
+from workbench.core.paths import cache_dir, resources_dir
 
 # The most common surnames (about 90% of the population), for @-mentions and name checks.
 _SURNAMES = (
@@ -31,6 +31,26 @@ COMPOUND_SURNAMES = (
     "司徒", "夏侯", "令狐", "独孤", "南宫", "西门", "轩辕", "端木", "百里", "呼延", "澹台",
     "公冶", "太史", "申屠", "万俟", "闻人", "赫连", "钟离", "第五", "东郭", "拓跋",
 )
+
+
+@functools.cache
+def places_zh() -> frozenset[str]:
+    """Provinces, major cities, districts and known areas: resources/lexicons/places_zh.txt."""
+    path = resources_dir() / "lexicons" / "places_zh.txt"
+    lines = (line.split("#", 1)[0] for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(word for line in lines for word in line.split())
+
+
+# What may follow a place name and keep it a place: 上海市, 浦东新区, 江宁区, 周庄镇.
+_PLACE_SUFFIXES = ("新区", "省", "市", "区", "县", "镇")
+
+
+def is_place_zh(value: str) -> bool:
+    """Whether `value` is a listed place, alone or with its administrative suffix."""
+    places = places_zh()
+    if value in places:
+        return True
+    return any(value.endswith(s) and value[:-len(s)] in places for s in _PLACE_SUFFIXES)
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from workbench.core.pii import engine
 from workbench.core.pii.chinese import has_surname_character
 from workbench.core.pii.findings import Finding, merge_findings
+from workbench.core.pii.headers import header_spans
 from workbench.core.pii.people import KnownPerson
 from workbench.core.pii.plausible import plausible
 from workbench.core.pii.recognizers.known_people import (
@@ -97,8 +98,10 @@ class Detector:
                     nlp_artifacts=artifacts[language].get(index)
                     or self.nlp.empty_artifacts(language),
                 ))
+            headers = header_spans(text)
             results.append(merge_findings(
-                _finding(text, r) for r in raw if _worth_reporting(text, r)))
+                _finding(text, r) for r in raw
+                if _worth_reporting(text, r) and not _in_header(headers, r)))
         return results
 
     def _nlp_artifacts(self, texts: list[str], plans: list[tuple[str, ...]],
@@ -255,6 +258,20 @@ def _worth_reporting(text: str, found: RecognizerResult) -> bool:
         return _URL_START.match(text, found.start) is not None
     known = bool((found.recognition_metadata or {}).get(PERSON_KEY))
     return plausible(text, found.entity_type, found.start, found.end, known)
+
+
+# What a column name may be mistaken for: a topic word, a name or place guess.
+_HEADER_WORDS = frozenset({"PERSON", "LOCATION"})
+
+
+def _in_header(headers: list[tuple[int, int]], found: RecognizerResult) -> bool:
+    """A topic, name or place found inside a row of column names ("Name | Phone | Salary")."""
+    if not headers or (found.entity_type not in _HEADER_WORDS
+                       and not found.entity_type.startswith("SENSITIVE_")):
+        return False
+    if (found.recognition_metadata or {}).get(PERSON_KEY):
+        return False  # a known person's name is theirs wherever it stands
+    return any(start <= found.start and found.end <= end for start, end in headers)
 
 
 _URL_END = re.compile(r"[^\x21-\x7e]|[.,;:!?)\]}'\"]+(?:[^\x21-\x7e]|$)")

@@ -38,10 +38,14 @@ from workbench.core.pii.models import (
 from workbench.core.pii.recognizers.address_zh import ChineseAddressRecognizer
 from workbench.core.pii.recognizers.bank_card import BankCardRecognizer
 from workbench.core.pii.recognizers.base import ASCII_FLAGS
+from workbench.core.pii.recognizers.cn_car_plate import CnCarPlateRecognizer
 from workbench.core.pii.recognizers.cn_passport import CnPassportRecognizer
 from workbench.core.pii.recognizers.cn_resident_id import CnResidentIdRecognizer
+from workbench.core.pii.recognizers.date_of_birth import DateOfBirthRecognizer
+from workbench.core.pii.recognizers.email_obfuscated import ObfuscatedEmailRecognizer
 from workbench.core.pii.recognizers.employee_id import EmployeeIdRecognizer
 from workbench.core.pii.recognizers.ip_address import VersionAwareIpRecognizer
+from workbench.core.pii.recognizers.one_time_code import OneTimeCodeRecognizer
 from workbench.core.pii.recognizers.other_passport import OtherPassportRecognizer
 from workbench.core.pii.recognizers.person_en import GivenNameRecognizer
 from workbench.core.pii.recognizers.person_zh import ChineseNameRecognizer
@@ -49,6 +53,7 @@ from workbench.core.pii.recognizers.person_zh_chat import ChineseChatNameRecogni
 from workbench.core.pii.recognizers.phone import PhoneNumberRecognizer
 from workbench.core.pii.recognizers.secret import SecretRecognizer
 from workbench.core.pii.recognizers.sensitive import SensitiveCategoryRecognizer
+from workbench.core.pii.recognizers.us_ssn import SocialSecurityNumberRecognizer
 from workbench.core.pii.recognizers.wechat_id import WeChatIdRecognizer
 
 if TYPE_CHECKING:
@@ -202,6 +207,11 @@ def pattern_recognizers(language: str) -> list[EntityRecognizer]:
         WeChatIdRecognizer(supported_language=language),
         EmployeeIdRecognizer(supported_language=language),
         SensitiveCategoryRecognizer(supported_language=language),
+        SocialSecurityNumberRecognizer(supported_language=language),
+        CnCarPlateRecognizer(supported_language=language),
+        DateOfBirthRecognizer(supported_language=language),
+        OneTimeCodeRecognizer(supported_language=language),
+        ObfuscatedEmailRecognizer(supported_language=language),
     ]
 
 

@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from workbench.core.pii.findings import Finding
 from workbench.core.pii.linking import NameLinker
 from workbench.core.pii.people import KnownPerson, pinyin_forms
+from workbench.core.pii.recognizers.email_obfuscated import plain_email
 
 SELF_KEY = "self"
 # Entities that are about a person; a match that is not the employee's is a third party's.
 PERSONAL_ENTITIES = frozenset({
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD",
-    "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "WECHAT_ID", "EMPLOYEE_ID",
+    "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "WECHAT_ID", "EMPLOYEE_ID", "US_SSN", "CN_CAR_PLATE",
+    "DATE_OF_BIRTH",
 })
 # Entities whose value identifies someone well enough to pseudonymise consistently.
 PSEUDONYMISED = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "WECHAT_ID"})
@@ -23,10 +25,13 @@ LINKED = frozenset({"PERSON", "WECHAT_ID"})
 
 
 def normalise(entity: str, value: str) -> str:
-    if entity in {"PHONE_NUMBER", "CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "IBAN_CODE"}:
+    if entity in {"PHONE_NUMBER", "CN_RESIDENT_ID", "BANK_CARD", "CREDIT_CARD", "IBAN_CODE",
+                  "US_SSN"}:
         digits = re.sub(r"[^0-9A-Za-z]", "", value).upper()
         # "+86 139…" and "139…" are the same phone.
         return digits[-11:] if entity == "PHONE_NUMBER" else digits
+    if entity == "EMAIL_ADDRESS":
+        value = plain_email(value)  # "kevin[at]example[dot]com" is kevin@example.com
     return re.sub(r"\s+", "", value).casefold()
 
 

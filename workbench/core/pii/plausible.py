@@ -6,7 +6,7 @@ import functools
 import re
 
 from workbench.core.paths import resources_dir
-from workbench.core.pii.chinese import jieba_posseg
+from workbench.core.pii.chinese import is_place_zh, jieba_posseg
 from workbench.core.pii.recognizers.person_en import AMBIGUOUS, GIVEN, SURNAME, fold, lexicons
 
 # Entities guessed by models and lexicons; identifiers found by their format are not judged.
@@ -61,6 +61,8 @@ def plausible(text: str, entity: str, start: int, end: int, known: bool = False)
     # Two-character words only as the whole guess: "高兴" is a word, "高兴华" a name.
     if value in stop or any(len(word) >= 3 and value.startswith(word) for word in stop):
         return False
+    if entity == "PERSON" and is_place_zh(value):
+        return False  # 浦东, 张江, 周庄: the models read places with a surname as names
     return not _cuts_two_words(text, start, end)
 
 
@@ -85,9 +87,30 @@ def _plausible_latin(text: str, value: str, start: int, end: int, known: bool) -
         return False
     if " " not in value.strip() and _ordinary_word(text, value.strip(), start):
         return False
+    if _part_of_a_date(text, value.strip(), start, end):
+        return False
     letters = [c for c in value if c.isalpha()]
     # "DB_PASSWORD", "API", "HTTP": upper-case words are acronyms and constants in chat.
     return not (len(letters) > 1 and all(c.isupper() for c in letters))
+
+
+# A month written beside a day or a year is a date, whoever else is called May or June:
+# "see you Jun 5", "on 14 June", "the May 2024 release". Weekdays are never names.
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february "
+                    "march april june july august september october november december".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_AFTER = re.compile(r"\.?,?[ \t]*(?:\d{1,2}(?:st|nd|rd|th)?|\d{4})(?![0-9A-Za-z:])")
+_DAY_BEFORE = re.compile(r"(?<![0-9])\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?$")
+
+
+def _part_of_a_date(text: str, word: str, start: int, end: int) -> bool:
+    folded = word.casefold().rstrip(".")
+    if folded in _WEEKDAYS:
+        return True
+    if folded not in _MONTHS:
+        return False
+    return bool(_DAY_AFTER.match(text, end)
+                or _DAY_BEFORE.search(text, max(0, start - 12), start))
 
 
 def _ordinary_word(text: str, word: str, start: int) -> bool:

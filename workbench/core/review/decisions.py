@@ -55,7 +55,8 @@ def _never_kept(entity: str) -> Message:
 PSEUDONYMISABLE = frozenset({"PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER"})
 # Identifiers that are redacted whoever they belong to (ARCHITECTURE.md §5).
 ALWAYS_REDACTED = frozenset({"SECRET", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD",
-                             "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "IP_ADDRESS", "MANUAL"})
+                             "CREDIT_CARD", "IBAN_CODE", "ADDRESS", "IP_ADDRESS", "US_SSN",
+                             "CN_CAR_PLATE", "DATE_OF_BIRTH", "MANUAL"})
 # Not about a person on their own: kept unless the employee decides otherwise.
 KEPT_BY_DEFAULT = frozenset({"LOCATION", "URL"})
 

@@ -32,7 +32,7 @@ from workbench.core.workspace.rows import ScanRecord
 
 # Classes redacted whoever they belong to, never kept (issue 15, ARCHITECTURE.md §5).
 NEVER_KEPT = frozenset({"SECRET", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD", "CREDIT_CARD",
-                        "IBAN_CODE", "MANUAL"})
+                        "IBAN_CODE", "US_SSN", "MANUAL"})
 
 
 class Rule(StrEnum):

@@ -38,7 +38,8 @@ _ENTITY_CATEGORY = {
     "PERSON": "names",
     "EMAIL_ADDRESS": "contact", "PHONE_NUMBER": "contact",
     "CN_RESIDENT_ID": "ids", "CN_PASSPORT": "ids", "BANK_CARD": "ids", "CREDIT_CARD": "ids",
-    "IBAN_CODE": "ids", "EMPLOYEE_ID": "ids",
+    "IBAN_CODE": "ids", "EMPLOYEE_ID": "ids", "US_SSN": "ids", "CN_CAR_PLATE": "ids",
+    "DATE_OF_BIRTH": "ids",
     "SECRET": "secrets",
     "ADDRESS": "places", "LOCATION": "places",
 }

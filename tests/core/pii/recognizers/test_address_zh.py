@@ -40,3 +40,18 @@ def test_a_spaced_out_tail_stays_with_the_address():
     text = "北京市海淀区中关村大街27号 3 个人去"
     assert [text[x.start:x.end] for x in r.analyze(text, ["ADDRESS"])] == [
         "北京市海淀区中关村大街27号"]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    # New-user trial: the words before the city ran into the address.
+    ("明天去北京市朝阳区建国路88号开会", "北京市朝阳区建国路88号"),
+    ("下午到上海市静安区南京西路1266号恒隆广场开会讨论预算",
+     "上海市静安区南京西路1266号恒隆广场"),
+    ("他说我们公司搬到了上海市浦东新区世纪大道100号环球金融中心请大家注意",
+     "上海市浦东新区世纪大道100号环球金融中心"),
+    # …and the words after the house number: "附近的咖啡中心" is where to meet, not the address.
+    ("约在北京市朝阳区建国路88号附近的咖啡中心见", "北京市朝阳区建国路88号"),
+    ("住在南京市鼓楼区中山路18号1单元302室请尽快寄出", "南京市鼓楼区中山路18号1单元302室"),
+])
+def test_an_address_stops_at_its_own_edges(text: str, address: str):
+    assert values(recognizer, text) == [address]

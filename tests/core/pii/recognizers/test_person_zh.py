@@ -62,3 +62,14 @@ def test_conjunctions_and_compound_surnames_inside_words_are_no_cue(text: str):
     """News text: 和/与 join any two nouns, and a compound surname's characters also start
     ordinary words (第五代, 东方明珠); only chat's colloquial 跟 stays a cue."""
     assert values(recognizer, text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # New-user trial: a colleague named after the HR word, or doing something.
+    ("请联系HR周敏办理入职", "周敏"),
+    ("人事 周敏 已经审批", "周敏"),
+    ("哈哈孙悟空又迟到了", "孙悟空"),
+    ("猪八戒今天请假", "猪八戒"),
+])
+def test_names_in_hr_and_chat_context(text: str, name: str):
+    assert name in values(recognizer, text)

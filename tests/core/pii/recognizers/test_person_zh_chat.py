@@ -44,3 +44,22 @@ def test_titles_that_start_words_are_not_names(text: str):
     """总裁, 总行, 工商, 老艺术家, 古董, 班主任: a surname character before a title-like
     character that begins an everyday word (from the CLUENER training sentences)."""
     assert ChineseChatNameRecognizer().find(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # New-user trial: 小+surname before a verb or after a time word was missed.
+    ("小张负责前端", "小张"),
+    ("这事交给小张处理", "小张"),
+    ("我跟小张对接一下", "小张"),
+    ("昨天小周请假了", "小周"),
+    ("小陈负责", "小陈"),
+    ("小张同学", "小张"),
+])
+def test_xiao_plus_surname_before_what_a_person_does(text: str, name: str):
+    assert name in values(ChineseChatNameRecognizer(), text)
+
+
+@pytest.mark.parametrize("text", ["小时候", "一小时处理完", "小黄车停在门口", "大小周排班",
+                                  "小区门口"])
+def test_xiao_words_stay_words(text: str):
+    assert values(ChineseChatNameRecognizer(), text) == []

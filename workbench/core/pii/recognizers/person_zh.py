@@ -38,8 +38,20 @@ _MENTION = re.compile(r"@([\u4e00-\u9fff]{2,3})(?=[\s，,。:：!！?？]|$)")
 # Words after which the next word names a person, and words and marks that follow a name.
 _CUE_BEFORE = frozenset(
     "谢谢 感谢 多谢 请 联系 找 问 叫 让 跟 抄送 转给 交给 发给 告诉 通知 "
-    "麻烦 恭喜 欢迎 辛苦 拜托 提醒 询问 回复 审批人 联系人 负责人 经办人 @".split())
-_CUE_AFTER = frozenset("说 讲 问 答 道 表示 认为 指出 介绍 称 告诉 回复 : ： 您好 你好".split())
+    "麻烦 恭喜 欢迎 辛苦 拜托 提醒 询问 回复 审批人 联系人 负责人 经办人 @ "
+    # the HR or admin colleague named after their department ("请联系HR周敏")
+    "HR hr HRBP 人事 行政 招聘 前台".split())
+_CUE_AFTER = frozenset(
+    "说 讲 问 答 道 表示 认为 指出 介绍 称 告诉 回复 : ： 您好 你好 "
+    # what a colleague does in chat: "孙悟空又迟到了", "周敏已经审批", "周敏办理入职"
+    "又 也 已经 刚才 刚刚 今天 明天 昨天 请假 迟到 早退 加班 出差 负责 办理 审批 签字".split())
+# Names from the classic novels that chat gives colleagues as nicknames ("猪八戒今天请假");
+# the models read only some of them, and jieba does not tag all as names.
+LITERARY_NAMES = frozenset(
+    "孙悟空 猪八戒 沙和尚 沙僧 唐僧 白骨精 林黛玉 贾宝玉 薛宝钗 王熙凤 刘姥姥 史湘云 "
+    "武大郎 潘金莲 西门庆 宋江 李逵 鲁智深 林冲 武松 诸葛亮 关羽 张飞 刘备 赵云 "
+    "韦小宝 令狐冲 郭靖 黄蓉 杨过 小龙女 张无忌 乔峰 段誉 虚竹".split())
+_LITERARY = re.compile("|".join(sorted(LITERARY_NAMES, key=len, reverse=True)))
 
 
 class ChineseNameRecognizer(EntityRecognizer):
@@ -61,8 +73,10 @@ class ChineseNameRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
+        literary = [result(self.name, self.id, "PERSON", m.start(), m.end(), 0.6)
+                    for m in _LITERARY.finditer(text)]
         if not has_surname_character(text):
-            return []  # every Chinese name starts with a surname; jieba is the slow part
+            return literary  # every other name starts with a surname; jieba is the slow part
         spans: dict[tuple[int, int], float] = {}
         position = 0
         words: list[tuple[int, str, str]] = []
@@ -90,6 +104,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             if end < len(text) and _HANZI.match(text[end]) and text[end] not in _NAME_BREAKERS:
                 continue  # the run goes on into a word ("东方周刊", "第五代战斗机")
             spans[(match.start(), end)] = 0.65
+        for found in literary:
+            spans.setdefault((found.start, found.end), found.score)
         for match in _MENTION.finditer(text):
             name = match.group(1)
             if name[0] in common_surnames() and name not in STOPLIST:
@@ -106,8 +122,11 @@ def _model_names(nlp_artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
 
 def _cued(text: str, words: list[tuple[int, str, str]], i: int) -> bool:
     """Chat grammar around word i says it names a person (see the module docstring)."""
-    before = words[i - 1][1].strip() if i > 0 else ""
-    after = words[i + 1][1].strip() if i + 1 < len(words) else ""
+    # Spaces are words to jieba: "人事 周敏 已经审批" reads past them.
+    before = next((words[j][1].strip() for j in range(i - 1, -1, -1) if words[j][1].strip()),
+                  "")
+    after = next((words[j][1].strip() for j in range(i + 1, len(words))
+                  if words[j][1].strip()), "")
     if before in _CUE_BEFORE or after in _CUE_AFTER:
         return True
     stripped = text.strip(" \t\r\n，,。.!！?？~～")

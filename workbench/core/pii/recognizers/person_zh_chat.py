@@ -39,7 +39,11 @@ _NOT_AFTER_LAO_XIAO = set("师时于区米成和文方常百千明高家公婆�
                           "康宁安平金")
 # …and what may follow it: a non-hanzi or a word that starts after a name.
 _AFTER_LAO_XIAO = set("说和跟与在是的了也都就还要会能呢吗啊呀吧来去把被给让今明昨你我他她"
-                      "刚已先又再")
+                      "刚已先又再"
+                      # verbs a colleague does: "小张负责前端", "交给小张处理", "小周请假"
+                      "负处对请发帮做写看找问叫回加休同")
+# …and what may stand before it besides _BEFORE: the end of a time word ("昨天小周请假了").
+_BEFORE_LAO_XIAO = frozenset("天午上晚早")
 _LATIN_MENTION = re.compile(r"(?<![A-Za-z0-9._%+\-])@([A-Za-z](?:[A-Za-z0-9_.\-]{0,30}"
                             r"[A-Za-z0-9])?)(?![A-Za-z0-9@.\-])")
 # A chat log line pasted as text: a time stamp, then the sender and a colon.
@@ -87,11 +91,12 @@ def _could_be_sender(name: str) -> bool:
     return bool(kind & GIVEN) and not kind & COMMON
 
 
-def _edge_ok(text: str, start: int, end: int, after: set[str] | None) -> bool:
+def _edge_ok(text: str, start: int, end: int, after: set[str] | None,
+             also_before: frozenset[str] = frozenset()) -> bool:
     before = text[start - 1] if start else ""
     if text[start] == "于" and before in _YU_WORDS:
         return False
-    if before and _HAN.match(before) and before not in _BEFORE:
+    if before and _HAN.match(before) and before not in _BEFORE and before not in also_before:
         return False
     nxt = text[end] if end < len(text) else ""
     return not (nxt and _HAN.match(nxt) and after is not None and nxt not in after)
@@ -136,7 +141,8 @@ class ChineseChatNameRecognizer(EntityRecognizer):
                 if _edge_ok(text, match.start(), match.end(), None):
                     spans.append((match.start(), match.end(), self.SCORE_TITLE))
             for match in _lao_xiao_pattern().finditer(text):
-                if _edge_ok(text, match.start(), match.end(), _AFTER_LAO_XIAO):
+                if _edge_ok(text, match.start(), match.end(), _AFTER_LAO_XIAO,
+                            _BEFORE_LAO_XIAO):
                     spans.append((match.start(), match.end(), self.SCORE_LAO_XIAO))
             for match in _LATIN_TITLED.finditer(text):
                 nxt = text[match.end()] if match.end() < len(text) else ""
