@@ -1854,6 +1854,22 @@ Lina Li</translation>
         <translation>密码和密钥</translation>
     </message>
     <message>
+        <source>Employee numbers</source>
+        <translation>员工编号</translation>
+    </message>
+    <message>
+        <source>US Social Security numbers</source>
+        <translation>美国社会安全号</translation>
+    </message>
+    <message>
+        <source>Car plate numbers</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Dates of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
         <source>Sensitive: {0}</source>
         <translation>敏感信息：{0}</translation>
     </message>

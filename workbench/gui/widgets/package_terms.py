@@ -59,6 +59,10 @@ def entity_label(entity: str) -> str:
         "URL": QCoreApplication.translate("PackageView", "Web links"),
         "DATE_TIME": QCoreApplication.translate("PackageView", "Dates and times"),
         "SECRET": QCoreApplication.translate("PackageView", "Passwords and keys"),
+        "EMPLOYEE_ID": QCoreApplication.translate("PackageView", "Employee numbers"),
+        "US_SSN": QCoreApplication.translate("PackageView", "US Social Security numbers"),
+        "CN_CAR_PLATE": QCoreApplication.translate("PackageView", "Car plate numbers"),
+        "DATE_OF_BIRTH": QCoreApplication.translate("PackageView", "Dates of birth"),
     }
     if entity.startswith("SENSITIVE_"):
         return QCoreApplication.translate("PackageView", "Sensitive: {0}").format(
