@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
         log.error("cli.unexpected", exc_info=True)
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
-        _error(t("error.unexpected", reason=f"{type(exc).__name__}: {exc}"))
+        _error(t("error.unexpected", reason=type(exc).__name__))  # the log has the rest
         return 1
 
 

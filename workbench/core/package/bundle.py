@@ -537,7 +537,7 @@ def read_bundle(path: Path) -> Bundle:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise coded(NotAPackage, "package.not-a-zip", shown, visible(exc)) from exc
+        raise coded(NotAPackage, "package.not-a-zip", shown, reason_of(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
@@ -560,7 +560,7 @@ def read_bundle(path: Path) -> Bundle:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
                 UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
-            raise coded(BundleError, "package.damaged", shown, visible(exc)) from exc
+            raise coded(BundleError, "package.damaged", shown, reason_of(exc)) from exc
     try:
         envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
         statement = manifest.check_statement(

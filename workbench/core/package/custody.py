@@ -34,7 +34,7 @@ from filelock import FileLock, Timeout
 from workbench.core import clock, logs
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, Problem, RefusedError, reason_of
+from workbench.core.errors import BadInputError, Problem, RefusedError, os_reason, reason_of
 from workbench.core.errors import coded as _error
 from workbench.core.messages import Joined, Message, english, label_message
 from workbench.core.package import bundle as bundle_module
@@ -478,7 +478,7 @@ def _make_dirs(path: Path, name: str) -> None:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:  # a file already stands where a folder is wanted
         raise _error(BundleError, "custody.file-and-folder", shown(name),
-                     shown(exc.strerror)) from exc
+                     os_reason(exc)) from exc
 
 
 def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
@@ -493,7 +493,7 @@ def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> 
         fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
         raise _error(BundleError, "custody.twice-or-folder", shown(member.name),
-                     shown(exc.strerror)) from exc
+                     os_reason(exc)) from exc
     with os.fdopen(fd, "wb") as handle:
         while left > 0:
             chunk = source.read(min(CHUNK, left))
@@ -1029,7 +1029,7 @@ def _read_seal(path: Path, bundle: Bundle) -> Any:
                 not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
             raise Problem("custody.not-this-seal")
     except (OSError, ValueError, KeyError, TypeError, RefusedError) as exc:
-        why = reason_of(exc)
+        why: Message | Joined = reason_of(exc)
         return Check("skill seal", False, f"{SEAL} is unreadable ({english(why)})",
                      "seal-unreadable", (why,))
     recipients = {r["fingerprint"] for r in bundle.record["recipients"]}

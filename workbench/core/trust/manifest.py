@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from workbench.core.display import visible
-from workbench.core.errors import Problem
+from workbench.core.errors import Problem, json_at, reason_of
 from workbench.core.messages import Message
 
 STATEMENT_V1 = "https://in-toto.io/Statement/v1"
@@ -61,7 +61,8 @@ def loads(data: bytes | str, what: str | Message, max_bytes: int = MAX_STATEMENT
     try:
         return json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise ManifestError("manifest.not-json", what, visible(exc)) from exc
+        raise ManifestError("manifest.not-json", what, json_at(exc) if isinstance(
+            exc, json.JSONDecodeError) else reason_of(exc)) from exc
 
 
 def _safe_name(name: str) -> str:
