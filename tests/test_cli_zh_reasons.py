@@ -64,13 +64,14 @@ CASES = [
 
 @pytest.mark.parametrize(("command", "which"), CASES)
 def test_a_bad_file_is_refused_in_chinese_all_the_way(
-        zh: None, bad: dict[str, Path], tmp_path: Path, capsys, command: str,
+        zh: None, bad: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        command: str,
         which: str) -> None:
     path = bad[which]
     if command == "init --profile":
-        argv: list[object] = ["init", tmp_path / "ws", "--name", "李娜", "--profile", path]
+        argv = ["init", str(tmp_path / "ws"), "--name", "李娜", "--profile", str(path)]
     else:
-        argv = [*command.split(), path]
+        argv = [*command.split(), str(path)]
     code, _, err = run(capsys, *argv)
     assert code == 2, err
     lines = [line for line in err.splitlines() if line.strip()]

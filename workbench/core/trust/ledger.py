@@ -144,8 +144,7 @@ def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
         try:
             payload, good, problems = verify_envelope(envelope, PAYLOAD_TYPE, keys)
         except RefusedError as exc:
-            why = reason_of(exc)
-            return _bad(number, number - 1, why if isinstance(why, Message)
+            return _bad(number, number - 1, reason_of(exc) if exc.code
                         else Message("ledger.not-json-line"))
         try:
             event = loads(payload, Message("ledger.line-payload", (str(number),)),
