@@ -157,3 +157,19 @@ def test_an_exception_given_to_a_message_becomes_its_reason() -> None:
     assert "Expecting" not in str(err) and "Expecting" not in err.message
     failed = ImportFailed("a.png", _image_error())
     assert "identify" not in failed.problem and "identify" not in failed.message
+
+
+@pytest.mark.parametrize("statement", [
+    {}, {"_type": 1}, {"_type": "https://in-toto.io/Statement/v1", "subject": [],
+                       "predicateType": "x", "predicate": {}},
+    {"_type": "https://in-toto.io/Statement/v1", "predicateType": 3, "predicate": {},
+     "subject": [{"name": "payload", "digest": {"sha256": "zz"}}]},
+])
+def test_a_malformed_statement_says_why_in_chinese(statement: dict[str, object]) -> None:
+    from workbench.core.trust import manifest
+
+    with pytest.raises(manifest.ManifestError) as caught:
+        manifest.check_statement(statement, "x")
+    fields = {"predicateType", "subject", "digest", "sha", "type", "predicate", "name"}
+    words = [w for w in english_words(caught.value.message.text("zh")) if w not in fields]
+    assert not words, caught.value.message.text("zh")
