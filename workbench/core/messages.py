@@ -1090,6 +1090,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detector.KnownPeopleRecognizer": ("Your list of people", "你的人员名单"),
     "detector.SpacyRecognizer": ("Name model (English)", "姓名识别模型（英文）"),
     "detector.ChineseNameRecognizer": ("Name model (Chinese)", "姓名识别模型（中文）"),
+    "detector.ChineseSpacyRecognizer": ("Chinese language model (names, places)",
+                                        "中文语言模型（姓名、地点）"),
     "detector.ChineseChatNameRecognizer": ("Chinese names in chat", "聊天中的中文姓名"),
     "detector.GivenNameRecognizer": ("List of given names", "常见名字列表"),
     "detector.EmailRecognizer": ("Email address pattern", "邮箱格式"),
