@@ -268,3 +268,25 @@ def test_hr_and_recipients_whose_cards_were_never_checked_are_named(parties, emp
         keys.verify_contact(hr.card.fingerprint, hr.card.short)
         assert consent.unverified_parties(record) == [
             (recipient.card.name, recipient.card.fingerprint)]
+
+
+@pytest.mark.parametrize(("lang", "no_fee"), [("zh-CN", "费用：无"), ("en", "fee: none")])
+def test_the_demo_notice_says_there_is_no_fee_in_the_notices_language(
+        lang: str, no_fee: str) -> None:
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from workbench.core import demo
+    from workbench.core.paths import resources_dir
+
+    data = json.loads((resources_dir() / "demo" / "consent_terms.json").read_text("utf-8"))
+    terms = consent.terms_from_mapping(
+        {**data, "language": lang, "countersigner": "hr"},
+        **demo.request_overrides("recipient", "2030-01-01"))
+    cards = cast(Any, {"hr": SimpleNamespace(name="陈静"),
+                       "recipient": SimpleNamespace(name="AI team")})
+    notice = consent.render_notice(terms, consent.WorkspaceFacts((), (), ()), cards)
+    licence = next(line for line in notice.splitlines() if "internal use only" in line)
+    assert no_fee in licence.lower()
+    if lang.startswith("zh"):
+        assert "none" not in licence
