@@ -1511,6 +1511,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "还没有批准任何材料：请先审阅并批准一些。"),
     "skill.image-unreadable": ("An approved image could not be read for export: {0}",
                                "一张已批准的图片在导出时无法读取：{0}"),
+    # -- SKILL.md, in the language of the skill's material (package.skill.skill_md) --
+    "skill-md.description": (
+        "Work knowledge handed over by {0}, from reviewed and redacted chats, emails and "
+        "documents. Use for questions about {1}.",
+        "{0} 交接的工作知识，来自经过审阅和遮盖的聊天、邮件和文档。用于回答关于{1}的问题。"),
+    "skill-md.their-work": ("their work", "其工作"),
+    "skill-md.title": ("{0}: work knowledge", "{0}：工作知识"),
+    "skill-md.intro": (
+        "This skill answers questions the way the employee did in their job, from material "
+        "they reviewed and approved themselves. Colleagues appear under aliases "
+        "(Colleague A / 同事A); removed details appear as typed placeholders such as [PHONE] "
+        "or [电话]. Do not try to recover them.",
+        "本技能按员工在工作中的方式回答问题，所用材料都经员工本人审阅和批准。同事以代称出现"
+        "（同事A / Colleague A）；删去的细节以带类型的占位符出现，例如 [电话] 或 [PHONE]。"
+        "不要试图还原它们。"),
+    "skill-md.purpose": ("Purpose: {0}.", "用途：{0}。"),
+    "skill-md.not-consented": ("not yet consented", "尚未同意"),
+    "skill-md.delete-by": (
+        "Delete by: {0}. Check consent, expiry and revocation with `workbench verify-skill`.",
+        "删除期限：{0}。用 `workbench verify-skill` 检查同意、期限和撤回。"),
+    "skill-md.contents": ("Contents: {0}.", "内容：{0}。"),
+    "skill-md.participants": ("Participants", "参与者"),
+    "skill-md.the-employee": ("{0} (the employee)", "{0}（员工本人）"),
+    "skill-md.more-colleagues": ("… and {0:n|more colleague|more colleagues}",
+                                 "……另有 {0} 位同事"),
+    "skill-md.references": ("References", "参考资料"),
+    "skill-md.table": ("| file | kind | dates | topics |", "| 文件 | 类型 | 日期 | 主题 |"),
+    "skill-md.more-files": (
+        "… and {0:n|more file|more files} under references/ and assets/.",
+        "……references/ 和 assets/ 下另有 {0} 个文件。"),
     "deadlines.not-register": ("{0} is not a register.", "{0} 不是登记簿。"),
     "deadlines.no-single-match": ("No single package matches '{0}' here ({1} found).",
                                   "这里没有唯一与“{0}”匹配的数据包（找到 {1} 个）。"),
