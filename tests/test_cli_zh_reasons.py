@@ -17,6 +17,7 @@ import pytest
 
 from tests.test_cli import run
 from workbench.core.errors import BadInputError, ImportFailed, coded, reason_of
+from workbench.core.messages import Message
 
 # Words a Chinese line may keep as they are: formats and the program's name.
 KEPT = {"JSON", "zip", "UTF", "PDF", "CSV", "NUL", "Word", "docx", "workbench"}
@@ -138,6 +139,7 @@ LIBRARY_ERRORS = [
 @pytest.mark.parametrize("exc", LIBRARY_ERRORS, ids=lambda e: type(e).__name__)
 def test_a_library_error_is_a_reason_in_the_readers_words(exc: BaseException) -> None:
     reason = reason_of(exc)
+    assert isinstance(reason, Message)
     chinese = reason.text("zh")
     assert re.search(r"[\u4e00-\u9fff]", chinese), chinese
     words = english_words(chinese, type(exc).__name__)
@@ -148,6 +150,7 @@ def test_a_library_error_is_a_reason_in_the_readers_words(exc: BaseException) ->
 
 def test_an_unknown_error_names_only_its_class() -> None:
     reason = reason_of(ValueError("secret path /home/lina/diary.txt was odd"))
+    assert isinstance(reason, Message)
     assert "ValueError" in reason.text("zh") and "diary" not in reason.text("zh")
     assert "ValueError" in reason.text("en") and "diary" not in reason.text("en")
 
@@ -173,3 +176,13 @@ def test_a_malformed_statement_says_why_in_chinese(statement: dict[str, object])
     fields = {"predicateType", "subject", "digest", "sha", "type", "predicate", "name"}
     words = [w for w in english_words(caught.value.message.text("zh")) if w not in fields]
     assert not words, caught.value.message.text("zh")
+
+
+def test_a_workbench_sentence_stays_itself_as_a_reason() -> None:
+    from workbench.core.errors import WorkbenchError, unexpected_reason
+    from workbench.core.messages import t
+
+    said = WorkbenchError(t("consent.needs-delete-by", lang="zh"))
+    assert str(reason_of(said)) == str(said)
+    assert unexpected_reason(KeyError("secret")) == "KeyError"
+    assert str(unexpected_reason(OSError(errno.ENOSPC, "x"))) in ("磁盘已满", "the disk is full")

@@ -71,18 +71,20 @@ class Problem(ValueError):
         return self.message.text()
 
 
-def reason_of(exc: BaseException) -> Message:
+def reason_of(exc: BaseException) -> Message | str:
     """What went wrong, as a reason for another message, always in the reader's language: a
-    coded error or a Problem stays its message; a library's or the system's complaint (an
+    coded error or a Problem stays its message (an error without a code, its sentence, which
+    the catalogue made in the reader's language); a library's or the system's complaint (an
     OSError's strerror, json, zipfile, pyrage, cryptography, Pillow: English whatever the
     locale, and able to quote a hostile file) becomes the catalogue's words for it; anything
     else is a general reason naming only the exception's class."""
+    from workbench.core.display import visible
     from workbench.core.messages import Message
 
     if isinstance(exc, Problem):
         return exc.message
-    if isinstance(exc, WorkbenchError) and exc.code:
-        return Message(exc.code, exc.params)
+    if isinstance(exc, WorkbenchError):
+        return Message(exc.code, exc.params) if exc.code else visible(exc.message)
     if isinstance(exc, OSError) and not _library_error(exc):
         return os_reason(exc)
     if isinstance(exc, json.JSONDecodeError):
@@ -141,6 +143,16 @@ _JSON_PROBLEMS = (
     ("Invalid control character", "reason.json-control"),
     ("Invalid \\", "reason.json-escape"),
 )
+
+
+def unexpected_reason(exc: BaseException) -> object:
+    """What to put in "Unexpected error (…)": the reason in words when there is one, else
+    only the exception's class (its text may quote a file; the log has the rest)."""
+    from workbench.core.messages import Message
+
+    reason = reason_of(exc)
+    return type(exc).__name__ if isinstance(reason, Message) and reason.code == "reason.other" \
+        else reason
 
 
 def json_at(exc: json.JSONDecodeError) -> Message:

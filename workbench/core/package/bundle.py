@@ -655,7 +655,8 @@ def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, 
                      "unknown-countersigner", (who,))
     if card.role != keys.Role.HR:
         return Check(name, False, f"the countersigner {who} is not HR (their card's role is "
-                     f"{card.role})", "countersigner-not-hr", (who, label_message("role", card.role.value)))
+                     f"{card.role})", "countersigner-not-hr",
+                     (who, label_message("role", card.role.value)))
     if hr in signed_by:
         return _valid_by(name, who, hr, verified)
     if hr in bad:

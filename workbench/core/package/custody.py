@@ -1029,7 +1029,7 @@ def _read_seal(path: Path, bundle: Bundle) -> Any:
                 not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
             raise Problem("custody.not-this-seal")
     except (OSError, ValueError, KeyError, TypeError, RefusedError) as exc:
-        why: Message | Joined = reason_of(exc)
+        why: Message | Joined | str = reason_of(exc)
         return Check("skill seal", False, f"{SEAL} is unreadable ({english(why)})",
                      "seal-unreadable", (why,))
     recipients = {r["fingerprint"] for r in bundle.record["recipients"]}
