@@ -133,3 +133,12 @@ def test_the_chinese_model_is_named_as_chinese_wherever_it_is_shown(detector: De
         assert finding.detector not in english_model
         assert "中文" in label("detector", finding.detector, "zh")
         assert "Chinese" in label("detector", finding.detector, "en")
+
+
+def test_a_chinese_finding_stored_before_the_models_had_names_of_their_own_says_chinese():
+    from workbench.core.messages import label
+    from workbench.core.pii.findings import shown_detector
+
+    assert "中文" in label("detector", shown_detector("SpacyRecognizer", "上海"), "zh")
+    assert "英文" in label("detector", shown_detector("SpacyRecognizer", "Berlin"), "zh")
+    assert shown_detector("ChineseNameRecognizer", "张伟") == "ChineseNameRecognizer"
