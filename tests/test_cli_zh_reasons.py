@@ -9,6 +9,7 @@ import errno
 import json
 import re
 import sqlite3
+import tarfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -20,7 +21,7 @@ from workbench.core.errors import BadInputError, ImportFailed, coded, reason_of
 from workbench.core.messages import Message
 
 # Words a Chinese line may keep as they are: formats and the program's name.
-KEPT = {"JSON", "zip", "UTF", "PDF", "CSV", "NUL", "Word", "docx", "workbench"}
+KEPT = {"JSON", "zip", "tar", "UTF", "PDF", "CSV", "NUL", "Word", "docx", "workbench"}
 
 
 def english_words(line: str, *given: object) -> list[str]:
@@ -132,6 +133,7 @@ LIBRARY_ERRORS = [
     _image_error(),
     _decrypt_error(),
     EOFError("Compressed file ended before the end-of-stream marker was reached"),
+    tarfile.ReadError("bad checksum"),
     ValueError("some library complaint with words"),
 ]
 
@@ -146,6 +148,8 @@ def test_a_library_error_is_a_reason_in_the_readers_words(exc: BaseException) ->
     # At most the error's system name (EXDEV) for a reason the catalogue does not know.
     assert all(w.isupper() for w in words), chinese
     assert str(exc) not in reason.text("en")
+    # Every library error the workbench meets has words of its own, not the general reason.
+    assert reason.code != "reason.other" or type(exc) is ValueError, reason
 
 
 def test_an_unknown_error_names_only_its_class() -> None:

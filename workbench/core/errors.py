@@ -105,6 +105,7 @@ _LIBRARY_REASONS = (
     ("zipfile.BadZipFile", "reason.bad-zip"),
     ("zipfile.LargeZipFile", "reason.bad-zip"),
     ("zlib.error", "reason.compressed-damaged"),
+    ("tarfile.TarError", "reason.bad-tar"),
     ("PIL.Image.DecompressionBombError", "reason.image-too-large"),
     ("PIL.UnidentifiedImageError", "reason.image-unreadable"),
     ("pyrage.DecryptError", "reason.decrypt-failed"),

@@ -1920,6 +1920,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "reason.bad-crc": ("a member's checksum does not match: the data is damaged",
                        "其中一项的校验和不符：数据已损坏"),
     "reason.compressed-damaged": ("its compressed data is damaged", "压缩数据已损坏"),
+    "reason.bad-tar": ("its tar structure is damaged", "tar 结构已损坏"),
     "reason.image-too-large": ("the image has too many pixels to open safely",
                                "图片像素太多，无法安全打开"),
     "reason.image-unreadable": ("the image format is not recognised", "无法识别图片格式"),

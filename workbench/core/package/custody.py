@@ -396,7 +396,7 @@ def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
                               [keys.age_identity(recipient)])
         except pyrage.DecryptError as exc:
             raise _error(BundleError, "custody.cannot-decrypt", shown(Path(path).name),
-                         shown(recipient.name), shown(exc)) from exc
+                         shown(recipient.name), exc) from exc
 
 
 def extract_checked(tar_path: Path, target: Path,
@@ -450,7 +450,7 @@ def extract_checked(tar_path: Path, target: Path,
                 seen.add(rel)
                 written.append({"name": rel, "sha256": digest})
     except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
-        raise _error(BundleError, "custody.not-plain-tar", shown(exc)) from exc
+        raise _error(BundleError, "custody.not-plain-tar", exc) from exc
     missing = sorted(set(expected) - seen)
     if top is None or missing:
         raise _error(BundleError, "custody.files-missing", Joined(
@@ -645,10 +645,9 @@ def _read_signed(path: Path, payload_type: str, what: str,
         payload = json.loads(dsse.decode_payload(envelope)) if good else None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
             AttributeError) as exc:
-        raise _error(BadInputError, "custody.signed-unreadable", kind, name, shown(exc)) \
-            from exc
+        raise _error(BadInputError, "custody.signed-unreadable", kind, name, exc) from exc
     except RefusedError as exc:
-        raise _error(RefusedError, "custody.signed-not-one", kind, name, shown(exc)) from exc
+        raise _error(RefusedError, "custody.signed-not-one", kind, name, exc) from exc
     if not good:
         unknown = [p for p in problems if p.code == dsse.UNKNOWN_KEY]
         if unknown and len(unknown) == len(problems):
