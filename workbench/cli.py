@@ -24,6 +24,7 @@ from workbench.core.errors import (
     WorkbenchError,
     coded,
     os_reason,
+    unexpected_reason,
 )
 from workbench.core.messages import label, t
 
@@ -119,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
         log.error("cli.unexpected", exc_info=True)
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
-        _error(t("error.unexpected", reason=f"{type(exc).__name__}: {exc}"))
+        _error(t("error.unexpected", reason=unexpected_reason(exc)))  # the log has the rest
         return 1
 
 

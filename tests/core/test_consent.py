@@ -349,3 +349,23 @@ def test_the_notice_before_review_claims_no_approval_or_alias_not_made(parties, 
     with parties[0]:
         done = consent.preview_notice(employee_ws, terms(parties, language="en"), NOW)
     assert "not reviewed yet" not in done
+@pytest.mark.parametrize(("lang", "no_fee"), [("zh-CN", "费用：无"), ("en", "fee: none")])
+def test_the_demo_notice_says_there_is_no_fee_in_the_notices_language(
+        lang: str, no_fee: str) -> None:
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from workbench.core import demo
+    from workbench.core.paths import resources_dir
+
+    data = json.loads((resources_dir() / "demo" / "consent_terms.json").read_text("utf-8"))
+    terms = consent.terms_from_mapping(
+        {**data, "language": lang, "countersigner": "hr"},
+        **demo.request_overrides("recipient", "2030-01-01"))
+    cards = cast(Any, {"hr": SimpleNamespace(name="陈静"),
+                       "recipient": SimpleNamespace(name="AI team")})
+    notice = consent.render_notice(terms, consent.WorkspaceFacts((), (), ()), cards)
+    licence = next(line for line in notice.splitlines() if "internal use only" in line)
+    assert no_fee in licence.lower()
+    if lang.startswith("zh"):
+        assert "none" not in licence

@@ -153,7 +153,7 @@ def test_every_entity_a_recogniser_reports_and_every_recogniser_has_words() -> N
 
     found = [r for lang in ("en", "zh") for r in engine.pattern_recognizers(lang)]
     names = {r.name for r in found} | {
-        "SpacyRecognizer", "ChineseChatNameRecognizer", "ChineseNameRecognizer",
+        *engine.SPACY_NAMES.values(), "ChineseChatNameRecognizer", "ChineseNameRecognizer",
         "GivenNameRecognizer", "KnownPeopleRecognizer", "manual"}
     assert not [n for n in names if f"detector.{n}" not in CATALOGUE]
     entities = {e for r in found for e in r.supported_entities} | {"PERSON", "MANUAL"}

@@ -137,6 +137,9 @@ def test_a_countersigner_whose_card_is_not_hr_is_refused(flow: Flow, tmp_path: P
         checked = custody.verify_for_recipient(forged, NOW, flow.recipient.card)
     hr = check(checked, "HR countersignature")
     assert not hr.ok and "is not HR (their card's role is recipient)" in hr.detail
+    # The role is a word of the reader's language, not the card's English code.
+    assert "接收团队" in hr.text("zh") and "recipient" not in hr.text("zh")
+    assert "role is receiving team" in hr.text("en")
 
 
 def test_another_hr_card_cannot_stand_in_for_the_named_countersigner(flow: Flow,

@@ -166,3 +166,75 @@ def test_what_leaves_is_redacted_with_a_context_checked_against_every_row(
     monkeypatch.setattr(RedactionContext, "of", classmethod(spy))
     build_skill(reviewed, tmp_path / "out")
     assert asked and all(asked)
+
+
+def _one_language_workspace(tmp_path: Path, fixtures: Path, texts: dict[str, str]) -> Workspace:
+    """A consented, reviewed workspace whose material is only `texts` (name -> text)."""
+    employee, hr, recipient = make_parties(tmp_path / "homes")
+    material = tmp_path / "material"
+    material.mkdir()
+    for name, text in texts.items():
+        (material / name).write_text(text, encoding="utf-8")
+    with employee:
+        ws = Workspace.create(tmp_path / "ws", SelfProfile.from_file(fixtures / "self.json"),
+                              "Asia/Shanghai")
+        ws.import_paths([material])
+        scan.scan_workspace(ws)
+        terms = consent.terms_from_mapping(
+            consent.terms_from_file(fixtures / "consent_terms.json"),
+            countersigner=hr.card.fingerprint, recipients=[recipient.card.fingerprint],
+            delete_by="2030-01-01")
+        consent.record_decision(ws, terms, "given", employee.card, datetime.now(UTC))
+        review.auto_review(ws)
+    return ws
+
+
+CHINESE_NOTES = {
+    "发布说明.txt": "支付网关发布前，先检查灰度配置和监控告警。发布窗口定在周五晚上，回滚方案已经"
+                    "写进值班手册。灰度期间观察错误率，错误率升高就立即回滚。\n",
+    "值班手册.txt": "值班工程师负责处理告警。告警升级时联系数据库管理员，数据库备份每天凌晨完成。"
+                    "只读账号用于排查问题，不要在生产环境修改数据库。\n",
+}
+ENGLISH_NOTES = {
+    "release.txt": "Before the payment gateway release, check the canary config and the "
+                   "alerts. The release window is Friday night; the rollback plan is in the "
+                   "runbook. Watch the error rate during the canary.\n",
+    "oncall.txt": "The on-call engineer handles alerts. Escalations go to the database "
+                  "administrator; database backups finish every night.\n",
+}
+
+
+def test_a_chinese_workspace_gets_a_chinese_skill_md_with_word_topics(
+        tmp_path: Path, fixtures: Path) -> None:
+    from workbench.core.pii.chinese import jieba_posseg
+
+    ws = _one_language_workspace(tmp_path, fixtures, CHINESE_NOTES)
+    try:
+        skill_md = (build_skill(ws, tmp_path / "out") / "SKILL.md").read_text("utf-8")
+    finally:
+        ws.close()
+    body = skill_md.split("\n---\n", 1)[1]
+    headings = [line for line in body.splitlines() if line.startswith("#")]
+    assert headings and not [h for h in headings if re.search(r"[A-Za-z]{2,}", h)], headings
+    assert "## 参与者" in body and "## 参考资料" in body
+    assert "| 文件 | 类型 | 日期 | 主题 |" in body
+    # Topics are words as jieba cuts the text, never fragments across words or one character.
+    words = {w for text in CHINESE_NOTES.values() for w, _ in jieba_posseg()(text)}
+    rows = [line.split(" | ") for line in body.splitlines() if line.startswith("| [references/")]
+    topics = [t for row in rows for t in row[3].rstrip(" |").split("，") if t]
+    assert topics, rows
+    assert all(t in words and len(t) >= 2 for t in topics), topics
+    assert not {"的", "和", "在", "就", "已经", "不要"} & set(topics)
+
+
+def test_an_english_workspace_keeps_an_english_skill_md(tmp_path: Path, fixtures: Path) -> None:
+    ws = _one_language_workspace(tmp_path, fixtures, ENGLISH_NOTES)
+    try:
+        skill_md = (build_skill(ws, tmp_path / "out") / "SKILL.md").read_text("utf-8")
+    finally:
+        ws.close()
+    assert "## Participants" in skill_md and "## References" in skill_md
+    assert "| file | kind | dates | topics |" in skill_md
+    assert "参与者" not in skill_md
+    rows = [line for line in skill_md.splitlines() if line.startswith("| [references/")]
+    assert any("rollback" in row or "canary" in row for row in rows), rows

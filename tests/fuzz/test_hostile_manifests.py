@@ -160,7 +160,7 @@ def test_crafted_statements_are_refused_in_one_line(parties, tmp_path: Path, mut
 
 
 @pytest.mark.parametrize(("edit", "message"), [
-    (lambda s: s["predicate"].pop("principal"), "predicate.principal: Field required"),
+    (lambda s: s["predicate"].pop("principal"), "predicate.principal: it is missing"),
     (lambda s: s.update(subject=[x for x in s["subject"] if x["name"] != "payload.age"]),
      "must name payload.age exactly once"),
     (lambda s: s["subject"][1].update(name="."), "has an empty, '.' or '..' part"),

@@ -42,3 +42,26 @@ def test_a_failed_task_is_logged_with_its_frames_but_not_its_message(qtbot):
     assert 'File "tests/gui/test_tasks.py"' in text and "in work" in text
     assert "ValueError (message withheld)" in text
     assert "张伟" not in text and "13812345678" not in text
+
+
+def test_a_task_that_fails_in_the_system_says_why_in_the_readers_language(
+        qtbot, monkeypatch):
+    """A full disk in Chinese is 磁盘已满, not "No space left on device"; an unknown error
+    names its class only, never its text (which can quote a file)."""
+    import errno
+
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    ctx, failures = AppContext(), []
+
+    def full(_progress, _cancel):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def odd(_progress, _cancel):
+        raise ValueError("张伟's phone is 13812345678")
+
+    ctx.run_task(full, "full", on_failure=failures.append)
+    qtbot.waitUntil(lambda: len(failures) == 1, timeout=5_000)
+    ctx.run_task(odd, "odd", on_failure=failures.append)
+    qtbot.waitUntil(lambda: len(failures) == 2, timeout=5_000)
+    assert "磁盘已满" in failures[0] and "No space" not in failures[0]
+    assert "ValueError" in failures[1] and "13812345678" not in failures[1]

@@ -178,8 +178,11 @@ def request_overrides(recipient: str, delete_by: str) -> dict[str, object]:
     """What HR's demo request sets on top of resources/demo/consent_terms.json."""
     return {"recipients": [recipient], "delete_by": delete_by,
             "separate_consent": {"health": True, "financial": True},
-            "licence": {"terms": "internal use only; no impersonation towards third parties",
-                        "fee": "none", "until": delete_by}}
+            # Both languages, as the demo's purposes are; no fee is the notice's own word for
+            # none, in the notice's language.
+            "licence": {"terms": "仅限内部使用，不得对第三方冒充本人 / internal use only; no "
+                                 "impersonation towards third parties",
+                        "fee": "", "until": delete_by}}
 
 
 def sign_hr_request(layout: DemoLayout, cards: dict[str, keys.IdentityCard], now: datetime,

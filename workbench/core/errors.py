@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -37,11 +38,21 @@ E = TypeVar("E", bound="WorkbenchError")
 
 def coded(kind: type[E], code: str, *params: object) -> E:
     """An error of `kind` from the catalogue: `code` and its values (a value that is itself a
-    message stays one, so it too is shown in the reader's language)."""
-    from workbench.core.messages import Joined, Message, t
+    message stays one, so it too is shown in the reader's language; an exception becomes
+    its reason, `reason_of`)."""
+    from workbench.core.messages import t
 
-    values = tuple(p if isinstance(p, Message | Joined) else str(p) for p in params)
+    values = _values(params)
     return kind(t(code, *values, lang="en"), code=code, params=values)
+
+
+def _values(params: tuple[object, ...]) -> tuple[object, ...]:
+    """A message's values: messages stay messages, exceptions become their reason in words
+    (never a library's English text), anything else its text."""
+    from workbench.core.messages import Joined, Message
+
+    return tuple(p if isinstance(p, Message | Joined) else reason_of(p)
+                 if isinstance(p, BaseException) else str(p) for p in params)
 
 
 class Problem(ValueError):
@@ -50,9 +61,9 @@ class Problem(ValueError):
     shown in the reader's language (`str()` renders it; `message` is that Message)."""
 
     def __init__(self, code: str | Message, *params: object) -> None:
-        from workbench.core.messages import Joined, Message
+        from workbench.core.messages import Message
 
-        values = tuple(p if isinstance(p, Message | Joined) else str(p) for p in params)
+        values = _values(params)
         self.message = code if isinstance(code, Message) else Message(code, values)
         super().__init__(self.message.text("en"))
 
@@ -60,21 +71,104 @@ class Problem(ValueError):
         return self.message.text()
 
 
-def reason_of(exc: BaseException) -> object:
-    """What an exception says, as a value for another message: a coded error or a Problem
-    stays a message (rendered in the reader's language when shown), anything else (an
-    OSError's strerror, a library's complaint) is its own text, made visible (it may quote
-    a hostile file)."""
+def reason_of(exc: BaseException) -> Message | str:
+    """What went wrong, as a reason for another message, always in the reader's language: a
+    coded error or a Problem stays its message (an error without a code, its sentence, which
+    the catalogue made in the reader's language); a library's or the system's complaint (an
+    OSError's strerror, json, zipfile, pyrage, cryptography, Pillow: English whatever the
+    locale, and able to quote a hostile file) becomes the catalogue's words for it; anything
+    else is a general reason naming only the exception's class."""
     from workbench.core.display import visible
     from workbench.core.messages import Message
 
     if isinstance(exc, Problem):
         return exc.message
-    if isinstance(exc, WorkbenchError) and exc.code:
-        return Message(exc.code, exc.params)
-    if isinstance(exc, OSError):
+    if isinstance(exc, WorkbenchError):
+        return Message(exc.code, exc.params) if exc.code else visible(exc.message)
+    if isinstance(exc, OSError) and not _library_error(exc):
         return os_reason(exc)
-    return visible(exc)
+    if isinstance(exc, json.JSONDecodeError):
+        return Message("reason.json", (json_at(exc),))
+    if isinstance(exc, UnicodeDecodeError):
+        return Message("reason.not-utf8")
+    if _is_a(exc, "zipfile.BadZipFile") and str(exc).startswith("Bad CRC"):
+        return Message("reason.bad-crc")
+    for name, code in _LIBRARY_REASONS:
+        if _is_a(exc, name):
+            return Message(code)
+    return Message("reason.other", (type(exc).__name__,))
+
+
+# Library exceptions by qualified class name (module.Class, any base class counts), so this
+# module imports none of those libraries: the first that matches names the reason.
+_LIBRARY_REASONS = (
+    ("zipfile.BadZipFile", "reason.bad-zip"),
+    ("zipfile.LargeZipFile", "reason.bad-zip"),
+    ("zlib.error", "reason.compressed-damaged"),
+    ("tarfile.TarError", "reason.bad-tar"),
+    ("PIL.Image.DecompressionBombError", "reason.image-too-large"),
+    ("PIL.UnidentifiedImageError", "reason.image-unreadable"),
+    ("pyrage.DecryptError", "reason.decrypt-failed"),
+    ("cryptography.exceptions.InvalidTag", "reason.decrypt-failed"),
+    ("cryptography.exceptions.InvalidSignature", "reason.bad-signature"),
+    ("binascii.Error", "reason.bad-encoding"),
+    ("_csv.Error", "reason.csv-row"),
+    ("sqlite3.DatabaseError", "reason.database-damaged"),
+    ("pypdf.errors.FileNotDecryptedError", "reason.pdf-password"),
+    ("pypdf.errors.PyPdfError", "reason.pdf-damaged"),
+    ("EOFError", "reason.ends-early"),
+    ("RecursionError", "reason.too-deep"),
+    ("MemoryError", "reason.too-large"),
+)
+
+
+def _is_a(exc: BaseException, qualified: str) -> bool:
+    return any(f"{k.__module__}.{k.__qualname__}" == qualified
+               or (k.__module__ == "builtins" and k.__qualname__ == qualified)
+               for k in type(exc).__mro__)
+
+
+def _library_error(exc: OSError) -> bool:
+    """An OSError that is really a library's complaint (Pillow's unidentified image)."""
+    return any(_is_a(exc, name) for name, _ in _LIBRARY_REASONS)
+
+
+# What the json module says (its `msg`, English), in words of the reader's language.
+_JSON_PROBLEMS = (
+    ("Expecting value", "reason.json-value"),
+    ("Expecting property name", "reason.json-name"),
+    ("Expecting ',' delimiter", "reason.json-comma"),
+    ("Expecting ':' delimiter", "reason.json-colon"),
+    ("Extra data", "reason.json-extra"),
+    ("Unterminated string", "reason.json-unterminated"),
+    ("Invalid control character", "reason.json-control"),
+    ("Invalid \\", "reason.json-escape"),
+)
+
+
+def unexpected_reason(exc: BaseException) -> object:
+    """What to put in "Unexpected error (…)": the reason in words when there is one, else
+    only the exception's class (its text may quote a file; the log has the rest)."""
+    from workbench.core.messages import Message
+
+    reason = reason_of(exc)
+    return type(exc).__name__ if isinstance(reason, Message) and reason.code == "reason.other" \
+        else reason
+
+
+def json_at(exc: json.JSONDecodeError) -> Message:
+    """Where and how JSON breaks, in words ("a comma is missing at line 3, column 7"), for a
+    sentence that already says the text is not valid JSON."""
+    from workbench.core.messages import Message
+
+    return Message("reason.json-at", (json_problem(exc.msg), exc.lineno, exc.colno))
+
+
+def json_problem(msg: str) -> Message:
+    from workbench.core.messages import Message
+
+    return Message(next((code for start, code in _JSON_PROBLEMS if msg.startswith(start)),
+                        "reason.json-syntax"))
 
 
 # The operating system's reasons a person meets, in words of their language (strerror is
@@ -84,17 +178,27 @@ _OS_REASONS = {
     errno.ENOTDIR: "os.not-a-folder", errno.EACCES: "os.no-permission",
     errno.EPERM: "os.no-permission", errno.ENOSPC: "os.disk-full", errno.EROFS: "os.read-only",
     errno.EEXIST: "os.exists", errno.ENAMETOOLONG: "os.name-too-long",
+    errno.EIO: "os.io-error", errno.EBUSY: "os.busy", errno.EDQUOT: "os.disk-full",
 }
+# The same reasons by class, for an OSError raised without an errno.
+_OS_CLASSES: tuple[tuple[type[OSError], str], ...] = (
+    (FileNotFoundError, "os.no-such-path"), (IsADirectoryError, "os.is-a-folder"),
+    (NotADirectoryError, "os.not-a-folder"), (PermissionError, "os.no-permission"),
+    (FileExistsError, "os.exists"),
+)
 
 
-def os_reason(exc: OSError) -> object:
-    """Why the system refused, as a message in the reader's language when it is a common
-    reason, else the system's own words."""
-    from workbench.core.display import visible
+def os_reason(exc: OSError) -> Message:
+    """Why the system refused, in the reader's language: a common reason in words, else the
+    system's error name (its errno, e.g. EXDEV), never its English strerror."""
     from workbench.core.messages import Message
 
-    code = _OS_REASONS.get(exc.errno or 0)
-    return Message(code) if code else visible(exc.strerror or exc)
+    code = _OS_REASONS.get(exc.errno or 0) or next(
+        (code for kind, code in _OS_CLASSES if isinstance(exc, kind)), "")
+    if code:
+        return Message(code)
+    name = errno.errorcode.get(exc.errno or 0, type(exc).__name__)
+    return Message("os.other", (name,))
 
 
 class BadInputError(WorkbenchError):
@@ -124,6 +228,8 @@ class ImportFailed(BadInputError):
         from workbench.core.messages import Joined, Message
 
         self.path = Path(path)
+        if isinstance(problem, BaseException):
+            problem = reason_of(problem)
         self.reason: Message | Joined | str = problem if isinstance(
             problem, Message | Joined) else str(problem)
         english = self.reason.text("en") if isinstance(self.reason, Message | Joined) \
@@ -192,10 +298,14 @@ class WorkspaceInUse(WorkspaceError):
 
     exit_code = 1
 
-    def __init__(self, path: Path, detail: str = "") -> None:
+    def __init__(self, path: Path, detail: BaseException | None = None) -> None:
+        from workbench.core.messages import Message
+
         self.path = path
-        extra = f" ({detail})" if detail else ""
+        # Why the lock could not be taken (the system's reason, in the reader's language).
+        extra: object = Message("workspace.in-use-why", (reason_of(detail),)) if detail else ""
         super().__init__(
-            f"The workspace {path} is in use by another window or process{extra}: close it "
-            "there (or wait for that command to finish) and try again.",
+            f"The workspace {path} is in use by another window or process"
+            f"{extra.text('en') if isinstance(extra, Message) else ''}: close it there (or "
+            "wait for that command to finish) and try again.",
             code="workspace.in-use", params=(str(path), extra))

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from workbench.core.errors import Cancelled, WorkbenchError
+from workbench.core.errors import Cancelled, WorkbenchError, unexpected_reason
 from workbench.core.logs import describe, elapsed_ms
 from workbench.core.messages import t
 from workbench.core.progress import CancelToken, ProgressCallback
@@ -59,7 +59,7 @@ class Task(QRunnable):
             # With its traceback: frames and class only (core/logs.py says why).
             log.error("task.failed task=%s duration_ms=%d", self.name, elapsed_ms(started),
                       exc_info=True)
-            self.signals.failed.emit(t("error.unexpected", reason=f"{exc!r}"))
+            self.signals.failed.emit(t("error.unexpected", reason=unexpected_reason(exc)))
         else:
             log.debug("task.done task=%s duration_ms=%d", self.name, elapsed_ms(started))
             self.signals.succeeded.emit(result)

@@ -115,3 +115,30 @@ def test_employee_numbers_are_found_in_both_languages(detector: Detector):
     for text in ("交接文档：我的工号 E10234，有问题找我", "Badge: employee ID E10234, floor 3"):
         found = {(f.entity, f.text) for f in detector.analyze(text)}
         assert ("EMPLOYEE_ID", "E10234") in found, found
+
+
+def test_the_chinese_model_is_named_as_chinese_wherever_it_is_shown(detector: Detector):
+    # A finding in Chinese text says it was found by the Chinese model, in the reader's
+    # language: never "(English)" and never a class name.
+    from workbench.core.messages import CATALOGUE, label
+
+    by_model = [f for f in detector.analyze("陈静说下周去上海出差，王芳也去。", "zh")
+                if f.entity in ("PERSON", "LOCATION") and f.detector not in (
+                    "ChineseNameRecognizer", "ChineseChatNameRecognizer", "KnownPeopleRecognizer")]
+    assert by_model, "the Chinese model found nothing"
+    english_model = {f.detector for f in detector.analyze("Priya Sharma flew to Berlin.", "en")
+                     if f.entity in ("PERSON", "LOCATION")}
+    for finding in by_model:
+        assert f"detector.{finding.detector}" in CATALOGUE, finding.detector
+        assert finding.detector not in english_model
+        assert "中文" in label("detector", finding.detector, "zh")
+        assert "Chinese" in label("detector", finding.detector, "en")
+
+
+def test_a_chinese_finding_stored_before_the_models_had_names_of_their_own_says_chinese():
+    from workbench.core.messages import label
+    from workbench.core.pii.findings import shown_detector
+
+    assert "中文" in label("detector", shown_detector("SpacyRecognizer", "上海"), "zh")
+    assert "英文" in label("detector", shown_detector("SpacyRecognizer", "Berlin"), "zh")
+    assert shown_detector("ChineseNameRecognizer", "张伟") == "ChineseNameRecognizer"

@@ -40,8 +40,9 @@ def test_the_demo_and_the_cli_sign_the_same_request_for_the_same_inputs(tmp_path
             "--recipient", cards["recipient"].fingerprint, "--delete-by", delete_by,
             "--employee", cards["employee"].fingerprint,
             "--separate-consent", "health", "--separate-consent", "financial",
-            "--licence", "internal use only; no impersonation towards third parties",
-            "--licence-fee", "none", "--licence-until", delete_by, "--out", from_cli)
+            "--licence", "仅限内部使用，不得对第三方冒充本人 / internal use only; no "
+            "impersonation towards third parties",
+            "--licence-until", delete_by, "--out", from_cli)
         assert code == 0 and "request" in out.lower(), err
         kept = {p.name for p in hr_requests.requests_dir().glob("*.request.json")}
     demo_body, cli_body = request_body(from_demo), request_body(from_cli)

@@ -313,6 +313,6 @@ def extract_all(
         except WorkbenchError as exc:
             if failures is None:
                 raise
-            failures.append(exc if isinstance(exc, ImportFailed) else ImportFailed(path, str(exc)))
+            failures.append(exc if isinstance(exc, ImportFailed) else ImportFailed(path, exc))
     progress(total, total, "")
     return sources

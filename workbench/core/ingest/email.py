@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.core import clock
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, reason_of
 from workbench.core.ingest import lines
 from workbench.core.ingest.artifacts import Artifact, ArtifactKind, Person, Segment
 from workbench.core.ingest.base import ImportContext, ImportedSource, open_input, read_bytes
@@ -149,7 +149,7 @@ def message_artifact(
     except (HeaderParseError, IndexError, ValueError, AttributeError, TypeError,
             LookupError) as exc:
         raise ImportFailed(path, Message("ingest.message-malformed",
-                                         (f"{type(exc).__name__}: {exc}",))) from exc
+                                         (reason_of(exc),))) from exc
 
 
 def _message_artifact(

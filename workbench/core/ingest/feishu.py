@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, json_problem
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_text
 from workbench.core.ingest.chat import ChatMessage, group_by_day, senders
 from workbench.core.ingest.lines import message_problem
@@ -53,7 +53,7 @@ def parse_json_text(path: Path, text: str) -> Any:
         if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
             why = Message("ingest.json-truncated", (exc.lineno, exc.colno))
         else:
-            why = Message("ingest.json-invalid", (exc.msg, exc.lineno, exc.colno))
+            why = Message("ingest.json-invalid", (json_problem(exc.msg), exc.lineno, exc.colno))
         raise ImportFailed(path, why) from exc
 
 

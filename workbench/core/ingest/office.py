@@ -64,8 +64,7 @@ def extract(suffix: str, data: bytes) -> tuple[tuple[Segment, ...], str | None]:
     except OfficeError:
         raise
     except Exception as exc:
-        raise OfficeError("ingest.office-unreadable", suffix,
-                          f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+        raise OfficeError("ingest.office-unreadable", suffix, exc) from exc
 
 
 def media(suffix: str, data: bytes) -> list[tuple[str, bytes]]:

@@ -91,8 +91,7 @@ def load_msg(path: Path, ctx: ImportContext) -> ImportedSource:
         attachments = [(a.file_name or "attachment", a.mime_type or "application/octet-stream",
                         a.file_bytes or b"") for a in message.attachments]
     except Exception as exc:
-        raise ImportFailed(path, Message("ingest.msg-damaged",
-                                         (f"{type(exc).__name__}: {str(exc)[:200]}",))) from exc
+        raise ImportFailed(path, Message("ingest.msg-damaged", (reason_of(exc),))) from exc
     people = _people([sender]) + [Person(name=n or None, email=e or None, source="email")
                                   for n, e in recipients if n or e]
     if message_class.startswith(TEAMS_CLASSES):

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, reason_of
 from workbench.core.ingest.artifacts import Person
 from workbench.core.ingest.base import ImportContext, ImportedSource, read_bytes
 from workbench.core.ingest.chat import ChatMessage, group_by_day
@@ -82,7 +82,7 @@ def load_zip(path: Path, ctx: ImportContext) -> ImportedSource:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
-        raise ImportFailed(path, Message("ingest.zip-unreadable", (str(exc),))) from exc
+        raise ImportFailed(path, Message("ingest.zip-unreadable", (reason_of(exc),))) from exc
     expanded = sum(i.file_size for i in infos)
     if expanded > MAX_ZIP_EXPANDED or expanded > MAX_ZIP_EXPANSION * max(len(data), 1):
         raise ImportFailed(path, Message("ingest.zip-bomb", (expanded // (1 << 20),)))
@@ -98,7 +98,7 @@ def load_zip(path: Path, ctx: ImportContext) -> ImportedSource:
             raw = archive.read(root + name)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error,
                 NotImplementedError, RuntimeError) as exc:
-            raise ImportFailed(label, Message("ingest.damaged-in-zip", (str(exc),))) from exc
+            raise ImportFailed(label, Message("ingest.damaged-in-zip", (reason_of(exc),))) from exc
         try:
             text = decode_text(raw).text
         except NotText as exc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core import clock
-from workbench.core.errors import ImportFailed
+from workbench.core.errors import ImportFailed, reason_of
 from workbench.core.ingest.base import ImportContext, ImportedSource
 from workbench.core.ingest.chat import (
     SELF_SENDER,
@@ -96,8 +96,8 @@ def from_csv(path: Path, decoded: DecodedText, ctx: ImportContext) -> ImportedSo
                                             names.get(message.sender, message.sender),
                                             message.time, message.text))
     except csv.Error as exc:
-        raise ImportFailed(path, Message("ingest.csv-malformed", (reader.line_num, str(exc)))) \
-            from exc
+        raise ImportFailed(path, Message("ingest.csv-malformed",
+                                         (reader.line_num, reason_of(exc)))) from exc
     if not messages:
         raise ImportFailed(path, Message("ingest.no-messages", ("WeChat",)))
     return chat_source(path, f"{FORMAT}-{fmt}", messages, encoding=decoded.encoding)

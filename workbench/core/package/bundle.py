@@ -561,7 +561,7 @@ def read_bundle(path: Path) -> Bundle:
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, EOFError, ValueError, NotImplementedError, zipfile.BadZipFile) as exc:
-        raise coded(NotAPackage, "package.not-a-zip", shown, visible(exc)) from exc
+        raise coded(NotAPackage, "package.not-a-zip", shown, reason_of(exc)) from exc
     with archive:
         names = archive.namelist()
         if sorted(names) != sorted(MEMBERS):
@@ -584,7 +584,7 @@ def read_bundle(path: Path) -> Bundle:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError,
                 UnicodeDecodeError) as exc:
             # zipfile checks each member's CRC: a flipped byte anywhere lands here.
-            raise coded(BundleError, "package.damaged", shown, visible(exc)) from exc
+            raise coded(BundleError, "package.damaged", shown, reason_of(exc)) from exc
     try:
         envelope = manifest.loads(manifest_bytes, MANIFEST, MAX_ENVELOPE_BYTES)
         statement = manifest.check_statement(
@@ -679,7 +679,8 @@ def _countersignature_check(hr: str | None, principal: str, named: Mapping[str, 
                      "unknown-countersigner", (who,))
     if card.role != keys.Role.HR:
         return Check(name, False, f"the countersigner {who} is not HR (their card's role is "
-                     f"{card.role})", "countersigner-not-hr", (who, str(card.role)))
+                     f"{card.role})", "countersigner-not-hr",
+                     (who, label_message("role", card.role.value)))
     if hr in signed_by:
         return _valid_by(name, who, hr, verified)
     if hr in bad:

@@ -35,7 +35,7 @@ from filelock import FileLock, Timeout
 from workbench.core import clock, logs
 from workbench.core.atomic import atomic_file, atomic_write, read_json, write_json
 from workbench.core.display import visible
-from workbench.core.errors import BadInputError, Problem, RefusedError, reason_of
+from workbench.core.errors import BadInputError, Problem, RefusedError, os_reason, reason_of
 from workbench.core.errors import coded as _error
 from workbench.core.messages import Joined, Message, english, label_message
 from workbench.core.package import bundle as bundle_module
@@ -499,7 +499,7 @@ def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
                               [keys.age_identity(recipient)])
         except pyrage.DecryptError as exc:
             raise _error(BundleError, "custody.cannot-decrypt", shown(Path(path).name),
-                         shown(recipient.name), shown(exc)) from exc
+                         shown(recipient.name), exc) from exc
 
 
 def extract_checked(tar_path: Path, target: Path,
@@ -553,7 +553,7 @@ def extract_checked(tar_path: Path, target: Path,
                 seen.add(rel)
                 written.append({"name": rel, "sha256": digest})
     except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
-        raise _error(BundleError, "custody.not-plain-tar", shown(exc)) from exc
+        raise _error(BundleError, "custody.not-plain-tar", exc) from exc
     missing = sorted(set(expected) - seen)
     if top is None or missing:
         raise _error(BundleError, "custody.files-missing", Joined(
@@ -581,7 +581,7 @@ def _make_dirs(path: Path, name: str) -> None:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:  # a file already stands where a folder is wanted
         raise _error(BundleError, "custody.file-and-folder", shown(name),
-                     shown(exc.strerror)) from exc
+                     os_reason(exc)) from exc
 
 
 def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
@@ -596,7 +596,7 @@ def _write_member(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> 
         fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except OSError as exc:
         raise _error(BundleError, "custody.twice-or-folder", shown(member.name),
-                     shown(exc.strerror)) from exc
+                     os_reason(exc)) from exc
     with os.fdopen(fd, "wb") as handle:
         while left > 0:
             chunk = source.read(min(CHUNK, left))
@@ -748,10 +748,9 @@ def _read_signed(path: Path, payload_type: str, what: str,
         payload = json.loads(dsse.decode_payload(envelope)) if good else None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError, TypeError,
             AttributeError) as exc:
-        raise _error(BadInputError, "custody.signed-unreadable", kind, name, shown(exc)) \
-            from exc
+        raise _error(BadInputError, "custody.signed-unreadable", kind, name, exc) from exc
     except RefusedError as exc:
-        raise _error(RefusedError, "custody.signed-not-one", kind, name, shown(exc)) from exc
+        raise _error(RefusedError, "custody.signed-not-one", kind, name, exc) from exc
     if not good:
         unknown = [p for p in problems if p.code == dsse.UNKNOWN_KEY]
         if unknown and len(unknown) == len(problems):
@@ -1173,7 +1172,7 @@ def _read_seal(path: Path, bundle: Bundle) -> Any:
                 not all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
             raise Problem("custody.not-this-seal")
     except (OSError, ValueError, KeyError, TypeError, RefusedError) as exc:
-        why = reason_of(exc)
+        why: Message | Joined | str = reason_of(exc)
         return Check("skill seal", False, f"{SEAL} is unreadable ({english(why)})",
                      "seal-unreadable", (why,))
     recipients = {r["fingerprint"] for r in bundle.record["recipients"]}

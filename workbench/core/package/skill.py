@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 from workbench import __version__
 from workbench.core.errors import BadInputError, RefusedError, coded
 from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
-from workbench.core.messages import Joined
+from workbench.core.messages import Joined, label, t
 from workbench.core.pii.pseudonyms import alias
 from workbench.core.pii.script import dominant_language
 from workbench.core.review import gate
@@ -51,6 +51,7 @@ class Reference:
     ended_at: str | None
     topics: list[str] = field(default_factory=list)
     digest_out: str = ""
+    language: str = ""  # "zh" or "en": the language of its text ("" for an image)
 
 
 def skill_name_for(ws: Workspace) -> str:
@@ -182,7 +183,8 @@ def _write_references(ws: Workspace, root: Path, approved: list[ArtifactRow],
         (root / path).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         (root / path).write_text(text, encoding="utf-8")
         references.append(Reference(path, kind.value, redacted.title, redacted.started_at,
-                                     redacted.ended_at, digest_out=redacted.digest))
+                                     redacted.ended_at, digest_out=redacted.digest,
+                                     language=redacted.language))
     _add_topics(root, references)
     return references
 
@@ -262,25 +264,39 @@ hi hello dear let know need get got see one two new use used via per are is it o
 an be by or as at if we me my so do did done does ok okay yes no re fwd fw cc""".split())
 
 
-# Chinese is not split into words here: a word segmenter's dictionaries take seconds to load,
-# longer than the rest of an export. Runs of hanzi give 2-4 character terms instead, and
-# TF-IDF over the references keeps the ones that set a reference apart; a term may not start
-# or end on a particle or pronoun, which removes most fragments.
+# Chinese is cut into words by jieba (loaded once, as the scan does): a topic is a word of
+# two or more hanzi, never a run of characters across word boundaries; function words,
+# pronouns and time words are not topics. TF-IDF over the references keeps the words that
+# set a reference apart.
 _ZH_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_ZH_EDGE = frozenset("的了是在我你他她它们这那就也都和与及或而吗呢吧啊呀哦嗯么个一不有没要会能把被"
-                     "给让对从到为以很还又再才已将")
+_ZH_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# jieba's tags for words that carry no topic: pronouns, particles, auxiliaries, conjunctions,
+# prepositions, adverbs, numerals, measure words, time words, interjections, and names
+# (a person is not a topic, and a name that escaped review must not become one).
+_ZH_NO_TOPIC_TAGS = ("r", "u", "c", "p", "d", "m", "q", "t", "e", "y", "o", "nr", "f")
+_ZH_STOP = frozenset("""已经 不要 可以 需要 就是 还是 这个 那个 这些 那些 什么 怎么 为什么 因为 所以
+但是 如果 然后 现在 之前 之后 时候 一下 一些 没有 知道 觉得 应该 可能 进行 问题 情况 大家 我们
+你们 他们 自己 好的 谢谢 收到 明白 辛苦 麻烦 同事 今天 明天 昨天 一起 直接 其他 以及
+你好 您好""".split())
+
+
+def _zh_words(body: str) -> list[str]:
+    from workbench.core.pii.chinese import jieba_posseg
+
+    cut = jieba_posseg()
+    return [word for run in _ZH_RUN.findall(body) for word, tag in cut(run)
+            if _ZH_WORD.match(word) and word not in _ZH_STOP and "同事" not in word
+            and not tag.startswith(_ZH_NO_TOPIC_TAGS)]
 
 
 def _terms(text: str) -> Counter[str]:
-    """English words (not stop words) and hanzi terms of a reference's redacted text."""
+    """English words (not stop words) and Chinese words of a reference's redacted text."""
     body = _strip_markup(text)
-    terms = Counter([w.lower() for w in _EN_WORD.findall(body)]
-                    + [run[i:i + size] for run in _ZH_RUN.findall(body) for size in (2, 3, 4)
-                       for i in range(len(run) - size + 1)])
+    terms = Counter([w.lower() for w in _EN_WORD.findall(body)])
     # Filtered once per distinct term rather than once per occurrence.
-    for term in [t for t in terms if t in _EN_STOP or t.startswith("colleague")
-                 or t[0] in _ZH_EDGE or t[-1] in _ZH_EDGE or "同事" in t]:
+    for term in [w for w in terms if w in _EN_STOP or w.startswith("colleague")]:
         del terms[term]
+    terms.update(_zh_words(body))
     return terms
 
 
@@ -341,12 +357,20 @@ def _yaml(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def skill_language(references: list[Reference]) -> str:
+    """The language SKILL.md is written in: that of most of the skill's text references (an
+    agent reads the index with the material; whoever builds it gets the same file)."""
+    counts = Counter(r.language for r in references if r.language in ("zh", "en"))
+    return "zh" if counts["zh"] > counts["en"] else "en"
+
+
 def skill_md(name: str, ws: Workspace, references: list[Reference], record: dict[str, Any] | None,
              context: RedactionContext) -> str:
+    lang = skill_language(references)
     purposes = "; ".join(p["text"] for p in record["purposes"]) if record else ""
     employee = ws.profile.name
-    description = (f"Work knowledge handed over by {employee}, from reviewed and redacted chats, "
-                   f"emails and documents. Use for questions about {purposes or 'their work'}.")
+    description = t("skill-md.description", employee,
+                    purposes or t("skill-md.their-work", lang=lang), lang=lang)
     licence = (record.get("licence", {}).get("terms") if record else None) or \
         "Proprietary; use only as the consent record in consent/ allows"
     delete_by = record["retention"]["delete_by"] if record else "none"
@@ -365,35 +389,39 @@ def skill_md(name: str, ws: Workspace, references: list[Reference], record: dict
         "",
     ]
     kinds = Counter(r.kind for r in references)
+    contents = t("list.items", lang=lang).join(
+        t("count.of", label=label("kind", k, lang), count=n, lang=lang)
+        for k, n in sorted(kinds.items()))
     body = [
-        f"# {employee}: work knowledge",
+        "# " + t("skill-md.title", employee, lang=lang),
         "",
-        "This skill answers questions the way the employee did in their job, from material "
-        "they reviewed and approved themselves. Colleagues appear under aliases "
-        "(Colleague A / 同事A); removed details appear as typed placeholders such as [PHONE] "
-        "or [电话]. Do not try to recover them.",
+        t("skill-md.intro", lang=lang),
         "",
-        f"Purpose: {purposes or 'not yet consented'}.",
-        f"Delete by: {delete_by}. Check consent, expiry and revocation with "
-        "`workbench verify-skill`.",
+        t("skill-md.purpose", purposes or t("skill-md.not-consented", lang=lang), lang=lang),
+        t("skill-md.delete-by", delete_by, lang=lang),
         "",
-        "Contents: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) + ".",
+        t("skill-md.contents", contents, lang=lang),
         "",
-        "## Participants",
+        "## " + t("skill-md.participants", lang=lang),
         "",
-        f"- {employee} (the employee)",
+        "- " + t("skill-md.the-employee", employee, lang=lang),
     ]
     participants = sorted(context.aliases.values())
-    body += [f"- {alias(o, 'en')} / {alias(o, 'zh')}" for o in participants[:40]]
+    # Both forms of each alias, the skill's language first.
+    forms = ("zh", "en") if lang == "zh" else ("en", "zh")
+    body += [f"- {alias(o, forms[0])} / {alias(o, forms[1])}" for o in participants[:40]]
     if len(participants) > 40:
-        body.append(f"- … and {len(participants) - 40} more colleagues")
-    body += ["", "## References", "", "| file | kind | dates | topics |", "|---|---|---|---|"]
+        body.append("- " + t("skill-md.more-colleagues", len(participants) - 40, lang=lang))
+    body += ["", "## " + t("skill-md.references", lang=lang), "", t("skill-md.table", lang=lang),
+             "|---|---|---|---|"]
     room = MAX_BODY_LINES - len(front) - len(body) - 4
+    separator = t("list.items", lang=lang)
     for reference in references[:room]:
-        body.append(f"| [{reference.path}]({reference.path}) | {reference.kind} | "
-                    f"{_dates(reference)} | {', '.join(reference.topics)} |")
+        body.append(f"| [{reference.path}]({reference.path}) | "
+                    f"{label('kind', reference.kind, lang)} | {_dates(reference)} | "
+                    f"{separator.join(reference.topics)} |")
     if len(references) > room:
-        body.append(f"\n… and {len(references) - room} more files under references/ and assets/.")
+        body.append("\n" + t("skill-md.more-files", len(references) - room, lang=lang))
     return "\n".join(front + body) + "\n"
 
 

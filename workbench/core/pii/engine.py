@@ -61,6 +61,8 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("en", "zh")
 NER_ENTITIES = ("PERSON", "LOCATION")
+# The spaCy recognizer's name per language (a finding's detector, shown as detector.<name>).
+SPACY_NAMES = {"en": "SpacyRecognizer", "zh": "ChineseSpacyRecognizer"}
 # spaCy labels the app does not report: dates, numbers and organisations are not personal
 # data, and flagging them would bury the findings that are.
 IGNORED_LABELS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
@@ -221,8 +223,10 @@ def build_analyzer() -> AnalyzerEngine:
     for language in LANGUAGES:
         for recognizer in pattern_recognizers(language):
             registry.add_recognizer(recognizer)
+        # Each language's model by a name of its own: a finding says which one found it.
         registry.add_recognizer(SpacyRecognizer(supported_language=language,
-                                                supported_entities=list(NER_ENTITIES)))
+                                                supported_entities=list(NER_ENTITIES),
+                                                name=SPACY_NAMES[language]))
         registry.add_recognizer(ChineseChatNameRecognizer(supported_language=language))
     registry.add_recognizer(ChineseNameRecognizer(supported_language="zh"))
     registry.add_recognizer(GivenNameRecognizer(supported_language="en"))

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+
+
+def shown_detector(detector: str, text: str) -> str:
+    """The detector a finding is shown as found by: findings stored before each language's
+    spaCy model had a name of its own say SpacyRecognizer for both, and one in hanzi was
+    found by the Chinese model."""
+    if detector == "SpacyRecognizer" and re.search(r"[\u4e00-\u9fff]", text):
+        return "ChineseSpacyRecognizer"
+    return detector
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core import logs
-from workbench.core.errors import WorkspaceDamaged, coded
+from workbench.core.errors import WorkspaceDamaged, coded, reason_of
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.ingest.artifacts import Artifact, Segment
 from workbench.core.ingest.chat import SELF_SENDER
@@ -531,4 +531,4 @@ def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, pro
         messages.put(("error", str(exc)))
     except Exception as exc:
         log.error("scan.child_failed", exc_info=True)
-        messages.put(("error", Message("scan.failed", (repr(exc),)).text()))
+        messages.put(("error", Message("scan.failed", (reason_of(exc),)).text()))

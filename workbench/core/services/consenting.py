@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from workbench.core.errors import BadInputError, WorkbenchError, coded, os_reason
+from workbench.core.errors import BadInputError, WorkbenchError, coded, reason_of
 from workbench.core.messages import t
 from workbench.core.package import bundle, consent, custody
 from workbench.core.package.consent import (
@@ -232,6 +232,5 @@ def check_ledger(path: Path) -> LedgerCheck:
     try:
         text = Path(path).read_bytes().decode("utf-8")  # as written: lines end in "\n" only
     except (OSError, UnicodeDecodeError) as exc:
-        reason = os_reason(exc) if isinstance(exc, OSError) else exc
-        raise BadInputError(t("error.cannot_read", path=path, reason=reason)) from exc
+        raise BadInputError(t("error.cannot_read", path=path, reason=reason_of(exc))) from exc
     return verify_ledger_text(text, keys.public_keys())

@@ -22,6 +22,7 @@ from workbench.core.errors import BadInputError, coded, os_reason
 from workbench.core.ingest.artifacts import ArtifactKind, ArtifactState
 from workbench.core.ingest.chat import placeholder_kind
 from workbench.core.messages import t
+from workbench.core.pii.findings import shown_detector
 from workbench.core.pii.script import dominant_language
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 from workbench.core.review import decisions, gate, scan, targets
@@ -113,6 +114,7 @@ __all__ = [
     "self_senders",
     "short_id",
     "show",
+    "shown_detector",
     "sign_pending",
     "take_back",
     "undo",

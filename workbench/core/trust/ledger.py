@@ -14,7 +14,7 @@ import rfc8785
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from workbench.core import clock
-from workbench.core.errors import RefusedError, coded, reason_of
+from workbench.core.errors import RefusedError, coded
 from workbench.core.messages import Joined, Message
 from workbench.core.trust.dsse import Signer, sign_envelope, verify_envelope
 from workbench.core.trust.manifest import ManifestError, loads
@@ -162,8 +162,7 @@ def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
         try:
             payload, good, problems = verify_envelope(envelope, PAYLOAD_TYPE, keys)
         except RefusedError as exc:
-            why = reason_of(exc)
-            return _bad(number, number - 1, why if isinstance(why, Message)
+            return _bad(number, number - 1, Message(exc.code, exc.params) if exc.code
                         else Message("ledger.not-json-line"))
         try:
             event = loads(payload, Message("ledger.line-payload", (str(number),)),

@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from workbench.core.display import visible
-from workbench.core.errors import Problem
+from workbench.core.errors import Problem, json_at, reason_of
 from workbench.core.messages import Message
 
 STATEMENT_V1 = "https://in-toto.io/Statement/v1"
@@ -61,7 +61,8 @@ def loads(data: bytes | str, what: str | Message, max_bytes: int = MAX_STATEMENT
     try:
         return json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise ManifestError("manifest.not-json", what, visible(exc)) from exc
+        raise ManifestError("manifest.not-json", what, json_at(exc) if isinstance(
+            exc, json.JSONDecodeError) else reason_of(exc)) from exc
 
 
 def _safe_name(name: str) -> str:
@@ -170,6 +171,19 @@ class _Statement(_Shape):
     predicate: _Record
 
 
+# pydantic's error types (the end of the name decides), as the catalogue's reasons.
+_FIELD_PROBLEMS = (("missing", "manifest.field-missing"), ("_type", "manifest.field-type"),
+                   ("_parsing", "manifest.field-type"), ("literal_error", "manifest.field-value"),
+                   ("enum", "manifest.field-value"), ("pattern_mismatch", "manifest.field-format"),
+                   ("too_short", "manifest.field-size"), ("too_long", "manifest.field-size"),
+                   ("extra_forbidden", "manifest.field-extra"))
+
+
+def _field_problem(kind: str) -> Message:
+    return Message(next((code for end, code in _FIELD_PROBLEMS if kind.endswith(end)),
+                        "manifest.field-other"))
+
+
 def check_statement(statement: Any, predicate_type: str) -> dict[str, Any]:
     """The statement, if it has every field the checks read, of the right type; else a
     ManifestError naming the first field that is wrong."""
@@ -177,11 +191,13 @@ def check_statement(statement: Any, predicate_type: str) -> dict[str, Any]:
         parsed = _Statement.model_validate(statement)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the statement"
-        # A check of ours says why in the catalogue's words; pydantic's own say it in English.
+        where = ".".join(str(part) for part in first["loc"])
+        # A check of ours says why in the catalogue's words; pydantic's own say it in English,
+        # so its error type picks the catalogue's words instead.
         error = first.get("ctx", {}).get("error")
-        raise ManifestError("manifest.field", visible(where), error.message if isinstance(
-            error, Problem) else visible(first["msg"])) from None
+        raise ManifestError("manifest.field", visible(where) if where else Message(
+            "manifest.the-statement"), error.message if isinstance(error, Problem)
+            else _field_problem(first["type"])) from None
     if parsed.predicateType != predicate_type:
         raise ManifestError("manifest.not-consent", repr(visible(parsed.predicateType)))
     names = [s.name for s in parsed.subject]

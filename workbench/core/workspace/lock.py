@@ -54,7 +54,7 @@ def acquire(root: Path) -> None:
             except filelock.Timeout:
                 raise WorkspaceInUse(Path(root)) from None
             except OSError as exc:
-                raise WorkspaceInUse(Path(root), str(exc)) from exc
+                raise WorkspaceInUse(Path(root), exc) from exc
             hold = _holds[key] = _Hold(lock)
         hold.count += 1
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core import clock
+from workbench.core.errors import reason_of
 from workbench.core.services import deadlines, receiving
 from workbench.core.services.deadlines import FINISHED, DeadlineRow, Withdrawn
 from workbench.core.services.receiving import ReceiptImported, short_package
@@ -114,7 +115,7 @@ class DeadlinesPage(Page):
             self.rows = deadlines.deadlines(self.ctx.now())
         except Exception as exc:  # a damaged register is reported, not fatal to the page
             self.rows = []
-            self.empty.setText(str(exc))
+            self.empty.setText(str(reason_of(exc)))
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             cells = [short_package(row.package), self.direction(row), row.counterpart,
@@ -200,7 +201,7 @@ class DeadlinesPage(Page):
         try:
             export = deadlines.export_to_withdraw(row.package)
         except Exception as exc:  # no identity, or the register lost the entry
-            self.ctx.show_error(str(exc))
+            self.ctx.show_error(str(reason_of(exc)))
             return
         bundle_path = export.bundle
         if not export.present:

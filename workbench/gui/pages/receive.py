@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core import clock
+from workbench.core.errors import reason_of
 from workbench.core.messages import t
 from workbench.core.services import identities, receiving
 from workbench.core.services.receiving import (
@@ -285,7 +286,7 @@ class ReceivePage(PackageDrops, Page):
             self.entries = receiving.held_packages(self.ctx.now())
         except Exception as exc:  # a damaged register must not take the page down
             self.entries = []
-            self.table_empty.setText(str(exc))
+            self.table_empty.setText(str(reason_of(exc)))
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             cells = [short_package(entry.package), entry.employee, entry.delete_by,

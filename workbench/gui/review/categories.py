@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from workbench.core.messages import label
-from workbench.core.services.reviewing import StoredFinding
+from workbench.core.services.reviewing import StoredFinding, shown_detector
 
 
 @dataclass(frozen=True)
@@ -92,5 +92,5 @@ def party_label(party: str, alias: str | None) -> str:
     return QCoreApplication.translate("ReviewCategories", "No particular person")
 
 
-def detector_label(detector: str) -> str:
-    return label("detector", detector)
+def detector_label(detector: str, text: str = "") -> str:
+    return label("detector", shown_detector(detector, text))

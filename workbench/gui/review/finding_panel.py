@@ -182,7 +182,7 @@ class FindingPanel(QWidget):
             self.value.setToolTip(_short(finding.value, MAX_VALUE))
         self.about.setText(party_label(finding.party, alias))
         self.score.setText(f"{finding.score:.0%}")
-        self.detector.setText(detector_label(finding.detector))
+        self.detector.setText(detector_label(finding.detector, finding.value))
         self.decision.setText(decision_label(finding.decision))
         # The choices the review service allows for this finding, and why it refuses others.
         allowed = choices(finding)
