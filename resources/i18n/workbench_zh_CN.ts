@@ -812,6 +812,14 @@
         <translation>所有核验均已通过。请阅读条款，然后会签。</translation>
     </message>
     <message>
+        <source>✓ your contact, fingerprint checked with its owner</source>
+        <translation>✓ 你的联系人，指纹已与本人核对</translation>
+    </message>
+    <message>
+        <source>your contact, fingerprint not yet checked with its owner</source>
+        <translation>你的联系人，指纹尚未与本人核对</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>

@@ -297,13 +297,22 @@ class CountersignPage(PackageDrops, Page):
                 return OK_COLOUR.name()
             return BAD_COLOUR.name() if reader.refused or not reader.known else "#8a6d00"
 
+        def status(reader: Reader) -> str:
+            # The row already shows the contact's name, email and key: say only how far it
+            # is trusted; a refusal names the contact it imitates.
+            if reader.status == "verified":
+                return self.tr("✓ your contact, fingerprint checked with its owner")
+            if reader.status == "known":
+                return self.tr("your contact, fingerprint not yet checked with its owner")
+            return reader.status_message().text()
+
         head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in (
             self.tr("Name"), self.tr("Email"), self.tr("Key fingerprint"),
             self.tr("Known contact?")))
         rows = "".join(
             f"<tr><td>{esc(r.name)}</td><td>{esc(r.email) or '—'}</td>"
             f"<td style='font-family: monospace'>{esc(group4(r.fingerprint))}</td>"
-            f"<td style='color:{colour(r)}'>{html.escape(r.status_message().text())}</td></tr>"
+            f"<td style='color:{colour(r)}'>{html.escape(status(r))}</td></tr>"
             for r in review.readers)
         employee = review.terms.summary["employee"]
         own_copy = self.tr("the employee who exported it (own copy)")
