@@ -173,12 +173,13 @@ def test_a_damaged_card_is_refused_with_a_message(qtbot, ctx, monkeypatch, tmp_p
 
 
 def card_file(tmp_path: Path, folder: str, role: keys.Role = keys.Role.HR,
-              name: str = "陈静") -> tuple[Path, keys.IdentityCard]:
+              name: str = "陈静", email: str = "hr@xinghe.example.com",
+              ) -> tuple[Path, keys.IdentityCard]:
     """A card made in another home and saved to a file, as its owner would send it."""
     from workbench.core.paths import using_home
 
     with using_home(tmp_path / folder):
-        card = keys.create_identity(role, name, "hr@xinghe.example.com")
+        card = keys.create_identity(role, name, email)
     path = tmp_path / f"{folder}.wbid.json"
     path.write_bytes(keys.card_bytes(card))
     return path, card
@@ -301,6 +302,39 @@ def test_a_card_with_the_name_of_your_own_identity_is_refused_before_any_dialog(
     page = make_page(qtbot, ctx)
     page.import_button.click()
     assert "already has a different key" in ctx.errors[0] and keys.contacts() == []
+
+
+def test_a_card_named_like_a_contact_in_other_letters_is_never_taken_in(
+        qtbot, ctx, monkeypatch, tmp_path: Path):
+    """Red team: "НR Team" with a Cyrillic Н was added beside "HR Team" without a word."""
+    real_path, real = card_file(tmp_path, "hr", name="HR Team")
+    keys.import_contact(real_path)
+    fake_path, _fake = card_file(tmp_path, "impostor", name="\u041dR Team")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake_path), ""))
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec",
+                        lambda self: pytest.fail("a forged name must not be offered"))
+    page = make_page(qtbot, ctx)
+    page.import_button.click()
+    assert "looks like your contact HR Team" in ctx.errors[0] and keys.contacts() == [real]
+    # Spelt in one alphabet ("АСМЕ HR" in Cyrillic capitals), it is offered only as replacing
+    # the known card, with the warning.
+    acme_path, acme = card_file(tmp_path, "acme", name="ACME HR", email="hr@acme.example")
+    keys.import_contact(acme_path)
+    alike_path, _ = card_file(tmp_path, "alike", name="\u0410\u0421\u041c\u0415 HR",
+                              email="jobs@acme.example")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(alike_path), ""))
+    seen = []
+
+    def look_then_enter(self):
+        seen.append((self.mode, self.warning.text()))
+        return press_enter_after(None)(self)
+
+    monkeypatch.setattr(keys_page.ConfirmContactDialog, "exec", look_then_enter)
+    page.import_button.click()
+    ((mode, warning),) = seen
+    assert mode == keys_page.ConfirmContactDialog.REPLACE
+    assert "ACME HR already has a different key" in warning
+    assert {c.fingerprint for c in keys.contacts()} == {real.fingerprint, acme.fingerprint}
 
 
 # -- passphrase prompt ------------------------------------------------------------------------

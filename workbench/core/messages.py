@@ -545,6 +545,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                            "已拒绝：这是你的联系人 {0} 的密钥，却用了另一个名字"),
     "readers.other-key": ("REFUSED: your contact {0}'s fingerprint with another encryption key",
                           "已拒绝：指纹是你的联系人 {0} 的，加密密钥却不同"),
+    "readers.mixed-scripts": (
+        "REFUSED: not a known contact, and {0} mixes letters of different alphabets as a "
+        "forged name does",
+        "已拒绝：不是已知联系人，且“{0}”混用了不同文字的字母，这是伪造名字的特征"),
     "readers.unknown-warning": (
         "Not among your contacts: {0}. Countersign only if you know who holds these keys "
         "(compare their fingerprints with their owners).",
@@ -554,6 +558,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "another key; ask the employee who this is, and do not countersign.",
         "已拒绝：接收方 {0} <{1}>（密钥 {2}…）看起来像你的联系人 {3}，但密钥不同；"
         "请向员工问清这是谁，不要会签。"),
+    "countersign.reader-mixed-scripts": (
+        "Refused: the recipient {0} <{1}> (key {2}…) is not your contact and \"{3}\" mixes "
+        "letters of different alphabets, as a name made to look like another does; ask the "
+        "employee who this is, and do not countersign.",
+        "已拒绝：接收方 {0} <{1}>（密钥 {2}…）不是你的联系人，且“{3}”混用了不同文字的字母，"
+        "像是仿冒别人的名字；请向员工问清这是谁，不要会签。"),
     "countersign.reader-other-name": (
         "Refused: the recipient {0} <{1}> has the key {2}… of your contact {3} under another "
         "name; ask the employee to correct the recipients.",
@@ -1527,6 +1537,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "fingerprint with them (--fingerprint).",
         "未导入：{0} 自称是 {1}，但 {2} 已经有另一把密钥——这可能是有人冒充对方；请先与对方核对"
         "指纹，再用 --replace 导入（--fingerprint）。"),
+    "keys.mixed-scripts": (
+        "Not imported: the name or email of {0} mixes letters of different alphabets in "
+        "\"{1}\", as a name made to look like another does; ask its owner, by phone or in "
+        "person, for a card written in one alphabet.",
+        "未导入：{0} 的名字或邮箱中“{1}”混用了不同文字的字母，像是仿冒别人的名字；请通过电话或"
+        "当面向本人索取只用一种文字书写的身份卡。"),
+    "keys.mixed-scripts-alike": (
+        "Not imported: {0} looks like your contact {2}, but \"{1}\" mixes letters of different "
+        "alphabets, as a name forged to pass for theirs does; ask {3} by phone or in person "
+        "whether this card is theirs.",
+        "未导入：{0} 看起来像你的联系人 {2}，但“{1}”混用了不同文字的字母，像是冒充对方的伪造名字；"
+        "请通过电话或当面向 {3} 确认这张身份卡是否属于对方。"),
     "keys.not-a-card": ("{0} is not a Consent Workbench identity card.",
                         "{0} 不是知情同意工作台的身份卡。"),
     "keys.card-damaged": ("{0} is incomplete or damaged ({1}).", "{0} 不完整或已损坏（{1}）。"),

@@ -246,6 +246,10 @@ def consent_to_own_key(flow: Flow, tmp_path: Path, name: str, email: str = "") -
     ("Payments AI Team", ""),  # the real recipient's name, another case
     ("Pаyments AI team", ""),  # a Cyrillic а
     ("Payments Al team", ""),  # a small L for the capital i
+    # Red team: letters the hand-made table did not know (Unicode's TR39 data does).
+    ("Payme\u0578ts AI team", ""),  # an Armenian vo drawn like n
+    ("Payrnents AI team", ""),  # "rn" drawn like m
+    ("Someone", "hr@xingh\u0435.example.com"),  # HR's email with a Cyrillic е
 ])
 def test_an_employees_own_key_named_like_a_contact_of_hrs_is_refused(
         flow: Flow, tmp_path: Path, capsys, name: str, email: str):
@@ -271,6 +275,33 @@ def test_an_employees_own_key_named_like_a_contact_of_hrs_is_refused(
     # HR saw each recipient with its email and whole key before the refusal.
     grouped = " ".join(own.fingerprint[i:i + 4] for i in range(0, 32, 4))
     assert grouped in out and "REFUSED" in out and flow.recipient.card.fingerprint[:4] in out
+
+
+@pytest.mark.parametrize(("name", "email"), [
+    ("P\u0430yroll team", ""),  # a Cyrillic а in a name HR knows no card for
+    ("Payroll team", "payroll@x\u0456nghe.example.com"),  # a Cyrillic і in the email
+])
+def test_an_unknown_key_with_a_word_in_two_alphabets_is_refused(flow: Flow, tmp_path: Path,
+                                                                capsys, name: str, email: str):
+    """No contact of HR's is named so, yet a word spelt in two alphabets is how a forged name
+    looks: refused, not merely "unknown"."""
+    own = consent_to_own_key(flow, tmp_path, name, email)
+    before = flow.package.read_bytes()
+    with flow.hr:
+        review = countersigning.review_package(flow.package, NOW)
+        fake = review.readers[1]
+        assert (fake.fingerprint, fake.status, fake.refused) == (own.fingerprint,
+                                                                 "mixed-scripts", True)
+        assert not review.can_countersign
+        with pytest.raises(RefusedError) as refused:
+            countersigning.check_may_countersign(review, accept_differences=True)
+        assert refused.value.code == "countersign.reader-mixed-scripts"
+        assert "mixes letters of different alphabets" in str(refused.value)
+        code, out, err = run(capsys, "countersign", flow.package, "--yes",
+                             "--accept-differences")
+    assert flow.package.read_bytes() == before
+    assert code == 1 and len(err.strip().splitlines()) == 1 and name in err, err
+    assert "REFUSED: not a known contact" in out
 
 
 def test_an_unknown_key_named_hr_team_is_flagged_and_the_record_names_each_email(

@@ -3,9 +3,10 @@
 The payload is encrypted to the keys the signed record lists (and to the employee's own).
 Before HR countersigns, each recipient is shown with its name, email, key fingerprint and
 whether that key is one of HR's contacts; a recipient that looks like a contact (the same
-name or email up to case, spacing, invisible or confusable characters) but has another key,
-or a contact's key under another name or another encryption key, is refused: it is how an
-employee would slip in a key of their own as "HR Team".
+name or email up to case, spacing, invisible or confusable characters: `lookalike.alike`) but
+has another key, an unknown one with a word spelt in two alphabets, or a contact's key under
+another name or another encryption key, is refused: it is how an employee would slip in a
+key of their own as "HR Team".
 """
 
 from __future__ import annotations
@@ -18,41 +19,22 @@ from workbench.core.display import skeleton, visible
 from workbench.core.errors import RefusedError, coded
 from workbench.core.messages import Message
 from workbench.core.trust import keys
+from workbench.core.trust.lookalike import alike, mixed_word
 
-# Statuses, most trusted first; the last three are refused.
+# Statuses, most trusted first; the last four are refused.
 VERIFIED = "verified"  # a known card whose fingerprint was checked with its owner
 KNOWN = "known"  # a known card, never checked with its owner
 UNKNOWN = "unknown"  # not a card this home knows
 LOOK_ALIKE = "look-alike"  # not known, but named like a known card: another key
 OTHER_NAME = "other-name"  # a known card's key under another name or email
 OTHER_KEY = "other-key"  # a known card's fingerprint with another encryption key
-REFUSED = (LOOK_ALIKE, OTHER_NAME, OTHER_KEY)
-
-# Letters of other scripts that draw like Latin ones, and digits like letters: "HR Tеam" with
-# a Cyrillic е, "Pay0ne" with a zero. Folded after `skeleton` (case and compatibility forms).
-_CONFUSABLE = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
-    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i",
-    "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ı": "i",
-    "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "n", "ι": "i", "κ": "k", "μ": "u",
-    "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ϲ": "c", "ϳ": "j",
-    "0": "o", "1": "l", "|": "l", "!": "l", "5": "s", "$": "s", "@": "a",
-    "_": "", "-": "", ".": "", "·": "", "・": "",
-})
+MIXED_SCRIPTS = "mixed-scripts"  # not known, with a word of letters from two alphabets
+REFUSED = (LOOK_ALIKE, OTHER_NAME, OTHER_KEY, MIXED_SCRIPTS)
 
 
-def fold(text: str) -> str:
-    """What a name or email looks like to a reader: `skeleton` (case, full-width forms,
-    spaces and invisible characters), confusable letters and digits folded, "rn" read as
-    "m", and "I" / "l" as one letter."""
-    folded = skeleton(text).translate(_CONFUSABLE)
-    return folded.replace("rn", "m").replace("i", "l")
-
-
-def _email_fold(email: str) -> str:
-    """An email's look, keeping its "@" (an email is compared whole, never empty)."""
-    local, _, domain = skeleton(email).rpartition("@")
-    return f"{fold(local)}@{fold(domain)}" if local else fold(domain)
+def _same(one: str, other: str) -> bool:
+    """The same name or email to a reader (two empty ones are the same)."""
+    return alike(one, other) or (not skeleton(one) and not skeleton(other))
 
 
 @dataclass(frozen=True)
@@ -63,7 +45,7 @@ class Reader:
     email: str  # as the record gives it, else the known card's ("" when neither)
     fingerprint: str
     status: str
-    known_as: str = ""  # label of the known card the key is, or looks like
+    known_as: str = ""  # label of the known card the key is, or looks like; the mixed word
 
     @property
     def refused(self) -> bool:
@@ -105,9 +87,8 @@ def readers(record: Mapping[str, Any],
         card = cards.get(fingerprint)
         if card is not None:
             email = email or card.email
-            if fold(name) != fold(card.name) or (entry.get("email") is not None
-                                                 and _email_fold(email)
-                                                 != _email_fold(card.email)):
+            if not _same(name, card.name) or (entry.get("email") is not None
+                                              and not _same(email, card.email)):
                 status = OTHER_NAME
             elif str(entry.get("age", card.age)) != card.age:
                 status = OTHER_KEY
@@ -115,11 +96,13 @@ def readers(record: Mapping[str, Any],
                 status = VERIFIED if fingerprint in verified else KNOWN
             found.append(Reader(name, email, fingerprint, status, card.label()))
             continue
-        alike = next((c for c in cards.values() if fold(c.name) == fold(name)
-                      or (email and c.email and _email_fold(c.email) == _email_fold(email))),
-                     None)
-        found.append(Reader(name, email, fingerprint, LOOK_ALIKE if alike else UNKNOWN,
-                            alike.label() if alike else ""))
+        like = next((c for c in cards.values()
+                     if alike(c.name, name) or alike(c.email, email)), None)
+        # A word spelt in two alphabets ("Pаyments" with a Cyrillic а) is a forgery's mark
+        # even when HR knows no card it copies.
+        mixed = mixed_word(name) or mixed_word(email)
+        status = LOOK_ALIKE if like else MIXED_SCRIPTS if mixed else UNKNOWN
+        found.append(Reader(name, email, fingerprint, status, like.label() if like else mixed))
     return tuple(found)
 
 

@@ -159,14 +159,16 @@ class CardPreview:
 
 
 def preview_card(path: Path) -> CardPreview:
-    """Read and verify a card before anyone is asked about it. A card of your own, or one
-    that claims to be one of your identities, is refused here, saying why."""
+    """Read and verify a card before anyone is asked about it. A card of your own, one that
+    claims to be one of your identities, or one with a word spelt in two alphabets, is refused
+    here, saying why."""
     card = keys.read_card(Path(path))
     known = keys.lookalikes(card)
     own = {c.fingerprint for c in keys.own_identities()}
     if card.fingerprint in own or any(c.fingerprint in own for c in known):
         keys.import_contact(Path(path))  # refuses, with the reason
         raise coded(BadInputError, "identity.own-card", card.label())
+    keys.check_plain_name(card, known)  # a name spelt in two alphabets is never offered
     return CardPreview(card, tuple(known))
 
 

@@ -75,10 +75,28 @@ class LookalikeCard(KeyError_):
     """A card that claims the name (for its role) or the email of a known party, with another
     key: someone may be posing as them."""
 
+    known: IdentityCard | None  # None only for a forged-looking name that copies nobody known
+
     def __init__(self, card: IdentityCard, known: IdentityCard) -> None:
         params = (visible(card.label()), visible(known.label()), visible(known.name))
         super().__init__(t("keys.lookalike", *params, lang="en"), code="keys.lookalike",
                          params=params)
+        self.card = card
+        self.known = known
+
+
+class MixedScriptCard(LookalikeCard):
+    """A card whose name or email has a word spelt in two alphabets ("Pаyments" with a
+    Cyrillic а): the mark of a name forged to look like another, never of an honest one, so
+    never imported, not even to replace the card it looks like (`known`, when there is one)."""
+
+    def __init__(self, card: IdentityCard, word: str, known: IdentityCard | None) -> None:
+        params: tuple[str, ...] = (visible(card.label()), visible(word))
+        code = "keys.mixed-scripts"
+        if known is not None:
+            params = (*params, visible(known.label()), visible(known.name))
+            code = "keys.mixed-scripts-alike"
+        KeyError_.__init__(self, t(code, *params, lang="en"), code=code, params=params)
         self.card = card
         self.known = known
 
@@ -196,10 +214,12 @@ class DuplicateIdentity(KeyError_):
 
 
 def look_alike_identity(role: Role, name: str, email: str = "") -> IdentityCard | None:
-    """An identity of yours with this role and the same name or email, if there is one."""
-    name, email = name.strip().casefold(), email.strip().casefold()
+    """An identity of yours with this role and a name or email that looks the same, if there
+    is one."""
+    from workbench.core.trust.lookalike import alike
+
     return next((c for c in own_identities() if c.role == Role(role) and (
-        c.name.casefold() == name or (email and c.email.casefold() == email))), None)
+        alike(c.name, name) or alike(c.email, email))), None)
 
 
 def create_identity(role: Role, name: str, email: str = "",
@@ -283,7 +303,8 @@ def import_contact(path: Path, replace: bool = False,
     A card that claims the name (for its role) or the email of a card already known, with
     another key, could be someone posing as that party: it is refused (`LookalikeCard`)
     unless `replace` says the party really made a new key, and even then only with the new
-    fingerprint checked with them (their old card and its mark are then removed)."""
+    fingerprint checked with them (their old card and its mark are then removed). A card
+    whose name or email spells a word in two alphabets is refused (`MixedScriptCard`)."""
     from workbench.core.display import visible
 
     card = read_card(path)
@@ -291,6 +312,7 @@ def import_contact(path: Path, replace: bool = False,
     if any(c.fingerprint == card.fingerprint for c in own):
         raise coded(KeyError_, "keys.own-not-contact", visible(card.label()))
     known = lookalikes(card)
+    check_plain_name(card, known)
     if known:
         first = known[0]
         if not replace or any(c.fingerprint in {o.fingerprint for o in own} for c in known):
@@ -309,14 +331,24 @@ def import_contact(path: Path, replace: bool = False,
 
 
 def lookalikes(card: IdentityCard) -> list[IdentityCard]:
-    """Known cards (own and contacts) with the name for the same role, or the email, of
-    `card` but another key."""
-    from workbench.core.display import skeleton
+    """Known cards (own and contacts) with a name for the same role, or an email, that looks
+    like `card`'s (`lookalike.alike`: case, spaces, invisible and confusable characters) but
+    another key."""
+    from workbench.core.trust.lookalike import alike
 
-    name, email = skeleton(card.name), skeleton(card.email)
     return [c for c in (*own_identities(), *contacts()) if c.fingerprint != card.fingerprint
-            and ((c.role == card.role and skeleton(c.name) == name)
-                 or (email and skeleton(c.email) == email))]
+            and ((c.role == card.role and alike(c.name, card.name))
+                 or alike(c.email, card.email))]
+
+
+def check_plain_name(card: IdentityCard, known: list[IdentityCard] | None = None) -> None:
+    """Refuse (`MixedScriptCard`) a card with a word of its name or email spelt in two
+    alphabets, naming the first of the `known` cards it looks like."""
+    from workbench.core.trust.lookalike import mixed_word
+
+    mixed = mixed_word(card.name) or mixed_word(card.email)
+    if mixed:
+        raise MixedScriptCard(card, mixed, known[0] if known else None)
 
 
 def _forget_contact(fingerprint: str) -> None:
