@@ -838,6 +838,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "拒绝会签：你就是给予此同意的员工；只有 HR 才能会签。"),
     "countersign.other-named": ("This package names {0} as countersigner, not {1}.",
                                 "此数据包指定的会签人是 {0}，而不是 {1}。"),
+    "countersign.extra-readers": (
+        "Refusing to countersign {0}: it can be read by more keys than the consent names "
+        "({1} encryption keys for {2} named recipients and the employee's own copy); ask the "
+        "employee to export it again.",
+        "拒绝会签 {0}：能读取它的密钥比同意书列出的多（{1} 个加密密钥，而同意书只列出 {2} 个"
+        "接收方及员工自己的一份）；请让员工重新导出。"),
+    "countersign.other-readers": (
+        "Refusing to countersign {0}: it is also encrypted to a kind of key the consent cannot "
+        "name ({1}); ask the employee to export it again.",
+        "拒绝会签 {0}：它还被加密给了同意书无法列出的另一类密钥（{1}）；请让员工重新导出。"),
+    "countersign.readers-unknown": (
+        "Refusing to countersign {0}: who can read it cannot be checked ({1}); ask the "
+        "employee to export it again.",
+        "拒绝会签 {0}：无法核对谁能读取它（{1}）；请让员工重新导出。"),
+    "age-header.unreadable": ("its encrypted payload does not begin with an age header "
+                              "this app writes",
+                              "其加密内容的开头不是本应用写入的 age 文件头"),
     "consent.terms-unreadable": ("Cannot read the consent terms {0}: {1}",
                                  "无法读取同意条款 {0}：{1}"),
     "consent.not-terms": ("{0} is not a consent terms object.", "{0} 不是同意条款对象。"),

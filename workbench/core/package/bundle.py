@@ -826,6 +826,31 @@ def countersigned_at(bundle: Bundle) -> str | None:
     return None
 
 
+def _refuse_unnamed_readers(path: Path, record: Mapping[str, Any], shown: str) -> None:
+    """HR's signature vouches for whom the package is readable by: the payload's age header
+    must hold no more X25519 stanzas than an honest export writes (one per recipient the
+    signed record lists, and the employee's own copy) and no other kind of recipient. Stanzas
+    are anonymous, so they are counted (`age_header`); the payload stays encrypted."""
+    from workbench.core.package import age_header
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
+            types = age_header.stanza_types(payload)
+    except (OSError, EOFError, ValueError, zipfile.BadZipFile) as exc:
+        raise coded(BundleError, "countersign.readers-unknown", shown, reason_of(exc)) from exc
+    other = age_header.extra_types(types)
+    if other:
+        log.info("countersign.refused package-readers=other-types")
+        raise coded(BundleError, "countersign.other-readers", shown,
+                    visible(", ".join(other)[:80]))
+    named = len(record["recipients"])
+    if types[age_header.X25519] > named + 1:
+        log.info("countersign.refused package-readers=%d named=%d",
+                 types[age_header.X25519], named)
+        raise coded(BundleError, "countersign.extra-readers", shown,
+                    types[age_header.X25519], named)
+
+
 def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
                 accept_differences: bool = False, expected_package: str | None = None,
                 accepted: Sequence[Any] | None = None) -> Bundle:
@@ -861,6 +886,7 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     # Whom it will be readable by: a recipient named like a contact of HR's with another
     # key (an employee's own key as "HR Team") is refused whatever HR accepts.
     readers.refuse_look_alikes(readers.readers(record), BundleError)
+    _refuse_unnamed_readers(Path(path), record, shown)
     differences = hr_requests.differences_for(record, hr_card)
     if accepted is not None and list(differences) != list(accepted):
         raise coded(BundleError, "countersign.differences-changed", shown)
