@@ -122,3 +122,26 @@ def test_grease_is_allowed_once_other_types_are_not():
     assert age_header.extra_types(Counter({"X25519": 2, "a-grease": 1, "b-grease": 1}))
     assert age_header.extra_types(Counter({"X25519": 2, "scrypt": 1})) == ["scrypt"]
     assert age_header.extra_types(Counter({"X25519": 1, "ssh-ed25519": 1})) == ["ssh-ed25519"]
+
+
+def test_hr_is_told_before_confirming_in_the_app_and_on_the_command_line(
+        flow: Flow, tmp_path: Path, monkeypatch, capsys):
+    from tests.core.test_package_trust import as_
+    from workbench.core.errors import RefusedError
+    from workbench.core.services import countersigning
+
+    flow.export()
+    out = reencrypted(flow, tmp_path / "extra.cwpkg",
+                      [pyrage.x25519.Identity.generate().to_public()])
+    with flow.hr:
+        review = countersigning.review_package(out, NOW)
+        assert review.verified and not review.can_countersign  # every check passes, but
+        refusal = review.readers_refusal()  # the page's banner and confirm say this
+        assert refusal is not None and refusal.code == "countersign.extra-readers"
+        with pytest.raises(RefusedError, match="more keys than the consent names"):
+            countersigning.check_may_countersign(review)
+    before = out.read_bytes()
+    code, printed, err = as_(flow.hr, monkeypatch, capsys, "countersign", out, "--yes")
+    assert code == 1 and "Traceback" not in err
+    assert "extra.cwpkg" in printed + err and "more keys" in printed + err
+    assert out.read_bytes() == before

@@ -886,29 +886,26 @@ def countersigned_at(bundle: Bundle) -> str | None:
     return None
 
 
-def _refuse_unnamed_readers(path: Path, record: Mapping[str, Any], shown: str) -> None:
-    """HR's signature vouches for whom the package is readable by: the payload's age header
-    must hold no more X25519 stanzas than an honest export writes (one per recipient the
-    signed record lists, and the employee's own copy) and no other kind of recipient. Stanzas
-    are anonymous, so they are counted (`age_header`); the payload stays encrypted."""
+def unnamed_readers(path: Path, record: Mapping[str, Any]) -> Message | None:
+    """Why HR may not vouch for whom the package is readable by, else None. The payload's age
+    header must hold no more X25519 stanzas than an honest export writes (one per recipient
+    the signed record lists, and the employee's own copy) and no other kind of recipient.
+    Stanzas are anonymous, so they are counted (`age_header`); the payload stays encrypted."""
     from workbench.core.package import age_header
 
+    shown = visible(Path(path).name)
     try:
         with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
             types = age_header.stanza_types(payload)
-    except (OSError, EOFError, ValueError, zipfile.BadZipFile) as exc:
-        raise coded(BundleError, "countersign.readers-unknown", shown, reason_of(exc)) from exc
+    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        return Message("countersign.readers-unknown", (shown, reason_of(exc)))
     other = age_header.extra_types(types)
     if other:
-        log.info("countersign.refused package-readers=other-types")
-        raise coded(BundleError, "countersign.other-readers", shown,
-                    visible(", ".join(other)[:80]))
+        return Message("countersign.other-readers", (shown, visible(", ".join(other)[:80])))
     named = len(record["recipients"])
     if types[age_header.X25519] > named + 1:
-        log.info("countersign.refused package-readers=%d named=%d",
-                 types[age_header.X25519], named)
-        raise coded(BundleError, "countersign.extra-readers", shown,
-                    types[age_header.X25519], named)
+        return Message("countersign.extra-readers", (shown, types[age_header.X25519], named))
+    return None
 
 
 def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
@@ -946,7 +943,10 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     # Whom it will be readable by: a recipient named like a contact of HR's with another
     # key (an employee's own key as "HR Team") is refused whatever HR accepts.
     readers.refuse_look_alikes(readers.readers(record), BundleError)
-    _refuse_unnamed_readers(Path(path), record, shown)
+    unnamed = unnamed_readers(Path(path), record)
+    if unnamed is not None:
+        log.info("countersign.refused package=%s readers=%s", bundle.package, unnamed.code)
+        raise coded(BundleError, unnamed.code, *unnamed.args)
     differences = hr_requests.differences_for(record, hr_card)
     if accepted is not None and list(differences) != list(accepted):
         raise coded(BundleError, "countersign.differences-changed", shown)
