@@ -121,6 +121,8 @@ def test_grease_is_allowed_once_other_types_are_not():
     assert age_header.extra_types(Counter({"X25519": 2, "a}B-grease": 1})) == []
     assert age_header.extra_types(Counter({"X25519": 2, "a-grease": 1, "b-grease": 1}))
     assert age_header.extra_types(Counter({"X25519": 2, "scrypt": 1})) == ["scrypt"]
+    # A plugin's stanza dressed as grease is longer than any grease rage writes.
+    assert age_header.extra_types(Counter({"X25519": 2, "my-plugin-grease": 1}))
     assert age_header.extra_types(Counter({"X25519": 1, "ssh-ed25519": 1})) == ["ssh-ed25519"]
 
 

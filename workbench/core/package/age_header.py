@@ -24,9 +24,10 @@ MAX_HEADER_BYTES = 64 << 10  # an X25519 stanza is ~100 bytes; hundreds of reade
 MAX_LINE_BYTES = 1024
 MAX_STANZAS = 512
 X25519 = "X25519"
-# rage adds one "grease" stanza of a random type ending in "-grease" to every file it writes
-# (age-core `grease_the_joint`), so that clients keep ignoring stanza types they don't know.
-GREASE = re.compile(r"[\x21-\x7e]{1,64}-grease")
+# rage adds one "grease" stanza to every file it writes (age-core format.rs,
+# `grease_the_joint`: 1 to 8 random VCHARs and "-grease"), so that clients keep ignoring
+# stanza types they don't know; exactly that shape, once, is allowed.
+GREASE = re.compile(r"[\x21-\x7e]{1,8}-grease")
 _ARG = re.compile(rb"[\x21-\x7e]+")  # spec: each argument is one or more VCHAR
 _BODY = re.compile(rb"[A-Za-z0-9+/]{0,64}")  # canonical base64, no padding
 _MAC = re.compile(rb"--- [A-Za-z0-9+/]{43}\n")
