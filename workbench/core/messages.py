@@ -848,6 +848,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "拒绝会签：你就是给予此同意的员工；只有 HR 才能会签。"),
     "countersign.other-named": ("This package names {0} as countersigner, not {1}.",
                                 "此数据包指定的会签人是 {0}，而不是 {1}。"),
+    "countersign.extra-readers": (
+        "Refusing to countersign {0}: it can be read by more keys than the consent names "
+        "({1} encryption keys for {2} named recipients and the employee's own copy); ask the "
+        "employee to export it again.",
+        "拒绝会签 {0}：能读取它的密钥比同意书列出的多（{1} 个加密密钥，而同意书只列出 {2} 个"
+        "接收方及员工自己的一份）；请让员工重新导出。"),
+    "countersign.other-readers": (
+        "Refusing to countersign {0}: it is also encrypted to a kind of key the consent cannot "
+        "name ({1}); ask the employee to export it again.",
+        "拒绝会签 {0}：它还被加密给了同意书无法列出的另一类密钥（{1}）；请让员工重新导出。"),
+    "countersign.readers-unknown": (
+        "Refusing to countersign {0}: who can read it cannot be checked ({1}); ask the "
+        "employee to export it again.",
+        "拒绝会签 {0}：无法核对谁能读取它（{1}）；请让员工重新导出。"),
+    "age-header.unreadable": ("its encrypted payload does not begin with an age header "
+                              "this app writes",
+                              "其加密内容的开头不是本应用写入的 age 文件头"),
     "consent.terms-unreadable": ("Cannot read the consent terms {0}: {1}",
                                  "无法读取同意条款 {0}：{1}"),
     "consent.not-terms": ("{0} is not a consent terms object.", "{0} 不是同意条款对象。"),
@@ -1414,6 +1431,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "manifest.payload-count": ("the statement must name {0} exactly once (it does {1} times)",
                                "声明必须恰好写明一次 {0}（实际写了 {1} 次）"),
     "manifest.listed-twice": ("member {0} is listed twice", "成员 {0} 被列了两次"),
+    "manifest.one-digest": ("it must hold exactly one digest, {0} or {1}",
+                            "必须恰好含有一个摘要（{0} 或 {1}）"),
+    "manifest.plain-digest": ("member {0} must be listed by its plain sha256",
+                              "成员 {0} 必须以普通 sha256 列出"),
+    "manifest.no-digest-key": ("the statement keys its file digests but does not list {0}",
+                               "声明中的文件摘要是带密钥的，却没有列出 {0}"),
     "manifest.the-statement": ("the signed statement", "签名的声明"),
     "manifest.name-length": ("member name of {0} characters", "成员名称有 {0} 个字符"),
     "manifest.name-absolute": ("absolute member name {0}", "成员名称 {0} 是绝对路径"),
@@ -2018,6 +2041,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "difference.licence-fee": ("{0}; fee {1}", "{0}；费用 {1}"),
     "logs.no-file": ("workbench: no log file ({0})", "workbench：没有日志文件（{0}）"),
     "custody.files-diff": ("{0}: {1}{2}", "{0}：{1}{2}"),
+    "custody.seal-no-key": (
+        "Cannot seal {0}: open the package {1} here first, or copy {2} from its opened folder "
+        "into it (the references are checked against the employee's list with that key).",
+        "无法封装 {0}：请先在这里打开数据包 {1}，或从其打开的文件夹中把 {2} 复制进来"
+        "（引用文件要用这个密钥与员工的清单核对）。"),
     "custody.and-more": (" and {0} more", " 等另外 {0} 个"),
     "files.added": ("added", "多出"),
     "files.removed": ("removed", "缺少"),

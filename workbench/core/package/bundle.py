@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import io
 import json
 import logging
 import os
+import secrets
 import shutil
 import tarfile
 import tempfile
@@ -54,6 +56,8 @@ MANIFEST = "manifest.dsse.json"
 LEDGER = "ledger.jsonl"
 PAYLOAD = "payload.age"
 MEMBERS = (MANIFEST, LEDGER, PAYLOAD)
+DIGEST_KEY = manifest.DIGEST_KEY  # in the payload: what the file digests are keyed with
+KEYED_SHA256 = manifest.KEYED_SHA256
 STATEMENT_TYPE = "application/vnd.in-toto+json"
 STATEMENT_V1 = "https://in-toto.io/Statement/v1"
 CHUNK = 1 << 20
@@ -269,10 +273,37 @@ def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
     return problems
 
 
+def keyed_digest(key: bytes, sha256_hex: str) -> str:
+    """A file's digest as the statement signs it: hmac-sha256, under the package's digest
+    key, of the file's sha256. Without the key (inside the encrypted payload) nobody can
+    test a guessed text against it."""
+    return hmac.new(key, bytes.fromhex(sha256_hex), hashlib.sha256).hexdigest()
+
+
+def new_digest_key(folder: Path) -> bytes:
+    """A fresh random digest key, written into the skill folder (so into the payload)."""
+    key = secrets.token_bytes(32)
+    path = folder / DIGEST_KEY
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.write_text(key.hex() + "\n", encoding="ascii")
+    return key
+
+
+def parse_digest_key(data: bytes) -> bytes | None:
+    """The key from a digest-key file's bytes: 64 lowercase hex digits and a newline."""
+    text = data.removesuffix(b"\n")
+    if len(text) != 64 or any(c not in b"0123456789abcdef" for c in text):
+        return None
+    return bytes.fromhex(text.decode("ascii"))
+
+
 def statement(record: Mapping[str, Any], payload_sha256: str,
-              files: Mapping[str, str]) -> dict[str, Any]:
+              files: Mapping[str, str], key: bytes | None = None) -> dict[str, Any]:
+    """The in-toto statement: the payload by its sha256; each file by its sha256 keyed with
+    `key` (the digest-key file itself plain), or — without a key — by its plain sha256."""
     subjects = [{"name": PAYLOAD, "digest": {"sha256": payload_sha256}}]
-    subjects += [{"name": name, "digest": {"sha256": digest}}
+    subjects += [{"name": name, "digest": {"sha256": digest} if key is None or name == DIGEST_KEY
+                  else {KEYED_SHA256: keyed_digest(key, digest)}}
                  for name, digest in sorted(files.items())]
     return {"_type": STATEMENT_V1, "subject": subjects,
             "predicateType": consent.SCHEMA, "predicate": dict(record)}
@@ -319,6 +350,7 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
     with scratch.scratch() as work:
         progress(0, 4, t("progress.skill-folder"))
         folder = build_skill(ws, work)
+        digest_key = new_digest_key(folder)
         files = {p.relative_to(folder).as_posix(): sha256_file(p)
                  for p in sorted(folder.rglob("*")) if p.is_file()}
         progress(1, 4, t("progress.encrypting"))
@@ -327,7 +359,8 @@ def export(ws: Any, out: Path, employee: keys.IdentityCard, now: datetime,
         def finish(payload_sha: str) -> tuple[dict[str, Any], bytes]:
             progress(2, 4, t("progress.signing"))
             manifest = dsse.sign_envelope(
-                STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files)), [signer])
+                STATEMENT_TYPE, rfc8785.dumps(statement(record, payload_sha, files, digest_key)),
+                [signer])
             line, ledger_bytes = ledger.next_line(ws.ledger_path, "export.created", signer, {
                 "package": "sha256:" + payload_sha, "record_id": record["record_id"],
                 "recipients": [r["fingerprint"] for r in record["recipients"]],
@@ -546,8 +579,35 @@ class Bundle:
 
     @property
     def files(self) -> dict[str, str]:
-        return {s["name"]: s["digest"]["sha256"] for s in self.statement["subject"]
-                if s["name"] != PAYLOAD}
+        """Each signed file's digest as signed: its sha256, or keyed (`keyed_names`)."""
+        return {s["name"]: s["digest"].get("sha256") or s["digest"][KEYED_SHA256]
+                for s in self.statement["subject"] if s["name"] != PAYLOAD}
+
+    @property
+    def keyed_names(self) -> frozenset[str]:
+        """The files signed by a keyed digest (none in a package from before keyed ones)."""
+        return frozenset(s["name"] for s in self.statement["subject"]
+                         if KEYED_SHA256 in s["digest"])
+
+    def digest_key(self, data: bytes | None) -> bytes | None:
+        """The digest key from the bytes of a digest-key file, if they are the ones signed."""
+        signed = self.files.get(DIGEST_KEY)
+        if data is None or signed is None or DIGEST_KEY in self.keyed_names or \
+                not hmac.compare_digest(hashlib.sha256(data).hexdigest(), signed):
+            return None
+        return parse_digest_key(data)
+
+    def as_signed(self, key: bytes | None) -> Callable[[str, str], str]:
+        """(name, sha256 of a file) → that file's digest in the form the statement signs it
+        (keyed with `key` where the statement keys it; without the key it cannot match)."""
+        keyed = self.keyed_names
+
+        def form(name: str, sha256_hex: str) -> str:
+            if name not in keyed:
+                return sha256_hex
+            return keyed_digest(key, sha256_hex) if key is not None else "no-key:" + sha256_hex
+
+        return form
 
     def failed(self) -> list[Check]:
         return [c for c in self.checks if not c.ok]
@@ -826,6 +886,28 @@ def countersigned_at(bundle: Bundle) -> str | None:
     return None
 
 
+def unnamed_readers(path: Path, record: Mapping[str, Any]) -> Message | None:
+    """Why HR may not vouch for whom the package is readable by, else None. The payload's age
+    header must hold no more X25519 stanzas than an honest export writes (one per recipient
+    the signed record lists, and the employee's own copy) and no other kind of recipient.
+    Stanzas are anonymous, so they are counted (`age_header`); the payload stays encrypted."""
+    from workbench.core.package import age_header
+
+    shown = visible(Path(path).name)
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(PAYLOAD) as payload:
+            types = age_header.stanza_types(payload)
+    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        return Message("countersign.readers-unknown", (shown, reason_of(exc)))
+    other = age_header.extra_types(types)
+    if other:
+        return Message("countersign.other-readers", (shown, visible(", ".join(other)[:80])))
+    named = len(record["recipients"])
+    if types[age_header.X25519] > named + 1:
+        return Message("countersign.extra-readers", (shown, types[age_header.X25519], named))
+    return None
+
+
 def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
                 accept_differences: bool = False, expected_package: str | None = None,
                 accepted: Sequence[Any] | None = None) -> Bundle:
@@ -861,6 +943,10 @@ def countersign(path: Path, hr_card: keys.IdentityCard, now: datetime,
     # Whom it will be readable by: a recipient named like a contact of HR's with another
     # key (an employee's own key as "HR Team") is refused whatever HR accepts.
     readers.refuse_look_alikes(readers.readers(record), BundleError)
+    unnamed = unnamed_readers(Path(path), record)
+    if unnamed is not None:
+        log.info("countersign.refused package=%s readers=%s", bundle.package, unnamed.code)
+        raise coded(BundleError, unnamed.code, *unnamed.args)
     differences = hr_requests.differences_for(record, hr_card)
     if accepted is not None and list(differences) != list(accepted):
         raise coded(BundleError, "countersign.differences-changed", shown)

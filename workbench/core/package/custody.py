@@ -23,7 +23,7 @@ import tempfile
 import time
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -365,7 +365,7 @@ def open_package(path: Path, out: Path, recipient: keys.IdentityCard, now: datet
         tar_path = work / "payload.tar"
         _decrypt(path, tar_path, recipient)
         staged = work / "extracted"
-        name, written = extract_checked(tar_path, staged, bundle.files)
+        name, written = extract_checked(tar_path, staged, bundle.files, bundle.keyed_names)
         folder = (out / name).resolve()
         # The copy is in the register, pending, before a decrypted byte leaves custody: an
         # open killed from here on leaves a copy that purge knows of and deletes.
@@ -502,12 +502,14 @@ def _decrypt(path: Path, target: Path, recipient: keys.IdentityCard) -> None:
                          shown(recipient.name), exc) from exc
 
 
-def extract_checked(tar_path: Path, target: Path,
-                    expected: Mapping[str, str]) -> tuple[str, list[dict[str, str]]]:
+def extract_checked(tar_path: Path, target: Path, expected: Mapping[str, str],
+                    keyed: Collection[str] = ()) -> tuple[str, list[dict[str, str]]]:
     """Unpack a payload tar that must be a plain (uncompressed) tar of one folder holding
     exactly the signed files. Streamed: each member's name, type, size and place in the
     signed list are checked before a byte of it is written, totals as they grow, and each
-    file's digest as it is written. Returns the folder name and what was written."""
+    file's digest as it is written — those signed by a keyed digest (`keyed`) once the
+    digest key (itself signed by its plain sha256) is unpacked, before anything is returned.
+    Returns the folder name and what was written."""
     allowed_dirs = {"/".join(n.split("/")[:i]) for n in expected
                     for i in range(1, n.count("/") + 1)}
     max_members = len(expected) + len(allowed_dirs) + MAX_EXTRA_FOLDERS
@@ -515,6 +517,8 @@ def extract_checked(tar_path: Path, target: Path,
     top: str | None = None
     written: list[dict[str, str]] = []
     seen: set[str] = set()
+    deferred: dict[str, str] = {}  # keyed files: their sha256, checked once the key is known
+    key: bytes | None = None
     total = 0
     try:
         # "r|" is a plain tar stream: tarfile never decompresses in this mode ("r|*" and
@@ -548,8 +552,13 @@ def extract_checked(tar_path: Path, target: Path,
                 if total > limit:
                     raise _error(BundleError, "custody.unpacks-larger", total, limit)
                 digest = _write_member(tar, member, target / folder / rel)
-                if digest != expected[rel]:
+                if rel in keyed:
+                    deferred[rel] = digest
+                elif digest != expected[rel]:
                     raise _error(BundleError, "custody.file-changed", shown(rel))
+                if rel == bundle_module.DIGEST_KEY and rel not in keyed:
+                    with open(target / folder / rel, "rb") as handle:
+                        key = bundle_module.parse_digest_key(handle.read(128))
                 seen.add(rel)
                 written.append({"name": rel, "sha256": digest})
     except (tarfile.TarError, EOFError, ValueError, OverflowError, UnicodeError) as exc:
@@ -559,6 +568,9 @@ def extract_checked(tar_path: Path, target: Path,
         raise _error(BundleError, "custody.files-missing", Joined(
             tuple(shown(m) for m in missing[:3]), "items") if missing else Message(
                 "custody.everything"))
+    for rel, digest in deferred.items():
+        if key is None or bundle_module.keyed_digest(key, digest) != expected[rel]:
+            raise _error(BundleError, "custody.file-changed", shown(rel))
     return top, written
 
 
@@ -986,6 +998,7 @@ SEAL = "consent/seal.dsse.json"
 # The signed manifest itself is checked by its signatures, not listed in what it signs.
 _MANIFEST_COPY = "consent/manifest.dsse.json"
 _LEDGER_COPY = "consent/ledger.jsonl"
+DIGEST_KEY = bundle_module.DIGEST_KEY
 
 
 def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
@@ -1004,8 +1017,11 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     if failed:
         raise _error(BundleError, "custody.cannot-seal", Joined(tuple(
             Message("check.line", (c.title_message(), c.detail_message())) for c in failed)))
+    key = _seal_digest_key(skill_dir, bundle)
     folder = skill_dir / "consent"
     folder.mkdir(exist_ok=True, mode=0o700)
+    if key is not None:
+        (skill_dir / DIGEST_KEY).write_bytes(key)
     (folder / "manifest.dsse.json").write_text(json.dumps(bundle.envelope, indent=2), "utf-8")
     (folder / "ledger.jsonl").write_text(bundle.ledger_text, encoding="utf-8")
     (folder / "record.json").write_text(json.dumps(bundle.record, ensure_ascii=False, indent=2),
@@ -1041,6 +1057,23 @@ def seal_skill(skill_dir: Path, bundle_path: Path, now: datetime,
     return verify_skill(skill_dir, now)
 
 
+def _seal_digest_key(skill_dir: Path, bundle: Bundle) -> bytes | None:
+    """The package's digest-key file (as signed), which the sealed folder needs to check its
+    references against the employee's keyed digests: from the folder itself or from a copy
+    of the package opened here. None for a package from before keyed digests."""
+    if not bundle.keyed_names:
+        return None
+    places = [skill_dir, *(Path(c["folder"]) for c in copies_of(
+        register_entry(package_id(bundle.package)) or {}) if c.get("folder"))]
+    for place in places:
+        data = _read_small(place / DIGEST_KEY)
+        if bundle.digest_key(data) is not None:
+            assert data is not None
+            return data
+    raise _error(BadInputError, "custody.seal-no-key", visible(skill_dir),
+                 _short(bundle.package), DIGEST_KEY)
+
+
 def _folder_files(skill_dir: Path) -> tuple[dict[str, str], list[str]]:
     """Every plain file under the folder by relative name with its sha256 (the seal and the
     manifest copy aside), and whatever is not a plain file (links, devices)."""
@@ -1062,26 +1095,46 @@ def _folder_files(skill_dir: Path) -> tuple[dict[str, str], list[str]]:
     return dict(sorted(files.items())), sorted(odd)
 
 
+def _plain(name: str, sha256_hex: str) -> str:
+    return sha256_hex
+
+
 def _compare(expected: dict[str, str], found: dict[str, str], odd: list[str],
-             ledger_text: str) -> list[tuple[str, list[str]]]:
+             ledger_text: str, form: Callable[[str, str], str] = _plain,
+             ) -> list[tuple[str, list[str]]]:
     """What differs between a signed list of files and the folder: added, removed, changed.
-    The consent ledger grows after the list was signed (export, countersign, open append to
-    it), so its signed digest must be that of a beginning of the ledger now there."""
+    `found` holds each file's sha256, `form` turns it into the digest the list signs (keyed
+    with the package's digest key, `Bundle.as_signed`). The consent ledger grows after the
+    list was signed (export, countersign, open append to it), so its signed digest must be
+    that of a beginning of the ledger now there."""
     # A ledger copy the list does not name is still checked by its own signatures.
     added = sorted(set(found) - set(expected) - {_LEDGER_COPY}) + odd
     removed = sorted(set(expected) - set(found))
-    changed = sorted(n for n in set(found) & set(expected) if found[n] != expected[n]
-                     and not (n == _LEDGER_COPY and _is_prefix_digest(expected[n], ledger_text)))
+    changed = sorted(n for n in set(found) & set(expected) if form(n, found[n]) != expected[n]
+                     and not (n == _LEDGER_COPY
+                              and _is_prefix_digest(expected[n], ledger_text, n, form)))
     return [(label, names) for label, names in (("added", added), ("removed", removed),
                                                 ("changed", changed)) if names]
 
 
-def _is_prefix_digest(digest: str, text: str) -> bool:
+def _is_prefix_digest(digest: str, text: str, name: str = _LEDGER_COPY,
+                      form: Callable[[str, str], str] = _plain) -> bool:
     import hashlib
 
     data = text.encode("utf-8")
     ends = [i + 1 for i, byte in enumerate(data) if byte == 0x0A]
-    return any(hashlib.sha256(data[:end]).hexdigest() == digest for end in ends)
+    return any(form(name, hashlib.sha256(data[:end]).hexdigest()) == digest for end in ends)
+
+
+def _read_small(path: Path, limit: int = 128) -> bytes | None:
+    """The first bytes of a small file (a digest key), or None when it is not a plain file."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        with open(path, "rb") as handle:
+            return handle.read(limit)
+    except OSError:
+        return None
 
 
 def _files_check(differences: list[tuple[str, list[str]]], signer: str, count: int) -> Any:
@@ -1132,10 +1185,12 @@ def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
     check_bundle(bundle, keys.public_keys(), now, revoked=_revoked(bundle))
     checks = [c for c in bundle.checks if c.name != "payload digest"]
     found, odd = _folder_files(skill_dir)
+    key = bundle.digest_key(_read_small(skill_dir / DIGEST_KEY))
+    form = bundle.as_signed(key)
     if not (skill_dir / SEAL).exists():
         employee = visible(bundle.record["principal"]["name"])
-        checks.append(_files_check(_compare(bundle.files, found, odd, ledger_text), employee,
-                                   len(bundle.files)))
+        checks.append(_files_check(_compare(bundle.files, found, odd, ledger_text, form),
+                                   employee, len(bundle.files)))
         return checks
     seal = _read_seal(skill_dir / SEAL, bundle)
     if isinstance(seal, Check):
@@ -1144,9 +1199,14 @@ def verify_skill(skill_dir: Path, now: datetime) -> list[Any]:
     checks.append(Check("skill seal", True, f"sealed by {sealer}, a recipient of the package",
                         "sealed-by", (sealer,)))
     checks.append(_files_check(_compare(files, found, odd, ledger_text), sealer, len(files)))
-    approved = set(bundle.files.values())
+    # The employee approved these contents (by the digests the package signs; keyed ones
+    # compared under the package's digest key, which the seal copied into the folder).
+    approved = {digest for name, digest in bundle.files.items() if name not in bundle.keyed_names}
+    keyed_approved = {bundle.files[name] for name in bundle.keyed_names}
     unapproved = [name for name, digest in found.items()
-                  if name.split("/", 1)[0] in ("references", "assets") and digest not in approved]
+                  if name.split("/", 1)[0] in ("references", "assets") and digest not in approved
+                  and (key is None or bundle_module.keyed_digest(key, digest)
+                       not in keyed_approved)]
     checks.append(Check("references approved", not unapproved,
                         "every reference and asset was approved by the employee"
                         if not unapproved else

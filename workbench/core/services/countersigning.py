@@ -144,14 +144,17 @@ class HrReview:
     hr: IdentityCard | None  # who would countersign here (None: no HR identity)
     # Whom it will be readable by: each recipient, and whether its key is a known contact.
     readers: tuple[Reader, ...] = ()
+    # Why the payload is readable by more (or other) keys than the record names, else None.
+    unnamed_readers: Message | None = None
 
     def refused_readers(self) -> list[Reader]:
         """Recipients named like a contact but with another key: never countersigned."""
         return [r for r in self.readers if r.refused]
 
     def readers_refusal(self) -> Message | None:
-        """Why a recipient stops countersigning (the first refused one), else None."""
-        return readers.refusal(self.readers)
+        """Why a recipient stops countersigning (the first refused one, else keys the record
+        does not name), else None."""
+        return readers.refusal(self.readers) or self.unnamed_readers
 
     def unknown_readers(self) -> list[Reader]:
         """Recipients whose keys are no contact of HR's: nobody can say who holds them."""
@@ -167,7 +170,7 @@ class HrReview:
     @property
     def can_countersign(self) -> bool:
         return self.verified and self.hr is not None and not self.countersigned \
-            and not self.refused_readers()
+            and self.readers_refusal() is None
 
 
 def review_package(path: Path, now: datetime, identity: str | None = None,
@@ -191,7 +194,8 @@ def review_package(path: Path, now: datetime, identity: str | None = None,
         Path(path), checked.package, tuple(checked.checks), PackageTerms.of(checked),
         ledger_ok, _redaction_counts(checked), tuple(differences),
         any(c.name == COUNTERSIGNATURE and c.ok for c in checked.checks),
-        bundle.countersigned_at(checked), hr, readers.readers(checked.record))
+        bundle.countersigned_at(checked), hr, readers.readers(checked.record),
+        bundle.unnamed_readers(Path(path), checked.record))
     progress(2, 2, "check")
     return review
 
@@ -208,6 +212,8 @@ def check_may_countersign(review: HrReview, accept_differences: bool = False) ->
             Message("check.line", (Message(c.title_message().code), c.detail_message()))
             for c in failed)))
     readers.refuse_look_alikes(review.readers, RefusedError)
+    if review.unnamed_readers is not None:
+        raise coded(RefusedError, review.unnamed_readers.code, *review.unnamed_readers.args)
     if review.differences and not accept_differences:
         raise hr_requests.WiderThanRequested(list(review.differences))
 

@@ -15,6 +15,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    model_validator,
 )
 
 from workbench.core.display import visible
@@ -23,6 +24,11 @@ from workbench.core.messages import Message
 
 STATEMENT_V1 = "https://in-toto.io/Statement/v1"
 PAYLOAD = "payload.age"
+# Inside the payload: a per-package random key the statement's file digests are keyed with
+# (`keyed-sha256`), so that whoever holds the package without a reader's key cannot confirm
+# a guess of a file by hashing it. Listed itself by its plain sha256 (of random bytes).
+DIGEST_KEY = "consent/digest.key"
+KEYED_SHA256 = "keyed-sha256"
 # A statement lists one subject per file of the skill; 16 MB holds ~100 000 of them.
 MAX_STATEMENT_BYTES = 16 << 20
 MAX_SUBJECTS = 100_000
@@ -156,7 +162,16 @@ class _Record(_Shape):
 
 
 class _Digest(_Shape):
-    sha256: Sha256
+    # One of the two: a plain sha256 (the payload, the digest key, every file of a package
+    # from before keyed digests), or the file's sha256 keyed with the package's digest key.
+    sha256: Sha256 | None = None
+    keyed: Sha256 | None = Field(default=None, alias="keyed-sha256")
+
+    @model_validator(mode="after")
+    def _one_digest(self) -> _Digest:
+        if (self.sha256 is None) == (self.keyed is None):
+            raise Problem("manifest.one-digest", "sha256", KEYED_SHA256)
+        return self
 
 
 class _Subject(_Shape):
@@ -203,6 +218,11 @@ def check_statement(statement: Any, predicate_type: str) -> dict[str, Any]:
     names = [s.name for s in parsed.subject]
     if names.count(PAYLOAD) != 1:
         raise ManifestError("manifest.payload-count", PAYLOAD, names.count(PAYLOAD))
+    for subject in parsed.subject:
+        if subject.name in (PAYLOAD, DIGEST_KEY) and subject.digest.sha256 is None:
+            raise ManifestError("manifest.plain-digest", repr(subject.name))
+    if any(s.digest.keyed is not None for s in parsed.subject) and DIGEST_KEY not in names:
+        raise ManifestError("manifest.no-digest-key", repr(DIGEST_KEY))
     seen: set[str] = set()
     for name in names:
         if name in seen:
