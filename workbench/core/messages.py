@@ -976,6 +976,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
         "so the consent history cannot be trusted",
         "工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信"),
+    "export.ledger-head-missing": (
+        "the workspace {workspace} no longer records where its signed ledger ends (it was "
+        "deleted outside the app), so a withdrawal may have been cut off the ledger and the "
+        "consent history cannot be trusted; restore the workspace folder from a backup, or "
+        "start a new workspace",
+        "工作区 {workspace} 不再记录其已签名账本的结尾位置（它在本应用之外被删除），撤回可能已被"
+        "从账本中截掉，同意的历史不可信；请从备份恢复工作区文件夹，或新建一个工作区"),
     "export.records-differ": (
         "the consent record in force is not the latest decision in the signed ledger: consent "
         "records were removed outside the app; record a new decision",
