@@ -71,7 +71,9 @@ HEAD = "ledger_head"
 def head_secret(ws: Workspace) -> str:
     """The key store's name for the copy of a workspace's ledger head (outside its database:
     deleting or rolling back the database leaves it)."""
-    return f"ledger-head:{ws.id}"
+    from workbench.core.trust.secrets_store import NOT_KEYS
+
+    return f"{NOT_KEYS[0]}{ws.id}"
 
 
 def remember_head(ws: Workspace, entry: ledger.LedgerEntry) -> ledger.LedgerEntry:
