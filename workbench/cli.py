@@ -922,6 +922,7 @@ def _withdraw(args: argparse.Namespace) -> int:
         print(t("withdraw.already", date=result.withdrawn_at[:10], path=result.path))
     else:
         print(t("withdraw.done", path=result.path))
+    print(result.scope_message().text())
     return 0
 
 
@@ -935,6 +936,9 @@ def _revocation(args: argparse.Namespace) -> int:
         print(t("revocation.held", package=result.package))
     else:
         print(t("revocation.kept", package=result.package, employee=result.employee))
+    others = result.others_message()
+    if others is not None and not result.already:
+        print(others.text())
     return 0
 
 

@@ -714,3 +714,93 @@ def test_purge_during_an_open_of_the_same_package_is_refused(
         assert [c.get("pending") for c in entry["copies"]] == [None]
         custody.purge(package, NOW)  # once the open is done, purge runs
     assert not opened.folder.exists()
+
+
+# -- withdrawal is per consent record, not per package ------------------------------------------
+
+
+def _two_exports_under_one_record(flow: Flow, tmp_path: Path) -> tuple[Path, Path, str, str]:
+    """Two packages exported under the one consent record (the first file re-sent, say),
+    both countersigned: (first file, second file, first id, second id)."""
+    first = flow.export()
+    flow.countersign()
+    one = tmp_path / "one.cwpkg"
+    shutil.move(flow.package, one)
+    second = flow.export()
+    flow.countersign()
+    assert first.record_id == second.record_id and first.package != second.package
+    return one, flow.package, first.package, second.package
+
+
+def test_withdrawing_one_package_stops_every_package_of_its_consent_record(
+        flow: Flow, tmp_path: Path) -> None:
+    """The red team's case: the employee withdraws the package she picks; the recipient
+    imports the revocation and must not open the other package made under that consent."""
+    one, two, first, second = _two_exports_under_one_record(flow, tmp_path)
+    with flow.employee:
+        withdrawn = custody.withdraw(one, tmp_path / "w.revocation", flow.employee.card, NOW)
+        assert set(withdrawn.packages) == {first, second}
+        said = withdrawn.scope_message()
+        assert "every package you exported under it (2 packages)" in said.text("en")
+        assert "2" in said.text("zh") and said.text("zh") != said.text("en")
+        # The employee's list shows both withdrawn, not only the one she picked.
+        assert {r.package: r.status for r in deadlines.deadlines(NOW)} == {
+            first: "withdrawn (due now)", second: "withdrawn (due now)"}
+        # Withdrawing the other one too says it was already withdrawn, records nothing new.
+        lines = len(flow.ws.ledger_path.read_text(encoding="utf-8").splitlines())
+        again = custody.withdraw(two, tmp_path / "w2.revocation", flow.employee.card, NOW)
+        assert again.already and again.withdrawn_at == withdrawn.withdrawn_at
+        assert len(flow.ws.ledger_path.read_text(encoding="utf-8").splitlines()) == lines
+    with flow.recipient:
+        assert not custody.import_revocation(withdrawn.path).held
+        checked = custody.verify_for_recipient(two, NOW, flow.recipient.card)
+        assert [c.name for c in checked.failed()] == ["revocation"]
+    with pytest.raises(RefusedError, match="李娜 withdrew consent") as refused:
+        flow.open(path=two)
+    assert refused.value.code == "custody.withdrawn-open"
+
+
+def test_a_revocation_makes_every_held_package_of_its_record_due_now(flow: Flow,
+                                                                     tmp_path: Path) -> None:
+    one, two, first, second = _two_exports_under_one_record(flow, tmp_path)
+    with flow.recipient:
+        for number, package in enumerate((one, two)):
+            custody.open_package(package, tmp_path / f"received{number}", flow.recipient.card,
+                                 NOW)
+        assert deadlines.due(NOW) == []
+    with flow.employee:
+        revocation = custody.withdraw(one, tmp_path / "w.revocation", flow.employee.card, NOW)
+    out = io.StringIO()
+    with flow.recipient, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sys, "stdout", out)
+        assert main(["revocation", "import", str(revocation.path)]) == 0
+        assert sorted(e["package"] for e in deadlines.due(NOW)) == sorted([first, second])
+        # Each is purged as withdrawn, whichever one the revocation named.
+        assert receipt_body(custody.purge(second, NOW).receipt)["reason"] == "withdrawn"
+    assert f"({second[7:19]})" in out.getvalue() and "workbench purge --due" in out.getvalue()
+
+
+def test_another_employees_revocation_naming_the_record_stops_nothing(flow: Flow,
+                                                                      tmp_path: Path) -> None:
+    """Only the package's own principal withdraws its record: 王芳 signing a revocation of
+    some package of hers that names 李娜's record id ends nothing of 李娜's."""
+    _, two, _, _ = _two_exports_under_one_record(flow, tmp_path)
+    record_id = bundle.read_bundle(two).record["record_id"]
+    other_home = tmp_path / "other"
+    with home(other_home):
+        other = Party(other_home, keys.create_identity(keys.Role.EMPLOYEE, "王芳"))
+        card = other_home / "other.wbid.json"
+        card.write_bytes(keys.card_bytes(other.card))
+    body = {"schema": custody.REVOCATION_SCHEMA, "package": "sha256:" + "ab" * 32,
+            "record_id": record_id,
+            "principal": {"name": other.card.name, "fingerprint": other.card.fingerprint},
+            "withdrawn_at": "2026-11-28T09:00:00Z"}
+    with other:
+        envelope = dsse.sign_envelope(custody.REVOCATION_TYPE, rfc8785.dumps(body),
+                                      [keys.LocalSigner(other.card)])
+    (tmp_path / "other.revocation").write_text(json.dumps(envelope))
+    with flow.recipient:
+        keys.import_contact(card)
+        assert custody.import_revocation(tmp_path / "other.revocation").others == ()
+        assert not custody.verify_for_recipient(two, NOW, flow.recipient.card).failed()
+    flow.open(path=two)

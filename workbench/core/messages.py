@@ -618,6 +618,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "by anyone else never stops a package).",
         "已保留 {employee} 对数据包 {package} 的撤回（你尚未打开它）：只有当该数据包的同意由 "
         "{employee} 作出时，这份撤回才生效（其他任何人签名的撤回都不会阻止数据包）。"),
+    "withdraw.whole-record": (
+        "Consent record {0} is withdrawn as a whole: every package you exported under it "
+        "({1:n|package|packages}) may no longer be opened once the recipients import the "
+        "revocation.",
+        "同意记录 {0} 已整体撤回：接收方导入撤回文件后，你在它之下导出的每个数据包（共 {1} 个）"
+        "都不能再被打开。"),
+    "revocation.whole-record": (
+        "The revocation withdraws consent record {0} as a whole: {1:n|other package|other "
+        "packages} of it held here ({2}) {1:w|is|are} due for deletion now too "
+        "(`workbench purge --due`).",
+        "这份撤回撤销了整个同意记录 {0}：此处保存的该记录下的其他 {1} 个数据包（{2}）现在也须"
+        "删除（`workbench purge --due`）。"),
     "purge.done": (
         "Deleted package {package}: {count:n|item|items} including "
         "{copies:n|opened copy|opened copies}, "
@@ -991,6 +1003,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
         "so the consent history cannot be trusted",
         "工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信"),
+    "export.ledger-head-missing": (
+        "the workspace {workspace} no longer records where its signed ledger ends (it was "
+        "deleted outside the app), so a withdrawal may have been cut off the ledger and the "
+        "consent history cannot be trusted; restore the workspace folder from a backup, or "
+        "start a new workspace",
+        "工作区 {workspace} 不再记录其已签名账本的结尾位置（它在本应用之外被删除），撤回可能已被"
+        "从账本中截掉，同意的历史不可信；请从备份恢复工作区文件夹，或新建一个工作区"),
     "export.records-differ": (
         "the consent record in force is not the latest decision in the signed ledger: consent "
         "records were removed outside the app; record a new decision",

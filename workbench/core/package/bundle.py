@@ -234,7 +234,12 @@ def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
     from workbench.core.workspace import workspace_ledger
 
     problems: list[ExportBlocker] = []
-    if workspace_ledger.cut_short(ws):
+    if workspace_ledger.head_missing(ws):
+        values = {"workspace": str(ws.root)}
+        problems.append(ExportBlocker(
+            "ledger-head-missing", t("export.ledger-head-missing", lang="en", **values),
+            ("consent",), values))
+    elif workspace_ledger.cut_short(ws):
         problems.append(ExportBlocker(
             "ledger-cut", "the workspace's ledger is shorter than the app left it: it was cut "
             "outside the app, so the consent history cannot be trusted", ("consent",)))

@@ -268,34 +268,47 @@ def revocation_path(package: str, signer: str) -> Path:
     return revocations_dir() / f"{_hex(package)}.{signer}.revocation.json"
 
 
-def revocation_by(package: str, principal: str) -> dict[str, Any] | None:
-    """A stored revocation of `package` validly signed by `principal`, re-checked from the
-    stored file (an edited or planted file counts for nothing)."""
+def revocation_by(package: str, principal: str,
+                  record_id: str | None = None) -> dict[str, Any] | None:
+    """A stored revocation validly signed by `principal` (and naming him as principal) of
+    `package` — or, given the package's `record_id`, of any package exported under that
+    consent record: withdrawing consent ends everything made under it. Re-checked from the
+    stored files (an edited or planted file counts for nothing)."""
     folder = revocations_dir()
     if not folder.is_dir():
         return None
-    for path in sorted(folder.glob(f"{_hex(package)}.*.revocation.json")):
+    pattern = "*.revocation.json" if record_id else f"{_hex(package)}.*.revocation.json"
+    for path in sorted(folder.glob(pattern)):
         try:
             body, signer = _read_signed(path, REVOCATION_TYPE, "revocation",
                                         MAX_REVOCATION_BYTES)
             body = _revocation_body(body, path)
         except RefusedError:
             continue
-        if body["package"] == package and signer == principal \
-                and body["principal"]["fingerprint"] == principal:
+        if signer != principal or body["principal"]["fingerprint"] != principal:
+            continue
+        if body["package"] == package or (record_id and body.get("record_id") == record_id):
             return body
     return None
 
 
-def is_revoked(package: str, principal: str) -> bool:
+def is_revoked(package: str, principal: str, record_id: str | None = None) -> bool:
     """Whether `principal` — the employee the package's own signed statement names — has
-    withdrawn consent. A revocation signed by anyone else, even naming himself, never counts."""
-    return bool(principal) and revocation_by(package, principal) is not None
+    withdrawn consent for this package or (given) its consent record. A revocation signed
+    by anyone else, even naming himself, never counts."""
+    return bool(principal) and revocation_by(package, principal, record_id) is not None
+
+
+def _record_id(record_or_entry: Mapping[str, Any]) -> str | None:
+    value = record_or_entry.get("record_id")
+    return value if isinstance(value, str) and value else None
 
 
 def _revoked(bundle: Bundle) -> bool:
-    """Whether the employee this package's signed statement names has withdrawn it."""
-    return is_revoked(bundle.package, _principal_fp(bundle.record) or "")
+    """Whether the employee this package's signed statement names has withdrawn it, or the
+    consent record it was made under."""
+    return is_revoked(bundle.package, _principal_fp(bundle.record) or "",
+                      _record_id(bundle.record))
 
 
 def _principal_fp(record_or_entry: Mapping[str, Any]) -> str | None:
@@ -415,7 +428,8 @@ def _refuse_withdrawn(bundle: Bundle, path: Path, entry: Mapping[str, Any] | Non
     """A package its employee withdrew is refused saying so — and, when it is held here,
     that it must be purged now (before "already open": that copy may not be used either)."""
     principal = _principal_fp(bundle.record)
-    revocation = revocation_by(bundle.package, principal) if principal else None
+    revocation = revocation_by(bundle.package, principal, _record_id(bundle.record)) \
+        if principal else None
     if revocation is None:
         return
     employee = shown(revocation["principal"].get("name") or principal)
@@ -640,6 +654,14 @@ class WithdrawResult:
     package: str
     withdrawn_at: str
     already: bool  # consent was already withdrawn here: the same revocation, no new line
+    record_id: str = ""  # the consent record withdrawn
+    # Every package exported under that record (this one first): all are withdrawn.
+    packages: tuple[str, ...] = ()
+
+    def scope_message(self) -> Message:
+        """What the withdrawal ends, in the reader's language: the consent record, and every
+        package exported under it."""
+        return Message("withdraw.whole-record", (self.record_id, len(self.packages)))
 
 
 def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
@@ -661,7 +683,11 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
         raise _error(RefusedError, "custody.only-employee-withdraws")
     exports = {e["package"]: e for e in load(exports_path())}
     entry = exports.get(bundle.package)
+    # Consent is given, and withdrawn, per record: every export made under it ends with it.
+    under = [e for e in exports.values()
+             if e["package"] == bundle.package or e.get("record_id") == record["record_id"]]
     earlier = entry.get("withdrawn_at") if entry else None
+    earlier = earlier or next((e["withdrawn_at"] for e in under if e.get("withdrawn_at")), None)
     body = {"schema": REVOCATION_SCHEMA, "package": bundle.package,
             "record_id": record["record_id"], "principal": record["principal"],
             "withdrawn_at": earlier or clock.iso(now)}
@@ -672,9 +698,10 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
         raise _error(BadInputError, "error.out-exists", shown(out))
     atomic_write(out, data, mode=0o644)
     marked = False
+    for export in under:
+        if not export.get("withdrawn_at"):
+            upsert(exports_path(), {**export, "withdrawn_at": body["withdrawn_at"]})
     if entry is not None:
-        if not earlier:
-            upsert(exports_path(), {**entry, "withdrawn_at": body["withdrawn_at"]})
         # The workspace's own (signed) record decides whether it was withdrawn, not this
         # unsigned register: it is marked every time, once.
         workspace = Path(entry.get("workspace", ""))
@@ -685,10 +712,11 @@ def withdraw(bundle_path: Path, out: Path, employee: keys.IdentityCard,
             with Workspace.open(workspace) as ws:
                 marked = consent.mark_withdrawn(ws, record["record_id"], body["withdrawn_at"],
                                                 signer, {"package": bundle.package})
-    log.info("withdraw.done package=%s record=%s again=%s marked=%s", bundle.package,
-             record["record_id"], bool(earlier), marked)
+    packages = tuple(dict.fromkeys([bundle.package, *(e["package"] for e in under)]))
+    log.info("withdraw.done package=%s record=%s again=%s marked=%s packages=%d",
+             bundle.package, record["record_id"], bool(earlier), marked, len(packages))
     return WithdrawResult(Path(out), bundle.package, body["withdrawn_at"],
-                          bool(earlier) and not marked)
+                          bool(earlier) and not marked, record["record_id"], packages)
 
 
 @dataclass(frozen=True)
@@ -697,6 +725,8 @@ class RevocationResult:
     package: str
     held: bool  # the package is in custody here (else kept for when it arrives)
     already: bool  # this revocation was imported before: nothing changed
+    # Other packages of the same consent record held here, now due for deletion too.
+    others: tuple[str, ...] = ()
 
 
 def import_revocation(path: Path) -> RevocationResult:
@@ -723,13 +753,22 @@ def import_revocation(path: Path) -> RevocationResult:
     already = revocation_by(package, signer) is not None
     if not already:
         atomic_write(revocation_path(package, signer), Path(path).read_bytes())
+    record_id = _record_id(body)
     with _register_lock():
+        # Consent is withdrawn for the record: every package of it held here, whose own
+        # principal signed this, is due now — not only the one the revocation names.
         entry = register_entry(package)
-        if entry is not None and not entry.get("revoked_at"):
-            upsert(custody_path(), {**entry, "revoked_at": body["withdrawn_at"]})
-    log.info("revocation.imported package=%s held=%s already=%s", package, entry is not None,
-             already)
-    return RevocationResult(body, package, entry is not None, already)
+        due_now = [e for e in load(custody_path()) if not e.get("deleted_at")
+                   and _principal_fp(e) == signer
+                   and (e.get("package") == package
+                        or (record_id is not None and _record_id(e) == record_id))]
+        for held in due_now:
+            if not held.get("revoked_at"):
+                upsert(custody_path(), {**held, "revoked_at": body["withdrawn_at"]})
+    others = tuple(str(e["package"]) for e in due_now if e.get("package") != package)
+    log.info("revocation.imported package=%s held=%s also=%d already=%s", package,
+             entry is not None, len(others), already)
+    return RevocationResult(body, package, entry is not None, already, others)
 
 
 def _revocation_body(body: Any, path: Path) -> dict[str, Any]:
@@ -817,7 +856,8 @@ def _reason(entry: Mapping[str, Any]) -> str:
     """Why a package is deleted: a valid revocation held for it makes it `withdrawn`
     whichever way the purge was asked for; a passed deadline, `deadline`; else `requested`."""
     principal = _principal_fp(entry)
-    if entry.get("revoked_at") or (principal and is_revoked(entry["package"], principal)):
+    if entry.get("revoked_at") or (principal and is_revoked(entry["package"], principal,
+                                                            _record_id(entry))):
         return "withdrawn"
     return "requested"
 

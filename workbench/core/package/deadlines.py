@@ -99,7 +99,16 @@ def deadlines(now: datetime) -> list[DeadlineRow]:
     rows = []
     for side, path, who in (("export", exports_path(), "recipients"),
                             ("custody", custody_path(), "principal")):
-        for entry in load(path):
+        entries = load(path)
+        if side == "export":
+            # Consent is withdrawn per record: every export under a withdrawn one is withdrawn
+            # (a withdrawal made before this was known marked only the package it named).
+            ended = {e["record_id"]: e["withdrawn_at"] for e in entries
+                     if e.get("withdrawn_at") and e.get("record_id")}
+            entries = [{**e, "withdrawn_at": ended[e["record_id"]]}
+                       if not e.get("withdrawn_at") and e.get("record_id") in ended else e
+                       for e in entries]
+        for entry in entries:
             counterpart = entry.get(who)
             if isinstance(counterpart, list):
                 counterpart = ", ".join(c["name"] for c in counterpart)

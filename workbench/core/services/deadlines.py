@@ -70,6 +70,8 @@ class Withdrawn:
     package: str
     withdrawn_at: str
     already: bool  # withdrawn before: the same revocation written again, nothing recorded
+    # What it ends, in words: the consent record and every package exported under it.
+    scope: Message | None = None
 
 
 def withdraw(bundle_path: Path, out: Path, now: datetime, identity: str | None = None,
@@ -80,4 +82,5 @@ def withdraw(bundle_path: Path, out: Path, now: datetime, identity: str | None =
     employee = choose_identity("employee", identity)
     assert employee is not None  # required
     result = custody.withdraw(Path(bundle_path), Path(out), employee, now, force, package)
-    return Withdrawn(result.path, result.package, result.withdrawn_at, result.already)
+    return Withdrawn(result.path, result.package, result.withdrawn_at, result.already,
+                     result.scope_message())

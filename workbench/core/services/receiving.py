@@ -211,13 +211,25 @@ class RevocationImported:
     employee: str  # the employee who withdrew, safe to show
     held: bool  # the package is held here: it must be purged now
     already: bool  # imported before: nothing changed
+    # Other packages of the same consent record held here: due for deletion now as well.
+    others: tuple[str, ...] = ()
+    record_id: str = ""  # the consent record the revocation withdraws
+
+    def others_message(self) -> Message | None:
+        """The other held packages of the withdrawn consent record, in words; None if none."""
+        if not self.others:
+            return None
+        return Message("revocation.whole-record", (
+            custody.shown(self.record_id), len(self.others),
+            Joined(tuple(short_package(p) for p in self.others), "items")))
 
 
 def import_revocation(path: Path) -> RevocationImported:
     """Keep the employee's signed revocation (custody.import_revocation says whose counts)."""
     result = custody.import_revocation(Path(path))
     employee = custody.shown(result.body.get("principal", {}).get("name", ""))
-    return RevocationImported(result.package, employee, result.held, result.already)
+    return RevocationImported(result.package, employee, result.held, result.already,
+                              result.others, str(result.body.get("record_id", "")))
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,9 @@ FALLBACK_FILE = "secrets.age"  # the name is historical: since format v2 it is n
 CHOICE_FILE = "keystore.json"  # {"backend": "file" | "keyring"}, written by `keys move-to`
 INDEX_FILE = "keyring-index.json"  # names (never values) kept in the keyring, for moving
 LOCK_FILE = "keystore.lock"
+# Kept beside the keys but not keys (a copy of each workspace's ledger head): moved with them,
+# never counted as private keys.
+NOT_KEYS = ("ledger-head:",)
 
 FILE_FORMAT = "consent-workbench/keystore/v2"
 # The work factor of the passphrase file: scrypt N = 2**17, r = 8, p = 1 (128 MiB, about
@@ -619,7 +622,7 @@ def move_to(target: str, also: Iterable[str] = ()) -> Moved:
         else:
             for name in values:
                 source.delete(name)
-    return Moved(destination, len(values))
+    return Moved(destination, sum(1 for name in values if not name.startswith(NOT_KEYS)))
 
 
 def require(value: bytes | None, what: str) -> bytes:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from workbench.core.trust import ledger
 from workbench.core.trust.dsse import Signer
 from workbench.core.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 def flush(ws: Workspace, signer: Signer) -> int:
@@ -65,22 +68,70 @@ def record_now(ws: Workspace, signer: Signer, event_type: str,
 HEAD = "ledger_head"
 
 
+def head_secret(ws: Workspace) -> str:
+    """The key store's name for the copy of a workspace's ledger head (outside its database:
+    deleting or rolling back the database leaves it)."""
+    from workbench.core.trust.secrets_store import NOT_KEYS
+
+    return f"{NOT_KEYS[0]}{ws.id}"
+
+
 def remember_head(ws: Workspace, entry: ledger.LedgerEntry) -> ledger.LedgerEntry:
-    """The last line written, sealed in the workspace: a ledger cut back (to drop a
-    withdrawal or a declined consent) no longer reaches it."""
-    ws.set_setting(HEAD, f"{entry.seq}|{entry.digest}")
+    """The last line written, sealed in the workspace and copied to the key store: a ledger
+    cut back (to drop a withdrawal or a declined consent) no longer reaches it."""
+    head = f"{entry.seq}|{entry.digest}"
+    ws.set_setting(HEAD, head)
+    _store_copy(ws, head)
     return entry
 
 
-def cut_short(ws: Workspace) -> bool:
-    """The ledger no longer holds the last line this workspace wrote to it."""
-    head = ws.setting(HEAD)
-    if not head:
+def _store_copy(ws: Workspace, head: str) -> None:
+    """Best effort: a copy that lags behind still marks a beginning of the ledger (ledgers
+    only grow), so a key store that cannot be written now weakens nothing else."""
+    from workbench.core.errors import WorkbenchError
+    from workbench.core.trust.secrets_store import secret_store
+
+    try:
+        secret_store().set(head_secret(ws), head.encode())
+    except (WorkbenchError, OSError) as exc:
+        log.warning("ledger.head-copy-failed workspace=%s error=%s", ws.id,
+                    type(exc).__name__)
+
+
+def _stored_copy(ws: Workspace) -> str | None:
+    from workbench.core.errors import WorkbenchError
+    from workbench.core.trust.secrets_store import secret_store
+
+    try:
+        raw = secret_store().get(head_secret(ws))
+    except (WorkbenchError, OSError):
+        return None  # signing needs the key store too: an export stops there
+    return raw.decode("utf-8", "replace") if raw is not None else None
+
+
+def head_missing(ws: Workspace) -> bool:
+    """The workspace has signed something (its ledger holds a line, or it holds a consent
+    record, which is always signed into it) but no longer says where its ledger ends: the
+    setting was deleted outside the app, and with it the proof that the ledger is whole."""
+    if ws.setting(HEAD):
         return False
-    seq, _, digest = head.partition("|")
-    path = ws.ledger_path
-    entries = ledger.read_entries(ledger.read_file(path))
-    return len(entries) <= int(seq) or entries[int(seq)].digest != digest
+    return bool(ledger.read_entries(ledger.read_file(ws.ledger_path))) \
+        or bool(ws.consent_envelopes()) or _stored_copy(ws) is not None
+
+
+def cut_short(ws: Workspace) -> bool:
+    """The ledger no longer holds the last line this workspace wrote to it, as its sealed
+    setting or the key store's copy of it says (a database rolled back to an older copy still
+    has a head the ledger reaches; the key store's copy does not go back with it)."""
+    entries = ledger.read_entries(ledger.read_file(ws.ledger_path))
+    for head in (ws.setting(HEAD), _stored_copy(ws)):
+        if not head:
+            continue
+        seq, _, digest = head.partition("|")
+        if not seq.isdigit() or len(entries) <= int(seq) \
+                or entries[int(seq)].digest != digest:
+            return True
+    return False
 
 
 def try_flush(ws: Workspace) -> bool:

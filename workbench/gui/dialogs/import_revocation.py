@@ -36,7 +36,11 @@ def import_revocation_dialog(page: Page, done: Callable[[], None]) -> None:
             text = QCoreApplication.translate(
                 "Revocations", "Revocation kept: {0} withdrew consent for package {1}, which "
                 "you have not opened. It will be refused if it arrives from {0}.")
-        page.ctx.show_info(text.format(result.employee, short))
+        others = result.others_message()
+        text = text.format(result.employee, short)
+        if others is not None and not result.already:
+            text += "\n\n" + others.text()
+        page.ctx.show_info(text)
         page.ctx.data_changed.emit()
         done()
 

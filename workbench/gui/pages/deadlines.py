@@ -235,14 +235,16 @@ class DeadlinesPage(Page):
 
     def _withdrawn(self, result: Withdrawn, recipients: str) -> None:
         if result.already:
-            self._say(self.tr("Consent was already withdrawn on {0}; the same revocation was "
-                              "saved again as {1} for you to resend to {2}. Nothing new was "
-                              "recorded.").format(result.withdrawn_at[:10], result.path,
-                                                  recipients))
+            text = self.tr("Consent was already withdrawn on {0}; the same revocation was "
+                           "saved again as {1} for you to resend to {2}. Nothing new was "
+                           "recorded.").format(result.withdrawn_at[:10], result.path,
+                                               recipients)
         else:
-            self._say(self.tr("Consent withdrawn. Send {0} to {1}; they must delete the "
-                              "package and send you a receipt.").format(result.path,
-                                                                        recipients))
+            text = self.tr("Consent withdrawn. Send {0} to {1}; they must delete the "
+                           "package and send you a receipt.").format(result.path,
+                                                                     recipients)
+        # Consent is withdrawn per record: say that every export under it ends too.
+        self._say(text if result.scope is None else f"{text}\n{result.scope.text()}")
         self.ctx.data_changed.emit()
         self.refresh()
 
