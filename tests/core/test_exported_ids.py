@@ -207,3 +207,34 @@ def test_an_event_written_before_a_crash_is_not_signed_twice(flow: Flow):
         lines = len(ws.ledger_path.read_text().splitlines())
         assert workspace_ledger.flush(ws, signer) == 0
     assert len(ws.ledger_path.read_text().splitlines()) == lines and not ws.pending_events()
+
+
+def test_a_flush_of_many_events_reads_the_ledger_once_and_copies_its_head_once(
+        flow: Flow, monkeypatch: pytest.MonkeyPatch):
+    """Cost per event must not grow with the ledger: a flush used to read and parse the whole
+    ledger twice for every event it wrote (seconds for a few hundred decisions)."""
+    from workbench.core.trust import secrets_store
+
+    ws = flow.ws
+    items = [a.id for a in ws.artifacts() if a.state is ArtifactState.APPROVED]
+    for _ in range(10):
+        for item in items:
+            review.exclude(ws, item)
+            review.undo(ws)
+    queued = len(ws.pending_events())
+    assert queued >= 20
+    reads: list[Path] = []
+    real_read = ledger.read_file
+    monkeypatch.setattr(ledger, "read_file", lambda path: reads.append(path) or real_read(path))
+    copies: list[str] = []
+    store = secrets_store.secret_store()
+    real_set = type(store).set
+    monkeypatch.setattr(type(store), "set", lambda self, name, value: (
+        copies.append(name) if name.startswith("ledger-head:") else None,
+        real_set(self, name, value))[1])
+    with flow.employee:
+        signer = keys.LocalSigner(flow.employee.card)
+        assert workspace_ledger.flush(ws, signer) == queued
+        assert len(reads) == 1 and len(copies) == 1
+        check = ledger.verify(real_read(ws.ledger_path), keys.public_keys())
+    assert check.ok and not workspace_ledger.cut_short(ws)

@@ -20,9 +20,8 @@ def flush(ws: Workspace, signer: Signer) -> int:
     between writing it and dropping it from the queue): that one is not written twice. No
     other event is compared, so the same event made twice within a second (an approval, its
     undo, the approval again) is kept both times."""
-    path = ws.ledger_path
-    existing = ledger.read_entries(ledger.read_file(path))
-    last = existing[-1] if existing else None
+    appender = ledger.Appender(ws.ledger_path)
+    last = appender.last
     written = 0
     for number, (event_id, time, event_type, body) in enumerate(ws.pending_events()):
         signed = exported_body(ws, event_type, body)
@@ -30,9 +29,11 @@ def flush(ws: Workspace, signer: Signer) -> int:
         already = number == 0 and last is not None and last.type == event_type \
             and last.time == time and last.body in (signed, body)
         if not already:
-            remember_head(ws, ledger.append(path, event_type, signer, signed, time))
+            remember_head(ws, appender.append(event_type, signer, signed, time), copy=False)
             written += 1
         ws.forget_pending_event(event_id)
+    if written:
+        _store_copy(ws, ws.setting(HEAD) or "")  # once a flush: the key store is slow to write
     return written
 
 
@@ -76,12 +77,15 @@ def head_secret(ws: Workspace) -> str:
     return f"{NOT_KEYS[0]}{ws.id}"
 
 
-def remember_head(ws: Workspace, entry: ledger.LedgerEntry) -> ledger.LedgerEntry:
-    """The last line written, sealed in the workspace and copied to the key store: a ledger
-    cut back (to drop a withdrawal or a declined consent) no longer reaches it."""
+def remember_head(ws: Workspace, entry: ledger.LedgerEntry,
+                  copy: bool = True) -> ledger.LedgerEntry:
+    """The last line written, sealed in the workspace and (with `copy`) copied to the key
+    store: a ledger cut back (to drop a withdrawal or a declined consent) no longer reaches
+    it."""
     head = f"{entry.seq}|{entry.digest}"
     ws.set_setting(HEAD, head)
-    _store_copy(ws, head)
+    if copy:
+        _store_copy(ws, head)
     return entry
 
 
