@@ -20,6 +20,10 @@ recognizer = PhoneNumberRecognizer()
         ("My cell is +1 415 555 0132", "+1 415 555 0132"),
         ("I'll call you at (415) 555-0199 if it breaks", "(415) 555-0199"),
         ("London office +44 20 7946 0958.", "+44 20 7946 0958"),
+        # Ranges libphonenumber holds invalid (Ofcom's drama numbers) are still phones.
+        ("Call me at +44 7700 900167 if it breaks", "+44 7700 900167"),
+        ("UK office front desk: 07700 900758.", "07700 900758"),
+        ("Manchester desk 0161 496 0000", "0161 496 0000"),
     ],
 )
 def test_unambiguous_formats_score_at_least_half(text: str, phone: str):
@@ -40,6 +44,9 @@ def test_unambiguous_formats_score_at_least_half(text: str, phone: str):
         "port 8080",
         "PAY-1234",
         "身份证 110105199003071239",
+        "+1 2",
+        "ticket 01234 567 89012 3",
+        "build 2024 0305 1234",
     ],
 )
 def test_look_alikes_are_not_phones(text: str):

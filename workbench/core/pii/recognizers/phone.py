@@ -31,6 +31,9 @@ _CN_LANDLINE = re.compile(
     r"^(?:(?:\+|00)86[ -]?)?(?:\(0?\d{2,3}\)|0\d{2,3})[ -]?\d{3,4}[ -]?\d{4}$", re.ASCII
 )
 _NANP = re.compile(r"^(?:\+?1[ -.]?)?(?:\(\d{3}\)|\d{3})[ -.]?\d{3}[ -.]\d{4}$", re.ASCII)
+# "07700 900758", "0161 496 0000": a national number opened by its trunk 0 and grouped the
+# way UK numbers are written (checked as possible there).
+_GROUPED_NATIONAL = re.compile(r"^0\d{3,4} \d{3} ?\d{3,4}$", re.ASCII)
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\D|$)|^\d{1,2}-\d{1,2}-\d{4}$", re.ASCII)
 
 
@@ -76,12 +79,27 @@ class PhoneNumberRecognizer(CharacterRecognizer):
             separated = bool(re.search(r"[ ()\-]", candidate))
             return 0.6 if separated else 0.35
         if candidate.startswith(("+", "00")):
-            return 0.7 if _valid(candidate.replace("00", "+", 1) if candidate.startswith("00")
-                                 else candidate, None) else 0.0
+            international = candidate.replace("00", "+", 1) if candidate.startswith("00") \
+                else candidate
+            if _valid(international, None):
+                return 0.7
+            # libphonenumber leaves out ranges kept for drama and examples (+44 7700 900xxx)
+            # and numbers it does not know yet; a "+", a country and a possible length is
+            # still how people write a phone, and nothing else is written that way.
+            return 0.6 if _possible(international, None) else 0.0
         if _NANP.match(candidate) and _valid(candidate, "US"):
+            return 0.6
+        if _GROUPED_NATIONAL.match(candidate) and _possible(candidate, "GB"):
             return 0.6
         # Anything else libphonenumber accepts somewhere: weak, needs a context word.
         return 0.3 if any(_valid(candidate, region) for region in ("CN", "US", "GB")) else 0.0
+
+
+def _possible(candidate: str, region: str | None) -> bool:
+    try:
+        return phonenumbers.is_possible_number(phonenumbers.parse(candidate, region))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _valid(candidate: str, region: str | None) -> bool:
