@@ -1177,6 +1177,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                         "中文语言模型（姓名、地点）"),
     "detector.ChineseChatNameRecognizer": ("Chinese names in chat", "聊天中的中文姓名"),
     "detector.GivenNameRecognizer": ("List of given names", "常见名字列表"),
+    "detector.LongerNameRecognizer": ("A longer name around your own",
+                                      "包含你名字的更长姓名"),
     "detector.EmailRecognizer": ("Email address pattern", "邮箱格式"),
     "detector.UrlRecognizer": ("Web address pattern", "网址格式"),
     "detector.IbanRecognizer": ("Bank account (IBAN) check", "银行账号（IBAN）校验"),

@@ -1,0 +1,96 @@
+"""Names that hold another name: a colleague whose name contains the employee's nickname, a
+label before a colon, a colleague's nickname (a new user's report). End to end: a workspace
+scan, the default policy (`review --auto`) and the skill built from it."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.core.parties import make_parties
+from workbench.core.package import consent
+from workbench.core.package.skill import build_skill
+from workbench.core.pii.profile import SelfProfile
+from workbench.core.review import decisions as review
+from workbench.core.review import scan
+from workbench.core.workspace import Workspace
+
+
+def _skill(tmp_path: Path, fixtures: Path, profile: SelfProfile,
+           material: dict[str, str] | None = None,
+           folders: tuple[Path, ...] = ()) -> tuple[Workspace, str]:
+    """A consented workspace of `profile` with `material` (file name -> text) and `folders`
+    imported, scanned, reviewed by the default policy, and the text of the skill built."""
+    employee, hr, recipient = make_parties(tmp_path / "homes")
+    paths: list[Path] = []
+    if material:
+        folder = tmp_path / "material"
+        folder.mkdir()
+        for name, text in material.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder)
+    for source in folders:
+        shutil.copytree(source, tmp_path / source.name)
+        paths.append(tmp_path / source.name)
+    with employee:
+        ws = Workspace.create(tmp_path / "ws", profile, "Asia/Shanghai")
+        ws.import_paths(paths)
+        scan.scan_workspace(ws)
+        terms = consent.terms_from_mapping(
+            consent.terms_from_file(fixtures / "consent_terms.json"),
+            countersigner=hr.card.fingerprint, recipients=[recipient.card.fingerprint],
+            delete_by="2030-01-01")
+        consent.record_decision(ws, terms, "given", employee.card, datetime.now(UTC))
+        review.auto_review(ws)
+    folder = build_skill(ws, tmp_path / "out")
+    text = "\n".join(p.read_text("utf-8") for p in sorted(folder.rglob("*.md"))
+                     if not p.is_relative_to(folder / "consent"))
+    return ws, text
+
+
+def _people(ws: Workspace) -> dict[str, set[tuple[str, str | None]]]:
+    """Each PERSON value found -> the (party, person key) pairs it was tagged with."""
+    found: dict[str, set[tuple[str, str | None]]] = {}
+    for f in ws.findings():
+        if f.entity == "PERSON":
+            found.setdefault(f.value, set()).add((f.party, f.person_key))
+    return found
+
+
+def test_a_colleague_whose_name_holds_my_nickname_is_pseudonymised(tmp_path: Path,
+                                                                   fixtures: Path) -> None:
+    profile = SelfProfile(name="李娜", aliases=("娜娜", "Lina Li", "Lina"))
+    ws, text = _skill(tmp_path, fixtures, profile, {
+        "测试环境.txt": "欧阳娜娜负责测试环境，有问题找欧阳娜娜。\n"
+                        "王娜娜明天到，Lina Lindqvist owns the test env; ask Lina Lindqvist.\n"
+                        "谢谢娜娜，找娜娜或者和娜娜说都行。Lina is on call.\n",
+    })
+    try:
+        people = _people(ws)
+    finally:
+        ws.close()
+    for colleague in ("欧阳娜娜", "王娜娜", "Lina Lindqvist"):
+        assert colleague not in text, colleague
+        (tag,) = people[colleague]
+        assert tag[0] == "third_party", (colleague, tag)
+    # Each is a person of their own, not the employee nor each other.
+    keys = {next(iter(people[c]))[1] for c in ("欧阳娜娜", "王娜娜", "Lina Lindqvist")}
+    assert len(keys) == 3 and "self" not in keys
+    # The employee's own nickname, alone (after 谢谢, 找, 和), is still theirs and kept.
+    assert people["娜娜"] == {("self", "self")}
+    assert people["Lina"] == {("self", "self")}
+    assert "谢谢娜娜，找娜娜或者和娜娜说都行。Lina is on call." in text
+
+
+def test_a_longer_form_that_is_itself_my_name_stays_mine(tmp_path: Path,
+                                                         fixtures: Path) -> None:
+    profile = SelfProfile(name="欧阳娜娜", aliases=("娜娜", "Lina Lindqvist", "Lina"))
+    ws, text = _skill(tmp_path, fixtures, profile, {
+        "notes.txt": "欧阳娜娜负责测试环境，娜娜明天到。Lina Lindqvist owns it; Lina too.\n"})
+    try:
+        people = _people(ws)
+    finally:
+        ws.close()
+    assert "欧阳娜娜负责测试环境，娜娜明天到。Lina Lindqvist owns it; Lina too." in text
+    assert all(tags == {("self", "self")} for tags in people.values()), people
