@@ -4,6 +4,7 @@ scan, the default policy (`review --auto`) and the skill built from it."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,3 +95,22 @@ def test_a_longer_form_that_is_itself_my_name_stays_mine(tmp_path: Path,
         ws.close()
     assert "欧阳娜娜负责测试环境，娜娜明天到。Lina Lindqvist owns it; Lina too." in text
     assert all(tags == {("self", "self")} for tags in people.values()), people
+
+
+def test_a_label_before_a_colon_is_not_a_name(tmp_path: Path, fixtures: Path) -> None:
+    profile = SelfProfile(name="李娜", aliases=("Lina Li",))
+    lines = ["Primary: Lina Li", "Secondary: Lina Li", "Owner: Lina Li", "Backup: Lina Li",
+             "Contact: Lina Li", "Note: 找李娜", "负责人：李娜", "备注：李娜值班"]
+    ws, text = _skill(tmp_path, fixtures, profile, {
+        "值班表.md": "# 值班安排\n\n" + "\n".join(lines) + "\n",
+        "oncall.txt": "\n".join(lines) + "\n",
+    })
+    try:
+        people = _people(ws)
+    finally:
+        ws.close()
+    labels = {"Primary", "Secondary", "Owner", "Backup", "Contact", "Note", "负责人", "备注"}
+    assert not labels & set(people), people
+    for line in lines:
+        assert line in text, line
+    assert not re.search(r"(?:Colleague |同事)[A-Z][:：]", text)

@@ -51,6 +51,15 @@ FALSE_NAMES = [
     # New-user trial: adjectives the Chinese model read as names.
     ("安静的会议室", "安静"),
     ("温柔的声音", "温柔"),
+    # New user: a field label before a colon became a colleague ("Colleague E: Lina Li").
+    ("值班安排\nPrimary: Lina Li\nSecondary: Kevin Zhou\n备注：找李娜", "Primary"),
+    ("值班安排\nPrimary: Lina Li\nSecondary: Kevin Zhou\n备注：找李娜", "Secondary"),
+    ("值班安排\nOwner: Tom Baker\nBackup: 王芳\nContact: Kevin Zhou", "Owner"),
+    ("值班安排\nOwner: Tom Baker\nBackup: 王芳\nContact: Kevin Zhou", "Backup"),
+    ("值班安排\nOwner: Tom Baker\nBackup: 王芳\nContact: Kevin Zhou", "Contact"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "Note"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "负责人"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "备注"),
 ]
 
 
@@ -79,6 +88,8 @@ REAL_NAMES = [
     ("# Kevin handover", "Kevin"),
     ("数据库连接失败，找王伟", "王伟"),
     ("高兴华说明天到", "高兴华"),
+    ("值班安排\nPrimary: Lina Li\nSecondary: Kevin Zhou\n备注：找李娜", "Kevin Zhou"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "张伟"),
 ]
 
 
