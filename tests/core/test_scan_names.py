@@ -114,3 +114,20 @@ def test_a_label_before_a_colon_is_not_a_name(tmp_path: Path, fixtures: Path) ->
     for line in lines:
         assert line in text, line
     assert not re.search(r"(?:Colleague |同事)[A-Z][:：]", text)
+
+
+def test_a_colleagues_nickname_gets_their_alias(tmp_path: Path, fixtures: Path) -> None:
+    profile = SelfProfile(name="王小明", aliases=("小明",))
+    ws, text = _skill(tmp_path, fixtures, profile, {
+        "日常.txt": "天天加班，常常熬夜，慢慢来，谢谢大家，哈哈，刚刚发布。\n",
+    }, folders=(fixtures / "feishu",))
+    try:
+        people = _people(ws)
+        lina = scan.sender_keys(ws)["李娜"]  # a sender of the chat: a colleague here
+    finally:
+        ws.close()
+    assert lina.startswith("person:")
+    assert people["娜娜"] == {("third_party", lina)}  # one person, one alias
+    assert "娜娜" not in text and "李娜" not in text
+    assert "天天加班，常常熬夜，慢慢来，谢谢大家，哈哈，刚刚发布。" in text
+    assert not {"天天", "常常", "慢慢", "谢谢", "哈哈", "刚刚"} & set(people)

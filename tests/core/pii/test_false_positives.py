@@ -154,3 +154,39 @@ def test_a_one_character_model_name_before_a_title_takes_the_title():
     assert widened("泽哥的声音") == "泽哥"
     assert widened("明总结了一下") is None  # 总结 is a word, not a title
     assert widened("蛋糕很好吃") is None
+
+
+# Colleagues whose nicknames double their given name or put 小/阿 before it.
+NICKNAMED = [KnownPerson("person:1", names=("李娜",)), KnownPerson("person:2", names=("李天",)),
+             KnownPerson("person:3", names=("张刚",)), KnownPerson("person:4", names=("王常",)),
+             KnownPerson("person:5", names=("赵慢",)), KnownPerson("person:6", names=("王谢",)),
+             KnownPerson("person:7", names=("张哈",)), KnownPerson("person:8", names=("王心",)),
+             KnownPerson("person:9", names=("欧阳明",))]
+
+
+@pytest.mark.parametrize(("text", "nickname", "key"), [
+    ("娜娜，支付网关的灰度明天上午10点开始", "娜娜", "person:1"),
+    ("小娜明天到，阿娜也来", "小娜", "person:1"),
+    ("小娜明天到，阿娜也来", "阿娜", "person:1"),
+    ("这事问小天", "小天", "person:2"),
+])
+def test_a_nickname_is_the_person_it_comes_from(text: str, nickname: str, key: str):
+    found = [(f.text, f.person) for f in Detector(NICKNAMED).analyze(text)
+             if f.entity == "PERSON"]
+    assert (nickname, key) in found
+
+
+@pytest.mark.parametrize("text", [
+    "天天加班，常常熬夜，慢慢来", "谢谢大家，哈哈，刚刚发布了", "小心别删库", "明明说好了",
+    "天天", "刚刚，发布了",
+])
+def test_everyday_doubled_words_are_no_nicknames(text: str):
+    found = [f for f in Detector(NICKNAMED).analyze(text) if f.entity == "PERSON"]
+    assert not found, found
+
+
+def test_a_name_around_a_nickname_is_someone_else():
+    """王娜娜 is not 李娜 because 娜娜 is what 李娜 is called."""
+    text = "王娜娜和欧阳娜娜明天到，娜娜不来"
+    found = {f.text: f.person for f in Detector(NICKNAMED).analyze(text) if f.entity == "PERSON"}
+    assert found == {"王娜娜": None, "欧阳娜娜": None, "娜娜": "person:1"}

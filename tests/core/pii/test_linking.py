@@ -30,6 +30,8 @@ def linker(*seen: str, people=()) -> NameLinker:
     (("赵敏",), "zhaomin_1990", "赵敏"),
     (("赵敏",), "ZhaoMin88", "赵敏"),
     (("李娜",), "娜娜", "李娜"),
+    (("李娜",), "小娜", "李娜"),
+    (("李娜",), "阿娜", "李娜"),
 ])
 def test_variant_links_to_full_name(seen, variant, full):
     made = linker(*seen)

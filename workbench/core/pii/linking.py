@@ -85,7 +85,7 @@ def variants(name: str) -> set[str]:
         if len(given) >= 2:
             forms.add(given)
         else:
-            forms.add(given * 2)  # 娜娜 for 李娜
+            forms |= {given * 2, "小" + given, "阿" + given}  # 娜娜, 小娜, 阿娜 for 李娜
         if len(surname) == 2:
             forms.add(surname)  # 欧阳 for 欧阳建国
         forms |= {surname + t for t in TITLES} | {"老" + surname, "小" + surname}

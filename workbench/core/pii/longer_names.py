@@ -1,6 +1,6 @@
-"""A longer name around the employee's own: 欧阳娜娜 and 王娜娜 hold the nickname 娜娜, "Lina
-Lindqvist" the name "Lina". Such a name is someone else's, and the employee's match inside it
-must not win the span (the whole name would be kept, in clear, as the employee's)."""
+"""A longer name around a known person's: 欧阳娜娜 and 王娜娜 hold the nickname 娜娜, "Lina
+Lindqvist" the name "Lina". Such a name is someone else's, and the known match inside it must
+not win the span: were it the employee's, the whole name would be kept, in clear, as theirs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from presidio_analyzer import RecognizerResult
 
 from workbench.core.pii.chinese import COMPOUND_SURNAMES, common_surnames, jieba_posseg
 from workbench.core.pii.recognizers.base import result
-from workbench.core.pii.recognizers.known_people import IS_SELF_KEY, PERSON_KEY
+from workbench.core.pii.recognizers.known_people import PERSON_KEY
 
 RECOGNIZER = "LongerNameRecognizer"
 SCORE = 0.85
@@ -26,31 +26,34 @@ _NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z][A-Za-z'\-]*)(?![A-Za-z0-9_@]|[.\-][A
 _MARGIN = 6
 
 
-def _is_self_name(found: RecognizerResult) -> bool:
-    metadata = found.recognition_metadata or {}
-    return found.entity_type == "PERSON" and bool(metadata.get(IS_SELF_KEY)) \
-        and bool(metadata.get(PERSON_KEY))
+def _owner(found: RecognizerResult) -> str | None:
+    """The key of the known person a PERSON finding names, or None."""
+    if found.entity_type != "PERSON":
+        return None
+    owner = (found.recognition_metadata or {}).get(PERSON_KEY)
+    return str(owner) if owner else None
 
 
 def yield_to_longer_names(text: str, raw: list[RecognizerResult]) -> list[RecognizerResult]:
-    """`raw` with each match of the employee's name that lies inside a longer name replaced by
-    that name (found by a model, or a surname written right before it), unless the longer
-    form is itself one of the employee's names."""
-    selfs = [r for r in raw if _is_self_name(r)]
-    if not selfs:
+    """`raw` with each match of a known person's name that lies inside a longer name replaced
+    by that name (found by a model, or a surname written right before it), unless the longer
+    form is itself one of that person's names. The employee first: 娜娜 in 欧阳娜娜."""
+    known = [r for r in raw if _owner(r)]
+    if not known:
         return raw
     dropped: set[int] = set()
     added: list[RecognizerResult] = []
-    for found in selfs:
+    for found in known:
         span = _longer_name(text, found, raw)
         if span is None:
             continue
         start, end = span
-        if any(s.start <= start and end <= s.end for s in selfs):
-            continue  # "Lina Li" around "Lina": the longer form is the employee's too
+        if any(_owner(k) == _owner(found) and k.start <= start and end <= k.end
+               for k in known):
+            continue  # "Lina Li" around "Lina": the longer form is theirs too
         dropped.add(id(found))
         if not any(r.entity_type == "PERSON" and (r.start, r.end) == span
-                   and not _is_self_name(r) and r.score >= SCORE for r in raw + added):
+                   and r.score >= SCORE for r in raw + added):
             added.append(result(RECOGNIZER, RECOGNIZER, "PERSON", start, end, SCORE))
     if not dropped:
         return raw
@@ -117,7 +120,7 @@ def _surname_after(text: str, found: RecognizerResult,
     if flags & (COMMON | AMBIGUOUS) or word.casefold() in not_names_en():
         return None  # "Lina Thanks", "Lina Will": a word, not a surname
     span = (found.start, following.end(1))
-    ends = [r.end for r in raw if r.entity_type == "PERSON" and not _is_self_name(r)
+    ends = [r.end for r in raw if r.entity_type == "PERSON" and _owner(r) != _owner(found)
             and r.start == found.start and r.end >= span[1]]
     if ends:
         return found.start, min(ends)

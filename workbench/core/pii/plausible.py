@@ -7,6 +7,7 @@ import re
 
 from workbench.core.paths import resources_dir
 from workbench.core.pii.chinese import is_place_zh, jieba_posseg
+from workbench.core.pii.recognizers.known_people import NOT_NICKNAMES
 from workbench.core.pii.recognizers.person_en import AMBIGUOUS, GIVEN, SURNAME, fold, lexicons
 
 # Entities guessed by models and lexicons; identifiers found by their format are not judged.
@@ -78,7 +79,8 @@ def plausible(text: str, entity: str, start: int, end: int, known: bool = False)
         return False
     stop = not_names_zh()
     # Two-character words only as the whole guess: "高兴" is a word, "高兴华" a name.
-    if value in stop or any(len(word) >= 3 and value.startswith(word) for word in stop):
+    if value in stop or value in NOT_NICKNAMES \
+            or any(len(word) >= 3 and value.startswith(word) for word in stop):
         return False
     if entity == "PERSON" and is_place_zh(value):
         return False  # 浦东, 张江, 周庄: the models read places with a surname as names
