@@ -131,3 +131,21 @@ def test_a_colleagues_nickname_gets_their_alias(tmp_path: Path, fixtures: Path) 
     assert "娜娜" not in text and "李娜" not in text
     assert "天天加班，常常熬夜，慢慢来，谢谢大家，哈哈，刚刚发布。" in text
     assert not {"天天", "常常", "慢慢", "谢谢", "哈哈", "刚刚"} & set(people)
+
+
+def test_a_nickname_of_a_name_only_mentioned_gets_its_alias(tmp_path: Path,
+                                                            fixtures: Path) -> None:
+    """李娜 is no sender and not in the people table, only named in a document."""
+    profile = SelfProfile(name="王小明", aliases=("小明",))
+    ws, text = _skill(tmp_path, fixtures, profile, {
+        "交接.txt": "支付网关由李娜负责。\n娜娜，明天上午发布，小娜也来。\n天天加班，刚刚发布。\n",
+    })
+    try:
+        people = _people(ws)
+    finally:
+        ws.close()
+    (lina,) = people["李娜"]
+    assert lina[0] == "third_party"
+    assert people["娜娜"] == people["小娜"] == {lina}
+    assert "娜娜" not in text and "李娜" not in text and "小娜" not in text
+    assert "天天加班，刚刚发布。" in text

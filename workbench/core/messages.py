@@ -1179,6 +1179,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detector.GivenNameRecognizer": ("List of given names", "常见名字列表"),
     "detector.LongerNameRecognizer": ("A longer name around your own",
                                       "包含你名字的更长姓名"),
+    "detector.NicknameRecognizer": ("Nickname of a name seen in the material",
+                                    "材料中已出现姓名的昵称"),
     "detector.EmailRecognizer": ("Email address pattern", "邮箱格式"),
     "detector.UrlRecognizer": ("Web address pattern", "网址格式"),
     "detector.IbanRecognizer": ("Bank account (IBAN) check", "银行账号（IBAN）校验"),

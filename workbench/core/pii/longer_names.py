@@ -64,14 +64,14 @@ def _longer_name(text: str, found: RecognizerResult,
                  raw: list[RecognizerResult]) -> tuple[int, int] | None:
     value = text[found.start:found.end]
     if _HANZI.match(value):
-        start = _surname_before(text, found.start, len(value))
+        start = surname_before(text, found.start, len(value))
         return (start, found.end) if start is not None else None
     if _LATIN_WORD.match(value):
         return _surname_after(text, found, raw)
     return None
 
 
-def _surname_before(text: str, at: int, length: int) -> int | None:
+def surname_before(text: str, at: int, length: int) -> int | None:
     """Where the surname written right before the hanzi name at `at` starts (欧阳 of
     欧阳娜娜, 王 of 王娜娜), or None: 谢谢娜娜, 公司娜娜 and 和娜娜 have no surname there."""
     if at >= 2 and text[at - 2:at] in COMPOUND_SURNAMES and length <= 2:

@@ -91,7 +91,7 @@ def nicknames(name: str) -> list[str]:
             and (jieba_frequency(form) or 0) < _NICKNAME_WORD_FREQUENCY]
 
 
-def _nickname_regex(nickname: str) -> str:
+def nickname_regex(nickname: str) -> str:
     """A nickname not inside a longer doubling (娜娜娜), guarded where it is also a word."""
     own = rf"(?<!{re.escape(nickname[-1])}){re.escape(nickname)}(?!{re.escape(nickname[-1])})"
     if (jieba_frequency(nickname) or 0) < _NICKNAME_GUARD_FREQUENCY:
@@ -129,7 +129,7 @@ class KnownPeopleRecognizer(EntityRecognizer):
                         case_exact.append((given, "PERSON", 0.6, person))
                     for nickname in nicknames(name):  # 娜娜 of 李娜
                         if nickname not in person.names:
-                            case_exact.append((_nickname_regex(nickname), "PERSON",
+                            case_exact.append((nickname_regex(nickname), "PERSON",
                                                _NICKNAME_SCORE, person))
                     for form in pinyin_forms(name):
                         case_free.append((_latin_regex(form), "PERSON", 0.8, person))
