@@ -190,3 +190,15 @@ def test_a_name_around_a_nickname_is_someone_else():
     text = "王娜娜和欧阳娜娜明天到，娜娜不来"
     found = {f.text: f.person for f in Detector(NICKNAMED).analyze(text) if f.entity == "PERSON"}
     assert found == {"王娜娜": None, "欧阳娜娜": None, "娜娜": "person:1"}
+
+
+def test_a_nickname_the_employee_shares_with_a_colleague_is_not_kept_as_theirs():
+    """娜娜 of 李娜 (the employee) and of 王娜 (a colleague): it may be the colleague's, so it is
+    pseudonymised; an alias the employee gave is theirs."""
+    me = KnownPerson("self", names=("李娜",), is_self=True)
+    wang = KnownPerson("person:1", names=("王娜",))
+    (found,) = [f for f in Detector([me, wang]).analyze("娜娜，明天发布") if f.entity == "PERSON"]
+    assert (found.text, found.person) == ("娜娜", "person:1")
+    me = KnownPerson("self", names=("李娜", "娜娜"), is_self=True)
+    (found,) = [f for f in Detector([me, wang]).analyze("娜娜，明天发布") if f.entity == "PERSON"]
+    assert (found.text, found.person) == ("娜娜", "self")

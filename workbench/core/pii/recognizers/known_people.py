@@ -100,6 +100,27 @@ def nickname_regex(nickname: str) -> str:
             rf"(?=[^\u4e00-\u9fff]|[{_AFTER_A_NAME}]|$)")
 
 
+def _nickname_owners(people: list[KnownPerson]) -> dict[str, KnownPerson]:
+    """Each nickname derived from a name -> the one person it is looked for as. A nickname
+    someone has as a name of their own is theirs alone; one two people derive (娜娜 of 李娜
+    and of 王娜) goes to the colleague when only one colleague derives it, so it is never
+    kept as the employee's when it may be someone else's; else to nobody."""
+    explicit = {name.strip() for person in people for name in person.names}
+    derivers: dict[str, list[KnownPerson]] = {}
+    for person in people:
+        for name in person.names:
+            if _HAN_NAME.match(name.strip()):
+                for nickname in nicknames(name.strip()):
+                    if nickname not in explicit and person not in derivers.get(nickname, []):
+                        derivers.setdefault(nickname, []).append(person)
+    owners = {}
+    for nickname, found in derivers.items():
+        others = [p for p in found if not p.is_self]
+        if len(found) == 1 or len(others) == 1:
+            owners[nickname] = found[0] if len(found) == 1 else others[0]
+    return owners
+
+
 class KnownPeopleRecognizer(EntityRecognizer):
     """One alternation per kind of identifier, longest first, so "张伟明" (someone else, when
     known) wins over "张伟". Results carry the person's key and whether it is the employee."""
@@ -119,6 +140,7 @@ class KnownPeopleRecognizer(EntityRecognizer):
         # (regex source, entity, score, person) — compiled into one pattern per flag set.
         case_free: list[tuple[str, str, float, KnownPerson]] = []
         case_exact: list[tuple[str, str, float, KnownPerson]] = []
+        derived = _nickname_owners(self.people)
         for person in self.people:
             for name in person.names:
                 name = name.strip()
@@ -128,7 +150,7 @@ class KnownPeopleRecognizer(EntityRecognizer):
                     if given is not None:
                         case_exact.append((given, "PERSON", 0.6, person))
                     for nickname in nicknames(name):  # 娜娜 of 李娜
-                        if nickname not in person.names:
+                        if derived.get(nickname) is person:
                             case_exact.append((nickname_regex(nickname), "PERSON",
                                                _NICKNAME_SCORE, person))
                     for form in pinyin_forms(name):
