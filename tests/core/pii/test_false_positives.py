@@ -202,3 +202,16 @@ def test_a_nickname_the_employee_shares_with_a_colleague_is_not_kept_as_theirs()
     me = KnownPerson("self", names=("李娜", "娜娜"), is_self=True)
     (found,) = [f for f in Detector([me, wang]).analyze("娜娜，明天发布") if f.entity == "PERSON"]
     assert (found.text, found.person) == ("娜娜", "self")
+
+
+@pytest.mark.parametrize(("names", "text", "other"), [
+    (("王建国",), "李建国明天到", "李建国"),  # the employee's given name, another surname
+    (("李娜", "娜娜"), "找欧阳娜娜，别找娜娜", "欧阳娜娜"),
+    (("李娜", "Lina"), "Lina Lin and Lina", "Lina Lin"),
+    (("李娜", "Lina Li"), "Ask Lina Lindqvist, not Lina", "Lina Lindqvist"),
+])
+def test_a_longer_name_around_the_employees_is_someone_else(names, text, other):
+    me = KnownPerson("self", names=names, is_self=True)
+    found = {f.text: f.is_self for f in Detector([me]).analyze(text) if f.entity == "PERSON"}
+    assert found.get(other) is False, found
+    assert all(is_self for value, is_self in found.items() if value != other), found
