@@ -51,6 +51,15 @@ FALSE_NAMES = [
     # New-user trial: adjectives the Chinese model read as names.
     ("安静的会议室", "安静"),
     ("温柔的声音", "温柔"),
+    # New user: a field label before a colon became a colleague ("Colleague E: Lina Li").
+    ("值班安排\nPrimary: Lina Li\nSecondary: Kevin Zhou\n备注：找李娜", "Primary"),
+    ("值班安排\nPrimary: Lina Li\nSecondary: Kevin Zhou\n备注：找李娜", "Secondary"),
+    ("值班安排\nOwner: Tom Baker\nBackup: 王芳\nContact: Kevin Zhou", "Owner"),
+    ("值班安排\nOwner: Tom Baker\nBackup: 王芳\nContact: Kevin Zhou", "Backup"),
+    ("值班安排\nOwner: Tom Baker\nBackup: 王芳\nContact: Kevin Zhou", "Contact"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "Note"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "负责人"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "备注"),
 ]
 
 
@@ -79,6 +88,8 @@ REAL_NAMES = [
     ("# Kevin handover", "Kevin"),
     ("数据库连接失败，找王伟", "王伟"),
     ("高兴华说明天到", "高兴华"),
+    ("值班安排\nPrimary: Lina Li\nSecondary: Kevin Zhou\n备注：找李娜", "Kevin Zhou"),
+    ("说明\nNote: 找张伟\n负责人：张伟\n备注：王芳值班", "张伟"),
 ]
 
 
@@ -143,3 +154,64 @@ def test_a_one_character_model_name_before_a_title_takes_the_title():
     assert widened("泽哥的声音") == "泽哥"
     assert widened("明总结了一下") is None  # 总结 is a word, not a title
     assert widened("蛋糕很好吃") is None
+
+
+# Colleagues whose nicknames double their given name or put 小/阿 before it.
+NICKNAMED = [KnownPerson("person:1", names=("李娜",)), KnownPerson("person:2", names=("李天",)),
+             KnownPerson("person:3", names=("张刚",)), KnownPerson("person:4", names=("王常",)),
+             KnownPerson("person:5", names=("赵慢",)), KnownPerson("person:6", names=("王谢",)),
+             KnownPerson("person:7", names=("张哈",)), KnownPerson("person:8", names=("王心",)),
+             KnownPerson("person:9", names=("欧阳明",))]
+
+
+@pytest.mark.parametrize(("text", "nickname", "key"), [
+    ("娜娜，支付网关的灰度明天上午10点开始", "娜娜", "person:1"),
+    ("小娜明天到，阿娜也来", "小娜", "person:1"),
+    ("小娜明天到，阿娜也来", "阿娜", "person:1"),
+    ("这事问小天", "小天", "person:2"),
+])
+def test_a_nickname_is_the_person_it_comes_from(text: str, nickname: str, key: str):
+    found = [(f.text, f.person) for f in Detector(NICKNAMED).analyze(text)
+             if f.entity == "PERSON"]
+    assert (nickname, key) in found
+
+
+@pytest.mark.parametrize("text", [
+    "天天加班，常常熬夜，慢慢来", "谢谢大家，哈哈，刚刚发布了", "小心别删库", "明明说好了",
+    "天天", "刚刚，发布了",
+])
+def test_everyday_doubled_words_are_no_nicknames(text: str):
+    found = [f for f in Detector(NICKNAMED).analyze(text) if f.entity == "PERSON"]
+    assert not found, found
+
+
+def test_a_name_around_a_nickname_is_someone_else():
+    """王娜娜 is not 李娜 because 娜娜 is what 李娜 is called."""
+    text = "王娜娜和欧阳娜娜明天到，娜娜不来"
+    found = {f.text: f.person for f in Detector(NICKNAMED).analyze(text) if f.entity == "PERSON"}
+    assert found == {"王娜娜": None, "欧阳娜娜": None, "娜娜": "person:1"}
+
+
+def test_a_nickname_the_employee_shares_with_a_colleague_is_not_kept_as_theirs():
+    """娜娜 of 李娜 (the employee) and of 王娜 (a colleague): it may be the colleague's, so it is
+    pseudonymised; an alias the employee gave is theirs."""
+    me = KnownPerson("self", names=("李娜",), is_self=True)
+    wang = KnownPerson("person:1", names=("王娜",))
+    (found,) = [f for f in Detector([me, wang]).analyze("娜娜，明天发布") if f.entity == "PERSON"]
+    assert (found.text, found.person) == ("娜娜", "person:1")
+    me = KnownPerson("self", names=("李娜", "娜娜"), is_self=True)
+    (found,) = [f for f in Detector([me, wang]).analyze("娜娜，明天发布") if f.entity == "PERSON"]
+    assert (found.text, found.person) == ("娜娜", "self")
+
+
+@pytest.mark.parametrize(("names", "text", "other"), [
+    (("王建国",), "李建国明天到", "李建国"),  # the employee's given name, another surname
+    (("李娜", "娜娜"), "找欧阳娜娜，别找娜娜", "欧阳娜娜"),
+    (("李娜", "Lina"), "Lina Lin and Lina", "Lina Lin"),
+    (("李娜", "Lina Li"), "Ask Lina Lindqvist, not Lina", "Lina Lindqvist"),
+])
+def test_a_longer_name_around_the_employees_is_someone_else(names, text, other):
+    me = KnownPerson("self", names=names, is_self=True)
+    found = {f.text: f.is_self for f in Detector([me]).analyze(text) if f.entity == "PERSON"}
+    assert found.get(other) is False, found
+    assert all(is_self for value, is_self in found.items() if value != other), found

@@ -30,6 +30,8 @@ def linker(*seen: str, people=()) -> NameLinker:
     (("赵敏",), "zhaomin_1990", "赵敏"),
     (("赵敏",), "ZhaoMin88", "赵敏"),
     (("李娜",), "娜娜", "李娜"),
+    (("李娜",), "小娜", "李娜"),
+    (("李娜",), "阿娜", "李娜"),
 ])
 def test_variant_links_to_full_name(seen, variant, full):
     made = linker(*seen)
@@ -99,3 +101,26 @@ def test_a_short_form_two_people_could_share_links_to_nobody():
     # Another English name with the same surname stays another person.
     other = linker("陈大卫", "Peter Chen")
     assert other.key_for("Peter Chen") != other.key_for("陈大卫")
+
+
+def test_a_nickname_of_a_name_seen_is_found_and_linked():
+    me = KnownPerson(SELF_KEY, names=("王小明", "小明"), is_self=True)
+    tagger = PartyTagger(me)
+    tagger.learn(["李娜", "李明"])
+    text = "娜娜，明天发布，小娜也来；小明不来，王娜娜来，天天加班"
+    found = {f.text: f for f in tagger.nicknames_in(text, [])}
+    assert set(found) == {"娜娜", "小娜", "王娜娜"}  # 小明 is the employee's, 天天 a word
+    lina = tagger.tag(Finding("PERSON", 0, 2, 0.85, "李娜", "test")).person_key
+    assert tagger.tag(found["娜娜"]).person_key == tagger.tag(found["小娜"]).person_key == lina
+    assert tagger.tag(found["王娜娜"]).person_key not in (lina, SELF_KEY)
+    # Covered by a finding already: left alone.
+    assert tagger.nicknames_in("娜娜来", [Finding("PERSON", 0, 2, 0.6, "娜娜", "x")]) == []
+
+
+def test_a_nickname_two_names_seen_share_is_still_found():
+    tagger = PartyTagger(KnownPerson(SELF_KEY, names=("王小明",), is_self=True))
+    tagger.learn(["李娜", "欧阳娜娜"])
+    (found,) = tagger.nicknames_in("娜娜，明天发布", [])
+    assert found.text == "娜娜"
+    party = tagger.tag(found)
+    assert party.party == "third_party" and party.person_key not in (None, SELF_KEY)

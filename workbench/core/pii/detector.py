@@ -19,6 +19,7 @@ from workbench.core.pii import engine
 from workbench.core.pii.chinese import has_surname_character
 from workbench.core.pii.findings import Finding, merge_findings
 from workbench.core.pii.headers import header_spans
+from workbench.core.pii.longer_names import yield_to_longer_names
 from workbench.core.pii.people import KnownPerson
 from workbench.core.pii.plausible import plausible
 from workbench.core.pii.recognizers.known_people import (
@@ -98,6 +99,8 @@ class Detector:
                     nlp_artifacts=artifacts[language].get(index)
                     or self.nlp.empty_artifacts(language),
                 ))
+            # 欧阳娜娜 is someone else, though 娜娜 is the employee's nickname.
+            raw = yield_to_longer_names(text, raw)
             headers = header_spans(text)
             results.append(merge_findings(
                 _finding(text, r) for r in raw

@@ -85,7 +85,7 @@ def variants(name: str) -> set[str]:
         if len(given) >= 2:
             forms.add(given)
         else:
-            forms.add(given * 2)  # 娜娜 for 李娜
+            forms |= {given * 2, "小" + given, "阿" + given}  # 娜娜, 小娜, 阿娜 for 李娜
         if len(surname) == 2:
             forms.add(surname)  # 欧阳 for 欧阳建国
         forms |= {surname + t for t in TITLES} | {"老" + surname, "小" + surname}
@@ -136,6 +136,9 @@ class NameLinker:
         self._by_variant: dict[str, set[str]] = {}
         self._handles: dict[str, set[str]] = {}
         self._full: set[str] = set()
+        # Hanzi full names learnt from the text, with their keys: their nicknames are looked
+        # for in the text (a known person's are found by the detector).
+        self.learned_hanzi: dict[str, str] = {}
         for person in people:
             for name in person.names:
                 self._add(name.strip(), person.key, exact_only=False)
@@ -157,6 +160,8 @@ class NameLinker:
             if squash(value) in self._full or self._by_variant.get(squash(value)):
                 continue  # known, or a variant of someone known ("Zhang Wei" for 张伟)
             self._add(value, f"person:{squash(value)}", exact_only=False)
+            if value in hanzi:
+                self.learned_hanzi[value] = f"person:{squash(value)}"
         self._learn_titled(titled)
 
     def _learn_titled(self, titled: list[str]) -> None:
@@ -179,6 +184,10 @@ class NameLinker:
             self._by_variant.setdefault(form, set()).add(key)
         for part in handle_parts(name):
             self._handles.setdefault(part, set()).add(key)
+
+    def owners(self, value: str) -> frozenset[str]:
+        """The keys of everyone `value` could stand for, as written (no handle search)."""
+        return frozenset(self._by_variant.get(squash(value), ()))
 
     def key_for(self, value: str) -> str | None:
         """The person key `value` stands for, or None when it names nobody known for sure."""

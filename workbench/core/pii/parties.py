@@ -12,6 +12,9 @@ from workbench.core.pii.people import KnownPerson, pinyin_forms
 from workbench.core.pii.recognizers.email_obfuscated import plain_email
 
 SELF_KEY = "self"
+# Who found a nickname of a name seen in the material, and how sure that is.
+NICKNAME_RECOGNIZER = "NicknameRecognizer"
+NICKNAME_SCORE = 0.65
 # Entities that are about a person; a match that is not the employee's is a third party's.
 PERSONAL_ENTITIES = frozenset({
     "PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "CN_RESIDENT_ID", "CN_PASSPORT", "BANK_CARD",
@@ -48,6 +51,7 @@ class PartyTagger:
     def __init__(self, self_person: KnownPerson | None,
                  others: Sequence[KnownPerson] = ()) -> None:
         self.linker = NameLinker([*([self_person] if self_person else []), *others])
+        self._nicknames: tuple[int, re.Pattern[str] | None] | None = None
         self._self_values: set[tuple[str, str]] = set()
         if self_person:
             for name in self_person.names:
@@ -62,6 +66,44 @@ class PartyTagger:
     def learn(self, names: Iterable[str]) -> None:
         """Full names seen in the text being scanned, so their variants link to them."""
         self.linker.learn(names)
+
+    def nicknames_in(self, text: str, findings: Sequence[Finding]) -> list[Finding]:
+        """Nicknames of names seen in the material (娜娜 where 李娜 was seen) that no finding
+        of `text` covers, each to be linked to its name. 王娜娜 around one is someone else's
+        name, found as such."""
+        from workbench.core.pii.longer_names import RECOGNIZER, SCORE, surname_before
+
+        pattern = self._nickname_pattern()
+        if pattern is None:
+            return []
+        found: list[Finding] = []
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            before = surname_before(text, start, end - start)
+            if before is not None:
+                start, detector, score = before, RECOGNIZER, SCORE
+            else:
+                detector, score = NICKNAME_RECOGNIZER, NICKNAME_SCORE
+            if any(f.start < end and start < f.end for f in (*findings, *found)):
+                continue
+            found.append(Finding("PERSON", start, end, score, text[start:end], detector))
+        return found
+
+    def _nickname_pattern(self) -> re.Pattern[str] | None:
+        from workbench.core.pii.recognizers.known_people import nickname_regex, nicknames
+
+        learned = self.linker.learned_hanzi
+        if self._nicknames is not None and self._nicknames[0] == len(learned):
+            return self._nicknames[1]
+        # A nickname two names seen share (娜娜 of 李娜 and of 王娜娜) is found all the same,
+        # as a person of its own; one the employee may go by is left to the detector.
+        sources = sorted({nickname_regex(nickname) for name in learned
+                          for nickname in nicknames(name)
+                          if SELF_KEY not in self.linker.owners(nickname)},
+                         key=lambda s: (-len(s), s))
+        pattern = re.compile("|".join(sources)) if sources else None
+        self._nicknames = (len(learned), pattern)
+        return pattern
 
     def tag(self, finding: Finding) -> Party:
         if finding.person:

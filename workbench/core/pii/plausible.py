@@ -7,6 +7,7 @@ import re
 
 from workbench.core.paths import resources_dir
 from workbench.core.pii.chinese import is_place_zh, jieba_posseg
+from workbench.core.pii.recognizers.known_people import NOT_NICKNAMES
 from workbench.core.pii.recognizers.person_en import AMBIGUOUS, GIVEN, SURNAME, fold, lexicons
 
 # Entities guessed by models and lexicons; identifiers found by their format are not judged.
@@ -23,6 +24,23 @@ _HANZI = re.compile(r"[\u4e00-\u9fff]")
 # "# Handover notes": the first word of a Markdown heading is capitalised by convention.
 _HEADING_START = re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]+$")
 _TIME_WORDS = re.compile(r"[今明昨前后]天|[上下中]午|晚上|早上|凌晨|星期|周[一二三四五六日末]|\d")
+# Words that label a field before a colon ("Primary: Lina Li", "负责人：李娜"): the name is
+# what follows, and the label is nobody (the models read a capitalised word before a colon
+# as a sender or a name).
+LABEL_WORDS = frozenset("""
+    primary secondary tertiary owner owners co-owner backup backups contact contacts note
+    notes reviewer reviewers assignee assignees author authors lead leads manager managers
+    approver approvers sponsor escalation oncall on-call cc bcc attendees participants host
+    organizer organiser status summary action actions todo deadline due priority team role
+    responsible accountable consulted informed deputy fallback reporter requester maintainer
+    maintainers driver dri poc coordinator chair presenter editor tester support subject
+    remark remarks comment comments warning caution important update updates owner(s)
+    负责人 主负责人 负责 备注 联系人 对接人 接口人 审批人 审核人 审阅人 值班 值班人 主值班
+    副值班 备份 备份人 备选 主要 次要 参会人 参与人 抄送 收件人 发件人 处理人 执行人 经办人
+    跟进人 发起人 申请人 主持人 记录人 说明 注意 注 状态 优先级 截止 截止日期 主题 议题 结论
+    待办 提示 补充 更新 作者 组长 主管 经理
+""".split())
+_LABEL_COLON = re.compile(r"[ \t]*[:：]")
 
 
 @functools.cache
@@ -51,6 +69,8 @@ def plausible(text: str, entity: str, start: int, end: int, known: bool = False)
     value = text[start:end]
     if not value.strip():
         return False
+    if not known and _is_label(text, value, end):
+        return False
     if _HANZI.search(value) is None:
         return _plausible_latin(text, value, start, end, known)
     if known:
@@ -59,11 +79,19 @@ def plausible(text: str, entity: str, start: int, end: int, known: bool = False)
         return False
     stop = not_names_zh()
     # Two-character words only as the whole guess: "高兴" is a word, "高兴华" a name.
-    if value in stop or any(len(word) >= 3 and value.startswith(word) for word in stop):
+    if value in stop or value in NOT_NICKNAMES \
+            or any(len(word) >= 3 and value.startswith(word) for word in stop):
         return False
     if entity == "PERSON" and is_place_zh(value):
         return False  # 浦东, 张江, 周庄: the models read places with a surname as names
     return not _cuts_two_words(text, start, end)
+
+
+def _is_label(text: str, value: str, end: int) -> bool:
+    """"Primary: Lina Li", "Backup owner: Kevin", "备注：…": label words before a colon."""
+    words = value.casefold().split()
+    return bool(words) and all(w in LABEL_WORDS for w in words) \
+        and _LABEL_COLON.match(text, end) is not None
 
 
 def _plausible_latin(text: str, value: str, start: int, end: int, known: bool) -> bool:

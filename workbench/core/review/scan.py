@@ -330,6 +330,8 @@ def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str
         tagger.learn(f.text for findings in found for f in findings if f.entity == "PERSON")
         results: dict[str, list[NewFinding]] = {a.id: [] for a in batch}
         for (artifact, offset, text, box), findings in zip(segments, found, strict=True):
+            # 娜娜 where 李娜 is named in the material: the same person, with one alias.
+            findings = [*findings, *tagger.nicknames_in(text, findings)]
             results[artifact.id].extend(_new_finding(f, offset, tagger, box, text)
                                         for f in findings)
         # One transaction per artifact: an interrupt keeps every artifact saved before it.

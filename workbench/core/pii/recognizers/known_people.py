@@ -9,7 +9,7 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from workbench.core.pii.chinese import COMPOUND_SURNAMES, jieba_frequency
+from workbench.core.pii.chinese import COMPOUND_SURNAMES, common_surnames, jieba_frequency
 from workbench.core.pii.people import KnownPerson, pinyin_forms
 from workbench.core.pii.recognizers.base import result
 
@@ -62,6 +62,65 @@ def _given_name_regex(name: str) -> str | None:
             rf"(?=[^\u4e00-\u9fff]|[{_AFTER_A_NAME}]|$)")
 
 
+# Everyday words that double a character or start with 小 (天天 "every day", 刚刚 "just now",
+# 小心 "careful"): never the nickname of 李天, 张刚 or 王心, whatever the dictionary says.
+NOT_NICKNAMES = frozenset("""
+    天天 常常 慢慢 谢谢 哈哈 刚刚 明明 好好 渐渐 偏偏 往往 人人 早早 多多 平平 嘻嘻 呵呵 嘿嘿
+    等等 看看 试试 想想 说说 走走 仅仅 处处 个个 家家 年年 月月 时时 日日 高高 大大 小小 久久
+    远远 紧紧 轻轻 默默 悄悄 匆匆 纷纷 频频 连连 稍稍 微微 快快 重重 满满 足足 整整
+    小心 小时 小说 小组 小区 小吃 小事 小孩 小姐 小学 小子 小米 小程序 阿姨 阿里
+""".split())
+# A nickname that is also a dictionary word this common is no one's, as in NOT_NICKNAMES;
+# one a little less common counts only where a name stands (the guard of given names).
+_NICKNAME_WORD_FREQUENCY = 1000
+_NICKNAME_GUARD_FREQUENCY = 100
+# Above the Chinese model's 0.6 for "找娜娜" (a verb and the nickname), level with the name
+# model's full names (欧阳娜娜 wins as the longer).
+_NICKNAME_SCORE = 0.65
+
+
+def nicknames(name: str) -> list[str]:
+    """The nicknames of a hanzi name with a one-character given name: 娜娜, 小娜 and 阿娜 of
+    李娜 (a two-character given name is itself what colleagues call someone)."""
+    surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    given = name[surname:]
+    if len(given) != 1 or (surname == 1 and name[0] not in common_surnames()):
+        return []
+    return [form for form in (given * 2, "小" + given, "阿" + given)
+            if form not in NOT_NICKNAMES
+            and (jieba_frequency(form) or 0) < _NICKNAME_WORD_FREQUENCY]
+
+
+def nickname_regex(nickname: str) -> str:
+    """A nickname not inside a longer doubling (娜娜娜), guarded where it is also a word."""
+    own = rf"(?<!{re.escape(nickname[-1])}){re.escape(nickname)}(?!{re.escape(nickname[-1])})"
+    if (jieba_frequency(nickname) or 0) < _NICKNAME_GUARD_FREQUENCY:
+        return own
+    return (rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_BEFORE_A_NAME}])){own}"
+            rf"(?=[^\u4e00-\u9fff]|[{_AFTER_A_NAME}]|$)")
+
+
+def _nickname_owners(people: list[KnownPerson]) -> dict[str, KnownPerson]:
+    """Each nickname derived from a name -> the one person it is looked for as. A nickname
+    someone has as a name of their own is theirs alone; one two people derive (娜娜 of 李娜
+    and of 王娜) goes to the colleague when only one colleague derives it, so it is never
+    kept as the employee's when it may be someone else's; else to nobody."""
+    explicit = {name.strip() for person in people for name in person.names}
+    derivers: dict[str, list[KnownPerson]] = {}
+    for person in people:
+        for name in person.names:
+            if _HAN_NAME.match(name.strip()):
+                for nickname in nicknames(name.strip()):
+                    if nickname not in explicit and person not in derivers.get(nickname, []):
+                        derivers.setdefault(nickname, []).append(person)
+    owners = {}
+    for nickname, found in derivers.items():
+        others = [p for p in found if not p.is_self]
+        if len(found) == 1 or len(others) == 1:
+            owners[nickname] = found[0] if len(found) == 1 else others[0]
+    return owners
+
+
 class KnownPeopleRecognizer(EntityRecognizer):
     """One alternation per kind of identifier, longest first, so "张伟明" (someone else, when
     known) wins over "张伟". Results carry the person's key and whether it is the employee."""
@@ -81,6 +140,7 @@ class KnownPeopleRecognizer(EntityRecognizer):
         # (regex source, entity, score, person) — compiled into one pattern per flag set.
         case_free: list[tuple[str, str, float, KnownPerson]] = []
         case_exact: list[tuple[str, str, float, KnownPerson]] = []
+        derived = _nickname_owners(self.people)
         for person in self.people:
             for name in person.names:
                 name = name.strip()
@@ -89,6 +149,10 @@ class KnownPeopleRecognizer(EntityRecognizer):
                     given = _given_name_regex(name)
                     if given is not None:
                         case_exact.append((given, "PERSON", 0.6, person))
+                    for nickname in nicknames(name):  # 娜娜 of 李娜
+                        if derived.get(nickname) is person:
+                            case_exact.append((nickname_regex(nickname), "PERSON",
+                                               _NICKNAME_SCORE, person))
                     for form in pinyin_forms(name):
                         case_free.append((_latin_regex(form), "PERSON", 0.8, person))
                 elif _LATIN_NAME.match(name) and len(name) >= 3:
