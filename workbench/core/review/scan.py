@@ -529,6 +529,11 @@ def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, pro
     lock.held_by_parent(Path(root))
 
     class StopToken(CancelToken):
+        # Both ways of asking: the worker pool polls `cancelled`, the detector calls `check`.
+        @property
+        def cancelled(self) -> bool:
+            return stop.is_set()
+
         def check(self, what: str = "The operation") -> None:
             if stop.is_set():
                 raise Cancelled(what)
