@@ -178,3 +178,48 @@ def test_a_scan_killed_on_the_command_line_keeps_every_item_it_printed(
         assert child.returncode == 130
         assert f"Interrupted: {kept} of 60 items are scanned and saved" in err
         assert "Traceback" not in err
+
+
+class FindingAnalyzer:
+    """Finds an e-mail address every 10 characters of each text: a workspace with many
+    findings stored, as a big one has."""
+
+    def analyze_many(self, texts: Sequence[str], lang: str = "auto",
+                     progress: ProgressCallback = no_progress,
+                     cancel: CancelToken | None = None,
+                     processes: int = 1) -> list[list[Finding]]:
+        return [[Finding("EMAIL_ADDRESS", i, i + 3, 0.9, text[i:i + 3], "test")
+                 for i in range(0, len(text) - 3, 10)] for text in texts]
+
+
+def _save_cost(ws: Workspace, artifact_id: str) -> int:
+    """SQLite's steps to save one item's scan (its findings replaced, aliases given)."""
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    key = scan.current_scan_key(ws)
+    ws._conn.set_progress_handler(count, 100)
+    try:
+        ws.save_scan({artifact_id: []}, key, [])
+    finally:
+        ws._conn.set_progress_handler(None, 100)
+    return steps[0]
+
+
+def test_saving_a_scanned_item_costs_the_same_in_a_small_and_a_big_workspace(tmp_path: Path):
+    """Each item is saved as it is scanned: a cost that grew with the findings stored
+    would make a long scan slower the further it gets."""
+    root = _workspace(tmp_path, 400, 3)
+    with Workspace.open(root) as ws:
+        first = ws.artifacts()[0].id
+        scan.scan_workspace(ws, make_detector=lambda people: CountingAnalyzer())
+        small = _save_cost(ws, first)  # nothing stored
+        scan.scan_workspace(ws, make_detector=lambda people: FindingAnalyzer(), force=True)
+        _save_cost(ws, first)  # its own findings gone, as before `small`
+        stored = len(ws.findings())
+        big = _save_cost(ws, first)
+    assert stored > 15_000
+    assert big < 2 * small + 20, (small, big)
