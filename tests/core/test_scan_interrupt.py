@@ -223,3 +223,17 @@ def test_saving_a_scanned_item_costs_the_same_in_a_small_and_a_big_workspace(tmp
         big = _save_cost(ws, first)
     assert stored > 15_000
     assert big < 2 * small + 20, (small, big)
+
+
+def test_the_detector_reports_progress_within_a_batch_of_long_texts():
+    """Eight long notes are fewer than one batch of texts, but many seconds of analysis: the
+    detector reports (and checks for cancelling) between parts of them."""
+    from workbench.core.pii.detector import BATCH_CHARS, Detector
+
+    texts = [f"Note {i}: " + "Kevin Zhou asked Tom Baker about the plan. " * 120
+             for i in range(8)]
+    assert sum(map(len, texts)) > BATCH_CHARS
+    calls: list[int] = []
+    Detector().analyze_many(texts, progress=lambda done, total, label: calls.append(done))
+    assert calls[0] == 0 and calls[-1] == 8
+    assert any(0 < done < 8 for done in calls), calls
