@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, TimeoutError
 
 from workbench.core.pii.offline import make_tldextract_offline
@@ -32,6 +32,9 @@ from workbench.core.pii.version import DETECTOR_VERSION
 from workbench.core.progress import CancelToken, ProgressCallback, no_progress
 
 BATCH_SIZE = 256
+# And at most this many characters: a batch of long documents is analysed a few seconds at a
+# time, so progress (and cancelling) come between them. Chat messages never reach it.
+BATCH_CHARS = 32_000
 # Below this many distinct texts, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 4000
 
@@ -72,12 +75,13 @@ class Detector:
             found = self._analyze_in_workers(unique, lang, processes, progress, cancel)
         else:
             found = {}
-            for done in range(0, len(unique), BATCH_SIZE):
+            done = 0
+            for batch in slices(unique, BATCH_SIZE, BATCH_CHARS):
                 if cancel:
                     cancel.check("The scan")
                 progress(done, len(unique), "")
-                batch = unique[done:done + BATCH_SIZE]
                 found.update(zip(batch, self._analyze_batch(batch, lang), strict=True))
+                done += len(batch)
             progress(len(unique), len(unique), "")
         return [found[text] for text in texts]
 
@@ -178,8 +182,11 @@ class DetectorPool:
             self._executor = ProcessPoolExecutor(
                 self.processes, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_worker, initargs=(self.known_people,))
+        # About four chunks per worker, so they share the work evenly: few long documents
+        # are split by their length, not only by their number.
         chunk = max(64, min(BATCH_SIZE * 4, len(unique) // (self.processes * 4) or 1))
-        chunks = [unique[i:i + chunk] for i in range(0, len(unique), chunk)]
+        chars = max(BATCH_CHARS // 8, sum(map(len, unique)) // (self.processes * 4))
+        chunks = list(slices(unique, chunk, chars))
         futures = [self._executor.submit(_worker_analyze, part, lang) for part in chunks]
         found: dict[str, list[Finding]] = {}
         done = 0
@@ -194,11 +201,27 @@ class DetectorPool:
                     result = future.result(timeout=0.2)
                     break
                 except TimeoutError:
+                    progress(done, len(unique), "")  # still working: the line stays alive
                     continue
             found.update(zip(part, result, strict=True))
             done += len(part)
             progress(done, len(unique), "")
         return [found[text] for text in texts]
+
+
+def slices(texts: list[str], most: int, chars: int) -> Iterator[list[str]]:
+    """Consecutive texts, at most `most` of them and about `chars` characters in all (at
+    least one text each)."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= most or size + len(text) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
 
 
 MAX_PIECE = 20_000

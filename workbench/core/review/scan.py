@@ -30,6 +30,10 @@ from workbench.core.workspace import ArtifactRow, NewFinding, Workspace
 # Texts analysed together (times the worker processes): big enough for the models' batches,
 # small enough that an interrupted scan loses little. Each artifact is then saved on its own.
 SEGMENTS_PER_BATCH = 512
+# And at most about this many characters (times the worker processes): a few seconds of
+# analysis, so long documents are saved, and counted, a few at a time (hundreds of chat
+# messages come to less).
+CHARS_PER_BATCH = 40_000
 
 
 log = logging.getLogger(__name__)
@@ -309,7 +313,8 @@ def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str
     tagger.learn(f.value for f in ws.findings() if f.entity == "PERSON")
     total_findings = 0
     done = 0
-    for batch in _batches(todo, SEGMENTS_PER_BATCH * max(1, processes)):
+    workers = max(1, processes)
+    for batch in _batches(todo, SEGMENTS_PER_BATCH * workers, CHARS_PER_BATCH * workers):
         batch_started = time.monotonic()
         segments = [(artifact, offset, text, box) for artifact in batch
                     for (offset, text), box in zip(segment_spans(artifact),
@@ -318,9 +323,10 @@ def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str
         segments += [(artifact, *span, None) for artifact in batch
                      if (span := title_span(artifact)) is not None]
 
-        def batch_progress(part: int, whole: int, label: str, _done: int = done,
-                           _size: int = len(batch)) -> None:
-            progress(_done + part * _size // max(whole, 1), len(todo), label)
+        def batch_progress(part: int, whole: int, label: str, _done: int = done) -> None:
+            # Counts only what is saved: the batch's items are not, until analysed. The call
+            # itself says the scan is alive, so a line is printed every few seconds.
+            progress(_done, len(todo), label)
 
         found = detector.analyze_many(
             [text for _, _, text, _ in segments], progress=batch_progress, cancel=cancel,
@@ -349,16 +355,23 @@ def _scan(ws: Workspace, detector: Analyzer, people: list[KnownPerson], key: str
     return ScanSummary(len(todo), total - len(todo), total_findings)
 
 
-def _batches(todo: list[ArtifactRow], segments: int) -> Iterator[list[ArtifactRow]]:
-    """Consecutive artifacts with about `segments` texts in all (at least one artifact)."""
+def _batches(todo: list[ArtifactRow], segments: int,
+             chars: int) -> Iterator[list[ArtifactRow]]:
+    """Consecutive artifacts with about `segments` texts or `chars` characters in all (at
+    least one artifact)."""
     batch: list[ArtifactRow] = []
-    size = 0
+    size = length = 0
     for artifact in todo:
+        artifact_length = len(artifact.title) + sum(len(s.text) for s in artifact.segments)
+        if batch and length + artifact_length > chars:
+            yield batch
+            batch, size, length = [], 0, 0
         batch.append(artifact)
         size += len(artifact.segments)
+        length += artifact_length
         if size >= segments:
             yield batch
-            batch, size = [], 0
+            batch, size, length = [], 0, 0
     if batch:
         yield batch
 
@@ -518,6 +531,11 @@ def _scan_child(root: str, messages: Queue[tuple[object, ...]], stop: Event, pro
     lock.held_by_parent(Path(root))
 
     class StopToken(CancelToken):
+        # Both ways of asking: the worker pool polls `cancelled`, the detector calls `check`.
+        @property
+        def cancelled(self) -> bool:
+            return stop.is_set()
+
         def check(self, what: str = "The operation") -> None:
             if stop.is_set():
                 raise Cancelled(what)

@@ -90,17 +90,21 @@ class Scans(StoreBase):
                      self._sealer.mac("scan", artifact_id, scan_key, scan_digest(found))),
                 )
             self._seal_reviews(results)
-            self._assign_pseudonyms(sender_keys or [])
+            self._assign_pseudonyms(list(results), sender_keys or [])
 
-    def _assign_pseudonyms(self, sender_keys: list[str]) -> None:
-        """Give every third party a stable ordinal, in order of first appearance."""
+    def _assign_pseudonyms(self, artifact_ids: list[str], sender_keys: list[str]) -> None:
+        """Give every third party a stable ordinal, in order of first appearance. Only these
+        artifacts' findings can name someone new (every save gives its people theirs), so
+        saving one item costs the same in a workspace of any size."""
         next_ordinal = self._conn.execute(
             "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM pseudonyms").fetchone()[0]
         new_keys = [key for (key,) in self._conn.execute(
             """SELECT f.person_key FROM findings f JOIN artifacts a ON a.id = f.artifact_id
-               WHERE f.party = 'third_party' AND f.person_key LIKE 'person:%'
+               WHERE f.artifact_id IN (SELECT value FROM json_each(?))
+                 AND f.party = 'third_party' AND f.person_key LIKE 'person:%'
                  AND f.person_key NOT IN (SELECT person_key FROM pseudonyms)
-               GROUP BY f.person_key ORDER BY MIN(a.position * 1000000 + f.start)""")]
+               GROUP BY f.person_key ORDER BY MIN(a.position * 1000000 + f.start)""",
+            (json.dumps(artifact_ids),))]
         known = {k for (k,) in self._conn.execute("SELECT person_key FROM pseudonyms")}
         senders = [str(self._sealer.blind_person_key(k)) for k in sender_keys]
         new_keys = list(dict.fromkeys([*new_keys, *(k for k in senders if k not in known)]))
