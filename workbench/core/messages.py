@@ -2212,13 +2212,17 @@ class Joined:
 
     parts: tuple[object, ...]
     separator: str = "list"  # "list": "; " / "；"   "items": ", " / "、"
+    #                           "and": "a, b and c" / "a、b、c" (a whole list, in a sentence)
     more: bool = False  # the list goes on beyond its parts ("a, b, c …" / "a、b、c 等")
 
     def text(self, lang: str | None = None) -> str:
         chosen = _lang(lang)
         zh = chosen == "zh"
         sep = ("；" if zh else "; ") if self.separator == "list" else ("、" if zh else ", ")
-        text = sep.join(str(_render(p, chosen)) for p in self.parts)
+        texts = [str(_render(p, chosen)) for p in self.parts]
+        if self.separator == "and" and not zh and len(texts) > 1 and not self.more:
+            return f"{sep.join(texts[:-1])} and {texts[-1]}"
+        text = sep.join(texts)
         return text + (("等" if zh else " …") if self.more else "")
 
     def __str__(self) -> str:

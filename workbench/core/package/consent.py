@@ -142,7 +142,7 @@ def check_terms(terms: ConsentTerms, today: date) -> None:
         ("purpose", terms.purposes), ("controller", terms.controller_name),
         ("countersigner", terms.countersigner), ("recipient", terms.recipients)) if not value]
     if missing:
-        raise coded(BadInputError, "consent.needs", Joined(tuple(missing), "items"))
+        raise coded(BadInputError, "consent.needs", Joined(tuple(missing), "and"))
     if terms.delete_by <= today:
         raise coded(BadInputError, "consent.delete-by-past", terms.delete_by)
     if terms.language not in LANGUAGES:

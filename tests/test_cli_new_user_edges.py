@@ -1,0 +1,81 @@
+"""What a new user following README.md met at the edges of the command line: the sample
+terms file, lists in sentences, unknown categories, partly bad imports, exit codes, and
+sentences that said the wrong thing."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.core.test_bundle import Flow, flow  # noqa: F401 - the three-party fixture
+from workbench.cli import main
+from workbench.core.paths import resources_dir
+
+SAMPLE = resources_dir() / "demo" / "consent_terms.json"
+README = Path(__file__).parents[1] / "README.md"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def as_employee(flow: Flow, monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+                capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    monkeypatch.setenv("WORKBENCH_HOME", str(flow.employee.home))
+    return run(capsys, *argv)
+
+
+# -- 1. the sample terms file ---------------------------------------------------------------
+
+
+def test_the_readme_shows_the_sample_terms_file_as_it_is():
+    text = README.read_text(encoding="utf-8")
+    after = text.split("(`resources/demo/consent_terms.json`)", 1)[1]
+    shown = re.search(r"```json\n(.*?)```", after, re.S)
+    assert shown is not None
+    assert json.loads(shown.group(1)) == json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def test_the_sample_terms_file_holds_no_date_that_will_pass():
+    def dates(value: object) -> list[str]:
+        if isinstance(value, dict):
+            return [d for v in value.values() for d in dates(v)]
+        if isinstance(value, list):
+            return [d for v in value for d in dates(v)]
+        return [value] if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value) \
+            else []
+
+    assert dates(json.loads(SAMPLE.read_text(encoding="utf-8"))) == []
+
+
+def test_consent_with_the_sample_terms_as_the_readme_shows_is_recorded(
+        flow: Flow, monkeypatch, capsys):  # noqa: F811
+    future = date(date.today().year + 2, 3, 31).isoformat()
+    code, out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                 "--terms", SAMPLE, "--delete-by", future, "--yes")
+    assert code == 0, err
+    assert future in out
+    code, _out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                  "--terms", SAMPLE, "--yes")
+    assert code == 2 and "--delete-by" in err
+
+
+def test_what_the_consent_needs_is_one_list_with_and(flow: Flow, monkeypatch, capsys,  # noqa: F811
+                                                      tmp_path: Path):
+    terms = tmp_path / "terms.json"
+    terms.write_text(json.dumps({"delete_by": "2099-01-01"}), encoding="utf-8")
+    code, _out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                  "--terms", terms, "--controller", "Xinghe", "--yes")
+    assert code == 2
+    assert ("The consent needs a purpose, a countersigner (HR) and at least one recipient."
+            in err), err
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, _out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                  "--terms", terms, "--controller", "Xinghe", "--yes")
+    assert code == 2 and "用途、会签人" in err and "，" not in err.split("：", 1)[1], err
