@@ -79,3 +79,37 @@ def test_what_the_consent_needs_is_one_list_with_and(flow: Flow, monkeypatch, ca
     code, _out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
                                   "--terms", terms, "--controller", "Xinghe", "--yes")
     assert code == 2 and "用途、会签人" in err and "，" not in err.split("：", 1)[1], err
+
+
+# -- 2. separate consent names a known category ---------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["healt", "xyz", "健", "Health care"])
+def test_separate_consent_for_an_unknown_category_is_bad_input_and_records_nothing(
+        flow: Flow, monkeypatch, capsys, typed: str):  # noqa: F811
+    before = len(flow.ws.consent_envelopes())
+    code, out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                 "--terms", SAMPLE, "--delete-by", "2099-01-01",
+                                 "--separate-consent", "health", "--separate-consent", typed,
+                                 "--yes")
+    assert code == 2, out
+    assert typed in err and "health" in err and "sex_life" in err and not out
+    assert len(flow.ws.consent_envelopes()) == before
+
+
+@pytest.mark.parametrize("typed", ["health", "HEALTH", "健康"])
+def test_separate_consent_takes_a_category_by_its_code_or_chinese_name(
+        flow: Flow, monkeypatch, capsys, typed: str):  # noqa: F811
+    code, out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                 "--terms", SAMPLE, "--delete-by", "2099-01-01",
+                                 "--separate-consent", typed, "--yes", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["separate_consent"]["health"] is True
+
+
+def test_consent_help_lists_the_sensitive_categories(capsys):
+    with pytest.raises(SystemExit):
+        main(["consent", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "health (health), financial (finances), religion (religion)" in out
+    assert "sex_life (private life)" in out

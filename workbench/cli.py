@@ -176,6 +176,8 @@ def _argparse_word(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from workbench.core.services.consenting import category_choices
+
     argparse._ = _argparse_word  # type: ignore[attr-defined]  # argparse's gettext hook
     parser = argparse.ArgumentParser(
         prog="workbench",
@@ -280,7 +282,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--recipient", action="append", default=[], help=t("help.consent.recipient"))
     p.add_argument("--delete-by", help=t("help.consent.delete-by"))
     p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
-                   help=t("help.consent.separate-consent"))
+                   help=t("help.consent.separate-consent", category_choices()))
     p.add_argument("--licence", help=t("help.consent.licence"))
     p.add_argument("--licence-fee", default="", help=t("help.consent.licence-fee"))
     p.add_argument("--licence-until", default="",
@@ -687,7 +689,8 @@ def _terms_overrides(args: argparse.Namespace, base: dict[str, Any]) -> dict[str
 
     separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
-        separate = {c: c in args.separate_consent for c in consenting.SENSITIVE_CATEGORIES}
+        chosen = {consenting.sensitive_category(c) for c in args.separate_consent}
+        separate = {c: c in chosen for c in consenting.SENSITIVE_CATEGORIES}
     return {
         "purposes": args.purpose or None,
         "controller": {"name": args.controller, "contact": args.controller_contact}

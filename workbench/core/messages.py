@@ -187,8 +187,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.consent.recipient": ("recipient contact", "接收方联系人"),
     "help.consent.delete-by": ("YYYY-MM-DD, in the future", "YYYY-MM-DD，须晚于今天"),
     "help.consent.separate-consent": (
-        "give separate consent for a sensitive category (repeatable)",
-        "为某个敏感类别单独同意（可重复）"),
+        "give separate consent for a sensitive category (repeatable): {0}",
+        "为某个敏感类别单独同意（可重复）：{0}"),
     "help.consent.licence": (
         "your licence terms for your own skill",
         "你为自己的技能设定的许可条款"),
@@ -858,6 +858,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "terms.bad-value": ("has a value that cannot be used", "的值无法使用"),
     "consent.unknown-categories": ("Unknown sensitive categories: {0} (known: {1}).",
                                    "未知的敏感类别：{0}（已知：{1}）。"),
+    "consent.unknown-separate": (
+        "{0} is not a sensitive category for --separate-consent: nothing was recorded. "
+        "Use one of {1}.",
+        "{0} 不是 --separate-consent 可用的敏感类别：没有记录任何内容。请使用以下之一：{1}。"),
+    "consent.category-choice": ("{code} ({label})", "{code}（{label}）"),
     "consent.needs": ("The consent needs {0}.", "同意书还缺少：{0}。"),
     "consent.needs-purpose": ("a purpose", "用途"),
     "consent.needs-controller": ("the controller", "个人信息处理者"),
