@@ -113,3 +113,31 @@ def test_consent_help_lists_the_sensitive_categories(capsys):
     out = " ".join(capsys.readouterr().out.split())
     assert "health (health), financial (finances), religion (religion)" in out
     assert "sex_life (private life)" in out
+
+
+# -- 3. a bad file among good ones loses nothing ----------------------------------------------
+
+
+def test_import_of_named_files_takes_the_good_ones_and_lists_each_bad_one(
+        tmp_path: Path, fixtures: Path, capsys):
+    import zipfile
+
+    ws = tmp_path / "ws"
+    assert run(capsys, "init", ws, "--name", "李娜")[0] == 0
+    legacy = tmp_path / "legacy.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    photos = tmp_path / "photos.zip"
+    with zipfile.ZipFile(photos, "w") as archive:
+        archive.writestr("a.txt", "hello")
+    code, out, err = run(capsys, "import", ws, fixtures / "email/handover.eml", legacy,
+                         fixtures / "slack_export.zip", photos)
+    assert code == 2
+    assert "Imported" in out and "Imported 0" not in out
+    assert "2 files could not be imported (the others were)" in err
+    assert str(legacy) in err and str(photos) in err and ".docx" in err
+    code, out, _ = run(capsys, "status", ws, "--format", "json")
+    by_kind = json.loads(out)["by_kind"]
+    assert "email" in by_kind and "chat" in by_kind
+    # Alone, it is still bad input, named with its reason.
+    code, out, err = run(capsys, "import", ws, legacy, "--format", "json")
+    assert code == 2 and json.loads(out)["failed"][0]["path"] == str(legacy)
