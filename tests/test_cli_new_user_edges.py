@@ -141,3 +141,56 @@ def test_import_of_named_files_takes_the_good_ones_and_lists_each_bad_one(
     # Alone, it is still bad input, named with its reason.
     code, out, err = run(capsys, "import", ws, legacy, "--format", "json")
     assert code == 2 and json.loads(out)["failed"][0]["path"] == str(legacy)
+
+
+# -- 4. exit codes: a wrong file is bad input, a check that fails is a refusal ----------------
+
+
+def test_a_json_file_that_is_no_receipt_is_bad_input_and_a_forged_receipt_is_refused(
+        tmp_path: Path, capsys):
+    import base64
+
+    from workbench.core.package.custody import RECEIPT_TYPE
+
+    terms = tmp_path / "terms.json"
+    terms.write_text(json.dumps({"delete_by": "2099-01-01"}), encoding="utf-8")
+    code, _out, err = run(capsys, "receipt", "import", terms)
+    assert code == 2 and "terms.json" in err and "not a deletion receipt" in err
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({
+        "payloadType": RECEIPT_TYPE, "payload": base64.b64encode(b"{}").decode(),
+        "signatures": [{"keyid": "ab" * 16, "sig": base64.b64encode(b"x" * 64).decode()}]}))
+    code, _out, err = run(capsys, "receipt", "import", forged)
+    assert code == 1 and "forged.json" in err
+
+
+def test_verify_ledger_of_a_file_that_is_no_ledger_is_bad_input_and_a_damaged_one_refused(
+        flow: Flow, monkeypatch, capsys, tmp_path: Path):  # noqa: F811
+    not_json = tmp_path / "notes.txt"
+    not_json.write_text("hello\n", encoding="utf-8")
+    other_json = tmp_path / "terms.jsonl"
+    other_json.write_text('{"delete_by": "2099-01-01"}\n', encoding="utf-8")
+    for path in (not_json, other_json, README):
+        code, out, err = as_employee(flow, monkeypatch, capsys, "verify-ledger", path)
+        assert code == 2 and path.name in err and "not a ledger" in err and not out, (path, err)
+    lines = flow.ws.ledger_path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) >= 3
+    damaged = tmp_path / "ledger.jsonl"
+    damaged.write_text("".join(lines[:1] + lines[2:]), encoding="utf-8")
+    code, out, _err = as_employee(flow, monkeypatch, capsys, "verify-ledger", damaged)
+    assert code == 1 and "BAD at line 2" in out
+    truncated = tmp_path / "truncated.jsonl"
+    truncated.write_text("".join(lines)[:-20], encoding="utf-8")
+    code, out, _err = as_employee(flow, monkeypatch, capsys, "verify-ledger", truncated)
+    assert code == 1 and "BAD" in out
+
+
+def test_a_card_that_may_be_an_impostor_is_refused_by_a_check(flow: Flow, monkeypatch,  # noqa: F811
+                                                             capsys, tmp_path: Path):
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "impostor"))
+    assert run(capsys, "keys", "new", "--role", "hr", "--name", "陈静")[0] == 0
+    code, card, _ = run(capsys, "keys", "export", "陈静")
+    fake = tmp_path / "hr.wbid.json"
+    fake.write_text(card, encoding="utf-8")
+    code, out, err = as_employee(flow, monkeypatch, capsys, "keys", "import", fake)
+    assert code == 1 and "陈静" in err and not out

@@ -518,6 +518,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "(signed by {signers}).",
                   "有效：共 {entries} 条记录，链条与签名均有效（签名者：{signers}）。"),
     "ledger.nobody": ("nobody", "无"),
+    "ledger.not-a-ledger": (
+        "{0} is not a ledger file (none of its lines is a ledger entry): nothing was checked. "
+        "Choose a workspace's ledger.jsonl, or the ledger a package or receipt holds.",
+        "{0} 不是台账文件（其中没有一行是台账记录）：没有检查任何内容。请选择工作区的 "
+        "ledger.jsonl，或数据包、回执中的台账。"),
     "ledger.bad": ("BAD at line {line}: {reason} ({entries:n|good entry|good entries} before it).",
                    "第 {line} 行有问题：{reason}（之前有 {entries} 条有效记录）。"),
     "export.done": ("Exported {files:n|file|files} to {path}", "已将 {files} 个文件导出到 {path}"),

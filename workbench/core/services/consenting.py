@@ -43,6 +43,7 @@ from workbench.core.services._opening import WorkspaceRef, opened
 from workbench.core.trust import keys
 from workbench.core.trust.keys import IdentityCard, Role
 from workbench.core.trust.ledger import LedgerCheck
+from workbench.core.trust.ledger import holds_entries as ledger_holds_entries
 from workbench.core.trust.ledger import verify as verify_ledger_text
 
 log = logging.getLogger(__name__)
@@ -236,4 +237,8 @@ def check_ledger(path: Path) -> LedgerCheck:
         text = Path(path).read_bytes().decode("utf-8")  # as written: lines end in "\n" only
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInputError(t("error.cannot_read", path=path, reason=reason_of(exc))) from exc
-    return verify_ledger_text(text, keys.public_keys())
+    check = verify_ledger_text(text, keys.public_keys())
+    if not check.ok and not ledger_holds_entries(text):
+        # Another kind of file given by mistake: bad input, not a ledger that failed a check.
+        raise coded(BadInputError, "ledger.not-a-ledger", Path(path).name)
+    return check
