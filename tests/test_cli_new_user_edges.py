@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_bundle import Flow, flow  # noqa: F401 - the three-party fixture
+from tests.test_cli_review import reviewed  # noqa: F401 - a scanned workspace
 from workbench.cli import main
 from workbench.core.paths import resources_dir
 
@@ -194,3 +195,38 @@ def test_a_card_that_may_be_an_impostor_is_refused_by_a_check(flow: Flow, monkey
     fake.write_text(card, encoding="utf-8")
     code, out, err = as_employee(flow, monkeypatch, capsys, "keys", "import", fake)
     assert code == 1 and "陈静" in err and not out
+
+
+# -- 5. sentences that said the wrong thing ---------------------------------------------------
+
+
+def test_init_on_an_existing_workspace_says_what_to_run_instead(tmp_path: Path, capsys):
+    ws = tmp_path / "ws"
+    assert run(capsys, "init", ws, "--name", "李娜")[0] == 0
+    code, out, err = run(capsys, "init", ws, "--name", "李娜")
+    assert code == 2 and not out
+    assert "open it" not in err and f"workbench status {ws}" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_scanning_a_file_it_cannot_read_says_scan_not_import(tmp_path: Path, capsys):
+    legacy = tmp_path / "legacy.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    code, out, err = run(capsys, "scan", legacy)
+    assert code == 2 and not out
+    assert "Cannot scan legacy.doc" in err and "import" not in err, err
+
+
+def test_a_reversed_span_is_called_reversed(reviewed: Path, capsys):  # noqa: F811
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--format", "json")
+    item = json.loads(out)["left"][0]
+    code, _out, err = run(capsys, "review", reviewed, "--redact", item["id"], "--span", "81:70")
+    assert code == 2 and "outside" not in err and "70:81" in err and item["id"] in err, err
+
+
+def test_a_refused_approve_of_one_item_gives_the_reason_once(reviewed: Path, capsys):  # noqa: F811
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--format", "json")
+    item = json.loads(out)["left"][0]
+    code, out, err = run(capsys, "review", reviewed, "--approve", item["id"])
+    assert code == 1 and not out
+    assert len(err.strip().splitlines()) == 1 and "not changed" not in err, err

@@ -22,6 +22,7 @@ from workbench.core.errors import (
     Interrupted,
     NotAWorkspace,
     WorkbenchError,
+    WorkspaceExists,
     coded,
     os_reason,
     unexpected_reason,
@@ -432,7 +433,12 @@ def _init(args: argparse.Namespace) -> int:
     else:
         raise coded(BadInputError, "workspace.no-profile")
     _warn_if_fallback()
-    created = workspaces.create_workspace(args.dir, profile, args.timezone, sign_events=True)
+    try:
+        created = workspaces.create_workspace(args.dir, profile, args.timezone,
+                                              sign_events=True)
+    except WorkspaceExists as exc:
+        # The app's "open it" is its Open button; here, the commands that work in it.
+        raise coded(BadInputError, "init.exists", args.dir) from exc
     print(t("init.created", name=created.name, path=created.root, timezone=created.timezone))
     print(t("init.encrypted", store=created.key_store))
     return 0

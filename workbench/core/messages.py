@@ -923,6 +923,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{0:n|item is|items are} not scanned yet ({1}): scan the workspace first, then apply the "
         "default policy.",
         "有 {0} 项尚未扫描（{1}）：请先扫描工作区，再按默认规则处理。"),
+    "review.selection-reversed": (
+        "The selection {0}:{1} of {2} {3!r} is reversed (it ends before it starts): write "
+        "START:END with the smaller number first, {1}:{0}.",
+        "{2}“{3}”的选区 {0}:{1} 前后颠倒（结束位置在开始位置之前）：请先写较小的数，即 {1}:{0}。"),
+    "scan.cannot-read": ("Cannot scan {0} ({1}): {2}", "无法扫描 {0}（{1}）：{2}"),
+    "init.exists": (
+        "{0} already holds a workspace: nothing was changed. Work in it as it is (`workbench "
+        "status {0}`, `workbench import {0} FILES`), or give another folder for a new one.",
+        "{0} 已经是一个工作区：没有做任何更改。请直接使用它（`workbench status {0}`、"
+        "`workbench import {0} 文件`），或为新工作区另选一个文件夹。"),
     "review.selection-outside": (
         "The selection {0}:{1} is outside the text of {2} {3!r}, which runs 0:{4}.",
         "选区 {0}:{1} 超出了 {2}“{3}”的文字范围（0:{4}）。"),
@@ -1754,14 +1764,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "不是工作台认识的聊天导出的 JSON 文件（工具的设置或数据）"),
     "ingest.legacy-doc": (
         "Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save it as "
-        ".docx, then import that",
+        ".docx, then use that file",
         "无法读取 Word 97-2003 文档（.doc）；请在 Word 或 WPS 中打开并另存为 .docx，"
-        "再导入那个文件"),
+        "再使用那个文件"),
     "ingest.legacy-ppt": (
         "PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint or WPS "
-        "and save it as .pptx, then import that",
+        "and save it as .pptx, then use that file",
         "无法读取 PowerPoint 97-2003 演示文稿（.ppt）；请在 PowerPoint 或 WPS 中打开并"
-        "另存为 .pptx，再导入那个文件"),
+        "另存为 .pptx，再使用那个文件"),
     "ingest.office-unreadable": ("it is not a readable {0} file ({1})",
                                  "它不是可读取的 {0} 文件（{1}）"),
     "ingest.not-rtf": ("it is not an RTF document (no {{\\rtf header)",

@@ -304,7 +304,8 @@ def _finish(args: argparse.Namespace, results: list[dict[str, Any]], failures: i
             total: int, code: int) -> int:
     if args.format == "json":
         _print_json({"results": results})
-    elif failures:
+    elif failures and total > 1:
+        # One item refused: its reason was the whole story, said once.
         _error(t("review.refused_some", count=failures, total=total))
     return code
 
