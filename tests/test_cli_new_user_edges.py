@@ -8,6 +8,8 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -230,3 +232,57 @@ def test_a_refused_approve_of_one_item_gives_the_reason_once(reviewed: Path, cap
     code, out, err = run(capsys, "review", reviewed, "--approve", item["id"])
     assert code == 1 and not out
     assert len(err.strip().splitlines()) == 1 and "not changed" not in err, err
+
+
+# -- 6. Chinese output ------------------------------------------------------------------------
+
+
+def test_hrs_difference_list_names_categories_in_the_readers_language(monkeypatch):
+    from workbench.core.package import hr_requests
+
+    record = {"recipients": [], "purposes": [], "retention": {"delete_by": "2027-01-01"},
+              "controller": {"name": "Xinghe", "contact": ""}, "jurisdiction": "CN",
+              "storage_location": "", "cross_border": False,
+              "separate_consent": {"health": True, "financial": True}}
+    asked = {"recipients": [], "purposes": [], "delete_by": "2027-06-30",
+             "controller": {"name": "Xinghe", "contact": ""}, "jurisdiction": "CN",
+             "storage_location": "", "cross_border": False, "separate_consent": {}}
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    (found,) = hr_requests.differences(record, asked)
+    assert found.text == "单独同意：健康、财务状况（你要求的是 无）", found.text
+    assert "health" not in found.text
+
+
+def test_no_chinese_label_repeats_its_own_word():
+    from workbench.core.messages import label
+
+    secret = label("entity", "SECRET", "zh")
+    head, _, detail = secret.partition("（")
+    assert head and head not in detail, secret
+
+
+@pytest.mark.parametrize("role", ["employee", "hr", "recipient"])
+def test_a_role_has_one_name_in_chinese_in_every_command(role: str):
+    from workbench.core.messages import label
+
+    assert label("role", role, "zh") == label("keys-role", role, "zh")
+
+
+def test_a_refused_decision_is_punctuated_in_the_readers_language(reviewed: Path, capsys,  # noqa: F811
+                                                                   monkeypatch):
+    monkeypatch.setenv("WORKBENCH_LANG", "zh")
+    code, _out, err = run(capsys, "review", reviewed, "--decide", "999=redact")
+    assert code == 2 and "#999：" in err and "#999:" not in err, err
+
+
+def test_the_notice_says_once_that_a_category_without_consent_is_not_exported():
+    from workbench.core.package import consent
+
+    terms = consent.terms_from_mapping(
+        {"purposes": ["handover"], "controller": {"name": "Xinghe"}, "countersigner": "hr",
+         "recipients": ["team"], "delete_by": "2099-01-01"})
+    facts = consent.WorkspaceFacts((), (("health", 2),), ())
+    cards: Any = {"hr": SimpleNamespace(name="陈静"), "team": SimpleNamespace(name="AI team")}
+    for lang, said in (("zh-CN", "不会导出"), ("en", "not exported")):
+        notice = consent.render_notice(consent.replace(terms, language=lang), facts, cards)
+        assert notice.count(said) == 1, notice

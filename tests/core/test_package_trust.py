@@ -138,7 +138,7 @@ def test_a_countersigner_whose_card_is_not_hr_is_refused(flow: Flow, tmp_path: P
     hr = check(checked, "HR countersignature")
     assert not hr.ok and "is not HR (their card's role is recipient)" in hr.detail
     # The role is a word of the reader's language, not the card's English code.
-    assert "接收团队" in hr.text("zh") and "recipient" not in hr.text("zh")
+    assert "接收方" in hr.text("zh") and "recipient" not in hr.text("zh")
     assert "role is receiving team" in hr.text("en")
 
 
@@ -460,4 +460,4 @@ def test_differences_cover_separate_consent_and_countersigner_and_not_narrower_t
         "separate_consent": {"financial": True}, "countersigner": "d" * 32}
     found = hr_requests.differences(record, asked)
     assert [d.field for d in found] == ["separate_consent", "countersigner"]
-    assert found[0].given == "health" and found[0].asked == "financial"
+    assert found[0].given == "health" and found[0].asked == "finances"

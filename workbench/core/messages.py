@@ -458,6 +458,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.span_with": ("--span goes with --redact.", "--span 只能与 --redact 一起使用。"),
     "review.everywhere_with": ("--everywhere goes with --decide or --redact.",
                                "--everywhere 只能与 --decide 或 --redact 一起使用。"),
+    "review.finding_refused": ("#{id}: {reason}", "#{id}：{reason}"),
     "review.item_refused": ("{id} {title}: {reason}", "{id} {title}：{reason}"),
     "review.refused_some": ("{count} of {total:n|item|items} {count:w|was|were} not changed.",
                             "{total} 项中有 {count} 项未更改。"),
@@ -904,7 +905,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.cannot-keep": (
         "Secrets (keys, tokens, passwords) and identifiers (resident IDs, passports, card and "
         "account numbers) are always redacted; they cannot be kept ({0}).",
-        "密钥（密钥、令牌、密码）和证件号码（身份证、护照、银行卡和账号）总是会被遮盖，不能保留（{0}）。"),
+        "凭据（密钥、令牌、密码）和证件号码（身份证、护照、银行卡和账号）总是会被遮盖，不能保留（{0}）。"),
     "review.cannot-pseudonymise": (
         "Only names, emails and phone numbers of a known person can be pseudonymised; redact "
         "or keep this one.",
@@ -1163,7 +1164,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "entity.ADDRESS": ("Address", "地址"),
     "entity.LOCATION": ("Place", "地点"),
     "entity.DATE_TIME": ("Date or time", "日期或时间"),
-    "entity.SECRET": ("Secret (key, token or password)", "密钥（密钥、令牌或密码）"),
+    "entity.SECRET": ("Secret (key, token or password)", "凭据（密钥、令牌或密码）"),
     "entity.WECHAT_ID": ("WeChat ID", "微信号"),
     "entity.EMPLOYEE_ID": ("Employee number", "工号"),
     "entity.US_SSN": ("US Social Security number", "美国社会安全号"),
@@ -1281,9 +1282,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{label} ({count} found): no separate consent, so it is not exported",
         "{label}（发现 {count} 处）：未单独同意，不会导出"),
     "notice.sensitive": (
-        "Your materials contain sensitive personal information: {listed}. Categories without "
-        "your separate consent are not exported.",
-        "材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。"),
+        "Your materials contain sensitive personal information: {listed}.",
+        "材料中含有敏感个人信息：{listed}。"),
     "notice.unapproved": (
         ". Of these, {count:n|item is|items are} not reviewed yet and {count:w|leaves|leave} "
         "only once you approve {count:w|it|them}",
@@ -1332,8 +1332,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "“{0}”不是一种决定：请选择遮盖、用代称或保留。"),
     # -- svc-ws: workspaces, importing, scanning, identities (core/services) --
     "role.employee": ("Employee", "员工"),
-    "role.hr": ("HR", "人事（HR）"),
-    "role.recipient": ("Receiving team", "接收团队"),
+    "role.hr": ("HR", "人事"),
+    "role.recipient": ("Receiving team", "接收方"),
     "role.other": ("Party", "参与方"),
     "identity.none": (
         "There is no {0} identity here yet. Create one with `workbench keys new --role {1} "

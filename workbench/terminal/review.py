@@ -221,7 +221,7 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
-            _error(f"#{finding_id}: {err}")
+            _error(t("review.finding_refused", id=finding_id, reason=err))
             results.append({"finding": finding_id, "error": str(err)})
             continue
         results.append({"finding": finding_id, "decision": str(decision), "changed": count})
