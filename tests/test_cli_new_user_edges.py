@@ -286,3 +286,53 @@ def test_the_notice_says_once_that_a_category_without_consent_is_not_exported():
     for lang, said in (("zh-CN", "不会导出"), ("en", "not exported")):
         notice = consent.render_notice(consent.replace(terms, language=lang), facts, cards)
         assert notice.count(said) == 1, notice
+
+
+# -- 7. repeated steps ------------------------------------------------------------------------
+
+
+def test_withdrawing_again_never_replaces_another_file_without_force(
+        flow: Flow, monkeypatch, capsys, tmp_path: Path):  # noqa: F811
+    flow.export()
+    first = tmp_path / "handover.revocation"
+    code, out, err = as_employee(flow, monkeypatch, capsys, "withdraw", flow.package,
+                                 "--out", first)
+    assert code == 0, err
+    sent = first.read_bytes()
+    # Again to the same file: the same revocation, said to be already done.
+    code, out, err = as_employee(flow, monkeypatch, capsys, "withdraw", flow.package,
+                                 "--out", first)
+    assert code == 0 and first.read_bytes() == sent, err
+    other = tmp_path / "notes.revocation"
+    other.write_text("my notes\n", encoding="utf-8")
+    code, out, err = as_employee(flow, monkeypatch, capsys, "withdraw", flow.package,
+                                 "--out", other)
+    assert code == 2 and "--force" in err and other.read_text() == "my notes\n", (out, err)
+    code, out, err = as_employee(flow, monkeypatch, capsys, "withdraw", flow.package,
+                                 "--out", other, "--force")
+    assert code == 0 and other.read_bytes() == sent, err
+
+
+def test_approving_an_approved_item_says_it_already_was_and_records_nothing(
+        reviewed: Path, capsys):  # noqa: F811
+    code, out, _ = run(capsys, "review", reviewed, "--auto", "-q")
+    code, out, _ = run(capsys, "review", reviewed, "--list", "--state", "approved",
+                       "--format", "json")
+    item = json.loads(out)["items"][0]
+    code, out, err = run(capsys, "review", reviewed, "--approve", item["id"])
+    assert code == 0 and "was already approved" in out and "nothing was changed" in out, err
+    assert run(capsys, "review", reviewed, "--exclude", item["id"])[0] == 0
+    code, out, err = run(capsys, "review", reviewed, "--exclude", item["id"])
+    assert code == 0 and "was already excluded" in out, err
+
+
+def test_a_declined_consent_names_no_delete_by_date(flow: Flow, monkeypatch,  # noqa: F811
+                                                     capsys):
+    future = "2099-03-31"
+    for lang in ("en", "zh"):
+        monkeypatch.setenv("WORKBENCH_LANG", lang)
+        code, out, err = as_employee(flow, monkeypatch, capsys, "consent", flow.ws.root,
+                                     "--terms", SAMPLE, "--delete-by", future, "--decline",
+                                     "--yes")
+        assert code == 0, err
+        assert future not in out and ("declined" in out or "拒绝" in out), out

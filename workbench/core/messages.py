@@ -430,6 +430,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.approved": ("Approved {id}  {title}", "已批准 {id}  {title}"),
     "review.excluded": ("Excluded {id}  {title}: it will not be exported.",
                         "已排除 {id}  {title}：它不会被导出。"),
+    "review.already-approved": ("{id}  {title} was already approved; nothing was changed.",
+                                "{id}  {title} 之前已批准；没有做任何更改。"),
+    "review.already-excluded": ("{id}  {title} was already excluded; nothing was changed.",
+                                "{id}  {title} 之前已排除；没有做任何更改。"),
     "review.undone": ("Undid the last review step: {0}.", "已撤销上一步审查：{0}。"),
     "review.undone-decide": (
         "{0:n|decision|decisions} in {1} set back to what {0:w|it was|they were}",
@@ -513,8 +517,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Consent given: record {record}, signed by {employee}; delete-by {delete_by}.",
         "已给出同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
     "consent.recorded_declined": (
-        "Consent declined: record {record}, signed by {employee}; delete-by {delete_by}.",
-        "已拒绝同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
+        "Consent declined: record {record}, signed by {employee}; nothing can be exported "
+        "on it.",
+        "已拒绝同意：记录 {record}，由 {employee} 签名；不能据此导出任何内容。"),
     "ledger.ok": ("OK: {entries:n|entry|entries}, chain and signatures valid "
                   "(signed by {signers}).",
                   "有效：共 {entries} 条记录，链条与签名均有效（签名者：{signers}）。"),

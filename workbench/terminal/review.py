@@ -268,7 +268,15 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
     results = []
     failures = 0
     code = 0
+    wanted = reviewing.ArtifactState.APPROVED if approving else reviewing.ArtifactState.EXCLUDED
     for target in targets:
+        if target.state == wanted:
+            # A repeated step changes nothing and says so, rather than "Approved" again.
+            results.append({"artifact": target.id, "state": wanted.value, "already": True})
+            if args.format != "json":
+                print(t("review.already-approved" if approving else "review.already-excluded",
+                        id=short_id(target.id), title=target.title))
+            continue
         try:
             if approving:
                 reviewing.approve(ws, target.id)
