@@ -232,6 +232,7 @@ def test_a_refused_approve_of_one_item_gives_the_reason_once(reviewed: Path, cap
     code, out, err = run(capsys, "review", reviewed, "--approve", item["id"])
     assert code == 1 and not out
     assert len(err.strip().splitlines()) == 1 and "not changed" not in err, err
+    assert err.count(item["title"]) == 1 and "Cannot approve" in err and item["id"] in err, err
 
 
 # -- 6. Chinese output ------------------------------------------------------------------------

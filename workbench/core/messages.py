@@ -463,6 +463,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.everywhere_with": ("--everywhere goes with --decide or --redact.",
                                "--everywhere 只能与 --decide 或 --redact 一起使用。"),
     "review.finding_refused": ("#{id}: {reason}", "#{id}：{reason}"),
+    "review.item_not_approvable": ("Cannot approve {id}  {title}: {reasons}.",
+                                   "无法批准 {id}  {title}：{reasons}。"),
     "review.item_refused": ("{id} {title}: {reason}", "{id} {title}：{reason}"),
     "review.refused_some": ("{count} of {total:n|item|items} {count:w|was|were} not changed.",
                             "{total} 项中有 {count} 项未更改。"),

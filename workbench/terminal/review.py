@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
-from workbench.core.messages import label, t
+from workbench.core.messages import Joined, label, t
 from workbench.core.services import reviewing
 from workbench.core.services.reviewing import Workspace, short_id
 
@@ -285,8 +285,14 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
-            _error(t("review.item_refused", id=short_id(target.id), title=target.title,
-                     reason=err))
+            if isinstance(err, reviewing.NotApprovable):
+                # Its own sentence names the title: the id and the reasons, title once.
+                _error(t("review.item_not_approvable", id=short_id(target.id),
+                         title=target.title,
+                         reasons=Joined(tuple(b.message() for b in err.blockers))))
+            else:
+                _error(t("review.item_refused", id=short_id(target.id), title=target.title,
+                         reason=err))
             results.append({"artifact": target.id, "error": str(err)})
             continue
         results.append({"artifact": target.id,
