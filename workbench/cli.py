@@ -22,6 +22,7 @@ from workbench.core.errors import (
     Interrupted,
     NotAWorkspace,
     WorkbenchError,
+    WorkspaceExists,
     coded,
     os_reason,
     unexpected_reason,
@@ -176,6 +177,8 @@ def _argparse_word(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from workbench.core.services.consenting import category_choices
+
     argparse._ = _argparse_word  # type: ignore[attr-defined]  # argparse's gettext hook
     parser = argparse.ArgumentParser(
         prog="workbench",
@@ -280,7 +283,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--recipient", action="append", default=[], help=t("help.consent.recipient"))
     p.add_argument("--delete-by", help=t("help.consent.delete-by"))
     p.add_argument("--separate-consent", action="append", default=[], metavar="CATEGORY",
-                   help=t("help.consent.separate-consent"))
+                   help=t("help.consent.separate-consent", category_choices()))
     p.add_argument("--licence", help=t("help.consent.licence"))
     p.add_argument("--licence-fee", default="", help=t("help.consent.licence-fee"))
     p.add_argument("--licence-until", default="",
@@ -430,7 +433,12 @@ def _init(args: argparse.Namespace) -> int:
     else:
         raise coded(BadInputError, "workspace.no-profile")
     _warn_if_fallback()
-    created = workspaces.create_workspace(args.dir, profile, args.timezone, sign_events=True)
+    try:
+        created = workspaces.create_workspace(args.dir, profile, args.timezone,
+                                              sign_events=True)
+    except WorkspaceExists as exc:
+        # The app's "open it" is its Open button; here, the commands that work in it.
+        raise coded(BadInputError, "init.exists", args.dir) from exc
     print(t("init.created", name=created.name, path=created.root, timezone=created.timezone))
     print(t("init.encrypted", store=created.key_store))
     return 0
@@ -687,7 +695,8 @@ def _terms_overrides(args: argparse.Namespace, base: dict[str, Any]) -> dict[str
 
     separate = dict(base.get("separate_consent") or {})
     if args.separate_consent:
-        separate = {c: c in args.separate_consent for c in consenting.SENSITIVE_CATEGORIES}
+        chosen = {consenting.sensitive_category(c) for c in args.separate_consent}
+        separate = {c: c in chosen for c in consenting.SENSITIVE_CATEGORIES}
     return {
         "purposes": args.purpose or None,
         "controller": {"name": args.controller, "contact": args.controller_contact}

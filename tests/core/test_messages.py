@@ -197,7 +197,7 @@ def test_a_message_is_rendered_when_shown_with_nested_values_in_the_same_languag
     assert str(reason) == ("2 secret or identifier findings (secret (key, token or "
                            "password), IP address) are set to keep; they must be redacted")
     monkeypatch.setenv("WORKBENCH_LANG", "zh")
-    assert str(reason) == ("有 2 处密钥或证件号码（密钥（密钥、令牌或密码）、IP 地址）"
+    assert str(reason) == ("有 2 处密钥或证件号码（凭据（密钥、令牌或密码）、IP 地址）"
                            "被设为保留；它们必须遮盖")
     assert reason.text("en").startswith("2 secret")
 

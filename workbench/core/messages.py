@@ -187,8 +187,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "help.consent.recipient": ("recipient contact", "接收方联系人"),
     "help.consent.delete-by": ("YYYY-MM-DD, in the future", "YYYY-MM-DD，须晚于今天"),
     "help.consent.separate-consent": (
-        "give separate consent for a sensitive category (repeatable)",
-        "为某个敏感类别单独同意（可重复）"),
+        "give separate consent for a sensitive category (repeatable): {0}",
+        "为某个敏感类别单独同意（可重复）：{0}"),
     "help.consent.licence": (
         "your licence terms for your own skill",
         "你为自己的技能设定的许可条款"),
@@ -430,6 +430,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.approved": ("Approved {id}  {title}", "已批准 {id}  {title}"),
     "review.excluded": ("Excluded {id}  {title}: it will not be exported.",
                         "已排除 {id}  {title}：它不会被导出。"),
+    "review.already-approved": ("{id}  {title} was already approved; nothing was changed.",
+                                "{id}  {title} 之前已批准；没有做任何更改。"),
+    "review.already-excluded": ("{id}  {title} was already excluded; nothing was changed.",
+                                "{id}  {title} 之前已排除；没有做任何更改。"),
     "review.undone": ("Undid the last review step: {0}.", "已撤销上一步审查：{0}。"),
     "review.undone-decide": (
         "{0:n|decision|decisions} in {1} set back to what {0:w|it was|they were}",
@@ -458,6 +462,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.span_with": ("--span goes with --redact.", "--span 只能与 --redact 一起使用。"),
     "review.everywhere_with": ("--everywhere goes with --decide or --redact.",
                                "--everywhere 只能与 --decide 或 --redact 一起使用。"),
+    "review.finding_refused": ("#{id}: {reason}", "#{id}：{reason}"),
+    "review.item_not_approvable": ("Cannot approve {id}  {title}: {reasons}.",
+                                   "无法批准 {id}  {title}：{reasons}。"),
     "review.item_refused": ("{id} {title}: {reason}", "{id} {title}：{reason}"),
     "review.refused_some": ("{count} of {total:n|item|items} {count:w|was|were} not changed.",
                             "{total} 项中有 {count} 项未更改。"),
@@ -512,12 +519,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Consent given: record {record}, signed by {employee}; delete-by {delete_by}.",
         "已给出同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
     "consent.recorded_declined": (
-        "Consent declined: record {record}, signed by {employee}; delete-by {delete_by}.",
-        "已拒绝同意：记录 {record}，由 {employee} 签名；删除期限 {delete_by}。"),
+        "Consent declined: record {record}, signed by {employee}; nothing can be exported "
+        "on it.",
+        "已拒绝同意：记录 {record}，由 {employee} 签名；不能据此导出任何内容。"),
     "ledger.ok": ("OK: {entries:n|entry|entries}, chain and signatures valid "
                   "(signed by {signers}).",
                   "有效：共 {entries} 条记录，链条与签名均有效（签名者：{signers}）。"),
     "ledger.nobody": ("nobody", "无"),
+    "ledger.not-a-ledger": (
+        "{0} is not a ledger file (none of its lines is a ledger entry): nothing was checked. "
+        "Choose a workspace's ledger.jsonl, or the ledger a package or receipt holds.",
+        "{0} 不是台账文件（其中没有一行是台账记录）：没有检查任何内容。请选择工作区的 "
+        "ledger.jsonl，或数据包、回执中的台账。"),
     "ledger.bad": ("BAD at line {line}: {reason} ({entries:n|good entry|good entries} before it).",
                    "第 {line} 行有问题：{reason}（之前有 {entries} 条有效记录）。"),
     "export.done": ("Exported {files:n|file|files} to {path}", "已将 {files} 个文件导出到 {path}"),
@@ -897,6 +910,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "terms.bad-value": ("has a value that cannot be used", "的值无法使用"),
     "consent.unknown-categories": ("Unknown sensitive categories: {0} (known: {1}).",
                                    "未知的敏感类别：{0}（已知：{1}）。"),
+    "consent.unknown-separate": (
+        "{0} is not a sensitive category for --separate-consent: nothing was recorded. "
+        "Use one of {1}.",
+        "{0} 不是 --separate-consent 可用的敏感类别：没有记录任何内容。请使用以下之一：{1}。"),
+    "consent.category-choice": ("{code} ({label})", "{code}（{label}）"),
     "consent.needs": ("The consent needs {0}.", "同意书还缺少：{0}。"),
     "consent.needs-purpose": ("a purpose", "用途"),
     "consent.needs-controller": ("the controller", "个人信息处理者"),
@@ -933,7 +951,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "review.cannot-keep": (
         "Secrets (keys, tokens, passwords) and identifiers (resident IDs, passports, card and "
         "account numbers) are always redacted; they cannot be kept ({0}).",
-        "密钥（密钥、令牌、密码）和证件号码（身份证、护照、银行卡和账号）总是会被遮盖，不能保留（{0}）。"),
+        "凭据（密钥、令牌、密码）和证件号码（身份证、护照、银行卡和账号）总是会被遮盖，不能保留（{0}）。"),
     "review.cannot-pseudonymise": (
         "Only names, emails and phone numbers of a known person can be pseudonymised; redact "
         "or keep this one.",
@@ -952,6 +970,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{0:n|item is|items are} not scanned yet ({1}): scan the workspace first, then apply the "
         "default policy.",
         "有 {0} 项尚未扫描（{1}）：请先扫描工作区，再按默认规则处理。"),
+    "review.selection-reversed": (
+        "The selection {0}:{1} of {2} {3!r} is reversed (it ends before it starts): write "
+        "START:END with the smaller number first, {1}:{0}.",
+        "{2}“{3}”的选区 {0}:{1} 前后颠倒（结束位置在开始位置之前）：请先写较小的数，即 {1}:{0}。"),
+    "scan.cannot-read": ("Cannot scan {0} ({1}): {2}", "无法扫描 {0}（{1}）：{2}"),
+    "init.exists": (
+        "{0} already holds a workspace: nothing was changed. Work in it as it is (`workbench "
+        "status {0}`, `workbench import {0} FILES`), or give another folder for a new one.",
+        "{0} 已经是一个工作区：没有做任何更改。请直接使用它（`workbench status {0}`、"
+        "`workbench import {0} 文件`），或为新工作区另选一个文件夹。"),
     "review.selection-outside": (
         "The selection {0}:{1} is outside the text of {2} {3!r}, which runs 0:{4}.",
         "选区 {0}:{1} 超出了 {2}“{3}”的文字范围（0:{4}）。"),
@@ -1189,7 +1217,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "entity.ADDRESS": ("Address", "地址"),
     "entity.LOCATION": ("Place", "地点"),
     "entity.DATE_TIME": ("Date or time", "日期或时间"),
-    "entity.SECRET": ("Secret (key, token or password)", "密钥（密钥、令牌或密码）"),
+    "entity.SECRET": ("Secret (key, token or password)", "凭据（密钥、令牌或密码）"),
     "entity.WECHAT_ID": ("WeChat ID", "微信号"),
     "entity.EMPLOYEE_ID": ("Employee number", "工号"),
     "entity.US_SSN": ("US Social Security number", "美国社会安全号"),
@@ -1311,9 +1339,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{label} ({count} found): no separate consent, so it is not exported",
         "{label}（发现 {count} 处）：未单独同意，不会导出"),
     "notice.sensitive": (
-        "Your materials contain sensitive personal information: {listed}. Categories without "
-        "your separate consent are not exported.",
-        "材料中含有敏感个人信息：{listed}。未单独同意的类别不会导出。"),
+        "Your materials contain sensitive personal information: {listed}.",
+        "材料中含有敏感个人信息：{listed}。"),
     "notice.unapproved": (
         ". Of these, {count:n|item is|items are} not reviewed yet and {count:w|leaves|leave} "
         "only once you approve {count:w|it|them}",
@@ -1362,8 +1389,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                 "“{0}”不是一种决定：请选择遮盖、用代称或保留。"),
     # -- svc-ws: workspaces, importing, scanning, identities (core/services) --
     "role.employee": ("Employee", "员工"),
-    "role.hr": ("HR", "人事（HR）"),
-    "role.recipient": ("Receiving team", "接收团队"),
+    "role.hr": ("HR", "人事"),
+    "role.recipient": ("Receiving team", "接收方"),
     "role.other": ("Party", "参与方"),
     "identity.none": (
         "There is no {0} identity here yet. Create one with `workbench keys new --role {1} "
@@ -1812,14 +1839,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "不是工作台认识的聊天导出的 JSON 文件（工具的设置或数据）"),
     "ingest.legacy-doc": (
         "Word 97-2003 documents (.doc) cannot be read; open it in Word or WPS and save it as "
-        ".docx, then import that",
+        ".docx, then use that file",
         "无法读取 Word 97-2003 文档（.doc）；请在 Word 或 WPS 中打开并另存为 .docx，"
-        "再导入那个文件"),
+        "再使用那个文件"),
     "ingest.legacy-ppt": (
         "PowerPoint 97-2003 presentations (.ppt) cannot be read; open it in PowerPoint or WPS "
-        "and save it as .pptx, then import that",
+        "and save it as .pptx, then use that file",
         "无法读取 PowerPoint 97-2003 演示文稿（.ppt）；请在 PowerPoint 或 WPS 中打开并"
-        "另存为 .pptx，再导入那个文件"),
+        "另存为 .pptx，再使用那个文件"),
     "ingest.office-unreadable": ("it is not a readable {0} file ({1})",
                                  "它不是可读取的 {0} 文件（{1}）"),
     "ingest.not-rtf": ("it is not an RTF document (no {{\\rtf header)",
@@ -2285,13 +2312,17 @@ class Joined:
 
     parts: tuple[object, ...]
     separator: str = "list"  # "list": "; " / "；"   "items": ", " / "、"
+    #                           "and": "a, b and c" / "a、b、c" (a whole list, in a sentence)
     more: bool = False  # the list goes on beyond its parts ("a, b, c …" / "a、b、c 等")
 
     def text(self, lang: str | None = None) -> str:
         chosen = _lang(lang)
         zh = chosen == "zh"
         sep = ("；" if zh else "; ") if self.separator == "list" else ("、" if zh else ", ")
-        text = sep.join(str(_render(p, chosen)) for p in self.parts)
+        texts = [str(_render(p, chosen)) for p in self.parts]
+        if self.separator == "and" and not zh and len(texts) > 1 and not self.more:
+            return f"{sep.join(texts[:-1])} and {texts[-1]}"
+        text = sep.join(texts)
         return text + (("等" if zh else " …") if self.more else "")
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.core.display import visible
 from workbench.core.errors import BadInputError, Cancelled, Interrupted, WorkbenchError
-from workbench.core.messages import label, t
+from workbench.core.messages import Joined, label, t
 from workbench.core.services import reviewing
 from workbench.core.services.reviewing import Workspace, short_id
 
@@ -221,7 +221,7 @@ def _decide(args: argparse.Namespace, ws: Workspace) -> int:
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
-            _error(f"#{finding_id}: {err}")
+            _error(t("review.finding_refused", id=finding_id, reason=err))
             results.append({"finding": finding_id, "error": str(err)})
             continue
         results.append({"finding": finding_id, "decision": str(decision), "changed": count})
@@ -268,7 +268,15 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
     results = []
     failures = 0
     code = 0
+    wanted = reviewing.ArtifactState.APPROVED if approving else reviewing.ArtifactState.EXCLUDED
     for target in targets:
+        if target.state == wanted:
+            # A repeated step changes nothing and says so, rather than "Approved" again.
+            results.append({"artifact": target.id, "state": wanted.value, "already": True})
+            if args.format != "json":
+                print(t("review.already-approved" if approving else "review.already-excluded",
+                        id=short_id(target.id), title=target.title))
+            continue
         try:
             if approving:
                 reviewing.approve(ws, target.id)
@@ -277,8 +285,14 @@ def _set_states(args: argparse.Namespace, ws: Workspace) -> int:
         except WorkbenchError as err:
             failures += 1
             code = max(code, err.exit_code)
-            _error(t("review.item_refused", id=short_id(target.id), title=target.title,
-                     reason=err))
+            if isinstance(err, reviewing.NotApprovable):
+                # Its own sentence names the title: the id and the reasons, title once.
+                _error(t("review.item_not_approvable", id=short_id(target.id),
+                         title=target.title,
+                         reasons=Joined(tuple(b.message() for b in err.blockers))))
+            else:
+                _error(t("review.item_refused", id=short_id(target.id), title=target.title,
+                         reason=err))
             results.append({"artifact": target.id, "error": str(err)})
             continue
         results.append({"artifact": target.id,
@@ -304,7 +318,8 @@ def _finish(args: argparse.Namespace, results: list[dict[str, Any]], failures: i
             total: int, code: int) -> int:
     if args.format == "json":
         _print_json({"results": results})
-    elif failures:
+    elif failures and total > 1:
+        # One item refused: its reason was the whole story, said once.
         _error(t("review.refused_some", count=failures, total=total))
     return code
 

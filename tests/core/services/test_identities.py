@@ -42,7 +42,7 @@ def test_no_identity_of_the_role_is_refused_only_when_required(monkeypatch):
         identities.choose_identity(Role.RECIPIENT)
     assert refused.value.code == "identity.none"
     monkeypatch.setenv("WORKBENCH_LANG", "zh")
-    assert "接收团队" in str(refused.value)  # the role in words, in the reader's language
+    assert "接收方" in str(refused.value)  # the role in words, in the reader's language
 
 
 def test_a_card_round_trip_with_verification(tmp_path: Path):

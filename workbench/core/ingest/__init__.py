@@ -45,21 +45,31 @@ __all__ = ["ImportContext", "ImportPlan", "ImportedSource", "extract_all", "plan
 @dataclass
 class ImportPlan:
     """What an import will read: (path, importer) pairs, and the files in folders it will
-    pass over, each with why (in the user's language)."""
+    pass over, each with why (in the user's language); with `keep_going`, the paths named
+    that cannot be imported at all (a missing path, a format it cannot read), each with why."""
 
     items: list[tuple[Path, Importer]] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    failed: list[ImportFailed] = field(default_factory=list)
 
 
-def plan_import(paths: list[Path]) -> ImportPlan:
+def plan_import(paths: list[Path], *, keep_going: bool = False) -> ImportPlan:
+    """What to read from `paths`. A path named that cannot be imported stops the plan, or
+    with `keep_going` is listed in `failed` and the others still go in (as a folder's files
+    do)."""
     plan = ImportPlan()
     for path in paths:
-        if path.is_dir():
-            _plan_folder(path, plan)
-        elif path.is_file():
-            plan.items.append((path, importer_for_file(path)))
-        else:
-            raise ImportFailed(path, Message("ingest.no-such-path"))
+        try:
+            if path.is_dir():
+                _plan_folder(path, plan)
+            elif path.is_file():
+                plan.items.append((path, importer_for_file(path)))
+            else:
+                raise ImportFailed(path, Message("ingest.no-such-path"))
+        except ImportFailed as exc:
+            if not keep_going:
+                raise
+            plan.failed.append(exc)
     return plan
 
 

@@ -136,13 +136,32 @@ def terms_from_mapping(data: Mapping[str, Any], **overrides: Any) -> ConsentTerm
     return terms
 
 
+def sensitive_category(name: str) -> str:
+    """The category `name` means: its code (any case) or its name in either language, as the
+    notice shows it ("health", "健康"). Anything else is bad input naming the known ones, so
+    a typo never records a consent that export later refuses."""
+    typed = name.strip().casefold()
+    for code in SENSITIVE_CATEGORIES:
+        names = {code} | {label("sensitive", code, lang).casefold() for lang in ("en", "zh")}
+        if typed in names:
+            return code
+    raise coded(BadInputError, "consent.unknown-separate", name, category_choices())
+
+
+def category_choices() -> Joined:
+    """The categories --separate-consent takes, as a list (in Chinese with their names)."""
+    return Joined(tuple(Message("consent.category-choice", values={
+        "code": c, "label": label_message("sensitive", c)}) for c in SENSITIVE_CATEGORIES),
+        "items")
+
+
 def check_terms(terms: ConsentTerms, today: date) -> None:
     """Everything a record needs, and parties with the right roles among the contacts."""
     missing = [Message(f"consent.needs-{name}") for name, value in (
         ("purpose", terms.purposes), ("controller", terms.controller_name),
         ("countersigner", terms.countersigner), ("recipient", terms.recipients)) if not value]
     if missing:
-        raise coded(BadInputError, "consent.needs", Joined(tuple(missing), "items"))
+        raise coded(BadInputError, "consent.needs", Joined(tuple(missing), "and"))
     if terms.delete_by <= today:
         raise coded(BadInputError, "consent.delete-by-past", terms.delete_by)
     if terms.language not in LANGUAGES:

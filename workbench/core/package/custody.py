@@ -801,7 +801,11 @@ def _read_signed(path: Path, payload_type: str, what: str,
             AttributeError) as exc:
         raise _error(BadInputError, "custody.signed-unreadable", kind, name, exc) from exc
     except RefusedError as exc:
-        raise _error(RefusedError, "custody.signed-not-one", kind, name, exc) from exc
+        # Another kind of file (no envelope, or another kind of signed file) is bad input;
+        # an envelope of this kind whose payload is damaged is refused.
+        wrong_file = exc.code in {dsse.NOT_ENVELOPE, dsse.WRONG_TYPE}
+        raise _error(BadInputError if wrong_file else RefusedError, "custody.signed-not-one",
+                     kind, name, exc) from exc
     if not good:
         unknown = [p for p in problems if p.code == dsse.UNKNOWN_KEY]
         if unknown and len(unknown) == len(problems):

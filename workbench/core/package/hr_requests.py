@@ -133,12 +133,19 @@ def differences(record: Mapping[str, Any], asked: Mapping[str, Any]) -> list[Dif
     granted = {k for k, v in record["separate_consent"].items() if v}
     wanted = {k for k, v in (asked.get("separate_consent") or {}).items() if v}
     if granted - wanted:
-        add("separate_consent", ", ".join(sorted(wanted)) or none,
-            ", ".join(sorted(granted - wanted)))
+        add("separate_consent", _categories(wanted) or none, _categories(granted - wanted))
     named = (record.get("countersigner") or {}).get("fingerprint")
     if named and asked.get("countersigner") and named != asked["countersigner"]:
         add("countersigner", str(asked["countersigner"])[:16], named[:16])
     return found
+
+
+def _categories(names: set[str]) -> str:
+    """Sensitive categories by their names in the reader's language, in the notice's order
+    (a name the catalogue does not know is shown as it is)."""
+    known = [c for c in consent.SENSITIVE_CATEGORIES if c in names]
+    return Joined((*(label_message("sensitive", c) for c in known),
+                   *sorted(names - set(known))), "items").text()
 
 
 def _party(value: Mapping[str, Any]) -> str:

@@ -147,6 +147,9 @@ def redact_span(ws: Workspace, artifact_id: str, start: int, end: int,
     artifact = ws.artifact(artifact_id)
     text = artifact.text
     shown = artifact_id.removeprefix("sha256:")[:12]  # as `review --list` shows ids
+    if start > end:
+        raise coded(BadInputError, "review.selection-reversed", start, end, shown,
+                    artifact.title)
     if not 0 <= start < end <= len(text):
         raise coded(BadInputError, "review.selection-outside", start, end, shown,
                     artifact.title, len(text))

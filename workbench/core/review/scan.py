@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.core import logs
-from workbench.core.errors import WorkspaceDamaged, coded, reason_of
+from workbench.core.errors import (
+    BadInputError,
+    ImportFailed,
+    WorkspaceDamaged,
+    coded,
+    reason_of,
+)
 from workbench.core.ingest import ImportContext, extract_all
 from workbench.core.ingest.artifacts import Artifact, Segment
 from workbench.core.ingest.chat import SELF_SENDER
@@ -387,8 +393,13 @@ def scan_file(path: Path, lang: str = "auto") -> dict[str, Any]:
     if path.suffix.lower() in TEXT_SUFFIXES or not path.suffix:
         text = read_text(path).text
         return {"findings": [f.as_json() for f in analyze_text(Detector(), text, lang)]}
-    plan = plan_import([path])
-    sources = extract_all(plan, ImportContext())
+    try:
+        plan = plan_import([path])
+        sources = extract_all(plan, ImportContext())
+    except ImportFailed as exc:
+        # The user is scanning, not importing: say so, with the reason.
+        raise coded(BadInputError, "scan.cannot-read", exc.path.name, exc.path,
+                    exc.reason) from exc
     detector = Detector()
     groups = []
     for source in sources:

@@ -27,11 +27,13 @@ from workbench.core.package.consent import (
     ConsentRequest,
     ConsentTerms,
     WorkspaceFacts,
+    category_choices,
     category_counts,
     check_narrowing,
     check_terms,
     read_request,
     render_notice,
+    sensitive_category,
     terms_from_file,
     terms_from_mapping,
     terms_json,
@@ -41,6 +43,7 @@ from workbench.core.services._opening import WorkspaceRef, opened
 from workbench.core.trust import keys
 from workbench.core.trust.keys import IdentityCard, Role
 from workbench.core.trust.ledger import LedgerCheck
+from workbench.core.trust.ledger import holds_entries as ledger_holds_entries
 from workbench.core.trust.ledger import verify as verify_ledger_text
 
 log = logging.getLogger(__name__)
@@ -48,10 +51,11 @@ log = logging.getLogger(__name__)
 __all__ = [
     "LANGUAGES", "SENSITIVE_CATEGORIES", "ConsentError", "ConsentParties", "ConsentRequest",
     "ConsentState", "ConsentTerms", "CurrentConsent", "IdentityCard", "LedgerCheck", "Party",
-    "Role", "WithdrawResult", "WorkspaceFacts", "category_counts", "check_ledger",
-    "check_narrowing", "check_terms", "consent_state", "current_record", "decide",
-    "parties", "preview_notice", "read_request", "render_notice",
-    "signing_identity", "terms_from_file", "terms_from_mapping", "terms_json",
+    "Role", "WithdrawResult", "WorkspaceFacts", "category_choices", "category_counts",
+    "check_ledger", "check_narrowing", "check_terms", "consent_state", "current_record",
+    "decide", "parties", "preview_notice", "read_request", "render_notice",
+    "sensitive_category", "signing_identity", "terms_from_file", "terms_from_mapping",
+    "terms_json",
     "unverified_parties", "withdraw",
 ]
 
@@ -233,4 +237,8 @@ def check_ledger(path: Path) -> LedgerCheck:
         text = Path(path).read_bytes().decode("utf-8")  # as written: lines end in "\n" only
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInputError(t("error.cannot_read", path=path, reason=reason_of(exc))) from exc
-    return verify_ledger_text(text, keys.public_keys())
+    check = verify_ledger_text(text, keys.public_keys())
+    if not check.ok and not ledger_holds_entries(text):
+        # Another kind of file given by mistake: bad input, not a ledger that failed a check.
+        raise coded(BadInputError, "ledger.not-a-ledger", Path(path).name)
+    return check

@@ -39,6 +39,9 @@ class EnvelopeError(RefusedError):
 NO_SIGNATURE = "dsse.no-signature"
 UNKNOWN_KEY = "dsse.unknown-key"
 BAD_SIGNATURE = "dsse.bad-signature"
+# What makes a file no envelope of the kind asked for (another kind of file, not a damaged one).
+NOT_ENVELOPE = "dsse.not-envelope"
+WRONG_TYPE = "dsse.wrong-type"
 
 
 def sign_envelope(payload_type: str, payload: bytes, signers: list[Signer]) -> dict[str, Any]:
@@ -64,7 +67,7 @@ def decode_payload(envelope: object) -> bytes:
     """The payload of an envelope read from a file: its shape is checked, not assumed."""
     if not isinstance(envelope, Mapping) or not isinstance(envelope.get("payload"), str) \
             or not isinstance(envelope.get("payloadType"), str):
-        raise coded(EnvelopeError, "dsse.not-envelope")
+        raise coded(EnvelopeError, NOT_ENVELOPE)
     try:
         return base64.b64decode(envelope["payload"], validate=True)
     except (binascii.Error, ValueError) as exc:
@@ -86,7 +89,7 @@ def verify_envelope(
     payload type raises."""
     payload = decode_payload(envelope)
     if envelope["payloadType"] != expected_type:
-        raise coded(EnvelopeError, "dsse.wrong-type", repr(envelope["payloadType"]),
+        raise coded(EnvelopeError, WRONG_TYPE, repr(envelope["payloadType"]),
                     repr(expected_type))
     message = pae(expected_type, payload)
     good: list[VerifiedSignature] = []

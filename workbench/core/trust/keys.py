@@ -71,9 +71,9 @@ class KeyError_(BadInputError):
     """An identity or contact cannot be found, is ambiguous, or is invalid."""
 
 
-class LookalikeCard(KeyError_):
+class LookalikeCard(RefusedError):
     """A card that claims the name (for its role) or the email of a known party, with another
-    key: someone may be posing as them."""
+    key: someone may be posing as them. Refused by a check (exit 1), not bad input."""
 
     known: IdentityCard | None  # None only for a forged-looking name that copies nobody known
 

@@ -224,6 +224,19 @@ def verify(text: str, keys: Mapping[str, Ed25519PublicKey]) -> LedgerCheck:
     return LedgerCheck(True, len(lines), actors=tuple(dict.fromkeys(actors)))
 
 
+def holds_entries(text: str) -> bool:
+    """Whether any line of `text` is a ledger entry's envelope (signed or not, valid or not):
+    a damaged ledger still has one; a file of another kind has none."""
+    for line in text.split("\n"):
+        try:
+            envelope = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(envelope, dict) and envelope.get("payloadType") == PAYLOAD_TYPE:
+            return True
+    return False
+
+
 def _seqs(lines: list[str]) -> set[object]:
     """Sequence numbers of later lines, read without verifying (to tell reorder from gap)."""
     found: set[object] = set()

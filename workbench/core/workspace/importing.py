@@ -50,8 +50,8 @@ class Importing(StoreBase):
         `keep_going`, each file is all or nothing instead: the good ones are imported and the
         summary lists each one that failed, and why."""
         started = time.monotonic()
-        plan = plan_import([Path(p) for p in paths])
-        failures: list[ImportFailed] | None = [] if keep_going else None
+        plan = plan_import([Path(p) for p in paths], keep_going=keep_going)
+        failures: list[ImportFailed] | None = list(plan.failed) if keep_going else None
         sources = extract_all(plan, ImportContext(self.timezone), progress, cancel, failures)
         if cancel:
             cancel.check("The import")
