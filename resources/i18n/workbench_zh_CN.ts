@@ -508,7 +508,7 @@
     </message>
     <message>
         <source>Import the &lt;b&gt;receiving team&apos;s identity card&lt;/b&gt;, so the package can be encrypted for them.</source>
-        <translation>导入&lt;b&gt;接收团队的身份卡&lt;/b&gt;，这样数据包才能为他们加密。</translation>
+        <translation>导入&lt;b&gt;接收方的身份卡&lt;/b&gt;，这样数据包才能为他们加密。</translation>
     </message>
     <message>
         <source>Before you can give or decline consent:</source>
@@ -1441,7 +1441,7 @@ Next: send this file to {3} (HR) to countersign. After that the recipients ({4})
     </message>
     <message>
         <source>No contacts yet. Ask HR and the receiving team for their identity card (a .wbid.json file) and import it here.</source>
-        <translation>还没有联系人。请向 HR 和接收团队索取他们的身份卡（.wbid.json 文件），并在这里导入。</translation>
+        <translation>还没有联系人。请向 HR 和接收方索取他们的身份卡（.wbid.json 文件），并在这里导入。</translation>
     </message>
     <message>
         <source>&amp;Import card…</source>
@@ -2696,11 +2696,11 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
     </message>
     <message>
         <source>You check an employee&apos;s signed consent and add the company&apos;s signature before the package goes to the receiving team.</source>
-        <translation>你核对员工签署的同意书，并在数据包交给接收团队之前加上公司的签名。</translation>
+        <translation>你核对员工签署的同意书，并在数据包交给接收方之前加上公司的签名。</translation>
     </message>
     <message>
         <source>A team receiving packages</source>
-        <translation>接收团队：接收数据包</translation>
+        <translation>接收方：接收数据包</translation>
     </message>
     <message>
         <source>You open the encrypted packages addressed to you, use them within the agreed terms and delete them by the deadline.</source>
@@ -2716,7 +2716,7 @@ This removes every opened copy ({2}), the stored copy and the package file, and 
     </message>
     <message>
         <source>Receiving team</source>
-        <translation>接收团队</translation>
+        <translation>接收方</translation>
     </message>
 </context>
 <context>
