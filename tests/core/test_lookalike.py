@@ -193,3 +193,21 @@ def test_keys_import_on_the_command_line_says_whom_the_card_looks_like(tmp_path:
                        keys.read_card(fake).fingerprint)
     assert code == 1 and "looks like your contact HR Team" in err
     assert [c.name for c in keys.contacts()] == ["HR Team"]
+
+
+@pytest.mark.parametrize("invisible", ["\u034f", "\ufe0f", "\U000e0100", "\u180b"])
+def test_a_mark_that_draws_nothing_neither_hides_a_look_alike_nor_stays_invisible(
+        tmp_path: Path, invisible: str):
+    """Red team: the combining grapheme joiner and variation selectors are combining marks,
+    not format characters; "HR Te\\u034fam" drew as "HR Team" and imported as a new party."""
+    from tests.core.test_contact_verification import other_party
+    from workbench.core.display import visible
+
+    assert alike("HR Team", f"HR Te{invisible}am")
+    assert invisible not in visible(f"HR Te{invisible}am")
+    real = other_party(tmp_path, "hr", name="HR Team", email="hr@xinghe.example.com")
+    keys.import_contact(real, fingerprint=keys.read_card(real).short)
+    fake = other_party(tmp_path, "impostor", name=f"HR Te{invisible}am",
+                       email=f"hr@xinghe.exa{invisible}mple.com")
+    with pytest.raises(keys.LookalikeCard):
+        keys.import_contact(fake)

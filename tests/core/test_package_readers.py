@@ -15,7 +15,7 @@ import rfc8785
 
 from tests.core import test_bundle
 from tests.core.test_bundle import NOW, Flow
-from workbench.core.errors import Problem
+from workbench.core.errors import Problem, WorkbenchError
 from workbench.core.messages import Message
 from workbench.core.package import age_header, bundle
 from workbench.core.trust import dsse, keys
@@ -146,4 +146,41 @@ def test_hr_is_told_before_confirming_in_the_app_and_on_the_command_line(
     code, printed, err = as_(flow.hr, monkeypatch, capsys, "countersign", out, "--yes")
     assert code == 1 and "Traceback" not in err
     assert "extra.cwpkg" in printed + err and "more keys" in printed + err
+    assert out.read_bytes() == before
+
+
+def test_a_recipient_listed_twice_buys_no_stanza_for_an_outsider(flow: Flow, tmp_path: Path):
+    """Red team 2: HR counted the record's list as it was; a reader named twice left room
+    for one more stanza, an outsider's."""
+    flow.export()
+    outsider = pyrage.x25519.Identity.generate()
+    out = tmp_path / "dup.cwpkg"
+    with flow.employee:
+        with zipfile.ZipFile(flow.package) as archive:
+            tar = pyrage.decrypt(archive.read(bundle.PAYLOAD),
+                                 [keys.age_identity(flow.employee.card)])
+        exported = bundle.read_bundle(flow.package)
+        statement = copy.deepcopy(exported.statement)
+        record = statement["predicate"]
+        record["recipients"] = record["recipients"] * 2  # the same reader, listed twice
+        readers = [pyrage.x25519.Recipient.from_str(r["age"])
+                   for r in exported.record["recipients"]]
+        readers.append(pyrage.x25519.Recipient.from_str(flow.employee.card.age))
+        payload = pyrage.encrypt(tar, [*readers, outsider.to_public()])
+        sha = bundle.hashlib.sha256(payload).hexdigest()
+        for subject in statement["subject"]:
+            if subject["name"] == bundle.PAYLOAD:
+                subject["digest"] = {"sha256": sha}
+        signer = keys.LocalSigner(flow.employee.card)
+        envelope = dsse.sign_envelope(bundle.STATEMENT_TYPE, rfc8785.dumps(statement), [signer])
+        workspace_ledger.record_now(flow.ws, signer, "export.created", {
+            "package": "sha256:" + sha, "record_id": record["record_id"],
+            "recipients": [r["fingerprint"] for r in record["recipients"]],
+            "files": len(exported.files), "delete_by": record["retention"]["delete_by"]})
+        bundle.write_bundle(out, envelope, flow.ws.ledger_path.read_bytes(), io.BytesIO(payload))
+    with zipfile.ZipFile(out) as archive:
+        assert pyrage.decrypt(archive.read(bundle.PAYLOAD), [outsider])  # the leak
+    before = out.read_bytes()
+    with flow.hr, pytest.raises(WorkbenchError):
+        bundle.countersign(out, flow.hr.card, NOW)
     assert out.read_bytes() == before

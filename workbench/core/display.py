@@ -11,6 +11,12 @@ _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp"})
 # Letters and symbols that draw as nothing (Hangul fillers, the blank Braille cell, Khmer
 # inherent vowels, the Mongolian vowel separator): a name padded with one looks like the name.
 _BLANK_LOOKING = frozenset({0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x2800, 0x3164, 0xFFA0})
+# Unicode's Default_Ignorable_Code_Point ranges that are not format characters (Cf): the
+# combining grapheme joiner, variation selectors, Mongolian free variation selectors and the
+# reserved ignorables draw nothing, so "HR Te\u034fam" looks like "HR Team"
+# (DerivedCoreProperties.txt; Python's unicodedata does not expose the property).
+_IGNORABLE_RANGES = ((0x034F, 0x034F), (0x180B, 0x180F), (0xFE00, 0xFE0F), (0xFFF0, 0xFFF8),
+                     (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF))
 
 
 def visible(text: object) -> str:
@@ -28,8 +34,10 @@ def visible(text: object) -> str:
 
 def _hides(char: str) -> bool:
     category = unicodedata.category(char)
-    return (category in _HIDDEN or ord(char) in _BLANK_LOOKING
-            or (category == "Zs" and char != " "))
+    code = ord(char)
+    return (category in _HIDDEN or code in _BLANK_LOOKING
+            or (category == "Zs" and char != " ")
+            or any(low <= code <= high for low, high in _IGNORABLE_RANGES))
 
 
 def skeleton(text: str) -> str:

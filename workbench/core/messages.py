@@ -1481,6 +1481,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "manifest.payload-count": ("the statement must name {0} exactly once (it does {1} times)",
                                "声明必须恰好写明一次 {0}（实际写了 {1} 次）"),
     "manifest.listed-twice": ("member {0} is listed twice", "成员 {0} 被列了两次"),
+    "manifest.recipient-twice": ("the consent names the same recipient twice",
+                                 "同意书把同一个接收方列了两次"),
     "manifest.one-digest": ("it must hold exactly one digest, {0} or {1}",
                             "必须恰好含有一个摘要（{0} 或 {1}）"),
     "manifest.plain-digest": ("member {0} must be listed by its plain sha256",

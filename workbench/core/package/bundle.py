@@ -907,7 +907,9 @@ def unnamed_readers(path: Path, record: Mapping[str, Any]) -> Message | None:
     other = age_header.extra_types(types)
     if other:
         return Message("countersign.other-readers", (shown, visible(", ".join(other)[:80])))
-    named = len(record["recipients"])
+    # Distinct readers: the employee's own copy is the one more stanza an honest export writes.
+    named = len({r["fingerprint"] for r in record["recipients"]}
+                - {record["principal"]["fingerprint"]})
     if types[age_header.X25519] > named + 1:
         return Message("countersign.extra-readers", (shown, types[age_header.X25519], named))
     return None

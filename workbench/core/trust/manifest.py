@@ -160,6 +160,15 @@ class _Record(_Shape):
     cross_border: bool = False
     licence: _Licence | None = None
 
+    @model_validator(mode="after")
+    def _each_recipient_once(self) -> _Record:
+        # HR counts the keys the payload is encrypted to against the recipients named: a
+        # recipient named twice would leave room for an unnamed reader.
+        fingerprints = [r.fingerprint for r in self.recipients]
+        if len(set(fingerprints)) != len(fingerprints):
+            raise Problem("manifest.recipient-twice")
+        return self
+
 
 class _Digest(_Shape):
     # One of the two: a plain sha256 (the payload, the digest key, every file of a package
