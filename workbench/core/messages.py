@@ -1031,6 +1031,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the workspace's ledger is shorter than the app left it: it was cut outside the app, "
         "so the consent history cannot be trusted",
         "工作区的记录账本比本应用留下的短：它在本应用之外被截断，同意的历史不可信"),
+    "export.ledger-broken": (
+        "line {line} of the workspace's signed ledger does not verify (it was changed outside "
+        "the app), so the consent history cannot be trusted; restore the workspace folder from "
+        "a backup, or start a new workspace",
+        "工作区已签名账本的第 {line} 行未通过核验（它在本应用之外被改动），同意的历史不可信；"
+        "请从备份恢复工作区文件夹，或新建一个工作区"),
     "export.ledger-head-missing": (
         "the workspace {workspace} no longer records where its signed ledger ends (it was "
         "deleted outside the app), so a withdrawal may have been cut off the ledger and the "

@@ -229,6 +229,14 @@ def _signer_blockers(record: Mapping[str, Any], signer: keys.IdentityCard) -> li
                           ("keys",), values)]
 
 
+def _ledger_broken(ws: Any) -> int | None:
+    """The first line of the workspace's ledger whose chain or signature does not verify with
+    the keys this home knows (a line edited outside the app), else None: what export reads
+    from the ledger (withdrawals, the latest decision) is trusted only once it verifies."""
+    check = ledger.verify(ledger.read_file(ws.ledger_path), keys.public_keys())
+    return None if check.ok else (check.bad_line or 1)
+
+
 def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
                       now: datetime) -> list[ExportBlocker]:
     from workbench.core.workspace import workspace_ledger
@@ -239,6 +247,11 @@ def _consent_blockers(ws: Any, record: Mapping[str, Any], approved: set[str],
         problems.append(ExportBlocker(
             "ledger-head-missing", t("export.ledger-head-missing", lang="en", **values),
             ("consent",), values))
+    elif (broken := _ledger_broken(ws)) is not None:
+        values = {"line": str(broken)}
+        problems.append(ExportBlocker(
+            "ledger-broken", t("export.ledger-broken", lang="en", **values), ("consent",),
+            values))
     elif workspace_ledger.cut_short(ws):
         problems.append(ExportBlocker(
             "ledger-cut", "the workspace's ledger is shorter than the app left it: it was cut "
