@@ -169,6 +169,8 @@ NICKNAMED = [KnownPerson("person:1", names=("李娜",)), KnownPerson("person:2",
     ("小娜明天到，阿娜也来", "小娜", "person:1"),
     ("小娜明天到，阿娜也来", "阿娜", "person:1"),
     ("这事问小天", "小天", "person:2"),
+    ("好的，刚哥收到", "刚哥", "person:3"),  # new-user trial: 伟哥 of 张伟 reached the skill
+    ("娜姐说周五发布", "娜姐", "person:1"),
 ])
 def test_a_nickname_is_the_person_it_comes_from(text: str, nickname: str, key: str):
     found = [(f.text, f.person) for f in Detector(NICKNAMED).analyze(text)

@@ -104,3 +104,20 @@ def test_ordinary_dates_and_numbers_stay_unflagged(detector: Detector):
 @pytest.mark.parametrize("text", ["住院，手术", "手术", "病假, 住院, 复查"])
 def test_topic_words_in_chat_are_not_a_header(detector: Detector, text: str):
     assert any(e == "SENSITIVE_HEALTH" for e, _ in found(detector, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("extra note: call 张三 at 13711112222", "张三"),
+    ("please ask 王建国 about the rollback tomorrow", "王建国"),
+    ("we use Feishu daily, 王芳 agrees", "王芳"),
+])
+def test_a_hanzi_name_alone_in_an_english_sentence_is_a_name(text: str, name: str):
+    """New-user trial: "call 张三 at …" reached the skill; the Chinese analysis had no
+    Chinese words around the name to go by."""
+    assert name in [f.text for f in Detector().analyze(text) if f.entity == "PERSON"]
+
+
+@pytest.mark.parametrize("text", ["the 数据库 is down, ask 运维", "we use 飞书 and 钉钉 daily",
+                                  "see the 周报 for details"])
+def test_a_hanzi_word_in_an_english_sentence_is_no_name(text: str):
+    assert not [f.text for f in Detector().analyze(text) if f.entity == "PERSON"]

@@ -85,7 +85,8 @@ def variants(name: str) -> set[str]:
         if len(given) >= 2:
             forms.add(given)
         else:
-            forms |= {given * 2, "小" + given, "阿" + given}  # 娜娜, 小娜, 阿娜 for 李娜
+            # 娜娜, 小娜, 阿娜, 娜姐 for 李娜; 伟哥 for 张伟
+            forms |= {given * 2, "小" + given, "阿" + given, given + "哥", given + "姐"}
         if len(surname) == 2:
             forms.add(surname)  # 欧阳 for 欧阳建国
         forms |= {surname + t for t in TITLES} | {"老" + surname, "小" + surname}

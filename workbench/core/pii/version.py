@@ -2,4 +2,4 @@
 
 # Bumped whenever recognizers or models change, so cached scan results are not reused and
 # the gate asks for a new scan before anything is approved or exported.
-DETECTOR_VERSION = "4.8"
+DETECTOR_VERSION = "4.9"

@@ -80,13 +80,14 @@ _NICKNAME_SCORE = 0.65
 
 
 def nicknames(name: str) -> list[str]:
-    """The nicknames of a hanzi name with a one-character given name: 娜娜, 小娜 and 阿娜 of
-    李娜 (a two-character given name is itself what colleagues call someone)."""
+    """The nicknames of a hanzi name with a one-character given name: 娜娜, 小娜, 阿娜 and
+    娜姐 of 李娜, 伟哥 of 张伟 (a two-character given name is itself what colleagues call
+    someone)."""
     surname = 2 if name[:2] in COMPOUND_SURNAMES else 1
     given = name[surname:]
     if len(given) != 1 or (surname == 1 and name[0] not in common_surnames()):
         return []
-    return [form for form in (given * 2, "小" + given, "阿" + given)
+    return [form for form in (given * 2, "小" + given, "阿" + given, given + "哥", given + "姐")
             if form not in NOT_NICKNAMES
             and (jieba_frequency(form) or 0) < _NICKNAME_WORD_FREQUENCY]
 

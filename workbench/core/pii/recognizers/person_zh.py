@@ -120,6 +120,10 @@ def _model_names(nlp_artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in nlp_artifacts.entities if e.label_ == "PERSON"]
 
 
+# A Latin word, ASCII punctuation or the text's edge on each side of an isolated hanzi name.
+_ISOLATED_BY_LATIN = re.compile(r"^(?:[A-Za-z][A-Za-z'\-]*|[,.:;!?()\[\]\"'])?$")
+
+
 def _cued(text: str, words: list[tuple[int, str, str]], i: int) -> bool:
     """Chat grammar around word i says it names a person (see the module docstring)."""
     # Spaces are words to jieba: "人事 周敏 已经审批" reads past them.
@@ -128,6 +132,14 @@ def _cued(text: str, words: list[tuple[int, str, str]], i: int) -> bool:
     after = next((words[j][1].strip() for j in range(i + 1, len(words))
                   if words[j][1].strip()), "")
     if before in _CUE_BEFORE or after in _CUE_AFTER:
+        return True
+    # A name written in hanzi inside an English sentence ("call 张三 at …"): the hanzi run is
+    # the name alone, between Latin words (the Chinese model has no Chinese context there).
+    start, word = words[i][0], words[i][1]
+    end = start + len(word)
+    if _ISOLATED_BY_LATIN.match(before) and _ISOLATED_BY_LATIN.match(after) \
+            and (start == 0 or not _HANZI.match(text[start - 1])) \
+            and (end >= len(text) or not _HANZI.match(text[end])):
         return True
     stripped = text.strip(" \t\r\n，,。.!！?？~～")
     return stripped == words[i][1]
