@@ -170,3 +170,21 @@ def test_ctrl_c_during_purge_due_stops_between_packages_and_says_what_is_left(ca
     out, err = capsys.readouterr()
     assert purged == [entries[0]["package"]] and f"Deleted package {purged[0]}" in out
     assert "Interrupted: 1 package purged" in err and "1 still due" in err
+
+
+def test_an_interrupt_while_the_command_is_still_loading_is_one_line_and_130(
+        capsys, monkeypatch):
+    """New-user trial: Ctrl-C at start-up printed a traceback from the module being imported."""
+    import types
+
+    from workbench.__main__ import run
+
+    class Loading(types.ModuleType):
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            raise KeyboardInterrupt  # what a Ctrl-C during `import workbench.cli` looks like
+
+    monkeypatch.setitem(sys.modules, "workbench.cli", Loading("workbench.cli"))
+    assert run(["status", "x"]) == 130
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "Interrupted; nothing was changed." in err

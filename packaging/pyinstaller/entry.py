@@ -5,6 +5,6 @@ import multiprocessing
 if __name__ == "__main__":
     # Scans run in spawned child processes; a frozen executable must hand those over here.
     multiprocessing.freeze_support()
-    from workbench.cli import main
+    from workbench.__main__ import run
 
-    raise SystemExit(main())
+    raise SystemExit(run())
