@@ -185,3 +185,23 @@ def headless_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path, 
 def demo_log_file(root: Path) -> Path:
     """Where the `headless_demo` run wrote its log."""
     return root.parent / "home" / "data" / "logs" / "workbench.log"
+
+
+@pytest.fixture
+def zone():
+    """Set this process's time zone (POSIX TZ strings need no tz database); put back after."""
+    import os
+    import time
+
+    old = os.environ.get("TZ")
+
+    def set_zone(tz: str) -> None:
+        os.environ["TZ"] = tz
+        time.tzset()
+
+    yield set_zone
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

@@ -330,26 +330,6 @@ def test_export_signed_by_an_identity_that_never_consented_is_refused(flow: Flow
     assert flow.ws.ledger_path.read_text().count("\n") == lines
 
 
-@pytest.fixture
-def zone():
-    """Set this process's time zone (POSIX TZ strings need no tz database); put back after."""
-    import os
-    import time
-
-    old = os.environ.get("TZ")
-
-    def set_zone(tz: str) -> None:
-        os.environ["TZ"] = tz
-        time.tzset()
-
-    yield set_zone
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
-
-
 def test_the_delete_by_date_is_the_users_local_date_around_midnight(flow: Flow, zone):
     """RT9: in Beijing at 00:30 on 1 April the delete-by date 31 March has passed, though
     it is still 31 March in UTC; in New York at 22:00 on 31 March it has not, though it is

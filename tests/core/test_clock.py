@@ -34,26 +34,6 @@ def test_file_stamps_sort_as_time():
     assert early == "20260102-030405" and early < clock.file_stamp()
 
 
-@pytest.fixture
-def zone():
-    """Set this process's time zone (POSIX TZ strings need no tz database); put back after."""
-    import os
-    import time
-
-    old = os.environ.get("TZ")
-
-    def set_zone(tz: str) -> None:
-        os.environ["TZ"] = tz
-        time.tzset()
-
-    yield set_zone
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
-
-
 def test_local_date_is_the_date_on_this_computers_calendar_around_midnight(zone):
     from datetime import date
 

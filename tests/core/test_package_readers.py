@@ -24,9 +24,11 @@ from workbench.core.workspace import workspace_ledger
 flow = test_bundle.flow  # the three-party fixture, shared
 
 
-def reencrypted(flow: Flow, out: Path, extra: list[object]) -> Path:
+def reencrypted(flow: Flow, out: Path, extra: list[object],
+                recipients_twice: bool = False) -> Path:
     """The exported package's own tar, encrypted to the record's recipients, the employee
-    and `extra`, signed and recorded in the ledger by the employee as an export would be."""
+    and `extra`, signed and recorded in the ledger by the employee as an export would be
+    (with `recipients_twice`, the signed record lists each recipient twice)."""
     with flow.employee:
         with zipfile.ZipFile(flow.package) as archive:
             tar = pyrage.decrypt(archive.read(bundle.PAYLOAD),
@@ -37,6 +39,9 @@ def reencrypted(flow: Flow, out: Path, extra: list[object]) -> Path:
         honest.append(pyrage.x25519.Recipient.from_str(flow.employee.card.age))
         payload = pyrage.encrypt(tar, [*honest, *extra])
         statement = copy.deepcopy(exported.statement)
+        if recipients_twice:
+            record = statement["predicate"]
+            record["recipients"] = record["recipients"] * 2
         sha = bundle.hashlib.sha256(payload).hexdigest()
         for subject in statement["subject"]:
             if subject["name"] == bundle.PAYLOAD:
@@ -154,30 +159,8 @@ def test_a_recipient_listed_twice_buys_no_stanza_for_an_outsider(flow: Flow, tmp
     for one more stanza, an outsider's."""
     flow.export()
     outsider = pyrage.x25519.Identity.generate()
-    out = tmp_path / "dup.cwpkg"
-    with flow.employee:
-        with zipfile.ZipFile(flow.package) as archive:
-            tar = pyrage.decrypt(archive.read(bundle.PAYLOAD),
-                                 [keys.age_identity(flow.employee.card)])
-        exported = bundle.read_bundle(flow.package)
-        statement = copy.deepcopy(exported.statement)
-        record = statement["predicate"]
-        record["recipients"] = record["recipients"] * 2  # the same reader, listed twice
-        readers = [pyrage.x25519.Recipient.from_str(r["age"])
-                   for r in exported.record["recipients"]]
-        readers.append(pyrage.x25519.Recipient.from_str(flow.employee.card.age))
-        payload = pyrage.encrypt(tar, [*readers, outsider.to_public()])
-        sha = bundle.hashlib.sha256(payload).hexdigest()
-        for subject in statement["subject"]:
-            if subject["name"] == bundle.PAYLOAD:
-                subject["digest"] = {"sha256": sha}
-        signer = keys.LocalSigner(flow.employee.card)
-        envelope = dsse.sign_envelope(bundle.STATEMENT_TYPE, rfc8785.dumps(statement), [signer])
-        workspace_ledger.record_now(flow.ws, signer, "export.created", {
-            "package": "sha256:" + sha, "record_id": record["record_id"],
-            "recipients": [r["fingerprint"] for r in record["recipients"]],
-            "files": len(exported.files), "delete_by": record["retention"]["delete_by"]})
-        bundle.write_bundle(out, envelope, flow.ws.ledger_path.read_bytes(), io.BytesIO(payload))
+    out = reencrypted(flow, tmp_path / "dup.cwpkg", [outsider.to_public()],
+                      recipients_twice=True)
     with zipfile.ZipFile(out) as archive:
         assert pyrage.decrypt(archive.read(bundle.PAYLOAD), [outsider])  # the leak
     before = out.read_bytes()
